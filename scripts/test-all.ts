@@ -1,0 +1,56 @@
+/**
+ * `npm test`: every check in order — format, lint, typecheck, unit tests, build, browser tests —
+ * then one closing line "N passed, N failed" summing the unit and browser tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { ensureBrowser } from './ensure-browser.ts';
+
+const REPORTS = '.reports';
+mkdirSync(REPORTS, { recursive: true });
+const bin = (name: string) => `node_modules/.bin/${name}`;
+let passed = 0;
+let failed = 0;
+
+function run(title: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function finish(ok: boolean): never {
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(ok && failed === 0 ? 0 : 1);
+}
+
+function readJson(path: string): unknown {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
+if (!run('format check (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.'])) finish(false);
+if (!run('lint (eslint, zero warnings)', bin('eslint'), ['--max-warnings', '0', '.'])) finish(false);
+if (!run('typecheck (tsc)', bin('tsc'), ['-p', '.'])) finish(false);
+
+const unitReport = `${REPORTS}/vitest.json`;
+const unitOk = run('unit tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
+]);
+const unit = readJson(unitReport) as { numPassedTests: number; numFailedTests: number } | undefined;
+passed += unit?.numPassedTests ?? 0;
+failed += unit?.numFailedTests ?? (unitOk ? 0 : 1);
+if (!unitOk) finish(false);
+
+if (!run('build (vite)', bin('vite'), ['build', '--logLevel', 'warn'])) finish(false);
+if (!ensureBrowser()) finish(false);
+
+const e2eReport = `${REPORTS}/playwright.json`;
+const e2eOk = run('browser tests (playwright)', bin('playwright'), ['test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
+});
+const e2e = readJson(e2eReport) as { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
+passed += e2e?.stats.expected ?? 0;
+failed += e2e ? e2e.stats.unexpected + e2e.stats.flaky : e2eOk ? 0 : 1;
+finish(e2eOk);
