@@ -1,0 +1,73 @@
+/**
+ * Located errors of the Rust front end (design.md §5: "the checker says precisely what is
+ * unsupported, with file:line:col"). Lexer, parser and checker report through these; nothing else
+ * should reach the learner, so the front end turns every failure into a Diagnostic.
+ */
+
+export interface Diagnostic {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units of the line. */
+  col: number;
+  /** Exclusive end of the span, when known. */
+  endLine?: number;
+  endCol?: number;
+  /** One sentence: what is wrong or not supported. */
+  message: string;
+  /** What to write instead. */
+  hint?: string;
+}
+
+/** Anything with a start and an exclusive end position (AST spans, tokens). */
+export interface Located {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+export function diagnosticAt(file: string, at: Located, message: string, hint?: string): Diagnostic {
+  const d: Diagnostic = { file, line: at.line, col: at.col, endLine: at.endLine, endCol: at.endCol, message };
+  if (hint !== undefined) d.hint = hint;
+  return d;
+}
+
+/** Thrown inside the front end and caught at its entry points; never escapes to callers. */
+export class DiagnosticError extends Error {
+  readonly diagnostic: Diagnostic;
+  constructor(diagnostic: Diagnostic) {
+    super(diagnostic.message);
+    this.name = 'DiagnosticError';
+    this.diagnostic = diagnostic;
+  }
+}
+
+/**
+ * Renders a diagnostic the way compilers do:
+ *
+ *     src/main.rs:3:13: error: unsafe blocks are not supported
+ *       3 |     let x = unsafe { 1 };
+ *         |             ^^^^^^
+ *         = hint: write a safe expression instead
+ */
+export function formatDiagnostic(d: Diagnostic, sourceText: string): string {
+  const head = `${d.file}:${d.line}:${d.col}: error: ${d.message}`;
+  const lines = sourceText.split('\n');
+  const text = (lines[d.line - 1] ?? '').replace(/\r$/, '');
+  const gutter = String(d.line);
+  const pad = ' '.repeat(gutter.length);
+  const out = [head];
+  if (d.line >= 1 && d.line <= lines.length) {
+    const startCol = Math.min(Math.max(d.col, 1), text.length + 1);
+    const onOneLine = d.endLine === undefined || d.endLine === d.line;
+    const rawEnd = onOneLine && d.endCol !== undefined ? d.endCol : text.length + 1;
+    const endCol = Math.min(Math.max(rawEnd, startCol + 1), Math.max(text.length + 1, startCol + 1));
+    // Keep tabs as tabs so the carets line up under the source in any tab width.
+    const lead = text.slice(0, startCol - 1).replace(/[^\t]/g, ' ');
+    out.push(`${gutter} | ${text}`);
+    out.push(`${pad} | ${lead}${'^'.repeat(endCol - startCol)}`);
+  }
+  if (d.hint !== undefined) out.push(`${pad} = hint: ${d.hint}`);
+  return out.join('\n');
+}
