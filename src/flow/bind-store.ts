@@ -1,0 +1,34 @@
+/**
+ * Mirrors the playback actor into the lab store (the machine drives, the store shows): the
+ * position (folded into the view state by the store's timeline), the playback status, speed
+ * and breakpoints. Returns the unsubscribe function.
+ */
+import type { Actor, SnapshotFrom } from 'xstate';
+import type { LabStore, PlaybackStatus } from '../store/index.ts';
+import type { PlaybackMachine } from './playback.ts';
+
+export type PlaybackActor = Actor<PlaybackMachine>;
+export type PlaybackSnapshot = SnapshotFrom<PlaybackMachine>;
+
+/** The machine's state as one word. */
+export function playbackStatusOf(snapshot: PlaybackSnapshot): PlaybackStatus {
+  const v = snapshot.value;
+  return typeof v === 'string' ? v : v.session;
+}
+
+export function bindPlaybackToStore(actor: PlaybackActor, store: LabStore): () => void {
+  const sync = (snapshot: PlaybackSnapshot) => {
+    const s = store.getState();
+    const { position, speed, breakpoints } = snapshot.context;
+    if (s.position !== position || s.view.events !== position) s.actions.seek(position);
+    const status = playbackStatusOf(snapshot);
+    if (s.playback !== status) s.actions.setPlayback(status);
+    if (s.speed !== speed) s.actions.setSpeed(speed);
+    if (s.breakpoints !== breakpoints && s.breakpoints.join() !== breakpoints.join()) {
+      s.actions.setBreakpoints(breakpoints);
+    }
+  };
+  sync(actor.getSnapshot());
+  const sub = actor.subscribe(sync);
+  return () => sub.unsubscribe();
+}

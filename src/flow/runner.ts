@@ -1,0 +1,65 @@
+/**
+ * The runner actor over the lab store: it starts a run (a fresh timeline), feeds every batch the
+ * run source produces into the store, and reports progress to the playback machine. The run
+ * source is whatever produces trace batches: the worker client in the app, arrays in tests.
+ * Contract: each batch holds whole steps (a step's events never straddle two batches).
+ */
+import { fromCallback } from 'xstate';
+import type { LabStore, ProgramSource, RunConfig, SimEvent } from '../store/index.ts';
+import type { PlaybackEvent, RunnerInput, RunnerReport } from './playback-types.ts';
+
+export interface RunRequest {
+  readonly program: ProgramSource;
+  readonly config: RunConfig;
+}
+
+export interface RunSink {
+  batch(events: readonly SimEvent[]): void;
+  done(): void;
+  error(message: string): void;
+}
+
+export interface RunSource {
+  /** Starts producing the run's trace into `sink`; returns a function that stops it. */
+  start(request: RunRequest, sink: RunSink): () => void;
+}
+
+export function storeRunner(store: LabStore, source: RunSource) {
+  return fromCallback<PlaybackEvent, RunnerInput, RunnerReport>(({ input, sendBack }) => {
+    const { actions } = store.getState();
+    actions.setProgram(input.program);
+    actions.setConfig(input.config);
+    const storeRun = actions.beginRun();
+    let open = true;
+    const counts = () => {
+      const { timeline } = store.getState();
+      return { length: timeline.length, stepCount: timeline.stepCount };
+    };
+    const stop = source.start(
+      { program: input.program, config: input.config },
+      {
+        batch: (events) => {
+          if (!open) return;
+          store.getState().actions.appendEvents(storeRun, events);
+          sendBack({ type: 'RUN.PROGRESS', runId: input.runId, ...counts() });
+        },
+        done: () => {
+          if (!open) return;
+          open = false;
+          store.getState().actions.finishRun(storeRun);
+          sendBack({ type: 'RUN.DONE', runId: input.runId, ...counts() });
+        },
+        error: (message) => {
+          if (!open) return;
+          open = false;
+          store.getState().actions.failRun(storeRun, message);
+          sendBack({ type: 'RUN.ERROR', runId: input.runId, message });
+        },
+      },
+    );
+    return () => {
+      open = false;
+      stop();
+    };
+  });
+}

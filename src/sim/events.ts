@@ -1,0 +1,356 @@
+/**
+ * The trace vocabulary (design.md §4 "Events"; tokio-facts.md §2–§10 name what each records).
+ * Producers call `TraceSink.emit(kind, task, a, b, c)` with a kind from `EventKind`; the recorder
+ * (trace/recorder.ts) stores fixed-width records and `decodeEvent` turns one back into a `SimEvent`.
+ * `c` is stored in 24 bits. Field meanings per kind are documented on each constant.
+ */
+import { RESULT_NAMES, TRANSITION_NAMES } from './task/state.ts';
+
+export const EventKind = {
+  /**
+   * task spawned: a = flags (1 blocking), b = name string + 1 (0: none), c = span line. A spawned
+   * task starts at 204 with holders owned + notified + join handle (blocking: unowned + join
+   * handle); a task is freed when a transition leaves its ref count at 0.
+   */
+  TaskSpawned: 1,
+  /**
+   * a = word before, b = word after, c = transition | result << 5 | holder changes << 8
+   * (task/state.ts `Transition`; holder changes as in `TaskRef`).
+   */
+  TaskState: 2,
+  /**
+   * Holder changes no transition carries: a = up to three 4-bit entries, newest in the low bits,
+   * each `(Holder + 1) | 8 if removed`; c = ref count after.
+   */
+  TaskRef: 3,
+  /** a = stage change (`StageChange`). */
+  TaskStage: 4,
+  /** spawned onto a closed owned list (a = list id): shut down at once (§4(f)). */
+  TaskBindClosed: 6,
+  /** abort() called: a = 0 JoinHandle, 1 AbortHandle. */
+  TaskAbort: 8,
+  /** a = queue (`QueueId`), b = position after push / length after pop, c = worker. */
+  QueuePush: 16,
+  QueuePop: 17,
+  /** a Notified dropped without running (queue drained at shutdown, closed inject): a = queue. */
+  QueueDrop: 18,
+  /** task 0 = block_on's main future. a = span line, b = span col (0: none). */
+  PollStart: 20,
+  /** a = `PollOutcome`. */
+  PollEnd: 21,
+  /** task = waker target (0 main future, 0xffffffff other); a = 0 by_ref / 1 by_val; b = current task (0: none). */
+  WakerWake: 24,
+  /** a waker pushed on the defer list: task = target, a = list length after. */
+  WakerDefer: 25,
+  /** Timers (time/): a = timer id, b = deadline tick. */
+  TimerRegister: 32,
+  TimerFire: 33,
+  TimerCancel: 34,
+  /** clock moved: a = new time in ms (low 32 bits), b = `AdvanceReason`. */
+  TimeAdvance: 35,
+  /** a = coop.ts `CoopEvent`, b = remaining budget. */
+  CoopBudget: 40,
+  /** JoinSet (sync/): a = set id; Spawn/Join carry the task; Join b = 0 Ok, 1 Cancelled, 2 Panic; AbortAll/Drop b = count. */
+  JoinSetCreate: 48,
+  JoinSetSpawn: 49,
+  JoinSetJoin: 50,
+  JoinSetAbortAll: 51,
+  JoinSetDrop: 52,
+  JoinSetDetachAll: 53,
+  /** CancellationToken (sync/): a = token node id, b = parent id (0: none) for Create. */
+  TokenCreate: 56,
+  TokenCancel: 57,
+  TokenWait: 58,
+  TokenDrop: 59,
+  /** Blocking pool: a = thread index; b = real time in ms where noted. */
+  BlockingQueued: 64,
+  BlockingThreadSpawn: 65,
+  BlockingJobStart: 66,
+  /** b = real-time ms the job sleeps until. */
+  BlockingJobSleep: 67,
+  BlockingJobEnd: 68,
+  BlockingThreadIdle: 69,
+  BlockingThreadExit: 70,
+  /** a queued blocking job cancelled (aborted before start, or pool shut down). */
+  BlockingJobCancelled: 71,
+  /** program output: task = current task, a = string index. */
+  Stdout: 80,
+  Stderr: 81,
+  /** a = 0 current_thread, 1 multi_thread; b = runtime id. */
+  RuntimeCreated: 88,
+  BlockOnStart: 89,
+  BlockOnEnd: 90,
+  /** a = 0 park, 1 park_yield; b = 1 when the clock was auto-advanced. */
+  Park: 91,
+  /** a = number of deferred wakers woken. */
+  DeferWake: 93,
+  /** a = `ShutdownPhase`. */
+  ShutdownPhase: 94,
+  Deadlock: 96,
+  /** a = `DiagnosticCode`, b = message string index. */
+  Diagnostic: 104,
+  /** statement-level stepping inside a poll (interpreter): a = line, b = col. */
+  Statement: 112,
+} as const;
+export type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
+export const QueueId = { Local: 0, Inject: 1, Blocking: 2, Lifo: 3 } as const;
+export const QUEUE_NAMES: readonly string[] = ['local', 'inject', 'blocking', 'lifo'];
+export const PollOutcome = { Pending: 0, Ready: 1, Panicked: 2 } as const;
+export const StageChange = {
+  FinishedOk: 0,
+  FinishedCancelled: 1,
+  FinishedPanic: 2,
+  /** the future was dropped (stage → Consumed before an output is stored). */
+  FutureDropped: 3,
+  /** the output was taken by the JoinHandle. */
+  OutputTaken: 4,
+  /** the output was dropped unread. */
+  OutputDropped: 5,
+} as const;
+export const STAGE_CHANGE_NAMES: readonly string[] = [
+  'finished_ok',
+  'finished_cancelled',
+  'finished_panic',
+  'future_dropped',
+  'output_taken',
+  'output_dropped',
+];
+export const AdvanceReason = { AutoAdvance: 0, Advance: 1, RealTime: 2 } as const;
+export const ShutdownPhase = {
+  Begin: 0,
+  OwnedTasks: 1,
+  LocalQueue: 2,
+  InjectQueue: 3,
+  Driver: 4,
+  BlockingPool: 5,
+  Done: 6,
+} as const;
+export const SHUTDOWN_PHASE_NAMES: readonly string[] = [
+  'begin',
+  'owned_tasks',
+  'local_queue',
+  'inject_queue',
+  'driver',
+  'blocking_pool',
+  'done',
+];
+export const DiagnosticCode = { Info: 0, SwallowedPanic: 1, DoublePanic: 2 } as const;
+export const HOLDER_NAMES: readonly string[] = ['owned', 'notified', 'join_handle', 'waker', 'abort_handle', 'unowned'];
+
+/** Everything every decoded event carries. */
+/** One reference-holder change: which holder kind, +1 or -1. */
+export interface RefChange {
+  readonly holder: string;
+  readonly delta: 1 | -1;
+}
+
+/** Decodes packed holder changes (oldest first). */
+export function decodeRefChanges(packed: number): RefChange[] {
+  const out: RefChange[] = [];
+  for (let p = packed; p !== 0; p >>>= 4) {
+    const e = p & 15;
+    out.unshift({ holder: HOLDER_NAMES[(e & 7) - 1] ?? `#${e & 7}`, delta: (e & 8) !== 0 ? -1 : 1 });
+  }
+  return out;
+}
+
+interface Base {
+  readonly index: number;
+  readonly step: number;
+  /** virtual time in ns when the event was recorded. */
+  readonly time: number;
+  readonly task: number;
+}
+
+/** The decoded trace event. `type` is namespaced; `kind` is the raw EventKind. */
+export type SimEvent =
+  | (Base & { type: 'task.spawned'; blocking: boolean; name: string | undefined; line: number })
+  | (Base & {
+      type: 'task.state';
+      before: number;
+      after: number;
+      transition: string;
+      result: string;
+      refs: readonly RefChange[];
+    })
+  | (Base & { type: 'task.ref'; refs: readonly RefChange[]; refCount: number })
+  | (Base & { type: 'task.stage'; change: string })
+  | (Base & { type: 'task.bind_closed'; list: number })
+  | (Base & { type: 'task.abort'; via: 'join_handle' | 'abort_handle' })
+  | (Base & { type: 'queue.push' | 'queue.pop' | 'queue.drop'; queue: string; position: number; worker: number })
+  | (Base & { type: 'poll.start'; line: number; col: number })
+  | (Base & { type: 'poll.end'; outcome: 'pending' | 'ready' | 'panicked' })
+  | (Base & { type: 'waker.wake'; byVal: boolean; wokenBy: number })
+  | (Base & { type: 'waker.defer'; deferred: number })
+  | (Base & { type: 'timer.register' | 'timer.fire' | 'timer.cancel'; timer: number; deadlineTick: number })
+  | (Base & { type: 'time.advance'; toMs: number; reason: 'auto_advance' | 'advance' | 'real_time' })
+  | (Base & { type: 'coop.budget'; event: 'hit_zero' | 'exhausted'; remaining: number })
+  | (Base & {
+      type:
+        | 'joinset.create'
+        | 'joinset.spawn'
+        | 'joinset.join'
+        | 'joinset.abort_all'
+        | 'joinset.drop'
+        | 'joinset.detach_all';
+      set: number;
+      value: number;
+    })
+  | (Base & { type: 'token.create' | 'token.cancel' | 'token.wait' | 'token.drop'; token: number; value: number })
+  | (Base & {
+      type:
+        | 'blocking.queued'
+        | 'blocking.thread_spawn'
+        | 'blocking.job_start'
+        | 'blocking.job_sleep'
+        | 'blocking.job_end'
+        | 'blocking.thread_idle'
+        | 'blocking.thread_exit'
+        | 'blocking.job_cancelled';
+      thread: number;
+      value: number;
+    })
+  | (Base & { type: 'stdout' | 'stderr'; text: string })
+  | (Base & { type: 'runtime.created'; flavor: 'current_thread' | 'multi_thread'; runtime: number })
+  | (Base & { type: 'runtime.block_on_start' | 'runtime.block_on_end' | 'runtime.deadlock' })
+  | (Base & { type: 'runtime.park'; yield: boolean; advanced: boolean })
+  | (Base & { type: 'runtime.defer_wake'; count: number })
+  | (Base & { type: 'runtime.shutdown'; phase: string })
+  | (Base & { type: 'diagnostic'; code: number; message: string })
+  | (Base & { type: 'statement'; line: number; col: number })
+  | (Base & { type: 'unknown'; kind: number; a: number; b: number; c: number });
+
+export type SimEventType = SimEvent['type'];
+
+/** One raw record, as the recorder stores it. */
+export interface RawEvent {
+  readonly index: number;
+  readonly step: number;
+  readonly time: number;
+  readonly kind: number;
+  readonly task: number;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+}
+
+const JOINSET = [
+  'joinset.create',
+  'joinset.spawn',
+  'joinset.join',
+  'joinset.abort_all',
+  'joinset.drop',
+  'joinset.detach_all',
+] as const;
+const TOKEN = ['token.create', 'token.cancel', 'token.wait', 'token.drop'] as const;
+const BLOCKING = [
+  'blocking.queued',
+  'blocking.thread_spawn',
+  'blocking.job_start',
+  'blocking.job_sleep',
+  'blocking.job_end',
+  'blocking.thread_idle',
+  'blocking.thread_exit',
+  'blocking.job_cancelled',
+] as const;
+const TIMER = ['timer.register', 'timer.fire', 'timer.cancel'] as const;
+const QUEUE = ['queue.push', 'queue.pop', 'queue.drop'] as const;
+const ADVANCE = ['auto_advance', 'advance', 'real_time'] as const;
+const OUTCOME = ['pending', 'ready', 'panicked'] as const;
+
+/** Turns a raw record into its `SimEvent`; `str` resolves interned strings. */
+export function decodeEvent(r: RawEvent, str: (i: number) => string): SimEvent {
+  const base = { index: r.index, step: r.step, time: r.time, task: r.task };
+  const { kind, a, b, c } = r;
+  switch (kind) {
+    case EventKind.TaskSpawned:
+      return {
+        ...base,
+        type: 'task.spawned',
+        blocking: (a & 1) === 1,
+        name: b === 0 ? undefined : str(b - 1),
+        line: c,
+      };
+    case EventKind.TaskState: {
+      const t = c & 31;
+      const res = (c >>> 5) & 7;
+      return {
+        ...base,
+        type: 'task.state',
+        before: a,
+        after: b,
+        transition: TRANSITION_NAMES[t] ?? `#${t}`,
+        result: RESULT_NAMES[t]?.[res] ?? `#${res}`,
+        refs: decodeRefChanges(c >>> 8),
+      };
+    }
+    case EventKind.TaskRef:
+      return { ...base, type: 'task.ref', refs: decodeRefChanges(a), refCount: c };
+    case EventKind.TaskStage:
+      return { ...base, type: 'task.stage', change: STAGE_CHANGE_NAMES[a] ?? `#${a}` };
+    case EventKind.TaskBindClosed:
+      return { ...base, type: 'task.bind_closed', list: a };
+    case EventKind.TaskAbort:
+      return { ...base, type: 'task.abort', via: a === 0 ? 'join_handle' : 'abort_handle' };
+    case EventKind.QueuePush:
+    case EventKind.QueuePop:
+    case EventKind.QueueDrop:
+      return {
+        ...base,
+        type: QUEUE[kind - EventKind.QueuePush] ?? 'queue.push',
+        queue: QUEUE_NAMES[a] ?? `#${a}`,
+        position: b,
+        worker: c,
+      };
+    case EventKind.PollStart:
+      return { ...base, type: 'poll.start', line: a, col: b };
+    case EventKind.PollEnd:
+      return { ...base, type: 'poll.end', outcome: OUTCOME[a] ?? 'pending' };
+    case EventKind.WakerWake:
+      return { ...base, task: r.task | 0, type: 'waker.wake', byVal: a === 1, wokenBy: b };
+    case EventKind.WakerDefer:
+      return { ...base, task: r.task | 0, type: 'waker.defer', deferred: a };
+    case EventKind.TimerRegister:
+    case EventKind.TimerFire:
+    case EventKind.TimerCancel:
+      return { ...base, type: TIMER[kind - EventKind.TimerRegister] ?? 'timer.fire', timer: a, deadlineTick: b };
+    case EventKind.TimeAdvance:
+      return { ...base, type: 'time.advance', toMs: a, reason: ADVANCE[b] ?? 'advance' };
+    case EventKind.CoopBudget:
+      return { ...base, type: 'coop.budget', event: a === 0 ? 'hit_zero' : 'exhausted', remaining: b };
+    case EventKind.Stdout:
+    case EventKind.Stderr:
+      return { ...base, type: kind === EventKind.Stdout ? 'stdout' : 'stderr', text: str(a) };
+    case EventKind.RuntimeCreated:
+      return { ...base, type: 'runtime.created', flavor: a === 0 ? 'current_thread' : 'multi_thread', runtime: b };
+    case EventKind.BlockOnStart:
+      return { ...base, type: 'runtime.block_on_start' };
+    case EventKind.BlockOnEnd:
+      return { ...base, type: 'runtime.block_on_end' };
+    case EventKind.Deadlock:
+      return { ...base, type: 'runtime.deadlock' };
+    case EventKind.Park:
+      return { ...base, type: 'runtime.park', yield: a === 1, advanced: b === 1 };
+    case EventKind.DeferWake:
+      return { ...base, type: 'runtime.defer_wake', count: a };
+    case EventKind.ShutdownPhase:
+      return { ...base, type: 'runtime.shutdown', phase: SHUTDOWN_PHASE_NAMES[a] ?? `#${a}` };
+    case EventKind.Diagnostic:
+      return { ...base, type: 'diagnostic', code: a, message: str(b) };
+    case EventKind.Statement:
+      return { ...base, type: 'statement', line: a, col: b };
+    default:
+      break;
+  }
+  if (kind >= EventKind.JoinSetCreate && kind <= EventKind.JoinSetDetachAll) {
+    return { ...base, type: JOINSET[kind - EventKind.JoinSetCreate] ?? 'joinset.create', set: a, value: b };
+  }
+  if (kind >= EventKind.TokenCreate && kind <= EventKind.TokenDrop) {
+    return { ...base, type: TOKEN[kind - EventKind.TokenCreate] ?? 'token.create', token: a, value: b };
+  }
+  if (kind >= EventKind.BlockingQueued && kind <= EventKind.BlockingJobCancelled) {
+    return { ...base, type: BLOCKING[kind - EventKind.BlockingQueued] ?? 'blocking.queued', thread: a, value: b };
+  }
+  return { ...base, type: 'unknown', kind, a, b, c };
+}

@@ -1,0 +1,240 @@
+/**
+ * The simulated `tokio::runtime::Runtime` (tokio-facts.md §6.2, §4(f), §8, §9): a scheduler, its
+ * blocking pool and time driver, stepped one action at a time. `tick()` does exactly one scheduler
+ * action; `blockOn` / `runToCompletion` loop it. Dropping the runtime (`shutdown()`) is steppable too.
+ */
+import type { DropValue, SpawnMeta, TimeDriver } from '../contracts.ts';
+import { currentContext, enterContext, leaveContext, currentTaskIdRaw } from '../context.ts';
+import type { RuntimeHandle } from '../context.ts';
+import { AdvanceReason, EventKind } from '../events.ts';
+import type { Future } from '../future.ts';
+import { BlockingPool, DEFAULT_KEEP_ALIVE_NS, DEFAULT_MAX_BLOCKING_THREADS } from '../scheduler/blocking/pool.ts';
+import type { AutoAdvanceHost } from '../scheduler/blocking/schedule.ts';
+import { BlockOn } from '../scheduler/current-thread/block-on.ts';
+import { CtCore, DEFAULT_CT_GLOBAL_QUEUE_INTERVAL, DEFAULT_EVENT_INTERVAL } from '../scheduler/current-thread/core.ts';
+import { CtPark } from '../scheduler/current-thread/park.ts';
+import { CtShutdown } from '../scheduler/current-thread/shutdown.ts';
+import { HandleContext } from '../scheduler/shared/handle-context.ts';
+import type { JoinHandle } from '../task/join-handle.ts';
+import { RustPanic } from '../task/panic.ts';
+import { SimClock } from '../time/clock.ts';
+import { TimerDriver } from '../time/driver.ts';
+import type { TraceLevel, TraceRecorder } from '../trace/recorder.ts';
+import type { RealTime, StepResult } from './step.ts';
+import { SimWorld } from './world.ts';
+import type { OutputStream } from './world.ts';
+
+export interface RuntimeConfig {
+  readonly flavor: 'current_thread' | 'multi_thread';
+  readonly workers?: number;
+  readonly startPaused?: boolean;
+  /** Seeds the world when this runtime creates it (ignored with `world`). */
+  readonly seed?: number | bigint;
+  readonly eventInterval?: number;
+  readonly globalQueueInterval?: number;
+  readonly maxBlockingThreads?: number;
+  readonly threadKeepAliveNs?: number;
+  readonly dropValue?: DropValue;
+  readonly onOutput?: (stream: OutputStream, text: string) => void;
+  readonly traceLevel?: TraceLevel;
+  readonly checkRefs?: boolean;
+  /** Share one world (ids, trace, real time) between the runtimes of one program. */
+  readonly world?: SimWorld;
+  /** Replace the time driver (tests). */
+  readonly timeDriver?: TimeDriver;
+}
+
+export type RunOutcome<T> =
+  | { readonly kind: 'ready'; readonly value: T }
+  | { readonly kind: 'panicked'; readonly panic: RustPanic }
+  | { readonly kind: 'deadlock' }
+  | { readonly kind: 'step-limit' };
+
+/** block_on would wait forever: no task runnable, no timer, no blocking job, main future pending. */
+export class DeadlockError extends Error {
+  constructor() {
+    super('deadlock: the program would hang forever here (nothing can wake block_on again)');
+    this.name = 'DeadlockError';
+  }
+}
+
+const NESTED_BLOCK_ON =
+  'Cannot start a runtime from within a runtime. This happens because a function (like `block_on`) attempted to block the current thread while the thread is being used to drive asynchronous tasks.';
+
+export class Runtime implements RuntimeHandle, RealTime {
+  readonly id: number;
+  readonly world: SimWorld;
+  readonly flavor = 'current_thread' as const;
+  readonly time: TimeDriver;
+  readonly core: CtCore;
+  readonly pool: BlockingPool;
+  private readonly park: CtPark;
+  private current: BlockOn<unknown> | null = null;
+  private shutdownMachine: CtShutdown | null = null;
+  private deadlockReported = false;
+
+  constructor(config: RuntimeConfig) {
+    if (config.flavor !== 'current_thread') {
+      throw new Error('the multi_thread flavor is not wired into createRuntime yet (src/sim/scheduler/multi-thread)');
+    }
+    this.world =
+      config.world ??
+      new SimWorld({
+        seed: config.seed,
+        traceLevel: config.traceLevel,
+        dropValue: config.dropValue,
+        onOutput: config.onOutput,
+        checkRefs: config.checkRefs,
+      });
+    this.id = this.world.runtimeIds.allocate();
+    this.time = config.timeDriver ?? new TimerDriver(new SimClock(true, config.startPaused ?? false), this.world.trace);
+    this.core = new CtCore(this, this.time, {
+      eventInterval: config.eventInterval ?? DEFAULT_EVENT_INTERVAL,
+      globalQueueInterval: config.globalQueueInterval ?? DEFAULT_CT_GLOBAL_QUEUE_INTERVAL,
+    });
+    this.pool = new BlockingPool(
+      this,
+      this.time,
+      this.autoAdvanceHost(),
+      config.maxBlockingThreads ?? DEFAULT_MAX_BLOCKING_THREADS,
+      config.threadKeepAliveNs ?? DEFAULT_KEEP_ALIVE_NS,
+    );
+    this.park = new CtPark(this.core, this.pool, this);
+    this.world.trace.emit(EventKind.RuntimeCreated, 0, 0, this.id);
+  }
+
+  get trace(): TraceRecorder {
+    return this.world.trace;
+  }
+
+  get isShutdown(): boolean {
+    return this.shutdownMachine !== null;
+  }
+
+  spawn<T>(future: Future<T>, meta?: SpawnMeta): JoinHandle<T> {
+    return this.core.spawn(future, meta);
+  }
+
+  spawnBlocking<T>(job: Future<T>, meta?: SpawnMeta): JoinHandle<T> {
+    return this.pool.spawn(job, meta);
+  }
+
+  /** Starts `Runtime::block_on(fut)`; drive it with `tick()`. */
+  startBlockOn<T>(future: Future<T>): BlockOn<T> {
+    if (currentContext()?.schedulerThread === true) {
+      throw new RustPanic(NESTED_BLOCK_ON);
+    }
+    if (this.shutdownMachine !== null) throw new Error('block_on on a runtime that was shut down');
+    if (this.current !== null && !this.current.done) throw new Error('block_on already in progress on this runtime');
+    const b = new BlockOn<T>(this.core, this.park, future);
+    this.current = b;
+    this.deadlockReported = false;
+    return b;
+  }
+
+  /** Performs exactly one scheduler action. */
+  tick(): StepResult {
+    this.world.beginStep(this.time.clock.now());
+    let r: StepResult;
+    if (this.shutdownMachine !== null) r = this.shutdownMachine.step();
+    else if (this.current !== null && !this.current.done) r = this.current.step();
+    else r = { kind: 'idle' };
+    if (r.kind === 'deadlock' && !this.deadlockReported) {
+      this.deadlockReported = true;
+      this.world.trace.emit(EventKind.Deadlock, 0);
+    }
+    return r;
+  }
+
+  /** Ticks until nothing is in progress; stops at a deadlock or after `maxSteps`. */
+  runToCompletion(maxSteps = Number.MAX_SAFE_INTEGER): 'done' | 'deadlock' | 'step-limit' {
+    for (let i = 0; i < maxSteps; i++) {
+      const r = this.tick();
+      if (r.kind === 'idle') return 'done';
+      if (r.kind === 'deadlock') return 'deadlock';
+    }
+    return 'step-limit';
+  }
+
+  /** `block_on` run to its end, with the outcome as a value. */
+  runBlockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): RunOutcome<T> {
+    const b = this.startBlockOn(future);
+    const r = this.runToCompletion(maxSteps);
+    const s = b.status;
+    if (s.kind === 'ready') return { kind: 'ready', value: s.value };
+    if (s.kind === 'panicked') return { kind: 'panicked', panic: s.panic };
+    return { kind: r === 'deadlock' ? 'deadlock' : 'step-limit' };
+  }
+
+  /** Synchronous `Runtime::block_on` for interpreted sync code: the value, or the panic rethrown. */
+  blockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): T {
+    const o = this.runBlockOn(future, maxSteps);
+    switch (o.kind) {
+      case 'ready':
+        return o.value;
+      case 'panicked':
+        throw o.panic;
+      case 'deadlock':
+        throw new DeadlockError();
+      default:
+        throw new Error(`block_on did not finish within ${maxSteps} steps`);
+    }
+  }
+
+  /** Begins `Runtime` drop; continue with `tick()` (or use `shutdownNow`). */
+  shutdown(): void {
+    if (this.shutdownMachine === null) {
+      this.shutdownMachine = new CtShutdown(this.core, this.pool, this);
+      this.world.trace.emit(EventKind.ShutdownPhase, 0, 0);
+    }
+  }
+
+  /** Drops the runtime completely (all shutdown steps). */
+  shutdownNow(maxSteps = Number.MAX_SAFE_INTEGER): void {
+    this.shutdown();
+    const m = this.shutdownMachine;
+    for (let i = 0; i < maxSteps && m !== null && !m.done; i++) this.tick();
+  }
+
+  /** `Runtime::enter`: sync code may spawn onto this runtime until the returned function is called. */
+  enter(): () => void {
+    const ctx = new HandleContext(this, this.time, 'entered', this.world.seeds.nextSeed());
+    const prev = enterContext(ctx);
+    return () => leaveContext(prev);
+  }
+
+  emitStdout(text: string): void {
+    this.world.emitOutput('stdout', text, currentTaskIdRaw());
+  }
+
+  emitStderr(text: string): void {
+    this.world.emitOutput('stderr', text, currentTaskIdRaw());
+  }
+
+  /** RealTime: real time moves; an unpaused clock moves with it. */
+  advanceTo(ns: number): void {
+    const world = this.world;
+    const delta = ns - world.realNow;
+    if (delta <= 0) return;
+    world.realNow = ns;
+    const clock = this.time.clock;
+    if (!clock.paused) {
+      clock.advanceTo(clock.now() + delta);
+      world.trace.setTime(clock.now());
+      world.trace.emit(EventKind.TimeAdvance, 0, Math.floor(clock.now() / 1_000_000) >>> 0, AdvanceReason.RealTime);
+    }
+  }
+
+  private autoAdvanceHost(): AutoAdvanceHost {
+    const clock = this.time.clock as unknown as Partial<{ inhibitAutoAdvance(): void; allowAutoAdvance(): void }>;
+    return {
+      inhibitAutoAdvance: () => clock.inhibitAutoAdvance?.(),
+      allowAutoAdvance: () => clock.allowAutoAdvance?.(),
+      unpark: () => this.core.unpark(),
+    };
+  }
+}
+
+export function createRuntime(config: RuntimeConfig): Runtime {
+  return new Runtime(config);
+}

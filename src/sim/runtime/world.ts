@@ -1,0 +1,71 @@
+/**
+ * One simulated process (tokio-facts.md §3.5): the process-wide id counters, the trace, the real-time
+ * axis and the seed generator shared by every runtime the program builds. A run = one world.
+ */
+import type { DropValue } from '../contracts.ts';
+import { EventKind } from '../events.ts';
+import { RngSeedGenerator, seedFromU64 } from '../rng.ts';
+import { IdAllocator } from '../task/ids.ts';
+import { TraceRecorder } from '../trace/recorder.ts';
+import type { TraceLevel } from '../trace/recorder.ts';
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export interface WorldConfig {
+  readonly seed?: number | bigint;
+  readonly traceLevel?: TraceLevel;
+  /** Hands back values nobody will read (outputs of detached tasks, panic payloads) to drop. */
+  readonly dropValue?: DropValue;
+  /** Receives program output as it is written (the trace has it too). */
+  readonly onOutput?: (stream: OutputStream, text: string) => void;
+  /** Check after every reference change that the ref count equals the live holders. */
+  readonly checkRefs?: boolean;
+}
+
+let latest: SimWorld | undefined;
+
+function setLatest(w: SimWorld): void {
+  latest = w;
+}
+
+/** The most recently created world (output written outside any runtime goes there). */
+export function lastWorld(): SimWorld | undefined {
+  return latest;
+}
+
+export class SimWorld {
+  readonly trace: TraceRecorder;
+  readonly taskIds = new IdAllocator();
+  readonly ownedListIds = new IdAllocator();
+  readonly runtimeIds = new IdAllocator();
+  readonly seeds: RngSeedGenerator;
+  readonly dropValue: DropValue;
+  readonly onOutput: ((stream: OutputStream, text: string) => void) | undefined;
+  readonly checkRefs: boolean;
+  /** Real (wall-clock) time of the simulated process in ns; moves only when every thread waits. */
+  realNow = 0;
+  /** Index of the current scheduler step. */
+  step = 0;
+
+  constructor(config: WorldConfig = {}) {
+    this.trace = new TraceRecorder(config.traceLevel ?? 'full');
+    this.seeds = new RngSeedGenerator(seedFromU64(config.seed ?? 0));
+    this.dropValue = config.dropValue ?? (() => undefined);
+    this.onOutput = config.onOutput;
+    this.checkRefs = config.checkRefs ?? false;
+    setLatest(this);
+  }
+
+  /** Program output: into the trace (attributed to `task`, 0 = none) and to `onOutput`. */
+  emitOutput(stream: OutputStream, text: string, task = 0): void {
+    this.trace.emit(stream === 'stdout' ? EventKind.Stdout : EventKind.Stderr, task, this.trace.intern(text));
+    this.onOutput?.(stream, text);
+  }
+
+  /** Starts the next step at virtual time `timeNs`; returns its index. */
+  beginStep(timeNs: number): number {
+    const s = ++this.step;
+    this.trace.beginStep(s, timeNs);
+    return s;
+  }
+}

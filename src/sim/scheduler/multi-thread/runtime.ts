@@ -1,0 +1,235 @@
+/**
+ * `Runtime` with the multi_thread flavor (tokio-facts.md §6.3, §4(f) mt shutdown, §8): the same
+ * steppable surface as the current_thread `Runtime` (runtime/runtime.ts), over the
+ * `MultiThreadScheduler`, so `createRuntime({ flavor: 'multi_thread' })` can return it. Each `tick()`
+ * is one step of one simulated thread (see scheduler.ts for which thread acts).
+ */
+import type { SpawnMeta } from '../../contracts.ts';
+import { currentContext, currentTaskIdRaw, enterContext, leaveContext, type RuntimeHandle } from '../../context.ts';
+import { EventKind } from '../../events.ts';
+import type { Future } from '../../future.ts';
+import { DeadlockError, type RunOutcome, type RuntimeConfig } from '../../runtime/runtime.ts';
+import type { StepResult } from '../../runtime/step.ts';
+import { SimWorld } from '../../runtime/world.ts';
+import type { JoinHandle } from '../../task/join-handle.ts';
+import { RustPanic } from '../../task/panic.ts';
+import type { TimerDriver } from '../../time/driver.ts';
+import type { TraceRecorder } from '../../trace/recorder.ts';
+import { HandleContext } from '../shared/handle-context.ts';
+import { MtStep, MultiThreadScheduler } from './scheduler.ts';
+import { WorkerAction } from './worker.ts';
+
+const NESTED_BLOCK_ON =
+  'Cannot start a runtime from within a runtime. This happens because a function (like `block_on`) attempted to block the current thread while the thread is being used to drive asynchronous tasks.';
+
+/** The default worker count when the config names none (Tokio uses the machine's parallelism). */
+export const DEFAULT_SIM_WORKERS = 4;
+
+/** A `block_on` in progress: `status` settles when the main future is Ready or panicked. */
+export interface MtBlockOn<T> {
+  readonly done: boolean;
+  readonly status:
+    | { readonly kind: 'running' }
+    | { readonly kind: 'ready'; readonly value: T }
+    | { readonly kind: 'panicked'; readonly panic: RustPanic };
+}
+
+class MainHandle<T> implements MtBlockOn<T> {
+  constructor(private readonly s: MultiThreadScheduler) {}
+
+  get done(): boolean {
+    return this.s.main.done;
+  }
+
+  get status(): MtBlockOn<T>['status'] {
+    return this.s.main.status as MtBlockOn<T>['status'];
+  }
+}
+
+export class MultiThreadRuntime implements RuntimeHandle {
+  readonly flavor = 'multi_thread' as const;
+  readonly scheduler: MultiThreadScheduler;
+  private shuttingDown = false;
+  private deadlockReported = false;
+
+  constructor(config: RuntimeConfig) {
+    if (config.startPaused === true) {
+      // Tokio: pausing time needs the current_thread runtime.
+      throw new RustPanic(
+        '`time::pause()` requires the `current_thread` Tokio runtime. This is the default Runtime used by `#[tokio::test].',
+      );
+    }
+    const world =
+      config.world ??
+      new SimWorld({
+        seed: config.seed,
+        traceLevel: config.traceLevel,
+        dropValue: config.dropValue,
+        onOutput: config.onOutput,
+        checkRefs: config.checkRefs,
+      });
+    this.scheduler = new MultiThreadScheduler(world, {
+      workers: config.workers ?? DEFAULT_SIM_WORKERS,
+      eventInterval: config.eventInterval,
+      globalQueueInterval: config.globalQueueInterval,
+      maxBlockingThreads: config.maxBlockingThreads,
+      threadKeepAliveNs: config.threadKeepAliveNs,
+    });
+  }
+
+  get id(): number {
+    return this.scheduler.id;
+  }
+
+  get world(): SimWorld {
+    return this.scheduler.world;
+  }
+
+  get time(): TimerDriver {
+    return this.scheduler.driver;
+  }
+
+  get trace(): TraceRecorder {
+    return this.scheduler.trace;
+  }
+
+  get isShutdown(): boolean {
+    return this.shuttingDown;
+  }
+
+  spawn<T>(future: Future<T>, meta?: SpawnMeta): JoinHandle<T> {
+    return this.scheduler.spawn(future, meta);
+  }
+
+  spawnBlocking<T>(job: Future<T>, meta?: SpawnMeta): JoinHandle<T> {
+    return this.scheduler.spawnBlocking(job, meta);
+  }
+
+  startBlockOn<T>(future: Future<T>): MtBlockOn<T> {
+    if (currentContext()?.schedulerThread === true) throw new RustPanic(NESTED_BLOCK_ON);
+    if (this.shuttingDown) throw new Error('block_on on a runtime that was shut down');
+    this.scheduler.startBlockOn(future);
+    this.deadlockReported = false;
+    return new MainHandle<T>(this.scheduler);
+  }
+
+  /** Performs exactly one step of one thread. */
+  tick(): StepResult {
+    const s = this.scheduler;
+    if (this.shuttingDown && this.isDropped()) return { kind: 'idle' };
+    const r = s.tick();
+    switch (r) {
+      case MtStep.Main: {
+        const st = s.main.status;
+        return { kind: 'main', outcome: st.kind === 'running' ? 'pending' : st.kind };
+      }
+      case MtStep.Worker:
+        return this.workerResult();
+      case MtStep.TimeAdvance:
+        return { kind: 'park', yield: false, advancedNs: 0, fired: 0 };
+      case MtStep.Blocking: {
+        const a = s.lastBlocking;
+        return a === null ? { kind: 'idle' } : { kind: 'blocking', action: a };
+      }
+      case MtStep.Deadlock:
+        if (!this.deadlockReported) {
+          this.deadlockReported = true;
+          s.trace.emit(EventKind.Deadlock, 0);
+        }
+        return { kind: 'deadlock' };
+      default:
+        return { kind: 'idle' };
+    }
+  }
+
+  private workerResult(): StepResult {
+    const s = this.scheduler;
+    const w = s.workers[s.lastWorker];
+    switch (s.lastAction) {
+      case WorkerAction.Poll:
+      case WorkerAction.LifoPoll:
+        return { kind: 'task', task: w.lastTask };
+      case WorkerAction.Maintenance:
+      case WorkerAction.ParkYield:
+        return { kind: 'park', yield: true, advancedNs: 0, fired: 0 };
+      case WorkerAction.ShutdownStep:
+        return { kind: 'shutdown', phase: 'owned_tasks', task: w.lastTask };
+      case WorkerAction.Exited:
+        return { kind: 'shutdown', phase: 'local_queue', task: 0 };
+      default:
+        return { kind: 'park', yield: false, advancedNs: 0, fired: 0 };
+    }
+  }
+
+  private isDropped(): boolean {
+    return this.scheduler.allWorkersExited() && this.scheduler.pool.isDrained();
+  }
+
+  /** Ticks until nothing is in progress; stops at a deadlock or after `maxSteps`. */
+  runToCompletion(maxSteps = Number.MAX_SAFE_INTEGER): 'done' | 'deadlock' | 'step-limit' {
+    const s = this.scheduler;
+    for (let i = 0; i < maxSteps; i++) {
+      if (this.shuttingDown ? this.isDropped() : s.main.done || !s.main.active) return 'done';
+      const r = this.tick();
+      if (r.kind === 'deadlock') return 'deadlock';
+      if (r.kind === 'idle' && !this.shuttingDown) return 'done';
+    }
+    return 'step-limit';
+  }
+
+  runBlockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): RunOutcome<T> {
+    const b = this.startBlockOn(future);
+    const r = this.runToCompletion(maxSteps);
+    const st = b.status;
+    if (st.kind === 'ready') return { kind: 'ready', value: st.value };
+    if (st.kind === 'panicked') return { kind: 'panicked', panic: st.panic };
+    return { kind: r === 'deadlock' ? 'deadlock' : 'step-limit' };
+  }
+
+  blockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): T {
+    const o = this.runBlockOn(future, maxSteps);
+    switch (o.kind) {
+      case 'ready':
+        return o.value;
+      case 'panicked':
+        throw o.panic;
+      case 'deadlock':
+        throw new DeadlockError();
+      default:
+        throw new Error(`block_on did not finish within ${maxSteps} steps`);
+    }
+  }
+
+  /** Begins `Runtime` drop (§4(f) mt): close + unpark the workers, shut the blocking pool down. */
+  shutdown(): void {
+    if (this.shuttingDown) return;
+    this.shuttingDown = true;
+    this.scheduler.main.abandon();
+    this.scheduler.close();
+    this.scheduler.pool.shutdown();
+  }
+
+  shutdownNow(maxSteps = Number.MAX_SAFE_INTEGER): void {
+    this.shutdown();
+    for (let i = 0; i < maxSteps && !this.isDropped(); i++) this.tick();
+  }
+
+  /** `Runtime::enter`: sync code may spawn onto this runtime until the returned function is called. */
+  enter(): () => void {
+    const ctx = new HandleContext(this, this.time, 'entered', this.world.seeds.nextSeed());
+    const prev = enterContext(ctx);
+    return () => leaveContext(prev);
+  }
+
+  emitStdout(text: string): void {
+    this.world.emitOutput('stdout', text, currentTaskIdRaw());
+  }
+
+  emitStderr(text: string): void {
+    this.world.emitOutput('stderr', text, currentTaskIdRaw());
+  }
+}
+
+export function createMultiThreadRuntime(config: RuntimeConfig): MultiThreadRuntime {
+  return new MultiThreadRuntime(config);
+}

@@ -1,0 +1,129 @@
+/**
+ * `JoinHandle<T>` and `AbortHandle` (tokio-facts.md §5, §2.5, §4a/a′/d): awaiting a task's output
+ * under the coop budget, abort, is_finished, detach on drop (fast path on exactly 204, else the
+ * slow path), and the hook JoinSet uses to install its own join waker.
+ */
+import { currentContext } from '../context.ts';
+import { EventKind } from '../events.ts';
+import { PENDING } from '../future.ts';
+import type { Context, Future, Poll, Waker } from '../future.ts';
+import { Holder } from './cell.ts';
+import type { Task } from './cell.ts';
+import { addReference, dropReference, remoteAbort } from './harness.ts';
+import { canReadOutput, dropJoinHandle, takeOutput } from './join-protocol.ts';
+import type { JoinResult } from './join-protocol.ts';
+import { isComplete } from './state.ts';
+
+export type { JoinResult } from './join-protocol.ts';
+
+export class JoinHandle<T> implements Future<JoinResult<T>> {
+  private readonly task: Task;
+  private dropped = false;
+
+  constructor(task: Task) {
+    this.task = task;
+  }
+
+  /** `JoinHandle::id`. */
+  get id(): number {
+    return this.task.id;
+  }
+
+  /** For the UI and diagnostics: the task cell behind this handle (read-only use). */
+  get taskCell(): Task {
+    return this.task;
+  }
+
+  poll(cx: Context): Poll<JoinResult<T>> {
+    this.assertLive('poll');
+    const coop = currentContext()?.coop;
+    if (coop !== undefined && !coop.pollProceed(cx)) return PENDING;
+    let ready = false;
+    try {
+      if (canReadOutput(this.task, cx.waker)) {
+        const out = takeOutput<T>(this.task);
+        ready = true;
+        return out;
+      }
+      return PENDING;
+    } finally {
+      if (coop !== undefined) {
+        if (ready) coop.madeProgress();
+        else coop.restore();
+      }
+    }
+  }
+
+  /** Drop = detach: the task keeps running. */
+  drop(): void {
+    this.assertLive('drop');
+    this.dropped = true;
+    dropJoinHandle(this.task);
+  }
+
+  abort(): void {
+    this.task.trace.emit(EventKind.TaskAbort, this.task.id, 0);
+    remoteAbort(this.task);
+  }
+
+  isFinished(): boolean {
+    return isComplete(this.task.state);
+  }
+
+  abortHandle(): AbortHandle {
+    addReference(this.task, Holder.AbortHandle);
+    return new AbortHandle(this.task);
+  }
+
+  /**
+   * `try_set_join_waker` (JoinSet's entry waker): stores `waker` as the join waker, following the
+   * §2.5 protocol; true when the task already completed (then nothing is stored: read the output).
+   */
+  setJoinWaker(waker: Waker): boolean {
+    this.assertLive('set_join_waker');
+    return canReadOutput(this.task, waker);
+  }
+
+  private assertLive(op: string): void {
+    if (this.dropped) throw new Error(`JoinHandle of task ${this.task.id}: ${op} after drop`);
+  }
+}
+
+export class AbortHandle {
+  private readonly task: Task;
+  private dropped = false;
+
+  constructor(task: Task) {
+    this.task = task;
+  }
+
+  get id(): number {
+    return this.task.id;
+  }
+
+  abort(): void {
+    this.assertLive('abort');
+    this.task.trace.emit(EventKind.TaskAbort, this.task.id, 1);
+    remoteAbort(this.task);
+  }
+
+  isFinished(): boolean {
+    return isComplete(this.task.state);
+  }
+
+  clone(): AbortHandle {
+    this.assertLive('clone');
+    addReference(this.task, Holder.AbortHandle);
+    return new AbortHandle(this.task);
+  }
+
+  drop(): void {
+    this.assertLive('drop');
+    this.dropped = true;
+    dropReference(this.task, Holder.AbortHandle);
+  }
+
+  private assertLive(op: string): void {
+    if (this.dropped) throw new Error(`AbortHandle of task ${this.task.id}: ${op} after drop`);
+  }
+}

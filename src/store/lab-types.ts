@@ -1,0 +1,52 @@
+/**
+ * Vocabulary shared by the stores, the playback machine and the URL codec: run configuration,
+ * playback speeds, the views a learner can open, and the kinds "run to next" can stop on.
+ */
+
+export type Flavor = 'current_thread' | 'multi_thread';
+export const FLAVORS: readonly Flavor[] = ['current_thread', 'multi_thread'];
+
+export interface RunConfig {
+  readonly flavor: Flavor;
+  /** Worker threads; meaningful for multi_thread (current_thread always has one). */
+  readonly workers: number;
+  /** The run's seed (design.md §4: a run is program, config, seed, choices). */
+  readonly seed: number;
+}
+
+export const MIN_WORKERS = 1;
+export const MAX_WORKERS = 64;
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
+export const DEFAULT_CONFIG: RunConfig = { flavor: 'current_thread', workers: 1, seed: 1 };
+
+/** Playback speed: a multiple of the 1× rate, or as fast as the frame budget allows. */
+export type Speed = 0.25 | 0.5 | 1 | 2 | 4 | 8 | 16 | 'max';
+export const SPEEDS: readonly Speed[] = [0.25, 0.5, 1, 2, 4, 8, 16, 'max'];
+
+export function isSpeed(x: unknown): x is Speed {
+  return (SPEEDS as readonly unknown[]).includes(x);
+}
+
+/** The panels of the lab screen (design.md §6). */
+export type ViewName =
+  'board' | 'scheduler' | 'inspector' | 'source' | 'console' | 'narration' | 'timeline' | 'relations';
+export const VIEW_NAMES: readonly ViewName[] = [
+  'board',
+  'scheduler',
+  'inspector',
+  'source',
+  'console',
+  'narration',
+  'timeline',
+  'relations',
+];
+export const DEFAULT_VIEWS: readonly ViewName[] = ['board', 'scheduler', 'inspector', 'source', 'console'];
+
+export function isViewName(x: unknown): x is ViewName {
+  return (VIEW_NAMES as readonly unknown[]).includes(x);
+}
+
+/** What "run to next" stops on. */
+export type RunToKind = 'spawn' | 'wake' | 'abort' | 'complete' | 'panic' | 'cancel';
+export const RUN_TO_KINDS: readonly RunToKind[] = ['spawn', 'wake', 'abort', 'complete', 'panic', 'cancel'];
