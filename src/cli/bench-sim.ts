@@ -59,5 +59,5 @@ export function joinSetSleepers(n: number): { tasks: number; sum: number; events
   const rt = createRuntime({ flavor: 'current_thread', startPaused: true });
   const sum = rt.blockOn(new JoinAllSleepers(n));
   rt.shutdownNow();
-  return { tasks: n, sum, events: rt.trace.length, traceBytes: rt.trace.byteSize };
+  return { tasks: n, sum, events: rt.trace.length, traceBytes: rt.trace.usedBytes };
 }

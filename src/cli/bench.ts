@@ -42,7 +42,7 @@ const scenarios: [string, () => Measured][] = [
     'sim: 1,000,000 trivial tasks spawned and awaited (current_thread, trace on)',
     () => {
       const r = spawnAndAwait(1_000_000);
-      return { tasks: r.tasks, events: r.events };
+      return { tasks: r.tasks, events: r.events, traceBytes: r.traceBytes };
     },
   ],
   ['sim: 100,000 tasks sleeping 1–100 ms joined through a JoinSet (paused clock)', () => joinSetSleepers(100_000)],
@@ -50,7 +50,7 @@ const scenarios: [string, () => Measured][] = [
     'sim: 100,000 tasks fanned out on multi_thread, 4 workers (stealing)',
     () => {
       const r = fanOut(100_000, { workers: 4 });
-      return { tasks: r.completed, events: r.events };
+      return { tasks: r.completed, events: r.events, traceBytes: r.traceBytes };
     },
   ],
 ];

@@ -34,7 +34,10 @@ export const EventKind = {
   QueuePop: 17,
   /** a Notified dropped without running (queue drained at shutdown, closed inject): a = queue. */
   QueueDrop: 18,
-  /** task 0 = block_on's main future. a = span line, b = span col (0: none). */
+  /**
+   * task 0 = block_on's main future. a = span line, b = span col (0: none), c = multi_thread
+   * worker index + 1 (0: not polled by a worker: current_thread, block_on's thread, blocking pool).
+   */
   PollStart: 20,
   /** a = `PollOutcome`. */
   PollEnd: 21,
@@ -91,6 +94,26 @@ export const EventKind = {
   Diagnostic: 104,
   /** statement-level stepping inside a poll (interpreter): a = line, b = col. */
   Statement: 112,
+  // multi_thread workers (tokio-facts.md §6.3; emitted by scheduler/multi-thread/). `a` is always
+  // the worker index; MAIN_THREAD (0xffff) stands for block_on's thread.
+  /** A thread takes the step: b = 1 when it is the driver's timed wake-up. */
+  WorkerTurn: 210,
+  /** A steal: task = the stolen task run now, a = thief, b = victim, c = tasks moved (incl. it). */
+  WorkerSteal: 211,
+  /** Worker parked: b = 0 on the condvar, 1 inside the driver. */
+  WorkerPark: 212,
+  /** Worker unparked: b = 1 it was parked (0: stored as NOTIFIED for its next park). */
+  WorkerUnpark: 213,
+  /** b = 1 became searching, 0 stopped searching. */
+  WorkerSearching: 214,
+  /** The local queue overflowed: b = tasks moved to the inject queue (129, or 1 during a steal). */
+  QueueOverflow: 215,
+  /** Maintenance (tick % event_interval == 0): b = the worker's tick. */
+  WorkerMaintenance: 216,
+  /** Shutdown progress: b = 0 pre_shutdown begins, 1 core handed in, 2 the last core drains all. */
+  WorkerShutdown: 217,
+  /** task = the LIFO task about to be polled; its chain hit MAX_LIFO_POLLS_PER_TICK: LIFO disabled. */
+  WorkerLifoCapped: 218,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 
@@ -135,6 +158,9 @@ export const SHUTDOWN_PHASE_NAMES: readonly string[] = [
   'blocking_pool',
   'done',
 ];
+/** `a` of multi_thread events for block_on's thread (it is no worker). */
+export const MAIN_THREAD = 0xffff;
+export const WORKER_SHUTDOWN_PHASE_NAMES: readonly string[] = ['pre_shutdown', 'core_handed_in', 'last_drains_all'];
 export const DiagnosticCode = { Info: 0, SwallowedPanic: 1, DoublePanic: 2 } as const;
 export const HOLDER_NAMES: readonly string[] = ['owned', 'notified', 'join_handle', 'waker', 'abort_handle', 'unowned'];
 
@@ -179,7 +205,8 @@ export type SimEvent =
   | (Base & { type: 'task.bind_closed'; list: number })
   | (Base & { type: 'task.abort'; via: 'join_handle' | 'abort_handle' })
   | (Base & { type: 'queue.push' | 'queue.pop' | 'queue.drop'; queue: string; position: number; worker: number })
-  | (Base & { type: 'poll.start'; line: number; col: number })
+  /** `worker`: the multi_thread worker polling (absent on current_thread and off-worker polls). */
+  | (Base & { type: 'poll.start'; line: number; col: number; worker?: number })
   | (Base & { type: 'poll.end'; outcome: 'pending' | 'ready' | 'panicked' })
   | (Base & { type: 'waker.wake'; byVal: boolean; wokenBy: number })
   | (Base & { type: 'waker.defer'; deferred: number })
@@ -219,6 +246,17 @@ export type SimEvent =
   | (Base & { type: 'runtime.shutdown'; phase: string })
   | (Base & { type: 'diagnostic'; code: number; message: string })
   | (Base & { type: 'statement'; line: number; col: number })
+  /** `worker` -1 is block_on's thread; `timeAdvance`: the driver's worker woke for a due timer. */
+  | (Base & { type: 'worker.turn'; worker: number; timeAdvance: boolean })
+  /** task = the stolen task the thief runs now; `count` includes it. */
+  | (Base & { type: 'worker.steal'; thief: number; victim: number; count: number })
+  | (Base & { type: 'worker.park'; worker: number; inDriver: boolean })
+  | (Base & { type: 'worker.unpark'; worker: number; wasParked: boolean })
+  | (Base & { type: 'worker.searching'; worker: number; searching: boolean })
+  | (Base & { type: 'queue.overflow'; worker: number; moved: number })
+  | (Base & { type: 'worker.maintenance'; worker: number; tick: number })
+  | (Base & { type: 'worker.shutdown'; worker: number; phase: string })
+  | (Base & { type: 'worker.lifo_capped'; worker: number })
   | (Base & { type: 'unknown'; kind: number; a: number; b: number; c: number });
 
 export type SimEventType = SimEvent['type'];
@@ -304,7 +342,9 @@ export function decodeEvent(r: RawEvent, str: (i: number) => string): SimEvent {
         worker: c,
       };
     case EventKind.PollStart:
-      return { ...base, type: 'poll.start', line: a, col: b };
+      return c === 0
+        ? { ...base, type: 'poll.start', line: a, col: b }
+        : { ...base, type: 'poll.start', line: a, col: b, worker: c - 1 };
     case EventKind.PollEnd:
       return { ...base, type: 'poll.end', outcome: OUTCOME[a] ?? 'pending' };
     case EventKind.WakerWake:
@@ -343,6 +383,7 @@ export function decodeEvent(r: RawEvent, str: (i: number) => string): SimEvent {
     default:
       break;
   }
+  if (kind >= EventKind.WorkerTurn && kind <= EventKind.WorkerLifoCapped) return decodeWorkerEvent(base, kind, a, b, c);
   if (kind >= EventKind.JoinSetCreate && kind <= EventKind.JoinSetDetachAll) {
     return { ...base, type: JOINSET[kind - EventKind.JoinSetCreate] ?? 'joinset.create', set: a, value: b };
   }
@@ -353,4 +394,30 @@ export function decodeEvent(r: RawEvent, str: (i: number) => string): SimEvent {
     return { ...base, type: BLOCKING[kind - EventKind.BlockingQueued] ?? 'blocking.queued', thread: a, value: b };
   }
   return { ...base, type: 'unknown', kind, a, b, c };
+}
+
+/** The multi_thread worker kinds (210–218). */
+function decodeWorkerEvent(base: Base, kind: number, a: number, b: number, c: number): SimEvent {
+  switch (kind) {
+    case EventKind.WorkerTurn:
+      return { ...base, type: 'worker.turn', worker: a === MAIN_THREAD ? -1 : a, timeAdvance: b === 1 };
+    case EventKind.WorkerSteal:
+      return { ...base, type: 'worker.steal', thief: a, victim: b, count: c };
+    case EventKind.WorkerPark:
+      return { ...base, type: 'worker.park', worker: a, inDriver: b === 1 };
+    case EventKind.WorkerUnpark:
+      return { ...base, type: 'worker.unpark', worker: a, wasParked: b === 1 };
+    case EventKind.WorkerSearching:
+      return { ...base, type: 'worker.searching', worker: a, searching: b === 1 };
+    case EventKind.QueueOverflow:
+      return { ...base, type: 'queue.overflow', worker: a, moved: b };
+    case EventKind.WorkerMaintenance:
+      return { ...base, type: 'worker.maintenance', worker: a, tick: b };
+    case EventKind.WorkerShutdown:
+      return { ...base, type: 'worker.shutdown', worker: a, phase: WORKER_SHUTDOWN_PHASE_NAMES[b] ?? `#${b}` };
+    case EventKind.WorkerLifoCapped:
+      return { ...base, type: 'worker.lifo_capped', worker: a };
+    default:
+      return { ...base, type: 'unknown', kind, a, b, c };
+  }
 }

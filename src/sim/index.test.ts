@@ -45,7 +45,16 @@ describe('src/sim/index.ts (the public entry)', () => {
     );
   });
 
-  it('multi_thread is not wired into createRuntime yet: a clear error', () => {
-    expect(() => sim.createRuntime({ flavor: 'multi_thread' })).toThrow(/multi_thread/);
+  it('createRuntime builds either flavor behind the one SimRuntime surface', () => {
+    const flavors = ['current_thread', 'multi_thread'] as const;
+    for (const flavor of flavors) {
+      const rt: sim.Runtime = sim.createRuntime({ flavor, workers: 2 });
+      expect(rt.flavor).toBe(flavor);
+      expect(rt.blockOn(sim.ready(7))).toBe(7);
+      rt.shutdownNow();
+      expect(rt.isShutdown).toBe(true);
+    }
+    expect(sim.createRuntime({ flavor: 'multi_thread', workers: 2 })).toBeInstanceOf(sim.MultiThreadRuntime);
+    expect(sim.createRuntime({ flavor: 'current_thread' })).toBeInstanceOf(sim.CurrentThreadRuntime);
   });
 });

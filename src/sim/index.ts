@@ -15,12 +15,24 @@ export type {
 } from './contracts.ts';
 
 // Runtime
-export { createRuntime, Runtime, DeadlockError } from './runtime/runtime.ts';
-export type { RuntimeConfig, RunOutcome } from './runtime/runtime.ts';
-export type { StepResult } from './runtime/step.ts';
+export { createRuntime } from './runtime/create.ts';
+export { DeadlockError } from './runtime/sim-runtime.ts';
+// `Runtime` names the flavor-agnostic surface (Tokio's `Runtime` is one type for both flavors).
+export type {
+  SimRuntime,
+  SimRuntime as Runtime,
+  BlockOnHandle,
+  RuntimeConfig,
+  RunOutcome,
+} from './runtime/sim-runtime.ts';
+export { CurrentThreadRuntime } from './runtime/runtime.ts';
+export { MultiThreadRuntime, MT_START_PAUSED_PANIC, DEFAULT_SIM_WORKERS } from './scheduler/multi-thread/runtime.ts';
+export type { StepResult, StepAction } from './runtime/step.ts';
 export { SimWorld, lastWorld } from './runtime/world.ts';
 export type { OutputStream, WorldConfig } from './runtime/world.ts';
-export type { BlockOn, BlockOnStatus } from './scheduler/current-thread/block-on.ts';
+// `BlockOn` is what `startBlockOn` returns on either flavor.
+export type { BlockOnHandle as BlockOn } from './runtime/sim-runtime.ts';
+export type { BlockOnStatus } from './scheduler/current-thread/block-on.ts';
 export type { BlockingAction } from './scheduler/blocking/pool.ts';
 export {
   spawn,
@@ -65,6 +77,8 @@ export { FastRand, RngSeedGenerator, seedFromU64 } from './rng.ts';
 // Trace
 export { TraceRecorder } from './trace/recorder.ts';
 export type { TraceLevel } from './trace/recorder.ts';
+export { checkTrace, TraceConsistency } from './trace/consistency.ts';
+export type { TraceViolation } from './trace/consistency.ts';
 export * from './events.ts';
 
 // Diagnostics

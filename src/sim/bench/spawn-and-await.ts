@@ -5,7 +5,7 @@
  */
 import { PENDING } from '../future.ts';
 import type { Context, Future, Poll } from '../future.ts';
-import { createRuntime } from '../runtime/runtime.ts';
+import { createRuntime } from '../runtime/create.ts';
 import type { TraceLevel } from '../trace/recorder.ts';
 import type { JoinHandle } from '../task/join-handle.ts';
 import { spawn } from '../runtime/free-functions.ts';
@@ -97,6 +97,10 @@ export interface BenchResult {
   readonly sum: number;
   readonly events: number;
   readonly steps: number;
+  /** Bytes the trace's records use (`TraceRecorder.usedBytes`), for bytes per event. */
+  readonly traceBytes: number;
+  /** Bytes the trace has allocated (`TraceRecorder.byteSize`: whole chunks). */
+  readonly traceAllocatedBytes: number;
 }
 
 /**
@@ -112,5 +116,13 @@ export function spawnAndAwait(
   const main = mode === 'one-by-one' ? new SpawnAwaitLoop(n) : new SpawnAllThenAwait(n);
   const sum = rt.blockOn(main);
   rt.shutdownNow();
-  return { tasks: n, sum, events: rt.trace.length, steps: rt.world.step };
+  const trace = rt.trace;
+  return {
+    tasks: n,
+    sum,
+    events: trace.length,
+    steps: rt.world.step,
+    traceBytes: trace.usedBytes,
+    traceAllocatedBytes: trace.byteSize,
+  };
 }

@@ -1,9 +1,9 @@
 /**
- * The simulated `tokio::runtime::Runtime` (tokio-facts.md §6.2, §4(f), §8, §9): a scheduler, its
- * blocking pool and time driver, stepped one action at a time. `tick()` does exactly one scheduler
+ * The simulated `tokio::runtime::Runtime` with the current_thread flavor (tokio-facts.md §6.2,
+ * §4(f), §8, §9): a scheduler, its blocking pool and time driver, stepped one action at a time. `tick()` does exactly one scheduler
  * action; `blockOn` / `runToCompletion` loop it. Dropping the runtime (`shutdown()`) is steppable too.
  */
-import type { DropValue, SpawnMeta, TimeDriver } from '../contracts.ts';
+import type { SpawnMeta, TimeDriver } from '../contracts.ts';
 import { currentContext, enterContext, leaveContext, currentTaskIdRaw } from '../context.ts';
 import type { RuntimeHandle } from '../context.ts';
 import { AdvanceReason, EventKind } from '../events.ts';
@@ -19,49 +19,20 @@ import type { JoinHandle } from '../task/join-handle.ts';
 import { RustPanic } from '../task/panic.ts';
 import { SimClock } from '../time/clock.ts';
 import { TimerDriver } from '../time/driver.ts';
-import type { TraceLevel, TraceRecorder } from '../trace/recorder.ts';
+import type { TraceRecorder } from '../trace/recorder.ts';
+import { DeadlockError } from './sim-runtime.ts';
+import type { RunOutcome, RuntimeConfig, SimRuntime } from './sim-runtime.ts';
 import type { RealTime, StepResult } from './step.ts';
 import { SimWorld } from './world.ts';
-import type { OutputStream } from './world.ts';
 
-export interface RuntimeConfig {
-  readonly flavor: 'current_thread' | 'multi_thread';
-  readonly workers?: number;
-  readonly startPaused?: boolean;
-  /** Seeds the world when this runtime creates it (ignored with `world`). */
-  readonly seed?: number | bigint;
-  readonly eventInterval?: number;
-  readonly globalQueueInterval?: number;
-  readonly maxBlockingThreads?: number;
-  readonly threadKeepAliveNs?: number;
-  readonly dropValue?: DropValue;
-  readonly onOutput?: (stream: OutputStream, text: string) => void;
-  readonly traceLevel?: TraceLevel;
-  readonly checkRefs?: boolean;
-  /** Share one world (ids, trace, real time) between the runtimes of one program. */
-  readonly world?: SimWorld;
-  /** Replace the time driver (tests). */
-  readonly timeDriver?: TimeDriver;
-}
-
-export type RunOutcome<T> =
-  | { readonly kind: 'ready'; readonly value: T }
-  | { readonly kind: 'panicked'; readonly panic: RustPanic }
-  | { readonly kind: 'deadlock' }
-  | { readonly kind: 'step-limit' };
-
-/** block_on would wait forever: no task runnable, no timer, no blocking job, main future pending. */
-export class DeadlockError extends Error {
-  constructor() {
-    super('deadlock: the program would hang forever here (nothing can wake block_on again)');
-    this.name = 'DeadlockError';
-  }
-}
+// Their home is sim-runtime.ts (shared by both flavors); re-exported for existing importers.
+export { DeadlockError };
+export type { RunOutcome, RuntimeConfig };
 
 const NESTED_BLOCK_ON =
   'Cannot start a runtime from within a runtime. This happens because a function (like `block_on`) attempted to block the current thread while the thread is being used to drive asynchronous tasks.';
 
-export class Runtime implements RuntimeHandle, RealTime {
+export class CurrentThreadRuntime implements SimRuntime, RuntimeHandle, RealTime {
   readonly id: number;
   readonly world: SimWorld;
   readonly flavor = 'current_thread' as const;
@@ -75,7 +46,7 @@ export class Runtime implements RuntimeHandle, RealTime {
 
   constructor(config: RuntimeConfig) {
     if (config.flavor !== 'current_thread') {
-      throw new Error('the multi_thread flavor is not wired into createRuntime yet (src/sim/scheduler/multi-thread)');
+      throw new Error('CurrentThreadRuntime: use createRuntime (runtime/create.ts) for the multi_thread flavor');
     }
     this.world =
       config.world ??
@@ -233,8 +204,4 @@ export class Runtime implements RuntimeHandle, RealTime {
       unpark: () => this.core.unpark(),
     };
   }
-}
-
-export function createRuntime(config: RuntimeConfig): Runtime {
-  return new Runtime(config);
 }

@@ -4,7 +4,8 @@
  */
 import type { BlockingAction } from '../scheduler/blocking/pool.ts';
 
-export type StepResult =
+/** What the step did. */
+export type StepAction =
   /** block_on's main future was polled. */
   | { readonly kind: 'main'; readonly outcome: 'ready' | 'pending' | 'panicked' }
   /** one task was polled (or its stale Notified consumed). */
@@ -21,6 +22,12 @@ export type StepResult =
   | { readonly kind: 'deadlock' }
   /** no block_on and no shutdown in progress. */
   | { readonly kind: 'idle' };
+
+/**
+ * One step's result. `worker` is the multi_thread worker whose thread acted (task polls, parks,
+ * maintenance, shutdown steps); absent on current_thread and for block_on's or a blocking thread.
+ */
+export type StepResult = StepAction & { readonly worker?: number };
 
 /** The seam the current_thread machines use to move the world's real time (runtime.ts does it). */
 export interface RealTime {

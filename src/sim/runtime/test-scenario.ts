@@ -4,27 +4,27 @@
  */
 import type { Future } from '../future.ts';
 import { emitStdout } from './free-functions.ts';
-import { createRuntime } from './runtime.ts';
-import type { Runtime, RuntimeConfig, RunOutcome } from './runtime.ts';
+import { CurrentThreadRuntime } from './runtime.ts';
+import type { RuntimeConfig, RunOutcome } from './sim-runtime.ts';
 
 export interface ScenarioResult<T> {
   readonly out: string[];
   readonly outcome: RunOutcome<T>;
-  readonly rt: Runtime;
+  readonly rt: CurrentThreadRuntime;
 }
 
 export function runScenario<T>(
   main: () => Future<T>,
-  config: Partial<RuntimeConfig> = {},
+  config: Partial<Omit<RuntimeConfig, 'flavor'>> = {},
   shutdown = true,
 ): ScenarioResult<T> {
   const out: string[] = [];
-  const rt = createRuntime({
-    flavor: 'current_thread',
+  const rt = new CurrentThreadRuntime({
     startPaused: true,
     checkRefs: true,
     onOutput: (_s, text) => out.push(text),
     ...config,
+    flavor: 'current_thread',
   });
   const outcome = rt.runBlockOn(main(), 1_000_000);
   if (shutdown) rt.shutdownNow();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentContext } from '../context.ts';
 import type { Future } from '../future.ts';
-import { createRuntime } from '../runtime/runtime.ts';
+import { createRuntime } from '../runtime/create.ts';
 import { spawn } from '../runtime/free-functions.ts';
 import type { JoinResult } from '../task/join-handle.ts';
 import { sleep } from '../time/sleep.ts';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentContext } from '../context.ts';
 import { PENDING, type Future } from '../future.ts';
-import { createRuntime } from '../runtime/runtime.ts';
+import { createRuntime } from '../runtime/create.ts';
 import { spawn } from '../runtime/free-functions.ts';
 import type { Task } from '../task/cell.ts';
 import type { JoinResult } from '../task/join-handle.ts';

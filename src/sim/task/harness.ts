@@ -51,9 +51,12 @@ export function addReference(t: Task, holder: Holder): void {
 const PollFuture = { Complete: 0, Notified: 1, Done: 2, Dealloc: 3, Suspended: 4 } as const;
 type PollFuture = (typeof PollFuture)[keyof typeof PollFuture];
 
-/** `Harness::poll`: runs the task for the Notified reference the caller hands over. */
-export function pollTask(t: Task): void {
-  finishPoll(t, pollInner(t));
+/**
+ * `Harness::poll`: runs the task for the Notified reference the caller hands over. `worker` is
+ * the multi_thread worker polling it (-1: none), recorded on `poll.start`.
+ */
+export function pollTask(t: Task, worker = -1): void {
+  finishPoll(t, pollInner(t, worker));
 }
 
 /** True while a blocking job's poll is suspended in `blockingSleep` (the pool resumes it). */
@@ -64,7 +67,7 @@ export function isPollSuspended(t: Task): boolean {
 /** Continues a blocking job's poll after its real-time sleep ended. */
 export function resumePoll(t: Task): void {
   t.blockingWakeAt = -1;
-  finishPoll(t, afterFuturePoll(t, pollFuture(t)));
+  finishPoll(t, afterFuturePoll(t, pollFuture(t, -1)));
 }
 
 function finishPoll(t: Task, r: PollFuture): void {
@@ -84,14 +87,14 @@ function finishPoll(t: Task, r: PollFuture): void {
   }
 }
 
-function pollInner(t: Task): PollFuture {
+function pollInner(t: Task, worker: number): PollFuture {
   const before = t.state;
   const r = S.transitionToRunning(t);
   if (r === S.TransitionToRunning.Failed || r === S.TransitionToRunning.Dealloc) holderRemove(t, Holder.Notified);
   traceState(t, before, Transition.ToRunning, r);
   switch (r) {
     case S.TransitionToRunning.Success:
-      return afterFuturePoll(t, pollFuture(t));
+      return afterFuturePoll(t, pollFuture(t, worker));
     case S.TransitionToRunning.Cancelled:
       cancelTask(t);
       return PollFuture.Complete;
@@ -124,7 +127,7 @@ function afterFuturePoll(t: Task, ready: boolean): PollFuture {
 }
 
 /** `poll_future`: polls under the task-id guard; Ready or a panic stores the output. True = done. */
-function pollFuture(t: Task): boolean {
+function pollFuture(t: Task, worker: number): boolean {
   let cx = t.pollCx;
   if (cx === null) {
     cx = new TaskWaker(t, false);
@@ -134,7 +137,13 @@ function pollFuture(t: Task): boolean {
   if (fut === null) throw new Error(`task ${t.id} polled without a future`);
   const trace = t.trace;
   const span = t.meta.span;
-  trace.emit(EventKind.PollStart, t.id, span === undefined ? 0 : span.line, span === undefined ? 0 : span.col);
+  trace.emit(
+    EventKind.PollStart,
+    t.id,
+    span === undefined ? 0 : span.line,
+    span === undefined ? 0 : span.col,
+    worker + 1,
+  );
   const prevId = setCurrentTaskId(t.id);
   let res: unknown;
   try {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { currentContext } from '../context.ts';
 import type { Future } from '../future.ts';
 import { spawn } from '../runtime/free-functions.ts';
-import { createRuntime } from '../runtime/runtime.ts';
+import { createRuntime } from '../runtime/create.ts';
 import type { JoinHandle } from '../task/join-handle.ts';
 import { co } from '../sync/test-harness.ts';
 import { yieldNow } from '../task/yield-now.ts';

@@ -62,4 +62,23 @@ describe('TraceRecorder', () => {
     off.emit(EventKind.TaskState, 1, 204, 201);
     expect(off.length).toBe(0);
   });
+
+  it('usedBytes counts the records and segments written; byteSize the whole chunks allocated', () => {
+    const r = new TraceRecorder();
+    expect([r.usedBytes, r.length]).toEqual([0, 0]);
+    r.beginStep(1, 0);
+    r.emit(EventKind.TaskState, 1, 204, 201);
+    r.emit(EventKind.PollEnd, 1, 1);
+    r.beginStep(2, 1_000_000);
+    r.emit(EventKind.PollEnd, 1, 1);
+    // 3 records × 16 B + 2 segments × 16 B; a step without events opens no segment.
+    r.beginStep(3, 2_000_000);
+    expect(r.usedBytes).toBe(3 * 16 + 2 * 16);
+    // One 65,536-record chunk is allocated up front: the allocated figure is ~1 MiB.
+    expect(r.byteSize).toBeGreaterThanOrEqual(65_536 * 16);
+    for (let i = 0; i < 70_000; i++) r.emit(EventKind.PollEnd, 1, 1);
+    // The events after step 3 began open its segment: 70,003 records, 3 segments.
+    expect(r.usedBytes).toBe(70_003 * 16 + 3 * 16);
+    expect(r.byteSize).toBeGreaterThanOrEqual(2 * 65_536 * 16);
+  });
 });

@@ -14,6 +14,8 @@ const WORDS = 4;
 const CHUNK_SHIFT = 16;
 const CHUNK_EVENTS = 1 << CHUNK_SHIFT;
 const CHUNK_WORDS = CHUNK_EVENTS * WORDS;
+/** segFirst (u32) + segStep (u32) + segTime (f64). */
+const SEGMENT_BYTES = 4 + 4 + 8;
 /** Kinds left out at the 'lifecycle' level: the chatty bookkeeping around each poll. */
 const CHATTY: readonly number[] = [
   EventKind.TaskRef,
@@ -104,7 +106,10 @@ export class TraceRecorder implements TraceSink {
     return this.count;
   }
 
-  /** Bytes held by the records and side arrays (strings not counted). */
+  /**
+   * Bytes allocated for the records and side arrays, including the unused tail of the last chunk
+   * and of the segment arrays (strings not counted): the memory the trace holds.
+   */
   get byteSize(): number {
     return (
       this.chunks.length * CHUNK_WORDS * 4 +
@@ -112,6 +117,14 @@ export class TraceRecorder implements TraceSink {
       this.segStep.byteLength +
       this.segTime.byteLength
     );
+  }
+
+  /**
+   * Bytes the recorded events use: 16 per record plus 16 per segment (first index, step, time),
+   * strings not counted. Divided by `length`, the honest bytes-per-event figure.
+   */
+  get usedBytes(): number {
+    return this.count * WORDS * 4 + this.segCount * SEGMENT_BYTES;
   }
 
   raw(i: number): RawEvent {

@@ -18,6 +18,7 @@ const BATCH = 64;
 export interface FanOutResult {
   readonly steps: number;
   readonly events: number;
+  readonly traceBytes: number;
   readonly steals: number;
   readonly completed: number;
   /** Hash of the whole trace (computed on demand: hashing is not part of the timed run). */
@@ -68,5 +69,12 @@ export function fanOut(n: number, options: FanOutOptions = {}): FanOutResult {
   const trace = world.trace;
   let steals = 0;
   for (const w of s.workers) steals += w.stats.stealOperations;
-  return { steps, events: trace.length, steals, completed: counter.n, traceHash: () => trace.hash() };
+  return {
+    steps,
+    events: trace.length,
+    traceBytes: trace.usedBytes,
+    steals,
+    completed: counter.n,
+    traceHash: () => trace.hash(),
+  };
 }

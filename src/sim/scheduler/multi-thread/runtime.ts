@@ -1,14 +1,20 @@
 /**
- * `Runtime` with the multi_thread flavor (tokio-facts.md §6.3, §4(f) mt shutdown, §8): the same
- * steppable surface as the current_thread `Runtime` (runtime/runtime.ts), over the
- * `MultiThreadScheduler`, so `createRuntime({ flavor: 'multi_thread' })` can return it. Each `tick()`
- * is one step of one simulated thread (see scheduler.ts for which thread acts).
+ * `Runtime` with the multi_thread flavor (tokio-facts.md §6.3, §4(f) mt shutdown, §8): the
+ * `SimRuntime` surface (runtime/sim-runtime.ts) over the `MultiThreadScheduler`, returned by
+ * `createRuntime({ flavor: 'multi_thread' })`. Each `tick()` is one step of one simulated thread
+ * (see scheduler.ts for which thread acts); worker steps say which worker acted.
  */
 import type { SpawnMeta } from '../../contracts.ts';
 import { currentContext, currentTaskIdRaw, enterContext, leaveContext, type RuntimeHandle } from '../../context.ts';
 import { EventKind } from '../../events.ts';
 import type { Future } from '../../future.ts';
-import { DeadlockError, type RunOutcome, type RuntimeConfig } from '../../runtime/runtime.ts';
+import {
+  DeadlockError,
+  type BlockOnHandle,
+  type RunOutcome,
+  type RuntimeConfig,
+  type SimRuntime,
+} from '../../runtime/sim-runtime.ts';
 import type { StepResult } from '../../runtime/step.ts';
 import { SimWorld } from '../../runtime/world.ts';
 import type { JoinHandle } from '../../task/join-handle.ts';
@@ -19,6 +25,10 @@ import { HandleContext } from '../shared/handle-context.ts';
 import { MtStep, MultiThreadScheduler } from './scheduler.ts';
 import { WorkerAction } from './worker.ts';
 
+/** Tokio's `Clock::pause` refusal, raised by `Builder::build` when `start_paused` meets multi_thread. */
+export const MT_START_PAUSED_PANIC =
+  '`time::pause()` requires the `current_thread` Tokio runtime. This is the default Runtime used by `#[tokio::test].';
+
 const NESTED_BLOCK_ON =
   'Cannot start a runtime from within a runtime. This happens because a function (like `block_on`) attempted to block the current thread while the thread is being used to drive asynchronous tasks.';
 
@@ -26,13 +36,7 @@ const NESTED_BLOCK_ON =
 export const DEFAULT_SIM_WORKERS = 4;
 
 /** A `block_on` in progress: `status` settles when the main future is Ready or panicked. */
-export interface MtBlockOn<T> {
-  readonly done: boolean;
-  readonly status:
-    | { readonly kind: 'running' }
-    | { readonly kind: 'ready'; readonly value: T }
-    | { readonly kind: 'panicked'; readonly panic: RustPanic };
-}
+export type MtBlockOn<T> = BlockOnHandle<T>;
 
 class MainHandle<T> implements MtBlockOn<T> {
   constructor(private readonly s: MultiThreadScheduler) {}
@@ -46,19 +50,15 @@ class MainHandle<T> implements MtBlockOn<T> {
   }
 }
 
-export class MultiThreadRuntime implements RuntimeHandle {
+export class MultiThreadRuntime implements SimRuntime, RuntimeHandle {
   readonly flavor = 'multi_thread' as const;
   readonly scheduler: MultiThreadScheduler;
   private shuttingDown = false;
   private deadlockReported = false;
 
   constructor(config: RuntimeConfig) {
-    if (config.startPaused === true) {
-      // Tokio: pausing time needs the current_thread runtime.
-      throw new RustPanic(
-        '`time::pause()` requires the `current_thread` Tokio runtime. This is the default Runtime used by `#[tokio::test].',
-      );
-    }
+    // Tokio's clock allows pausing only on current_thread; `start_paused` makes build() panic.
+    if (config.startPaused === true) throw new RustPanic(MT_START_PAUSED_PANIC);
     const world =
       config.world ??
       new SimWorld({
@@ -117,6 +117,7 @@ export class MultiThreadRuntime implements RuntimeHandle {
   tick(): StepResult {
     const s = this.scheduler;
     if (this.shuttingDown && this.isDropped()) return { kind: 'idle' };
+    const before = s.clock.now();
     const r = s.tick();
     switch (r) {
       case MtStep.Main: {
@@ -124,9 +125,16 @@ export class MultiThreadRuntime implements RuntimeHandle {
         return { kind: 'main', outcome: st.kind === 'running' ? 'pending' : st.kind };
       }
       case MtStep.Worker:
-        return this.workerResult();
+        return this.workerResult(s.clock.now() - before);
       case MtStep.TimeAdvance:
-        return { kind: 'park', yield: false, advancedNs: 0, fired: 0 };
+        // The worker parked in the driver slept until the next timer and fired what was due.
+        return {
+          kind: 'park',
+          yield: false,
+          advancedNs: s.clock.now() - before,
+          fired: s.lastFired,
+          worker: s.lastWorker,
+        };
       case MtStep.Blocking: {
         const a = s.lastBlocking;
         return a === null ? { kind: 'idle' } : { kind: 'blocking', action: a };
@@ -142,22 +150,23 @@ export class MultiThreadRuntime implements RuntimeHandle {
     }
   }
 
-  private workerResult(): StepResult {
+  private workerResult(advancedNs: number): StepResult {
     const s = this.scheduler;
-    const w = s.workers[s.lastWorker];
+    const worker = s.lastWorker;
+    const w = s.workers[worker];
     switch (s.lastAction) {
       case WorkerAction.Poll:
       case WorkerAction.LifoPoll:
-        return { kind: 'task', task: w.lastTask };
+        return { kind: 'task', task: w.lastTask, worker };
       case WorkerAction.Maintenance:
       case WorkerAction.ParkYield:
-        return { kind: 'park', yield: true, advancedNs: 0, fired: 0 };
+        return { kind: 'park', yield: true, advancedNs, fired: s.lastFired, worker };
       case WorkerAction.ShutdownStep:
-        return { kind: 'shutdown', phase: 'owned_tasks', task: w.lastTask };
+        return { kind: 'shutdown', phase: 'owned_tasks', task: w.lastTask, worker };
       case WorkerAction.Exited:
-        return { kind: 'shutdown', phase: 'local_queue', task: 0 };
+        return { kind: 'shutdown', phase: 'local_queue', task: 0, worker };
       default:
-        return { kind: 'park', yield: false, advancedNs: 0, fired: 0 };
+        return { kind: 'park', yield: false, advancedNs, fired: s.lastFired, worker };
     }
   }
 

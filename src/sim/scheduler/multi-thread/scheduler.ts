@@ -17,7 +17,7 @@ import { AdvanceReason, EventKind, QueueId, ShutdownPhase } from '../../events.t
 import type { Future } from '../../future.ts';
 import { FastRand } from '../../rng.ts';
 import type { SimWorld } from '../../runtime/world.ts';
-import { Holder, Task, holderAdd, type Schedule } from '../../task/cell.ts';
+import { Holder, Task, initHolders, type Schedule } from '../../task/cell.ts';
 import { dropNotified, shutdownTask } from '../../task/harness.ts';
 import {
   BlockingPool,
@@ -32,11 +32,10 @@ import { TimerDriver } from '../../time/driver.ts';
 import type { TraceRecorder } from '../../trace/recorder.ts';
 import { Idle } from './idle.ts';
 import { InjectQueue } from './inject.ts';
-import type { Overflow } from './local-queue.ts';
 import { MainThread } from './main-thread.ts';
 import { DriverLock, ParkState } from './parker.ts';
 import { MtThreadContext, WAKE_AT_ONCE } from './thread-context.ts';
-import { MAIN_THREAD, MT_OVERFLOW, MT_SHUTDOWN, MT_TURN, MT_UNPARK } from './trace-kinds.ts';
+import { MAIN_THREAD, MT_SHUTDOWN, MT_TURN, MT_UNPARK } from './trace-kinds.ts';
 import { Worker, WorkerAction } from './worker.ts';
 
 export interface MultiThreadConfig {
@@ -87,7 +86,7 @@ export function ownedShardCount(workers: number): number {
   return Math.min(1 << 16, p * 4);
 }
 
-export class MultiThreadScheduler implements Schedule, RuntimeHandle, Overflow<Task> {
+export class MultiThreadScheduler implements Schedule, RuntimeHandle {
   readonly id: number;
   readonly trace: TraceRecorder;
   readonly config: ResolvedConfig;
@@ -98,7 +97,6 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle, Overflow<T
   readonly driverLock = new DriverLock();
   readonly owned: OwnedTasks;
   readonly pool: BlockingPool;
-  readonly overflow: Overflow<Task> = this;
   /** Task ids the worker threads consumed when launched through the blocking pool (§3.5). */
   readonly workerJobIds: number[] = [];
   readonly main: MainThread;
@@ -107,6 +105,8 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle, Overflow<T
   lastWorker = -1;
   lastAction: WorkerAction = WorkerAction.Exited;
   lastBlocking: BlockingAction | null = null;
+  /** Timers the driver fired during the current tick. */
+  lastFired = 0;
   private readonly choice: FastRand;
   private readonly contexts: MtThreadContext[] = [];
   private readonly mainCtx: MtThreadContext;
@@ -195,10 +195,8 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle, Overflow<T
     const trace = this.trace;
     const name = meta.name === undefined ? 0 : trace.intern(meta.name) + 1;
     trace.emit(EventKind.TaskSpawned, t.id, 0, name, meta.span?.line ?? 0);
-    // The three initial references (§2.2) exist together: check the count once all are recorded.
-    holderAdd(t, Holder.Owned, false);
-    holderAdd(t, Holder.Notified, false);
-    holderAdd(t, Holder.JoinHandle);
+    // The three initial holders (§2.2) are implied by `task.spawned`, as on current_thread.
+    initHolders(t, false);
     const jh = new JoinHandle<T>(t);
     if (!this.owned.bind(t)) {
       shutdownTask(t, Holder.Owned);
@@ -269,26 +267,21 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle, Overflow<T
     return t;
   }
 
-  // Overflow<Task>: a full local queue sends tasks here (push_remote_task without a notify).
-  push(task: Task): void {
-    this.pushRemote(task);
-  }
-
-  pushBatch(tasks: readonly Task[], n: number): void {
-    const at = this.current?.index ?? MAIN_THREAD;
+  /**
+   * An overflow batch from worker `at`'s full local queue (`push_batch`, no notify): `tasks[0..n)`
+   * oldest first; refused by a closed queue, when every Notified in it is dropped.
+   */
+  injectBatch(tasks: readonly Task[], n: number, at: number): void {
+    const trace = this.trace;
     if (this.inject.pushBatch(tasks, n)) {
       const base = this.inject.length - n;
-      for (let i = 0; i < n; i++) this.trace.emit(EventKind.QueuePush, tasks[i].id, QueueId.Inject, base + i + 1, at);
+      for (let i = 0; i < n; i++) trace.emit(EventKind.QueuePush, tasks[i].id, QueueId.Inject, base + i + 1, at);
       return;
     }
     for (let i = 0; i < n; i++) {
-      this.trace.emit(EventKind.QueueDrop, tasks[i].id, QueueId.Inject, 0, at);
+      trace.emit(EventKind.QueueDrop, tasks[i].id, QueueId.Inject, 0, at);
       dropNotified(tasks[i]);
     }
-  }
-
-  noteOverflow(worker: number, moved: number): void {
-    this.trace.emit(MT_OVERFLOW, 0, worker, moved);
   }
 
   notifyParkedLocal(): void {
@@ -325,7 +318,7 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle, Overflow<T
   /** The driver's turn: sleep until the next timer (limit undefined) or not at all (0), then fire. */
   driveTimers(limitNs: number | undefined): void {
     const before = this.clock.now();
-    this.driver.park(limitNs);
+    this.lastFired += this.driver.park(limitNs).fired;
     const now = this.clock.now();
     if (now !== before) {
       // The driver slept: real time passed by the same amount (the mt clock is never paused).
@@ -377,6 +370,7 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle, Overflow<T
   /** One step: one thread acts (see the determinism policy in the header). */
   tick(): MtStep {
     this.world.beginStep(this.clock.now());
+    this.lastFired = 0;
     const workers = this.workers;
     const mainReady = this.main.isRunnable();
     const poolReady = this.pool.nextEventAt() <= this.world.realNow;

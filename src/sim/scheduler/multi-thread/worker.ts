@@ -15,11 +15,19 @@ import type { Waker } from '../../future.ts';
 import { FastRand, type RngSeed } from '../../rng.ts';
 import { Holder, type Task } from '../../task/cell.ts';
 import { dropNotified, pollTask, shutdownTask } from '../../task/harness.ts';
-import { LOCAL_QUEUE_CAPACITY, LocalQueue, QueueStats } from './local-queue.ts';
+import { LOCAL_QUEUE_CAPACITY, LocalQueue, QueueStats, type Overflow } from './local-queue.ts';
 import { injectBatchSize } from './inject.ts';
 import { ParkState, Parker } from './parker.ts';
 import type { MultiThreadScheduler } from './scheduler.ts';
-import { MT_LIFO_CAPPED, MT_MAINTENANCE, MT_PARK, MT_SEARCHING, MT_SHUTDOWN, MT_STEAL } from './trace-kinds.ts';
+import {
+  MT_LIFO_CAPPED,
+  MT_MAINTENANCE,
+  MT_OVERFLOW,
+  MT_PARK,
+  MT_SEARCHING,
+  MT_SHUTDOWN,
+  MT_STEAL,
+} from './trace-kinds.ts';
 
 /** `MAX_LIFO_POLLS_PER_TICK`. */
 export const MAX_LIFO_POLLS_PER_TICK = 3;
@@ -45,7 +53,7 @@ export const WorkerAction = {
 } as const;
 export type WorkerAction = (typeof WorkerAction)[keyof typeof WorkerAction];
 
-export class Worker implements CoopHost {
+export class Worker implements CoopHost, Overflow<Task> {
   // ---- Core ----
   tick = 0;
   lifo: Task | null = null;
@@ -213,11 +221,30 @@ export class Worker implements CoopHost {
       const before = this.runQueue.len();
       const t = workers[idx].runQueue.stealInto(this.runQueue, this.stats);
       if (t !== undefined) {
-        this.s.trace.emit(MT_STEAL, t.id, this.index, idx, this.runQueue.len() - before + 1);
+        this.traceSteal(t, workers[idx], before);
         return t;
       }
     }
     return this.s.popInject(this.index);
+  }
+
+  /**
+   * A steal moved the victim's oldest tasks in one claim; the trace takes them out one by one so a
+   * fold always knows where each Notified is: the first ones enter this worker's queue (already
+   * appended from `before`), the last is run now.
+   */
+  private traceSteal(task: Task, victim: Worker, before: number): void {
+    const trace = this.s.trace;
+    const rq = this.runQueue;
+    const moved = rq.len() - before;
+    trace.emit(MT_STEAL, task.id, this.index, victim.index, moved + 1);
+    const left = victim.runQueue.len();
+    for (let i = 0; i < moved; i++) {
+      const t = rq.peek(before + i) as Task;
+      trace.emit(EventKind.QueuePop, t.id, QueueId.Local, left + moved - i, victim.index);
+      trace.emit(EventKind.QueuePush, t.id, QueueId.Local, before + i + 1, this.index);
+    }
+    trace.emit(EventKind.QueuePop, task.id, QueueId.Local, left, victim.index);
   }
 
   private transitionToSearching(): boolean {
@@ -243,7 +270,7 @@ export class Worker implements CoopHost {
     this.coreInContext = true;
     this.lifoPolls = 0;
     this.lastTask = task.id;
-    pollTask(task);
+    pollTask(task, this.index);
     this.afterPoll();
   }
 
@@ -257,7 +284,7 @@ export class Worker implements CoopHost {
       this.s.trace.emit(MT_LIFO_CAPPED, task.id, this.index);
     }
     this.lastTask = task.id;
-    pollTask(task);
+    pollTask(task, this.index);
     this.afterPoll();
     return WorkerAction.LifoPoll;
   }
@@ -272,6 +299,7 @@ export class Worker implements CoopHost {
     }
     if (!this.coop.hasBudgetRemaining()) {
       this.lifo = null;
+      this.s.trace.emit(EventKind.QueuePop, next.id, QueueId.Lifo, 0, this.index);
       this.pushBack(next);
       this.endRunTask();
       return;
@@ -287,9 +315,26 @@ export class Worker implements CoopHost {
 
   /** `push_back_or_overflow` with the trace. */
   pushBack(task: Task): void {
-    const r = this.runQueue.pushBackOrOverflow(task, this.s.overflow, this.stats);
+    const r = this.runQueue.pushBackOrOverflow(task, this, this.stats);
     if (r === 0) this.s.trace.emit(EventKind.QueuePush, task.id, QueueId.Local, this.runQueue.len(), this.index);
-    else this.s.noteOverflow(this.index, r === 2 ? LOCAL_QUEUE_CAPACITY / 2 + 1 : 1);
+  }
+
+  // ---- Overflow<Task>: a full local queue sends tasks to the inject queue (no notify) ----------
+
+  /** Only the new task goes (a steal is in progress); it never entered the local queue. */
+  push(task: Task): void {
+    this.s.trace.emit(MT_OVERFLOW, 0, this.index, 1);
+    this.s.pushRemote(task);
+  }
+
+  /** The oldest half, already claimed off the local queue, plus the new task (`tasks[n − 1]`). */
+  pushBatch(tasks: readonly Task[], n: number): void {
+    const trace = this.s.trace;
+    trace.emit(MT_OVERFLOW, 0, this.index, n);
+    const left = this.runQueue.len();
+    for (let i = 0; i < n - 1; i++)
+      trace.emit(EventKind.QueuePop, tasks[i].id, QueueId.Local, left + n - 2 - i, this.index);
+    this.s.injectBatch(tasks, n, this.index);
   }
 
   // ---- park / park_timeout ------------------------------------------------------------------

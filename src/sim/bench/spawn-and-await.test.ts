@@ -1,0 +1,19 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetContextForTests } from '../context.ts';
+import { spawnAndAwait } from './spawn-and-await.ts';
+
+afterEach(() => resetContextForTests());
+
+describe('spawnAndAwait (the 1M-task bench scenario, small)', () => {
+  it('reports the trace bytes the events use, not the chunk capacity', () => {
+    const r = spawnAndAwait(1000);
+    expect(r.sum).toBe((999 * 1000) / 2);
+    // 16 B per record plus 16 B per segment (at most one per record).
+    expect(r.traceBytes).toBeGreaterThan(r.events * 16);
+    expect(r.traceBytes).toBeLessThanOrEqual(r.events * 32);
+    // A 1000-task run fills a fraction of the first 1 MiB chunk.
+    expect(r.traceAllocatedBytes).toBeGreaterThan(r.traceBytes);
+    const off = spawnAndAwait(1000, 'one-by-one', 'off');
+    expect([off.events, off.traceBytes]).toEqual([0, 0]);
+  });
+});
