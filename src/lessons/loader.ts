@@ -6,6 +6,7 @@
 import { loadLesson } from './index.ts';
 import type { LessonFiles } from './resolve.ts';
 import type { Diagnostic, Lesson } from './types.ts';
+import { lessonPaths } from './paths.ts';
 
 const RAW: Record<string, string> = import.meta.glob(['/lessons/**/*.{md,rs,txt}', '!/lessons/**/solutions/**'], {
   query: '?raw',
@@ -21,9 +22,7 @@ export function bundledLessonFiles(): LessonFiles {
 }
 
 /** Every `lessons/<id>/lesson.md` in `files`, sorted by path (day order). */
-export function lessonPaths(files: LessonFiles): string[] {
-  return [...files.keys()].filter((p) => /^lessons\/[^/]+\/lesson\.md$/.test(p)).sort();
-}
+export { lessonPaths };
 
 export interface LoadedLessons {
   readonly lessons: Lesson[];

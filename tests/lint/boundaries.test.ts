@@ -192,7 +192,7 @@ const cases: Case[] = [
   },
   {
     name: 'ui: no d3 outside a controller',
-    file: 'src/ui/views/board/BoardView.tsx',
+    file: 'src/ui/views/lint-fixture/BoardView.tsx',
     bad: "import { select } from 'd3-selection';\nexport const s = select;",
     rule: 'no-restricted-imports',
   },
@@ -230,7 +230,7 @@ describe('lint boundaries', () => {
 
   it('allows d3 inside a view controller', async () => {
     const ids = await ruleIds(
-      'src/ui/views/board/controller.ts',
+      'src/ui/views/lint-fixture/controller.ts',
       "import { select } from 'd3-selection';\nexport const s = select;",
     );
     expect(ids).not.toContain('no-restricted-imports');

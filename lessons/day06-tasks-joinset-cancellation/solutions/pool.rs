@@ -12,7 +12,7 @@ const FAILURES: &[(usize, u32, u64)] = &[(2, 1, 25), (3, 1, 40), (3, 2, 30)];
 async fn connect(slot: usize, attempt: u32, start: Instant) -> Result<(), usize> {
     println!("[{}ms] slot {}: connected (attempt {})", start.elapsed().as_millis(), slot, attempt);
     let mut fails_after = None;
-    for &(s, a, ms) in FAILURES {
+    for &(s, a, ms) in FAILURES.iter() {
         if s == slot && a == attempt {
             fails_after = Some(ms);
         }

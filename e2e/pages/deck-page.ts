@@ -1,0 +1,97 @@
+/**
+ * The course mode as a test sees it (design.md §7: page objects): the deck's navigation, the
+ * slide on show, its quizzes, the source pane and the lab's run, in the learner's words.
+ */
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+export const LESSON = 'day06-tasks-joinset-cancellation';
+export const SLIDES = 27;
+
+export class DeckPage {
+  readonly problems: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.problems.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => this.problems.push(`page error: ${err.message}`));
+    page.on('response', (res) => {
+      if (res.status() >= 400) this.problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    });
+  }
+
+  /** Opens the lesson (1-based slide; extra query parameters appended). */
+  async open(slide?: number, extra = ''): Promise<void> {
+    const s = slide === undefined ? '' : `&slide=${slide}`;
+    await this.page.goto(`/?lesson=${LESSON}${s}${extra}`);
+    await expect(this.deck).toBeVisible();
+  }
+
+  get deck(): Locator {
+    return this.page.getByTestId('deck');
+  }
+  get counter(): Locator {
+    return this.page.getByTestId('slide-counter');
+  }
+  get title(): Locator {
+    return this.page.locator('#slide-title');
+  }
+  get runStatus(): Locator {
+    return this.page.getByTestId('run-status');
+  }
+  get editor(): Locator {
+    return this.page.locator('.slide .cm-content');
+  }
+  get consoleText(): Locator {
+    return this.page.getByTestId('console');
+  }
+
+  async expectSlide(n: number): Promise<void> {
+    await expect(this.counter).toContainText(`Slide ${n} of ${SLIDES}`);
+    await expect(this.page).toHaveURL(n === 1 ? new RegExp(`lesson=${LESSON}`) : new RegExp(`slide=${n}(&|$)`));
+  }
+
+  /** The keyboard acts on the deck, not on whatever control kept the focus. */
+  async press(key: string): Promise<void> {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press(key);
+  }
+
+  async waitForRun(): Promise<void> {
+    await expect(this.runStatus).toHaveText(/run complete|does not compile|restarted/, { timeout: 20_000 });
+  }
+
+  quiz(n = 0): Locator {
+    return this.page.getByTestId(`quiz-${n}`);
+  }
+
+  /** Picks a choice by its text and locks the answer in. */
+  async answerChoice(n: number, text: string | RegExp): Promise<void> {
+    const quiz = this.quiz(n);
+    await quiz.getByRole('radio', { name: text }).check();
+    await quiz.getByRole('button', { name: 'Lock in my answer' }).click();
+  }
+
+  async editorText(): Promise<string> {
+    return (await this.editor.textContent()) ?? '';
+  }
+
+  /** Replaces the program in the source pane (select all, then text as typed input). */
+  async replaceSource(text: string): Promise<void> {
+    await this.editor.click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  async step(): Promise<number> {
+    return Number(await this.page.getByTestId('step-position').textContent());
+  }
+
+  /** The page is no wider than the viewport (nothing to scroll sideways). */
+  async expectNoSidewaysScroll(): Promise<void> {
+    const overflow = await this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  }
+}

@@ -1,0 +1,24 @@
+/** `--events`: the narration of every step (the same sentences the lab's Narration view shows). */
+import type { SimEvent, TraceRecorder } from '../sim/index.ts';
+import { narrateStep } from '../store/narration/index.ts';
+
+export function* narrateTrace(trace: TraceRecorder): Generator<string> {
+  let flavor: 'current_thread' | 'multi_thread' = 'current_thread';
+  let step: SimEvent[] = [];
+  let stepNo = -1;
+  const flush = function* (): Generator<string> {
+    if (step.length === 0) return;
+    const t = (step[0]?.time ?? 0) / 1e6;
+    yield `[step ${stepNo} · ${t}ms] ${narrateStep(step, { flavor })}`;
+  };
+  for (const e of trace.events()) {
+    if (e.type === 'runtime.created') flavor = e.flavor;
+    if (e.step !== stepNo) {
+      yield* flush();
+      step = [];
+      stepNo = e.step;
+    }
+    step.push(e);
+  }
+  yield* flush();
+}

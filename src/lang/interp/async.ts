@@ -1,0 +1,117 @@
+/**
+ * Futures made from Rust code: an `async fn` call or an `async { }` block is a simulated Future
+ * whose poll resumes a generator (compiled from the body) until it yields at a pending `.await`.
+ * Dropping it runs exactly the destructors Rust runs (verified against rustc 1.95):
+ * - never polled: the captured values / arguments, in capture (argument) order;
+ * - suspended: the live locals newest first (the awaited future first of all, held as a
+ *   temporary), then the arguments newest first, or an async block's captures in capture order;
+ * - completed (or panicked and already unwound): nothing more.
+ */
+import type { GenCode } from './defs.ts';
+import { env } from './env.ts';
+import type { Frame } from './frame.ts';
+import { dropFrame, dropSlot } from './owner.ts';
+import { type Context, PENDING, type Pending } from './sim.ts';
+import { DROPPED, Owned, type Value } from './values.ts';
+
+/** Any future value the interpreter handles (its own and wrapped simulator futures). */
+export abstract class RFuture extends Owned {
+  abstract poll(cx: Context): Value | Pending;
+  /** The simulator's drop (it owns spawned futures): runs the drop glue once. */
+  drop(): void {
+    if (this.o !== DROPPED) {
+      this.o = DROPPED;
+      this.dropGlue();
+    }
+  }
+}
+
+/** Layout facts an async body's future needs for drops. */
+export interface AsyncLayout {
+  readonly code: GenCode;
+  /** The whole body when it contains no `.await`: run without a generator. */
+  readonly sync: ((f: Frame) => Value) | null;
+  /** Suspended drop order. */
+  readonly order: number[];
+  /** Never-polled drop order (captures / arguments). */
+  readonly unpolled: number[];
+  readonly name: string;
+}
+
+const enum St {
+  New = 0,
+  Started = 1,
+  Done = 2,
+}
+
+export class AsyncFuture extends RFuture {
+  /** The Context of the poll in progress (awaits inside the body poll with it). */
+  cx: Context | null = null;
+  private g: Generator<undefined, Value, undefined> | null = null;
+  private st: St = St.New;
+  /** Where the body last suspended (the `.await` span), for the UI's per-task line marker. */
+  awaitLine = 0;
+  awaitCol = 0;
+
+  constructor(
+    readonly layout: AsyncLayout,
+    readonly frame: Frame,
+  ) {
+    super();
+    frame.fut = this;
+  }
+
+  poll(cx: Context): Value | Pending {
+    if (this.st === St.Done) throw new Error('`async fn` resumed after completion');
+    this.cx = cx;
+    const sync = this.layout.sync;
+    if (sync !== null) {
+      this.st = St.Started;
+      if (env.pollDepth++ === 0) env.budget = env.maxSteps;
+      try {
+        const v = sync(this.frame);
+        this.st = St.Done;
+        return v;
+      } finally {
+        env.pollDepth--;
+        this.cx = null;
+      }
+    }
+    let g = this.g;
+    if (g === null) {
+      g = this.layout.code(this.frame);
+      this.g = g;
+      this.st = St.Started;
+    }
+    if (env.pollDepth++ === 0) env.budget = env.maxSteps;
+    try {
+      const r = g.next();
+      if (r.done === true) {
+        this.st = St.Done;
+        this.g = null;
+        return r.value;
+      }
+      return PENDING;
+    } finally {
+      env.pollDepth--;
+      this.cx = null;
+    }
+  }
+
+  get started(): boolean {
+    return this.st !== St.New;
+  }
+
+  dropGlue(): void {
+    const st = this.st;
+    this.st = St.Done;
+    this.g = null;
+    if (st === St.Done) return;
+    const s = this.frame.s;
+    if (st === St.New) {
+      for (const i of this.layout.unpolled) dropSlot(s[i], s, i);
+      return;
+    }
+    dropFrame(this.frame, this.layout.order);
+  }
+}

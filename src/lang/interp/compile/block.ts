@@ -1,0 +1,343 @@
+/**
+ * Blocks and statements. A block drops the locals it declared, newest first, when it ends (also
+ * when a break / return leaves it). Each statement drops its temporaries at its end: the value of
+ * an expression statement (`tokio::spawn(…);` drops the JoinHandle right there) and rvalues that
+ * were only borrowed or looked at (method receivers, `&temp`, `let _ = temp`).
+ */
+import type { Span } from '../../syntax/ast.ts';
+import type { Block, Expr, LetStmt, Stmt } from '../../syntax/ast.ts';
+import type { Code, GenCode } from '../defs.ts';
+import { CTL, Flow, type Frame } from '../frame.ts';
+import { claim, dropInFlight, dropSlot, dropTemps } from '../owner.ts';
+import { Owned, RefBase, type Value } from '../values.ts';
+import { type CE, gen, sync } from './ce.ts';
+import { type Cx, fail } from './cx.ts';
+import { annotationCell, compileExpr, compilePlaceRead } from './expr.ts';
+import { hintInto, typeHint } from './calls.ts';
+import { compilePattern } from './pattern.ts';
+import { isPlaceExpr, P, refTo } from './place.ts';
+
+/** Drops slots [lo, hi) newest first, except the frame's capture slots (`keep`). */
+export function dropRange(f: Frame, lo: number, hi: number, keep: Set<number>): void {
+  const s = f.s;
+  for (let i = hi - 1; i >= lo; i--) {
+    const v = s[i];
+    if (v instanceof Owned && !keep.has(i)) dropSlot(v, s, i);
+  }
+}
+
+/** A compiled statement: its code, and whether it drops temporaries / its value at the `;`. */
+interface CStmt {
+  readonly ce: CE;
+  readonly temps: boolean;
+  readonly drop: boolean;
+}
+
+interface Stmts {
+  readonly codes: CStmt[];
+  readonly tail: CE | null;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+function compileStmts(cx: Cx, block: Block): Stmts {
+  cx.scope.push();
+  const lo = cx.scope.nslots;
+  const codes: CStmt[] = [];
+  for (const st of block.stmts) {
+    const c = compileStmt(cx, st);
+    if (c) codes.push(c);
+  }
+  const tail = block.tail ? compileExpr(cx, block.tail) : null;
+  const hi = cx.scope.nslots;
+  cx.scope.pop();
+  return { codes, tail, lo, hi };
+}
+
+export function compileBlock(cx: Cx, block: Block): CE {
+  const keep = cx.scope.capSet;
+  const { codes: stmts, tail, lo, hi } = compileStmts(cx, block);
+  const ctl = stmts.some((c) => c.ce.ctl) || (tail?.ctl ?? false);
+  const ic = tail?.ic ?? null;
+  const hasSlots = hi > lo;
+  if (stmts.every((c) => c.ce.s) && (!tail || tail.s)) {
+    const ss = stmts.map((c) => (c.temps || c.drop ? withTemps(c.ce, c.drop).s! : c.ce.s!));
+    const n = ss.length;
+    const ts = tail?.s ?? null;
+    if (n === 0 && ts && !hasSlots) return sync(ts, ctl, ic);
+    if (n === 1 && !ts && !hasSlots) {
+      const only = ss[0];
+      return sync((f) => (only(f) === CTL ? CTL : undefined), ctl);
+    }
+    const code: Code = (f) => {
+      for (let i = 0; i < n; i++) {
+        if (ss[i](f) === CTL) {
+          if (hasSlots) dropRange(f, lo, hi, keep);
+          return CTL;
+        }
+      }
+      const v = ts ? ts(f) : undefined;
+      if (hasSlots) dropRange(f, lo, hi, keep);
+      return v;
+    };
+    return sync(code, ctl, ic);
+  }
+  // generator form: statements' temporaries are handled here (no extra generator per statement)
+  const gs = stmts.map((c) => c.ce.g);
+  const ss = stmts.map((c) => c.ce.s);
+  const tmp = stmts.map((c) => c.temps || c.drop);
+  const drops = stmts.map((c) => c.drop);
+  const n = stmts.length;
+  const tg = tail?.g ?? null;
+  const ts = tail?.s ?? null;
+  const g: GenCode = function* (f: Frame) {
+    for (let i = 0; i < n; i++) {
+      const sg = gs[i];
+      const mark = f.temps === null ? 0 : f.temps.length;
+      const r = sg ? yield* sg(f) : ss[i]!(f);
+      if (tmp[i]) {
+        if (drops[i] && r !== CTL && r instanceof Owned) dropInFlight(r);
+        if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
+      }
+      if (r === CTL) {
+        if (hasSlots) dropRange(f, lo, hi, keep);
+        return CTL;
+      }
+    }
+    const v = tg ? yield* tg(f) : ts ? ts(f) : undefined;
+    if (hasSlots) dropRange(f, lo, hi, keep);
+    return v;
+  };
+  return gen(g, ctl, ic);
+}
+
+/** `{ … }` as an expression; `'label: { … }` catches `break 'label value`. */
+export function compileBlockExpr(cx: Cx, block: Block, label: string | null): CE {
+  const b = compileBlock(cx, block);
+  if (label === null) return b;
+  const catchBreak = (f: Frame, v: Value): Value => {
+    if (v === CTL && f.flow === Flow.Break && f.label === label) {
+      f.flow = Flow.None;
+      f.label = null;
+      const r = f.rv;
+      f.rv = undefined;
+      return r;
+    }
+    return v;
+  };
+  if (b.s) {
+    const s = b.s;
+    return sync((f) => catchBreak(f, s(f)), true, b.ic);
+  }
+  const g = b.g!;
+  return gen(
+    function* (f: Frame) {
+      return catchBreak(f, yield* g(f));
+    },
+    true,
+    b.ic,
+  );
+}
+
+/** Wraps a statement so its temporaries are dropped when it ends. */
+function withTemps(c: CE, dropResult: boolean): CE {
+  if (c.s) {
+    const s = c.s;
+    return sync((f) => {
+      const t = f.temps;
+      const mark = t === null ? 0 : t.length;
+      const v = s(f);
+      if (dropResult && v !== CTL && v instanceof Owned) dropInFlight(v);
+      if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
+      return v === CTL ? CTL : undefined;
+    }, c.ctl);
+  }
+  const g = c.g!;
+  return gen(function* (f: Frame) {
+    const t = f.temps;
+    const mark = t === null ? 0 : t.length;
+    const v = yield* g(f);
+    if (dropResult && v !== CTL && v instanceof Owned) dropInFlight(v);
+    if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
+    return v === CTL ? CTL : undefined;
+  }, c.ctl);
+}
+
+/** Can the statement's value be something with drop glue (to drop at the `;`)? */
+function mayOwn(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Assign':
+    case 'CompoundAssign':
+    case 'While':
+    case 'For':
+    case 'Break':
+    case 'Continue':
+    case 'Return':
+    case 'FormatMacro':
+    case 'AssertMacro':
+    case 'AssertCmpMacro':
+    case 'IntLit':
+    case 'BoolLit':
+    case 'StrLit':
+      return false;
+    default:
+      return true;
+  }
+}
+
+function compileStmt(cx: Cx, st: Stmt): CStmt | null {
+  switch (st.kind) {
+    case 'ItemStmt':
+      return null; // nested items are registered with the program's items
+    case 'ExprStmt': {
+      const before = cx.tempSites;
+      const ce = compileExpr(cx, st.expr);
+      return { ce, temps: cx.tempSites !== before, drop: mayOwn(st.expr) };
+    }
+    case 'LetStmt': {
+      const before = cx.tempSites;
+      const ce = compileLet(cx, st);
+      return { ce, temps: cx.tempSites !== before, drop: false };
+    }
+  }
+}
+
+/** A `let` statement (also used by `tokio::pin! { let x = …; }`). */
+export function compileLet(cx: Cx, st: LetStmt): CE {
+  const ann = annotationCell(cx, st.type);
+  if (st.type && st.init) hintInto(cx, st.init, typeHint(st.type));
+  const pat = st.pat;
+  if (!st.init) {
+    compilePattern(cx, pat);
+    return sync(() => undefined);
+  }
+  // `let _ = e;` only looks at `e` (an rvalue is dropped at the end of the statement)
+  if (pat.kind === 'WildPat') return compilePlaceRead(cx, st.init);
+  if (pat.kind === 'IdentPat' && !pat.sub && !st.elseBlock) {
+    if (pat.byRef) {
+      const init = compilePlaceRead(cx, st.init);
+      const info = cx.scope.declare(pat.name, init.ic);
+      const slot = info.slot;
+      const mut = pat.mutable;
+      return mapStore(init, (f, v) => {
+        f.s[slot] = mut ? (v instanceof RefBase ? v : refTo(P.c, P.k, v)) : v;
+      });
+    }
+    const init = compileLetInit(cx, st.init);
+    const ic = cx.cells.unify(ann, init.ic);
+    const info = cx.scope.declare(pat.name, ic);
+    info.elem = init.elem ?? null;
+    const slot = info.slot;
+    return mapStore(init, (f, v) => {
+      const s = f.s;
+      s[slot] = v;
+      if (v instanceof Owned && v.o === null) {
+        v.o = s;
+        v.oi = slot;
+      }
+    });
+  }
+  // destructuring a place moves only the parts that are bound; the rest stays in the place
+  const fromPlace = isPlaceExpr(st.init);
+  const init = fromPlace ? compilePlaceRead(cx, st.init) : compileExpr(cx, st.init);
+  if (ann) cx.cells.unify(ann, init.ic);
+  const cp = compilePattern(cx, pat);
+  const ownedHere = (v: Value): boolean => {
+    if (!(v instanceof Owned) || v.o === null) return true;
+    return fromPlace && v.o === P.c && v.oi === P.k;
+  };
+  const elseB = st.elseBlock ? compileElse(cx, st.elseBlock, st.span) : null;
+  if (!cp.test && elseB) return fail(st.span, 'this `let … else` pattern always matches');
+  const test = cp.test;
+  const bind = cp.bind;
+  if (!elseB) {
+    if (test) return fail(st.pat.span, 'refutable pattern in `let`: use `let … else` or `if let`');
+    return mapStore(init, (f, v) => {
+      const c = fromPlace ? P.c : null;
+      const k = P.k;
+      bind?.(f, v, ownedHere(v), false, c, k);
+      if (v instanceof Owned && v.o === null) dropAfterDestructure(v);
+    });
+  }
+  const es = elseB;
+  const then = (f: Frame, v: Value): Value => {
+    const c = fromPlace ? P.c : null;
+    const k = P.k;
+    const own = ownedHere(v);
+    if (test && !test(v)) {
+      dropInFlight(v);
+      return es(f);
+    }
+    bind?.(f, v, own, false, c, k);
+    return undefined;
+  };
+  if (init.s) {
+    const s = init.s;
+    return sync((f) => {
+      const v = s(f);
+      return v === CTL ? CTL : then(f, v);
+    }, true);
+  }
+  const g = init.g!;
+  return gen(function* (f: Frame) {
+    const v = yield* g(f);
+    return v === CTL ? CTL : then(f, v);
+  }, true);
+}
+
+/** What remains of a destructured rvalue (parts not moved into bindings) is dropped now. */
+function dropAfterDestructure(v: Owned): void {
+  dropInFlight(v);
+}
+
+/** `let x = &temp();` extends the temporary's life to the binding's scope (the slot owns it). */
+function compileLetInit(cx: Cx, init: Expr): CE {
+  if (init.kind === 'Ref' && !init.mutable) {
+    const op = init.operand;
+    const isPlace =
+      (op.kind === 'PathExpr' && op.path.segments.length === 1) ||
+      op.kind === 'Field' ||
+      op.kind === 'TupleIndex' ||
+      op.kind === 'Index';
+    if (!isPlace) return compileExpr(cx, op);
+  }
+  return compileExpr(cx, init);
+}
+
+function compileElse(cx: Cx, block: Block, span: Span): Code {
+  const b = compileBlock(cx, block);
+  if (!b.s) return fail(span, '`.await` inside a `let … else` block is not supported');
+  const s = b.s;
+  return (f) => {
+    const r = s(f);
+    if (r !== CTL) throw new Error('`let … else` block did not diverge');
+    return CTL;
+  };
+}
+
+function mapStore(init: CE, store: (f: Frame, v: Value) => void): CE {
+  if (init.s) {
+    const s = init.s;
+    if (!init.ctl) {
+      return sync((f) => {
+        store(f, s(f));
+        return undefined;
+      });
+    }
+    return sync((f) => {
+      const v = s(f);
+      if (v === CTL) return CTL;
+      store(f, v);
+      return undefined;
+    }, true);
+  }
+  const g = init.g!;
+  return gen(function* (f: Frame) {
+    const v = yield* g(f);
+    if (v === CTL) return CTL;
+    store(f, v);
+    return undefined;
+  }, init.ctl);
+}
+
+export { claim };

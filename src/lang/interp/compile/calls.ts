@@ -1,0 +1,328 @@
+/**
+ * Calls and method calls. Arguments are evaluated left to right in value mode (moved into the
+ * callee). A method receiver is evaluated in place mode and then, depending on the method:
+ * - `self` by value: moved out of its place (if the place owns it) — the callee consumes it;
+ * - `&mut self` on a value that is replaced rather than mutated in place (a String, an Option, an
+ *   integer): passed as a reference to the place so the method can write back;
+ * - `&self`: looked at; an rvalue receiver stays a temporary of the statement.
+ */
+import type { CallExpr, Expr, MethodCallExpr, Type } from '../../syntax/ast.ts';
+import { type IntType } from '../../num/int-type.ts';
+import { callValue } from '../call.ts';
+import { type Method, Site } from '../defs.ts';
+import { CTL, type Frame } from '../frame.ts';
+import { panicAt } from '../panic.ts';
+import { findMethod, FOUND, isBuiltinMethodName } from '../std/tables.ts';
+import { userIter } from '../std/iter.ts';
+import { ITER } from '../std/iter-methods.ts';
+import { deref, DROPPED, Owned, RefBase, REnum, type Value } from '../values.ts';
+import { type CE, gen, seq, sync } from './ce.ts';
+import { type Cx, fail } from './cx.ts';
+import { compileExpr, compilePlaceRead } from './expr.ts';
+import { resolvePath, setTraitCall } from './paths.ts';
+import { P, refTo } from './place.ts';
+import type { IntCell } from '../intcell.ts';
+
+function unifyParams(cx: Cx, args: CE[], params: (IntType | null)[] | undefined): void {
+  if (!params) return;
+  for (let i = 0; i < args.length && i < params.length; i++) {
+    const t = params[i];
+    if (t) cx.cells.unify(args[i].ic, cx.cells.of(t));
+  }
+}
+
+export function compileCall(cx: Cx, e: CallExpr): CE {
+  const site = Site.of(e.span);
+  const args = e.args.map((a) => compileExpr(cx, a));
+  const callee = e.callee;
+  if (callee.kind === 'PathExpr') {
+    const r = resolvePath(cx, callee.path, callee.span);
+    if (r.kind === 'fn') {
+      const call = r.call;
+      let ret: IntCell | null;
+      if (r.user) {
+        const def = r.user;
+        const pi = paramInts.get(def);
+        if (pi) {
+          for (let i = 0; i < args.length && i < pi.length; i++) cx.cells.unify(args[i].ic, pi[i] ?? null);
+        }
+        ret = retInts.get(def) ?? null;
+      } else {
+        unifyParams(cx, args, r.params);
+        ret = r.ret ? cx.cells.of(r.ret) : null;
+      }
+      site.int = ret;
+      site.hint = turbofishHint(callee) ?? cx.hints.get(e) ?? null;
+      return callWith(args, (_f, vals) => call(site, vals), ret);
+    }
+  }
+  const fnv = compilePlaceRead(cx, callee);
+  return seq([fnv, ...args], (_f, vals) => callValue(site, vals[0], vals.slice(1)));
+}
+
+/** A type as a hint string: `Vec`, `u64`, `HashMap`, `Result<Vec>` (first argument of Result/Option). */
+export function typeHint(t: Type): string | null {
+  if (t.kind === 'RefType' || t.kind === 'ParenType') return typeHint(t.inner);
+  if (t.kind === 'TupleType') return t.elems.length === 0 ? '()' : null;
+  if (t.kind !== 'PathType') return null;
+  const last = t.path.segments[t.path.segments.length - 1];
+  if ((last.name === 'Result' || last.name === 'Option') && last.args?.kind === 'AngleArgs') {
+    const a = last.args.args[0];
+    const inner = a && a.kind === 'TypeArg' ? typeHint(a.type) : null;
+    return inner ? `${last.name}<${inner}>` : last.name;
+  }
+  if (t.path.segments.length > 1 && last.name !== 'Error') return t.path.segments.map((x) => x.name).join('::');
+  return last.name;
+}
+
+/** Gives `e` (and what it unwraps) the expected type `h`. */
+export function hintInto(cx: Cx, e: Expr, h: string | null): void {
+  if (h === null) return;
+  cx.hints.set(e, h);
+  if (e.kind === 'MethodCall' && UNWRAPS.has(e.method)) hintInto(cx, e.receiver, h);
+  else if (e.kind === 'Try' || e.kind === 'Await' || e.kind === 'Paren') hintInto(cx, e.expr, h);
+}
+const UNWRAPS = new Set(['unwrap', 'expect', 'unwrap_or', 'unwrap_or_default', 'unwrap_or_else']);
+
+/** `Vec::<u64>::new()`, `"5".parse::<i32>()`: the first type argument, as written. */
+function turbofishHint(callee: Expr): string | null {
+  if (callee.kind !== 'PathExpr') return null;
+  for (const s of callee.path.segments) {
+    if (s.args && s.args.kind === 'AngleArgs') {
+      const a = s.args.args[0];
+      if (a && a.kind === 'TypeArg' && a.type.kind === 'PathType')
+        return a.type.path.segments.map((x) => x.name).join('::');
+    }
+  }
+  return null;
+}
+
+function callWith(args: CE[], done: (f: Frame, vals: Value[]) => Value, ic: IntCell | null): CE {
+  const n = args.length;
+  if (args.every((a) => a.s && !a.ctl)) {
+    const codes = args.map((a) => a.s!);
+    if (n === 0) return sync((f) => done(f, []), false, ic);
+    if (n === 1) {
+      const a = codes[0];
+      return sync((f) => done(f, [a(f)]), false, ic);
+    }
+    if (n === 2) {
+      const a = codes[0];
+      const b = codes[1];
+      return sync(
+        (f) => {
+          const x = a(f);
+          return done(f, [x, b(f)]);
+        },
+        false,
+        ic,
+      );
+    }
+  }
+  return seq(args, done, ic);
+}
+
+/** Per-function integer cells of parameters and return values (filled by the item compiler). */
+export const paramInts = new WeakMap<object, (IntCell | null)[]>();
+export const retInts = new WeakMap<object, IntCell | null>();
+
+/** Values replaced (not mutated) by `&mut self` methods need a reference to their place. */
+function needsPlace(v: Value): boolean {
+  return typeof v !== 'object' || v instanceof REnum;
+}
+
+/** Calls method `name` on receiver `r` read from place (c, k). */
+export function callMethod(
+  site: Site,
+  name: string,
+  r: Value,
+  c: Value[] | RefBase | null,
+  k: number,
+  args: Value[],
+): Value {
+  const m: Method | undefined = findMethod(r, name);
+  if (!m) {
+    // a user type implementing Iterator gets every iterator method
+    const it = userIter(deref(r));
+    const im = it ? ITER.get(name) : undefined;
+    if (it && im) {
+      args[0] = it;
+      return im.call(site, args);
+    }
+    return panicAt(site, `internal: no method \`${name}\` for this value`);
+  }
+  let self = FOUND.self;
+  const via = FOUND.via;
+  const mode = m.selfMode;
+  if (mode === 'value') {
+    if (self === r && r instanceof Owned && r.o !== null && r.o === c && r.oi === k) r.o = null;
+  } else if (mode === 'refMut' && needsPlace(self)) {
+    self = via ?? refTo(c instanceof RefBase ? c : c, k, self);
+  } else if (mode === 'refMut' && m.user && self instanceof REnum) {
+    self = via ?? refTo(c, k, self);
+  }
+  args[0] = self;
+  const out = m.call(site, args);
+  if (mode === 'value' && !m.user && self instanceof Owned && self.o === null && out !== self) self.o = DROPPED;
+  return out;
+}
+
+export function compileMethodCall(cx: Cx, e: MethodCallExpr): CE {
+  if (!isBuiltinMethodName(e.method) && !userMethodNames(cx).has(e.method)) {
+    return fail(e.methodSpan, `the method \`${e.method}\` is not supported`);
+  }
+  const recv = compilePlaceRead(cx, e.receiver);
+  const args = e.args.map((a) => compileExpr(cx, a));
+  const name = e.method;
+  const site = Site.of(e.methodSpan, recv.ic);
+  const mi = cx.methodInts.get(name);
+  const ret = methodResultInt(cx, name, recv.ic) ?? (mi ? cx.cells.of(mi) : null);
+  if (e.turbofish && e.turbofish[0]?.kind === 'TypeArg') site.hint = typeHint(e.turbofish[0].type);
+  else site.hint = cx.hints.get(e) ?? null;
+  const n = args.length;
+  if (recv.s && !recv.ctl && args.every((a) => a.s && !a.ctl)) {
+    const rs = recv.s;
+    const codes = args.map((a) => a.s!);
+    if (n === 0) {
+      return sync(
+        (f) => {
+          const r = rs(f);
+          return callMethod(site, name, r, P.c, P.k, [undefined]);
+        },
+        false,
+        ret,
+      );
+    }
+    if (n === 1) {
+      const a0 = codes[0];
+      return sync(
+        (f) => {
+          const r = rs(f);
+          const c = P.c;
+          const k = P.k;
+          const x = a0(f);
+          return callMethod(site, name, r, c, k, [undefined, x]);
+        },
+        false,
+        ret,
+      );
+    }
+    return sync(
+      (f) => {
+        const r = rs(f);
+        const c = P.c;
+        const k = P.k;
+        const vals = new Array<Value>(n + 1);
+        for (let i = 0; i < n; i++) vals[i + 1] = codes[i](f);
+        return callMethod(site, name, r, c, k, vals);
+      },
+      false,
+      ret,
+    );
+  }
+  const rg = recv.g;
+  const rs = recv.s;
+  const ctl = recv.ctl || args.some((a) => a.ctl);
+  if (!rg && !args.some((a) => a.g)) {
+    return sync(
+      (f) => {
+        const r = rs!(f);
+        if (r === CTL) return CTL;
+        const c = P.c;
+        const k = P.k;
+        const vals = new Array<Value>(n + 1);
+        for (let i = 0; i < n; i++) {
+          const v = args[i].s!(f);
+          if (v === CTL) return CTL;
+          vals[i + 1] = v;
+        }
+        return callMethod(site, name, r, c, k, vals);
+      },
+      ctl,
+      ret,
+    );
+  }
+  return gen(
+    function* (f: Frame) {
+      const r = rg ? yield* rg(f) : rs!(f);
+      if (r === CTL) return CTL;
+      const c = P.c;
+      const k = P.k;
+      const vals = new Array<Value>(n + 1);
+      for (let i = 0; i < n; i++) {
+        const a = args[i];
+        const v = a.g ? yield* a.g(f) : a.s!(f);
+        if (v === CTL) return CTL;
+        vals[i + 1] = v;
+      }
+      return callMethod(site, name, r, c, k, vals);
+    },
+    ctl,
+    ret,
+  );
+}
+
+/** Integer results of common methods, so `v.len() - 1` checks like usize arithmetic. */
+function methodResultInt(cx: Cx, name: string, recvIc: IntCell | null): IntCell | null {
+  switch (name) {
+    case 'len':
+    case 'count':
+    case 'capacity':
+    case 'strong_count':
+    case 'weak_count':
+    case 'available_permits':
+      return cx.cells.named('usize');
+    case 'as_millis':
+    case 'as_micros':
+    case 'as_nanos':
+      return cx.cells.named('u128');
+    case 'as_secs':
+      return cx.cells.named('u64');
+    case 'subsec_millis':
+    case 'subsec_micros':
+    case 'subsec_nanos':
+      return cx.cells.named('u32');
+    case 'abs':
+    case 'pow':
+    case 'min':
+    case 'max':
+    case 'clamp':
+    case 'wrapping_add':
+    case 'wrapping_sub':
+    case 'wrapping_mul':
+    case 'saturating_add':
+    case 'saturating_sub':
+    case 'saturating_mul':
+    case 'rem_euclid':
+    case 'div_euclid':
+    case 'clone':
+    case 'signum':
+      return recvIc;
+    default:
+      return null;
+  }
+}
+
+/** `Trait::method(x, …)` / `<T as Trait>::method(x, …)`: dispatch on the first argument. */
+setTraitCall((name, site, args) => {
+  if (args.length === 0) return panicAt(site, `internal: \`${name}\` needs a receiver`);
+  const r = args[0];
+  const vals = args.slice();
+  return callMethod(site, name, r, null, 0, vals);
+});
+
+const userNames = new WeakMap<Cx, Set<string>>();
+/** Names of every method the program's own impls and traits define. */
+function userMethodNames(cx: Cx): Set<string> {
+  let set = userNames.get(cx);
+  if (!set) {
+    set = new Set();
+    for (const it of cx.items.values()) {
+      if (it.kind === 'struct' || it.kind === 'enum') for (const k of it.def.methods.keys()) set.add(k);
+      if (it.kind === 'trait') for (const k of it.def.names) set.add(k);
+    }
+    for (const t of cx.ext.values()) for (const k of t.keys()) set.add(k);
+    userNames.set(cx, set);
+  }
+  return set;
+}

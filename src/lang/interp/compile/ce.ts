@@ -1,0 +1,156 @@
+/**
+ * A compiled expression. Code without `.await` compiles to a plain function `(frame) => value`;
+ * code containing `.await` compiles to a generator function that yields while an awaited future is
+ * pending (the enclosing async future resumes it on its next poll). `ctl` says whether the code can
+ * return the CTL signal (break / continue / return / `?`), so parents check only where needed.
+ */
+import type { Code, GenCode } from '../defs.ts';
+import { CTL, type Frame } from '../frame.ts';
+import type { IntCell } from '../intcell.ts';
+import type { Value } from '../values.ts';
+
+export interface CE {
+  readonly s: Code | null;
+  readonly g: GenCode | null;
+  readonly ctl: boolean;
+  /** Integer type cell when the expression is (believed to be) an integer. */
+  readonly ic: IntCell | null;
+  /** Integer cell of the items, for arrays, Vecs and ranges (types `for` loop variables). */
+  readonly elem?: IntCell | null;
+}
+
+export function sync(s: Code, ctl = false, ic: IntCell | null = null, elem: IntCell | null = null): CE {
+  return { s, g: null, ctl, ic, elem };
+}
+
+export function gen(g: GenCode, ctl = false, ic: IntCell | null = null, elem: IntCell | null = null): CE {
+  return { s: null, g, ctl, ic, elem };
+}
+
+export function isGen(c: CE): boolean {
+  return c.g !== null;
+}
+
+/** The generator form of any compiled expression. */
+export function asGen(c: CE): GenCode {
+  if (c.g) return c.g;
+  const s = c.s!;
+  // eslint-disable-next-line require-yield
+  return function* (f: Frame) {
+    return s(f);
+  };
+}
+
+export function anyGen(cs: readonly CE[]): boolean {
+  for (const c of cs) if (c.g) return true;
+  return false;
+}
+
+export function anyCtl(cs: readonly CE[]): boolean {
+  for (const c of cs) if (c.ctl) return true;
+  return false;
+}
+
+/**
+ * Evaluates `parts` left to right, then `done(f, values)`. Sync when no part awaits; propagates
+ * CTL from parts that can produce it. The general (allocating) path: hot nodes have their own.
+ */
+export function seq(
+  parts: readonly CE[],
+  done: (f: Frame, vals: Value[]) => Value,
+  ic: IntCell | null = null,
+  doneCtl = false,
+): CE {
+  const n = parts.length;
+  const ctl = anyCtl(parts) || doneCtl;
+  if (!anyGen(parts)) {
+    const codes = parts.map((p) => p.s!);
+    const checks = parts.map((p) => p.ctl);
+    if (!anyCtl(parts)) {
+      if (n === 0) return sync((f) => done(f, []), ctl, ic);
+      if (n === 1) {
+        const a = codes[0];
+        return sync((f) => done(f, [a(f)]), ctl, ic);
+      }
+      if (n === 2) {
+        const a = codes[0];
+        const b = codes[1];
+        return sync(
+          (f) => {
+            const x = a(f);
+            return done(f, [x, b(f)]);
+          },
+          ctl,
+          ic,
+        );
+      }
+      return sync(
+        (f) => {
+          const vals = new Array<Value>(n);
+          for (let i = 0; i < n; i++) vals[i] = codes[i](f);
+          return done(f, vals);
+        },
+        ctl,
+        ic,
+      );
+    }
+    return sync(
+      (f) => {
+        const vals = new Array<Value>(n);
+        for (let i = 0; i < n; i++) {
+          const v = codes[i](f);
+          if (checks[i] && v === CTL) return CTL;
+          vals[i] = v;
+        }
+        return done(f, vals);
+      },
+      ctl,
+      ic,
+    );
+  }
+  const gens = parts.map((p) => p.g);
+  const codes = parts.map((p) => p.s);
+  const checks = parts.map((p) => p.ctl);
+  return gen(
+    function* (f: Frame) {
+      const vals = new Array<Value>(n);
+      for (let i = 0; i < n; i++) {
+        const g = gens[i];
+        const v = g ? yield* g(f) : codes[i]!(f);
+        if (checks[i] && v === CTL) return CTL;
+        vals[i] = v;
+      }
+      return done(f, vals);
+    },
+    ctl,
+    ic,
+  );
+}
+
+/** Applies a one-argument function to a compiled expression (sync or gen), propagating CTL. */
+export function map1(c: CE, fn: (f: Frame, v: Value) => Value, ic: IntCell | null = null, extraCtl = false): CE {
+  const ctl = c.ctl || extraCtl;
+  if (c.s) {
+    const s = c.s;
+    if (!c.ctl) return sync((f) => fn(f, s(f)), ctl, ic);
+    return sync(
+      (f) => {
+        const v = s(f);
+        return v === CTL ? CTL : fn(f, v);
+      },
+      ctl,
+      ic,
+    );
+  }
+  const g = c.g!;
+  return gen(
+    function* (f: Frame) {
+      const v = yield* g(f);
+      return v === CTL ? CTL : fn(f, v);
+    },
+    ctl,
+    ic,
+  );
+}
+
+export const UNIT_CE: CE = sync(() => undefined);

@@ -1,0 +1,268 @@
+/**
+ * Closures, async blocks and `.await`.
+ * - A `move` closure owns its captures in a capture frame (dropped with the closure); a borrowing
+ *   closure reaches the defining frame through `frame.up`.
+ * - An async block is a future (async.ts) whose frame holds its captures (`async move`, taken
+ *   when the block is evaluated, first mention first) and its locals.
+ * - `.await` moves the future in (unless it is awaited through `&mut`), keeps it as a temporary
+ *   of the frame while pending (so dropping the suspended future drops it first), polls it with
+ *   the Context of the current poll, yields while Pending, and drops it once Ready.
+ */
+import type { Type } from '../../syntax/ast.ts';
+import type { IntCell } from '../intcell.ts';
+import type { AwaitExpr, AsyncBlockExpr, ClosureExpr, Pattern } from '../../syntax/ast.ts';
+import { AsyncFuture, type AsyncLayout, RFuture } from '../async.ts';
+import { ClosureDef, RClosure } from '../call.ts';
+import { Site } from '../defs.ts';
+import { CTL, Flow, Frame, frameAt } from '../frame.ts';
+import { claim, dropSlot, take } from '../owner.ts';
+import { panicAt } from '../panic.ts';
+import { currentContext, EventKind, PENDING, type Context, type Pending } from '../sim.ts';
+import { intoFuture } from '../tokio/into-future.ts';
+import { Owned, RefBase, type Value } from '../values.ts';
+import { compileBlock } from './block.ts';
+import { asGen, type CE, gen, sync } from './ce.ts';
+import { type Cx, fail } from './cx.ts';
+import { annotationCell, compileExpr } from './expr.ts';
+import { compilePattern } from './pattern.ts';
+import { FnScope } from './scope.ts';
+
+/** Compiles parameter patterns into a binder for a fresh frame; returns the param slots. */
+export function compileParams(
+  cx: Cx,
+  params: { pat: Pattern; type: Type | null }[],
+  given?: (IntCell | null)[],
+): {
+  bind: (f: Frame, args: Value[], from: number) => void;
+  slots: number[];
+  ints: (IntCell | null)[];
+} {
+  const slots: number[] = [];
+  const ints: (IntCell | null)[] = [];
+  const binders: ((f: Frame, v: Value) => void)[] = [];
+  for (const [pi, p] of params.entries()) {
+    const ic = given ? (given[pi] ?? null) : annotationCell(cx, p.type);
+    ints.push(ic);
+    const pat = p.pat;
+    if (pat.kind === 'IdentPat' && !pat.sub && !pat.byRef) {
+      const info = cx.scope.declare(pat.name, ic);
+      const slot = info.slot;
+      slots.push(slot);
+      binders.push((f, v) => {
+        const s = f.s;
+        s[slot] = v;
+        if (v instanceof Owned && v.o === null) {
+          v.o = s;
+          v.oi = slot;
+        }
+      });
+      continue;
+    }
+    const lo = cx.scope.nslots;
+    const cp = compilePattern(cx, pat);
+    for (let i = lo; i < cx.scope.nslots; i++) slots.push(i);
+    const b = cp.bind;
+    binders.push((f, v) => {
+      if (b) b(f, v, !(v instanceof Owned) || v.o === null, false, null, 0);
+    });
+  }
+  const n = binders.length;
+  return {
+    bind: (f, args, from) => {
+      for (let i = 0; i < n; i++) binders[i](f, args[i + from]);
+    },
+    slots,
+    ints,
+  };
+}
+
+export function compileClosure(cx: Cx, e: ClosureExpr): CE {
+  if (e.isAsync) return fail(e.span, 'async closures are not supported: use a closure returning an `async move` block');
+  const capScope = e.isMove ? new FnScope(cx.scope, true, false, cx.scope.selfType) : null;
+  const callScope = new FnScope(capScope ?? cx.scope, false, false, cx.scope.selfType);
+  const def = new ClosureDef(e.span.line, e.span.col, 0);
+  cx.withScope(callScope, () => {
+    const ps = compileParams(
+      cx,
+      e.params.map((p) => ({ pat: p.pat, type: p.type })),
+    );
+    const body = compileExpr(cx, e.body);
+    if (body.g) fail(e.body.span, '`.await` is only allowed inside `async` functions and blocks');
+    def.nslots = callScope.nslots;
+    def.bind = (f, args) => ps.bind(f, args, 0);
+    def.body = body.s;
+    def.paramSlots = ps.slots;
+    def.dropOrder = callScope.dropOrder();
+  });
+  if (!capScope) return sync((f) => new RClosure(def, f, false));
+  const caps = capScope.captures;
+  const nslots = () => capScope.nslots;
+  return sync((f) => {
+    const cf = new Frame(nslots(), null);
+    for (const c of caps) {
+      const v = take(frameAt(f, c.from.depth).s, c.from.slot);
+      cf.s[c.slot] = v;
+      claim(v, cf.s, c.slot);
+    }
+    return new RClosure(def, cf, true);
+  });
+}
+
+export function compileAsyncBlock(cx: Cx, e: AsyncBlockExpr): CE {
+  const scope = new FnScope(cx.scope, e.isMove, true, cx.scope.selfType);
+  let layout: AsyncLayout | null = null;
+  cx.withScope(scope, () => {
+    const body = compileBlock(cx, e.block);
+    layout = makeLayout(body, scope, scope.headSlots, `async block at line ${e.span.line}`, true);
+  });
+  const lay = layout!;
+  const caps = scope.captures;
+  const isMove = e.isMove;
+  return sync((f) => {
+    const fr = new Frame(scope.nslots, isMove ? null : f);
+    for (const c of caps) {
+      const v = take(frameAt(f, c.from.depth).s, c.from.slot);
+      fr.s[c.slot] = v;
+      claim(v, fr.s, c.slot);
+    }
+    return new AsyncFuture(lay, fr);
+  });
+}
+
+/**
+ * The layout of an async body's future. `heads` are the argument / capture slots: arguments are
+ * dropped newest first at completion (like a sync fn's), captures in capture order.
+ */
+export function makeLayout(
+  bodyCe: CE,
+  scope: FnScope,
+  heads: number[],
+  name: string,
+  capturesForward: boolean,
+): AsyncLayout {
+  const body = asGen(bodyCe);
+  const finalHeads = capturesForward ? heads.slice() : heads.slice().reverse();
+  const sb = bodyCe.s;
+  const sync =
+    sb === null
+      ? null
+      : (f: Frame): Value => {
+          let r = sb(f);
+          if (r === CTL) {
+            r = f.rv;
+            f.rv = undefined;
+            f.flow = Flow.None;
+          }
+          const s = f.s;
+          for (const i of finalHeads) dropSlot(s[i], s, i);
+          return r;
+        };
+  const code = function* (f: Frame): Generator<undefined, Value, undefined> {
+    let r = yield* body(f);
+    if (r === CTL) {
+      r = f.rv;
+      f.rv = undefined;
+      f.flow = Flow.None;
+    }
+    const s = f.s;
+    for (const i of finalHeads) dropSlot(s[i], s, i);
+    return r;
+  };
+  return { code, sync, order: scope.dropOrder(), unpolled: heads.slice(), name };
+}
+
+export function compileAwait(cx: Cx, e: AwaitExpr): CE {
+  if (!cx.scope.isAsync) return fail(e.span, '`.await` is only allowed inside `async` functions and blocks');
+  const inner = compileExpr(cx, e.expr);
+  const site = Site.of(e.span);
+  const ig = inner.g;
+  const is = inner.s;
+  return gen(
+    function* (f: Frame) {
+      const v = ig ? yield* ig(f) : is!(f);
+      if (v === CTL) return CTL;
+      // the polling loop of awaitValue, inlined (one generator less per `.await`)
+      let owned = true;
+      let x = v;
+      if (x instanceof RefBase) {
+        owned = false;
+        while (x instanceof RefBase) x = x.get();
+      }
+      const fut = intoFuture(x, site);
+      const host = f.fut as AsyncFuture;
+      let r: Value | Pending;
+      try {
+        r = fut.poll(host.cx as Context);
+      } catch (e) {
+        if (owned) fut.drop();
+        throw e;
+      }
+      if (r !== PENDING) {
+        if (owned) fut.drop();
+        return r;
+      }
+      if (owned) {
+        if (f.temps === null) f.temps = [];
+        f.temps.push(fut);
+      }
+      for (;;) {
+        host.awaitLine = site.line;
+        host.awaitCol = site.col;
+        noteSuspension(site);
+        yield undefined;
+        r = fut.poll(host.cx as Context);
+        if (r !== PENDING) break;
+      }
+      if (owned) {
+        const t = f.temps!;
+        const i = t.lastIndexOf(fut);
+        if (i >= 0) t.splice(i, 1);
+        fut.drop();
+      }
+      return r;
+    },
+    inner.ctl,
+    inner.ic,
+  );
+}
+
+/** Polls `v` (a future, or `&mut` future) to completion from inside an async frame. */
+export function* awaitValue(f: Frame, v: Value, site: Site): Generator<undefined, Value, undefined> {
+  let owned = true;
+  let x = v;
+  if (x instanceof RefBase) {
+    owned = false;
+    while (x instanceof RefBase) x = x.get();
+  }
+  const fut = intoFuture(x, site);
+  const host = f.fut as AsyncFuture | null;
+  if (!host) return panicAt(site, 'internal: `.await` outside a future');
+  if (owned) {
+    if (f.temps === null) f.temps = [];
+    f.temps.push(fut);
+  }
+  for (;;) {
+    const r = fut.poll(host.cx as Context);
+    if (r !== PENDING) {
+      if (owned) {
+        const t = f.temps!;
+        const i = t.lastIndexOf(fut);
+        if (i >= 0) t.splice(i, 1);
+        fut.drop();
+      }
+      return r;
+    }
+    host.awaitLine = site.line;
+    host.awaitCol = site.col;
+    noteSuspension(site);
+    yield undefined;
+  }
+}
+
+export { RFuture };
+
+/** Records where the running task suspends (the UI marks each task's current line with it). */
+function noteSuspension(site: Site): void {
+  const ctx = currentContext();
+  if (ctx) ctx.trace.emit(EventKind.Statement, ctx.currentTaskId() ?? 0, site.line, site.col);
+}

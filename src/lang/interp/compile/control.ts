@@ -1,0 +1,365 @@
+/**
+ * Control flow: `if` / `if let`, `match` (scrutinee temporaries live to the end of the match;
+ * bindings move parts out only when the scrutinee is owned here), `break` / `continue` (labels,
+ * `break value`), `return`, and `?` (with the `From` conversion of the error). Loops: loops.ts.
+ */
+import type {
+  BreakExpr,
+  ContinueExpr,
+  Expr,
+  IfExpr,
+  MatchExpr,
+  Pattern,
+  ReturnExpr,
+  Span,
+  TryExpr,
+} from '../../syntax/ast.ts';
+import { Site } from '../defs.ts';
+import { CTL, Flow, type Frame } from '../frame.ts';
+import type { IntCell } from '../intcell.ts';
+import { release } from '../owner.ts';
+import { panicAt } from '../panic.ts';
+import { OPTION, RESULT, err, NONE } from '../std/enums.ts';
+import { convertError } from '../std/errors.ts';
+import { Owned, REnum, type Value } from '../values.ts';
+import { dropRange, compileBlock } from './block.ts';
+import { type CE, gen, sync, UNIT_CE } from './ce.ts';
+import type { Cx } from './cx.ts';
+import { compileExpr, compilePlaceRead } from './expr.ts';
+import { compilePattern, type CPat } from './pattern.ts';
+import { P } from './place.ts';
+
+type Cond = CE;
+
+/** Evaluates a condition; `Let` parts test and bind (into the current scope). */
+export function compileCond(cx: Cx, e: Expr): Cond {
+  if (e.kind === 'Let') return compileLetCond(cx, e.pat, e.expr);
+  if (e.kind === 'Binary' && e.op === '&&' && containsLet(e)) {
+    const l = compileCond(cx, e.left);
+    const r = compileCond(cx, e.right);
+    if (l.s && r.s) {
+      const a = l.s;
+      const b = r.s;
+      return sync((f) => {
+        const x = a(f);
+        if (x !== true) return x;
+        return b(f);
+      }, l.ctl || r.ctl);
+    }
+    const ga = l.g;
+    const sa = l.s;
+    const gb = r.g;
+    const sb = r.s;
+    return gen(function* (f: Frame) {
+      const x = ga ? yield* ga(f) : sa!(f);
+      if (x !== true) return x;
+      return gb ? yield* gb(f) : sb!(f);
+    }, l.ctl || r.ctl);
+  }
+  return compileExpr(cx, e);
+}
+
+function containsLet(e: Expr): boolean {
+  if (e.kind === 'Let') return true;
+  if (e.kind === 'Binary' && e.op === '&&') return containsLet(e.left) || containsLet(e.right);
+  return false;
+}
+
+/** A scrutinee: evaluated in place mode; `own` tells whether parts may be moved out. */
+function scrutinee(cx: Cx, e: Expr): { ce: CE; borrowed: boolean } {
+  let x = e;
+  while (x.kind === 'Paren') x = x.expr;
+  return { ce: compilePlaceRead(cx, x), borrowed: x.kind === 'Ref' };
+}
+
+function owned(v: Value, c: Value[] | object | null, k: number, borrowed: boolean): boolean {
+  if (borrowed) return false;
+  if (!(v instanceof Owned)) return true;
+  return v.o === null || (v.o === c && v.oi === k);
+}
+
+function compileLetCond(cx: Cx, pat: Pattern, expr: Expr): Cond {
+  const { ce, borrowed } = scrutinee(cx, expr);
+  const cp = compilePattern(cx, pat);
+  const test = cp.test;
+  const bind = cp.bind;
+  const then = (f: Frame, v: Value): Value => {
+    const c = P.c;
+    const k = P.k;
+    if (test && !test(v)) return false;
+    if (bind) bind(f, v, owned(v, c, k, borrowed), false, c, k);
+    return true;
+  };
+  if (ce.s) {
+    const s = ce.s;
+    return sync((f) => {
+      const v = s(f);
+      return v === CTL ? CTL : then(f, v);
+    }, ce.ctl);
+  }
+  const g = ce.g!;
+  return gen(function* (f: Frame) {
+    const v = yield* g(f);
+    return v === CTL ? CTL : then(f, v);
+  }, ce.ctl);
+}
+
+export function compileIf(cx: Cx, e: IfExpr): CE {
+  const keep = cx.scope.capSet;
+  cx.scope.push();
+  const lo = cx.scope.nslots;
+  const cond = compileCond(cx, e.cond);
+  const then = compileBlock(cx, e.then);
+  const hi = cx.scope.nslots;
+  cx.scope.pop();
+  const els = e.else ? (e.else.kind === 'If' ? compileIf(cx, e.else) : compileBlock(cx, e.else.block)) : UNIT_CE;
+  const ctl = cond.ctl || then.ctl || els.ctl;
+  const ic = cx.cells.unify(then.ic, els.ic);
+  const hasSlots = hi > lo;
+  if (cond.s && then.s && els.s) {
+    const c = cond.s;
+    const t = then.s;
+    const el = els.s;
+    if (!hasSlots) {
+      return sync(
+        (f) => {
+          const x = c(f);
+          if (x === true) return t(f);
+          if (x === CTL) return CTL;
+          return el(f);
+        },
+        ctl,
+        ic,
+      );
+    }
+    return sync(
+      (f) => {
+        const x = c(f);
+        if (x === true) {
+          const v = t(f);
+          dropRange(f, lo, hi, keep);
+          return v;
+        }
+        if (x === CTL) return CTL;
+        return el(f);
+      },
+      ctl,
+      ic,
+    );
+  }
+  const cg = cond.g;
+  const cs = cond.s;
+  const tg = then.g;
+  const ts = then.s;
+  const eg = els.g;
+  const es = els.s;
+  return gen(
+    function* (f: Frame) {
+      const x = cg ? yield* cg(f) : cs!(f);
+      if (x === true) {
+        const v = tg ? yield* tg(f) : ts!(f);
+        if (hasSlots) dropRange(f, lo, hi, keep);
+        return v;
+      }
+      if (x === CTL) return CTL;
+      return eg ? yield* eg(f) : es!(f);
+    },
+    ctl,
+    ic,
+  );
+}
+
+interface Arm {
+  readonly pat: CPat;
+  readonly guard: CE | null;
+  readonly body: CE;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export function compileMatch(cx: Cx, e: MatchExpr): CE {
+  const keep = cx.scope.capSet;
+  const { ce: scrut, borrowed } = scrutinee(cx, e.scrutinee);
+  const site = Site.of(e.span);
+  let ic: IntCell | null = null;
+  const arms: Arm[] = e.arms.map((a) => {
+    cx.scope.push();
+    const lo = cx.scope.nslots;
+    const pat = compilePattern(cx, a.pat);
+    const guard = a.guard ? compileCond(cx, a.guard) : null;
+    const body = compileExpr(cx, a.body);
+    const hi = cx.scope.nslots;
+    cx.scope.pop();
+    ic = cx.cells.unify(ic, body.ic);
+    return { pat, guard, body, lo, hi };
+  });
+  const ctl = scrut.ctl || arms.some((a) => a.body.ctl || (a.guard?.ctl ?? false));
+  const n = arms.length;
+  const allSync = scrut.s && arms.every((a) => a.body.s && (!a.guard || a.guard.s));
+  if (allSync) {
+    const s = scrut.s;
+    return sync(
+      (f) => {
+        const v = s(f);
+        if (v === CTL) return CTL;
+        const c = P.c;
+        const k = P.k;
+        for (let i = 0; i < n; i++) {
+          const a = arms[i];
+          const t = a.pat.test;
+          if (t !== null && !t(v)) continue;
+          const b = a.pat.bind;
+          if (a.guard) {
+            if (b) b(f, v, false, false, c, k);
+            const g = a.guard.s!(f);
+            if (g === CTL) return CTL;
+            if (g !== true) continue;
+          }
+          if (b) b(f, v, owned(v, c, k, borrowed), false, c, k);
+          const r = a.body.s!(f);
+          if (a.hi > a.lo) dropRange(f, a.lo, a.hi, keep);
+          return r;
+        }
+        return panicAt(site, 'internal error: entered unreachable code: no match arm matched');
+      },
+      ctl,
+      ic,
+    );
+  }
+  const sg = scrut.g;
+  const ss = scrut.s;
+  return gen(
+    function* (f: Frame) {
+      const v = sg ? yield* sg(f) : ss!(f);
+      if (v === CTL) return CTL;
+      const c = P.c;
+      const k = P.k;
+      for (let i = 0; i < n; i++) {
+        const a = arms[i];
+        const t = a.pat.test;
+        if (t !== null && !t(v)) continue;
+        const b = a.pat.bind;
+        if (a.guard) {
+          if (b) b(f, v, false, false, c, k);
+          const g = a.guard.g ? yield* a.guard.g(f) : a.guard.s!(f);
+          if (g === CTL) return CTL;
+          if (g !== true) continue;
+        }
+        if (b) b(f, v, owned(v, c, k, borrowed), false, c, k);
+        const r = a.body.g ? yield* a.body.g(f) : a.body.s!(f);
+        if (a.hi > a.lo) dropRange(f, a.lo, a.hi, keep);
+        return r;
+      }
+      return panicAt(site, 'internal error: entered unreachable code: no match arm matched');
+    },
+    ctl,
+    ic,
+  );
+}
+
+export function compileBreak(cx: Cx, e: BreakExpr): CE {
+  const label = e.label;
+  if (!e.value) {
+    return sync((f) => {
+      f.flow = Flow.Break;
+      f.label = label;
+      f.rv = undefined;
+      return CTL;
+    }, true);
+  }
+  const v = compileExpr(cx, e.value);
+  return flowWith(v, Flow.Break, label);
+}
+
+export function compileContinue(_cx: Cx, e: ContinueExpr): CE {
+  const label = e.label;
+  return sync((f) => {
+    f.flow = Flow.Continue;
+    f.label = label;
+    return CTL;
+  }, true);
+}
+
+export function compileReturn(cx: Cx, e: ReturnExpr): CE {
+  if (!e.value) {
+    return sync((f) => {
+      f.flow = Flow.Return;
+      f.label = null;
+      f.rv = undefined;
+      return CTL;
+    }, true);
+  }
+  return flowWith(compileExpr(cx, e.value), Flow.Return, null);
+}
+
+function flowWith(v: CE, flow: Flow, label: string | null): CE {
+  if (v.s) {
+    const s = v.s;
+    return sync((f) => {
+      const x = s(f);
+      if (x === CTL) return CTL;
+      f.flow = flow;
+      f.label = label;
+      f.rv = x;
+      return CTL;
+    }, true);
+  }
+  const g = v.g!;
+  return gen(function* (f: Frame) {
+    const x = yield* g(f);
+    if (x === CTL) return CTL;
+    f.flow = flow;
+    f.label = label;
+    f.rv = x;
+    return CTL;
+  }, true);
+}
+
+/** `e?` on Result (with `From` conversion of the error) and Option. */
+export function compileTry(cx: Cx, e: TryExpr): CE {
+  const v = compileExpr(cx, e.expr);
+  const site = Site.of(e.span);
+  const target = cx.scope.retErr;
+  const then = (f: Frame, x: Value): Value => {
+    if (x instanceof REnum) {
+      if (x.def === RESULT) {
+        if (x.v === 0) return release(x.f[0], x.f);
+        const errV = release(x.f[0], x.f);
+        f.rv = err(convertError(errV, target, site));
+        f.flow = Flow.Return;
+        f.label = null;
+        return CTL;
+      }
+      if (x.def === OPTION) {
+        if (x.v === 1) return release(x.f[0], x.f);
+        f.rv = NONE;
+        f.flow = Flow.Return;
+        f.label = null;
+        return CTL;
+      }
+    }
+    return panicAt(site, 'internal: `?` on a value that is neither Result nor Option');
+  };
+  if (v.s) {
+    const s = v.s;
+    return sync(
+      (f) => {
+        const x = s(f);
+        return x === CTL ? CTL : then(f, x);
+      },
+      true,
+      v.ic,
+    );
+  }
+  const g = v.g!;
+  return gen(
+    function* (f: Frame) {
+      const x = yield* g(f);
+      return x === CTL ? CTL : then(f, x);
+    },
+    true,
+    v.ic,
+  );
+}
+
+export type { Span };

@@ -1,0 +1,316 @@
+/**
+ * The std macros: `println!` and the other format macros (compiled once with src/lang/fmt; their
+ * arguments are borrowed, not moved), `panic!` / `unreachable!` / `todo!` / `unimplemented!`,
+ * `assert!` / `assert_eq!` / `assert_ne!` with Rust's messages, `vec!`, `matches!` and `dbg!`.
+ */
+import type {
+  AssertCmpMacro,
+  AssertMacro,
+  DbgMacro,
+  Expr,
+  FormatArg,
+  FormatMacro,
+  MacroExpr,
+  MatchesMacro,
+  StrLit,
+  VecMacro,
+} from '../../syntax/ast.ts';
+import { type BoundFormat, compileFormat, formatBound, type Formattable } from '../../fmt/index.ts';
+import { USIZE } from '../../num/int-type.ts';
+import { Site } from '../defs.ts';
+import { env } from '../env.ts';
+import { CTL, type Frame } from '../frame.ts';
+import { debugString, toFmt } from '../fmt-value.ts';
+import type { IntCell } from '../intcell.ts';
+import { eqValues } from '../ops-rt.ts';
+import { claim } from '../owner.ts';
+import { panicAt } from '../panic.ts';
+import { cloneValue } from '../std/clone.ts';
+import { ok } from '../std/enums.ts';
+import { RFormatter } from '../std/formatter-value.ts';
+import { RStdStream } from '../std/errors.ts';
+import { deref, RefBase, RTuple, RVec, type Value } from '../values.ts';
+import { type CE, map1, seq, sync } from './ce.ts';
+import { type Cx, fail } from './cx.ts';
+import { compileExpr, compilePlaceRead } from './expr.ts';
+import { compilePattern } from './pattern.ts';
+import { isPlaceExpr, compilePlace, P, refTo } from './place.ts';
+import { compileJoin, compilePin, compileSelect } from './select.ts';
+
+interface FormatCode {
+  readonly parts: CE[];
+  readonly bound: BoundFormat;
+  readonly ints: (IntCell | null)[];
+}
+
+/** Compiles a format string and its arguments (positional, named, then captured variables). */
+export function compileFormatArgs(cx: Cx, fmt: StrLit, args: FormatArg[]): FormatCode {
+  const positional = args.filter((a) => a.name === null);
+  const named = args.filter((a) => a.name !== null);
+  const r = compileFormat(fmt.value, { positional: positional.length, named: named.map((a) => a.name!) });
+  if (!r.ok) return fail(fmt.span, r.error.message);
+  const bound = r.value;
+  const parts: CE[] = [...positional, ...named].map((a) => compilePlaceRead(cx, a.value));
+  for (const name of bound.captures) {
+    const ref = cx.scope.resolve(name);
+    if (!ref) return fail(fmt.span, `cannot find value \`${name}\` in this scope`);
+    parts.push(
+      compilePlaceRead(cx, {
+        kind: 'PathExpr',
+        path: {
+          kind: 'Path',
+          global: false,
+          segments: [{ kind: 'PathSegment', name, args: null, span: fmt.span }],
+          span: fmt.span,
+        },
+        span: fmt.span,
+      }),
+    );
+  }
+  return { parts, bound, ints: parts.map((p) => p.ic) };
+}
+
+function formatted(fc: FormatCode, vals: Value[]): string {
+  const n = vals.length;
+  const fmts = new Array<Formattable>(n);
+  for (let i = 0; i < n; i++) fmts[i] = toFmt(vals[i], fc.ints[i]?.t ?? null);
+  return formatBound(fc.bound, fmts);
+}
+
+/** A format macro's message as a string-producing CE (empty message when there is no format). */
+function messageOf(cx: Cx, fmt: StrLit | null, args: FormatArg[]): CE {
+  if (!fmt) return sync(() => '');
+  const fc = compileFormatArgs(cx, fmt, args);
+  return seq(fc.parts, (_f, vals) => formatted(fc, vals));
+}
+
+export function compileMacro(cx: Cx, e: MacroExpr): CE {
+  switch (e.kind) {
+    case 'FormatMacro':
+      return compileFormatMacro(cx, e);
+    case 'AssertMacro':
+      return compileAssert(cx, e);
+    case 'AssertCmpMacro':
+      return compileAssertCmp(cx, e);
+    case 'VecMacro':
+      return compileVec(cx, e);
+    case 'MatchesMacro':
+      return compileMatches(cx, e);
+    case 'DbgMacro':
+      return compileDbg(cx, e);
+    case 'SelectMacro':
+      return compileSelect(cx, e);
+    case 'JoinMacro':
+      return compileJoin(cx, e);
+    case 'PinMacro':
+      return compilePin(cx, e);
+  }
+}
+
+function compileFormatMacro(cx: Cx, e: FormatMacro): CE {
+  const site = Site.of(e.span);
+  const msg = messageOf(cx, e.format, e.args);
+  switch (e.name) {
+    case 'println':
+      return map1(msg, (_f, s) => {
+        env.stdout(`${s as string}\n`);
+        return undefined;
+      });
+    case 'print':
+      return map1(msg, (_f, s) => {
+        env.stdout(s as string);
+        return undefined;
+      });
+    case 'eprintln':
+      return map1(msg, (_f, s) => {
+        env.stderr(`${s as string}\n`);
+        return undefined;
+      });
+    case 'eprint':
+      return map1(msg, (_f, s) => {
+        env.stderr(s as string);
+        return undefined;
+      });
+    case 'format':
+      return msg;
+    case 'panic':
+      return map1(msg, (_f, s) => panicAt(site, e.format ? (s as string) : 'explicit panic'));
+    case 'unreachable':
+      return map1(msg, (_f, s) =>
+        panicAt(
+          site,
+          e.format
+            ? `internal error: entered unreachable code: ${s as string}`
+            : 'internal error: entered unreachable code',
+        ),
+      );
+    case 'todo':
+      return map1(msg, (_f, s) =>
+        panicAt(site, e.format ? `not yet implemented: ${s as string}` : 'not yet implemented'),
+      );
+    case 'unimplemented':
+      return map1(msg, (_f, s) => panicAt(site, e.format ? `not implemented: ${s as string}` : 'not implemented'));
+    case 'write':
+    case 'writeln':
+      return compileWrite(cx, e, e.name === 'writeln');
+    default:
+      return fail(e.span, `the macro \`${e.name}!\` is not supported`);
+  }
+}
+
+function compileWrite(cx: Cx, e: FormatMacro, nl: boolean): CE {
+  if (!e.target) return fail(e.span, '`write!` needs a destination');
+  const target: CE = isPlaceExpr(e.target)
+    ? map1(compilePlace(cx, e.target).loc, () => {
+        const c = P.c!;
+        const v = c instanceof RefBase ? c.get() : c[P.k];
+        return v instanceof RFormatter || v instanceof RefBase ? v : refTo(c, P.k, v);
+      })
+    : compileExpr(cx, e.target);
+  const fc = e.format ? compileFormatArgs(cx, e.format, e.args) : null;
+  const parts = fc ? [target, ...fc.parts] : [target];
+  return seq(parts, (_f, vals) => {
+    const t = vals[0];
+    if (t instanceof RFormatter) {
+      if (fc) {
+        const n = vals.length - 1;
+        const fmts = new Array<Formattable>(n);
+        for (let i = 0; i < n; i++) fmts[i] = toFmt(vals[i + 1], fc.ints[i]?.t ?? null);
+        t.f.writeFmt(fc.bound, fmts);
+      }
+      if (nl) t.f.writeStr('\n');
+      return ok(undefined);
+    }
+    const s = (fc ? formatted(fc, vals.slice(1)) : '') + (nl ? '\n' : '');
+    const stream = deref(t);
+    if (stream instanceof RStdStream) {
+      (stream.err ? env.stderr : env.stdout)(s);
+      return ok(undefined);
+    }
+    if (t instanceof RefBase) {
+      const cur = t.get();
+      if (typeof cur === 'string') t.set(cur + s);
+      else if (cur instanceof RVec) for (const b of new TextEncoder().encode(s)) cur.a.push(b);
+      else env.stdout(s);
+    } else env.stdout(s);
+    return ok(undefined);
+  });
+}
+
+function exprText(cx: Cx, e: Expr): string {
+  return cx.source.slice(e.span.start, e.span.end);
+}
+
+function compileAssert(cx: Cx, e: AssertMacro): CE {
+  const site = Site.of(e.span);
+  const cond = compileExpr(cx, e.cond);
+  const text = `assertion failed: ${exprText(cx, e.cond)}`;
+  const msg = e.format ? messageOf(cx, e.format, e.args) : null;
+  return seq([cond, ...(msg ? [msg] : [])], (_f, vals) => {
+    if (vals[0] === true) return undefined;
+    return panicAt(site, msg ? (vals[1] as string) : text);
+  });
+}
+
+function compileAssertCmp(cx: Cx, e: AssertCmpMacro): CE {
+  const site = Site.of(e.span);
+  const l = compilePlaceRead(cx, e.left);
+  const r = compilePlaceRead(cx, e.right);
+  cx.cells.unify(l.ic, r.ic);
+  const msg = e.format ? messageOf(cx, e.format, e.args) : null;
+  const eq = e.op === 'eq';
+  const op = eq ? '==' : '!=';
+  return seq([l, r, ...(msg ? [msg] : [])], (_f, vals) => {
+    const same = eqValues(vals[0], vals[1]);
+    if (same === eq) return undefined;
+    const head = `assertion \`left ${op} right\` failed${msg ? `: ${vals[2] as string}` : ''}`;
+    return panicAt(site, `${head}\n  left: ${debugString(vals[0])}\n right: ${debugString(vals[1])}`);
+  });
+}
+
+function compileVec(cx: Cx, e: VecMacro): CE {
+  if (e.repeat) {
+    const val = compileExpr(cx, e.repeat.value);
+    const count = compileExpr(cx, e.repeat.count);
+    cx.cells.unify(count.ic, cx.cells.of(USIZE));
+    const ce = seq([val, count], (_f, [v, n]) => {
+      const len = Number(n);
+      const a = new Array<Value>(len);
+      for (let i = 0; i < len; i++) a[i] = i === len - 1 ? v : cloneValue(v);
+      const vec = new RVec(a);
+      for (let i = 0; i < len; i++) claim(a[i], a, -1);
+      return vec;
+    });
+    return { ...ce, elem: val.ic };
+  }
+  const parts = e.elems.map((x) => compileExpr(cx, x));
+  let ic = null;
+  for (const p of parts) ic = cx.cells.unify(ic, p.ic);
+  const ce = seq(parts, (_f, vals) => {
+    const v = new RVec(vals);
+    for (let i = 0; i < vals.length; i++) claim(vals[i], vals, -1);
+    return v;
+  });
+  return { ...ce, elem: ic };
+}
+
+function compileMatches(cx: Cx, e: MatchesMacro): CE {
+  const scrut = compilePlaceRead(cx, e.expr);
+  cx.scope.push();
+  const cp = compilePattern(cx, e.pat);
+  const guard = e.guard ? compileExpr(cx, e.guard) : null;
+  cx.scope.pop();
+  if (guard && !guard.s) return fail(e.span, '`.await` in a `matches!` guard is not supported');
+  const gs = guard?.s ?? null;
+  return map1(scrut, (f: Frame, v) => {
+    if (cp.test && !cp.test(v)) return false;
+    if (gs) {
+      cp.bind?.(f, v, false, false, null, 0);
+      const g = gs(f);
+      return g === CTL ? CTL : g === true;
+    }
+    return true;
+  });
+}
+
+function compileDbg(cx: Cx, e: DbgMacro): CE {
+  const site = Site.of(e.span);
+  const parts = e.args.map((a) => compileExpr(cx, a));
+  const texts = e.args.map((a) => exprText(cx, a));
+  return seq(parts, (_f, vals) => {
+    for (let i = 0; i < vals.length; i++) {
+      const s = formatBound(
+        {
+          pieces: [
+            {
+              kind: 'placeholder',
+              arg: 0,
+              trait: 'Debug',
+              fill: ' ',
+              align: undefined,
+              flags: 4,
+              width: -1,
+              widthArg: -1,
+              precision: -1,
+              precisionArg: -1,
+            },
+          ],
+          argCount: 1,
+          captures: [],
+        },
+        [toFmt(vals[i], parts[i].ic?.t ?? null)],
+      );
+      env.stderr(`[${env.file}:${site.line}:${site.col}] ${texts[i]} = ${s}\n`);
+    }
+    if (vals.length === 0) {
+      env.stderr(`[${env.file}:${site.line}:${site.col}]\n`);
+      return undefined;
+    }
+    if (vals.length === 1) return vals[0];
+    const t = new RTuple(vals);
+    for (let i = 0; i < vals.length; i++) claim(vals[i], vals, i);
+    return t;
+  });
+}
+
+export { deref };

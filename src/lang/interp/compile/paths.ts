@@ -1,0 +1,163 @@
+/**
+ * Resolves a path expression at compile time: a local, a user item (function, constructor, unit
+ * struct / variant, const, associated function), or a built-in from std/registry.ts (after
+ * expanding `use` aliases). Unknown paths are compile errors with the path's span.
+ */
+import type { Site } from '../defs.ts';
+import type { Path, Span } from '../../syntax/ast.ts';
+import type { IntType } from '../../num/int-type.ts';
+import { invoke, RFn } from '../call.ts';
+import { EnumDef, type FnDef, type NativeFn, StructDef } from '../defs.ts';
+import { claim } from '../owner.ts';
+import { lookupBuiltin } from '../std/registry.ts';
+import { REnum, RStruct, type Value } from '../values.ts';
+import { type Cx, fail } from './cx.ts';
+import type { VarRef } from './scope.ts';
+
+export type Resolved =
+  | { readonly kind: 'local'; readonly ref: VarRef }
+  | { readonly kind: 'value'; readonly get: () => Value; readonly ret?: IntType | undefined }
+  | {
+      readonly kind: 'fn';
+      readonly call: NativeFn;
+      readonly name: string;
+      readonly user?: FnDef;
+      readonly ret?: IntType | undefined;
+      readonly params?: (IntType | null)[] | undefined;
+    };
+
+/** The path's segment names with `use` aliases, `crate::`, `self::` and `Self` expanded. */
+export function expandPath(cx: Cx, path: Path): string[] {
+  let segs = path.segments.map((s) => s.name);
+  while (segs.length > 1 && (segs[0] === 'crate' || segs[0] === 'self' || segs[0] === 'super')) segs = segs.slice(1);
+  if (segs[0] === 'Self' && cx.selfType) segs = [cx.selfType, ...segs.slice(1)];
+  const alias = cx.uses.get(segs[0]);
+  if (alias && !(segs.length === 1 && cx.scope.resolve(segs[0]))) segs = [...alias, ...segs.slice(1)];
+  return segs;
+}
+
+/** A tuple struct / tuple variant constructor as a function. */
+export function structCtor(def: StructDef): NativeFn {
+  return (_site, args) => {
+    const s = new RStruct(def, args.slice());
+    for (let i = 0; i < s.f.length; i++) claim(s.f[i], s.f, i);
+    return s;
+  };
+}
+
+export function variantCtor(def: EnumDef, v: number): NativeFn {
+  return (_site, args) => {
+    const e = new REnum(def, v, args.slice());
+    for (let i = 0; i < e.f.length; i++) claim(e.f[i], e.f, i);
+    return e;
+  };
+}
+
+function userFn(def: FnDef): Resolved {
+  return { kind: 'fn', call: (site, args) => invoke(def, args, site), name: def.name, user: def };
+}
+
+/** Resolves `Type::member` for a user type. */
+function typeMember(cx: Cx, typeName: string, member: string, span: Span): Resolved | null {
+  const it = cx.item(typeName);
+  if (!it) return null;
+  if (it.kind === 'enum') {
+    const def = it.def;
+    const vi = def.index.get(member);
+    if (vi !== undefined) {
+      const vd = def.variants[vi];
+      if (vd.kind === 'unit') return { kind: 'value', get: () => def.unit(vi) };
+      if (vd.kind === 'tuple') return { kind: 'fn', call: variantCtor(def, vi), name: `${def.name}::${member}` };
+      return fail(span, `\`${def.name}::${member}\` is a struct variant: use \`${member} { … }\``);
+    }
+  }
+  if (it.kind === 'struct' || it.kind === 'enum') {
+    const m = it.def.methods.get(member);
+    if (m) {
+      if (m.user) return userFn(m.user);
+      return { kind: 'fn', call: m.call, name: `${typeName}::${member}` };
+    }
+    const c = cx.item(`${typeName}::${member}`);
+    if (c && c.kind === 'const') return { kind: 'value', get: () => c.cell.get() };
+    return fail(span, `no function or associated item named \`${member}\` found for \`${typeName}\``);
+  }
+  if (it.kind === 'trait') {
+    // `Trait::method(x, …)`: dispatch on the first argument
+    return {
+      kind: 'fn',
+      name: `${typeName}::${member}`,
+      call: (site, args) => traitCall(member, site, args),
+    };
+  }
+  return null;
+}
+
+let traitCall: (name: string, site: Site, args: Value[]) => Value = () => undefined;
+export function setTraitCall(f: typeof traitCall): void {
+  traitCall = f;
+}
+
+export function resolvePath(cx: Cx, path: Path, span: Span): Resolved {
+  const raw = path.segments;
+  if (raw.length === 1 && !path.qself) {
+    const name = raw[0].name;
+    const local = cx.scope.resolve(name);
+    if (local) return { kind: 'local', ref: local };
+  }
+  if (path.qself) {
+    // `<T as Trait>::method`
+    const member = raw[raw.length - 1].name;
+    return { kind: 'fn', name: member, call: (site, args) => traitCall(member, site, args) };
+  }
+  const segs = expandPath(cx, path);
+  const n = segs.length;
+  const last = segs[n - 1];
+  if (n === 1) {
+    const it = cx.item(last);
+    const r = it ? resolveItem(it, last, span) : null;
+    if (r) return r;
+  } else {
+    const full = cx.item(segs.join('::'));
+    const r = full ? resolveItem(full, last, span) : null;
+    if (r) return r;
+    const t = typeMember(cx, segs[n - 2], last, span);
+    if (t) return t;
+  }
+  const b = lookupBuiltin(segs);
+  if (b) {
+    if (b.kind === 'fn') return { kind: 'fn', call: b.call, name: segs.join('::'), ret: b.ret, params: b.params };
+    if (b.kind === 'value') return { kind: 'value', get: b.get, ret: b.ret };
+    return fail(span, `\`${segs.join('::')}\` is a type, not a value`);
+  }
+  if (n > 1) {
+    // a function inside a module: `utils::helper`
+    const it = cx.item(last);
+    const r = it ? resolveItem(it, last, span) : null;
+    if (r) return r;
+  }
+  return fail(span, `cannot find \`${segs.join('::')}\` in this scope`);
+}
+
+function resolveItem(it: NonNullable<ReturnType<Cx['item']>>, name: string, span: Span): Resolved | null {
+  switch (it.kind) {
+    case 'fn':
+      return userFn(it.def);
+    case 'struct': {
+      const def = it.def;
+      if (def.kind === 'unit') return { kind: 'value', get: () => new RStruct(def, []) };
+      if (def.kind === 'tuple') return { kind: 'fn', call: structCtor(def), name: def.name };
+      return fail(span, `\`${name}\` is a struct with named fields: use \`${name} { … }\``);
+    }
+    case 'const':
+      return { kind: 'value', get: () => it.cell.get() };
+    default:
+      return null;
+  }
+}
+
+/** A resolved callable as a first-class value (`.map(Some)`, `let f = add;`). */
+export function fnValue(r: Resolved & { kind: 'fn' }): RFn {
+  return new RFn(r.name, r.call);
+}
+
+export { EnumDef, StructDef };

@@ -1,0 +1,249 @@
+/**
+ * Places (lvalues): locals, fields, tuple fields, indexed items and derefs. A compiled place sets
+ * the register `P` to (container, index) — or to a reference object whose get/set reach the place —
+ * so assignment, `&mut`, and by-value reads can use it without allocating. Consumers read `P`
+ * immediately after running the place code (anything evaluated later may overwrite it).
+ */
+import type { Expr } from '../../syntax/ast.ts';
+import type { Code } from '../defs.ts';
+import { Site } from '../defs.ts';
+import { CTL, type Frame, frameAt } from '../frame.ts';
+import { panicAt } from '../panic.ts';
+import { deref, MutRef, RefBase, REnum, RMap, RStruct, RTuple, RVec, RDeque, type Value, text } from '../values.ts';
+import { derefValue } from '../ops-rt.ts';
+import { type CE, gen, sync } from './ce.ts';
+import { type Cx, fail } from './cx.ts';
+import { bracketSite, compileExpr, compilePlaceRead } from './expr.ts';
+import type { IntCell } from '../intcell.ts';
+
+/** The place register. `c` null: not a place (an rvalue). */
+export const P: { c: Value[] | RefBase | null; k: number } = { c: null, k: 0 };
+
+export function pget(): Value {
+  const c = P.c;
+  if (c instanceof RefBase) return c.get();
+  return c![P.k];
+}
+
+/** Reads the place (c, k) captured earlier. */
+export function cget(c: Value[] | RefBase, k: number): Value {
+  return c instanceof RefBase ? c.get() : c[k];
+}
+
+export function cset(c: Value[] | RefBase, k: number, v: Value): void {
+  if (c instanceof RefBase) c.set(v);
+  else c[k] = v;
+}
+
+/** A `&mut` to the place (c, k); an rvalue gets a one-slot holder. */
+export function refTo(c: Value[] | RefBase | null, k: number, v: Value): RefBase {
+  if (c === null) return new MutRef([v], 0);
+  if (c instanceof RefBase) return c;
+  return new MutRef(c, k);
+}
+
+/** Compiled place: runs the location code; `ic` is the place's integer type. */
+export interface PlaceCE {
+  /** Sets P; returns CTL when a `?`/break inside it fired. Sync or generator. */
+  readonly loc: CE;
+  readonly ic: IntCell | null;
+  /** Local variable fast path: (depth, slot). */
+  readonly local: { depth: number; slot: number } | null;
+}
+
+export function isPlaceExpr(e: Expr): boolean {
+  switch (e.kind) {
+    case 'PathExpr':
+      return e.path.segments.length === 1;
+    case 'Field':
+    case 'TupleIndex':
+    case 'Index':
+      return true;
+    case 'Unary':
+      return e.op === '*';
+    case 'Paren':
+      return isPlaceExpr(e.expr);
+    default:
+      return false;
+  }
+}
+
+/** Points P at field `name` of a struct / tuple / enum-variant value. */
+export function locateField(v: Value, name: string, site: Site): void {
+  if (v instanceof RStruct) {
+    const k = v.def.index.get(name);
+    if (k !== undefined) {
+      P.c = v.f;
+      P.k = k;
+      return;
+    }
+  } else if (v instanceof RTuple) {
+    const k = Number(name);
+    if (k < v.f.length) {
+      P.c = v.f;
+      P.k = k;
+      return;
+    }
+  } else if (v instanceof REnum) {
+    const k = v.def.variants[v.v].index.get(name);
+    if (k !== undefined) {
+      P.c = v.f;
+      P.k = k;
+      return;
+    }
+  }
+  panicAt(site, `internal: no field \`${name}\` on this value`);
+}
+
+/** Follows references, smart pointers and guards to the value that has fields. */
+export function fieldBase(v: Value): Value {
+  return derefValue(v);
+}
+
+export function compilePlace(cx: Cx, e: Expr): PlaceCE {
+  switch (e.kind) {
+    case 'Paren':
+      return compilePlace(cx, e.expr);
+    case 'PathExpr': {
+      if (e.path.segments.length !== 1) break;
+      const name = e.path.segments[0].name;
+      const r = cx.scope.resolve(name);
+      if (!r) break;
+      const { depth, slot } = r;
+      const loc: Code =
+        depth === 0
+          ? (f) => {
+              P.c = f.s;
+              P.k = slot;
+              return undefined;
+            }
+          : (f) => {
+              P.c = frameAt(f, depth).s;
+              P.k = slot;
+              return undefined;
+            };
+      return { loc: sync(loc), ic: r.info.ic, local: { depth, slot } };
+    }
+    case 'Field':
+    case 'TupleIndex': {
+      const base = compilePlaceRead(cx, e.object);
+      const name = e.kind === 'Field' ? e.name : String(e.index);
+      const site = Site.of(e.kind === 'Field' ? e.nameSpan : e.span);
+      const ic = e.kind === 'Field' ? fieldIntCell(cx, e.name) : null;
+      const at = (v: Value): undefined => {
+        locateField(fieldBase(v), name, site);
+        return undefined;
+      };
+      return { loc: mapLoc(base, at), ic, local: null };
+    }
+    case 'Index': {
+      const base = compilePlaceRead(cx, e.object);
+      const idx = compileExpr(cx, e.index);
+      const site = bracketSite(e);
+      const at = (b: Value, i: Value): undefined => {
+        const v = fieldBase(b);
+        if (v instanceof RVec || v instanceof RDeque) {
+          const n = typeof i === 'number' ? i : Number(i);
+          if (!(n >= 0 && n < v.a.length)) {
+            panicAt(site, `index out of bounds: the len is ${v.a.length} but the index is ${text(i)}`);
+          }
+          P.c = v.a;
+          P.k = n;
+          return undefined;
+        }
+        if (v instanceof RMap) return panicAt(site, 'cannot assign to data in an index of a map');
+        return panicAt(site, 'internal: value cannot be indexed mutably');
+      };
+      return { loc: map2Loc(base, idx, at), ic: base.elem ?? null, local: null };
+    }
+    case 'Unary': {
+      if (e.op !== '*') break;
+      // `*r` looks through the reference; it never moves `r`
+      const inner = compilePlaceRead(cx, e.operand);
+      const at = (v: Value): undefined => {
+        if (v instanceof MutRef) {
+          P.c = v.c;
+          P.k = v.k;
+        } else if (v instanceof RefBase) {
+          P.c = v;
+          P.k = 0;
+        } else {
+          // `*self` where `self` is the object itself: a holder whose set overwrites in place
+          P.c = new InPlace(v);
+          P.k = 0;
+        }
+        return undefined;
+      };
+      return { loc: mapLoc(inner, at), ic: inner.ic, local: null };
+    }
+    default:
+      break;
+  }
+  return fail(e.span, 'this expression is not assignable here');
+}
+
+/** Assignment through `*obj` where obj is a struct/enum/collection handled by identity. */
+class InPlace extends RefBase {
+  constructor(readonly v: Value) {
+    super();
+  }
+  get(): Value {
+    return this.v;
+  }
+  set(n: Value): void {
+    const v = this.v;
+    const m = deref(n);
+    if (v instanceof RStruct && m instanceof RStruct) v.f = m.f.slice();
+    else if (v instanceof REnum && m instanceof REnum) {
+      v.v = m.v;
+      v.f = m.f.slice();
+    } else if (v instanceof RVec && m instanceof RVec) v.a = m.a.slice();
+    else if (v instanceof RTuple && m instanceof RTuple) v.f = m.f.slice();
+    else throw new Error('cannot assign through this reference');
+  }
+  dropGlue(): void {}
+}
+
+function mapLoc(base: CE, at: (v: Value) => undefined): CE {
+  if (base.s) {
+    const s = base.s;
+    if (!base.ctl) return sync((f) => at(s(f)));
+    return sync((f) => {
+      const v = s(f);
+      return v === CTL ? CTL : at(v);
+    }, true);
+  }
+  const g = base.g!;
+  return gen(function* (f: Frame) {
+    const v = yield* g(f);
+    return v === CTL ? CTL : at(v);
+  }, base.ctl);
+}
+
+function map2Loc(a: CE, b: CE, at: (x: Value, y: Value) => undefined): CE {
+  if (a.s && b.s && !a.ctl && !b.ctl) {
+    const sa = a.s;
+    const sb = b.s;
+    return sync((f) => {
+      const x = sa(f);
+      const y = sb(f);
+      return at(x, y);
+    });
+  }
+  const ga = a.g;
+  const gb = b.g;
+  const sa = a.s;
+  const sb = b.s;
+  return gen(function* (f: Frame) {
+    const x = ga ? yield* ga(f) : sa!(f);
+    if (x === CTL) return CTL;
+    const y = gb ? yield* gb(f) : sb!(f);
+    if (y === CTL) return CTL;
+    return at(x, y);
+  }, a.ctl || b.ctl);
+}
+
+export function fieldIntCell(cx: Cx, name: string): IntCell | null {
+  const t = cx.fieldInts.get(name);
+  return t ? cx.cells.of(t) : null;
+}

@@ -1,0 +1,50 @@
+/**
+ * Activation records and the cheap control-flow signal. A compiled expression returns its value,
+ * or `CTL` after storing a `break` / `continue` / `return` (and `?`) in its frame; enclosing code
+ * checks for `CTL` only where the compiler saw that a subtree can produce one. Panics are the only
+ * JS exceptions (RustPanic).
+ */
+import type { Value } from './values.ts';
+
+/** Returned instead of a value while a break / continue / return unwinds. */
+export const CTL: unique symbol = Symbol('ctl');
+export type Ctl = typeof CTL;
+
+export const enum Flow {
+  None = 0,
+  Break = 1,
+  Continue = 2,
+  Return = 3,
+}
+
+/** What an async frame needs from the future that runs it (the Context of the current poll). */
+export interface FrameFuture {
+  cx: unknown;
+}
+
+export class Frame {
+  /** Local slots; also the owner token of the values they hold. */
+  readonly s: Value[];
+  /** The enclosing frame for closures and non-move async blocks (captured by reference). */
+  readonly up: Frame | null;
+  /** The future running this frame (async fn bodies and async blocks). */
+  fut: FrameFuture | null = null;
+  flow: Flow = Flow.None;
+  label: string | null = null;
+  /** The value of `break value` / `return value`. */
+  rv: Value = undefined;
+  /** Temporaries used as places (method receivers, `&rvalue`, scrutinees) awaiting their drop. */
+  temps: Value[] | null = null;
+
+  constructor(nslots: number, up: Frame | null) {
+    this.s = new Array<Value>(nslots);
+    this.up = up;
+  }
+}
+
+/** The frame `depth` levels up the chain of enclosing frames. */
+export function frameAt(f: Frame, depth: number): Frame {
+  let x = f;
+  for (let i = 0; i < depth; i++) x = x.up!;
+  return x;
+}

@@ -1,0 +1,79 @@
+/**
+ * Rust panics: the message, the default hook's stderr text (exactly as Rust prints it), a user
+ * hook installed with `std::panic::set_hook`, and the throw. The hook runs at the panic site,
+ * before unwinding, as in Rust.
+ */
+import { NumPanic } from '../num/panic.ts';
+import type { Site } from './defs.ts';
+import { env } from './env.ts';
+import { RustPanic } from './sim.ts';
+import type { Value } from './values.ts';
+
+/** Where a panic happened, for hooks (`PanicHookInfo::location`). */
+export class PanicInfo {
+  constructor(
+    readonly payload: Value,
+    readonly message: string | undefined,
+    readonly file: string,
+    readonly line: number,
+    readonly col: number,
+  ) {}
+}
+
+type HookCaller = (hook: Value, info: PanicInfo) => void;
+let callHook: HookCaller = () => undefined;
+
+/** The interpreter installs how a user panic hook (a closure) is called. */
+export function setHookCaller(c: HookCaller): void {
+  callHook = c;
+}
+
+/** The text the default hook writes to stderr. */
+export function defaultHookText(info: PanicInfo, thread: string): string {
+  let s = `thread '${thread}' panicked at ${info.file}:${info.line}:${info.col}:\n${info.message ?? 'Box<dyn Any>'}\n`;
+  if (!env.backtraceNoteShown) {
+    env.backtraceNoteShown = true;
+    s += 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n';
+  }
+  return s;
+}
+
+function runHook(info: PanicInfo): void {
+  if (env.hasHook) callHook(env.panicHook, info);
+  else env.stderr(defaultHookText(info, env.bridge.threadName()));
+}
+
+/** A string panic payload: `&'static str` (a literal message) or `String` (a formatted one). */
+export class PanicPayload {
+  constructor(
+    readonly msg: string,
+    readonly isStr: boolean,
+  ) {}
+}
+
+/** `panic!` with a message: runs the hook, then unwinds. */
+export function panicAt(site: Site | { line: number; col: number }, message: string, isStr = false): never {
+  const payload = new PanicPayload(message, isStr);
+  const info = new PanicInfo(payload, message, env.file, site.line, site.col);
+  runHook(info);
+  throw new RustPanic(message, payload);
+}
+
+/** `std::panic::panic_any(payload)`: a payload that is not a string has no message. */
+export function panicAny(site: Site, payload: Value): never {
+  const message = typeof payload === 'string' ? payload : undefined;
+  const info = new PanicInfo(payload, message, env.file, site.line, site.col);
+  runHook(info);
+  throw new RustPanic(message, payload);
+}
+
+/** `resume_unwind`: unwinds without running the hook. */
+export function resumeUnwind(payload: Value): never {
+  throw new RustPanic(typeof payload === 'string' ? payload : undefined, payload);
+}
+
+/** Turns an arithmetic NumPanic thrown by num/ into a located Rust panic; rethrows anything else. */
+export function relocate(e: unknown, site: Site | { line: number; col: number }): never {
+  if (e instanceof NumPanic) panicAt(site, e.message);
+  throw e;
+}

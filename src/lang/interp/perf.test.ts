@@ -1,0 +1,42 @@
+/**
+ * Performance smoke tests (generous bounds: CI machines are shared). The compiled closures keep
+ * integer loops allocation-free; spawning and awaiting many tasks stays linear.
+ */
+import { describe, expect, it } from 'vitest';
+import { runRust } from './test-support.ts';
+
+describe('performance', () => {
+  it('runs a 1,000,000-iteration arithmetic loop quickly', () => {
+    const t0 = performance.now();
+    const r = runRust(`fn main() {
+    let mut sum: u64 = 0;
+    let mut i = 0u64;
+    while i < 1_000_000 {
+        sum += i * 2 % 7;
+        i += 1;
+    }
+    println!("{}", sum);
+}
+`);
+    const ms = performance.now() - t0;
+    expect(r.stdout).toBe('2999997\n');
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('spawns and awaits 50,000 tasks', () => {
+    const r = runRust(`#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let mut handles = Vec::with_capacity(50_000);
+    for i in 0..50_000u64 {
+        handles.push(tokio::spawn(async move { i * 2 }));
+    }
+    let mut total = 0u64;
+    for h in handles {
+        total += h.await.unwrap();
+    }
+    println!("total = {}", total);
+}
+`);
+    expect(r.stdout).toBe('total = 2499950000\n');
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * One run of a compiled program on the simulator: the world (ids, trace, output), the runtime of
+ * `#[tokio::main]` (or none for a plain `fn main`), `block_on(main)` stepped one scheduler action
+ * at a time, then the runtime's drop (shutdown), then the exit status.
+ */
+import { invoke } from './call.ts';
+import type { CompiledProgram } from './compile/items.ts';
+import { Env, installEnv, RunawayError } from './env.ts';
+import { debugString } from './fmt-value.ts';
+import { panicAt } from './panic.ts';
+import { dropInFlight } from './owner.ts';
+import { setExtTables } from './std/tables.ts';
+import { setStructLookup } from './std/defaults.ts';
+import { setUserNext } from './std/iter.ts';
+import { setStaticCall } from './std/dispatch.ts';
+import { RStruct, REnum as REnumV } from './values.ts';
+import { invoke as invokeUser } from './call.ts';
+import { ProcessExit } from './std/prelude.ts';
+import {
+  currentContext,
+  createRuntime,
+  type Runtime,
+  RustPanic,
+  SimWorld,
+  tryTaskId,
+  type TraceLevel,
+  DeadlockError,
+  type BlockOn,
+} from './sim.ts';
+import { REnum, type Value } from './values.ts';
+import { RESULT } from './std/enums.ts';
+import { setCurrentRunner } from './tokio/current.ts';
+import './std/index.ts';
+import './tokio/index.ts';
+
+export interface RunOptions {
+  readonly seed?: number | bigint;
+  /** Overrides `#[tokio::main(flavor = …)]`. */
+  readonly flavor?: 'current_thread' | 'multi_thread';
+  /** Overrides `worker_threads`. */
+  readonly workers?: number;
+  /** Loop iterations / calls one poll may run before the runaway guard stops the program. */
+  readonly maxSteps?: number;
+  /** Scheduler steps before the run is stopped (a program that never ends). */
+  readonly maxTicks?: number;
+  readonly onStdout?: (text: string) => void;
+  readonly onStderr?: (text: string) => void;
+  readonly traceLevel?: TraceLevel;
+}
+
+export interface RunResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly world: SimWorld;
+  /** Why the run stopped abnormally (runaway loop, deadlock, step limit), if it did. */
+  readonly error?: string;
+}
+
+type Phase = 'start' | 'block_on' | 'shutdown' | 'done';
+
+export class ProgramRunner {
+  readonly world: SimWorld;
+  readonly env = new Env();
+  private phase: Phase = 'start';
+  private runtime: Runtime | null = null;
+  private blockOn: BlockOn<unknown> | null = null;
+  private exitCode = 0;
+  private error: string | undefined;
+  private out = '';
+  private err = '';
+  private ticks = 0;
+  /** The JS error behind an internal error (for tests and bug reports). */
+  internal: unknown = undefined;
+  private readonly maxTicks: number;
+
+  constructor(
+    readonly program: CompiledProgram,
+    readonly options: RunOptions,
+  ) {
+    this.world = new SimWorld({
+      seed: options.seed ?? 0,
+      traceLevel: options.traceLevel ?? 'full',
+      dropValue: (v) => dropInFlight(v as Value),
+      onOutput: (stream, text) => {
+        if (stream === 'stdout') {
+          this.out += text;
+          options.onStdout?.(text);
+        } else {
+          this.err += text;
+          options.onStderr?.(text);
+        }
+      },
+    });
+    const env = this.env;
+    env.file = program.file;
+    env.maxSteps = options.maxSteps ?? 50_000_000;
+    env.budget = env.maxSteps;
+    env.stdout = (s) => this.world.emitOutput('stdout', s, tryTaskId() ?? 0);
+    env.stderr = (s) => this.world.emitOutput('stderr', s, tryTaskId() ?? 0);
+    env.bridge = {
+      threadName: () => {
+        const n = currentContext()?.threadName ?? 'main';
+        // blocking-pool threads and workers carry Tokio's default thread name
+        return n.startsWith('blocking') || n.startsWith('worker') ? 'tokio-runtime-worker' : n;
+      },
+      currentTaskLabel: () => {
+        const id = tryTaskId();
+        return id === undefined ? 'main' : `task ${id}`;
+      },
+    };
+    this.maxTicks = options.maxTicks ?? 10_000_000;
+  }
+
+  private enter(): void {
+    installEnv(this.env);
+    setExtTables(this.program.ext);
+    const structs = this.program.structs;
+    setStructLookup((name) => structs.get(name));
+    setUserNext(userNextOf);
+    const types = this.program.types;
+    setStaticCall((typeName, fnName, site, args) => {
+      const m = types.get(typeName)?.methods.get(fnName);
+      return m ? m.call(site, args) : undefined;
+    });
+    setCurrentRunner(this);
+  }
+
+  /** The runtime `#[tokio::main]` built (null for a plain `fn main`). */
+  get mainRuntime(): Runtime | null {
+    return this.runtime;
+  }
+
+  /** Advances the run by one scheduler action; false when the run is over. */
+  step(): boolean {
+    this.enter();
+    try {
+      return this.stepInner();
+    } catch (e) {
+      this.fail(e);
+      return false;
+    }
+  }
+
+  private stepInner(): boolean {
+    switch (this.phase) {
+      case 'start':
+        return this.start();
+      case 'block_on': {
+        const rt = this.runtime!;
+        const b = this.blockOn!;
+        if (++this.ticks > this.maxTicks) {
+          this.error = `stopped after ${this.maxTicks} scheduler steps`;
+          this.exitCode = 124;
+          this.phase = 'done';
+          return false;
+        }
+        const r = rt.tick();
+        if (r.kind === 'deadlock') throw new DeadlockError();
+        if (b.done) {
+          const s = b.status;
+          if (s.kind === 'ready') this.mainReturned(s.value as Value);
+          else if (s.kind === 'panicked') this.exitCode = 101;
+          rt.shutdown();
+          this.phase = 'shutdown';
+        }
+        return true;
+      }
+      case 'shutdown': {
+        const rt = this.runtime!;
+        const r = rt.tick();
+        if (r.kind === 'idle') return this.finish();
+        return true;
+      }
+      case 'done':
+        return false;
+    }
+  }
+
+  private start(): boolean {
+    const main = this.program.main;
+    if (!main.tokio) {
+      const v = invoke(main.def, [], null);
+      this.mainReturned(v);
+      return this.finish();
+    }
+    const t = main.tokio;
+    const flavor = this.options.flavor ?? t.flavor;
+    try {
+      this.runtime = createRuntime({
+        flavor,
+        workers: this.options.workers ?? t.workers ?? 4,
+        startPaused: t.startPaused,
+        world: this.world,
+      });
+    } catch (e) {
+      // `Builder::build().unwrap()` in the `#[tokio::main]` expansion: reported at `main`
+      if (e instanceof RustPanic) panicAt(main.def.span, e.panicMessage ?? 'Box<dyn Any>');
+      throw e;
+    }
+    const fut = invoke(main.def, [], null);
+    this.blockOn = this.runtime.startBlockOn(fut as never);
+    this.phase = 'block_on';
+    return true;
+  }
+
+  private pendingError: Value = undefined;
+  private hasPendingError = false;
+
+  private mainReturned(v: Value): void {
+    if (this.program.main.returnsResult && v instanceof REnum && v.def === RESULT && v.v === 1) {
+      this.pendingError = v.f[0];
+      this.hasPendingError = true;
+      this.exitCode = 1;
+    } else dropInFlight(v);
+  }
+
+  private finish(): boolean {
+    if (this.hasPendingError) {
+      this.env.stderr(`Error: ${debugString(this.pendingError)}\n`);
+      dropInFlight(this.pendingError);
+    }
+    this.phase = 'done';
+    return false;
+  }
+
+  private fail(e: unknown): void {
+    if (e instanceof RustPanic) {
+      // a panic in a plain `fn main` (the hook already printed it)
+      this.exitCode = 101;
+      if (this.runtime && this.phase === 'block_on') {
+        this.runtime.shutdown();
+        this.phase = 'shutdown';
+        while (this.step());
+        this.exitCode = 101;
+        return;
+      }
+    } else if (e instanceof ProcessExit) {
+      this.exitCode = e.code;
+    } else if (e instanceof RunawayError) {
+      this.exitCode = 124;
+      this.error = `${this.program.file}:${e.line}:${e.col}: ${e.message}`;
+      this.env.stderr(`${this.error}\n`);
+    } else if (e instanceof DeadlockError) {
+      this.exitCode = 124;
+      this.error = e.message;
+      this.env.stderr(`${e.message}\n`);
+    } else {
+      // an interpreter or simulator bug: report it instead of crashing the host
+      this.exitCode = 70;
+      const msg = e instanceof Error ? e.message : String(e);
+      this.error = `internal error: ${msg}`;
+      this.internal = e;
+      this.env.stderr(`${this.error}\n`);
+    }
+    this.phase = 'done';
+  }
+
+  result(): RunResult {
+    const r: { -readonly [K in keyof RunResult]: RunResult[K] } = {
+      exitCode: this.exitCode,
+      stdout: this.out,
+      stderr: this.err,
+      world: this.world,
+    };
+    if (this.error !== undefined) r.error = this.error;
+    return r;
+  }
+}
+
+/** `Iterator::next` of a user type, if it implements Iterator. */
+function userNextOf(v: Value): ((obj: Value) => Value) | null {
+  if (!(v instanceof RStruct || v instanceof REnumV) || !v.def.traits.has('Iterator')) return null;
+  const m = v.def.methods.get('next');
+  if (!m || !m.user) return null;
+  const def = m.user;
+  return (obj) => invokeUser(def, [obj], null);
+}

@@ -1,0 +1,12 @@
+/** Loads every built-in module (each registers its functions, namespaces and method tables). */
+import './prelude.ts';
+import './option.ts';
+import './iter-adapters.ts';
+import './iter-methods.ts';
+import './vec.ts';
+import './string.ts';
+import './num.ts';
+import './map.ts';
+import './errors.ts';
+import './formatter-value.ts';
+import './panic-api.ts';

@@ -1,0 +1,447 @@
+/**
+ * The lazy iterator adapters (`map`, `filter`, `zip`, `chain`, `take`, `rev`, `peekable`, …):
+ * each pulls from its source only when asked, so closures run in Rust's order, and owns its
+ * source (dropping the adapter drops what the source still holds).
+ */
+import { callValue } from '../call.ts';
+import type { Site } from '../defs.ts';
+import { dropChild, dropInFlight, release } from '../owner.ts';
+import { MutRef, REnum, type Value } from '../values.ts';
+import { OPTION } from './enums.ts';
+import { DONE, intoIter, type Next, RIter, tuple2 } from './iter.ts';
+
+/** Takes ownership of an iterator it wraps (so dropping the adapter drops what is left). */
+function adopt(src: RIter, owner: object): void {
+  if (src.o === null) src.o = owner;
+}
+
+abstract class Adapter extends RIter {
+  constructor(
+    protected readonly src: RIter,
+    protected readonly site: Site,
+  ) {
+    super();
+    adopt(src, this);
+  }
+  override dropGlue(): void {
+    dropChild(this.src, this);
+  }
+}
+
+class MapIter extends Adapter {
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly f: Value,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    const x = this.src.next();
+    return x === DONE ? DONE : callValue(this.site, this.f, [x]);
+  }
+  override nextBack(): Next {
+    const x = this.src.nextBack();
+    return x === DONE ? DONE : callValue(this.site, this.f, [x]);
+  }
+  override len(): number {
+    return this.src.len();
+  }
+}
+
+class FilterIter extends Adapter {
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly f: Value,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    for (;;) {
+      const x = this.src.next();
+      if (x === DONE) return DONE;
+      if (callValue(this.site, this.f, [x]) === true) return x;
+      dropInFlight(x);
+    }
+  }
+  override nextBack(): Next {
+    for (;;) {
+      const x = this.src.nextBack();
+      if (x === DONE) return DONE;
+      if (callValue(this.site, this.f, [x]) === true) return x;
+      dropInFlight(x);
+    }
+  }
+}
+
+class FilterMapIter extends Adapter {
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly f: Value,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    for (;;) {
+      const x = this.src.next();
+      if (x === DONE) return DONE;
+      const r = callValue(this.site, this.f, [x]);
+      if (r instanceof REnum && r.v === 1) return release(r.f[0], r.f);
+    }
+  }
+}
+
+class EnumerateIter extends Adapter {
+  private i = 0;
+  next(): Next {
+    const x = this.src.next();
+    if (x === DONE) return DONE;
+    return tuple2(this.i++, x);
+  }
+  override nextBack(): Next {
+    const n = this.src.len();
+    const x = this.src.nextBack();
+    if (x === DONE) return DONE;
+    return tuple2(this.i + n - 1, x);
+  }
+  override len(): number {
+    return this.src.len();
+  }
+}
+
+class ZipIter extends Adapter {
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly other: RIter,
+  ) {
+    super(src, site);
+    adopt(other, this);
+  }
+  override dropGlue(): void {
+    dropChild(this.src, this);
+    dropChild(this.other, this);
+  }
+  next(): Next {
+    const a = this.src.next();
+    if (a === DONE) return DONE;
+    const b = this.other.next();
+    if (b === DONE) {
+      dropInFlight(a);
+      return DONE;
+    }
+    return tuple2(a, b);
+  }
+  override len(): number {
+    const a = this.src.len();
+    const b = this.other.len();
+    return a < 0 || b < 0 ? -1 : Math.min(a, b);
+  }
+}
+
+class ChainIter extends Adapter {
+  private first = true;
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly other: RIter,
+  ) {
+    super(src, site);
+    adopt(other, this);
+  }
+  override dropGlue(): void {
+    dropChild(this.src, this);
+    dropChild(this.other, this);
+  }
+  next(): Next {
+    if (this.first) {
+      const x = this.src.next();
+      if (x !== DONE) return x;
+      this.first = false;
+    }
+    return this.other.next();
+  }
+  override nextBack(): Next {
+    const x = this.other.nextBack();
+    if (x !== DONE) return x;
+    return this.src.nextBack();
+  }
+  override len(): number {
+    const a = this.src.len();
+    const b = this.other.len();
+    return a < 0 || b < 0 ? -1 : a + b;
+  }
+}
+
+class TakeIter extends Adapter {
+  constructor(
+    src: RIter,
+    site: Site,
+    private n: number,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    if (this.n <= 0) return DONE;
+    this.n--;
+    return this.src.next();
+  }
+  override len(): number {
+    const l = this.src.len();
+    return l < 0 ? this.n : Math.min(l, this.n);
+  }
+}
+
+class SkipIter extends Adapter {
+  constructor(
+    src: RIter,
+    site: Site,
+    private n: number,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    while (this.n > 0) {
+      this.n--;
+      const x = this.src.next();
+      if (x === DONE) return DONE;
+      dropInFlight(x);
+    }
+    return this.src.next();
+  }
+  override len(): number {
+    const l = this.src.len();
+    return l < 0 ? -1 : Math.max(0, l - this.n);
+  }
+}
+
+class TakeWhileIter extends Adapter {
+  private done = false;
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly f: Value,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    if (this.done) return DONE;
+    const x = this.src.next();
+    if (x === DONE) return DONE;
+    if (callValue(this.site, this.f, [x]) === true) return x;
+    this.done = true;
+    dropInFlight(x);
+    return DONE;
+  }
+}
+
+class SkipWhileIter extends Adapter {
+  private skipping = true;
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly f: Value,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    for (;;) {
+      const x = this.src.next();
+      if (x === DONE) return DONE;
+      if (this.skipping && callValue(this.site, this.f, [x]) === true) {
+        dropInFlight(x);
+        continue;
+      }
+      this.skipping = false;
+      return x;
+    }
+  }
+}
+
+class StepByIter extends Adapter {
+  private first = true;
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly step: number,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    if (this.first) {
+      this.first = false;
+      return this.src.next();
+    }
+    for (let i = 0; i < this.step - 1; i++) if (this.src.next() === DONE) return DONE;
+    return this.src.next();
+  }
+}
+
+class RevIter extends Adapter {
+  next(): Next {
+    return this.src.nextBack();
+  }
+  override nextBack(): Next {
+    return this.src.next();
+  }
+  override len(): number {
+    return this.src.len();
+  }
+}
+
+export class PeekableIter extends Adapter {
+  peeked: Next | null = null;
+  next(): Next {
+    if (this.peeked !== null) {
+      const p = this.peeked;
+      this.peeked = null;
+      return p;
+    }
+    return this.src.next();
+  }
+  peek(): Next {
+    if (this.peeked === null) this.peeked = this.src.next();
+    return this.peeked;
+  }
+}
+
+class CopiedIter extends Adapter {
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly clone: (v: Value) => Value,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    const x = this.src.next();
+    return x === DONE ? DONE : this.clone(x);
+  }
+  override nextBack(): Next {
+    const x = this.src.nextBack();
+    return x === DONE ? DONE : this.clone(x);
+  }
+  override len(): number {
+    return this.src.len();
+  }
+}
+
+class InspectIter extends Adapter {
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly f: Value,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    const x = this.src.next();
+    if (x !== DONE) callValue(this.site, this.f, [x]);
+    return x;
+  }
+}
+
+class FlatMapIter extends Adapter {
+  private cur: RIter | null = null;
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly f: Value | null,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    for (;;) {
+      if (this.cur) {
+        const x = this.cur.next();
+        if (x !== DONE) return x;
+        this.cur = null;
+      }
+      const s = this.src.next();
+      if (s === DONE) return DONE;
+      const inner = this.f === null ? s : callValue(this.site, this.f, [s]);
+      this.cur = intoIter(inner, this.site);
+    }
+  }
+}
+
+class ScanIter extends Adapter {
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly state: Value[],
+    private readonly f: Value,
+  ) {
+    super(src, site);
+  }
+  next(): Next {
+    const x = this.src.next();
+    if (x === DONE) return DONE;
+    const r = callValue(this.site, this.f, [new MutRef(this.state, 0), x]);
+    if (r instanceof REnum && r.def === OPTION) return r.v === 1 ? release(r.f[0], r.f) : DONE;
+    return DONE;
+  }
+}
+
+class FromFnIter extends RIter {
+  constructor(
+    private readonly site: Site,
+    private readonly f: Value,
+  ) {
+    super();
+  }
+  next(): Next {
+    const r = callValue(this.site, this.f, []);
+    return r instanceof REnum && r.v === 1 ? release(r.f[0], r.f) : DONE;
+  }
+}
+
+class RepeatIter extends RIter {
+  constructor(
+    private readonly v: Value,
+    private readonly clone: (v: Value) => Value,
+  ) {
+    super();
+  }
+  next(): Next {
+    return this.clone(this.v);
+  }
+}
+
+class CycleIter extends RIter {
+  private i = 0;
+  constructor(private readonly items: Value[]) {
+    super();
+  }
+  next(): Next {
+    if (this.items.length === 0) return DONE;
+    const v = this.items[this.i];
+    this.i = (this.i + 1) % this.items.length;
+    return v;
+  }
+}
+
+export const ADAPTERS = {
+  map: (src: RIter, site: Site, f: Value): RIter => new MapIter(src, site, f),
+  filter: (src: RIter, site: Site, f: Value): RIter => new FilterIter(src, site, f),
+  filterMap: (src: RIter, site: Site, f: Value): RIter => new FilterMapIter(src, site, f),
+  enumerate: (src: RIter, site: Site): RIter => new EnumerateIter(src, site),
+  zip: (src: RIter, site: Site, other: RIter): RIter => new ZipIter(src, site, other),
+  chain: (src: RIter, site: Site, other: RIter): RIter => new ChainIter(src, site, other),
+  take: (src: RIter, site: Site, n: number): RIter => new TakeIter(src, site, n),
+  skip: (src: RIter, site: Site, n: number): RIter => new SkipIter(src, site, n),
+  takeWhile: (src: RIter, site: Site, f: Value): RIter => new TakeWhileIter(src, site, f),
+  skipWhile: (src: RIter, site: Site, f: Value): RIter => new SkipWhileIter(src, site, f),
+  stepBy: (src: RIter, site: Site, n: number): RIter => new StepByIter(src, site, n),
+  rev: (src: RIter, site: Site): RIter => new RevIter(src, site),
+  peekable: (src: RIter, site: Site): PeekableIter => new PeekableIter(src, site),
+  copied: (src: RIter, site: Site, clone: (v: Value) => Value): RIter => new CopiedIter(src, site, clone),
+  inspect: (src: RIter, site: Site, f: Value): RIter => new InspectIter(src, site, f),
+  flatMap: (src: RIter, site: Site, f: Value | null): RIter => new FlatMapIter(src, site, f),
+  scan: (src: RIter, site: Site, init: Value, f: Value): RIter => new ScanIter(src, site, [init], f),
+  fromFn: (site: Site, f: Value): RIter => new FromFnIter(site, f),
+  repeat: (v: Value, clone: (v: Value) => Value): RIter => new RepeatIter(v, clone),
+  cycle: (items: Value[]): RIter => new CycleIter(items),
+};

@@ -1,0 +1,376 @@
+/** The `Iterator` methods: adapters (lazy) and consumers, shared by every iterator value. */
+import { I64, INT_TYPES, isIntName } from '../../num/int-type.ts';
+import { callValue } from '../call.ts';
+import type { NativeFn, Site } from '../defs.ts';
+import { arithSlow, cmpValues, keyOf } from '../ops-rt.ts';
+import { claim, dropInFlight, release } from '../owner.ts';
+import { RDeque, REnum, RFloat, RMap, RTuple, RVec, type Value, deref, RChar, text } from '../values.ts';
+import { cloneValue } from './clone.ts';
+import { err, NONE, ok, OPTION, RESULT, some } from './enums.ts';
+import { DONE, intoIter, type Next, rangeIter, RIter } from './iter.ts';
+import { ADAPTERS, PeekableIter } from './iter-adapters.ts';
+import { mapInsert } from './map-core.ts';
+import { def, tableFor, tableForBase } from './tables.ts';
+import { RRange } from './range.ts';
+
+export const ITER = tableForBase(RIter);
+const it = (v: Value): RIter => v as RIter;
+const opt = (x: Next): Value => (x === DONE ? NONE : some(x));
+
+function m(name: string, mode: 'ref' | 'refMut' | 'value', f: NativeFn): void {
+  def(ITER, name, mode, f);
+}
+
+m('next', 'refMut', (_s, a) => opt(it(deref(a[0])).next()));
+m('next_back', 'refMut', (_s, a) => opt(it(deref(a[0])).nextBack()));
+m('peek', 'refMut', (_s, a) => {
+  const p = deref(a[0]);
+  return p instanceof PeekableIter ? opt(p.peek()) : NONE;
+});
+m('len', 'ref', (_s, a) => it(a[0]).len());
+m('by_ref', 'refMut', (_s, a) => deref(a[0]));
+m('into_iter', 'value', (_s, a) => a[0]);
+m('iter', 'ref', (_s, a) => a[0]);
+
+m('map', 'value', (s, a) => ADAPTERS.map(it(a[0]), s, a[1]));
+m('filter', 'value', (s, a) => ADAPTERS.filter(it(a[0]), s, a[1]));
+m('filter_map', 'value', (s, a) => ADAPTERS.filterMap(it(a[0]), s, a[1]));
+m('enumerate', 'value', (s, a) => ADAPTERS.enumerate(it(a[0]), s));
+m('zip', 'value', (s, a) => ADAPTERS.zip(it(a[0]), s, intoIter(a[1], s)));
+m('chain', 'value', (s, a) => ADAPTERS.chain(it(a[0]), s, intoIter(a[1], s)));
+m('take', 'value', (s, a) => ADAPTERS.take(it(a[0]), s, Number(a[1])));
+m('skip', 'value', (s, a) => ADAPTERS.skip(it(a[0]), s, Number(a[1])));
+m('take_while', 'value', (s, a) => ADAPTERS.takeWhile(it(a[0]), s, a[1]));
+m('skip_while', 'value', (s, a) => ADAPTERS.skipWhile(it(a[0]), s, a[1]));
+m('step_by', 'value', (s, a) => ADAPTERS.stepBy(it(a[0]), s, Number(a[1])));
+m('rev', 'value', (s, a) => ADAPTERS.rev(it(a[0]), s));
+m('peekable', 'value', (s, a) => ADAPTERS.peekable(it(a[0]), s));
+m('copied', 'value', (s, a) => ADAPTERS.copied(it(a[0]), s, (v) => deref(v)));
+m('cloned', 'value', (s, a) => ADAPTERS.copied(it(a[0]), s, (v) => cloneValue(deref(v))));
+m('inspect', 'value', (s, a) => ADAPTERS.inspect(it(a[0]), s, a[1]));
+m('flat_map', 'value', (s, a) => ADAPTERS.flatMap(it(a[0]), s, a[1]));
+m('flatten', 'value', (s, a) => ADAPTERS.flatMap(it(a[0]), s, null));
+m('scan', 'value', (s, a) => ADAPTERS.scan(it(a[0]), s, a[1], a[2]));
+m('cycle', 'value', (_s, a) => {
+  const items: Value[] = [];
+  const i = it(a[0]);
+  for (let x = i.next(); x !== DONE; x = i.next()) items.push(x);
+  return ADAPTERS.cycle(items);
+});
+
+function each(i: RIter, f: (x: Value) => boolean | void): void {
+  for (let x = i.next(); x !== DONE; x = i.next()) if (f(x) === true) return;
+}
+
+m('count', 'value', (_s, a) => {
+  let n = 0;
+  each(it(a[0]), (x) => {
+    dropInFlight(x);
+    n++;
+  });
+  return n;
+});
+m('last', 'value', (_s, a) => {
+  let last: Next = DONE;
+  each(it(a[0]), (x) => {
+    if (last !== DONE) dropInFlight(last);
+    last = x;
+  });
+  return opt(last);
+});
+m('nth', 'refMut', (_s, a) => {
+  const i = it(deref(a[0]));
+  let n = Number(a[1]);
+  for (let x = i.next(); x !== DONE; x = i.next()) {
+    if (n-- === 0) return some(x);
+    dropInFlight(x);
+  }
+  return NONE;
+});
+m('for_each', 'value', (s, a) => {
+  each(it(a[0]), (x) => void callValue(s, a[1], [x]));
+  return undefined;
+});
+m('fold', 'value', (s, a) => {
+  let acc = a[1];
+  each(it(a[0]), (x) => {
+    acc = callValue(s, a[2], [acc, x]);
+  });
+  return acc;
+});
+m('any', 'refMut', (s, a) => {
+  let r = false;
+  each(it(deref(a[0])), (x) => (r = callValue(s, a[1], [x]) === true));
+  return r;
+});
+m('all', 'refMut', (s, a) => {
+  let r = true;
+  each(it(deref(a[0])), (x) => {
+    if (callValue(s, a[1], [x]) !== true) {
+      r = false;
+      return true;
+    }
+    return false;
+  });
+  return r;
+});
+m('find', 'refMut', (s, a) => {
+  let found: Next = DONE;
+  each(it(deref(a[0])), (x) => {
+    if (callValue(s, a[1], [x]) === true) {
+      found = x;
+      return true;
+    }
+    dropInFlight(x);
+    return false;
+  });
+  return opt(found);
+});
+m('find_map', 'refMut', (s, a) => {
+  let found: Value = NONE;
+  each(it(deref(a[0])), (x) => {
+    const r = callValue(s, a[1], [x]);
+    if (r instanceof REnum && r.v === 1) {
+      found = r;
+      return true;
+    }
+    return false;
+  });
+  return found;
+});
+m('position', 'refMut', (s, a) => {
+  let i = 0;
+  let at = -1;
+  each(it(deref(a[0])), (x) => {
+    if (callValue(s, a[1], [x]) === true) {
+      at = i;
+      return true;
+    }
+    i++;
+    return false;
+  });
+  return at < 0 ? NONE : some(at);
+});
+
+function extreme(i: RIter, better: (c: number) => boolean, key: (x: Value) => Value): Next {
+  let best: Next = DONE;
+  let bestKey: Value = undefined;
+  each(i, (x) => {
+    const k = key(x);
+    if (best === DONE || better(cmpValues(k, bestKey))) {
+      best = x;
+      bestKey = k;
+    }
+  });
+  return best;
+}
+m('max', 'value', (_s, a) =>
+  opt(
+    extreme(
+      it(a[0]),
+      (c) => c >= 0,
+      (x) => x,
+    ),
+  ),
+);
+m('min', 'value', (_s, a) =>
+  opt(
+    extreme(
+      it(a[0]),
+      (c) => c < 0,
+      (x) => x,
+    ),
+  ),
+);
+m('max_by_key', 'value', (s, a) =>
+  opt(
+    extreme(
+      it(a[0]),
+      (c) => c >= 0,
+      (x) => callValue(s, a[1], [x]),
+    ),
+  ),
+);
+m('min_by_key', 'value', (s, a) =>
+  opt(
+    extreme(
+      it(a[0]),
+      (c) => c < 0,
+      (x) => callValue(s, a[1], [x]),
+    ),
+  ),
+);
+function byCmp(s: Site, f: Value, wantMax: boolean, i: RIter): Next {
+  let best: Next = DONE;
+  each(i, (x) => {
+    if (best === DONE) best = x;
+    else {
+      const c = (callValue(s, f, [x, best]) as REnum).v - 1;
+      if (wantMax ? c >= 0 : c < 0) best = x;
+    }
+  });
+  return best;
+}
+m('max_by', 'value', (s, a) => opt(byCmp(s, a[1], true, it(a[0]))));
+m('min_by', 'value', (s, a) => opt(byCmp(s, a[1], false, it(a[0]))));
+
+function sumOf(s: Site, i: RIter, product: boolean): Value {
+  const t = s.hint && isIntName(s.hint) ? INT_TYPES[s.hint] : (s.int?.t ?? I64);
+  let acc: Value = undefined;
+  each(i, (x0) => {
+    const x = deref(x0);
+    if (acc === undefined) acc = x;
+    else acc = arithSlow(product ? 'mul' : 'add', acc, x, t, s);
+  });
+  if (acc === undefined) {
+    if (s.hint === 'f64' || s.hint === 'f32') return new RFloat(product ? 1 : 0, s.hint === 'f32');
+    return product ? 1 : 0;
+  }
+  return acc;
+}
+m('sum', 'value', (s, a) => sumOf(s, it(a[0]), false));
+m('product', 'value', (s, a) => sumOf(s, it(a[0]), true));
+
+m('unzip', 'value', (_s, a) => {
+  const xs: Value[] = [];
+  const ys: Value[] = [];
+  each(it(a[0]), (p) => {
+    const t = p as RTuple;
+    xs.push(release(t.f[0], t.f));
+    ys.push(release(t.f[1], t.f));
+  });
+  return tupleOf(vecOf(xs), vecOf(ys));
+});
+m('partition', 'value', (s, a) => {
+  const yes: Value[] = [];
+  const no: Value[] = [];
+  each(it(a[0]), (x) => void (callValue(s, a[1], [x]) === true ? yes : no).push(x));
+  return tupleOf(vecOf(yes), vecOf(no));
+});
+
+export function vecOf(items: Value[]): RVec {
+  for (const x of items) claim(x, items, -1);
+  return new RVec(items);
+}
+
+function tupleOf(a: Value, b: Value): RTuple {
+  const f = [a, b];
+  claim(a, f, 0);
+  claim(b, f, 1);
+  return new RTuple(f);
+}
+
+m('collect', 'value', (s, a) => collectInto(s.hint ?? 'Vec', it(a[0]), s));
+
+/** `collect::<T>()` into the container the type hint names. */
+export function collectInto(hint: string, i: RIter, s: Site): Value {
+  const h = hint.replace(/\s+/g, '');
+  if (h.startsWith('Result')) {
+    const inner = h.slice(7);
+    const items: Value[] = [];
+    let failed: Value = undefined;
+    let bad = false;
+    each(i, (x) => {
+      const r = x as REnum;
+      if (r.def === RESULT && r.v === 1) {
+        failed = release(r.f[0], r.f);
+        bad = true;
+        return true;
+      }
+      items.push(r.def === RESULT ? release(r.f[0], r.f) : x);
+      return false;
+    });
+    if (bad) return err(failed);
+    return ok(
+      collectInto(
+        inner || 'Vec',
+        ADAPTERS.copied(new ArrayIterPlain(items), s, (v) => v),
+        s,
+      ),
+    );
+  }
+  if (h.startsWith('Option')) {
+    const items: Value[] = [];
+    let none = false;
+    each(i, (x) => {
+      const r = x as REnum;
+      if (r.def === OPTION && r.v === 0) {
+        none = true;
+        return true;
+      }
+      items.push(r.def === OPTION ? release(r.f[0], r.f) : x);
+      return false;
+    });
+    if (none) return NONE;
+    return some(collectInto(h.slice(7) || 'Vec', new ArrayIterPlain(items), s));
+  }
+  if (h.startsWith('String')) {
+    let out = '';
+    each(i, (x) => {
+      const v = deref(x);
+      out += v instanceof RChar ? v.c : text(v);
+    });
+    return out;
+  }
+  if (h.startsWith('HashMap') || h.startsWith('BTreeMap')) {
+    const map = new RMap(h.startsWith('BTree'), false);
+    each(i, (p) => {
+      const t = p as RTuple;
+      const old = mapInsert(map, release(t.f[0], t.f), release(t.f[1], t.f));
+      if (old !== undefined) dropInFlight(old);
+    });
+    return map;
+  }
+  if (h.startsWith('HashSet') || h.startsWith('BTreeSet')) {
+    const set = new RMap(h.startsWith('BTree'), true);
+    each(i, (x) => {
+      if (!set.m.has(keyOf(x))) mapInsert(set, x, undefined);
+      else dropInFlight(x);
+    });
+    return set;
+  }
+  const items: Value[] = [];
+  each(i, (x) => void items.push(x));
+  for (const x of items) claim(x, items, -1);
+  if (h.startsWith('VecDeque')) return new RDeque(items);
+  return new RVec(items);
+}
+
+/** Iterates an array whose items are already in flight. */
+class ArrayIterPlain extends RIter {
+  private i = 0;
+  constructor(private readonly a: Value[]) {
+    super();
+  }
+  next(): Next {
+    return this.i < this.a.length ? this.a[this.i++] : DONE;
+  }
+}
+
+// Ranges are iterators themselves: every iterator method works on them.
+const RANGE = tableFor(RRange);
+for (const [name, method] of ITER) {
+  RANGE.set(name, {
+    name,
+    selfMode: method.selfMode,
+    call: (s, a) => {
+      const r = deref(a[0]);
+      a[0] = r instanceof RRange ? rangeIter(r, s) : r;
+      return method.call(s, a);
+    },
+  });
+}
+def(RANGE, 'contains', 'ref', (_s, a) => {
+  const r = deref(a[0]) as RRange;
+  const v = deref(a[1]);
+  if (r.hasStart && cmpValues(v, r.start) < 0) return false;
+  if (!r.hasEnd) return true;
+  const c = cmpValues(v, r.end);
+  return r.inclusive ? c <= 0 : c < 0;
+});
+def(RANGE, 'is_empty', 'ref', (_s, a) => {
+  const r = deref(a[0]) as RRange;
+  const c = cmpValues(r.start, r.end);
+  return r.inclusive ? c > 0 : c >= 0;
+});
+def(RANGE, 'len', 'ref', (s, a) => rangeIter(deref(a[0]) as RRange, s).len());

@@ -1,0 +1,273 @@
+/**
+ * Iterators, lazy like Rust's: each adapter pulls from its source only when asked, so closures run
+ * in Rust's order (a `map` closure runs when `next` reaches it). Borrowing iterators (`iter()`)
+ * yield items still owned by their collection; owning ones (`into_iter()`, `drain`) hand items
+ * over (in flight) and drop what is left when the iterator is dropped.
+ */
+import type { Site } from '../defs.ts';
+import { dropInFlight, dropItems, release } from '../owner.ts';
+import { panicAt } from '../panic.ts';
+import {
+  mkChar,
+  MutRef,
+  Owned,
+  RChar,
+  RDeque,
+  REnum,
+  RefBase,
+  RMap,
+  RTuple,
+  RVec,
+  type Value,
+  deref,
+} from '../values.ts';
+import { OPTION } from './enums.ts';
+import { RRange } from './range.ts';
+
+export const DONE: unique symbol = Symbol('done');
+export type Next = Value | typeof DONE;
+
+export abstract class RIter extends Owned {
+  abstract next(): Next;
+  /** The next item from the back (double-ended iterators); the default buffers the rest. */
+  nextBack(): Next {
+    const rest: Value[] = [];
+    for (let x = this.next(); x !== DONE; x = this.next()) rest.push(x);
+    const b = new BufIter(rest, true);
+    this.nextBack = () => b.nextBack();
+    this.next = () => b.next();
+    return b.nextBack();
+  }
+  /** Exact number of items left, or -1 when unknown. */
+  len(): number {
+    return -1;
+  }
+  dropGlue(): void {}
+}
+
+/** Items of an array, borrowed (`owned` false) or handed over (`owned` true). */
+export class BufIter extends RIter {
+  private i = 0;
+  private end: number;
+  constructor(
+    private readonly a: Value[],
+    private readonly owned: boolean,
+  ) {
+    super();
+    this.end = a.length;
+  }
+  next(): Next {
+    if (this.i >= this.end) return DONE;
+    const v = this.a[this.i++];
+    return this.owned ? release(v, this.a) : v;
+  }
+  override nextBack(): Next {
+    if (this.i >= this.end) return DONE;
+    const v = this.a[--this.end];
+    return this.owned ? release(v, this.a) : v;
+  }
+  override len(): number {
+    return this.end - this.i;
+  }
+  override dropGlue(): void {
+    if (!this.owned) return;
+    for (let j = this.i; j < this.end; j++) {
+      const v = this.a[j];
+      if (v instanceof Owned && v.o === this.a) {
+        v.o = null;
+        dropInFlight(v);
+      }
+    }
+  }
+}
+
+/** `iter_mut()`: references to the items' places. */
+export class MutIter extends RIter {
+  private i = 0;
+  private end: number;
+  constructor(private readonly a: Value[]) {
+    super();
+    this.end = a.length;
+  }
+  next(): Next {
+    return this.i < this.end ? new MutRef(this.a, this.i++) : DONE;
+  }
+  override nextBack(): Next {
+    return this.i < this.end ? new MutRef(this.a, --this.end) : DONE;
+  }
+  override len(): number {
+    return this.end - this.i;
+  }
+}
+
+export class RangeIter extends RIter {
+  constructor(
+    private cur: number,
+    private end: number,
+    private readonly chars: boolean,
+  ) {
+    super();
+  }
+  next(): Next {
+    if (this.cur >= this.end) return DONE;
+    const v = this.cur++;
+    return this.chars ? mkChar(String.fromCodePoint(v)) : v;
+  }
+  override nextBack(): Next {
+    if (this.cur >= this.end) return DONE;
+    const v = --this.end;
+    return this.chars ? mkChar(String.fromCodePoint(v)) : v;
+  }
+  override len(): number {
+    return Math.max(0, this.end - this.cur);
+  }
+}
+
+/** `a..` (unbounded). */
+class FromIter extends RIter {
+  constructor(private cur: number) {
+    super();
+  }
+  next(): Next {
+    return this.cur++;
+  }
+}
+
+export function tuple2(a: Value, b: Value): RTuple {
+  const f = [a, b];
+  if (a instanceof Owned && a.o === null) {
+    a.o = f;
+    a.oi = 0;
+  }
+  if (b instanceof Owned && b.o === null) {
+    b.o = f;
+    b.oi = 1;
+  }
+  return new RTuple(f);
+}
+
+/** `IntoIterator::into_iter` for a value used in `for` or by an adapter. */
+export function intoIter(v0: Value, site: Site): RIter {
+  const v = v0;
+  if (v instanceof RIter) return v;
+  if (v instanceof RVec || v instanceof RDeque) {
+    if (v.o === null) {
+      // an owned Vec is consumed: the iterator takes its items
+      const it = new BufIter(v.a, true);
+      v.a = [];
+      return it;
+    }
+    return new BufIter(v.a, false);
+  }
+  if (v instanceof RRange) return rangeIter(v, site);
+  if (v instanceof MutRef || v instanceof RefBase) {
+    const t = deref(v);
+    if (t instanceof RVec || t instanceof RDeque) return new MutIter(t.a);
+    if (t instanceof RMap) return mapIter(t, 'mut');
+    return intoIter(t, site);
+  }
+  if (v instanceof RMap) return mapIter(v, v.o === null ? 'owned' : 'ref');
+  if (v instanceof REnum && v.def === OPTION) return new BufIter(v.v === 1 ? [v.f[0]] : [], v.o === null);
+  const u = userIter(v);
+  if (u) return u;
+  return panicAt(site, 'internal: this value is not iterable');
+}
+
+export function rangeIter(r: RRange, site: Site): RIter {
+  const s = r.start;
+  const e = r.end;
+  if (s instanceof RChar) {
+    const a = s.c.codePointAt(0)!;
+    const b = (e as RChar).c.codePointAt(0)! + (r.inclusive ? 1 : 0);
+    return new RangeIter(a, b, true);
+  }
+  if (!r.hasEnd) return new FromIter(Number(s));
+  if (typeof s === 'bigint' || typeof e === 'bigint') return panicAt(site, 'ranges past 2^53 are not supported');
+  return new RangeIter(Number(s), Number(e) + (r.inclusive ? 1 : 0), false);
+}
+
+export type MapIterKind = 'ref' | 'owned' | 'mut' | 'keys' | 'values' | 'values_mut' | 'into_keys' | 'into_values';
+
+export function mapIter(m: RMap, kind: MapIterKind, sortedEntries?: { k: Value; v: Value }[]): RIter {
+  const es = sortedEntries ?? [...m.m.values()];
+  const out: Value[] = [];
+  for (const e of es) {
+    switch (kind) {
+      case 'ref':
+        out.push(m.set ? e.k : tuple2(e.k, e.v));
+        break;
+      case 'owned':
+        out.push(m.set ? release(e.k, m.items) : tuple2(release(e.k, m.items), release(e.v, m.items)));
+        break;
+      case 'mut':
+        out.push(tuple2(e.k, new MapEntryRef(e)));
+        break;
+      case 'keys':
+        out.push(e.k);
+        break;
+      case 'values':
+        out.push(e.v);
+        break;
+      case 'values_mut':
+        out.push(new MapEntryRef(e));
+        break;
+      case 'into_keys':
+        out.push(release(e.k, m.items));
+        break;
+      case 'into_values':
+        out.push(release(e.v, m.items));
+        break;
+    }
+  }
+  if (kind === 'owned' || kind === 'into_keys' || kind === 'into_values') m.m.clear();
+  return new BufIter(out, kind === 'owned' || kind === 'into_keys' || kind === 'into_values');
+}
+
+/** `&mut` to a map entry's value. */
+export class MapEntryRef extends RefBase {
+  constructor(readonly e: { k: Value; v: Value }) {
+    super();
+    this.o = MAP_REF_OWNER;
+  }
+  get(): Value {
+    return this.e.v;
+  }
+  set(v: Value): void {
+    this.e.v = v;
+  }
+  dropGlue(): void {}
+}
+const MAP_REF_OWNER = Object.freeze({});
+
+/** Collects every remaining item. */
+export function drain(it: RIter): Value[] {
+  const out: Value[] = [];
+  for (let x = it.next(); x !== DONE; x = it.next()) out.push(x);
+  return out;
+}
+
+export { dropItems };
+
+/** A user type that implements `Iterator` (its `next` is called for each item). */
+export class UserIter extends RIter {
+  constructor(
+    readonly obj: Value,
+    private readonly nextFn: (obj: Value) => Value,
+  ) {
+    super();
+  }
+  next(): Next {
+    const r = this.nextFn(this.obj);
+    return r instanceof REnum && r.def === OPTION && r.v === 1 ? release(r.f[0], r.f) : DONE;
+  }
+}
+
+let userNext: ((v: Value) => ((obj: Value) => Value) | null) | null = null;
+/** The interpreter installs how to find a user type's `Iterator::next`. */
+export function setUserNext(f: (v: Value) => ((obj: Value) => Value) | null): void {
+  userNext = f;
+}
+export function userIter(v: Value): UserIter | null {
+  const n = userNext?.(v) ?? null;
+  return n ? new UserIter(v, n) : null;
+}

@@ -1,0 +1,64 @@
+/**
+ * `std::panic::{set_hook, take_hook, panic_any, resume_unwind}` and the hook's `PanicHookInfo`
+ * (Display `panicked at file:line:col:\nmsg`, `payload()`, `location()`).
+ */
+import { RFn } from '../call.ts';
+import { env } from '../env.ts';
+import { registerFmt } from '../fmt-value.ts';
+import { defaultHookText, PanicInfo, PanicPayload, panicAny, resumeUnwind } from '../panic.ts';
+import { deref, type Value } from '../values.ts';
+import { some } from './enums.ts';
+import { fn } from './registry.ts';
+import { def, tableFor } from './tables.ts';
+
+class RLocation {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly col: number,
+  ) {}
+}
+
+fn(['std::panic::set_hook', 'panic::set_hook'], (_s, a) => {
+  env.panicHook = a[0];
+  env.hasHook = true;
+  return undefined;
+});
+fn(['std::panic::take_hook', 'panic::take_hook'], () => {
+  const prev = env.hasHook ? env.panicHook : null;
+  env.hasHook = false;
+  return (
+    prev ??
+    new RFn('default_hook', (_s, a) => {
+      env.stderr(defaultHookText(deref(a[0]) as PanicInfo, env.bridge.threadName()));
+      return undefined;
+    })
+  );
+});
+fn(['std::panic::panic_any', 'panic::panic_any'], (s, a) => panicAny(s, a[0]));
+fn(['std::panic::resume_unwind', 'panic::resume_unwind'], (_s, a) => resumeUnwind(a[0]));
+
+const infoText = (i: PanicInfo): string => `panicked at ${i.file}:${i.line}:${i.col}:\n${i.message ?? 'Box<dyn Any>'}`;
+registerFmt(PanicInfo, (v) => ({
+  display: (f) => f.pad(infoText(v as PanicInfo)),
+  debug: (f) =>
+    f.writeStr(
+      `PanicHookInfo { payload: Any { .. }, location: Location { file: "${(v as PanicInfo).file}", line: ${(v as PanicInfo).line}, col: ${(v as PanicInfo).col} } }`,
+    ),
+}));
+const PI = tableFor(PanicInfo);
+const pi = (v: Value): PanicInfo => deref(v) as PanicInfo;
+def(PI, 'payload', 'ref', (_s, a) => {
+  const p = pi(a[0]).payload;
+  return p instanceof PanicPayload ? p : p;
+});
+def(PI, 'location', 'ref', (_s, a) => some(new RLocation(pi(a[0]).file, pi(a[0]).line, pi(a[0]).col)));
+def(PI, 'to_string', 'ref', (_s, a) => infoText(pi(a[0])));
+const LT = tableFor(RLocation);
+const lc = (v: Value): RLocation => deref(v) as RLocation;
+def(LT, 'file', 'ref', (_s, a) => lc(a[0]).file);
+def(LT, 'line', 'ref', (_s, a) => lc(a[0]).line);
+def(LT, 'column', 'ref', (_s, a) => lc(a[0]).col);
+registerFmt(RLocation, (v) => ({
+  display: (f) => f.pad(`${lc(v).file}:${lc(v).line}:${lc(v).col}`),
+}));

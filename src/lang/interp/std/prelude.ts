@@ -1,0 +1,155 @@
+/**
+ * The prelude and small std items: `drop`, `std::mem`, `Box`, `Some`/`None`/`Ok`/`Err` as values,
+ * `Default::default`, `std::cmp`, `std::iter` sources, `std::process::exit`, and the methods every
+ * value has (`to_string`, `clone`, `into`, comparisons).
+ */
+import { callValue, RFn } from '../call.ts';
+import type { Site } from '../defs.ts';
+import { displayString } from '../fmt-value.ts';
+import { cmpValues, eqValues } from '../ops-rt.ts';
+import { claim, dropInFlight, release } from '../owner.ts';
+import { MutRef, Owned, RefBase, RTuple, type Value, deref, STATIC } from '../values.ts';
+import { cloneValue } from './clone.ts';
+import { defaultFor, defaultOf } from './defaults.ts';
+import { err, NONE, ok, ordering, some } from './enums.ts';
+import { BufIter } from './iter.ts';
+import { ADAPTERS } from './iter-adapters.ts';
+import { fn, member, ns, reg } from './registry.ts';
+import { def, tableFor, UNIVERSAL } from './tables.ts';
+import { callMethodStatic } from './dispatch.ts';
+
+reg(['Some', 'Option::Some', 'std::option::Option::Some'], { kind: 'fn', call: (_s, a) => some(a[0]) });
+reg(['None', 'Option::None', 'std::option::Option::None'], { kind: 'value', get: () => NONE });
+reg(['Ok', 'Result::Ok', 'std::result::Result::Ok'], { kind: 'fn', call: (_s, a) => ok(a[0]) });
+reg(['Err', 'Result::Err', 'std::result::Result::Err'], { kind: 'fn', call: (_s, a) => err(a[0]) });
+
+/** `drop(x)`: consumes its argument; dropping a reference does nothing. */
+fn(['drop', 'std::mem::drop', 'mem::drop', 'core::mem::drop'], (_s, a) => {
+  dropInFlight(a[0]);
+  return undefined;
+});
+fn(['std::mem::forget', 'mem::forget'], (_s, a) => {
+  const v = a[0];
+  if (v instanceof Owned && v.o === null) v.o = STATIC;
+  return undefined;
+});
+
+function placeOf(v: Value): RefBase {
+  return v instanceof RefBase ? v : new MutRef([v], 0);
+}
+fn(['std::mem::swap', 'mem::swap'], (_s, a) => {
+  const x = placeOf(a[0]);
+  const y = placeOf(a[1]);
+  const t = x.get();
+  x.set(y.get());
+  y.set(t);
+  if (x instanceof MutRef && y instanceof MutRef) {
+    const p = x.get();
+    const q = y.get();
+    if (p instanceof Owned && p.o === y.c) {
+      p.o = x.c;
+      p.oi = x.k;
+    }
+    if (q instanceof Owned && q.o === x.c) {
+      q.o = y.c;
+      q.oi = y.k;
+    }
+  }
+  return undefined;
+});
+function replaceIn(r: RefBase, v: Value): Value {
+  const old = r.get();
+  r.set(v);
+  if (r instanceof MutRef) {
+    if (old instanceof Owned && old.o === r.c) old.o = null;
+    claim(v, r.c, r.k);
+  }
+  return old;
+}
+fn(['std::mem::replace', 'mem::replace'], (_s, a) => replaceIn(placeOf(a[0]), a[1]));
+fn(['std::mem::take', 'mem::take'], (s: Site, a) => {
+  const r = placeOf(a[0]);
+  const cur = deref(r.get());
+  return replaceIn(r, typeof cur === 'string' ? '' : typeof cur === 'number' ? 0 : defaultLike(cur, s));
+});
+function defaultLike(cur: Value, s: Site): Value {
+  const name = cur instanceof Object && 'def' in cur ? (cur as { def: { name: string } }).def.name : null;
+  if (name === 'Option') return NONE;
+  if (name) return defaultOf(name);
+  if (cur instanceof Object && cur.constructor.name === 'RVec') return defaultOf('Vec');
+  if (cur instanceof Object && cur.constructor.name === 'RMap') return defaultOf('HashMap');
+  return defaultFor(s);
+}
+
+const BOX = ns(['Box', 'std::boxed::Box']);
+member(BOX, 'new', (_s, a) => a[0]);
+member(BOX, 'pin', (_s, a) => a[0]);
+member(BOX, 'from', (_s, a) => a[0]);
+fn(['Box::<dyn Error>::from'], (_s, a) => a[0]);
+fn(['Default::default', 'std::default::Default::default'], (s, _a) => defaultFor(s));
+fn(['std::cmp::max', 'cmp::max', 'max'], (_s, a) => (cmpValues(a[1], a[0]) >= 0 ? a[1] : a[0]));
+fn(['std::cmp::min', 'cmp::min', 'min'], (_s, a) => (cmpValues(a[1], a[0]) < 0 ? a[1] : a[0]));
+fn(['std::iter::repeat', 'iter::repeat'], (_s, a) => ADAPTERS.repeat(a[0], cloneValue));
+fn(['std::iter::once', 'iter::once'], (_s, a) => new BufIter([a[0]], true));
+fn(['std::iter::empty', 'iter::empty'], () => new BufIter([], false));
+fn(['std::iter::from_fn', 'iter::from_fn'], (s, a) => ADAPTERS.fromFn(s, a[0]));
+fn(['std::iter::successors', 'iter::successors'], (s, a) => {
+  let next = a[0];
+  return ADAPTERS.fromFn(
+    s,
+    new RFn('successors', () => {
+      const cur = next as { v: number; f: Value[] };
+      if (cur.v !== 1) return NONE;
+      const x = cur.f[0];
+      next = callValue(s, a[1], [x]);
+      return some(x);
+    }),
+  );
+});
+fn(['std::hint::black_box', 'hint::black_box'], (_s, a) => a[0]);
+fn(['std::process::exit', 'process::exit'], (_s, a) => {
+  throw new ProcessExit(Number(a[0]));
+});
+
+/** `std::process::exit(code)`: unwinds nothing, ends the run with `code`. */
+export class ProcessExit extends Error {
+  constructor(readonly code: number) {
+    super(`process exited with code ${code}`);
+    this.name = 'ProcessExit';
+  }
+}
+
+// methods every value has
+def(UNIVERSAL, 'to_string', 'ref', (s, a) => displayString(a[0], s.int?.t ?? null));
+def(UNIVERSAL, 'clone', 'ref', (_s, a) => cloneValue(deref(a[0])));
+def(UNIVERSAL, 'to_owned', 'ref', (_s, a) => cloneValue(deref(a[0])));
+def(UNIVERSAL, 'into', 'value', (s, a) => {
+  const target = s.hint?.split('::').pop();
+  if (target) {
+    const r = callMethodStatic(target, 'from', s, [a[0]]);
+    if (r !== undefined) return r;
+  }
+  return a[0];
+});
+def(UNIVERSAL, 'borrow', 'ref', (_s, a) => a[0]);
+def(UNIVERSAL, 'borrow_mut', 'refMut', (_s, a) => a[0]);
+def(UNIVERSAL, 'as_ref', 'ref', (_s, a) => a[0]);
+def(UNIVERSAL, 'as_mut', 'refMut', (_s, a) => a[0]);
+def(UNIVERSAL, 'eq', 'ref', (_s, a) => eqValues(a[0], a[1]));
+def(UNIVERSAL, 'ne', 'ref', (_s, a) => !eqValues(a[0], a[1]));
+def(UNIVERSAL, 'cmp', 'ref', (_s, a) => ordering(cmpValues(a[0], a[1])));
+def(UNIVERSAL, 'partial_cmp', 'ref', (_s, a) => {
+  const c = cmpValues(a[0], a[1]);
+  return Number.isNaN(c) ? NONE : some(ordering(c));
+});
+def(UNIVERSAL, 'lt', 'ref', (_s, a) => cmpValues(a[0], a[1]) < 0);
+def(UNIVERSAL, 'le', 'ref', (_s, a) => cmpValues(a[0], a[1]) <= 0);
+def(UNIVERSAL, 'gt', 'ref', (_s, a) => cmpValues(a[0], a[1]) > 0);
+def(UNIVERSAL, 'ge', 'ref', (_s, a) => cmpValues(a[0], a[1]) >= 0);
+def(UNIVERSAL, 'max', 'value', (_s, a) => (cmpValues(a[1], a[0]) >= 0 ? a[1] : a[0]));
+def(UNIVERSAL, 'min', 'value', (_s, a) => (cmpValues(a[1], a[0]) < 0 ? a[1] : a[0]));
+
+const TUPLE = tableFor(RTuple);
+def(TUPLE, 'clone', 'ref', (_s, a) => cloneValue(deref(a[0])));
+
+export { release };

@@ -1,0 +1,78 @@
+/**
+ * The built-in namespace: std / tokio / tokio_util functions, types (as namespaces of associated
+ * functions and constants) and values, registered under every path a program may use to name them
+ * (`tokio::time::sleep`, `sleep` after `use`, `std::time::Duration` = `tokio::time::Duration`).
+ */
+import type { IntType } from '../../num/int-type.ts';
+import type { NativeFn } from '../defs.ts';
+import type { Value } from '../values.ts';
+
+export type BEntry =
+  | { readonly kind: 'fn'; readonly call: NativeFn; readonly ret?: IntType; readonly params?: (IntType | null)[] }
+  | { readonly kind: 'value'; readonly get: () => Value; readonly ret?: IntType }
+  | { readonly kind: 'ns'; readonly name: string; readonly m: Map<string, BEntry> };
+
+const ROOT = new Map<string, BEntry>();
+
+/** Registers `e` under each of `paths` (`a::b::c` strings). */
+export function reg(paths: readonly string[], e: BEntry): BEntry {
+  for (const p of paths) ROOT.set(p, e);
+  return e;
+}
+
+export function fn(paths: readonly string[], call: NativeFn, ret?: IntType, params?: (IntType | null)[]): void {
+  reg(paths, { kind: 'fn', call, ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
+}
+
+/** A type namespace (`Duration`, `Vec`, `JoinSet`), created on first use. */
+export function ns(paths: readonly string[]): Map<string, BEntry> {
+  for (const p of paths) {
+    const e = ROOT.get(p);
+    if (e && e.kind === 'ns') {
+      for (const q of paths) ROOT.set(q, e);
+      return e.m;
+    }
+  }
+  const e: BEntry = { kind: 'ns', name: paths[0], m: new Map() };
+  reg(paths, e);
+  return e.m;
+}
+
+export function member(
+  m: Map<string, BEntry>,
+  name: string,
+  call: NativeFn,
+  ret?: IntType,
+  params?: (IntType | null)[],
+): void {
+  m.set(name, { kind: 'fn', call, ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
+}
+
+export function memberValue(m: Map<string, BEntry>, name: string, get: () => Value, ret?: IntType): void {
+  m.set(name, { kind: 'value', get, ...(ret ? { ret } : {}) });
+}
+
+/**
+ * Resolves a path: the longest suffix that names an entry wins, so `std::sync::atomic::Ordering::SeqCst`
+ * finds the `Ordering` namespace's `SeqCst` even if only `Ordering` is registered.
+ */
+const CRATES = new Set(['std', 'core', 'alloc', 'tokio', 'tokio_util']);
+
+export function lookupBuiltin(segs: readonly string[]): BEntry | undefined {
+  const n = segs.length;
+  // a path from a crate root names exactly one item: no suffix guessing (`std::thread::spawn` is
+  // not `tokio::spawn`)
+  const last = CRATES.has(segs[0]) ? 1 : n;
+  for (let k = 0; k < last; k++) {
+    const full = ROOT.get(segs.slice(k).join('::'));
+    if (full) return full;
+    if (n - k >= 2) {
+      const owner = ROOT.get(segs.slice(k, n - 1).join('::'));
+      if (owner && owner.kind === 'ns') {
+        const m = owner.m.get(segs[n - 1]);
+        if (m) return m;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,336 @@
+/**
+ * `Arc` / `Rc` (shared ownership: the value is dropped with the last strong handle), `Weak`,
+ * `std::sync::{Mutex, RwLock}` (lock → `Ok(guard)`; the guard unlocks when dropped), and the
+ * atomics (`AtomicUsize`, `AtomicU32`, `AtomicU64`, `AtomicI32`, `AtomicI64`, `AtomicBool`).
+ */
+import type { NativeFn } from '../defs.ts';
+import { registerFmt, toFmt } from '../fmt-value.ts';
+import { fmtWith } from '../../fmt/index.ts';
+import { claim, dropChild, dropInFlight, release } from '../owner.ts';
+import { panicAt } from '../panic.ts';
+import { deref, Owned, RefBase, type Value } from '../values.ts';
+import { err, NONE, ok, ORDERING, some } from './enums.ts';
+import { member, memberValue, ns } from './registry.ts';
+import { def, tableFor } from './tables.ts';
+import { EnumDef, VariantDef } from '../defs.ts';
+
+interface ArcBox {
+  readonly holder: Value[];
+  strong: number;
+  weak: number;
+}
+
+/** `Arc<T>` / `Rc<T>`: a strong handle. */
+export class RArc extends RefBase {
+  constructor(readonly box: ArcBox) {
+    super();
+  }
+  get(): Value {
+    return this.box.holder[0];
+  }
+  set(): void {
+    throw new Error('cannot assign through an Arc');
+  }
+  dropGlue(): void {
+    const b = this.box;
+    if (--b.strong === 0) dropChild(b.holder[0], b.holder);
+  }
+}
+
+export class RWeak {
+  constructor(readonly box: ArcBox) {}
+}
+
+function newArc(v: Value): RArc {
+  const holder = [v];
+  claim(v, holder, 0);
+  return new RArc({ holder, strong: 1, weak: 0 });
+}
+
+registerFmt(RArc, (v) => {
+  const inner = toFmt((v as RArc).get());
+  return {
+    ...(inner.display ? { display: (f) => fmtWith(inner, 'Display', f) } : {}),
+    debug: (f) => fmtWith(inner, 'Debug', f),
+  };
+});
+registerFmt(RWeak, () => ({ debug: (f) => f.writeStr('(Weak)') }));
+
+const arc = (v: Value): RArc => {
+  let x = v;
+  while (x instanceof RefBase && !(x instanceof RArc)) x = x.get();
+  return x as RArc;
+};
+
+for (const paths of [
+  ['Arc', 'std::sync::Arc', 'sync::Arc'],
+  ['Rc', 'std::rc::Rc', 'rc::Rc'],
+]) {
+  const N = ns(paths);
+  member(N, 'new', (_s, a) => newArc(a[0]));
+  member(N, 'clone', (_s, a) => {
+    const x = arc(a[0]);
+    x.box.strong++;
+    return new RArc(x.box);
+  });
+  member(N, 'strong_count', (_s, a) => arc(a[0]).box.strong);
+  member(N, 'weak_count', (_s, a) => arc(a[0]).box.weak);
+  member(N, 'ptr_eq', (_s, a) => arc(a[0]).box === arc(a[1]).box);
+  member(N, 'downgrade', (_s, a) => {
+    const x = arc(a[0]);
+    x.box.weak++;
+    return new RWeak(x.box);
+  });
+  member(N, 'try_unwrap', (_s, a) => {
+    const x = arc(a[0]);
+    if (x.box.strong !== 1) return err(x);
+    x.box.strong = 0;
+    x.o = null;
+    return ok(release(x.box.holder[0], x.box.holder));
+  });
+  member(N, 'into_inner', (_s, a) => {
+    const x = arc(a[0]);
+    if (--x.box.strong !== 0) return NONE;
+    return some(release(x.box.holder[0], x.box.holder));
+  });
+  member(N, 'get_mut', (_s, a) => {
+    const x = arc(a[0]);
+    return x.box.strong === 1 ? some(x.box.holder[0]) : NONE;
+  });
+}
+const AT = tableFor(RArc);
+def(AT, 'clone', 'ref', (_s, a) => {
+  const x = arc(a[0]);
+  x.box.strong++;
+  return new RArc(x.box);
+});
+const WT = tableFor(RWeak);
+def(WT, 'upgrade', 'ref', (_s, a) => {
+  const w = deref(a[0]) as RWeak;
+  if (w.box.strong === 0) return NONE;
+  w.box.strong++;
+  return some(new RArc(w.box));
+});
+def(WT, 'clone', 'ref', (_s, a) => {
+  const w = deref(a[0]) as RWeak;
+  w.box.weak++;
+  return new RWeak(w.box);
+});
+
+// ---- std::sync::Mutex / RwLock
+export class RStdMutex extends Owned {
+  readonly holder: Value[];
+  locked = 0;
+  constructor(v: Value) {
+    super();
+    this.holder = [v];
+    claim(v, this.holder, 0);
+  }
+  dropGlue(): void {
+    dropChild(this.holder[0], this.holder);
+  }
+}
+
+export class RStdGuard extends RefBase {
+  constructor(
+    readonly m: RStdMutex,
+    readonly write: boolean,
+  ) {
+    super();
+    if (write) m.locked = -1;
+    else m.locked++;
+  }
+  get(): Value {
+    return this.m.holder[0];
+  }
+  set(v: Value): void {
+    const h = this.m.holder;
+    const old = h[0];
+    h[0] = v;
+    claim(v, h, 0);
+    if (old instanceof Owned && old.o === h) {
+      old.o = null;
+      dropInFlight(old);
+    }
+  }
+  dropGlue(): void {
+    if (this.write) this.m.locked = 0;
+    else this.m.locked--;
+  }
+}
+registerFmt(RStdMutex, (v) => {
+  const inner = toFmt((v as RStdMutex).holder[0]);
+  return {
+    debug: (f) => {
+      f.writeStr('Mutex { data: ');
+      fmtWith(inner, 'Debug', f);
+      f.writeStr(', poisoned: false, .. }');
+    },
+  };
+});
+registerFmt(RStdGuard, (v) => {
+  const inner = toFmt((v as RStdGuard).get());
+  return {
+    ...(inner.display ? { display: (f) => fmtWith(inner, 'Display', f) } : {}),
+    debug: (f) => fmtWith(inner, 'Debug', f),
+  };
+});
+
+for (const paths of [
+  ['std::sync::Mutex'],
+  ['RwLock', 'std::sync::RwLock'],
+  ['RefCell', 'std::cell::RefCell', 'cell::RefCell'],
+  ['Cell', 'std::cell::Cell', 'cell::Cell'],
+]) {
+  const N = ns(paths);
+  member(N, 'new', (_s, a) => new RStdMutex(a[0]));
+  member(N, 'default', () => new RStdMutex(0));
+}
+const MT = tableFor(RStdMutex);
+const mx = (v: Value): RStdMutex => deref(v) as RStdMutex;
+function lock(write: boolean, wrap: boolean): NativeFn {
+  return (s, a) => {
+    const m = mx(a[0]);
+    if (m.locked === -1 || (write && m.locked > 0)) {
+      return panicAt(s, write ? 'already borrowed: BorrowMutError' : 'already mutably borrowed: BorrowError');
+    }
+    const g = new RStdGuard(m, write);
+    return wrap ? ok(g) : g;
+  };
+}
+def(MT, 'lock', 'ref', lock(true, true));
+def(MT, 'write', 'ref', lock(true, true));
+def(MT, 'read', 'ref', lock(false, true));
+def(MT, 'borrow_mut', 'ref', lock(true, false));
+def(MT, 'borrow', 'ref', lock(false, false));
+def(MT, 'try_lock', 'ref', (_s, a) => (mx(a[0]).locked !== 0 ? err('WouldBlock') : ok(new RStdGuard(mx(a[0]), true))));
+def(MT, 'get', 'ref', (_s, a) => mx(a[0]).holder[0]);
+def(MT, 'set', 'ref', (_s, a) => {
+  const m = mx(a[0]);
+  new RStdGuard(m, true).set(a[1]);
+  m.locked = 0;
+});
+def(MT, 'replace', 'ref', (_s, a) => {
+  const m = mx(a[0]);
+  const old = release(m.holder[0], m.holder);
+  m.holder[0] = a[1];
+  claim(a[1], m.holder, 0);
+  return old;
+});
+def(MT, 'get_mut', 'refMut', (_s, a) => ok(new RStdGuard(mx(a[0]), false)));
+def(MT, 'into_inner', 'value', (_s, a) => {
+  const m = mx(a[0]);
+  return ok(release(m.holder[0], m.holder));
+});
+def(MT, 'is_poisoned', 'ref', () => false);
+
+// ---- atomics
+export class RAtomic {
+  constructor(public v: Value) {}
+}
+registerFmt(RAtomic, (v) => ({ debug: (f) => fmtWith(toFmt((v as RAtomic).v), 'Debug', f) }));
+for (const name of [
+  'AtomicUsize',
+  'AtomicU64',
+  'AtomicU32',
+  'AtomicI32',
+  'AtomicI64',
+  'AtomicIsize',
+  'AtomicBool',
+  'AtomicU8',
+]) {
+  const N = ns([name, `std::sync::atomic::${name}`, `atomic::${name}`]);
+  member(N, 'new', (_s, a) => new RAtomic(a[0]));
+  member(N, 'default', () => new RAtomic(name === 'AtomicBool' ? false : 0));
+}
+const AO = tableFor(RAtomic);
+const at = (v: Value): RAtomic => deref(v) as RAtomic;
+const n = (v: Value): number => Number(deref(v));
+def(AO, 'load', 'ref', (_s, a) => at(a[0]).v);
+def(AO, 'store', 'ref', (_s, a) => void (at(a[0]).v = a[1]));
+def(AO, 'swap', 'ref', (_s, a) => {
+  const x = at(a[0]);
+  const old = x.v;
+  x.v = a[1];
+  return old;
+});
+function rmw(f: (old: Value, arg: Value) => Value): NativeFn {
+  return (_s, a) => {
+    const x = at(a[0]);
+    const old = x.v;
+    x.v = f(old, a[1]);
+    return old;
+  };
+}
+def(
+  AO,
+  'fetch_add',
+  'ref',
+  rmw((o, v) => n(o) + n(v)),
+);
+def(
+  AO,
+  'fetch_sub',
+  'ref',
+  rmw((o, v) => n(o) - n(v)),
+);
+def(
+  AO,
+  'fetch_max',
+  'ref',
+  rmw((o, v) => Math.max(n(o), n(v))),
+);
+def(
+  AO,
+  'fetch_min',
+  'ref',
+  rmw((o, v) => Math.min(n(o), n(v))),
+);
+def(
+  AO,
+  'fetch_or',
+  'ref',
+  rmw((o, v) => (typeof o === 'boolean' ? o || v === true : n(o) | n(v))),
+);
+def(
+  AO,
+  'fetch_and',
+  'ref',
+  rmw((o, v) => (typeof o === 'boolean' ? o && v === true : n(o) & n(v))),
+);
+def(
+  AO,
+  'fetch_xor',
+  'ref',
+  rmw((o, v) => (typeof o === 'boolean' ? o !== v : n(o) ^ n(v))),
+);
+def(AO, 'compare_exchange', 'ref', (_s, a) => {
+  const x = at(a[0]);
+  const cur = x.v;
+  if (cur === deref(a[1])) {
+    x.v = a[2];
+    return ok(cur);
+  }
+  return err(cur);
+});
+def(AO, 'compare_exchange_weak', 'ref', (_s, a) => {
+  const x = at(a[0]);
+  const cur = x.v;
+  if (cur === deref(a[1])) {
+    x.v = a[2];
+    return ok(cur);
+  }
+  return err(cur);
+});
+def(AO, 'into_inner', 'value', (_s, a) => at(a[0]).v);
+def(AO, 'get_mut', 'refMut', (_s, a) => at(a[0]).v);
+
+export const ATOMIC_ORDERING = new EnumDef(
+  'Ordering',
+  ['Relaxed', 'Release', 'Acquire', 'AcqRel', 'SeqCst'].map((x, i) => new VariantDef(x, [], 'unit', i, [])),
+);
+const ORD = ns(['Ordering', 'std::sync::atomic::Ordering', 'atomic::Ordering', 'std::cmp::Ordering', 'cmp::Ordering']);
+['Relaxed', 'Release', 'Acquire', 'AcqRel', 'SeqCst'].forEach((x, i) =>
+  memberValue(ORD, x, () => ATOMIC_ORDERING.unit(i)),
+);
+['Less', 'Equal', 'Greater'].forEach((x, i) => memberValue(ORD, x, () => ORDERING.unit(i)));

@@ -1,0 +1,7 @@
+/** Loads the tokio / tokio_util bindings (each registers its paths and method tables). */
+import './time.ts';
+import './task.ts';
+import './joinset-token.ts';
+import './sync.ts';
+import './runtime.ts';
+import '../std/sync.ts';

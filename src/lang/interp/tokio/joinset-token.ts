@@ -1,0 +1,128 @@
+/**
+ * `tokio::task::JoinSet` (tokio-facts.md §10) and `tokio_util::sync::CancellationToken` /
+ * `DropGuard` (§11) as Rust values. Dropping a JoinSet aborts its tasks; dropping the last token
+ * handle detaches the node; dropping a DropGuard cancels.
+ */
+import type { NativeFn, Site } from '../defs.ts';
+import { registerFmt } from '../fmt-value.ts';
+import type { DropGuard } from '../sim.ts';
+import { CancellationToken, JoinSet } from '../sim.ts';
+import { NONE, some } from '../std/enums.ts';
+import { DONE, intoIter } from '../std/iter.ts';
+import { member, ns } from '../std/registry.ts';
+import { def, tableFor } from '../std/tables.ts';
+import { deref, Owned, type Value } from '../values.ts';
+import { fromOption, fromResult, SimFut } from './sim-values.ts';
+import { joinResult, located, RAbortHandle, RTaskId, spawnMeta, toSim } from './task.ts';
+import { JoinErrorValue } from '../std/errors.ts';
+import { tuple2 } from '../std/iter.ts';
+import { vecOf } from '../std/iter-methods.ts';
+
+export class RJoinSet extends Owned {
+  constructor(readonly s: JoinSet<Value>) {
+    super();
+  }
+  dropGlue(): void {
+    this.s.drop();
+  }
+}
+
+const JS = ns(['JoinSet', 'tokio::task::JoinSet', 'task::JoinSet']);
+member(JS, 'new', () => new RJoinSet(new JoinSet<Value>()));
+member(JS, 'default', () => new RJoinSet(new JoinSet<Value>()));
+
+const T = tableFor(RJoinSet);
+const js = (v: Value): JoinSet<Value> => (deref(v) as RJoinSet).s;
+function m(name: string, mode: 'ref' | 'refMut' | 'value', f: NativeFn): void {
+  def(T, name, mode, f);
+}
+const meta = (s: Site): ReturnType<typeof spawnMeta> => spawnMeta(s, 'JoinSet task');
+m('spawn', 'refMut', (s, a) => new RAbortHandle(located(s, () => js(a[0]).spawn(toSim(a[1], s), meta(s)))));
+m('len', 'ref', (_s, a) => js(a[0]).len());
+m('is_empty', 'ref', (_s, a) => js(a[0]).isEmpty());
+m('join_next', 'refMut', (_s, a) => new SimFut(js(a[0]).joinNext(), (o) => fromOption(o, joinResult)));
+m(
+  'join_next_with_id',
+  'refMut',
+  (_s, a) =>
+    new SimFut(js(a[0]).joinNextWithId(), (o) =>
+      fromOption(o, (r) =>
+        fromResult(
+          r,
+          (p) => {
+            const [id, v] = p as [number, Value];
+            return tuple2(new RTaskId(id), v);
+          },
+          (e) => new JoinErrorValue(e as never),
+        ),
+      ),
+    ),
+);
+m('try_join_next', 'refMut', (_s, a) => fromOption(js(a[0]).tryJoinNext(), joinResult));
+m('abort_all', 'refMut', (_s, a) => void js(a[0]).abortAll());
+m('detach_all', 'refMut', (_s, a) => void js(a[0]).detachAll());
+m('shutdown', 'refMut', (_s, a) => new SimFut(js(a[0]).shutdown(), () => undefined));
+m('join_all', 'value', (_s, a) => {
+  const set = deref(a[0]) as RJoinSet;
+  return new SimFut(set.s.joinAll(), (vs) => vecOf(vs as Value[]));
+});
+
+/** `collect::<JoinSet<_>>()` / `JoinSet::from_iter`. */
+member(JS, 'from_iter', (s, a) => {
+  const set = new JoinSet<Value>();
+  const it = intoIter(a[0], s);
+  for (let v = it.next(); v !== DONE; v = it.next()) set.spawn(toSim(v, s), meta(s));
+  return new RJoinSet(set);
+});
+
+// ---- CancellationToken
+export class RToken extends Owned {
+  constructor(readonly t: CancellationToken) {
+    super();
+  }
+  dropGlue(): void {
+    this.t.drop();
+  }
+}
+export class RDropGuard extends Owned {
+  constructor(readonly g: DropGuard) {
+    super();
+  }
+  dropGlue(): void {
+    this.g.drop();
+  }
+}
+registerFmt(RToken, (v) => ({
+  debug: (f) => f.writeStr(`CancellationToken { is_cancelled: ${(v as RToken).t.isCancelled()} }`),
+}));
+
+const CT = ns(['CancellationToken', 'tokio_util::sync::CancellationToken', 'sync::CancellationToken']);
+member(CT, 'new', () => new RToken(CancellationToken.new()));
+member(CT, 'default', () => new RToken(CancellationToken.new()));
+
+const TT = tableFor(RToken);
+const tk = (v: Value): CancellationToken => (deref(v) as RToken).t;
+def(TT, 'clone', 'ref', (_s, a) => new RToken(tk(a[0]).clone()));
+def(TT, 'child_token', 'ref', (_s, a) => new RToken(tk(a[0]).childToken()));
+def(TT, 'cancel', 'ref', (_s, a) => void tk(a[0]).cancel());
+def(TT, 'is_cancelled', 'ref', (_s, a) => tk(a[0]).isCancelled());
+def(TT, 'cancelled', 'ref', (_s, a) => new SimFut(tk(a[0]).cancelled(), () => undefined));
+def(TT, 'cancelled_owned', 'value', (_s, a) => new SimFut(tk(a[0]).cancelledOwned(), () => undefined));
+def(TT, 'drop_guard', 'value', (_s, a) => new RDropGuard(tk(a[0]).dropGuard()));
+def(
+  TT,
+  'run_until_cancelled',
+  'ref',
+  (s, a) => new SimFut(tk(a[0]).runUntilCancelled(toSim(a[1], s)), (o) => fromOption(o)),
+);
+def(
+  TT,
+  'run_until_cancelled_owned',
+  'value',
+  (s, a) => new SimFut(tk(a[0]).runUntilCancelledOwned(toSim(a[1], s)), (o) => fromOption(o)),
+);
+
+const DG = tableFor(RDropGuard);
+def(DG, 'disarm', 'value', (_s, a) => new RToken((deref(a[0]) as RDropGuard).g.disarm()));
+
+export { NONE, some };

@@ -1,0 +1,71 @@
+/**
+ * Rust values around simulator objects: a generic future wrapper that converts the simulator's
+ * results (`{ok, value}` / `{some, value}`) into Rust `Result` / `Option` values, a borrowed-future
+ * view for `&mut fut` branches, and conversions both ways.
+ */
+import { RFuture } from '../async.ts';
+import { type Context, type Future, PENDING, type Pending } from '../sim.ts';
+import { err, NONE, ok, some } from '../std/enums.ts';
+import { deref, type Value } from '../values.ts';
+
+/** A simulator future as a Rust value; `conv` maps its output. */
+export class SimFut extends RFuture {
+  constructor(
+    readonly inner: Future<unknown>,
+    readonly conv: (v: unknown) => Value = (v) => v as Value,
+  ) {
+    super();
+  }
+  poll(cx: Context): Value | Pending {
+    const r = this.inner.poll(cx);
+    return r === PENDING ? PENDING : this.conv(r);
+  }
+  dropGlue(): void {
+    this.inner.drop();
+  }
+}
+
+/** A future polled through `&mut`: dropping the view leaves the future alone. */
+export class BorrowedFut implements Future<Value> {
+  constructor(readonly f: RFuture) {}
+  poll(cx: Context): Value | Pending {
+    return this.f.poll(cx);
+  }
+  drop(): void {}
+}
+
+/** The simulator's Result → Rust `Result`. */
+export function fromResult(
+  r: unknown,
+  okConv: (v: unknown) => Value = (v) => v as Value,
+  errConv: (e: unknown) => Value = (e) => e as Value,
+): Value {
+  const x = r as { ok: boolean; value?: unknown; error?: unknown };
+  return x.ok ? ok(okConv(x.value)) : err(errConv(x.error));
+}
+
+/** The simulator's Option → Rust `Option`. */
+export function fromOption(r: unknown, conv: (v: unknown) => Value = (v) => v as Value): Value {
+  const x = r as { some: boolean; value?: unknown };
+  return x.some ? some(conv(x.value)) : NONE;
+}
+
+/**
+ * A simulator error with Tokio's Display text, as a Rust value (`Display`, `Debug`). `pads`:
+ * Tokio's Display forwards to `str`'s (width and fill apply) rather than `write!` (they do not).
+ */
+export class SimError {
+  constructor(
+    readonly display: string,
+    readonly debug: string,
+    readonly pads = false,
+  ) {}
+}
+
+export function asFuture(v: Value): Future<Value> {
+  const x = deref(v);
+  if (x instanceof RFuture) return v === x ? x : new BorrowedFut(x);
+  throw new Error('not a future');
+}
+
+export { NONE };

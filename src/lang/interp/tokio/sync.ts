@@ -1,0 +1,232 @@
+/**
+ * `tokio::sync::{oneshot, mpsc, Notify, Mutex, Semaphore}` as Rust values over the simulator's
+ * primitives (tokio-facts.md §7 budget). Values sent through channels travel in flight; the
+ * simulator hands undelivered ones back to be dropped.
+ */
+import type { NativeFn, Site } from '../defs.ts';
+import { registerFmt } from '../fmt-value.ts';
+import {
+  channel,
+  Mutex,
+  type MutexGuard,
+  Notify,
+  oneshot,
+  type OneshotReceiver,
+  type OneshotSender,
+  type Receiver,
+  Semaphore,
+  type SemaphorePermit,
+  type Sender,
+  unboundedChannel,
+  type UnboundedSender,
+  type Context,
+  PENDING,
+  type Pending,
+} from '../sim.ts';
+import { dropInFlight } from '../owner.ts';
+import { err, ok } from '../std/enums.ts';
+import { fn, member, ns } from '../std/registry.ts';
+import { def, tableFor } from '../std/tables.ts';
+import { deref, Owned, RefBase, type Value } from '../values.ts';
+import { RFuture } from '../async.ts';
+import { fromOption, fromResult, SimError, SimFut } from './sim-values.ts';
+import { tuple2 } from '../std/iter.ts';
+
+/** A simulator error (`RustError`) as a Rust value with Tokio's Display and a Debug form. */
+function simErr(e: unknown, debug: string): SimError {
+  const x = e as { display(): string; constructor: { name: string } };
+  // mpsc's TryRecvError forwards to str's Display (pads); the others use write!
+  const pads = x.constructor.name === 'TryRecvError' && (debug === 'Empty' || debug === 'Disconnected');
+  return new SimError(x.display(), debug, pads);
+}
+function debugOf(e: unknown): string {
+  const x = e as { kind?: string; constructor: { name: string } };
+  switch (x.constructor.name) {
+    case 'RecvError':
+      return 'RecvError(())';
+    case 'SendError':
+      return 'SendError { .. }';
+    case 'TrySendError':
+      return x.kind === 'full' ? 'Full(..)' : 'Closed(..)';
+    case 'TryRecvError':
+      return x.kind === 'empty' ? 'Empty' : x.kind === 'closed' ? 'Closed' : 'Disconnected';
+    case 'AcquireError':
+      return 'AcquireError(())';
+    case 'TryAcquireError':
+      return x.kind === 'closed' ? 'Closed' : 'NoPermits';
+    case 'TryLockError':
+      return 'TryLockError(())';
+    default:
+      return x.constructor.name;
+  }
+}
+const asErr = (e: unknown): Value => simErr(e, debugOf(e));
+
+/** Rust wrapper around a simulator handle whose drop has an effect. */
+abstract class Handle<T extends { drop(): void }> extends Owned {
+  constructor(readonly h: T) {
+    super();
+  }
+  dropGlue(): void {
+    this.h.drop();
+  }
+}
+
+// ---- oneshot
+export class ROneshotTx extends Handle<OneshotSender<Value>> {}
+export class ROneshotRx extends RFuture {
+  constructor(readonly h: OneshotReceiver<Value>) {
+    super();
+  }
+  poll(cx: Context): Value | Pending {
+    const r = this.h.poll(cx);
+    return r === PENDING ? PENDING : fromResult(r, (v) => v as Value, asErr);
+  }
+  dropGlue(): void {
+    this.h.drop();
+  }
+}
+fn(['tokio::sync::oneshot::channel', 'oneshot::channel', 'sync::oneshot::channel'], () => {
+  const [tx, rx] = oneshot<Value>();
+  return tuple2(new ROneshotTx(tx), new ROneshotRx(rx));
+});
+const OTX = tableFor(ROneshotTx);
+const otx = (v: Value): OneshotSender<Value> => (deref(v) as ROneshotTx).h;
+def(OTX, 'send', 'value', (_s, a) => {
+  const r = otx(a[0]).send(a[1]);
+  return r.ok ? ok(undefined) : err(r.error);
+});
+def(OTX, 'is_closed', 'ref', (_s, a) => otx(a[0]).isClosed());
+def(OTX, 'closed', 'refMut', (_s, a) => new SimFut(otx(a[0]).closed(), () => undefined));
+const ORX = tableFor(ROneshotRx);
+const orx = (v: Value): OneshotReceiver<Value> => (deref(v) as ROneshotRx).h;
+def(ORX, 'try_recv', 'refMut', (_s, a) => fromResult(orx(a[0]).tryRecv(), (v) => v as Value, asErr));
+def(ORX, 'close', 'refMut', (_s, a) => void orx(a[0]).close());
+def(ORX, 'is_terminated', 'ref', (_s, a) => orx(a[0]).isTerminated());
+def(ORX, 'is_empty', 'ref', (_s, a) => orx(a[0]).isEmpty());
+
+// ---- mpsc
+export class RSender extends Handle<Sender<Value>> {}
+export class RUnboundedSender extends Handle<UnboundedSender<Value>> {}
+export class RReceiver extends Handle<Receiver<Value>> {}
+for (const cls of [RSender, RUnboundedSender, RReceiver]) {
+  registerFmt(cls, () => ({ debug: (f) => f.writeStr(`${cls.name.slice(1)} { .. }`) }));
+}
+fn(['tokio::sync::mpsc::channel', 'mpsc::channel', 'sync::mpsc::channel'], (_s, a) => {
+  const [tx, rx] = channel<Value>(Number(a[0]));
+  return tuple2(new RSender(tx), new RReceiver(rx));
+});
+fn(['tokio::sync::mpsc::unbounded_channel', 'mpsc::unbounded_channel', 'sync::mpsc::unbounded_channel'], () => {
+  const [tx, rx] = unboundedChannel<Value>();
+  return tuple2(new RUnboundedSender(tx), new RReceiver(rx));
+});
+const sendErr = (e: unknown): Value => simErr(e, debugOf(e));
+const TX = tableFor(RSender);
+const tx = (v: Value): Sender<Value> => (deref(v) as RSender).h;
+def(TX, 'send', 'ref', (_s, a) => new SimFut(tx(a[0]).send(a[1]), (r) => fromResult(r, () => undefined, sendErr)));
+def(TX, 'try_send', 'ref', (_s, a) => fromResult(tx(a[0]).trySend(a[1]), () => undefined, sendErr));
+def(TX, 'clone', 'ref', (_s, a) => new RSender(tx(a[0]).clone()));
+def(TX, 'is_closed', 'ref', (_s, a) => tx(a[0]).isClosed());
+def(TX, 'closed', 'ref', (_s, a) => new SimFut(tx(a[0]).closed(), () => undefined));
+def(TX, 'capacity', 'ref', (_s, a) => tx(a[0]).capacity());
+def(TX, 'max_capacity', 'ref', (_s, a) => tx(a[0]).maxCapacity());
+def(TX, 'strong_count', 'ref', (_s, a) => tx(a[0]).strongCount());
+def(TX, 'same_channel', 'ref', (_s, a) => tx(a[0]).sameChannel(tx(a[1])));
+const UTX = tableFor(RUnboundedSender);
+const utx = (v: Value): UnboundedSender<Value> => (deref(v) as RUnboundedSender).h;
+def(UTX, 'send', 'ref', (_s, a) => fromResult(utx(a[0]).send(a[1]), () => undefined, sendErr));
+def(UTX, 'clone', 'ref', (_s, a) => new RUnboundedSender(utx(a[0]).clone()));
+def(UTX, 'is_closed', 'ref', (_s, a) => utx(a[0]).isClosed());
+def(UTX, 'closed', 'ref', (_s, a) => new SimFut(utx(a[0]).closed(), () => undefined));
+def(UTX, 'strong_count', 'ref', (_s, a) => utx(a[0]).strongCount());
+const RX = tableFor(RReceiver);
+const rx = (v: Value): Receiver<Value> => (deref(v) as RReceiver).h;
+def(RX, 'recv', 'refMut', (_s, a) => new SimFut(rx(a[0]).recv(), (o) => fromOption(o)));
+def(RX, 'try_recv', 'refMut', (_s, a) => fromResult(rx(a[0]).tryRecv(), (v) => v as Value, asErr));
+def(RX, 'close', 'refMut', (_s, a) => void rx(a[0]).close());
+def(RX, 'is_closed', 'ref', (_s, a) => rx(a[0]).isClosed());
+def(RX, 'is_empty', 'ref', (_s, a) => rx(a[0]).isEmpty());
+def(RX, 'len', 'ref', (_s, a) => rx(a[0]).len());
+
+// ---- Notify
+export class RNotify {
+  constructor(readonly n: Notify) {}
+}
+const NF = ns(['Notify', 'tokio::sync::Notify', 'sync::Notify']);
+member(NF, 'new', () => new RNotify(new Notify()));
+member(NF, 'default', () => new RNotify(new Notify()));
+const NT = tableFor(RNotify);
+const nt = (v: Value): Notify => (deref(v) as RNotify).n;
+def(NT, 'notified', 'ref', (_s, a) => new SimFut(nt(a[0]).notified(), () => undefined));
+def(NT, 'notify_one', 'ref', (_s, a) => void nt(a[0]).notifyOne());
+def(NT, 'notify_last', 'ref', (_s, a) => void nt(a[0]).notifyLast());
+def(NT, 'notify_waiters', 'ref', (_s, a) => void nt(a[0]).notifyWaiters());
+
+// ---- Mutex
+export class RMutex extends Owned {
+  constructor(readonly m: Mutex<Value>) {
+    super();
+  }
+  dropGlue(): void {
+    dropInFlight(this.m.read());
+  }
+}
+export class RMutexGuard extends RefBase {
+  constructor(readonly g: MutexGuard<Value>) {
+    super();
+  }
+  get(): Value {
+    return this.g.get();
+  }
+  set(v: Value): void {
+    this.g.set(v);
+  }
+  dropGlue(): void {
+    this.g.drop();
+  }
+}
+registerFmt(RMutex, () => ({ debug: (f) => f.writeStr('Mutex { .. }') }));
+const MX = ns(['Mutex', 'tokio::sync::Mutex']);
+member(MX, 'new', (_s, a) => new RMutex(new Mutex<Value>(a[0])));
+const MT = tableFor(RMutex);
+const mx = (v: Value): Mutex<Value> => (deref(v) as RMutex).m;
+def(MT, 'lock', 'ref', (_s, a) => new SimFut(mx(a[0]).lock(), (g) => new RMutexGuard(g as MutexGuard<Value>)));
+def(MT, 'try_lock', 'ref', (_s, a) =>
+  fromResult(mx(a[0]).tryLock(), (g) => new RMutexGuard(g as MutexGuard<Value>), asErr),
+);
+def(MT, 'get_mut', 'refMut', (_s, a) => mx(a[0]).getMut());
+def(MT, 'into_inner', 'value', (_s, a) => mx(a[0]).read());
+def(MT, 'is_locked', 'ref', (_s, a) => mx(a[0]).isLocked());
+
+// ---- Semaphore
+export class RSemaphore {
+  constructor(readonly s: Semaphore) {}
+}
+export class RPermit extends Handle<SemaphorePermit> {}
+const SM = ns(['Semaphore', 'tokio::sync::Semaphore', 'sync::Semaphore']);
+member(SM, 'new', (_s, a) => new RSemaphore(new Semaphore(Number(a[0]))));
+const ST = tableFor(RSemaphore);
+const sm = (v: Value): Semaphore => (deref(v) as RSemaphore).s;
+const permit = (p: unknown): Value => new RPermit(p as SemaphorePermit);
+def(ST, 'acquire', 'ref', (_s, a) => new SimFut(sm(a[0]).acquire(), (r) => fromResult(r, permit, asErr)));
+def(ST, 'acquire_owned', 'value', (_s, a) => new SimFut(sm(a[0]).acquire(), (r) => fromResult(r, permit, asErr)));
+def(
+  ST,
+  'acquire_many',
+  'ref',
+  (_s, a) => new SimFut(sm(a[0]).acquireMany(Number(a[1])), (r) => fromResult(r, permit, asErr)),
+);
+def(ST, 'try_acquire', 'ref', (_s, a) => fromResult(sm(a[0]).tryAcquire(), permit, asErr));
+def(ST, 'available_permits', 'ref', (_s, a) => sm(a[0]).availablePermits());
+def(ST, 'add_permits', 'ref', (_s, a) => void sm(a[0]).addPermits(Number(a[1])));
+def(ST, 'close', 'ref', (_s, a) => void sm(a[0]).close());
+def(ST, 'is_closed', 'ref', (_s, a) => sm(a[0]).isClosed());
+const PT = tableFor(RPermit);
+def(PT, 'forget', 'value', (_s, a) => {
+  const p = deref(a[0]) as RPermit;
+  p.h.forget();
+  return undefined;
+});
+def(PT, 'num_permits', 'ref', (_s, a) => (deref(a[0]) as RPermit).h.numPermits());
+
+export type { NativeFn, Site };

@@ -1,0 +1,71 @@
+/**
+ * The checker end to end on the real interpreter: the reference solution passes on every seed, the
+ * starter breaks the invariants the lesson promises. Pending until src/lang/run.ts compiles them.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkChallenge, programForSeed } from './check-challenge.ts';
+import type { ChallengeRunner, SeedReport } from './check-challenge.ts';
+import { CHECK_SEEDS } from './schedule.ts';
+import { inProcessRunner, interpreterReady, runInProcess } from './testing/lang-runner.ts';
+
+const DIR = 'lessons/day06-tasks-joinset-cancellation';
+const starter = readFileSync(`${DIR}/27-pool-starter.rs`, 'utf8');
+const solution = readFileSync(`${DIR}/solutions/pool.rs`, 'utf8');
+
+const kindsOf = (r: SeedReport): string[] =>
+  r.outcome === 'error' ? [`error: ${r.message}`] : r.findings.map((f) => f.violation.kind);
+
+describe('checkChallenge (orchestration)', () => {
+  it('reports a program without the failure table as an error on every seed, without running it', async () => {
+    let runs = 0;
+    const runner: ChallengeRunner = () => {
+      runs++;
+      return Promise.resolve({ ok: true, stdout: '', events: [] });
+    };
+    const r = await checkChallenge('fn main() {}', runner, { seeds: [1, 2] });
+    expect(r.passed).toBe(false);
+    expect(r.seeds.map((s) => s.outcome)).toEqual(['error', 'error']);
+    expect(runs).toBe(0);
+  });
+
+  it('passes on each seed the program the runner was given, with that seed', async () => {
+    const seen: [string, number][] = [];
+    const runner: ChallengeRunner = (source, seed) => {
+      seen.push([source, seed]);
+      return Promise.resolve({ ok: false, message: 'the run stopped', line: 3 });
+    };
+    const r = await checkChallenge(starter, runner, { seeds: [2, 3] });
+    expect(seen.map(([, s]) => s)).toEqual([2, 3]);
+    const p2 = programForSeed(starter, 2);
+    expect(p2.ok && seen[0]?.[0]).toBe(p2.ok ? p2.source : false);
+    expect(r.seeds[0]).toMatchObject({ outcome: 'error', message: 'the run stopped', line: 3 });
+  });
+});
+
+const ready = interpreterReady(solution) && interpreterReady(starter);
+
+describe.runIf(ready)('checkChallenge on the interpreter', () => {
+  it('seed 1 replays the lesson: the solution prints its .txt', () => {
+    const r = runInProcess(solution, 1);
+    expect(r.ok && r.stdout).toBe(readFileSync(`${DIR}/solutions/pool.txt`, 'utf8'));
+  });
+
+  it('the reference solution passes on every seed', async () => {
+    const r = await checkChallenge(solution, inProcessRunner);
+    expect(r.seeds.map(kindsOf)).toEqual(CHECK_SEEDS.map(() => []));
+    expect(r.passed).toBe(true);
+  });
+
+  it('the starter fails: failures never restarted, the pool below N, a leak at shutdown', async () => {
+    const r = await checkChallenge(starter, inProcessRunner, { seeds: [1] });
+    const kinds = kindsOf(r.seeds[0]);
+    expect(kinds).toContain('failure-not-restarted');
+    expect(kinds).toContain('pool-below-n');
+    expect(kinds).toContain('leaked-task');
+  });
+});
+
+it.skipIf(ready)('PENDING(src/lang/run.ts): run the checker on the starter and the reference solution', () => {
+  // Registered as skipped while the interpreter cannot compile the challenge programs yet.
+});

@@ -1,0 +1,159 @@
+/**
+ * The narration (design.md §6): one plain sentence per scheduler step, e.g. "Worker 0 polls task
+ * 3; it returns Pending at line 12, waiting on a timer due at 100 ms". A pure function of the
+ * step's trace events; the vocabulary follows tokio-facts.md §2.4 (transitions), §6.2 (the
+ * current_thread loop: poll, park, park_yield, deferred wakers), §4(f) (shutdown) and §9 (timers).
+ */
+import type { SimEvent } from '../../sim/index.ts';
+import { factsOfStep } from './step-facts.ts';
+import type { PollFacts, StepFacts } from './step-facts.ts';
+
+export interface NarrationContext {
+  /** Which scheduler runs the program: multi_thread steps name their worker. */
+  readonly flavor: 'current_thread' | 'multi_thread';
+}
+
+export const BEFORE_FIRST_STEP = 'Nothing has run yet. Press ▶ to play or → to take one step.';
+
+/** "a", "a and b", "a, b and c"; long lists end with "and N more". */
+export function listOf(items: readonly string[], max = 4): string {
+  const shown = items.length > max ? [...items.slice(0, max - 1), `${items.length - max + 1} more`] : [...items];
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+function taskName(id: number): string {
+  return id === 0 ? 'the main future' : `task ${id}`;
+}
+
+/** "task 4", "tasks 4, 5 and 6"; the main future by name. */
+function tasksPhrase(ids: readonly number[]): string {
+  const main = ids.includes(0) ? ['the main future'] : [];
+  const tasks = ids.filter((t) => t !== 0);
+  const named =
+    tasks.length === 1 ? [`task ${tasks[0]}`] : tasks.length > 1 ? [`tasks ${listOf(tasks.map(String))}`] : [];
+  return listOf([...named, ...main]);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function ms(ns: number): string {
+  const v = ns / 1_000_000;
+  return `${Number.isInteger(v) ? v : v.toFixed(3)} ms`;
+}
+
+/** Who polls: a worker of the multi_thread scheduler, or the current_thread scheduler. */
+function poller(p: PollFacts, ctx: NarrationContext): string {
+  if (p.task === 0) return 'block_on';
+  return ctx.flavor === 'multi_thread' ? `Worker ${p.worker ?? 0}` : 'The scheduler';
+}
+
+function outcomeClause(p: PollFacts, f: StepFacts): string {
+  const at = p.line > 0 ? ` at line ${p.line}` : '';
+  switch (p.outcome) {
+    case 'ready': {
+      const done = p.task === 0 ? 'the main future is done, so block_on returns' : `${taskName(p.task)} is complete`;
+      return `returns Ready${at}: ${done}`;
+    }
+    case 'panicked':
+      return `panics${at}`;
+    case 'pending': {
+      if (p.requeued) return `returns Pending${at} after waking itself, so it goes back on the run queue`;
+      if (p.timers.length > 0) {
+        const due = Math.min(...p.timers);
+        return `returns Pending${at}, waiting on a timer due at ${due} ms`;
+      }
+      return `returns Pending${at}, waiting to be woken`;
+    }
+    default:
+      return f.poll?.cancelledBeforePoll === true ? 'is dropped' : 'is still running';
+  }
+}
+
+function pollSentence(p: PollFacts, f: StepFacts, ctx: NarrationContext): string {
+  const who = poller(p, ctx);
+  if (p.cancelledBeforePoll) {
+    return `${who} takes ${taskName(p.task)} from the queue, finds it CANCELLED and drops its future instead of polling it`;
+  }
+  // Without statement events the only place known is where the future starts.
+  const from = p.line === 0 && p.startLine > 0 ? ` (its code starts at line ${p.startLine})` : '';
+  const what = p.task === 0 ? `polls the main future${from}` : `polls task ${p.task}${from}`;
+  const effects: string[] = [];
+  if (p.spawned.length > 0) effects.push(`spawns ${tasksPhrase(p.spawned)}`);
+  if (p.aborted.length > 0) effects.push(`aborts ${tasksPhrase(p.aborted)}`);
+  if (p.joined.length > 0) effects.push(`takes the output of ${tasksPhrase(p.joined)} from its JoinSet`);
+  if (f.tokensCancelled.length > 0) effects.push(`cancels a CancellationToken`);
+  if (p.printed > 0) effects.push(`prints ${plural(p.printed, 'line', 'lines')}`);
+  const woke = p.woke.filter((t) => t !== p.task);
+  const outcome = outcomeClause(p, f);
+  const tail = woke.length > 0 ? ` and wakes ${tasksPhrase(woke)}` : '';
+  const first = effects.length > 0 ? `it ${listOf([...effects, outcome], 8)}` : `it ${outcome}`;
+  return `${who} ${what}; ${first}${tail}`;
+}
+
+function parkSentence(f: StepFacts): string {
+  const park = f.park;
+  const base =
+    park?.yield === true
+      ? 'The scheduler checks the timers without sleeping (park_yield)'
+      : 'Nothing is ready to run, so the scheduler parks';
+  const parts: string[] = [];
+  if (f.advancedTo !== undefined) parts.push(`the paused clock jumps to ${f.advancedTo} ms`);
+  if (f.fired.length > 0) {
+    const timers = f.fired.length === 1 ? 'a timer fires' : `${f.fired.length} timers fire`;
+    parts.push(`${timers}, waking ${tasksPhrase(f.fired)}`);
+  }
+  if (f.deferWoken > 0) parts.push(`${plural(f.deferWoken, 'deferred waker is', 'deferred wakers are')} woken`);
+  if (parts.length === 0) return `${base}; no time passes, nothing fires, and block_on looks at the main future again`;
+  return `${base}; ${listOf(parts)}`;
+}
+
+const SHUTDOWN_WORDS: Readonly<Record<string, string>> = {
+  begin: 'The main future is done, so the runtime shuts down',
+  owned_tasks: 'Shutdown: every task still owned by the runtime is cancelled',
+  local_queue: 'Shutdown: the local run queue is drained',
+  inject_queue: 'Shutdown: the inject queue is closed and drained',
+  driver: 'Shutdown: the time driver is shut down',
+  blocking_pool: 'Shutdown: the blocking pool is shut down',
+  done: 'The runtime has shut down',
+};
+
+function shutdownSentence(f: StepFacts): string {
+  const phase = f.shutdownPhases[f.shutdownPhases.length - 1] ?? 'begin';
+  const base = SHUTDOWN_WORDS[phase] ?? `Shutdown: ${phase.replace(/_/g, ' ')}`;
+  if (f.droppedFutures.length === 0) return base;
+  const whose =
+    f.droppedFutures.length === 1
+      ? `the future of task ${f.droppedFutures[0]} is`
+      : `the futures of ${tasksPhrase(f.droppedFutures)} are`;
+  return `${base}; ${whose} dropped`;
+}
+
+/** The sentence for one step's facts. */
+export function sentenceOf(f: StepFacts, ctx: NarrationContext): string {
+  if (f.deadlock) return 'Deadlock: nothing can ever wake the main future again (real Tokio would hang here)';
+  if (f.runtimeCreated !== undefined) {
+    const start = f.blockOnStarted ? ' and block_on starts the main future' : '';
+    return `The ${f.runtimeCreated} runtime is built${start}`;
+  }
+  if (f.poll !== undefined) {
+    return pollSentence(f.poll, f, ctx);
+  }
+  if (f.park !== undefined || f.fired.length > 0 || f.advancedTo !== undefined) return parkSentence(f);
+  if (f.deferWoken > 0) {
+    return `The scheduler wakes ${plural(f.deferWoken, 'deferred waker', 'deferred wakers')} (tasks that called yield_now), the last deferred first`;
+  }
+  if (f.shutdownPhases.length > 0 || f.droppedFutures.length > 0) return shutdownSentence(f);
+  if (f.blocking.length > 0) return `The blocking pool acts: ${listOf(f.blocking.map((b) => b.replace(/_/g, ' ')))}`;
+  if (f.blockOnStarted) return 'block_on starts the main future';
+  if (f.diagnostics.length > 0) return f.diagnostics[0];
+  return `Step ${f.step}: ${plural(f.events, 'bookkeeping event', 'bookkeeping events')} at ${ms(f.time)}`;
+}
+
+/** One plain sentence for one scheduler step (the events sharing one step index). */
+export function narrateStep(events: readonly SimEvent[], ctx: NarrationContext): string {
+  if (events.length === 0) return BEFORE_FIRST_STEP;
+  return `${sentenceOf(factsOfStep(events), ctx)}.`;
+}

@@ -1,0 +1,138 @@
+/**
+ * The moment a share link reproduces (issue 7, "Share"): the program text, where it came from, the
+ * run configuration and seed, the step shown, the open views and the selected task. This module
+ * turns it into the JSON that gets compressed and reads such JSON back, trusting nothing: a link
+ * can be hand-edited, truncated or crafted, so every field is checked and bad optional fields are
+ * replaced by defaults with a warning, while a missing program makes the whole link corrupt.
+ */
+import {
+  DEFAULT_CONFIG,
+  DEFAULT_VIEWS,
+  FLAVORS,
+  isViewName,
+  MAX_SEED,
+  MAX_WORKERS,
+  MIN_WORKERS,
+} from '../lab-types.ts';
+import type { Flavor, RunConfig, ViewName } from '../lab-types.ts';
+import type { ProgramOrigin, ProgramSource } from '../lab-store.ts';
+
+/** Bumped when the payload's meaning changes; a reader refuses versions newer than its own. */
+export const SHARE_VERSION = 1;
+export const MAX_SHARED_STEP = 1_000_000_000;
+
+export interface SharedMoment {
+  readonly program: ProgramSource;
+  readonly config: RunConfig;
+  /** The step position shown (steps applied), as in the URL state. */
+  readonly step: number;
+  readonly views: readonly ViewName[];
+  readonly task: number | undefined;
+}
+
+/** The JSON shape inside the link (version 1). */
+interface PayloadV1 {
+  readonly v: 1;
+  readonly source: string;
+  readonly origin: ProgramOrigin;
+  readonly flavor: Flavor;
+  readonly workers: number;
+  readonly seed: number;
+  readonly step: number;
+  readonly views: readonly ViewName[];
+  readonly task?: number;
+}
+
+export function payloadOf(m: SharedMoment): PayloadV1 {
+  const base: PayloadV1 = {
+    v: SHARE_VERSION,
+    source: m.program.source,
+    origin: m.program.origin,
+    flavor: m.config.flavor,
+    workers: m.config.flavor === 'current_thread' ? 1 : m.config.workers,
+    seed: m.config.seed,
+    step: m.step,
+    views: m.views,
+  };
+  return m.task === undefined ? base : { ...base, task: m.task };
+}
+
+export type PayloadRead =
+  | { readonly kind: 'ok'; readonly moment: SharedMoment; readonly warnings: readonly string[] }
+  | { readonly kind: 'corrupt'; readonly message: string }
+  | { readonly kind: 'newer'; readonly version: number };
+
+type Rec = Readonly<Record<string, unknown>>;
+const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isWhole = (x: unknown, min: number, max: number): x is number =>
+  typeof x === 'number' && Number.isSafeInteger(x) && x >= min && x <= max;
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
+
+function readOrigin(x: unknown, warn: (m: string) => void): ProgramOrigin {
+  if (isRec(x)) {
+    if (x.kind === 'lesson' && typeof x.lesson === 'string' && ID.test(x.lesson) && isWhole(x.slide, 1, 10_000)) {
+      return { kind: 'lesson', lesson: x.lesson, slide: x.slide };
+    }
+    if (x.kind === 'program' && typeof x.program === 'string' && ID.test(x.program)) {
+      return { kind: 'program', program: x.program };
+    }
+    if (x.kind === 'scratch') return { kind: 'scratch' };
+  }
+  if (x !== undefined) warn('the program’s origin was not understood; it opens as a scratch program');
+  return { kind: 'scratch' };
+}
+
+function readViews(x: unknown, warn: (m: string) => void): readonly ViewName[] {
+  if (x === undefined) return DEFAULT_VIEWS;
+  if (!Array.isArray(x)) {
+    warn('the open views were not a list; the default views open');
+    return DEFAULT_VIEWS;
+  }
+  const views: ViewName[] = [];
+  for (const v of x as unknown[]) {
+    if (isViewName(v) && !views.includes(v)) views.push(v);
+    else warn(`unknown or repeated view ${JSON.stringify(v)} skipped`);
+  }
+  return views;
+}
+
+function readConfig(p: Rec, warn: (m: string) => void): RunConfig {
+  let flavor: Flavor = DEFAULT_CONFIG.flavor;
+  const f = FLAVORS.find((name) => name === p.flavor);
+  if (f !== undefined) flavor = f;
+  else if (p.flavor !== undefined) warn(`unknown flavor ${JSON.stringify(p.flavor)}; using ${flavor}`);
+  let workers = flavor === 'multi_thread' ? 4 : 1;
+  if (isWhole(p.workers, MIN_WORKERS, MAX_WORKERS)) workers = flavor === 'current_thread' ? 1 : p.workers;
+  else if (p.workers !== undefined) warn(`workers must be ${MIN_WORKERS}–${MAX_WORKERS}; using ${workers}`);
+  let seed = DEFAULT_CONFIG.seed;
+  if (isWhole(p.seed, 0, MAX_SEED)) seed = p.seed;
+  else if (p.seed !== undefined) warn(`the seed was not a whole number; using ${seed}`);
+  return { flavor, workers, seed };
+}
+
+/** Reads a parsed JSON value as a payload. */
+export function readPayload(json: unknown): PayloadRead {
+  if (!isRec(json)) return { kind: 'corrupt', message: 'the link’s data is not an object' };
+  if (typeof json.v === 'number' && Number.isInteger(json.v) && json.v > SHARE_VERSION) {
+    return { kind: 'newer', version: json.v };
+  }
+  if (json.v !== SHARE_VERSION) return { kind: 'corrupt', message: 'the link’s data has no known version' };
+  if (typeof json.source !== 'string') return { kind: 'corrupt', message: 'the link carries no program' };
+  const warnings: string[] = [];
+  const warn = (m: string) => warnings.push(m);
+  const config = readConfig(json, warn);
+  let step = 0;
+  if (isWhole(json.step, 0, MAX_SHARED_STEP)) step = json.step;
+  else if (json.step !== undefined) warn('the step was not a whole number; starting at step 0');
+  let task: number | undefined;
+  if (isWhole(json.task, 0, MAX_SEED)) task = json.task;
+  else if (json.task !== undefined) warn('the selected task was not a whole number; none is selected');
+  const moment: SharedMoment = {
+    program: { source: json.source, origin: readOrigin(json.origin, warn) },
+    config,
+    step,
+    views: readViews(json.views, warn),
+    task,
+  };
+  return { kind: 'ok', moment, warnings };
+}

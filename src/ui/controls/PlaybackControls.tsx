@@ -1,0 +1,80 @@
+/**
+ * Play, pause, step, step back, to start / end, and "run to the next event of a kind". The glyphs
+ * are ones common system fonts have (the media-control block ⏮⏸⏭ is missing from many).
+ */
+import { useState } from 'react';
+import { RUN_TO_KINDS, selectPlayback } from '../../store/index.ts';
+import type { RunToKind } from '../../store/index.ts';
+import { useLab, useLabState } from '../lab/lab-context.tsx';
+import { canMove, perform } from './playback-actions.ts';
+import type { PlaybackAction } from './playback-actions.ts';
+
+interface ButtonSpec {
+  readonly action: PlaybackAction;
+  readonly glyph: string;
+  readonly label: string;
+  readonly keys: string;
+}
+
+const BEFORE: readonly ButtonSpec[] = [
+  { action: 'start', glyph: '⇤', label: 'Back to the start', keys: 'Home' },
+  { action: 'back', glyph: '◁', label: 'Step back', keys: '←' },
+];
+const AFTER: readonly ButtonSpec[] = [
+  { action: 'step', glyph: '▷', label: 'Step forward', keys: '→' },
+  { action: 'end', glyph: '⇥', label: 'To the end', keys: 'End' },
+];
+
+export function PlaybackControls() {
+  const lab = useLab();
+  const status = useLabState(selectPlayback);
+  const [kind, setKind] = useState<RunToKind>('spawn');
+  const enabled = canMove(status);
+  const playing = status === 'playing';
+  const button = (b: ButtonSpec) => (
+    <button
+      key={b.label}
+      type="button"
+      className="icon-button"
+      disabled={!enabled}
+      aria-label={b.label}
+      title={`${b.label} (${b.keys})`}
+      onClick={() => perform(lab, b.action)}
+    >
+      <span aria-hidden="true">{b.glyph}</span>
+    </button>
+  );
+  return (
+    <div className="playback-controls" role="group" aria-label="Playback">
+      {BEFORE.map(button)}
+      <button
+        type="button"
+        className="icon-button play-button"
+        disabled={!enabled}
+        aria-label={playing ? 'Pause' : 'Play'}
+        title={`${playing ? 'Pause' : 'Play'} (Space)`}
+        onClick={() => perform(lab, 'toggle')}
+      >
+        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+        <span className="button-text">{playing ? 'Pause' : 'Play'}</span>
+      </button>
+      {AFTER.map(button)}
+      <span className="run-to">
+        <button type="button" disabled={!enabled} onClick={() => perform(lab, { runTo: kind })}>
+          Next
+        </button>
+        <select
+          aria-label="Run to the next event of this kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as RunToKind)}
+        >
+          {RUN_TO_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </span>
+    </div>
+  );
+}

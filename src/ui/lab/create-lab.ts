@@ -1,0 +1,85 @@
+/**
+ * Builds one lab (design.md §2): the lab store, the run report, the worker client, and the
+ * playback machine driving them, wired the way the app runs them. React components receive the
+ * result through LabProvider and never build any of it themselves.
+ */
+import { createActor } from 'xstate';
+import {
+  animationFrameTicker,
+  bindPlaybackToStore,
+  playbackMachine,
+  storeRunner,
+  traceOfStore,
+} from '../../flow/index.ts';
+import type { PlaybackActor, PlaybackCommand } from '../../flow/index.ts';
+import { createRunReportStore } from '../../flow/worker-bridge/run-report.ts';
+import type { RunReportStore } from '../../flow/worker-bridge/run-report.ts';
+import { workerRunSource } from '../../flow/worker-bridge/worker-run-source.ts';
+import { createLabStore } from '../../store/index.ts';
+import type { LabStore, ProgramSource, RunConfig } from '../../store/index.ts';
+import { SimWorkerClient } from '../../worker/client.ts';
+import type { WorkerFactory } from '../../worker/client.ts';
+import { createUiStore } from './ui-store.ts';
+import type { UiStore } from './ui-store.ts';
+
+export interface Lab {
+  readonly store: LabStore;
+  readonly report: RunReportStore;
+  readonly ui: UiStore;
+  /**
+   * Starts the worker and the playback machine; returns the function that stops both. A lab may
+   * be connected again after that (React's strict mode mounts, unmounts and mounts again).
+   */
+  connect(): () => void;
+  /** Sends a command to the playback machine (ignored while not connected). */
+  send(command: PlaybackCommand): void;
+  /** Runs `source` (the editor's text) as the program, keeping the run configuration. */
+  run(source: string, config?: RunConfig, step?: number): void;
+}
+
+export interface LabOptions {
+  readonly source: string;
+  readonly config?: RunConfig;
+  readonly workerFactory?: WorkerFactory;
+}
+
+export function createLab(options: LabOptions): Lab {
+  const program: ProgramSource = { source: options.source, origin: { kind: 'scratch' } };
+  const store = createLabStore({ program, config: options.config });
+  const report = createRunReportStore();
+  const ui = createUiStore(options.source);
+  let actor: PlaybackActor | undefined;
+  const send = (command: PlaybackCommand) => actor?.send(command);
+  return {
+    store,
+    report,
+    ui,
+    connect: () => {
+      const client = new SimWorkerClient(options.workerFactory);
+      const machine = playbackMachine.provide({
+        actors: { runner: storeRunner(store, workerRunSource(client, report)), frameTicker: animationFrameTicker },
+      });
+      const s = store.getState();
+      const a = createActor(machine, { input: { trace: traceOfStore(store), config: s.config, speed: s.speed } });
+      const unbind = bindPlaybackToStore(a, store);
+      a.start();
+      actor = a;
+      return () => {
+        if (actor === a) actor = undefined;
+        unbind();
+        a.stop();
+        client.dispose();
+      };
+    },
+    send,
+    run: (source, config, step) => {
+      ui.getState().setDraft(source);
+      send({
+        type: 'LOAD',
+        program: { source, origin: store.getState().program.origin },
+        config: config ?? store.getState().config,
+        step,
+      });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * State that belongs to the screen rather than to the run: the program being edited (it only
+ * becomes the run's program on Run), whether the shortcuts help is open, and a request to show a
+ * source line (from the diagnostics list).
+ */
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+
+export interface UiState {
+  readonly draft: string;
+  readonly helpOpen: boolean;
+  /** The line to scroll to and highlight; `nonce` makes a repeated request for one line count. */
+  readonly reveal: { readonly line: number; readonly nonce: number } | undefined;
+  setDraft(draft: string): void;
+  setHelpOpen(open: boolean): void;
+  revealLine(line: number): void;
+}
+
+export type UiStore = StoreApi<UiState>;
+
+export function createUiStore(draft: string): UiStore {
+  let nonce = 0;
+  return createStore<UiState>()((set) => ({
+    draft,
+    helpOpen: false,
+    reveal: undefined,
+    setDraft: (d) => set({ draft: d }),
+    setHelpOpen: (helpOpen) => set({ helpOpen }),
+    revealLine: (line) => set({ reveal: { line, nonce: ++nonce } }),
+  }));
+}

@@ -1,0 +1,34 @@
+/** A region of the lab screen hosting one animated view, or a labelled placeholder. */
+import { Suspense } from 'react';
+import { useLab } from '../lab/lab-context.tsx';
+import { useViewInput } from '../views/shared/use-view-input.ts';
+import { VIEWS } from './view-registry.ts';
+import type { LazyView } from './view-registry.ts';
+
+function LoadedView({ view: View, name }: { view: LazyView; name: string }) {
+  const lab = useLab();
+  const input = useViewInput(lab.store);
+  return (
+    <Suspense fallback={<p className="muted">Loading the {name} view…</p>}>
+      <View input={input} onSelectTask={(task) => lab.store.getState().actions.selectTask(task)} />
+    </Suspense>
+  );
+}
+
+export interface ViewSlotProps {
+  readonly name: string;
+  readonly title: string;
+  /** What the region will show, for the placeholder while its view is not built. */
+  readonly placeholder: string;
+}
+
+export function ViewSlot({ name, title, placeholder }: ViewSlotProps) {
+  const id = `region-${name}-title`;
+  const view = VIEWS.get(name);
+  return (
+    <section className={`region region-${name}`} aria-labelledby={id} data-region={name}>
+      <h2 id={id}>{title}</h2>
+      {view !== undefined ? <LoadedView view={view} name={name} /> : <p className="muted placeholder">{placeholder}</p>}
+    </section>
+  );
+}

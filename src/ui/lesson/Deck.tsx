@@ -1,0 +1,210 @@
+/**
+ * The course mode for one lesson (issue 6): the slide beside the lab, navigation, overview,
+ * blank screen, fullscreen, zoom, the projector theme, and the presenter / audience windows.
+ */
+import { useSelector } from '@xstate/react';
+import { useEffect, useState } from 'react';
+import type { Lesson } from '../../lessons/types.ts';
+import { LabContext } from '../lab/lab-context.tsx';
+import { writeDeckUrl } from './deck-url.ts';
+import type { DeckUrl } from './deck-url.ts';
+import type { DeckCommand } from './keys.ts';
+import { zoomed } from './keys.ts';
+import { KeysHelp } from './KeysHelp.tsx';
+import { LabStage } from './LabStage.tsx';
+import { LessonSession } from './lesson-session.ts';
+import { Overview } from './Overview.tsx';
+import { PresenterView } from './PresenterView.tsx';
+import { browserStorage } from './progress.ts';
+import { SlideView } from './SlideView.tsx';
+import { useDeckKeys } from './use-deck-keys.ts';
+import { useDeckUrl } from './use-deck-url.ts';
+import { usePresenterSync } from './use-presenter-sync.ts';
+import './lesson.css';
+
+export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
+  const [session] = useState(() => new LessonSession(lesson, { url, storage: browserStorage() }));
+  const [role, setRole] = useState(url.role);
+  const [projector, setProjector] = useState(url.projector || url.role === 'audience');
+  const [zoom, setZoom] = useState(1);
+  const [help, setHelp] = useState(false);
+  useEffect(() => session.connect(), [session]);
+  const index = useSelector(session.actor, (s) => s.context.index);
+  const selection = useSelector(session.actor, (s) => s.context.selection);
+  const mode = useSelector(session.actor, (s) => s.value);
+  const sync = usePresenterSync(session, role);
+  useDeckUrl(session, index, projector);
+  const visited = session.book.lesson(lesson.id).visited;
+
+  const linkTo = (seed: number, step: number): string =>
+    writeDeckUrl(location.search, {
+      lesson: lesson.id,
+      slide: index + 1,
+      seed,
+      step,
+      role,
+      projector,
+      check: true,
+    });
+
+  const openPresenter = () => {
+    const search = writeDeckUrl(location.search, {
+      lesson: lesson.id,
+      slide: index + 1,
+      seed: session.lab.store.getState().config.seed,
+      step: session.lab.store.getState().stepPosition,
+      role: 'presenter',
+      projector: false,
+      check: false,
+    });
+    window.open(`${location.pathname}${search}`, `task-lab-presenter-${lesson.id}`, 'popup');
+    session.setRole('audience');
+    setRole('audience');
+    setProjector(true);
+  };
+
+  const lab = session.lab;
+  const run = (command: DeckCommand): void => {
+    const send = session.actor.send.bind(session.actor);
+    switch (command) {
+      case 'next':
+        return send({ type: 'NEXT' });
+      case 'prev':
+        return send({ type: 'PREV' });
+      case 'first':
+        return send({ type: 'FIRST' });
+      case 'last':
+        return send({ type: 'LAST' });
+      case 'overview':
+        return send({ type: 'TOGGLE_OVERVIEW' });
+      case 'blank':
+        return send({ type: 'TOGGLE_BLANK' });
+      case 'escape':
+        if (help) return setHelp(false);
+        return send({ type: 'ESCAPE' });
+      case 'open':
+        if (mode === 'overview') send({ type: 'ESCAPE' });
+        return;
+      case 'fullscreen':
+        if (document.fullscreenElement) void document.exitFullscreen();
+        else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+        return;
+      case 'presenter':
+        if (role !== 'presenter') openPresenter();
+        return;
+      case 'projector':
+        return setProjector((p) => !p);
+      case 'zoom-in':
+      case 'zoom-out':
+      case 'zoom-reset':
+        return setZoom((z) => zoomed(z, command));
+      case 'play':
+        return lab.send({ type: lab.store.getState().playback === 'playing' ? 'PAUSE' : 'PLAY' });
+      case 'step':
+        return lab.send({ type: 'STEP_FORWARD' });
+      case 'step-back':
+        return lab.send({ type: 'STEP_BACK' });
+      case 'help':
+        return setHelp((h) => !h);
+    }
+  };
+  useDeckKeys(run);
+
+  const slide = lesson.slides[index];
+  const classes = ['deck', `deck-${role}`, projector ? 'theme-projector' : '', mode === 'blank' ? 'is-blank' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <LabContext.Provider value={session.lab}>
+      <div
+        className={classes}
+        style={{ '--zoom': zoom } as React.CSSProperties}
+        data-testid="deck"
+        data-mode={String(mode)}
+      >
+        <header className="deck-header">
+          <h1>
+            <span className="brand">Task Lab</span>
+            <span className="deck-title">
+              {lesson.meta.course} · Day {lesson.meta.day}: {lesson.meta.title}
+            </span>
+          </h1>
+          <p className="deck-progress" data-testid="slide-counter">
+            Slide {index + 1} of {lesson.slides.length}
+            <span className="muted"> · {visited.length} seen</span>
+            {role === 'audience' && <span className="role-badge"> · audience (follows the presenter)</span>}
+            {role === 'presenter' && <span className="role-badge"> · presenter</span>}
+          </p>
+          <div className="deck-tools" role="toolbar" aria-label="Deck">
+            <button type="button" onClick={() => run('overview')} title="Overview (O)">
+              <span aria-hidden="true">▦</span> Overview
+            </button>
+            <button type="button" onClick={() => run('zoom-out')} aria-label="Zoom out" title="Zoom out (−)">
+              A−
+            </button>
+            <button type="button" onClick={() => run('zoom-in')} aria-label="Zoom in" title="Zoom in (+)">
+              A+
+            </button>
+            <button type="button" aria-pressed={projector} onClick={() => run('projector')} title="Projector theme (T)">
+              Projector
+            </button>
+            <button type="button" onClick={() => run('fullscreen')} title="Fullscreen (F)">
+              Fullscreen
+            </button>
+            {role !== 'presenter' && (
+              <button type="button" onClick={() => run('presenter')} title="Presenter window (P)">
+                Presenter
+              </button>
+            )}
+            <button type="button" onClick={() => run('help')} aria-label="Keys" title="Keys (?)">
+              ?
+            </button>
+          </div>
+        </header>
+        {role === 'presenter' ? (
+          <PresenterView lesson={lesson} index={index} sync={sync} />
+        ) : (
+          <main className="deck-main">
+            {slide !== undefined && (
+              <SlideView
+                key={slide.id}
+                session={session}
+                slide={slide}
+                index={index}
+                total={lesson.slides.length}
+                linkTo={linkTo}
+              />
+            )}
+            <LabStage />
+          </main>
+        )}
+        <nav className="deck-nav" aria-label="Slides">
+          <button type="button" onClick={() => run('prev')} disabled={index === 0}>
+            <span aria-hidden="true">← </span>Previous slide
+          </button>
+          <span className="deck-nav-title">{slide?.title}</span>
+          <button type="button" onClick={() => run('next')} disabled={index === lesson.slides.length - 1}>
+            Next slide<span aria-hidden="true"> →</span>
+          </button>
+        </nav>
+        {mode === 'overview' && (
+          <div className="overlay">
+            <Overview
+              lesson={lesson}
+              selection={selection}
+              current={index}
+              visited={visited}
+              open={(i) => session.actor.send({ type: 'GOTO', index: i })}
+            />
+          </div>
+        )}
+        {mode === 'blank' && (
+          <div className="blank-screen" role="dialog" aria-label="Blank screen (press B to return)" data-testid="blank">
+            <p className="visually-hidden">The screen is blank. Press B or Escape to return.</p>
+          </div>
+        )}
+        {help && <KeysHelp close={() => setHelp(false)} />}
+      </div>
+    </LabContext.Provider>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * One slide as the learner reads it: the title, the prose (markdown), the program beside it in
+ * the source pane (editable; edits are saved and can be reset), the quizzes and the challenge.
+ */
+import { useSelector } from '@xstate/react';
+import { useMemo, useSyncExternalStore } from 'react';
+import type { Slide } from '../../lessons/types.ts';
+import { ChallengePanel } from '../challenge/ChallengePanel.tsx';
+import { useUi } from '../lab/lab-context.tsx';
+import { SourcePanel } from '../source/SourcePanel.tsx';
+import { EDITED_RUN } from './lesson-session.ts';
+import type { LessonSession } from './lesson-session.ts';
+import { renderMarkdown } from './markdown.ts';
+import { QuizCard } from './QuizCard.tsx';
+
+export interface SlideViewProps {
+  readonly session: LessonSession;
+  readonly slide: Slide;
+  readonly index: number;
+  readonly total: number;
+  readonly linkTo: (seed: number, step: number) => string;
+}
+
+export function SlideBody({ slide }: { slide: Slide }) {
+  const html = useMemo(() => renderMarkdown(slide.body), [slide.body]);
+  return <div className="slide-prose" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+function CodeStatus({ session, index }: { session: LessonSession; index: number }) {
+  const draft = useUi((u) => u.draft);
+  const loaded = useSyncExternalStore(session.subscribe, () => session.current);
+  const edited = draft !== session.originalSource(index);
+  if (loaded?.check === true) {
+    return (
+      <p className="code-status check-status" role="status">
+        <span aria-hidden="true">⚑ </span>The lab replays the checker's run for seed {loaded.seed}: your code with that
+        seed's FAILURES table.{' '}
+        <button type="button" onClick={() => session.enter(index, { seed: session.defaultSeed(index) })}>
+          Back to your own run
+        </button>
+      </p>
+    );
+  }
+  if (!edited) return <p className="muted code-status">The slide's program. Edit it and press Run to try a change.</p>;
+  return (
+    <p className="code-status" role="status">
+      <span aria-hidden="true">✎ </span>Your edited version (saved in this browser).{' '}
+      <button type="button" onClick={() => session.resetCode()}>
+        Reset to the slide's program
+      </button>
+    </p>
+  );
+}
+
+export function SlideView({ session, slide, index, total, linkTo }: SlideViewProps) {
+  const answers = useSelector(session.actor, (s) => s.context.answers);
+  const run = useSelector(session.actor, (s) => s.context.run);
+  const say = useSelector(session.actor, (s) => s.context.say);
+  const blocked =
+    run.status === 'failed'
+      ? run.message === EDITED_RUN
+        ? "The lab is running your edited code; reset to the slide's program to check answers."
+        : `The run failed (${run.message}), so it cannot check answers yet.`
+      : undefined;
+  return (
+    <article className="slide" aria-labelledby="slide-title" data-slide-id={slide.id}>
+      <p className="slide-number" aria-hidden="true">
+        {index + 1} / {total}
+      </p>
+      <h2 id="slide-title" tabIndex={-1}>
+        {slide.title}
+      </h2>
+      <SlideBody slide={slide} />
+      {say !== undefined && (
+        <p className="cue-say" role="status" data-testid="cue-say">
+          <span aria-hidden="true">⏸ </span>
+          {say}
+        </p>
+      )}
+      {(slide.scenario !== undefined || slide.challenge !== undefined) && (
+        <div className="slide-code">
+          <SourcePanel />
+          <CodeStatus session={session} index={index} />
+        </div>
+      )}
+      {slide.quizzes.map((quiz, i) => (
+        <QuizCard
+          key={`${slide.id}#${i}`}
+          quiz={quiz}
+          index={i}
+          record={answers[session.quizKey(index, i)]}
+          blocked={blocked}
+          answer={(response) => session.actor.send({ type: 'QUIZ.ANSWER', quiz: i, response })}
+          retry={() => session.actor.send({ type: 'QUIZ.RETRY', quiz: i })}
+        />
+      ))}
+      {slide.challenge !== undefined && <ChallengePanel session={session} linkTo={linkTo} />}
+    </article>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Everything the lab has to say about the run besides its trace: compile errors, how the run
+ * stopped, restarts of the worker, and the simulator's findings (leaks, lost wake-ups, lost
+ * panics), each linked to its task and source line.
+ */
+import { useLab, useReport } from '../lab/lab-context.tsx';
+
+export function DiagnosticsPanel() {
+  const lab = useLab();
+  const phase = useReport((r) => r.phase);
+  const problems = useReport((r) => r.problems);
+  const findings = useReport((r) => r.findings);
+  const notice = useReport((r) => r.notice);
+  const show = (task: number, line: number) => {
+    if (task > 0) lab.store.getState().actions.selectTask(task);
+    if (line > 0) lab.ui.getState().revealLine(line);
+  };
+  const empty = phase !== 'compile-error' && findings.length === 0 && notice === undefined;
+  return (
+    <section className="region region-diagnostics" aria-labelledby="diagnostics-title">
+      <h2 id="diagnostics-title">Diagnostics</h2>
+      <ul className="diagnostics" data-testid="diagnostics">
+        {notice !== undefined && (
+          <li className="diagnostic diagnostic-notice">
+            <span className="diagnostic-glyph" aria-hidden="true">
+              !
+            </span>
+            {notice}
+          </li>
+        )}
+        {phase === 'compile-error' &&
+          problems.map((p, i) => (
+            <li key={`p${i}`} className="diagnostic diagnostic-error">
+              <span className="diagnostic-glyph" aria-hidden="true">
+                ✕
+              </span>
+              <button type="button" className="link-button" onClick={() => show(0, p.line)}>
+                line {p.line}:{p.col}
+              </button>{' '}
+              {p.message}
+              {p.hint !== undefined && <span className="hint"> — {p.hint}</span>}
+            </li>
+          ))}
+        {findings.map((f, i) => (
+          <li key={`f${i}`} className="diagnostic diagnostic-finding">
+            <span className="diagnostic-glyph" aria-hidden="true">
+              ⚠
+            </span>
+            {(f.task > 0 || f.line > 0) && (
+              <button type="button" className="link-button" onClick={() => show(f.task, f.line)}>
+                {f.task > 0 ? `task ${f.task}` : ''}
+                {f.task > 0 && f.line > 0 ? ', ' : ''}
+                {f.line > 0 ? `line ${f.line}` : ''}
+              </button>
+            )}{' '}
+            {f.message}
+          </li>
+        ))}
+        {empty && <li className="muted">{phase === 'running' ? 'Running…' : 'No problems found.'}</li>}
+      </ul>
+    </section>
+  );
+}

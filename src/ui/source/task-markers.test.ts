@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createLabTimeline, traceBuilder } from '../../store/index.ts';
+import { markersByLine } from './task-markers.ts';
+import { problemRange } from './editor-decorations.ts';
+import { Text } from '@codemirror/state';
+
+describe('markersByLine', () => {
+  it('marks live tasks and the main future at their lines, with their lifecycle glyph', () => {
+    const b = traceBuilder()
+      .pollStart(0, 3)
+      .spawn(1, undefined, 10)
+      .spawn(2, undefined, 10)
+      .push('local', 1)
+      .push('local', 2)
+      .pollEnd(0, 'pending')
+      .nextStep()
+      .pop('local', 1)
+      .state(1, 204, 201, 'transition_to_running', 'Success')
+      .pollStart(1, 10)
+      .line(1, 12);
+    const t = createLabTimeline();
+    t.append(b.build());
+    const m = markersByLine(t.head);
+    expect(m.get(3)?.map((x) => x.task)).toEqual([0]);
+    expect(m.get(3)?.[0].text).toMatch(/main$/);
+    expect(m.get(3)?.[0].label).toBe('main future, waiting');
+    expect(m.get(12)?.map((x) => x.task)).toEqual([1]);
+    expect(m.get(12)?.[0].label).toBe('task 1, running');
+    expect(m.get(10)?.map((x) => x.task)).toEqual([2]);
+    expect(m.get(10)?.[0].label).toMatch(/^task 2, notified/);
+  });
+
+  it('drops finished tasks unless selected', () => {
+    const b = traceBuilder()
+      .spawn(1, undefined, 5)
+      .pollStart(1, 5)
+      .pollEnd(1, 'ready')
+      .state(1, 201, 202, 'transition_to_complete', 'snapshot');
+    const t = createLabTimeline();
+    t.append(b.build());
+    expect(markersByLine(t.head).get(5)).toBeUndefined();
+    expect(
+      markersByLine(t.head, 1)
+        .get(5)
+        ?.map((x) => x.task),
+    ).toEqual([1]);
+  });
+});
+
+describe('problemRange', () => {
+  const doc = Text.of(['fn main() {', '    let x = ;', '}']);
+  it('covers the reported span on its line', () => {
+    const r = problemRange(doc, { line: 2, col: 13, endLine: 2, endCol: 14, message: '' });
+    expect(doc.sliceString(r.from, r.to)).toBe(';');
+  });
+  it('covers one character when no end is known, and clamps to the document', () => {
+    const r = problemRange(doc, { line: 2, col: 5, message: '' });
+    expect(doc.sliceString(r.from, r.to)).toBe('l');
+    const past = problemRange(doc, { line: 9, col: 99, message: '' });
+    expect(past.from).toBe(doc.length);
+    expect(past.to).toBe(doc.length);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The lifecycle board (design.md §6): tasks as tokens in the lanes Spawned → Notified → Running →
+ * Idle → Complete → Joined/Released, each token moving to its new lane when a step changes it.
+ * d3 owns the SVG; tokens are joined by task id so a token is the same element for its whole
+ * life (focus survives, moves animate). Unchanged tokens are not touched, so a frame with a
+ * thousand live tasks only writes what moved.
+ */
+import type { Selection } from 'd3-selection';
+import { deriveBoard } from '../../../store/view/derive-board.ts';
+import { watchSize } from '../shared/measure.ts';
+import { INK, UI_FONT } from '../shared/palette.ts';
+import { appendSvg, joinTokens } from '../shared/controller.ts';
+import { bindTokenEvents } from '../shared/token-events.ts';
+import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
+import { layoutBoard } from './layout.ts';
+import type { LaneBox } from './layout.ts';
+
+export const BOARD_HEIGHT = 340;
+
+function drawLanes(layer: Selection<SVGGElement, unknown, null, undefined>, lanes: readonly LaneBox[]): void {
+  layer
+    .selectAll<SVGGElement, LaneBox>('g.tl-lane')
+    .data(lanes, (d) => d.id)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'tl-lane');
+      g.append('rect').attr('class', 'tl-lane-bg').attr('rx', 6).attr('stroke', INK).attr('stroke-width', 1.5);
+      for (const [cls, weight] of [
+        ['tl-lane-title', 700],
+        ['tl-lane-count', 400],
+      ] as const) {
+        g.append('text')
+          .attr('class', cls)
+          .attr('dominant-baseline', 'central')
+          .attr('font-family', UI_FONT)
+          .attr('font-size', 18)
+          .attr('font-weight', weight)
+          .attr('fill', INK);
+      }
+      return g;
+    })
+    .attr('data-lane', (d) => d.id)
+    .attr('data-count', (d) => d.count)
+    .call((g) =>
+      g
+        .select('rect')
+        .attr('x', (d) => d.x)
+        .attr('y', (d) => d.y + 2)
+        .attr('width', (d) => d.w)
+        .attr('height', (d) => d.h - 4),
+    )
+    .call((g) =>
+      g
+        .select('text.tl-lane-title')
+        .attr('x', (d) => d.x + 8)
+        .attr('y', (d) => d.y + 20)
+        .text((d) => d.lines[0]),
+    )
+    .call((g) =>
+      g
+        .select('text.tl-lane-count')
+        .attr('x', (d) => d.x + 8)
+        .attr('y', (d) => d.y + 44)
+        .text((d) => d.lines[1]),
+    );
+}
+
+export function createBoardController(el: HTMLElement, options: ControllerOptions): ViewController {
+  const svg = appendSvg(el, 'tl-board', 'Lifecycle board: tasks by state');
+  const lanes = svg.append('g').attr('class', 'tl-lanes');
+  const tokens = svg.append('g').attr('class', 'tl-tokens');
+  let last: ViewInput | undefined;
+  const size = watchSize(el, () => {
+    if (last !== undefined) render(last, 0);
+  });
+  const unbind = bindTokenEvents(el, (task) => options.onSelectTask?.(task));
+
+  function render(input: ViewInput, moveMs: number): void {
+    const layout = layoutBoard(deriveBoard(input.view), size.width, BOARD_HEIGHT, input.selectedTask);
+    svg
+      .attr('width', layout.width)
+      .attr('height', layout.height)
+      .attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
+    drawLanes(lanes, layout.lanes);
+    joinTokens(tokens, layout.tokens, moveMs);
+  }
+
+  return {
+    update(input, prev) {
+      last = input;
+      render(input, prev === undefined ? 0 : input.motionMs);
+    },
+    destroy() {
+      unbind();
+      size.disconnect();
+      svg.remove();
+      last = undefined;
+    },
+  };
+}

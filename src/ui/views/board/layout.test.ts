@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { reduceView } from '../../../store/view/reduce-view.ts';
+import { traceBuilder } from '../../../store/view/trace-builder.ts';
+import { deriveBoard } from '../../../store/view/derive-board.ts';
+import { INITIAL_VIEW_STATE } from '../../../store/index.ts';
+import type { ViewState } from '../../../store/index.ts';
+import { COMPACT, FULL, layoutBoard } from './layout.ts';
+
+function spawned(n: number): ViewState {
+  const b = traceBuilder();
+  for (let i = 1; i <= n; i++) b.spawn(i);
+  return b.build().reduce(reduceView, INITIAL_VIEW_STATE);
+}
+
+describe('layoutBoard', () => {
+  it('draws a full token per task while the lane has room, inside its lane', () => {
+    const layout = layoutBoard(deriveBoard(spawned(3)), 1400, 340);
+    expect(layout.tokens.map((t) => t.key)).toEqual(['t1', 't2', 't3']);
+    const lane = layout.lanes[0];
+    for (const t of layout.tokens) {
+      expect(t.w).toBe(FULL.w);
+      expect(t.text).toMatch(/^◇ \d$/);
+      expect(t.x - t.w / 2).toBeGreaterThanOrEqual(lane.x);
+      expect(t.x + t.w / 2).toBeLessThanOrEqual(lane.x + lane.w);
+    }
+    expect(lane).toMatchObject({ id: 'spawned', count: 3, mode: 'full' });
+  });
+
+  it('compacts a crowded lane, then aggregates, and stays within the board', () => {
+    const layout = layoutBoard(deriveBoard(spawned(1000)), 1400, 340, 5);
+    const lane = layout.lanes[0];
+    expect(lane.mode).toBe('compact');
+    const tasks = layout.tokens.filter((t) => t.task !== undefined);
+    expect(tasks.every((t) => t.w === COMPACT.w && t.text === '')).toBe(true); // none cancelled or panicked
+    expect(tasks.length).toBeLessThan(1000);
+    const more = layout.tokens.find((t) => t.key === 'more-spawned');
+    expect(more?.text).toBe(`+${1000 - tasks.length}`);
+    expect(tasks.some((t) => t.task === 5 && t.selected)).toBe(true);
+    for (const t of layout.tokens) {
+      expect(t.y + t.h / 2).toBeLessThanOrEqual(layout.height);
+      expect(t.x + t.w / 2).toBeLessThanOrEqual(lane.x + lane.w);
+    }
+  });
+
+  it('keeps every token label for screen readers', () => {
+    const layout = layoutBoard(deriveBoard(spawned(2)), 900, 340);
+    expect(layout.tokens.map((t) => t.label)).toEqual(['task 1, spawned', 'task 2, spawned']);
+  });
+});
+
+describe('layoutBoard on narrow screens', () => {
+  it('wraps the lanes onto rows when a lane would be narrower than MIN_LANE_W, all inside the width', () => {
+    const layout = layoutBoard(deriveBoard(spawned(4)), 730, 340);
+    const rows = new Set(layout.lanes.map((l) => l.y));
+    expect(rows.size).toBe(2);
+    expect(layout.lanes.filter((l) => l.y === 0)).toHaveLength(3);
+    for (const lane of layout.lanes) {
+      expect(lane.x + lane.w).toBeLessThanOrEqual(730);
+      expect(lane.y + lane.h).toBeLessThanOrEqual(layout.height);
+    }
+    for (const t of layout.tokens) {
+      const lane = layout.lanes.find((l) => l.id === t.lane);
+      if (lane === undefined) throw new Error('no lane');
+      expect(t.y - t.h / 2).toBeGreaterThanOrEqual(lane.y);
+      expect(t.y + t.h / 2).toBeLessThanOrEqual(lane.y + lane.h);
+    }
+    expect(layout.lanes[5].lines).toEqual(['⇥ Joined /', 'Released (0)']);
+  });
+});

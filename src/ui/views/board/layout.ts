@@ -1,0 +1,148 @@
+/**
+ * Where each board token goes: pure geometry from the board model and the host's width, so it is
+ * tested without a DOM. Lanes are columns; a lane shows full tokens (glyph and id) while they fit,
+ * then compact ones (shape only), then compact ones plus an aggregate "+N".
+ */
+import { compactLane } from '../../../store/view/derive-board.ts';
+import type { BoardLaneId, BoardModel } from '../../../store/view/derive-board.ts';
+import type { TaskView } from '../../../store/index.ts';
+import { LIFECYCLE_GLYPH, outcomeMark } from '../shared/glyphs.ts';
+import { taskToken } from '../shared/token-dom.ts';
+import type { TokenDatum as BaseToken } from '../shared/token-dom.ts';
+
+export const HEADER_H = 60;
+/** Narrowest lane; below it the lanes wrap onto more rows. */
+export const MIN_LANE_W = 150;
+export const GAP = 8;
+/** Full tokens fit a glyph and a four-digit id in 18 px monospace. */
+export const FULL = { w: 68, h: 34, gap: 6 } as const;
+export const COMPACT = { w: 24, h: 24, gap: 4 } as const;
+
+export interface LaneBox {
+  readonly id: BoardLaneId;
+  readonly title: string;
+  /** Header: glyph and title, then the rest of the title and the count. */
+  readonly lines: readonly [string, string];
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly count: number;
+  readonly glyph: string;
+  readonly mode: 'full' | 'compact';
+}
+
+export interface TokenDatum extends BaseToken {
+  readonly lane: BoardLaneId;
+  readonly compact: boolean;
+}
+
+export interface BoardLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly lanes: readonly LaneBox[];
+  readonly tokens: readonly TokenDatum[];
+}
+
+const LANE_GLYPH: Readonly<Record<BoardLaneId, string>> = {
+  spawned: LIFECYCLE_GLYPH.spawned,
+  notified: LIFECYCLE_GLYPH.notified,
+  running: LIFECYCLE_GLYPH.running,
+  idle: LIFECYCLE_GLYPH.idle,
+  complete: LIFECYCLE_GLYPH.complete,
+  finished: LIFECYCLE_GLYPH.joined,
+};
+
+function fits(extent: number, size: number, gap: number): number {
+  return Math.max(1, Math.floor((extent + gap) / (size + gap)));
+}
+
+function token(t: TaskView, lane: BoardLaneId, x: number, y: number, compact: boolean, selected: boolean): TokenDatum {
+  const size = compact ? COMPACT : FULL;
+  return { ...taskToken(t, x, y, size.w, size.h, selected, compact ? outcomeMark(t) : undefined), lane, compact };
+}
+
+function headerLines(glyph: string, title: string, count: number): [string, string] {
+  // A long title ("Joined / Released") breaks after its slash.
+  const cut = title.indexOf(' / ');
+  const first = cut < 0 ? title : `${title.slice(0, cut)} /`;
+  const rest = cut < 0 ? '' : `${title.slice(cut + 3)} `;
+  return [`${glyph} ${first}`, `${rest}(${count})`];
+}
+
+/**
+ * Lanes side by side when each gets at least MIN_LANE_W, else wrapped onto rows (3 + 3 at
+ * 1280×720, 2 + 2 + 2 on a phone); `height` is the board's height for one row of lanes.
+ */
+export function layoutBoard(model: BoardModel, width: number, height: number, selected?: number): BoardLayout {
+  const n = model.lanes.length;
+  const fit = Math.max(2, Math.min(n, Math.floor((width - GAP) / (MIN_LANE_W + GAP))));
+  const rows = Math.ceil(n / fit);
+  // Balanced rows (3 + 3 rather than 5 + 1).
+  const cols = Math.ceil(n / rows);
+  const rowH = rows === 1 ? height : Math.max(HEADER_H + 3 * FULL.h + 4 * GAP, Math.round(height * 0.65));
+  const laneW = Math.max(FULL.w + 2 * GAP, (width - GAP * (cols + 1)) / cols);
+  const areaW = laneW - 2 * GAP;
+  const areaH = Math.max(FULL.h, rowH - HEADER_H - 2 * GAP);
+  const fullCols = fits(areaW, FULL.w, FULL.gap);
+  const fullCap = fullCols * fits(areaH, FULL.h, FULL.gap);
+  const compactCols = fits(areaW, COMPACT.w, COMPACT.gap);
+  const compactRows = fits(areaH, COMPACT.h, COMPACT.gap);
+  // When even compact tokens overflow, the last row holds the aggregate "+N" alone.
+  const compactCap = compactCols * Math.max(1, compactRows - 1) + 1;
+
+  const lanes: LaneBox[] = [];
+  const tokens: TokenDatum[] = [];
+  model.lanes.forEach((lane, i) => {
+    const x0 = GAP + (i % cols) * (laneW + GAP);
+    const y0 = Math.floor(i / cols) * rowH;
+    const full = lane.tasks.length <= fullCap;
+    const glyph = LANE_GLYPH[lane.id];
+    lanes.push({
+      id: lane.id,
+      title: lane.title,
+      lines: headerLines(glyph, lane.title, lane.tasks.length),
+      x: x0,
+      y: y0,
+      w: laneW,
+      h: rowH,
+      count: lane.tasks.length,
+      glyph,
+      mode: full ? 'full' : 'compact',
+    });
+    const size = full ? FULL : COMPACT;
+    const lanesCols = full ? fullCols : compactCols;
+    const { shown, hidden } = full ? { shown: lane.tasks, hidden: 0 } : compactLane(lane.tasks, compactCap, selected);
+    const place = (k: number): [number, number] => [
+      x0 + GAP + (k % lanesCols) * (size.w + size.gap) + size.w / 2,
+      y0 + HEADER_H + GAP + Math.floor(k / lanesCols) * (size.h + size.gap) + size.h / 2,
+    ];
+    shown.forEach((t, k) => {
+      const [x, y] = place(k);
+      const d = token(t, lane.id, x, y, !full, t.id === selected);
+      // A crowded lane keys its tokens by slot: hundreds of tasks changing lanes every frame
+      // would otherwise mean hundreds of elements created and removed per frame.
+      tokens.push(full ? d : { ...d, key: `${lane.id}#${k}` });
+    });
+    if (hidden > 0) {
+      const [, y] = place(Math.ceil(shown.length / lanesCols) * lanesCols);
+      tokens.push({
+        key: `more-${lane.id}`,
+        task: undefined,
+        lane: lane.id,
+        x: x0 + laneW / 2,
+        y,
+        w: Math.min(areaW, 96),
+        h: COMPACT.h + 4,
+        shape: 'round',
+        fill: '#FFFFFF',
+        ink: '#000000',
+        text: `+${hidden}`,
+        label: `${hidden} more tasks ${lane.title.toLowerCase()}`,
+        selected: false,
+        compact: false,
+      });
+    }
+  });
+  return { width, height: rows * rowH, lanes, tokens };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { TraceHistory } from '../../../store/view/derive-history.ts';
+import { deriveScheduler } from '../../../store/view/derive-scheduler.ts';
+import { reduceView } from '../../../store/view/reduce-view.ts';
+import { traceBuilder } from '../../../store/view/trace-builder.ts';
+import { INITIAL_VIEW_STATE } from '../../../store/index.ts';
+import type { SimEvent } from '../../../store/index.ts';
+import { layoutScheduler } from './layout.ts';
+
+function layout(events: readonly SimEvent[], width = 1200, workers = 1) {
+  const h = new TraceHistory();
+  h.syncFrom({ length: events.length, eventAt: (i) => events[i] });
+  const view = events.reduce(reduceView, INITIAL_VIEW_STATE);
+  return layoutScheduler(deriveScheduler(view, h, events.length, { workers }), view, width, undefined);
+}
+
+describe('layoutScheduler', () => {
+  it('keys a task once: a queued task whose timer is still set appears twice, keyed by id once', () => {
+    const events = traceBuilder()
+      .event({ type: 'runtime.created', task: 0, flavor: 'current_thread', runtime: 1 })
+      .spawn(1)
+      .timer(9, 1, 100)
+      .push('local', 1)
+      .build();
+    const l = layout(events);
+    expect(l.tokens.filter((t) => t.task === 1).map((t) => t.key)).toEqual(['t1', 'timer-9']);
+    expect(l.labels.some((x) => x.text === '@100ms')).toBe(true);
+  });
+
+  it('multi_thread: a row per worker with a LIFO slot and a 256-slot ring meter', () => {
+    const events = traceBuilder()
+      .event({ type: 'runtime.created', task: 0, flavor: 'multi_thread', runtime: 1 })
+      .spawn(1)
+      .push('lifo', 1, 1)
+      .build();
+    const l = layout(events, 1200, 3);
+    expect(l.boxes.filter((b) => b.key.startsWith('lifo-')).map((b) => b.key)).toEqual(['lifo-0', 'lifo-1', 'lifo-2']);
+    expect(l.boxes.find((b) => b.key === 'lifo-1')?.label).toBe('LIFO: task 1');
+    expect(l.boxes.find((b) => b.key === 'meter-0')?.label).toBe('local ring 0 of 256');
+    const token = l.tokens.find((t) => t.key === 't1');
+    const slot = l.boxes.find((b) => b.key === 'lifo-1');
+    if (token === undefined || slot === undefined) throw new Error('missing');
+    expect(token.x).toBeGreaterThan(slot.x);
+    expect(token.x).toBeLessThan(slot.x + slot.w);
+  });
+
+  it('shows a long queue as tokens that fit plus a count', () => {
+    const b = traceBuilder().event({ type: 'runtime.created', task: 0, flavor: 'current_thread', runtime: 1 });
+    for (let i = 1; i <= 100; i++) b.spawn(i).push('inject', i);
+    const l = layout(b.build(), 900);
+    const shown = l.tokens.filter((t) => t.key.startsWith('t')).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(100);
+    expect(l.labels.find((x) => x.key === 'inject-q-more')?.text).toBe(`+${100 - shown}`);
+    for (const t of l.tokens) expect(t.x + t.w / 2).toBeLessThanOrEqual(900);
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * Geometry of the scheduler view (tokio-facts.md §6.2, §6.3, §8, §9), pure so it is tested
+ * without a DOM: one row per thing that holds tasks — block_on's main future, each worker (its
+ * running slot, LIFO slot on multi_thread, local queue), the inject queue, the blocking pool and
+ * the timers. A task drawn in two places (a queued task whose timer is still registered) is keyed
+ * by task id only in the first, so its token travels when it moves.
+ */
+import type { SchedulerModel, WorkerModel } from '../../../store/view/derive-scheduler.ts';
+import { LOCAL_QUEUE_CAPACITY } from '../../../store/view/derive-scheduler.ts';
+import type { TaskView, ViewState } from '../../../store/index.ts';
+import { LIFECYCLE_GLYPH } from '../shared/glyphs.ts';
+import { taskToken } from '../shared/token-dom.ts';
+import type { TokenDatum } from '../shared/token-dom.ts';
+
+export const LABEL_W = 200;
+export const ROW_H = 88;
+/** Inside a row: the caption line, then the box holding tokens. */
+const CAPTION_Y = 14;
+const BOX_Y = 26;
+const BOX_H = 52;
+export const TOKEN = { w: 68, h: 34, gap: 6 } as const;
+const PAD = 8;
+
+export interface BoxDatum {
+  readonly key: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly kind: 'queue' | 'slot' | 'meter' | 'meter-fill' | 'row';
+  /** For screen readers and tests. */
+  readonly label: string;
+}
+
+export interface LabelDatum {
+  readonly key: string;
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+  readonly anchor: 'start' | 'middle' | 'end';
+  readonly bold: boolean;
+}
+
+export interface SchedulerLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly boxes: readonly BoxDatum[];
+  readonly labels: readonly LabelDatum[];
+  readonly tokens: readonly TokenDatum[];
+}
+
+class Builder {
+  readonly boxes: BoxDatum[] = [];
+  readonly labels: LabelDatum[] = [];
+  readonly tokens: TokenDatum[] = [];
+  private readonly keyed = new Set<number>();
+  y = PAD;
+
+  constructor(
+    readonly view: ViewState,
+    readonly width: number,
+    readonly selected: number | undefined,
+  ) {}
+
+  label(key: string, x: number, y: number, text: string, anchor: LabelDatum['anchor'] = 'start', bold = false): void {
+    this.labels.push({ key, x, y, text, anchor, bold });
+  }
+
+  box(key: string, x: number, y: number, w: number, h: number, kind: BoxDatum['kind'], label: string): void {
+    this.boxes.push({ key, x, y, w, h, kind, label });
+  }
+
+  /** A task token centred at (x, y); `alias` keys a second appearance of the same task. */
+  token(id: number, x: number, y: number, alias: string, text?: string): void {
+    const t: TaskView | undefined = this.view.tasks.get(id);
+    if (t === undefined) return;
+    const d = taskToken(t, x, y, TOKEN.w, TOKEN.h, id === this.selected, text);
+    if (this.keyed.has(id)) this.tokens.push({ ...d, key: alias });
+    else {
+      this.keyed.add(id);
+      this.tokens.push(d);
+    }
+  }
+
+  /** Row title on the left, with an optional second line. */
+  rowTitle(key: string, title: string, sub?: string): void {
+    this.box(`row-${key}`, 2, this.y, this.width - 4, ROW_H - 4, 'row', title);
+    this.label(`title-${key}`, 12, this.y + 30, title, 'start', true);
+    if (sub !== undefined) this.label(`sub-${key}`, 12, this.y + 58, sub);
+  }
+
+  /** A queue drawn left to right from x: as many tokens as fit, then "+N". Returns its right edge. */
+  queue(key: string, name: string, ids: readonly number[], x: number, maxW: number, extra = ''): number {
+    const fit = Math.max(0, Math.floor((maxW - 2 * PAD - 56) / (TOKEN.w + TOKEN.gap)));
+    const shown = ids.length > fit + 1 ? fit : ids.length;
+    const w = Math.max(120, Math.min(maxW, 2 * PAD + shown * (TOKEN.w + TOKEN.gap) + (ids.length > shown ? 56 : 0)));
+    const cy = this.y + BOX_Y + BOX_H / 2;
+    this.box(
+      key,
+      x,
+      this.y + BOX_Y,
+      w,
+      BOX_H,
+      'queue',
+      `${name}: ${ids.length} task${ids.length === 1 ? '' : 's'}${extra}`,
+    );
+    this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, `${name} (${ids.length}${extra})`);
+    for (let k = 0; k < shown; k++)
+      this.token(ids[k], x + PAD + k * (TOKEN.w + TOKEN.gap) + TOKEN.w / 2, cy, `${key}-${k}`);
+    if (ids.length > shown) this.label(`${key}-more`, x + w - PAD, cy, `+${ids.length - shown}`, 'end', true);
+    return x + w;
+  }
+
+  /** A one-task slot (running, LIFO). */
+  slot(key: string, name: string, id: number | undefined, x: number): number {
+    const w = TOKEN.w + 2 * PAD;
+    this.box(key, x, this.y + BOX_Y, w, BOX_H, 'slot', `${name}: ${id === undefined ? 'empty' : `task ${id}`}`);
+    this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, name);
+    if (id !== undefined) this.token(id, x + w / 2, this.y + BOX_Y + BOX_H / 2, `${key}-t`);
+    return x + w;
+  }
+
+  next(): void {
+    this.y += ROW_H;
+  }
+}
+
+function workerStatus(w: WorkerModel): string {
+  if (w.running !== undefined) return `${LIFECYCLE_GLYPH.running} running`;
+  if (w.parked) return w.driver ? 'parked in driver' : 'parked';
+  if (w.searching) return 'searching';
+  return 'idle';
+}
+
+function mainStatus(m: SchedulerModel['main']): string {
+  if (m.polling) return `${LIFECYCLE_GLYPH.running} polled${m.line > 0 ? ` · line ${m.line}` : ''}`;
+  return `${LIFECYCLE_GLYPH.idle} polls ${m.polls} · wakes ${m.wakes}`;
+}
+
+export function layoutScheduler(
+  model: SchedulerModel,
+  view: ViewState,
+  width: number,
+  selected: number | undefined,
+): SchedulerLayout {
+  const b = new Builder(view, width, selected);
+  const x0 = LABEL_W;
+  const room = width - x0 - PAD;
+  const mt = model.flavor === 'multi_thread';
+
+  b.rowTitle('main', mt ? 'block_on thread' : 'main future', mainStatus(model.main));
+  b.next();
+
+  for (const w of model.workers) {
+    const title = mt ? `worker ${w.index}${w.active ? ' ◀' : ''}` : 'scheduler core';
+    b.rowTitle(`w${w.index}`, title, workerStatus(w));
+    let x = b.slot(`run-${w.index}`, 'running', w.running, x0);
+    if (mt) x = b.slot(`lifo-${w.index}`, 'LIFO', w.lifo, x + PAD);
+    const extra = mt ? `/${LOCAL_QUEUE_CAPACITY}` : '';
+    const end = b.queue(
+      `local-${w.index}`,
+      mt ? 'local ring' : 'local queue',
+      w.local,
+      x + PAD,
+      width - x - 2 * PAD,
+      extra,
+    );
+    if (mt) {
+      // The ring's fill, compactly: 256 slots as one meter under the queue.
+      const meterW = Math.max(60, end - x - PAD);
+      b.box(
+        `meter-${w.index}`,
+        x + PAD,
+        b.y + ROW_H - 9,
+        meterW,
+        6,
+        'meter',
+        `local ring ${w.local.length} of ${LOCAL_QUEUE_CAPACITY}`,
+      );
+      b.box(
+        `meterfill-${w.index}`,
+        x + PAD,
+        b.y + ROW_H - 9,
+        (meterW * w.local.length) / LOCAL_QUEUE_CAPACITY,
+        6,
+        'meter-fill',
+        '',
+      );
+    }
+    b.next();
+  }
+
+  b.rowTitle('inject', 'inject queue', 'FIFO');
+  b.queue('inject-q', 'inject', model.inject, x0, room);
+  b.next();
+
+  const busy = model.blockingThreads.filter((t) => t.state === 'running' || t.state === 'sleeping').length;
+  b.rowTitle('blocking', 'blocking pool', `${busy}/${model.blockingThreads.length} threads busy`);
+  let bx = x0;
+  for (const th of model.blockingThreads.slice(0, 4)) {
+    const job = th.state === 'running' || th.state === 'sleeping' ? th.task : undefined;
+    bx =
+      b.slot(`bt-${th.index}`, th.state === 'sleeping' ? `thread ${th.index} ⏾` : `thread ${th.index}`, job, bx) + PAD;
+  }
+  if (model.blockingThreads.length > 4) {
+    b.label('bt-more', bx, b.y + ROW_H / 2, `+${model.blockingThreads.length - 4}`, 'start', true);
+    bx += 48;
+  }
+  b.queue('blocking-q', 'queue', model.blockingQueue, bx, width - bx - PAD);
+  b.next();
+
+  b.rowTitle('timers', 'timers', `now ${model.nowMs} ms`);
+  const fit = Math.max(1, Math.floor((room - 56) / (TOKEN.w + TOKEN.gap)));
+  const timers = model.timers.slice(0, fit);
+  timers.forEach((t, k) => {
+    const cx = x0 + PAD + k * (TOKEN.w + TOKEN.gap) + TOKEN.w / 2;
+    b.token(t.task, cx, b.y + 30, `timer-${t.id}`);
+    b.label(`tm-${t.id}`, cx, b.y + 66, `@${t.deadlineMs}ms`, 'middle');
+  });
+  if (model.timers.length > timers.length) {
+    b.label('tm-more', width - PAD, b.y + ROW_H / 2, `+${model.timers.length - timers.length}`, 'end', true);
+  }
+  if (model.timers.length === 0) b.label('tm-none', x0 + PAD, b.y + ROW_H / 2, 'no timers', 'start');
+  b.next();
+
+  return { width, height: b.y + PAD, boxes: b.boxes, labels: b.labels, tokens: b.tokens };
+}

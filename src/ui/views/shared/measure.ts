@@ -1,0 +1,35 @@
+/** The size of a view's host element, kept current without reading layout on every update. */
+export interface SizeWatcher {
+  readonly width: number;
+  readonly height: number;
+  disconnect(): void;
+}
+
+/** Watches `el`; calls `onResize` after its size changes (not for the first measurement). */
+export function watchSize(el: HTMLElement, onResize: () => void, fallbackWidth = 960): SizeWatcher {
+  let width = el.clientWidth || fallbackWidth;
+  let height = el.clientHeight;
+  let observer: ResizeObserver | undefined;
+  if (typeof ResizeObserver === 'function') {
+    observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (box === undefined) return;
+      const w = Math.round(box.width);
+      const h = Math.round(box.height);
+      if (w === width && h === height) return;
+      width = w || fallbackWidth;
+      height = h;
+      onResize();
+    });
+    observer.observe(el);
+  }
+  return {
+    get width() {
+      return width;
+    },
+    get height() {
+      return height;
+    },
+    disconnect: () => observer?.disconnect(),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Binds the Rust interpreter (src/lang/run.ts) to the worker's Engine seam: `compile` for
+ * located diagnostics, `startProgram` for a run stepped one scheduler action at a time, the run's
+ * simulated world for its trace. The interpreter's runaway guard is set so that a `loop {}` that
+ * never yields stops with a located message well before the page's watchdog gives up on the
+ * worker (client.ts).
+ */
+import { compile, startProgram } from '../lang/run.ts';
+import type { ProgramRunner, RunResult } from '../lang/run.ts';
+import type { AdvanceResult, Engine, EngineRun } from './engine.ts';
+import { problemOf } from './engine.ts';
+import type { SourceProblem } from './protocol.ts';
+import type { TraceReader } from './wire.ts';
+
+/** Loop iterations or calls one poll may run (about 0.7 s of interpretation) before it is stopped. */
+export const RUNAWAY_STEPS = 5_000_000;
+
+/** A run's abnormal stop as a located problem; the "file:line:col: " prefix becomes the place. */
+export function problemOfRunError(error: string, file: string): SourceProblem {
+  const prefix = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+): `).exec(error);
+  if (prefix === null) return problemOf(error);
+  return { line: Number(prefix[1]), col: Number(prefix[2]), message: error.slice(prefix[0].length) };
+}
+
+function endOf(r: RunResult, file: string): AdvanceResult {
+  if (r.error !== undefined) return { kind: 'failed', problem: problemOfRunError(r.error, file) };
+  return { kind: 'finished', exitCode: r.exitCode };
+}
+
+class LangRun implements EngineRun {
+  private end: AdvanceResult | undefined;
+
+  constructor(
+    private readonly runner: ProgramRunner,
+    private readonly file: string,
+  ) {}
+
+  get trace(): TraceReader {
+    return this.runner.world.trace;
+  }
+
+  advance(maxSteps: number): AdvanceResult {
+    if (this.end !== undefined) return this.end;
+    try {
+      for (let i = 0; i < maxSteps; i++) {
+        if (!this.runner.step()) {
+          this.end = endOf(this.runner.result(), this.file);
+          return this.end;
+        }
+      }
+    } catch (error) {
+      this.end = { kind: 'failed', problem: problemOf(error) };
+      return this.end;
+    }
+    return { kind: 'running' };
+  }
+
+  dispose(): void {
+    this.end ??= { kind: 'finished', exitCode: 0 };
+  }
+}
+
+export const LANG_ENGINE: Engine = {
+  compile(source, file) {
+    const c = compile(source, file);
+    if (!c.ok) {
+      return {
+        ok: false,
+        problems: c.diagnostics.map((d) => ({
+          line: d.line,
+          col: d.col,
+          endLine: d.endLine,
+          endCol: d.endCol,
+          message: d.message,
+          hint: d.hint,
+        })),
+      };
+    }
+    return {
+      ok: true,
+      start: (config) =>
+        new LangRun(
+          // The program's own `#[tokio::main(...)]` chooses its runtime, as with real Tokio (the
+          // examples must print what real Tokio printed); the lab's config contributes the seed.
+          startProgram(c.program, { seed: config.seed, maxSteps: RUNAWAY_STEPS }),
+          file,
+        ),
+    };
+  },
+};

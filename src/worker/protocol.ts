@@ -1,0 +1,120 @@
+/**
+ * The versioned protocol between the page and the simulation worker (design.md §2, §3; after
+ * tldraw's sync-core protocol): one union of commands the page sends, one union of messages the
+ * worker sends, and the wire form of an event batch. Both sides switch over these exhaustively, so
+ * adding a variant is a compile error until every side handles it. Bump PROTOCOL_VERSION whenever a
+ * shape changes: a worker and page built from different versions refuse each other at `hello`.
+ */
+
+export const PROTOCOL_VERSION = 1;
+
+/** What a run is configured with (design.md §4: a run is program, config, seed, choices). */
+export interface WireRunConfig {
+  readonly flavor: 'current_thread' | 'multi_thread';
+  readonly workers: number;
+  readonly seed: number;
+}
+
+/** A located problem in the learner's program (compile error, or a runtime stop at a line). */
+export interface SourceProblem {
+  /** 1-based; 0 when the problem has no place in the source. */
+  readonly line: number;
+  readonly col: number;
+  readonly endLine?: number;
+  readonly endCol?: number;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/** A finding of the simulator's diagnostics fold (src/sim/diagnostics), ready to show. */
+export interface RunFinding {
+  readonly kind: string;
+  readonly message: string;
+  /** The task it concerns (0: none) and the line it points at (0: none). */
+  readonly task: number;
+  readonly line: number;
+  /** The trace step it belongs to (−1: the end of the run). */
+  readonly step: number;
+}
+
+/**
+ * Trace events as they cross the worker boundary: fixed-width records in transferable buffers.
+ * Record i occupies words[i·EVENT_WORDS ..]: kind | c << 8, task, a, b, step; its virtual time
+ * (ns) is times[i]. Its trace index is first + i. `strings` carries every interned string the
+ * records reference that an earlier batch of the run has not carried yet.
+ */
+export interface WireBatch {
+  readonly first: number;
+  readonly count: number;
+  readonly words: Uint32Array;
+  readonly times: Float64Array;
+  readonly strings: readonly (readonly [id: number, text: string])[];
+}
+
+export const EVENT_WORDS = 5;
+
+/** Why a run ended. */
+export type RunEnd =
+  | { readonly kind: 'finished'; readonly exitCode: number }
+  /** The program stopped with a located message (a panic in main, the interpreter's step limit). */
+  | { readonly kind: 'failed'; readonly problem: SourceProblem }
+  /** The run produced more events than the lab keeps. */
+  | { readonly kind: 'truncated'; readonly events: number };
+
+export type WorkerCommand =
+  | { readonly type: 'hello'; readonly version: number }
+  /** Compiles `source` and prepares a run; answered by `loaded` or `compile-error`. */
+  | {
+      readonly type: 'load';
+      readonly runId: number;
+      readonly source: string;
+      readonly file: string;
+      readonly config: WireRunConfig;
+    }
+  /**
+   * Lets the loaded run go on for `batches` more batches (credit-based flow control: the page
+   * grants more as it folds what it got). Each batch is at most `sliceMs` of simulation.
+   */
+  | { readonly type: 'run'; readonly runId: number; readonly batches: number; readonly sliceMs: number }
+  /** Ends the run; always answered by `stopped`. */
+  | { readonly type: 'stop'; readonly runId: number }
+  | { readonly type: 'ping'; readonly nonce: number };
+
+export type WorkerMessage =
+  | { readonly type: 'ready'; readonly version: number }
+  | { readonly type: 'loaded'; readonly runId: number }
+  | { readonly type: 'compile-error'; readonly runId: number; readonly problems: readonly SourceProblem[] }
+  | { readonly type: 'batch'; readonly runId: number; readonly batch: WireBatch }
+  | {
+      readonly type: 'done';
+      readonly runId: number;
+      readonly end: RunEnd;
+      readonly findings: readonly RunFinding[];
+    }
+  | { readonly type: 'stopped'; readonly runId: number }
+  | { readonly type: 'pong'; readonly nonce: number }
+  /** A command the worker could not accept (wrong version, unknown run); never a program error. */
+  | { readonly type: 'refused'; readonly message: string };
+
+/** For the `default:` branch of an exhaustive switch. */
+export function unreachable(x: never, what: string): never {
+  throw new Error(`unhandled ${what}: ${JSON.stringify(x)}`);
+}
+
+/** The buffers to transfer (not copy) with a message. */
+export function transferablesOf(message: WorkerMessage): Transferable[] {
+  switch (message.type) {
+    case 'batch':
+      return [message.batch.words.buffer, message.batch.times.buffer];
+    case 'ready':
+    case 'loaded':
+    case 'compile-error':
+    case 'done':
+    case 'stopped':
+    case 'pong':
+    case 'refused':
+      return [];
+    default:
+      return unreachable(message, 'worker message');
+  }
+}

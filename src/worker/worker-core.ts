@@ -1,0 +1,193 @@
+/**
+ * The worker's loop, free of the Worker global so it runs in unit tests: it answers commands
+ * (protocol.ts), runs the loaded program in slices of at most `sliceMs` of wall time, posts each
+ * slice's events as one batch, and yields to the event loop between slices so a `stop` is read
+ * within one slice (design.md §2: sim ticks are not UI frames). The page grants batches as
+ * credit; with none left the loop waits, so a fast simulation cannot flood a slow page.
+ */
+import { decodeEvent, describeDiagnostic, diagnose } from '../sim/index.ts';
+import type { SimEvent } from '../sim/index.ts';
+import type { Engine, EngineRun } from './engine.ts';
+import { problemOf } from './engine.ts';
+import { PROTOCOL_VERSION, unreachable } from './protocol.ts';
+import type { RunEnd, RunFinding, WorkerCommand, WorkerMessage } from './protocol.ts';
+import { BatchPacker } from './wire.ts';
+import type { TraceReader } from './wire.ts';
+
+export interface WorkerHost {
+  post(message: WorkerMessage): void;
+  /** Milliseconds from any fixed origin (performance.now in the worker). */
+  now(): number;
+  /** Runs `task` after the event loop has had a chance to deliver pending messages. */
+  defer(task: () => void): void;
+}
+
+export interface WorkerLimits {
+  /** A run that records more events than this is cut off (the page keeps every event). */
+  readonly maxEvents: number;
+  /** A batch holds at most this many events, so one message never stalls the page. */
+  readonly maxBatchEvents: number;
+}
+
+export const DEFAULT_LIMITS: WorkerLimits = { maxEvents: 2_000_000, maxBatchEvents: 65_536 };
+const MIN_SLICE_MS = 1;
+const MAX_STEPS_PER_ADVANCE = 4096;
+
+interface ActiveRun {
+  readonly runId: number;
+  readonly run: EngineRun;
+  readonly packer: BatchPacker;
+  credit: number;
+  sliceMs: number;
+  /** Steps per `advance` call; grows while advances are cheap compared to the slice. */
+  chunk: number;
+}
+
+/** Every event of a trace, decoded (the diagnostics fold takes SimEvents). */
+function* eventsOf(trace: TraceReader): Generator<SimEvent> {
+  const str = (i: number): string => trace.string(i);
+  for (const r of trace.raws(0)) yield decodeEvent(r, str);
+}
+
+export function findingsOf(trace: TraceReader): RunFinding[] {
+  return diagnose(eventsOf(trace)).map((d) => ({
+    kind: d.kind,
+    message: describeDiagnostic(d),
+    task: 'task' in d ? d.task : 0,
+    line: 'line' in d ? d.line : 0,
+    step: 'step' in d ? d.step : -1,
+  }));
+}
+
+export class WorkerCore {
+  private active: ActiveRun | undefined;
+  private scheduled = false;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly host: WorkerHost,
+    private readonly limits: WorkerLimits = DEFAULT_LIMITS,
+  ) {}
+
+  handle(command: WorkerCommand): void {
+    switch (command.type) {
+      case 'hello':
+        if (command.version === PROTOCOL_VERSION) this.host.post({ type: 'ready', version: PROTOCOL_VERSION });
+        else this.refuse(`protocol version ${command.version} is not this worker's ${PROTOCOL_VERSION}`);
+        return;
+      case 'load':
+        this.load(command);
+        return;
+      case 'run': {
+        const a = this.active;
+        // Commands for a run that has ended or been replaced are stale, not errors.
+        if (a === undefined || a.runId !== command.runId) return;
+        a.credit += Math.max(0, Math.floor(command.batches));
+        a.sliceMs = Math.max(MIN_SLICE_MS, command.sliceMs);
+        this.schedule();
+        return;
+      }
+      case 'stop':
+        if (this.active?.runId === command.runId) this.end();
+        this.host.post({ type: 'stopped', runId: command.runId });
+        return;
+      case 'ping':
+        this.host.post({ type: 'pong', nonce: command.nonce });
+        return;
+      default:
+        unreachable(command, 'worker command');
+    }
+  }
+
+  private load(command: Extract<WorkerCommand, { type: 'load' }>): void {
+    this.end();
+    let run: EngineRun;
+    try {
+      const compiled = this.engine.compile(command.source, command.file);
+      if (!compiled.ok) {
+        this.host.post({ type: 'compile-error', runId: command.runId, problems: compiled.problems });
+        return;
+      }
+      run = compiled.start(command.config);
+    } catch (error) {
+      this.host.post({ type: 'compile-error', runId: command.runId, problems: [problemOf(error)] });
+      return;
+    }
+    this.active = { runId: command.runId, run, packer: new BatchPacker(run.trace), credit: 0, sliceMs: 8, chunk: 1 };
+    this.host.post({ type: 'loaded', runId: command.runId });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.host.defer(() => {
+      this.scheduled = false;
+      this.slice();
+    });
+  }
+
+  /** One slice: advance until the time budget, the batch size or the end; post what it made. */
+  private slice(): void {
+    const a = this.active;
+    if (a === undefined || a.credit <= 0) return;
+    const { host, limits } = this;
+    const start = host.now();
+    let end: RunEnd | undefined;
+    for (;;) {
+      const before = host.now();
+      const r = a.run.advance(a.chunk);
+      if (r.kind !== 'running') {
+        end =
+          r.kind === 'finished' ? { kind: 'finished', exitCode: r.exitCode } : { kind: 'failed', problem: r.problem };
+        break;
+      }
+      const total = a.packer.packed + a.packer.pending;
+      if (total > limits.maxEvents) {
+        end = { kind: 'truncated', events: limits.maxEvents };
+        break;
+      }
+      const after = host.now();
+      if (after - before < a.sliceMs / 8) a.chunk = Math.min(MAX_STEPS_PER_ADVANCE, a.chunk * 2);
+      else if (a.chunk > 1) a.chunk >>= 1;
+      if (after - start >= a.sliceMs || a.packer.pending >= limits.maxBatchEvents) break;
+    }
+    if (end === undefined && a.packer.pending > 0) {
+      a.credit--;
+      host.post({ type: 'batch', runId: a.runId, batch: a.packer.next(limits.maxBatchEvents) });
+    }
+    if (end !== undefined) {
+      this.finish(a, end);
+      return;
+    }
+    if (a.credit > 0) this.schedule();
+  }
+
+  /** Ends the run: the events not yet sent go out first (past the credit: there are no more). */
+  private finish(a: ActiveRun, end: RunEnd): void {
+    const last = end.kind === 'truncated' ? this.limits.maxEvents : Number.MAX_SAFE_INTEGER;
+    while (a.packer.pending > 0 && a.packer.packed < last) {
+      const batch = a.packer.next(Math.min(this.limits.maxBatchEvents, last - a.packer.packed));
+      if (batch.count === 0) break;
+      this.host.post({ type: 'batch', runId: a.runId, batch });
+    }
+    let findings: RunFinding[] = [];
+    try {
+      findings = findingsOf(a.run.trace);
+    } catch {
+      // A diagnostics failure must not hide the run's own result.
+    }
+    this.end();
+    this.host.post({ type: 'done', runId: a.runId, end, findings });
+  }
+
+  private end(): void {
+    const a = this.active;
+    if (a === undefined) return;
+    this.active = undefined;
+    a.run.dispose();
+  }
+
+  private refuse(message: string): void {
+    this.host.post({ type: 'refused', message });
+  }
+}
