@@ -5,7 +5,21 @@
  */
 import { spawnAndAwait } from '../sim/bench/spawn-and-await.ts';
 import { fanOut } from '../sim/scheduler/multi-thread/bench.ts';
+import { readFileSync } from 'node:fs';
+import { compile, runProgram } from '../lang/run.ts';
 import { joinSetSleepers } from './bench-sim.ts';
+import { createLabTimeline } from '../store/lab-timeline.ts';
+import type { SimEvent } from '../sim/index.ts';
+
+/** Runs a Rust benchmark program through the interpreter, as `npm run sim` would. */
+function rustProgram(file: string, tasks: number): Measured {
+  const source = readFileSync(new URL(`./bench-programs/${file}`, import.meta.url), 'utf8');
+  const c = compile(source, file);
+  if (!c.ok) throw new Error(`${file} does not compile: ${c.diagnostics.map((d) => d.message).join('; ')}`);
+  const r = runProgram(c.program, { seed: 1 });
+  if (r.exitCode !== 0) throw new Error(`${file} exited with ${r.exitCode}: ${r.stderr}`);
+  return { tasks, events: r.world.trace.length, traceBytes: r.world.trace.usedBytes };
+}
 
 interface Measured {
   tasks: number;
@@ -53,6 +67,55 @@ const scenarios: [string, () => Measured][] = [
       return { tasks: r.completed, events: r.events, traceBytes: r.traceBytes };
     },
   ],
+  [
+    'interpreter: 1,000,000 tasks spawned and awaited, from Rust source (real Tokio: ~0.5 s)',
+    () => rustProgram('spawn_await_1m.rs', 1_000_000),
+  ],
+  [
+    'interpreter: 100,000 tasks sleeping 1–100 ms in a JoinSet, from Rust source (real Tokio: ~0.45 s)',
+    () => rustProgram('joinset_sleep_100k.rs', 100_000),
+  ],
 ];
 
 for (const [name, run] of scenarios) if (only === undefined || name.includes(only)) measure(name, run);
+
+/**
+ * Seek: fold a ≥100,000-event trace into the lab's checkpointed timeline (what the UI does as
+ * batches stream in), then seek to 1,000 positions spread over the run; prints the p50/p95/max seek.
+ */
+function seekBench(): void {
+  const c = compile(readFileSync(new URL('./bench-programs/joinset_sleep_100k.rs', import.meta.url), 'utf8'));
+  if (!c.ok) throw new Error('seek bench program does not compile');
+  const r = runProgram(c.program, { seed: 1 });
+  const events: SimEvent[] = [];
+  for (const e of r.world.trace.events()) {
+    if (events.length === 150_000) break;
+    events.push(e);
+  }
+  const timeline = createLabTimeline();
+  const t0 = process.hrtime.bigint();
+  timeline.append(events);
+  const foldMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const times: number[] = [];
+  for (let k = 0; k < 1000; k++) {
+    const p = Math.floor(((k * 7919) % 1000) * (events.length / 1000));
+    const s = process.hrtime.bigint();
+    timeline.seek(p);
+    times.push(Number(process.hrtime.bigint() - s) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round((times[Math.floor(q * (times.length - 1))] ?? 0) * 1000) / 1000;
+  console.log(
+    JSON.stringify({
+      name: 'ui: seek in a 150,000-event trace (checkpointed fold)',
+      events: events.length,
+      foldMs: Math.round(foldMs),
+      seekP50Ms: at(0.5),
+      seekP95Ms: at(0.95),
+      seekMaxMs: at(1),
+      heapMb: heapMb(),
+    }),
+  );
+}
+
+if (only === undefined || 'seek'.includes(only)) seekBench();

@@ -27,9 +27,12 @@ function main(argv: readonly string[]): number {
     fail(`cannot read ${args.file}.`);
   }
   const file = basename(args.file);
-  const compiled = compile(source, file);
+  // The program is the crate's src/main.rs, so panics report `src/main.rs:L:C` as `cargo run` does;
+  // refusals name the file the user gave.
+  const compiled = compile(source, 'src/main.rs');
   if (!compiled.ok) {
-    for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, source) + '\n');
+    for (const d of compiled.diagnostics)
+      process.stderr.write(formatDiagnostic({ ...d, file: args.file }, source) + '\n');
     process.stderr.write(`sim: ${file} was not run.\n`);
     return 2;
   }
