@@ -32,6 +32,10 @@ test('a share link opens its program at its step', async ({ page }, testInfo) =>
   await expect(page.getByRole('alert')).toHaveCount(0);
   // The program travelled in the fragment only: the server saw no part of it.
   expect(new URL(page.url()).search).toBe('?embed=1');
+  // The board fits a 640×360 frame: its lanes share the height, nothing scrolls inside.
+  await expect(page.locator('.embed-stage [data-lane="finished"]')).toBeVisible();
+  const main = page.locator('.embed-main');
+  expect(await main.evaluate((e) => e.scrollHeight - e.clientHeight)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath('shared-moment-640x360.png') });
 });
 
@@ -54,13 +58,20 @@ test('an oversized share link is refused before it is decoded', async ({ page })
 
 test('the lab’s Share button makes a link that reopens the same moment', async ({ page, context }) => {
   await page.goto(`/?mode=lab#share=${await shareValue()}`);
-  const share = page.getByRole('button', { name: 'Share', exact: true });
-  // The lab screen mounts src/ui/share's ShareBar; until it does there is nothing to click.
-  test.skip((await share.count()) === 0, 'the lab screen does not mount <ShareBar /> yet');
-  await share.click();
+  // The shared program (01_spawn_await), not the lab's default, is what the lab opened.
+  await expect(page.getByTestId('console')).toContainText('[0ms] main: start', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByTestId('share-link').inputValue();
   expect(new URL(link).hash).toMatch(/^#share=v1\./);
   const again = await context.newPage();
   await again.goto(link);
   await expect(again.getByText('[0ms] main: start').first()).toBeVisible({ timeout: 15_000 });
+});
+
+test('a damaged share link opens the lab on its default program with a notice', async ({ page }) => {
+  const value = await shareValue();
+  await page.goto(`/?mode=lab#share=${value.slice(0, Math.floor(value.length * 0.6))}`);
+  await expect(page.getByRole('alert')).toContainText('damaged');
+  await expect(page.getByTestId('run-status')).toHaveText(/run complete/, { timeout: 15_000 });
+  await expect(page.locator('.cm-content')).toContainText('JoinSet');
 });

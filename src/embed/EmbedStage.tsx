@@ -39,7 +39,8 @@ function TaskListView() {
 export function EmbedStage({ view }: { readonly view: ViewName }) {
   const registered = VIEWS.get(view);
   return (
-    <div className="embed-stage" data-view={view}>
+    // tl-fit-height (board/controller.ts FIT_HEIGHT_CLASS): the board fills the frame, no inner scroll.
+    <div className="embed-stage tl-fit-height" data-view={view}>
       {registered === undefined ? <TaskListView /> : <RegisteredView view={registered} />}
     </div>
   );

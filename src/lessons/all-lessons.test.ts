@@ -24,10 +24,7 @@ async function problems(path: string, runner?: ScenarioRunner): Promise<string[]
 }
 
 /** Scenarios the interpreter does not reproduce yet, with the reason; each must still fail. */
-const KNOWN_GAPS: Record<string, string> = {
-  'lessons/day06-tasks-joinset-cancellation/11-spawn-blocking-not-abortable.rs':
-    'std::thread::sleep inside spawn_blocking does not yet suspend the closure on the real-time axis',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 describe('all lessons', () => {
   it('finds the lessons', () => {

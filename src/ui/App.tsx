@@ -9,23 +9,38 @@ import { createLab } from './lab/create-lab.ts';
 import { LabContext } from './lab/lab-context.tsx';
 import { startStateOf, syncUrl } from './lab/url-sync.ts';
 import { LabScreen } from './layout/LabScreen.tsx';
+import { restoreSharedMoment } from './share/index.ts';
 
 export function App() {
   const [start] = useState(() => startStateOf(window.location.hash));
   const [lab] = useState(() => createLab({ source: defaultProgram, config: start.config }));
+  // The hash as the lab opened: a share link's moment, read once even after syncUrl rewrites it.
+  const [openingHash] = useState(() => window.location.hash);
+  const [shareProblem, setShareProblem] = useState<string | undefined>(undefined);
   useEffect(() => {
+    let live = true;
     const disconnect = lab.connect();
-    lab.run(lab.ui.getState().draft, start.config, start.step > 0 ? start.step : undefined);
-    if (start.task !== undefined) lab.store.getState().actions.selectTask(start.task);
-    const unsync = syncUrl(lab.store);
+    const runDefault = () => {
+      lab.run(lab.ui.getState().draft, start.config, start.step > 0 ? start.step : undefined);
+      if (start.task !== undefined) lab.store.getState().actions.selectTask(start.task);
+    };
+    let unsync = () => {};
+    // Each connection needs its own LOAD (strict mode connects twice), so the restore runs per effect.
+    void restoreSharedMoment(lab, openingHash).then((r) => {
+      if (!live) return;
+      if (r.kind !== 'restored') runDefault();
+      setShareProblem(r.kind === 'error' ? r.message : undefined);
+      unsync = syncUrl(lab.store);
+    });
     return () => {
+      live = false;
       unsync();
       disconnect();
     };
-  }, [lab, start]);
+  }, [lab, start, openingHash]);
   return (
     <LabContext.Provider value={lab}>
-      <LabScreen />
+      <LabScreen notice={shareProblem} />
     </LabContext.Provider>
   );
 }

@@ -17,19 +17,7 @@ const programs = readdirSync(DIR)
   .sort();
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
-const KNOWN_GAPS: Record<string, string> = {
-  'c01_join_results.rs': 'format_args literal inlining decides a &str vs String panic payload',
-  'c18_join_error_formats.rs': 'downcast_ref to a user struct payload',
-  'c19_task_ids.rs': 'comparing task::Id values recurses',
-  'c23_joinset_try_join.rs': 'JoinSet::try_join_next_with_id',
-  'c30_joinset_from_iter.rs': 'std::cmp::Reverse',
-  'c34_token_guard_abort.rs': 'CancellationToken::drop_guard_ref',
-  'c49_fan_out_in.rs': 'SemaphorePermit::semaphore',
-  'c53_notify_patterns.rs': 'Notified::enable',
-  'c54_plain_rust_tasks.rs': 'Ordering::then and sort_by on tuples',
-  'c55_mutex_semaphore_fairness.rs': 'Semaphore::acquire_many_owned',
-  'c59_channel_closing.rs': 'mpsc::Sender::downgrade (weak senders)',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 function read(name: string, ext: string): string | undefined {
   const p = join(DIR, name.replace(/\.rs$/, ext));

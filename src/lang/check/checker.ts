@@ -18,6 +18,16 @@ export const IMPLEMENTABLE_TRAITS: readonly string[] = [
   'PartialEq',
   'From',
   'Error',
+  'Add',
+  'Sub',
+  'Mul',
+  'Div',
+  'Rem',
+  'Neg',
+  'Iterator',
+  'PartialOrd',
+  'Ord',
+  'Eq',
 ];
 
 /** Traits `#[derive(…)]` may name. */

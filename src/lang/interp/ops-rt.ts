@@ -10,7 +10,8 @@ import type { IntType } from '../num/int-type.ts';
 import { invoke } from './call.ts';
 import { type Method, Site } from './defs.ts';
 import { panicAt } from './panic.ts';
-import { tableOf, findMethod, FOUND } from './std/tables.ts';
+import { tableOf, findMethod, FOUND, UNIVERSAL } from './std/tables.ts';
+import { REVERSE } from './std/reverse.ts';
 import {
   deref,
   type MapKey,
@@ -110,6 +111,7 @@ export function cmpValues(a0: Value, b0: Value): number {
     return a.v < y ? -1 : a.v > y ? 1 : a.v === y ? 0 : NaN;
   }
   if (a instanceof RStruct || a instanceof REnum) {
+    if (a.def === REVERSE) return -cmpValues(a.f[0], (b as RStruct).f[0]);
     const cmp = userMethod(a, 'cmp');
     if (cmp) return orderingToNumber(invoke(cmp.user!, [a, b], null));
     const pc = userMethod(a, 'partial_cmp');
@@ -127,7 +129,8 @@ export function cmpValues(a0: Value, b0: Value): number {
   if (a instanceof RTuple) return cmpArrays(a.f, (b as RTuple).f);
   if (a instanceof RVec || a instanceof RDeque) return cmpArrays(a.a, (b as RVec).a);
   const m = findMethod(a, 'cmp');
-  if (m) return orderingToNumber(m.call(NO_SITE, [FOUND.self, b]));
+  // the universal `cmp` is this function: a value without its own order compares equal
+  if (m && m !== UNIVERSAL.get('cmp')) return orderingToNumber(m.call(NO_SITE, [FOUND.self, b]));
   return 0;
 }
 

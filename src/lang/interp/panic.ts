@@ -59,17 +59,28 @@ export function panicAt(site: Site | { line: number; col: number }, message: str
   throw new RustPanic(message, payload);
 }
 
+/**
+ * A `Box<dyn Any + Send>` payload that is not a string (`panic_any(MyStruct { .. })`): boxed so
+ * that `downcast_ref::<T>()` and friends find it, whatever the value's own type.
+ */
+export class AnyPayload {
+  constructor(readonly value: Value) {}
+}
+
 /** `std::panic::panic_any(payload)`: a payload that is not a string has no message. */
 export function panicAny(site: Site, payload: Value): never {
   const message = typeof payload === 'string' ? payload : undefined;
-  const info = new PanicInfo(payload, message, env.file, site.line, site.col);
+  const boxed = message === undefined ? new AnyPayload(payload) : payload;
+  const info = new PanicInfo(boxed, message, env.file, site.line, site.col);
   runHook(info);
-  throw new RustPanic(message, payload);
+  throw new RustPanic(message, boxed);
 }
 
 /** `resume_unwind`: unwinds without running the hook. */
 export function resumeUnwind(payload: Value): never {
-  throw new RustPanic(typeof payload === 'string' ? payload : undefined, payload);
+  if (payload instanceof PanicPayload) throw new RustPanic(payload.msg, payload);
+  if (typeof payload === 'string') throw new RustPanic(payload, payload);
+  throw new RustPanic(undefined, payload instanceof AnyPayload ? payload : new AnyPayload(payload));
 }
 
 /** Turns an arithmetic NumPanic thrown by num/ into a located Rust panic; rethrows anything else. */

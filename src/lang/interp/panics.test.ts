@@ -133,4 +133,31 @@ async fn main() {
     expect(r.error).toContain('src/main.rs:5:9');
     expect(r.error).toContain('task 1');
   });
+
+  // columns printed by rustc 1.95 for this program (with `let i = std::env::args().count() + 2;`
+  // and `which` from argv): a slice/array index at the indexed expression, a Vec index (the
+  // `Index` impl) at the `[`, overflow at the start of the whole binary expression, a method
+  // panic at the method name
+  it.each([
+    ['a', '6:38'],
+    ['v', '7:41'],
+    ['o', '8:65'],
+    ['u', '9:70'],
+    ['n', '11:10'],
+  ])('locates the %s panic at %s', (which, at) => {
+    const r = runRust(`fn main() {
+    let v = vec![1, 2, 3];
+    let a = [1, 2, 3];
+    let i = 3;
+    let which = "${which}";
+    if which == "a" { println!("{}", a  [i]); }
+    if which == "v" { println!("{}", v  [i]); }
+    if which == "o" { let x: u8 = 200 + i as u8; println!("{}", x  *  (i as u8) * 100); }
+    if which == "u" { let o: Option<u8> = None; println!("{}", o  .  unwrap()); }
+    if which == "n" { let o: Option<u8> = None; println!("{}", o
+        .expect("boom")); }
+}
+`);
+    expect(r.stderr.split('\n')[0]).toBe(`thread 'main' panicked at src/main.rs:${at}:`);
+  });
 });

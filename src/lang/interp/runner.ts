@@ -32,6 +32,7 @@ import { RESULT } from './std/enums.ts';
 import { setCurrentRunner } from './tokio/current.ts';
 import './std/index.ts';
 import './tokio/index.ts';
+import './task-id-order.ts';
 
 export interface RunOptions {
   readonly seed?: number | bigint;

@@ -13,6 +13,7 @@ export {
   unboundedChannel,
   Sender,
   UnboundedSender,
+  WeakSender,
   Receiver,
   Permit,
   SendError,

@@ -230,6 +230,19 @@ export class Chan<T> {
     this.release();
   }
 
+  /** Weak senders: they keep the channel (not the sending side) alive. */
+  weakCount = 0;
+
+  retainWeak(): void {
+    this.weakCount++;
+    this.handles++;
+  }
+
+  releaseWeak(): void {
+    this.weakCount--;
+    this.release();
+  }
+
   cloneTx(): void {
     this.txCount++;
     this.handles++;

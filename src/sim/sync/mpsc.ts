@@ -127,6 +127,18 @@ abstract class SenderBase<T> {
     return this.chan.txCount;
   }
 
+  weakCount(): number {
+    return this.chan.weakCount;
+  }
+
+  /** `downgrade()`: a handle that does not keep the channel open (Tokio `WeakSender`). */
+  downgrade(): WeakSender<T> {
+    return new WeakSender(this.chan, this);
+  }
+
+  /** A new strong handle (the count is already taken). */
+  abstract clone(): SenderBase<T>;
+
   drop(): void {
     if (this.dropped) return;
     this.dropped = true;
@@ -149,6 +161,43 @@ class Closed<T> implements Future<void> {
 
   drop(): void {
     this.notified?.drop();
+  }
+}
+
+/**
+ * `WeakSender` / `WeakUnboundedSender`: `upgrade()` yields a sender only while a strong one lives
+ * (Tokio's `Tx::upgrade` increments `tx_count` unless it is already 0).
+ */
+export class WeakSender<T> {
+  private dropped = false;
+
+  constructor(
+    private readonly chan: Chan<T>,
+    private readonly origin: SenderBase<T>,
+  ) {
+    chan.retainWeak();
+  }
+
+  upgrade(): SenderBase<T> | null {
+    return this.chan.txCount === 0 ? null : this.origin.clone();
+  }
+
+  clone(): WeakSender<T> {
+    return new WeakSender(this.chan, this.origin);
+  }
+
+  strongCount(): number {
+    return this.chan.txCount;
+  }
+
+  weakCount(): number {
+    return this.chan.weakCount;
+  }
+
+  drop(): void {
+    if (this.dropped) return;
+    this.dropped = true;
+    this.chan.releaseWeak();
   }
 }
 

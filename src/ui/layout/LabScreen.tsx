@@ -11,6 +11,7 @@ import { useLab, useReport } from '../lab/lab-context.tsx';
 import { ConsolePanel } from '../panels/ConsolePanel.tsx';
 import { DiagnosticsPanel } from '../panels/DiagnosticsPanel.tsx';
 import { NarrationPanel } from '../panels/NarrationPanel.tsx';
+import { ShareBar } from '../share/index.ts';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog.tsx';
 import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
 import { SourcePanel } from '../source/SourcePanel.tsx';
@@ -35,7 +36,12 @@ function RunStatus() {
   );
 }
 
-export function LabScreen() {
+export interface LabScreenProps {
+  /** Why the link the lab opened could not be followed (shown above the default program). */
+  readonly notice?: string;
+}
+
+export function LabScreen({ notice }: LabScreenProps = {}) {
   const lab = useLab();
   useShortcuts(lab);
   return (
@@ -45,6 +51,7 @@ export function LabScreen() {
         <p className="tagline">Watch Tokio 1.48 run your tasks, one step at a time.</p>
         <div className="header-tools">
           <RunStatus />
+          <ShareBar />
           <SeedField />
           <button
             type="button"
@@ -63,6 +70,11 @@ export function LabScreen() {
         <SpeedSelect />
       </div>
       <NarrationPanel />
+      {notice !== undefined && (
+        <p className="lab-notice" role="alert">
+          {notice}
+        </p>
+      )}
       <main className="lab-grid" aria-label="Lab">
         <SourcePanel />
         <ConsolePanel />

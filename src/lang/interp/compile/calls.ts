@@ -16,7 +16,8 @@ import { findMethod, FOUND, isBuiltinMethodName } from '../std/tables.ts';
 import { userIter } from '../std/iter.ts';
 import { ITER } from '../std/iter-methods.ts';
 import { deref, DROPPED, Owned, RefBase, REnum, type Value } from '../values.ts';
-import { type CE, gen, seq, sync } from './ce.ts';
+import { asGen, type CE, gen, seq, sync } from './ce.ts';
+import { sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
 import { type Cx, fail } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
 import { resolvePath, setTraitCall } from './paths.ts';
@@ -53,7 +54,8 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
       }
       site.int = ret;
       site.hint = turbofishHint(callee) ?? cx.hints.get(e) ?? null;
-      return callWith(args, (_f, vals) => call(site, vals), ret);
+      const c = callWith(args, (_f, vals) => call(site, vals), ret);
+      return suspendsAfter(cx.scope, call) ? gen(sleepThenYield(asGen(c)), c.ctl, ret) : c;
     }
   }
   const fnv = compilePlaceRead(cx, callee);
@@ -73,6 +75,16 @@ export function typeHint(t: Type): string | null {
   }
   if (t.path.segments.length > 1 && last.name !== 'Error') return t.path.segments.map((x) => x.name).join('::');
   return last.name;
+}
+
+/**
+ * A method's turbofish type as a hint; unlike `typeHint` it keeps a reference (`&str`, no spaces or
+ * lifetime), which `downcast_ref::<&str>()` must tell from `String`.
+ */
+function turbofishTypeHint(t: Type): string | null {
+  if (t.kind !== 'RefType') return typeHint(t);
+  const inner = typeHint(t.inner);
+  return inner === null ? null : `&${inner}`;
 }
 
 /** Gives `e` (and what it unwraps) the expected type `h`. */
@@ -177,7 +189,7 @@ export function compileMethodCall(cx: Cx, e: MethodCallExpr): CE {
   const site = Site.of(e.methodSpan, recv.ic);
   const mi = cx.methodInts.get(name);
   const ret = methodResultInt(cx, name, recv.ic) ?? (mi ? cx.cells.of(mi) : null);
-  if (e.turbofish && e.turbofish[0]?.kind === 'TypeArg') site.hint = typeHint(e.turbofish[0].type);
+  if (e.turbofish && e.turbofish[0]?.kind === 'TypeArg') site.hint = turbofishTypeHint(e.turbofish[0].type);
   else site.hint = cx.hints.get(e) ?? null;
   const n = args.length;
   if (recv.s && !recv.ctl && args.every((a) => a.s && !a.ctl)) {

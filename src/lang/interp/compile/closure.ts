@@ -19,6 +19,7 @@ import { claim, dropSlot, take } from '../owner.ts';
 import { panicAt } from '../panic.ts';
 import { currentContext, EventKind, PENDING, type Context, type Pending } from '../sim.ts';
 import { intoFuture } from '../tokio/into-future.ts';
+import { markResumableScope, resumableBody } from '../tokio/blocking.ts';
 import { Owned, RefBase, type Value } from '../values.ts';
 import { compileBlock } from './block.ts';
 import { asGen, type CE, gen, sync } from './ce.ts';
@@ -86,11 +87,12 @@ export function compileClosure(cx: Cx, e: ClosureExpr): CE {
       cx,
       e.params.map((p) => ({ pat: p.pat, type: p.type })),
     );
+    // `thread::sleep` suspends a closure run on the blocking pool (tokio/blocking.ts)
+    markResumableScope(callScope);
     const body = compileExpr(cx, e.body);
-    if (body.g) fail(e.body.span, '`.await` is only allowed inside `async` functions and blocks');
     def.nslots = callScope.nslots;
     def.bind = (f, args) => ps.bind(f, args, 0);
-    def.body = body.s;
+    def.body = body.g ? resumableBody(def, body.g) : body.s;
     def.paramSlots = ps.slots;
     def.dropOrder = callScope.dropOrder();
   });

@@ -33,6 +33,7 @@ import { deref, RefBase, RTuple, RVec, type Value } from '../values.ts';
 import { type CE, map1, seq, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
+import { panicPayloadIsStatic } from './panic-payload.ts';
 import { compilePattern } from './pattern.ts';
 import { isPlaceExpr, compilePlace, P, refTo } from './place.ts';
 import { compileJoin, compilePin, compileSelect } from './select.ts';
@@ -109,7 +110,7 @@ export function compileMacro(cx: Cx, e: MacroExpr): CE {
 
 function compileFormatMacro(cx: Cx, e: FormatMacro): CE {
   const site = Site.of(e.span);
-  const msg = messageOf(cx, e.format, e.args);
+  const msg = e.name === 'panic' ? sync(() => '') : messageOf(cx, e.format, e.args);
   switch (e.name) {
     case 'println':
       return map1(msg, (_f, s) => {
@@ -133,8 +134,12 @@ function compileFormatMacro(cx: Cx, e: FormatMacro): CE {
       });
     case 'format':
       return msg;
-    case 'panic':
-      return map1(msg, (_f, s) => panicAt(site, e.format ? (s as string) : 'explicit panic'));
+    case 'panic': {
+      if (!e.format) return sync(() => panicAt(site, 'explicit panic', true));
+      const fc = compileFormatArgs(cx, e.format, e.args);
+      const isStr = panicPayloadIsStatic(e.format, e.args, fc.bound);
+      return seq(fc.parts, (_f, vals) => panicAt(site, formatted(fc, vals), isStr));
+    }
     case 'unreachable':
       return map1(msg, (_f, s) =>
         panicAt(

@@ -9,6 +9,7 @@ import { Site } from '../defs.ts';
 import type { Frame } from '../frame.ts';
 import { cmpValues, eqValues } from '../ops-rt.ts';
 import { OPTION, RESULT } from '../std/enums.ts';
+import { REVERSE } from '../std/reverse.ts';
 import { lookupBuiltin } from '../std/registry.ts';
 import type { RChar } from '../values.ts';
 import { mkChar, MutRef, Owned, RefBase, REnum, RStruct, RTuple, RVec, RDeque, type Value } from '../values.ts';
@@ -101,7 +102,9 @@ export function compilePattern(cx: Cx, p: Pattern, names: Names = new Map()): CP
     case 'TupleStructPat': {
       const target = patternTarget(cx, p.path);
       const sub = seqPattern(cx, p.elems, names, (v) => (v instanceof REnum || v instanceof RStruct ? v.f : null));
-      return withTarget(target, sub);
+      // the shape is the target's (checked by withTarget): only the parts can fail (`let W(x) = w;`)
+      const refutable = p.elems.some((x) => x.kind !== 'RestPat' && compilePatternTestOnly(cx, x));
+      return withTarget(target, refutable ? sub : { test: null, bind: sub.bind });
     }
     case 'StructPat': {
       const target = patternTarget(cx, p.path);
@@ -257,6 +260,7 @@ function patternTarget(cx: Cx, path: Path): Target {
     if (last === 'Err') return { kind: 'variant', def: RESULT, v: 1 };
     const it = cx.item(last);
     if (it && it.kind === 'struct') return { kind: 'struct', def: it.def };
+    if (last === 'Reverse') return { kind: 'struct', def: REVERSE };
   } else {
     let owner = segs[segs.length - 2];
     if (owner === 'Self' && cx.selfType) owner = cx.selfType;
@@ -269,6 +273,7 @@ function patternTarget(cx: Cx, path: Path): Target {
     if (owner === 'Result') return { kind: 'variant', def: RESULT, v: last === 'Ok' ? 0 : 1 };
     const st = cx.item(last);
     if (st && st.kind === 'struct') return { kind: 'struct', def: st.def };
+    if (last === 'Reverse' && owner === 'cmp') return { kind: 'struct', def: REVERSE };
     if (last === 'Some') return { kind: 'variant', def: OPTION, v: 1 };
     if (last === 'Ok') return { kind: 'variant', def: RESULT, v: 0 };
     if (last === 'Err') return { kind: 'variant', def: RESULT, v: 1 };

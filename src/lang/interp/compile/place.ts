@@ -11,6 +11,7 @@ import { CTL, type Frame, frameAt } from '../frame.ts';
 import { panicAt } from '../panic.ts';
 import { deref, MutRef, RefBase, REnum, RMap, RStruct, RTuple, RVec, RDeque, type Value, text } from '../values.ts';
 import { derefValue } from '../ops-rt.ts';
+import { SimError } from '../tokio/sim-values.ts';
 import { type CE, gen, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { bracketSite, compileExpr, compilePlaceRead } from './expr.ts';
@@ -87,6 +88,14 @@ export function locateField(v: Value, name: string, site: Site): void {
   } else if (v instanceof REnum) {
     const k = v.def.variants[v.v].index.get(name);
     if (k !== undefined) {
+      P.c = v.f;
+      P.k = k;
+      return;
+    }
+  } else if (v instanceof SimError && v.f !== null) {
+    // tokio error types with public tuple fields (`SendError(pub T)`)
+    const k = Number(name);
+    if (k < v.f.length) {
       P.c = v.f;
       P.k = k;
       return;

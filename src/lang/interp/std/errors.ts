@@ -131,7 +131,7 @@ export function convertError(v: Value, target: string | null, site: Site): Value
   if (last === 'Error' && (target.includes('io') || target === 'Error')) {
     if (v instanceof IoError) return v;
     if (v instanceof JoinErrorValue) return new IoError(KINDS.indexOf('Other'), v.e.ioErrorMessage());
-    return v;
+    // else maybe a user type named `Error` with its own `From` impls
   }
   if (last === 'Box') return v;
   const r = callMethodStatic(last, 'from', site, [v]);

@@ -10,3 +10,5 @@ import './map.ts';
 import './errors.ts';
 import './formatter-value.ts';
 import './panic-api.ts';
+import './reverse.ts';
+import './ordering.ts';

@@ -12,6 +12,7 @@ import { ADAPTERS, PeekableIter } from './iter-adapters.ts';
 import { mapInsert } from './map-core.ts';
 import { def, tableFor, tableForBase } from './tables.ts';
 import { RRange } from './range.ts';
+import { lookupBuiltin } from './registry.ts';
 
 export const ITER = tableForBase(RIter);
 const it = (v: Value): RIter => v as RIter;
@@ -328,6 +329,12 @@ export function collectInto(hint: string, i: RIter, s: Site): Value {
       else dropInFlight(x);
     });
     return set;
+  }
+  const name = h.replace(/<.*/, '');
+  if (name !== 'Vec' && name !== 'VecDeque') {
+    // another built-in `FromIterator` type (`JoinSet`) registers an associated `from_iter`
+    const fromIter = lookupBuiltin([...name.split('::'), 'from_iter']);
+    if (fromIter?.kind === 'fn') return fromIter.call(s, [i]);
   }
   const items: Value[] = [];
   each(i, (x) => void items.push(x));

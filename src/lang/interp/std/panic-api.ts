@@ -5,9 +5,9 @@
 import { RFn } from '../call.ts';
 import { env } from '../env.ts';
 import { registerFmt } from '../fmt-value.ts';
-import { defaultHookText, PanicInfo, PanicPayload, panicAny, resumeUnwind } from '../panic.ts';
-import { deref, type Value } from '../values.ts';
-import { some } from './enums.ts';
+import { AnyPayload, defaultHookText, PanicInfo, PanicPayload, panicAny, resumeUnwind } from '../panic.ts';
+import { deref, REnum, RStruct, type Value } from '../values.ts';
+import { err, NONE, ok, some } from './enums.ts';
 import { fn } from './registry.ts';
 import { def, tableFor } from './tables.ts';
 
@@ -62,3 +62,17 @@ def(LT, 'column', 'ref', (_s, a) => lc(a[0]).col);
 registerFmt(RLocation, (v) => ({
   display: (f) => f.pad(`${lc(v).file}:${lc(v).line}:${lc(v).col}`),
 }));
+
+// ---- `Box<dyn Any + Send>` payloads that are not strings (string payloads: tokio/task.ts)
+/** Whether the boxed value is of the type named by the turbofish hint (user structs and enums). */
+function holds(p: AnyPayload, hint: string | null): boolean {
+  const v = p.value;
+  if (hint === null || !(v instanceof RStruct || v instanceof REnum)) return false;
+  return hint.slice(hint.lastIndexOf(':') + 1) === v.def.name;
+}
+const AP = tableFor(AnyPayload);
+const ap = (v: Value): AnyPayload => deref(v) as AnyPayload;
+def(AP, 'downcast_ref', 'ref', (s, a) => (holds(ap(a[0]), s.hint) ? some(ap(a[0]).value) : NONE));
+def(AP, 'downcast', 'value', (s, a) => (holds(ap(a[0]), s.hint) ? ok(ap(a[0]).value) : err(ap(a[0]))));
+def(AP, 'is', 'ref', (s, a) => holds(ap(a[0]), s.hint));
+registerFmt(AnyPayload, () => ({ debug: (f) => f.writeStr('Any { .. }') }));

@@ -16,7 +16,7 @@ import { BufIter } from './iter.ts';
 import { ADAPTERS } from './iter-adapters.ts';
 import { fn, member, ns, reg } from './registry.ts';
 import { def, tableFor, UNIVERSAL } from './tables.ts';
-import { callMethodStatic } from './dispatch.ts';
+import { convertError } from './errors.ts';
 
 reg(['Some', 'Option::Some', 'std::option::Option::Some'], { kind: 'fn', call: (_s, a) => some(a[0]) });
 reg(['None', 'Option::None', 'std::option::Option::None'], { kind: 'value', get: () => NONE });
@@ -124,12 +124,8 @@ def(UNIVERSAL, 'to_string', 'ref', (s, a) => displayString(a[0], s.int?.t ?? nul
 def(UNIVERSAL, 'clone', 'ref', (_s, a) => cloneValue(deref(a[0])));
 def(UNIVERSAL, 'to_owned', 'ref', (_s, a) => cloneValue(deref(a[0])));
 def(UNIVERSAL, 'into', 'value', (s, a) => {
-  const target = s.hint?.split('::').pop();
-  if (target) {
-    const r = callMethodStatic(target, 'from', s, [a[0]]);
-    if (r !== undefined) return r;
-  }
-  return a[0];
+  // `From` impls of user types, and the std ones `?` applies (`io::Error: From<JoinError>`)
+  return s.hint ? convertError(a[0], s.hint, s) : a[0];
 });
 def(UNIVERSAL, 'borrow', 'ref', (_s, a) => a[0]);
 def(UNIVERSAL, 'borrow_mut', 'refMut', (_s, a) => a[0]);

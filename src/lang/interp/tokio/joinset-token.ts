@@ -5,14 +5,15 @@
  */
 import type { NativeFn, Site } from '../defs.ts';
 import { registerFmt } from '../fmt-value.ts';
-import type { DropGuard } from '../sim.ts';
+import type { DropGuard, DropGuardRef } from '../sim.ts';
 import { CancellationToken, JoinSet } from '../sim.ts';
 import { NONE, some } from '../std/enums.ts';
 import { DONE, intoIter } from '../std/iter.ts';
 import { member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
-import { deref, Owned, type Value } from '../values.ts';
+import { deref, MutRef, Owned, type Value } from '../values.ts';
 import { fromOption, fromResult, SimFut } from './sim-values.ts';
+import { blockingJob } from './blocking.ts';
 import { joinResult, located, RAbortHandle, RTaskId, spawnMeta, toSim } from './task.ts';
 import { JoinErrorValue } from '../std/errors.ts';
 import { tuple2 } from '../std/iter.ts';
@@ -38,26 +39,31 @@ function m(name: string, mode: 'ref' | 'refMut' | 'value', f: NativeFn): void {
 }
 const meta = (s: Site): ReturnType<typeof spawnMeta> => spawnMeta(s, 'JoinSet task');
 m('spawn', 'refMut', (s, a) => new RAbortHandle(located(s, () => js(a[0]).spawn(toSim(a[1], s), meta(s)))));
+m(
+  'spawn_blocking',
+  'refMut',
+  (s, a) =>
+    new RAbortHandle(
+      located(s, () => js(a[0]).spawnBlocking(blockingJob(a[1], s), spawnMeta(s, 'JoinSet blocking task'))),
+    ),
+);
 m('len', 'ref', (_s, a) => js(a[0]).len());
 m('is_empty', 'ref', (_s, a) => js(a[0]).isEmpty());
 m('join_next', 'refMut', (_s, a) => new SimFut(js(a[0]).joinNext(), (o) => fromOption(o, joinResult)));
-m(
-  'join_next_with_id',
-  'refMut',
-  (_s, a) =>
-    new SimFut(js(a[0]).joinNextWithId(), (o) =>
-      fromOption(o, (r) =>
-        fromResult(
-          r,
-          (p) => {
-            const [id, v] = p as [number, Value];
-            return tuple2(new RTaskId(id), v);
-          },
-          (e) => new JoinErrorValue(e as never),
-        ),
-      ),
+/** `Option<Result<(task::Id, T), JoinError>>` from the simulator's form. */
+const withId = (o: unknown): Value =>
+  fromOption(o, (r) =>
+    fromResult(
+      r,
+      (p) => {
+        const [id, v] = p as [number, Value];
+        return tuple2(new RTaskId(id), v);
+      },
+      (e) => new JoinErrorValue(e as never),
     ),
-);
+  );
+m('join_next_with_id', 'refMut', (_s, a) => new SimFut(js(a[0]).joinNextWithId(), withId));
+m('try_join_next_with_id', 'refMut', (_s, a) => withId(js(a[0]).tryJoinNextWithId()));
 m('try_join_next', 'refMut', (_s, a) => fromOption(js(a[0]).tryJoinNext(), joinResult));
 m('abort_all', 'refMut', (_s, a) => void js(a[0]).abortAll());
 m('detach_all', 'refMut', (_s, a) => void js(a[0]).detachAll());
@@ -92,6 +98,18 @@ export class RDropGuard extends Owned {
     this.g.drop();
   }
 }
+/** `DropGuardRef<'_>`: cancels the borrowed token when dropped, unless disarmed. */
+export class RDropGuardRef extends Owned {
+  constructor(
+    readonly g: DropGuardRef,
+    readonly token: RToken,
+  ) {
+    super();
+  }
+  dropGlue(): void {
+    this.g.drop();
+  }
+}
 registerFmt(RToken, (v) => ({
   debug: (f) => f.writeStr(`CancellationToken { is_cancelled: ${(v as RToken).t.isCancelled()} }`),
 }));
@@ -109,6 +127,7 @@ def(TT, 'is_cancelled', 'ref', (_s, a) => tk(a[0]).isCancelled());
 def(TT, 'cancelled', 'ref', (_s, a) => new SimFut(tk(a[0]).cancelled(), () => undefined));
 def(TT, 'cancelled_owned', 'value', (_s, a) => new SimFut(tk(a[0]).cancelledOwned(), () => undefined));
 def(TT, 'drop_guard', 'value', (_s, a) => new RDropGuard(tk(a[0]).dropGuard()));
+def(TT, 'drop_guard_ref', 'ref', (_s, a) => new RDropGuardRef(tk(a[0]).dropGuardRef(), deref(a[0]) as RToken));
 def(
   TT,
   'run_until_cancelled',
@@ -124,5 +143,11 @@ def(
 
 const DG = tableFor(RDropGuard);
 def(DG, 'disarm', 'value', (_s, a) => new RToken((deref(a[0]) as RDropGuard).g.disarm()));
+// disarm() gives back the borrowed `&CancellationToken`, so no new handle is counted
+def(tableFor(RDropGuardRef), 'disarm', 'value', (_s, a) => {
+  const g = deref(a[0]) as RDropGuardRef;
+  g.g.disarm();
+  return new MutRef([g.token], 0);
+});
 
 export { NONE, some };

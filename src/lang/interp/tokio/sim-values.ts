@@ -59,6 +59,8 @@ export class SimError {
     readonly display: string,
     readonly debug: string,
     readonly pads = false,
+    /** Public tuple fields (`SendError(pub T)`: `e.0` is the value that was not sent), or null. */
+    readonly f: Value[] | null = null,
   ) {}
 }
 

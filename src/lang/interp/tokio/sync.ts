@@ -10,21 +10,23 @@ import {
   Mutex,
   type MutexGuard,
   Notify,
+  type Notified,
   oneshot,
   type OneshotReceiver,
   type OneshotSender,
   type Receiver,
   Semaphore,
   type SemaphorePermit,
-  type Sender,
+  Sender,
   unboundedChannel,
   type UnboundedSender,
+  type WeakSender,
   type Context,
   PENDING,
   type Pending,
 } from '../sim.ts';
 import { dropInFlight } from '../owner.ts';
-import { err, ok } from '../std/enums.ts';
+import { err, NONE, ok, some } from '../std/enums.ts';
 import { fn, member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
 import { deref, Owned, RefBase, type Value } from '../values.ts';
@@ -34,10 +36,11 @@ import { tuple2 } from '../std/iter.ts';
 
 /** A simulator error (`RustError`) as a Rust value with Tokio's Display and a Debug form. */
 function simErr(e: unknown, debug: string): SimError {
-  const x = e as { display(): string; constructor: { name: string } };
+  const x = e as { display(): string; constructor: { name: string }; value?: unknown };
   // mpsc's TryRecvError forwards to str's Display (pads); the others use write!
   const pads = x.constructor.name === 'TryRecvError' && (debug === 'Empty' || debug === 'Disconnected');
-  return new SimError(x.display(), debug, pads);
+  const fields = x.constructor.name === 'SendError' ? [x.value as Value] : null;
+  return new SimError(x.display(), debug, pads, fields);
 }
 function debugOf(e: unknown): string {
   const x = e as { kind?: string; constructor: { name: string } };
@@ -132,6 +135,8 @@ def(TX, 'capacity', 'ref', (_s, a) => tx(a[0]).capacity());
 def(TX, 'max_capacity', 'ref', (_s, a) => tx(a[0]).maxCapacity());
 def(TX, 'strong_count', 'ref', (_s, a) => tx(a[0]).strongCount());
 def(TX, 'same_channel', 'ref', (_s, a) => tx(a[0]).sameChannel(tx(a[1])));
+def(TX, 'downgrade', 'ref', (_s, a) => new RWeakSender(tx(a[0]).downgrade(), false));
+def(TX, 'weak_count', 'ref', (_s, a) => tx(a[0]).weakCount());
 const UTX = tableFor(RUnboundedSender);
 const utx = (v: Value): UnboundedSender<Value> => (deref(v) as RUnboundedSender).h;
 def(UTX, 'send', 'ref', (_s, a) => fromResult(utx(a[0]).send(a[1]), () => undefined, sendErr));
@@ -139,6 +144,32 @@ def(UTX, 'clone', 'ref', (_s, a) => new RUnboundedSender(utx(a[0]).clone()));
 def(UTX, 'is_closed', 'ref', (_s, a) => utx(a[0]).isClosed());
 def(UTX, 'closed', 'ref', (_s, a) => new SimFut(utx(a[0]).closed(), () => undefined));
 def(UTX, 'strong_count', 'ref', (_s, a) => utx(a[0]).strongCount());
+def(UTX, 'downgrade', 'ref', (_s, a) => new RWeakSender(utx(a[0]).downgrade(), true));
+def(UTX, 'weak_count', 'ref', (_s, a) => utx(a[0]).weakCount());
+
+/** `WeakSender` / `WeakUnboundedSender`: `upgrade()` succeeds while a strong sender lives. */
+export class RWeakSender extends Handle<WeakSender<Value>> {
+  constructor(
+    h: WeakSender<Value>,
+    readonly unbounded: boolean,
+  ) {
+    super(h);
+  }
+}
+// Tokio: `debug_struct("WeakSender").finish()` (no fields)
+registerFmt(RWeakSender, (v) => ({
+  debug: (f) => f.writeStr((v as RWeakSender).unbounded ? 'WeakUnboundedSender' : 'WeakSender'),
+}));
+const WTX = tableFor(RWeakSender);
+const wtx = (v: Value): WeakSender<Value> => (deref(v) as RWeakSender).h;
+def(WTX, 'upgrade', 'ref', (_s, a) => {
+  const s = wtx(a[0]).upgrade() as Sender<Value> | UnboundedSender<Value> | null;
+  if (s === null) return NONE;
+  return some(s instanceof Sender ? new RSender(s) : new RUnboundedSender(s));
+});
+def(WTX, 'clone', 'ref', (_s, a) => new RWeakSender(wtx(a[0]).clone(), (deref(a[0]) as RWeakSender).unbounded));
+def(WTX, 'strong_count', 'ref', (_s, a) => wtx(a[0]).strongCount());
+def(WTX, 'weak_count', 'ref', (_s, a) => wtx(a[0]).weakCount());
 const RX = tableFor(RReceiver);
 const rx = (v: Value): Receiver<Value> => (deref(v) as RReceiver).h;
 def(RX, 'recv', 'refMut', (_s, a) => new SimFut(rx(a[0]).recv(), (o) => fromOption(o)));
@@ -157,7 +188,20 @@ member(NF, 'new', () => new RNotify(new Notify()));
 member(NF, 'default', () => new RNotify(new Notify()));
 const NT = tableFor(RNotify);
 const nt = (v: Value): Notify => (deref(v) as RNotify).n;
-def(NT, 'notified', 'ref', (_s, a) => new SimFut(nt(a[0]).notified(), () => undefined));
+/** `Notified<'_>`: a future that can also `enable()` itself (register before the first poll). */
+export class RNotified extends RFuture {
+  constructor(readonly n: Notified) {
+    super();
+  }
+  poll(cx: Context): Value | Pending {
+    return this.n.poll(cx) === PENDING ? PENDING : undefined;
+  }
+  dropGlue(): void {
+    this.n.drop();
+  }
+}
+def(NT, 'notified', 'ref', (_s, a) => new RNotified(nt(a[0]).notified()));
+def(tableFor(RNotified), 'enable', 'refMut', (_s, a) => (deref(a[0]) as RNotified).n.enable());
 def(NT, 'notify_one', 'ref', (_s, a) => void nt(a[0]).notifyOne());
 def(NT, 'notify_last', 'ref', (_s, a) => void nt(a[0]).notifyLast());
 def(NT, 'notify_waiters', 'ref', (_s, a) => void nt(a[0]).notifyWaiters());
@@ -202,23 +246,45 @@ def(MT, 'is_locked', 'ref', (_s, a) => mx(a[0]).isLocked());
 export class RSemaphore {
   constructor(readonly s: Semaphore) {}
 }
-export class RPermit extends Handle<SemaphorePermit> {}
+/** A (possibly owned) permit; keeps its semaphore for `semaphore()`. */
+export class RPermit extends Owned {
+  constructor(
+    readonly h: SemaphorePermit,
+    readonly sem: RSemaphore,
+  ) {
+    super();
+  }
+  dropGlue(): void {
+    this.h.drop();
+  }
+}
 const SM = ns(['Semaphore', 'tokio::sync::Semaphore', 'sync::Semaphore']);
 member(SM, 'new', (_s, a) => new RSemaphore(new Semaphore(Number(a[0]))));
 const ST = tableFor(RSemaphore);
 const sm = (v: Value): Semaphore => (deref(v) as RSemaphore).s;
-const permit = (p: unknown): Value => new RPermit(p as SemaphorePermit);
-def(ST, 'acquire', 'ref', (_s, a) => new SimFut(sm(a[0]).acquire(), (r) => fromResult(r, permit, asErr)));
-def(ST, 'acquire_owned', 'value', (_s, a) => new SimFut(sm(a[0]).acquire(), (r) => fromResult(r, permit, asErr)));
-def(
-  ST,
-  'acquire_many',
-  'ref',
-  (_s, a) => new SimFut(sm(a[0]).acquireMany(Number(a[1])), (r) => fromResult(r, permit, asErr)),
-);
-def(ST, 'try_acquire', 'ref', (_s, a) => fromResult(sm(a[0]).tryAcquire(), permit, asErr));
+/** The permit conversions of one semaphore (owned or borrowed permits behave alike here). */
+function permitOf(v: Value): (p: unknown) => Value {
+  const s = deref(v) as RSemaphore;
+  return (p) => new RPermit(p as SemaphorePermit, s);
+}
+const acquire = (_s: Site, a: Value[]): Value =>
+  new SimFut(sm(a[0]).acquire(), (r) => fromResult(r, permitOf(a[0]), asErr));
+const acquireMany = (_s: Site, a: Value[]): Value =>
+  new SimFut(sm(a[0]).acquireMany(Number(a[1])), (r) => fromResult(r, permitOf(a[0]), asErr));
+const tryAcquire = (_s: Site, a: Value[]): Value => fromResult(sm(a[0]).tryAcquire(), permitOf(a[0]), asErr);
+const tryAcquireMany = (_s: Site, a: Value[]): Value =>
+  fromResult(sm(a[0]).tryAcquireMany(Number(a[1])), permitOf(a[0]), asErr);
+def(ST, 'acquire', 'ref', acquire);
+def(ST, 'acquire_owned', 'value', acquire);
+def(ST, 'acquire_many', 'ref', acquireMany);
+def(ST, 'acquire_many_owned', 'value', acquireMany);
+def(ST, 'try_acquire', 'ref', tryAcquire);
+def(ST, 'try_acquire_owned', 'value', tryAcquire);
+def(ST, 'try_acquire_many', 'ref', tryAcquireMany);
+def(ST, 'try_acquire_many_owned', 'value', tryAcquireMany);
 def(ST, 'available_permits', 'ref', (_s, a) => sm(a[0]).availablePermits());
 def(ST, 'add_permits', 'ref', (_s, a) => void sm(a[0]).addPermits(Number(a[1])));
+def(ST, 'forget_permits', 'ref', (_s, a) => sm(a[0]).forgetPermits(Number(a[1])));
 def(ST, 'close', 'ref', (_s, a) => void sm(a[0]).close());
 def(ST, 'is_closed', 'ref', (_s, a) => sm(a[0]).isClosed());
 const PT = tableFor(RPermit);
@@ -228,5 +294,6 @@ def(PT, 'forget', 'value', (_s, a) => {
   return undefined;
 });
 def(PT, 'num_permits', 'ref', (_s, a) => (deref(a[0]) as RPermit).h.numPermits());
+def(PT, 'semaphore', 'ref', (_s, a) => (deref(a[0]) as RPermit).sem);
 
 export type { NativeFn, Site };

@@ -5,14 +5,12 @@
  * pool; `std::thread::sleep` inside it blocks that thread), task ids, and the coop helpers.
  */
 import { RFuture } from '../async.ts';
-import { callValue } from '../call.ts';
 import type { NativeFn, Site } from '../defs.ts';
 import { displayString, registerFmt } from '../fmt-value.ts';
 import { fmtIntDisplay } from '../../fmt/index.ts';
 import { panicAt } from '../panic.ts';
 import type { AbortHandle } from '../sim.ts';
 import {
-  blockingSleep,
   consumeBudget,
   type Context,
   currentContext,
@@ -37,7 +35,9 @@ import { deref, Owned, STATIC, type Value } from '../values.ts';
 import { dropInFlight } from '../owner.ts';
 import { PanicPayload } from '../panic.ts';
 import { asFuture, fromResult, SimFut } from './sim-values.ts';
-import type { RDuration } from './time.ts';
+import { blockingJob } from './blocking.ts';
+
+export { blockingJob };
 
 /** Hands a future to the simulator (which drops it through `Future.drop`). */
 export function toSim(v: Value, site: Site): Future<Value> {
@@ -160,50 +160,9 @@ const spawnFn: NativeFn = (s, a) => {
 };
 fn(['tokio::spawn', 'tokio::task::spawn', 'task::spawn', 'spawn'], spawnFn);
 
-/** A blocking job: runs the closure on its first poll; `thread::sleep` inside blocks its thread. */
-class BlockingClosure implements Future<Value> {
-  private done = false;
-  private out: Value = undefined;
-  constructor(
-    private readonly f: Value,
-    private readonly site: Site,
-  ) {}
-  poll(): Value | Pending {
-    if (this.done) return this.out;
-    blocking.depth++;
-    blocking.sleptNs = 0;
-    try {
-      this.out = callValue(this.site, this.f, []);
-    } finally {
-      blocking.depth--;
-    }
-    this.done = true;
-    if (blocking.sleptNs > 0) {
-      blockingSleep(blocking.sleptNs);
-      return PENDING;
-    }
-    return this.out;
-  }
-  drop(): void {}
-}
-
-/** A closure as a blocking-pool job. */
-export function blockingJob(f: Value, site: Site): Future<Value> {
-  return new BlockingClosure(f, site);
-}
-
-/** Time slept by `std::thread::sleep` inside the running blocking closure. */
-export const blocking = { depth: 0, sleptNs: 0 };
-
 fn(['tokio::task::spawn_blocking', 'task::spawn_blocking', 'spawn_blocking'], (s, a) => {
-  return new RJoinHandle(located(s, () => spawnBlocking(new BlockingClosure(a[0], s), spawnMeta(s))));
+  return new RJoinHandle(located(s, () => spawnBlocking(blockingJob(a[0], s), spawnMeta(s))));
 });
-fn(['std::thread::sleep', 'thread::sleep'], (_s, a) => {
-  const ns = (deref(a[0]) as RDuration).ns;
-  if (blocking.depth > 0) blocking.sleptNs += ns;
-  return undefined;
-});
-
 fn(['tokio::task::yield_now', 'task::yield_now', 'yield_now'], () => new SimFut(yieldNow(), () => undefined));
 fn(['tokio::task::id', 'task::id'], (s) => new RTaskId(located(s, () => taskId())));
 fn(['tokio::task::try_id', 'task::try_id'], () => {

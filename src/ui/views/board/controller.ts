@@ -12,10 +12,12 @@ import { INK, UI_FONT } from '../shared/palette.ts';
 import { appendSvg, joinTokens } from '../shared/controller.ts';
 import { bindTokenEvents } from '../shared/token-events.ts';
 import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
-import { layoutBoard } from './layout.ts';
+import { HEADER_H, layoutBoard } from './layout.ts';
 import type { LaneBox } from './layout.ts';
 
 export const BOARD_HEIGHT = 340;
+/** A board inside an element of this class fills that element's height instead of growing. */
+export const FIT_HEIGHT_CLASS = 'tl-fit-height';
 
 function drawLanes(layer: Selection<SVGGElement, unknown, null, undefined>, lanes: readonly LaneBox[]): void {
   layer
@@ -52,7 +54,8 @@ function drawLanes(layer: Selection<SVGGElement, unknown, null, undefined>, lane
       g
         .select('text.tl-lane-title')
         .attr('x', (d) => d.x + 8)
-        .attr('y', (d) => d.y + 20)
+        .attr('y', (d) => (d.headerH === HEADER_H ? d.y + 20 : d.y + 2 + d.headerH / 2))
+        .attr('font-size', (d) => (d.headerH === HEADER_H ? 18 : 14))
         .text((d) => d.lines[0]),
     )
     .call((g) =>
@@ -68,6 +71,8 @@ export function createBoardController(el: HTMLElement, options: ControllerOption
   const svg = appendSvg(el, 'tl-board', 'Lifecycle board: tasks by state');
   const lanes = svg.append('g').attr('class', 'tl-lanes');
   const tokens = svg.append('g').attr('class', 'tl-tokens');
+  // Decided once: a host's role (lab column or embed frame) does not change while it lives.
+  const fitHeight = el.closest(`.${FIT_HEIGHT_CLASS}`) !== null;
   let last: ViewInput | undefined;
   const size = watchSize(el, () => {
     if (last !== undefined) render(last, 0);
@@ -75,7 +80,8 @@ export function createBoardController(el: HTMLElement, options: ControllerOption
   const unbind = bindTokenEvents(el, (task) => options.onSelectTask?.(task));
 
   function render(input: ViewInput, moveMs: number): void {
-    const layout = layoutBoard(deriveBoard(input.view), size.width, BOARD_HEIGHT, input.selectedTask);
+    const height = fitHeight && size.height > 0 ? size.height : BOARD_HEIGHT;
+    const layout = layoutBoard(deriveBoard(input.view), size.width, height, input.selectedTask, fitHeight);
     svg
       .attr('width', layout.width)
       .attr('height', layout.height)

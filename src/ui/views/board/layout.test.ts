@@ -4,7 +4,7 @@ import { traceBuilder } from '../../../store/view/trace-builder.ts';
 import { deriveBoard } from '../../../store/view/derive-board.ts';
 import { INITIAL_VIEW_STATE } from '../../../store/index.ts';
 import type { ViewState } from '../../../store/index.ts';
-import { COMPACT, FULL, layoutBoard } from './layout.ts';
+import { COMPACT, FULL, HEADER_H, layoutBoard, SHORT_HEADER_H } from './layout.ts';
 
 function spawned(n: number): ViewState {
   const b = traceBuilder();
@@ -65,5 +65,37 @@ describe('layoutBoard on narrow screens', () => {
       expect(t.y + t.h / 2).toBeLessThanOrEqual(lane.y + lane.h);
     }
     expect(layout.lanes[5].lines).toEqual(['⇥ Joined /', 'Released (0)']);
+  });
+});
+
+describe('layoutBoard in a host of fixed height (an embed)', () => {
+  it('fits every lane row and token inside a short host, with one-line headers', () => {
+    const layout = layoutBoard(deriveBoard(spawned(5)), 640, 290, undefined, true);
+    expect(layout.height).toBeLessThanOrEqual(290);
+    expect(new Set(layout.lanes.map((l) => l.y)).size).toBe(2);
+    for (const lane of layout.lanes) {
+      expect(lane.headerH).toBe(SHORT_HEADER_H);
+      expect(lane.lines[1]).toBe('');
+      expect(lane.y + lane.h).toBeLessThanOrEqual(290);
+    }
+    expect(layout.lanes[5].lines[0]).toBe('⇥ Joined / Released (0)');
+    for (const t of layout.tokens) {
+      const lane = layout.lanes.find((l) => l.id === t.lane);
+      if (lane === undefined) throw new Error('no lane');
+      expect(t.y - t.h / 2).toBeGreaterThanOrEqual(lane.y + SHORT_HEADER_H);
+      expect(t.y + t.h / 2).toBeLessThanOrEqual(lane.y + lane.h);
+    }
+  });
+
+  it('keeps crowded lanes inside a short host by compacting and aggregating', () => {
+    const layout = layoutBoard(deriveBoard(spawned(500)), 640, 290, undefined, true);
+    expect(layout.tokens.some((t) => t.key === 'more-spawned')).toBe(true);
+    for (const t of layout.tokens) expect(t.y + t.h / 2).toBeLessThanOrEqual(layout.height);
+  });
+
+  it('keeps two-line headers when the host is tall enough', () => {
+    const layout = layoutBoard(deriveBoard(spawned(2)), 640, 700, undefined, true);
+    expect(layout.lanes.every((l) => l.headerH === HEADER_H)).toBe(true);
+    expect(layout.height).toBeLessThanOrEqual(700);
   });
 });

@@ -11,6 +11,8 @@ import { taskToken } from '../shared/token-dom.ts';
 import type { TokenDatum as BaseToken } from '../shared/token-dom.ts';
 
 export const HEADER_H = 60;
+/** A lane header on one short line, for hosts too short for two rows of full-height lanes. */
+export const SHORT_HEADER_H = 30;
 /** Narrowest lane; below it the lanes wrap onto more rows. */
 export const MIN_LANE_W = 150;
 export const GAP = 8;
@@ -30,6 +32,8 @@ export interface LaneBox {
   readonly count: number;
   readonly glyph: string;
   readonly mode: 'full' | 'compact';
+  /** Height of the header band; SHORT_HEADER_H means one line in a smaller type. */
+  readonly headerH: number;
 }
 
 export interface TokenDatum extends BaseToken {
@@ -70,22 +74,41 @@ function headerLines(glyph: string, title: string, count: number): [string, stri
   return [`${glyph} ${first}`, `${rest}(${count})`];
 }
 
+/** Lane rows that fill a host of fixed height (an embed at 640×360) rather than growing past it. */
+function fittedRowHeight(height: number, rows: number): number {
+  return Math.max(SHORT_HEADER_H + COMPACT.h + 2 * GAP, Math.floor(height / rows));
+}
+
 /**
  * Lanes side by side when each gets at least MIN_LANE_W, else wrapped onto rows (3 + 3 at
- * 1280×720, 2 + 2 + 2 on a phone); `height` is the board's height for one row of lanes.
+ * 1280×720, 2 + 2 + 2 on a phone). `height` is the board's height for one row of lanes, or with
+ * `fitHeight` the height all rows share: a short host then gets one-line headers, so lanes keep
+ * room for tokens and nothing needs an inner scroll.
  */
-export function layoutBoard(model: BoardModel, width: number, height: number, selected?: number): BoardLayout {
+export function layoutBoard(
+  model: BoardModel,
+  width: number,
+  height: number,
+  selected?: number,
+  fitHeight = false,
+): BoardLayout {
   const n = model.lanes.length;
   const fit = Math.max(2, Math.min(n, Math.floor((width - GAP) / (MIN_LANE_W + GAP))));
   const rows = Math.ceil(n / fit);
   // Balanced rows (3 + 3 rather than 5 + 1).
   const cols = Math.ceil(n / rows);
-  const rowH = rows === 1 ? height : Math.max(HEADER_H + 3 * FULL.h + 4 * GAP, Math.round(height * 0.65));
+  const rowH = fitHeight
+    ? fittedRowHeight(height, rows)
+    : rows === 1
+      ? height
+      : Math.max(HEADER_H + 3 * FULL.h + 4 * GAP, Math.round(height * 0.65));
+  // Two header lines only while a row still keeps two rows of full tokens under them.
+  const headerH = fitHeight && rowH < HEADER_H + 2 * FULL.h + FULL.gap + 2 * GAP ? SHORT_HEADER_H : HEADER_H;
   const laneW = Math.max(FULL.w + 2 * GAP, (width - GAP * (cols + 1)) / cols);
   const areaW = laneW - 2 * GAP;
-  const areaH = Math.max(FULL.h, rowH - HEADER_H - 2 * GAP);
+  const areaH = Math.max(headerH === HEADER_H ? FULL.h : COMPACT.h, rowH - headerH - 2 * GAP);
   const fullCols = fits(areaW, FULL.w, FULL.gap);
-  const fullCap = fullCols * fits(areaH, FULL.h, FULL.gap);
+  const fullCap = areaH >= FULL.h ? fullCols * fits(areaH, FULL.h, FULL.gap) : 0;
   const compactCols = fits(areaW, COMPACT.w, COMPACT.gap);
   const compactRows = fits(areaH, COMPACT.h, COMPACT.gap);
   // When even compact tokens overflow, the last row holds the aggregate "+N" alone.
@@ -101,7 +124,10 @@ export function layoutBoard(model: BoardModel, width: number, height: number, se
     lanes.push({
       id: lane.id,
       title: lane.title,
-      lines: headerLines(glyph, lane.title, lane.tasks.length),
+      lines:
+        headerH === HEADER_H
+          ? headerLines(glyph, lane.title, lane.tasks.length)
+          : [`${glyph} ${lane.title} (${lane.tasks.length})`, ''],
       x: x0,
       y: y0,
       w: laneW,
@@ -109,13 +135,14 @@ export function layoutBoard(model: BoardModel, width: number, height: number, se
       count: lane.tasks.length,
       glyph,
       mode: full ? 'full' : 'compact',
+      headerH,
     });
     const size = full ? FULL : COMPACT;
     const lanesCols = full ? fullCols : compactCols;
     const { shown, hidden } = full ? { shown: lane.tasks, hidden: 0 } : compactLane(lane.tasks, compactCap, selected);
     const place = (k: number): [number, number] => [
       x0 + GAP + (k % lanesCols) * (size.w + size.gap) + size.w / 2,
-      y0 + HEADER_H + GAP + Math.floor(k / lanesCols) * (size.h + size.gap) + size.h / 2,
+      y0 + headerH + GAP + Math.floor(k / lanesCols) * (size.h + size.gap) + size.h / 2,
     ];
     shown.forEach((t, k) => {
       const [x, y] = place(k);

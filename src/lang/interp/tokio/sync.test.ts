@@ -1,0 +1,63 @@
+/** tokio::sync APIs as Rust values: Notified::enable, owned and many permits, weak senders, SendError.0. */
+import { describe, expect, it } from 'vitest';
+import { stdoutOf } from '../test-support.ts';
+
+const MAIN = '#[tokio::main(flavor = "current_thread", start_paused = true)]\nasync fn main() {\n';
+
+describe('tokio::sync in the interpreter', () => {
+  it('an enabled Notified is a registered waiter: notify_one goes to it instead of storing a permit', () => {
+    const prog = (enable: boolean) => `use tokio::sync::Notify;
+use tokio::time::{timeout, Duration};
+${MAIN}    let n = Notify::new();
+    let f = n.notified();
+    tokio::pin!(f);
+    ${enable ? 'println!("enable -> {}", f.as_mut().enable());' : ''}
+    n.notify_one();
+    let other = timeout(Duration::from_millis(5), n.notified()).await;
+    println!("a later waiter got the permit: {}", other.is_ok());
+    let first = timeout(Duration::from_millis(5), f).await;
+    println!("the first waiter woke: {}", first.is_ok());
+}`;
+    expect(stdoutOf(prog(true))).toBe(
+      'enable -> false\na later waiter got the permit: false\nthe first waiter woke: true\n',
+    );
+    expect(stdoutOf(prog(false))).toBe('a later waiter got the permit: true\nthe first waiter woke: false\n');
+  });
+
+  it('owned and many-permit acquisitions keep their semaphore and release on drop', () => {
+    const out = stdoutOf(`use std::sync::Arc;
+use tokio::sync::Semaphore;
+${MAIN}    let sem = Arc::new(Semaphore::new(5));
+    let a = sem.clone().acquire_many_owned(2).await.unwrap();
+    let b = sem.clone().acquire_owned().await.unwrap();
+    let c = sem.try_acquire_many(2).unwrap();
+    println!("{} {} {} left={}", a.num_permits(), b.num_permits(), c.num_permits(), a.semaphore().available_permits());
+    println!("owned try: {}", sem.clone().try_acquire_owned().is_err());
+    drop(a);
+    println!("after drop: {}", b.semaphore().available_permits());
+    let d = sem.clone().try_acquire_many_owned(2).unwrap();
+    println!("d={} left={}", d.num_permits(), c.semaphore().available_permits());
+}`);
+    expect(out).toBe('2 1 2 left=0\nowned try: true\nafter drop: 2\nd=2 left=0\n');
+  });
+
+  it('a weak sender upgrades only while a strong sender lives; SendError.0 gives the value back', () => {
+    const out = stdoutOf(`use tokio::sync::mpsc;
+${MAIN}    let (tx, mut rx) = mpsc::channel::<String>(4);
+    let weak = tx.downgrade();
+    println!("counts {} {} {:?}", tx.strong_count(), tx.weak_count(), weak);
+    let tx2 = weak.upgrade().unwrap();
+    tx2.send("via upgrade".to_string()).await.unwrap();
+    drop(tx2);
+    drop(tx);
+    println!("upgrade after drop: {}", weak.upgrade().is_some());
+    println!("{:?} {:?}", rx.recv().await, rx.recv().await);
+    let (tx, rx) = mpsc::unbounded_channel::<u8>();
+    drop(rx);
+    println!("{:?} back: {}", tx.downgrade().clone(), tx.send(9).map_err(|e| e.0).unwrap_err());
+}`);
+    expect(out).toBe(
+      'counts 1 1 WeakSender\nupgrade after drop: false\nSome("via upgrade") None\nWeakUnboundedSender back: 9\n',
+    );
+  });
+});
