@@ -1,5 +1,5 @@
 /**
- * The shared example programs (/work/shared/examples) that need only the task core, rewritten with
+ * The shared example programs (tests/fixtures/examples) that need only the task core, rewritten with
  * TypeScript futures; the expected lines are real Tokio 1.48 output. A `Captured` future plays a
  * Rust value moved into an async block whose `Drop` prints.
  */

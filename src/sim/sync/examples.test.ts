@@ -1,7 +1,7 @@
 /**
  * End-to-end: the shared example programs that exercise time/ and sync/, written as TypeScript
  * futures and run on the real current_thread runtime with a paused clock. Each must print exactly
- * what real Tokio 1.48 printed (/work/shared/examples/NN_*.txt).
+ * what real Tokio 1.48 printed (tests/fixtures/examples/NN_*.txt).
  */
 import { describe, expect, it } from 'vitest';
 import { currentContext } from '../context.ts';
