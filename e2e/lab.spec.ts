@@ -93,6 +93,24 @@ test.describe('the lab', () => {
     expect(lab.problems).toEqual([]);
   });
 
+  test('the edited program survives a reload', async ({ page, baseURL }) => {
+    const lab = new LabPage(page, baseURL);
+    await lab.open();
+    const mine = [
+      '#[tokio::main(flavor = "current_thread", start_paused = true)]',
+      'async fn main() {',
+      '    println!("my own program");',
+      '}',
+    ].join('\n');
+    await lab.replaceSource(mine);
+    await page.reload();
+    await lab.waitForRun();
+    await expect(page.locator('.cm-content')).toContainText('my own program');
+    await lab.endButton.click();
+    await expect(lab.console).toContainText('my own program');
+    expect(lab.problems).toEqual([]);
+  });
+
   test('editing the code shows an inline error at the reported line; fixing it runs again', async ({
     page,
     baseURL,

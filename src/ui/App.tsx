@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import defaultProgram from './default-program.rs?raw';
 import { createLab } from './lab/create-lab.ts';
+import { pageStorage, persistDrafts, readDraft } from './lab/draft-storage.ts';
 import { LabContext } from './lab/lab-context.tsx';
 import { startStateOf, syncUrl } from './lab/url-sync.ts';
 import { LabScreen } from './layout/LabScreen.tsx';
@@ -13,7 +14,9 @@ import { restoreSharedMoment } from './share/index.ts';
 
 export function App() {
   const [start] = useState(() => startStateOf(window.location.hash));
-  const [lab] = useState(() => createLab({ source: defaultProgram, config: start.config }));
+  // The learner's own program survives a reload; a share link, when present, replaces it.
+  const [lab] = useState(() => createLab({ source: readDraft(pageStorage()) ?? defaultProgram, config: start.config }));
+  useEffect(() => persistDrafts(lab.ui, pageStorage()), [lab]);
   // The hash as the lab opened: a share link's moment, read once even after syncUrl rewrites it.
   const [openingHash] = useState(() => window.location.hash);
   const [shareProblem, setShareProblem] = useState<string | undefined>(undefined);
