@@ -20,7 +20,7 @@ import { RustPanic } from '../task/panic.ts';
 import { SimClock } from '../time/clock.ts';
 import { TimerDriver } from '../time/driver.ts';
 import type { TraceRecorder } from '../trace/recorder.ts';
-import { DeadlockError } from './sim-runtime.ts';
+import { DeadlockError, runBlockOnOf, valueOfRun } from './sim-runtime.ts';
 import type { RunOutcome, RuntimeConfig, SimRuntime } from './sim-runtime.ts';
 import type { RealTime, StepResult } from './step.ts';
 import { SimWorld } from './world.ts';
@@ -129,27 +129,12 @@ export class CurrentThreadRuntime implements SimRuntime, RuntimeHandle, RealTime
 
   /** `block_on` run to its end, with the outcome as a value. */
   runBlockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): RunOutcome<T> {
-    const b = this.startBlockOn(future);
-    const r = this.runToCompletion(maxSteps);
-    const s = b.status;
-    if (s.kind === 'ready') return { kind: 'ready', value: s.value };
-    if (s.kind === 'panicked') return { kind: 'panicked', panic: s.panic };
-    return { kind: r === 'deadlock' ? 'deadlock' : 'step-limit' };
+    return runBlockOnOf(this, future, maxSteps);
   }
 
   /** Synchronous `Runtime::block_on` for interpreted sync code: the value, or the panic rethrown. */
   blockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): T {
-    const o = this.runBlockOn(future, maxSteps);
-    switch (o.kind) {
-      case 'ready':
-        return o.value;
-      case 'panicked':
-        throw o.panic;
-      case 'deadlock':
-        throw new DeadlockError();
-      default:
-        throw new Error(`block_on did not finish within ${maxSteps} steps`);
-    }
+    return valueOfRun(this.runBlockOn(future, maxSteps), maxSteps);
   }
 
   /** Begins `Runtime` drop; continue with `tick()` (or use `shutdownNow`). */

@@ -80,3 +80,31 @@ export interface SimRuntime extends RuntimeHandle {
   emitStdout(text: string): void;
   emitStderr(text: string): void;
 }
+
+/** `block_on` run to its end on either flavor, with the outcome as a value. */
+export function runBlockOnOf<T>(
+  rt: Pick<SimRuntime, 'startBlockOn' | 'runToCompletion'>,
+  future: Future<T>,
+  maxSteps: number,
+): RunOutcome<T> {
+  const b = rt.startBlockOn(future);
+  const r = rt.runToCompletion(maxSteps);
+  const s = b.status;
+  if (s.kind === 'ready') return { kind: 'ready', value: s.value };
+  if (s.kind === 'panicked') return { kind: 'panicked', panic: s.panic };
+  return { kind: r === 'deadlock' ? 'deadlock' : 'step-limit' };
+}
+
+/** The value of a finished `block_on`, or its panic (or a deadlock / step limit) thrown. */
+export function valueOfRun<T>(o: RunOutcome<T>, maxSteps: number): T {
+  switch (o.kind) {
+    case 'ready':
+      return o.value;
+    case 'panicked':
+      throw o.panic;
+    case 'deadlock':
+      throw new DeadlockError();
+    default:
+      throw new Error(`block_on did not finish within ${maxSteps} steps`);
+  }
+}

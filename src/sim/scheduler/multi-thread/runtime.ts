@@ -9,7 +9,8 @@ import { currentContext, currentTaskIdRaw, enterContext, leaveContext, type Runt
 import { EventKind } from '../../events.ts';
 import type { Future } from '../../future.ts';
 import {
-  DeadlockError,
+  runBlockOnOf,
+  valueOfRun,
   type BlockOnHandle,
   type RunOutcome,
   type RuntimeConfig,
@@ -186,27 +187,14 @@ export class MultiThreadRuntime implements SimRuntime, RuntimeHandle {
     return 'step-limit';
   }
 
+  /** `block_on` run to its end, with the outcome as a value. */
   runBlockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): RunOutcome<T> {
-    const b = this.startBlockOn(future);
-    const r = this.runToCompletion(maxSteps);
-    const st = b.status;
-    if (st.kind === 'ready') return { kind: 'ready', value: st.value };
-    if (st.kind === 'panicked') return { kind: 'panicked', panic: st.panic };
-    return { kind: r === 'deadlock' ? 'deadlock' : 'step-limit' };
+    return runBlockOnOf(this, future, maxSteps);
   }
 
+  /** Synchronous `Runtime::block_on` for interpreted sync code: the value, or the panic rethrown. */
   blockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): T {
-    const o = this.runBlockOn(future, maxSteps);
-    switch (o.kind) {
-      case 'ready':
-        return o.value;
-      case 'panicked':
-        throw o.panic;
-      case 'deadlock':
-        throw new DeadlockError();
-      default:
-        throw new Error(`block_on did not finish within ${maxSteps} steps`);
-    }
+    return valueOfRun(this.runBlockOn(future, maxSteps), maxSteps);
   }
 
   /** Begins `Runtime` drop (§4(f) mt): close + unpark the workers, shut the blocking pool down. */
