@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { APP, APP_PORT } from './e2e/ports.ts';
 
 // Debian's Chromium where it exists (CI and these machines), Playwright's own browser elsewhere.
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,7 +15,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: APP,
     trace: 'off',
     screenshot: 'only-on-failure',
     launchOptions: useSystem
@@ -36,8 +37,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: 'npm run preview',
-    url: 'http://127.0.0.1:4173',
+    command: `npm run preview -- --port ${APP_PORT}`,
+    url: APP,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },

@@ -4,8 +4,8 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { APP } from './ports.ts';
 
-const APP = 'http://127.0.0.1:4173';
 const LESSON = 'day06-tasks-joinset-cancellation';
 
 /** Records violations in every frame and every request of the page. */

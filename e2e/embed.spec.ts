@@ -1,6 +1,6 @@
 /**
  * The embed API from a real host page on another origin (issue 7): public/embed-demo.html served
- * from 127.0.0.1:4174 by a tiny static server, embedding the app from 127.0.0.1:4173 twice.
+ * from the port above the app's (e2e/ports.ts) by a tiny static server, embedding the app twice.
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -8,11 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { FrameLocator, Page } from '@playwright/test';
+import { APP, HOST_PORT } from './ports.ts';
 
-const APP = 'http://127.0.0.1:4173';
-const HOST = 'http://127.0.0.1:4174';
+const HOST = `http://127.0.0.1:${HOST_PORT}`;
 /** Another origin than the host (same machine, another name). */
-const STRANGER = 'http://localhost:4174';
+const STRANGER = `http://localhost:${HOST_PORT}`;
 const BUILT = process.env.TASK_LAB_DIST ?? join(process.cwd(), 'dist');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,7 +38,7 @@ test.beforeAll(async () => {
       () => res.writeHead(404).end('not found'),
     );
   });
-  await new Promise<void>((resolve) => server.listen(4174, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(HOST_PORT, '127.0.0.1', resolve));
 });
 
 test.afterAll(async () => {

@@ -5,6 +5,7 @@
  */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { APP } from '../ports.ts';
 
 export class LabPage {
   readonly problems: string[] = [];
@@ -15,7 +16,7 @@ export class LabPage {
     readonly page: Page,
     baseURL: string | undefined,
   ) {
-    this.origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
+    this.origin = new URL(baseURL ?? APP).origin;
     page.on('console', (msg) => {
       if (msg.type() === 'error') this.problems.push(`console: ${msg.text()}`);
     });
