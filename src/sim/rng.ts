@@ -3,6 +3,7 @@
  * choice the simulation makes (select! start branch, mt steal victim, which worker acts) is drawn
  * from one of these, seeded from the run's seed, so a run is reproducible.
  */
+import { sipHash13, u64LeBytes } from './siphash.ts';
 
 /** A (one, two) pair; Tokio's `RngSeed`. */
 export interface RngSeed {
@@ -17,6 +18,15 @@ export function seedFromU64(seed: bigint | number): RngSeed {
   let two = Number(v & 0xffffffffn);
   if (two === 0) two = 1;
   return { s: one, r: two };
+}
+
+/**
+ * `RngSeed::from_bytes(&seed.to_le_bytes())`: how a run's seed becomes Tokio's seed. The bytes go
+ * through std's SipHash first, so seeds 1, 2, 3… give unrelated generators; feeding the raw number
+ * to `from_u64` would start every small seed at state (0, seed) and make first draws alike.
+ */
+export function seedFromRunSeed(seed: bigint | number): RngSeed {
+  return seedFromU64(sipHash13(u64LeBytes(BigInt(seed))));
 }
 
 export class FastRand {

@@ -4,7 +4,7 @@
  */
 import type { DropValue } from '../contracts.ts';
 import { EventKind } from '../events.ts';
-import { RngSeedGenerator, seedFromU64 } from '../rng.ts';
+import { RngSeedGenerator, seedFromRunSeed } from '../rng.ts';
 import { IdAllocator } from '../task/ids.ts';
 import { TraceRecorder } from '../trace/recorder.ts';
 import type { TraceLevel } from '../trace/recorder.ts';
@@ -49,7 +49,7 @@ export class SimWorld {
 
   constructor(config: WorldConfig = {}) {
     this.trace = new TraceRecorder(config.traceLevel ?? 'full');
-    this.seeds = new RngSeedGenerator(seedFromU64(config.seed ?? 0));
+    this.seeds = new RngSeedGenerator(seedFromRunSeed(config.seed ?? 0));
     this.dropValue = config.dropValue ?? (() => undefined);
     this.onOutput = config.onOutput;
     this.checkRefs = config.checkRefs ?? false;
