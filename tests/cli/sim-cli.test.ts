@@ -1,4 +1,4 @@
-/** `npm run sim` end to end: a real process, its stdout, stderr and exit status. */
+/** `npm run sim` end to end (the same bundle runner npm uses): a real process, its stdout, stderr and exit status. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ const ROOT = join(import.meta.dirname, '../..');
 const EXAMPLES = join(ROOT, 'tests/fixtures/examples');
 
 function sim(...args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/sim.ts'), ...args], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/run-cli.mjs'), ...args], {
     encoding: 'utf8',
     cwd: ROOT,
   });
