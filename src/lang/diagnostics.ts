@@ -17,6 +17,10 @@ export interface Diagnostic {
   message: string;
   /** What to write instead. */
   hint?: string;
+  /** rustc's error code (`E0308`) when rustc gives the same refusal one. */
+  code?: string;
+  /** Absent means an error; a warning does not stop the program from running. */
+  severity?: 'error' | 'warning';
 }
 
 /** Anything with a start and an exclusive end position (AST spans, tokens). */
