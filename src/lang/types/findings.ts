@@ -21,6 +21,7 @@ export class Findings {
   error(phase: Phase, at: Located, code: string | null, message: string, hint?: string): void {
     const d = this.at(at, message, hint);
     if (code !== null) d.code = code;
+    d.severity = 'error';
     this.list.push({ phase, diagnostic: d });
   }
 
