@@ -24,7 +24,7 @@ export function checkOverflow(cx: Cx, program: Program): void {
     const radix = /^0[xob]/i.test(e.text);
     const max = radix && it.signed ? (it.maxBig << 1n) + 1n : it.maxBig;
     if (v < it.minBig || v > max) {
-      cx.findings.error('lint', negated.has(e) ? e.span : e.span, null, `literal out of range for \`${r.name}\``);
+      cx.findings.error('lint', e.span, 'overflowing_literals', `literal out of range for \`${r.name}\``);
     }
   }
 }
