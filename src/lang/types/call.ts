@@ -10,8 +10,8 @@ import { inferExpr } from './expr.ts';
 import { lastName } from './items.ts';
 import { probeMethod } from './method.ts';
 import { enumVariantInScope, hasVariant, knownPathRoot, knownValueName } from './names.ts';
-import { qualifyStd } from './std-types.ts';
-import { SPAWN_PATHS, preludeValue, stdAssoc } from './std-fns.ts';
+import { expandPath, qualifyStd } from './std-types.ts';
+import { SPAWN_PATHS, preludeValue, stdAssoc, stdFree } from './std-fns.ts';
 import { stdMethod } from './std-methods.ts';
 import { UNIT, UNKNOWN, adt, showTy, type AdtTy, type Ty } from './ty.ts';
 import { lowerType } from './lower.ts';
@@ -138,6 +138,14 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     );
     return UNKNOWN;
   }
+  const free = stdFree(
+    expandPath(
+      segs.map((s) => s.name),
+      cx.items,
+    ),
+    cx.table,
+  );
+  if (free !== null) return free;
   if (segs.length === 2) {
     const name = segs[1]?.name ?? '';
     if (first === 'Self' && cx.selfTy !== null) {

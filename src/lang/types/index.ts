@@ -11,6 +11,9 @@ import { Findings, PHASES } from './findings.ts';
 import { checkItem } from './fn.ts';
 import { collectItems } from './items.ts';
 import { checkOverflow } from './overflow.ts';
+import { checkMoves } from './moves.ts';
+import { walk } from '../syntax/visit.ts';
+import type { Block } from '../syntax/ast.ts';
 import { checkTypePaths } from './type-paths.ts';
 
 export interface TypeCheckResult {
@@ -26,6 +29,7 @@ export function checkTypes(program: Program): TypeCheckResult {
   for (const item of program.items) checkItem(cx, item);
   cx.table.fallback();
   checkOverflow(cx, program);
+  checkMoves(cx, fnBodies(program));
   const byPos = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.col - b.col;
   const warnings = findings.list.filter((f) => f.diagnostic.severity === 'warning').map((f) => f.diagnostic);
   for (const phase of PHASES) {
@@ -35,4 +39,13 @@ export function checkTypes(program: Program): TypeCheckResult {
     if (errors.length > 0) return { errors: errors.sort(byPos), warnings: [] };
   }
   return { errors: [], warnings: warnings.sort(byPos) };
+}
+
+function fnBodies(program: Program): Block[] {
+  const out: Block[] = [];
+  walk(program, (node) => {
+    if (node.kind === 'Fn' && node.body !== null) out.push(node.body);
+    return true;
+  });
+  return out;
 }

@@ -4,7 +4,7 @@
  * Each entry builds a fresh signature so generic parameters get fresh inference variables.
  */
 import type { InferTable } from './table.ts';
-import { UNIT, UNKNOWN, adt, type Ty } from './ty.ts';
+import { UNIT, UNKNOWN, adt, floatTy, intTy, type Ty } from './ty.ts';
 
 type Build = (t: InferTable) => Ty;
 
@@ -33,6 +33,15 @@ const ASSOC: Record<string, Record<string, Build>> = {
   RefCell: { new: (t) => one(t, (x) => adt('RefCell', [x])) },
   Cell: { new: (t) => one(t, (x) => adt('Cell', [x])) },
   JoinSet: { new: (t) => fn([], adt('JoinSet', [t.fresh()])) },
+  CancellationToken: { new: () => fn([], adt('CancellationToken')) },
+  Instant: { now: () => fn([], adt('Instant')) },
+  Duration: {
+    from_secs: () => fn([intTy('u64')], adt('Duration')),
+    from_millis: () => fn([intTy('u64')], adt('Duration')),
+    from_micros: () => fn([intTy('u64')], adt('Duration')),
+    from_nanos: () => fn([intTy('u64')], adt('Duration')),
+    from_secs_f64: () => fn([floatTy('f64')], adt('Duration')),
+  },
   Option: {
     Some: (t) => one(t, (x) => adt('Option', [x])),
     None: (t) => adt('Option', [t.fresh()]),
@@ -46,6 +55,23 @@ const ASSOC: Record<string, Record<string, Build>> = {
 function one(t: InferTable, ret: (x: Ty) => Ty): Ty {
   const x = t.fresh();
   return fn([x], ret(x));
+}
+
+/** Free functions by full path (after `use` expansion). */
+const FREE: Record<string, Build> = {
+  'tokio::sync::mpsc::channel': (t) => pair(t, 'mpsc::Sender', 'mpsc::Receiver', [UNKNOWN]),
+  'tokio::sync::mpsc::unbounded_channel': (t) => pair(t, 'mpsc::UnboundedSender', 'mpsc::UnboundedReceiver', []),
+  'tokio::sync::oneshot::channel': (t) => pair(t, 'oneshot::Sender', 'oneshot::Receiver', []),
+  'std::mem::drop': () => fn([UNKNOWN], UNIT),
+};
+
+function pair(t: InferTable, tx: string, rx: string, params: Ty[]): Ty {
+  const x = t.fresh();
+  return fn(params, { k: 'tuple', elems: [adt(tx, [x]), adt(rx, [x])] });
+}
+
+export function stdFree(fullPath: string, table: InferTable): Ty | null {
+  return FREE[fullPath]?.(table) ?? null;
 }
 
 export function stdAssoc(typeName: string, name: string, table: InferTable): Ty | null {

@@ -30,6 +30,14 @@ export const STD_TYPES: ReadonlyMap<string, number> = new Map([
   ['JoinSet', 1],
   ['JoinError', 0],
   ['Duration', 0],
+  ['Instant', 0],
+  ['CancellationToken', 0],
+  ['mpsc::Sender', 1],
+  ['mpsc::Receiver', 1],
+  ['mpsc::UnboundedSender', 1],
+  ['mpsc::UnboundedReceiver', 1],
+  ['oneshot::Sender', 1],
+  ['oneshot::Receiver', 1],
 ]);
 
 /** Full paths (with `core::`/`alloc::` read as `std::`) → canonical names. */
@@ -58,7 +66,23 @@ const FULL: ReadonlyMap<string, string> = new Map([
   ['tokio::task::JoinError', 'JoinError'],
   ['std::time::Duration', 'Duration'],
   ['tokio::time::Duration', 'Duration'],
+  ['std::time::Instant', 'Instant'],
+  ['tokio::time::Instant', 'Instant'],
+  ['tokio_util::sync::CancellationToken', 'CancellationToken'],
+  ['tokio::sync::mpsc::Sender', 'mpsc::Sender'],
+  ['tokio::sync::mpsc::Receiver', 'mpsc::Receiver'],
+  ['tokio::sync::mpsc::UnboundedSender', 'mpsc::UnboundedSender'],
+  ['tokio::sync::mpsc::UnboundedReceiver', 'mpsc::UnboundedReceiver'],
+  ['tokio::sync::oneshot::Sender', 'oneshot::Sender'],
+  ['tokio::sync::oneshot::Receiver', 'oneshot::Receiver'],
 ]);
+
+/** The full path a written path stands for, through the program's `use` imports. */
+export function expandPath(names: readonly string[], items: Items): string {
+  const head = items.imports.get(names[0] ?? '');
+  const full = head !== undefined ? [head, ...names.slice(1)].join('::') : names.join('::');
+  return normalize(full);
+}
 
 /** Names usable without a `use` (the std prelude). */
 const PRELUDE_TYPES = new Set(['String', 'Vec', 'Option', 'Result', 'Box']);
