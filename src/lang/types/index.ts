@@ -12,6 +12,7 @@ import { checkItem } from './fn.ts';
 import { collectItems } from './items.ts';
 import { checkOverflow } from './overflow.ts';
 import { checkMoves } from './moves.ts';
+import { checkExhaustive } from './exhaustive.ts';
 import { walk } from '../syntax/visit.ts';
 import type { Block } from '../syntax/ast.ts';
 import { checkTypePaths } from './type-paths.ts';
@@ -29,6 +30,7 @@ export function checkTypes(program: Program): TypeCheckResult {
   for (const item of program.items) checkItem(cx, item);
   cx.table.fallback();
   checkOverflow(cx, program);
+  checkExhaustive(cx, program);
   checkMoves(cx, fnBodies(program));
   const byPos = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.col - b.col;
   const warnings = findings.list.filter((f) => f.diagnostic.severity === 'warning').map((f) => f.diagnostic);
