@@ -185,7 +185,19 @@ export function isSpawnCall(cx: Cx, e: CallExpr): boolean {
   );
 }
 
+/** Functions whose closure or future argument runs detached from the caller's stack. */
+const DETACHED = new Set(['tokio::spawn', 'tokio::task::spawn', 'tokio::task::spawn_blocking', 'std::thread::spawn']);
+
 export function inferCall(cx: Cx, e: CallExpr): Ty {
+  if (e.callee.kind === 'PathExpr' && e.args.length === 1) {
+    const full = expandPath(
+      e.callee.path.segments.map((s) => s.name),
+      cx.items,
+    );
+    if (DETACHED.has(full) && cx.lookup(e.callee.path.segments[0]?.name ?? '') === undefined) {
+      cx.spawnArgs.add(e.args[0]);
+    }
+  }
   if (isSpawnCall(cx, e) && e.args.length === 1) {
     const t = cx.resolved(inferExpr(cx, e.args[0]));
     return adt('JoinHandle', [t.k === 'future' ? t.output : UNKNOWN]);

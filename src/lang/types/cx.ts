@@ -44,6 +44,8 @@ export class Cx {
   readonly table = new InferTable();
   readonly exprTy = new Map<Expr, Ty>();
   readonly localOf = new Map<Expr, Local>();
+  /** Closures and async blocks handed to a spawn function: they must not borrow locals (E0373). */
+  readonly spawnArgs = new Set<Expr>();
   private scopes: Map<string, Local>[] = [];
   readonly bodies: Body[] = [];
   generics = new Set<string>();

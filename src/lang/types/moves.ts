@@ -267,6 +267,26 @@ class MoveCheck {
     if (body.kind === 'Block') collector.block(inner, body);
     else collector.expr(inner, body, 'move');
     for (const { place, mode } of captured.values()) this.use(state, place, isMove ? 'move' : mode, e.span);
+    if (!isMove && this.cx.spawnArgs.has(e)) this.outlives(e, captured);
+  }
+
+  /** E0373: a detached closure or async block that borrows a local of the function around it. */
+  private outlives(e: Expr, captured: ReadonlyMap<string, { place: Place; mode: Mode }>): void {
+    for (const { place, mode } of captured.values()) {
+      const t = place.ty === undefined ? undefined : this.cx.resolved(place.ty);
+      const copies = t !== undefined && ['int', 'float', 'bool', 'char', 'ref'].includes(t.k);
+      if (mode === 'borrow' || copies) {
+        const what = e.kind === 'AsyncBlock' ? 'async block' : 'closure';
+        this.cx.findings.error(
+          'borrowck',
+          e.span,
+          'E0373',
+          `${what} may outlive the current function, but it borrows \`${place.local.name}\`, which is owned by the current function`,
+          `to force the ${what} to take ownership of \`${place.local.name}\`, use the \`move\` keyword`,
+        );
+        return;
+      }
+    }
   }
 
   block(state: State, b: Block): void {
