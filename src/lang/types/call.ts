@@ -199,7 +199,9 @@ export function inferCall(cx: Cx, e: CallExpr): Ty {
     }
   }
   if (isSpawnCall(cx, e) && e.args.length === 1) {
-    const t = cx.resolved(inferExpr(cx, e.args[0]));
+    const arg = e.args[0];
+    cx.sendSites.push({ arg, at: arg.kind === 'AsyncBlock' ? e.callee.span : arg.span });
+    const t = cx.resolved(inferExpr(cx, arg));
     return adt('JoinHandle', [t.k === 'future' ? t.output : UNKNOWN]);
   }
   const callee =
@@ -229,6 +231,11 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     coerce(cx, inferExpr(cx, e.args[0]), base.args[0] ?? UNKNOWN, e.args[0]);
     return UNIT;
   }
+  if (base.k === 'adt' && base.name === 'JoinSet' && e.method.startsWith('spawn') && e.args.length === 1) {
+    const arg = e.args[0];
+    cx.spawnArgs.add(arg);
+    if (e.method === 'spawn') cx.sendSites.push({ arg, at: arg.kind === 'AsyncBlock' ? e.methodSpan : arg.span });
+  }
   if (base.k === 'adt' && base.name === 'JoinSet' && e.method === 'spawn' && e.args.length === 1) {
     const arg = e.args[0];
     const ft = cx.resolved(inferExpr(cx, arg));
@@ -248,10 +255,15 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     return UNKNOWN;
   }
   const args = e.args.map((a) => inferExpr(cx, a));
-  const std = stdMethod(base, e.method, args, cx.table);
-  if (std !== null) {
-    for (const a of args) cx.table.escape(a);
-    return std;
+  // Autoderef through std smart pointers (`Arc<Mutex<T>>` → `Mutex<T>`) until a std table knows it.
+  for (let cur: Ty | null = base, i = 0; cur !== null && i < 6; i++, cur = derefStep(cx, cur)) {
+    const step = cx.resolved(cur);
+    if (step.k === 'adt' && cx.items.adts.has(step.name)) break;
+    const std = stdMethod(step, e.method, args, cx.table);
+    if (std !== null) {
+      for (const a of args) cx.table.escape(a);
+      return std;
+    }
   }
   const probe = probeMethod(cx, recv, e.method);
   if (probe.kind === 'user') {

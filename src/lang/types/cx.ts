@@ -46,6 +46,8 @@ export class Cx {
   readonly localOf = new Map<Expr, Local>();
   /** Closures and async blocks handed to a spawn function: they must not borrow locals (E0373). */
   readonly spawnArgs = new Set<Expr>();
+  /** Futures handed to a multi-threaded spawn (they must be `Send`), and where rustc reports it. */
+  readonly sendSites: { readonly arg: Expr; readonly at: Span }[] = [];
   private scopes: Map<string, Local>[] = [];
   readonly bodies: Body[] = [];
   generics = new Set<string>();

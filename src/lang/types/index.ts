@@ -13,6 +13,7 @@ import { collectItems } from './items.ts';
 import { checkOverflow } from './overflow.ts';
 import { checkMoves } from './moves.ts';
 import { checkExhaustive } from './exhaustive.ts';
+import { checkSend } from './send.ts';
 import { walk } from '../syntax/visit.ts';
 import type { Block } from '../syntax/ast.ts';
 import { checkTypePaths } from './type-paths.ts';
@@ -30,6 +31,7 @@ export function checkTypes(program: Program): TypeCheckResult {
   for (const item of program.items) checkItem(cx, item);
   cx.table.fallback();
   checkOverflow(cx, program);
+  checkSend(cx);
   checkExhaustive(cx, program);
   checkMoves(cx, fnBodies(program));
   const byPos = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.col - b.col;

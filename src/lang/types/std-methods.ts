@@ -76,6 +76,7 @@ const TABLE: Record<string, Record<string, Rule>> = {
   },
   'tokio::sync::Mutex': { lock: () => ({ k: 'future', output: UNKNOWN, asyncBlock: false }) },
   JoinHandle: { abort: unit, is_finished: bool },
+  RefCell: { borrow: (s) => adt('std::cell::Ref', [arg0(s)]), borrow_mut: (s) => adt('std::cell::RefMut', [arg0(s)]) },
   JoinSet: {
     len: usize,
     is_empty: bool,

@@ -31,6 +31,8 @@ export const STD_TYPES: ReadonlyMap<string, number> = new Map([
   ['JoinError', 0],
   ['Duration', 0],
   ['Instant', 0],
+  ['std::cell::Ref', 1],
+  ['std::cell::RefMut', 1],
   ['CancellationToken', 0],
   ['mpsc::Sender', 1],
   ['mpsc::Receiver', 1],
