@@ -36,6 +36,8 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`sim: ${file} was not run.\n`);
     return 2;
   }
+  // As cargo does, warnings are printed before the program runs, and do not stop it.
+  for (const w of compiled.warnings) process.stderr.write(formatDiagnostic({ ...w, file: args.file }, source) + '\n\n');
   const runner = startProgram(compiled.program, {
     seed: args.seed,
     ...(args.flavor !== undefined ? { flavor: args.flavor } : {}),
