@@ -17,6 +17,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import type { RejectionRecord } from '../tests/rejections/record.ts';
 
 interface Span {
   file_name: string;
@@ -35,16 +36,6 @@ interface CargoLine {
   reason: string;
   target?: { name: string };
   message?: CompilerMessage;
-}
-
-export interface Recorded {
-  level: 'error' | 'warning';
-  code: string | null;
-  message: string;
-  line: number;
-  col: number;
-  stdout?: string;
-  exitCode?: number;
 }
 
 const fixtures = resolve(import.meta.dirname, '../tests/fixtures/rejections');
@@ -97,7 +88,7 @@ for (const raw of build.stdout.split('\n')) {
   firstOf.set(line.target.name, slot);
 }
 
-function located(m: CompilerMessage, level: 'error' | 'warning', stem: string): Recorded {
+function located(m: CompilerMessage, level: 'error' | 'warning', stem: string): RejectionRecord {
   let span = m.spans.find((s) => s.is_primary);
   // A span inside a std macro (assert_eq!'s body) is shown by rustc at the call in the program.
   while (span !== undefined && !span.file_name.endsWith(`${stem}.rs`)) span = span.expansion?.span;
@@ -112,7 +103,7 @@ let warnings = 0;
 for (const p of programs) {
   const stem = basename(p, '.rs');
   const got = firstOf.get(stem) ?? {};
-  let rec: Recorded;
+  let rec: RejectionRecord;
   if (got.error !== undefined) {
     rec = located(got.error, 'error', stem);
     errors++;

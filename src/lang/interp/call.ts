@@ -4,6 +4,7 @@
  * closures (`move` closures own their captures in a capture frame that persists across calls),
  * and function items used as values (`.map(Some)`, `.for_each(drop)`).
  */
+import { typeFault } from './type-fault.ts';
 import { AsyncFuture } from './async.ts';
 import { type FnDef, type NativeFn, Site } from './defs.ts';
 import { env, runaway } from './env.ts';
@@ -11,7 +12,7 @@ import { CTL, Frame, Flow } from './frame.ts';
 import { dropFrame, dropItems, dropSlot, setUserDropCaller } from './owner.ts';
 import type { PanicInfo } from './panic.ts';
 import { setHookCaller } from './panic.ts';
-import { Owned, type Value, text } from './values.ts';
+import { Owned, type Value } from './values.ts';
 
 /** Invokes a user function with argument values (args[0] is `self` for methods). */
 export function invoke(def: FnDef, args: Value[], site: Site | null): Value {
@@ -109,7 +110,7 @@ export function callValue(site: Site, fn: Value, args: Value[]): Value {
     // `&dyn Fn` / `&mut impl FnMut` reached through a reference
     return callValue(site, (fn as unknown as { get(): Value }).get(), args);
   }
-  throw new Error(`value is not callable: ${text(fn)}`);
+  return typeFault(site, 'expected function, found this value', 'E0618');
 }
 
 /** Calls a one-argument callable without allocating per call on the common closure path. */

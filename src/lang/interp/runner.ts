@@ -6,6 +6,8 @@
 import { invoke } from './call.ts';
 import type { CompiledProgram } from './compile/items.ts';
 import { Env, installEnv, RunawayError } from './env.ts';
+import { TypeFault } from './type-fault.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { debugString } from './fmt-value.ts';
 import { panicAt } from './panic.ts';
 import { dropInFlight } from './owner.ts';
@@ -56,6 +58,11 @@ export interface RunResult {
   readonly world: SimWorld;
   /** Why the run stopped abnormally (runaway loop, deadlock, step limit), if it did. */
   readonly error?: string;
+  /**
+   * A type error rustc would have refused at compile time, found only when the operation ran
+   * (exit status 2, as for a program refused before running).
+   */
+  readonly diagnostic?: Diagnostic;
 }
 
 type Phase = 'start' | 'block_on' | 'shutdown' | 'done';
@@ -68,6 +75,7 @@ export class ProgramRunner {
   private blockOn: BlockOn<unknown> | null = null;
   private exitCode = 0;
   private error: string | undefined;
+  private diagnostic: Diagnostic | undefined;
   private out = '';
   private err = '';
   private ticks = 0;
@@ -242,6 +250,13 @@ export class ProgramRunner {
       this.exitCode = 124;
       this.error = `${this.program.file}:${e.line}:${e.col}: ${e.message}`;
       this.env.stderr(`${this.error}\n`);
+    } else if (e instanceof TypeFault) {
+      this.exitCode = 2;
+      const d: Diagnostic = { file: this.program.file, line: e.line, col: e.col, message: e.message };
+      if (e.code !== undefined) d.code = e.code;
+      this.diagnostic = d;
+      this.error = `${d.file}:${d.line}:${d.col}: error${d.code !== undefined ? `[${d.code}]` : ''}: ${d.message}`;
+      this.env.stderr(`${this.error}\n`);
     } else if (e instanceof DeadlockError) {
       this.exitCode = 124;
       this.error = e.message;
@@ -265,6 +280,7 @@ export class ProgramRunner {
       world: this.world,
     };
     if (this.error !== undefined) r.error = this.error;
+    if (this.diagnostic !== undefined) r.diagnostic = this.diagnostic;
     return r;
   }
 }

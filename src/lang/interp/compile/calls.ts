@@ -11,7 +11,6 @@ import { type IntType } from '../../num/int-type.ts';
 import { callValue } from '../call.ts';
 import { type Method, Site } from '../defs.ts';
 import { CTL, type Frame } from '../frame.ts';
-import { panicAt } from '../panic.ts';
 import { findMethod, FOUND, isBuiltinMethodName } from '../std/tables.ts';
 import { userIter } from '../std/iter.ts';
 import { ITER } from '../std/iter-methods.ts';
@@ -23,6 +22,7 @@ import { compileExpr, compilePlaceRead } from './expr.ts';
 import { resolvePath, setTraitCall } from './paths.ts';
 import { P, refTo } from './place.ts';
 import type { IntCell } from '../intcell.ts';
+import { typeFault } from '../type-fault.ts';
 
 function unifyParams(cx: Cx, args: CE[], params: (IntType | null)[] | undefined): void {
   if (!params) return;
@@ -161,7 +161,7 @@ export function callMethod(
       args[0] = it;
       return im.call(site, args);
     }
-    return panicAt(site, `internal: no method \`${name}\` for this value`);
+    return typeFault(site, `no method named \`${name}\` found for this value`, 'E0599');
   }
   let self = FOUND.self;
   const via = FOUND.via;
@@ -317,7 +317,7 @@ function methodResultInt(cx: Cx, name: string, recvIc: IntCell | null): IntCell 
 
 /** `Trait::method(x, …)` / `<T as Trait>::method(x, …)`: dispatch on the first argument. */
 setTraitCall((name, site, args) => {
-  if (args.length === 0) return panicAt(site, `internal: \`${name}\` needs a receiver`);
+  if (args.length === 0) return typeFault(site, `\`${name}\` needs a receiver`, 'E0599');
   const r = args[0];
   const vals = args.slice();
   return callMethod(site, name, r, null, 0, vals);

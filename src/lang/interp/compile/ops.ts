@@ -18,6 +18,7 @@ import { type CE, gen, map1, seq, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
 import { compilePlace, P } from './place.ts';
+import { typeFault } from '../type-fault.ts';
 
 type ArithOp = 'add' | 'sub' | 'mul' | 'div' | 'rem';
 const ARITH: Record<string, ArithOp> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'rem' };
@@ -263,7 +264,7 @@ export function compileUnary(cx: Cx, e: UnaryExpr): CE {
         (_f, x) => {
           if (typeof x === 'boolean') return !x;
           if (typeof x === 'number' || typeof x === 'bigint') return (cell?.t ?? U32).not(x);
-          return panicAt(site, 'internal: `!` on this value');
+          return typeFault(site, 'cannot apply unary operator `!` to this type', 'E0600');
         },
         v.ic,
       );
@@ -490,7 +491,7 @@ export function compileCast(cx: Cx, e: CastExpr): CE {
       const x = x0 instanceof RefBase ? x0.get() : x0;
       if (typeof x === 'number' || typeof x === 'bigint') return new RFloat(intToFloat(k, x), k === 'f32');
       if (x instanceof RFloat) return new RFloat(floatToFloat(k, x.v), k === 'f32');
-      return panicAt(site, `internal: cannot cast to ${k}`);
+      return typeFault(site, `non-primitive cast to \`${k}\``, 'E0605');
     });
   }
   if (name === 'char') {
@@ -507,5 +508,5 @@ function enumDiscriminant(x: Value, t: IntType, site: Site): Value {
     const en = x as unknown as { def: { variants: { discriminant: number }[] }; v: number };
     return t.wrap(en.def.variants[en.v].discriminant);
   }
-  return panicAt(site, 'internal: cannot cast this value to an integer');
+  return typeFault(site, 'casting this value to an integer is invalid', 'E0606');
 }
