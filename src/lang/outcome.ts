@@ -22,6 +22,8 @@ export interface JudgeOptions {
   readonly maxTicks?: number;
   /** Interpreted operations one poll may run. */
   readonly maxSteps?: number;
+  /** Interpreted operations the whole run may use. */
+  readonly maxTotalSteps?: number;
 }
 
 /** Words and shapes only the host (JavaScript, or our own bugs) writes, never a Rust program. */
@@ -68,7 +70,8 @@ export function judgeProgram(source: string, options: JudgeOptions = {}): Outcom
     const runner = startProgram(c.program, {
       seed: options.seed ?? 1,
       maxTicks: options.maxTicks ?? 100_000,
-      maxSteps: options.maxSteps ?? 2_000_000,
+      maxSteps: options.maxSteps ?? 500_000,
+      maxTotalSteps: options.maxTotalSteps ?? 2_000_000,
       traceLevel: 'off',
     });
     while (runner.step()) {

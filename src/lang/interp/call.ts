@@ -4,6 +4,7 @@
  * closures (`move` closures own their captures in a capture frame that persists across calls),
  * and function items used as values (`.map(Some)`, `.for_each(drop)`).
  */
+import { stackOverflow } from './guards.ts';
 import { typeFault } from './type-fault.ts';
 import { AsyncFuture } from './async.ts';
 import { type FnDef, type NativeFn, Site } from './defs.ts';
@@ -20,12 +21,18 @@ export function invoke(def: FnDef, args: Value[], site: Site | null): Value {
   def.bind(f, args);
   if (def.layout) return new AsyncFuture(def.layout, f);
   if (--env.budget < 0) runaway(site?.line ?? def.span.line, site?.col ?? def.span.col);
+  if (++env.depth > env.maxDepth) {
+    env.depth--;
+    stackOverflow();
+  }
   let r: Value;
   try {
     r = def.body!(f);
   } catch (e) {
     dropFrame(f, def.dropOrder);
     throw e;
+  } finally {
+    env.depth--;
   }
   if (r === CTL) {
     r = f.rv;
@@ -83,12 +90,18 @@ export function callClosure(c: RClosure, args: Value[], site: Site | null): Valu
   const f = new Frame(def.nslots, c.env);
   def.bind(f, args);
   if (--env.budget < 0) runaway(site?.line ?? def.line, site?.col ?? def.col);
+  if (++env.depth > env.maxDepth) {
+    env.depth--;
+    stackOverflow();
+  }
   let r: Value;
   try {
     r = def.body!(f);
   } catch (e) {
     dropFrame(f, def.dropOrder);
     throw e;
+  } finally {
+    env.depth--;
   }
   if (r === CTL) {
     r = f.rv;

@@ -18,7 +18,7 @@ import { deref, DROPPED, Owned, RefBase, REnum, type Value } from '../values.ts'
 import { asGen, type CE, gen, seq, sync } from './ce.ts';
 import { sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
 import { type Cx, fail } from './cx.ts';
-import { compileExpr, compilePlaceRead } from './expr.ts';
+import { compileExpr, compilePlaceRead, tempRead } from './expr.ts';
 import { resolvePath, setTraitCall } from './paths.ts';
 import { P, refTo } from './place.ts';
 import type { IntCell } from '../intcell.ts';
@@ -179,11 +179,25 @@ export function callMethod(
   return out;
 }
 
+/**
+ * `x.a().b().c()…` nests through the receivers; it is compiled from the innermost call outwards in
+ * a loop, so a chain of thousands of calls never deepens the host's stack.
+ */
 export function compileMethodCall(cx: Cx, e: MethodCallExpr): CE {
+  const spine: MethodCallExpr[] = [e];
+  for (let x = e.receiver; x.kind === 'MethodCall'; x = x.receiver) spine.push(x);
+  let recv = compilePlaceRead(cx, spine[spine.length - 1].receiver);
+  for (let i = spine.length - 1; ; i--) {
+    const out = compileCallOn(cx, spine[i], recv);
+    if (i === 0) return out;
+    recv = tempRead(cx, out);
+  }
+}
+
+function compileCallOn(cx: Cx, e: MethodCallExpr, recv: CE): CE {
   if (!isBuiltinMethodName(e.method) && !userMethodNames(cx).has(e.method)) {
     return fail(e.methodSpan, `the method \`${e.method}\` is not supported`);
   }
-  const recv = compilePlaceRead(cx, e.receiver);
   const args = e.args.map((a) => compileExpr(cx, a));
   const name = e.method;
   const site = Site.of(e.methodSpan, recv.ic);

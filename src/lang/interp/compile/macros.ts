@@ -18,6 +18,7 @@ import type {
 import { type BoundFormat, compileFormat, FmtTraitError, formatBound, type Formattable } from '../../fmt/index.ts';
 import type { Located } from '../../diagnostics.ts';
 import { typeFault } from '../type-fault.ts';
+import { allocate } from '../guards.ts';
 import { USIZE } from '../../num/int-type.ts';
 import { Site } from '../defs.ts';
 import { env } from '../env.ts';
@@ -253,6 +254,11 @@ function compileAssertCmp(cx: Cx, e: AssertCmpMacro): CE {
   });
 }
 
+/** `size_of` an element: an integer's width, else a pointer-sized word. */
+function elemBytes(ic: IntCell | null): number {
+  return ic === null ? 8 : ic.t.bits / 8;
+}
+
 function compileVec(cx: Cx, e: VecMacro): CE {
   if (e.repeat) {
     const val = compileExpr(cx, e.repeat.value);
@@ -260,6 +266,7 @@ function compileVec(cx: Cx, e: VecMacro): CE {
     cx.cells.unify(count.ic, cx.cells.of(USIZE));
     const ce = seq([val, count], (_f, [v, n]) => {
       const len = Number(n);
+      allocate(len * elemBytes(val.ic));
       const a = new Array<Value>(len);
       for (let i = 0; i < len; i++) a[i] = i === len - 1 ? v : cloneValue(v);
       const vec = new RVec(a);

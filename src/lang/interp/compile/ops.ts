@@ -170,12 +170,29 @@ function fastArith(op: string, a: Code, b: Code, cell: IntCell, site: Site): Cod
 
 const COMPARISON = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
+function isChainLink(x: Expr): x is BinaryExpr {
+  return x.kind === 'Binary' && x.op !== '&&' && x.op !== '||';
+}
+
+/**
+ * `a + b + c + …` nests to the left; it is compiled from the innermost operation outwards in a loop,
+ * so a chain of thousands of terms never deepens the host's stack.
+ */
 export function compileBinary(cx: Cx, e: BinaryExpr): CE {
+  if (!isChainLink(e)) return compileLogical(cx, e);
+  const spine: BinaryExpr[] = [e];
+  for (let x = e.left; isChainLink(x); x = x.left) spine.push(x);
+  let acc = compileExpr(cx, spine[spine.length - 1].left);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const link = spine[i];
+    acc = combineBinary(cx, link, acc, compileExpr(cx, link.right));
+  }
+  return acc;
+}
+
+function combineBinary(cx: Cx, e: BinaryExpr, l: CE, r: CE): CE {
   const site = Site.of(e.span);
   const op = e.op;
-  if (op === '&&' || op === '||') return compileLogical(cx, e);
-  const l = compileExpr(cx, e.left);
-  const r = compileExpr(cx, e.right);
   const shift = op === '<<' || op === '>>';
   let cell: IntCell;
   if (shift) cell = l.ic ?? cx.cells.unknown();
