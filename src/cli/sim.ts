@@ -18,6 +18,10 @@ function fail(message: string, status = 2): never {
 
 function main(argv: readonly string[]): number {
   const parsed = parseSimArgs(argv);
+  if (!parsed.ok && parsed.message === SIM_USAGE && (argv.includes('--help') || argv.includes('-h'))) {
+    process.stdout.write(`${SIM_USAGE}\n`);
+    return 0;
+  }
   if (!parsed.ok) fail(parsed.message === SIM_USAGE ? SIM_USAGE : `${parsed.message}\n${SIM_USAGE}`);
   const args = parsed.args;
   let source: string;
@@ -42,7 +46,7 @@ function main(argv: readonly string[]): number {
     seed: args.seed,
     ...(args.flavor !== undefined ? { flavor: args.flavor } : {}),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
-    ...(args.maxSteps !== undefined ? { maxTicks: args.maxSteps } : {}),
+    ...(args.maxSteps !== undefined ? { maxTicks: args.maxSteps, maxTotalSteps: args.maxSteps } : {}),
     onStdout: (t) => process.stdout.write(t),
     onStderr: (t) => process.stderr.write(t),
   });
@@ -50,7 +54,10 @@ function main(argv: readonly string[]): number {
     /* one scheduler action at a time, until the program exits */
   }
   const result = runner.result();
-  if (result.error !== undefined) process.stderr.write(`sim: ${result.error}\n`);
+  const d = result.diagnostic;
+  // a type error found while running: its first line is on stderr already; show the line and caret
+  if (d !== undefined) process.stderr.write(formatDiagnostic(d, source).split('\n').slice(1).join('\n') + '\n');
+  else if (result.error !== undefined) process.stderr.write(`sim: ${result.error}\n`);
   if (args.events) for (const line of narrateTrace(result.world.trace)) process.stderr.write(line + '\n');
   if (args.trace !== undefined) writeFileSync(args.trace, traceToJson(result.world.trace));
   return result.exitCode;

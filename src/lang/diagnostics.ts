@@ -15,6 +15,8 @@ export interface Diagnostic {
   endCol?: number;
   /** One sentence: what is wrong or not supported. */
   message: string;
+  /** rustc's code for the same error (`E0308`, or a lint name such as `overflowing_literals`), when it has one. */
+  code?: string;
   /** What to write instead. */
   hint?: string;
   /** rustc's error code (`E0308`) when rustc gives the same refusal one. */

@@ -1,27 +1,11 @@
-/** `npm run sim` end to end (the same bundle runner npm uses): a real process, its stdout, stderr and exit status. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+/** `npm run sim` end to end: a real process, its stdout, stderr and exit status. */
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { program, ROOT, sim } from './run-sim.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const EXAMPLES = join(ROOT, 'tests/fixtures/examples');
-
-function sim(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/run-cli.mjs'), ...args], {
-    encoding: 'utf8',
-    cwd: ROOT,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function program(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
-  const file = join(dir, 'prog.rs');
-  writeFileSync(file, text);
-  return file;
-}
 
 describe('npm run sim', () => {
   it('prints exactly what real Tokio printed and exits 0', () => {

@@ -46,6 +46,8 @@ export class SimWorld {
   realNow = 0;
   /** Index of the current scheduler step. */
   step = 0;
+  /** Task cells allocated and not yet freed (the interpreter's memory guard charges for them). */
+  liveTasks = 0;
 
   constructor(config: WorldConfig = {}) {
     this.trace = new TraceRecorder(config.traceLevel ?? 'full');

@@ -3,6 +3,7 @@
  * functions and constants) and values, registered under every path a program may use to name them
  * (`tokio::time::sleep`, `sleep` after `use`, `std::time::Duration` = `tokio::time::Duration`).
  */
+import { guardNative } from '../type-fault.ts';
 import type { IntType } from '../../num/int-type.ts';
 import type { NativeFn } from '../defs.ts';
 import type { Value } from '../values.ts';
@@ -21,7 +22,7 @@ export function reg(paths: readonly string[], e: BEntry): BEntry {
 }
 
 export function fn(paths: readonly string[], call: NativeFn, ret?: IntType, params?: (IntType | null)[]): void {
-  reg(paths, { kind: 'fn', call, ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
+  reg(paths, { kind: 'fn', call: guardNative(call), ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
 }
 
 /** A type namespace (`Duration`, `Vec`, `JoinSet`), created on first use. */
@@ -45,7 +46,7 @@ export function member(
   ret?: IntType,
   params?: (IntType | null)[],
 ): void {
-  m.set(name, { kind: 'fn', call, ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
+  m.set(name, { kind: 'fn', call: guardNative(call), ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
 }
 
 export function memberValue(m: Map<string, BEntry>, name: string, get: () => Value, ret?: IntType): void {
