@@ -6,28 +6,11 @@
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { SeedField } from '../controls/SeedField.tsx';
 import { SeekBar } from '../controls/SeekBar.tsx';
-import { useReport } from '../lab/lab-context.tsx';
+import { RunStatus } from '../controls/RunStatus.tsx';
 import { ViewSlot } from '../layout/view-slot.tsx';
 import { ConsolePanel } from '../panels/ConsolePanel.tsx';
 import { DiagnosticsPanel } from '../panels/DiagnosticsPanel.tsx';
 import { NarrationPanel } from '../panels/NarrationPanel.tsx';
-
-const PHASE_TEXT: Readonly<Record<string, string>> = {
-  running: '● running',
-  'compile-error': '✕ does not compile',
-  lost: '! restarted',
-  ended: '✓ run complete',
-};
-
-function RunStatus() {
-  const phase = useReport((r) => r.phase);
-  const notice = useReport((r) => r.notice);
-  return (
-    <span className={`run-status run-status-${phase}`} role="status" data-testid="run-status" title={notice}>
-      {PHASE_TEXT[phase] ?? ''}
-    </span>
-  );
-}
 
 export function LabStage({ compact = false }: { compact?: boolean }) {
   return (

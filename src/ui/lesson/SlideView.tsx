@@ -73,13 +73,13 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
       <SlideBody slide={slide} />
       {say !== undefined && (
         <p className="cue-say" role="status" data-testid="cue-say">
-          <span aria-hidden="true">⏸ </span>
+          <span className="cue-label">Cue </span>
           {say}
         </p>
       )}
       {(slide.scenario !== undefined || slide.challenge !== undefined) && (
         <div className="slide-code">
-          <SourcePanel />
+          <SourcePanel foldPreamble />
           <CodeStatus session={session} index={index} />
         </div>
       )}

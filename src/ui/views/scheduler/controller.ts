@@ -7,7 +7,7 @@
 import type { Selection } from 'd3-selection';
 import { deriveScheduler } from '../../../store/view/derive-scheduler.ts';
 import { appendSvg, joinTokens } from '../shared/controller.ts';
-import { watchSize } from '../shared/measure.ts';
+import { viewScale, watchSize } from '../shared/measure.ts';
 import { INK, UI_FONT } from '../shared/palette.ts';
 import { BOX_STYLE } from '../shared/shapes-layer.ts';
 import { bindTokenEvents } from '../shared/token-events.ts';
@@ -61,7 +61,9 @@ export function createSchedulerController(el: HTMLElement, options: ControllerOp
   const labels = svg.append('g').attr('class', 'tl-labels');
   const tokens = svg.append('g').attr('class', 'tl-tokens');
   let last: ViewInput | undefined;
+  let scale = viewScale(el);
   const size = watchSize(el, () => {
+    scale = viewScale(el);
     if (last !== undefined) render(last, 0);
   });
   const unbind = bindTokenEvents(el, (task) => options.onSelectTask?.(task));
@@ -71,10 +73,10 @@ export function createSchedulerController(el: HTMLElement, options: ControllerOp
       flavor: input.flavor,
       workers: input.workers,
     });
-    const layout = layoutScheduler(model, input.view, size.width, input.selectedTask);
+    const layout = layoutScheduler(model, input.view, size.width / scale, input.selectedTask);
     svg
-      .attr('width', layout.width)
-      .attr('height', layout.height)
+      .attr('width', Math.floor(layout.width * scale))
+      .attr('height', Math.floor(layout.height * scale))
       .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
       .attr('data-flavor', model.flavor);
     drawBoxes(boxes, layout.boxes);
