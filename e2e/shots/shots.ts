@@ -50,6 +50,9 @@ async function main(): Promise<void> {
   await shoot(1440, 900, '?mode=lab', 'lab-900', async (p) => {
     await p.getByTestId('step-position').waitFor();
   });
+  await shoot(1280, 720, '?mode=lab', 'lab-720', async (p) => {
+    await p.getByTestId('step-position').waitFor();
+  });
   await shoot(640, 360, `?embed=1&lesson=${LESSON}&slide=8&step=6`, 'embed-360');
   await browser.close();
 }

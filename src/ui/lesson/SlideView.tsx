@@ -56,6 +56,8 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
   const answers = useSelector(session.actor, (s) => s.context.answers);
   const run = useSelector(session.actor, (s) => s.context.run);
   const say = useSelector(session.actor, (s) => s.context.say);
+  // The slide's own program folds to what matters; the learner's edit is shown whole.
+  const edited = useUi((u) => u.draft) !== session.originalSource(index);
   const blocked =
     run.status === 'failed'
       ? run.message === EDITED_RUN
@@ -79,7 +81,7 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
       )}
       {(slide.scenario !== undefined || slide.challenge !== undefined) && (
         <div className="slide-code">
-          <SourcePanel foldPreamble />
+          <SourcePanel foldPreamble={!edited} />
           <CodeStatus session={session} index={index} />
         </div>
       )}
