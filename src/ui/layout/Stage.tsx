@@ -17,10 +17,20 @@ export function Stage({ strips = true }: StageProps) {
     <section className="stage tl-fit-height" data-view="stage" aria-label="Stage">
       <ViewSlot name="board" title="Tasks" placeholder="The lifecycle board shows every task here." />
       {strips && (
-        <ViewSlot name="scheduler" title="Scheduler" placeholder="Run queues, workers and timers appear here." />
+        <ViewSlot
+          name="scheduler"
+          title="Scheduler"
+          placeholder="Run queues, workers and timers appear here."
+          scrollable
+        />
       )}
       {strips && (
-        <ViewSlot name="inspector" title="Inspector" placeholder="Select a task to see its cell and state word." />
+        <ViewSlot
+          name="inspector"
+          title="Inspector"
+          placeholder="Select a task to see its cell and state word."
+          scrollable
+        />
       )}
     </section>
   );

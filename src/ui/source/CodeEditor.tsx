@@ -73,7 +73,8 @@ export default function CodeEditor(props: CodeEditorProps) {
         rust(),
         theme,
         annotations(),
-        EditorView.contentAttributes.of({ 'aria-label': 'Rust source (Ctrl+Enter runs it)' }),
+        // tabindex: the scroller then holds a keyboard-focusable element (axe: scrollable-region-focusable).
+        EditorView.contentAttributes.of({ 'aria-label': 'Rust source (Ctrl+Enter runs it)', tabindex: '0' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) latest.current.onChange(u.state.doc.toString());
         }),

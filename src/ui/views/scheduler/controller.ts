@@ -31,7 +31,8 @@ function drawBoxes(layer: Layer, boxes: readonly BoxDatum[]): void {
     .attr('stroke', (d) => BOX_STYLE[d.kind]?.stroke ?? 'none')
     .attr('stroke-width', (d) => BOX_STYLE[d.kind]?.width ?? 0)
     .attr('stroke-dasharray', (d) => BOX_STYLE[d.kind]?.dash ?? null)
-    .attr('aria-label', (d) => (d.label === '' ? null : d.label))
+    // A label only where there is a role to carry it (a row's rect is decoration).
+    .attr('aria-label', (d) => (d.label === '' || d.kind === 'row' ? null : d.label))
     .attr('role', (d) => (d.label === '' || d.kind === 'row' ? null : 'img'));
 }
 
