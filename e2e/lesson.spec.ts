@@ -94,13 +94,15 @@ test('a quiz: predict, then the run grades it', async ({ page }, testInfo) => {
   await expect(result).toContainText('Right.');
   await page.screenshot({ path: testInfo.outputPath('quiz-right.png'), fullPage: true });
 
-  // A wrong answer says what the run printed instead.
+  // A first wrong answer does not give the answer away; asking for it does.
   await deck.press('ArrowRight');
   await deck.press('ArrowRight');
   await deck.press('ArrowRight');
   await deck.expectSlide(5);
   await deck.answerChoice(0, /handle\.await -> 8$/);
   await expect(deck.quiz(0).getByTestId('quiz-result')).toContainText('Not quite.');
+  await expect(deck.quiz(0).getByTestId('quiz-result')).not.toContainText('Ok(8)');
+  await deck.quiz(0).getByRole('button', { name: 'Show the answer' }).click();
   await expect(deck.quiz(0).getByTestId('quiz-result')).toContainText('Ok(8)');
 
   // A state-word quiz is typed, and graded against the trace.

@@ -77,6 +77,7 @@ export function DeckBar({ index, total, day, role, projector, run }: DeckBarProp
           <span aria-hidden="true">
             Day {day} · <strong>{index + 1}</strong>/{total}
           </span>
+          {role !== 'solo' && <span className="role-badge"> · {role}</span>}
         </span>
         {!audience && (
           <button type="button" className="deck-nav-button" onClick={() => run('next')} disabled={index === total - 1}>

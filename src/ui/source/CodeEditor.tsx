@@ -3,7 +3,7 @@
  * errors and task markers, a breakpoint gutter, Ctrl/⌘+Enter to run. The document is the editor's own; the draft in
  * the UI store follows it, and a draft changed from outside (a reset) replaces it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { basicSetup } from 'codemirror';
 import { rust } from '@codemirror/lang-rust';
 import { EditorView, keymap } from '@codemirror/view';
@@ -96,15 +96,15 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   // A freshly loaded program starts folded to what matters; the learner can unfold it.
   const { foldPreamble = false } = props;
-  const [foldedFor, setFoldedFor] = useState<string | undefined>(undefined);
+  const foldedFor = useRef<string | undefined>(undefined);
   useEffect(() => {
     const v = view.current;
-    if (v === null || !foldPreamble || foldedFor === value) return;
-    setFoldedFor(value);
+    if (v === null || !foldPreamble || foldedFor.current === value) return;
+    foldedFor.current = value;
     const r = preambleRange(value);
     if (r === undefined) return;
     v.dispatch({ effects: foldEffect.of({ from: v.state.doc.line(r.from).from, to: v.state.doc.line(r.to).to }) });
-  }, [value, foldPreamble, foldedFor]);
+  }, [value, foldPreamble]);
 
   const { follow = 0 } = props;
   useEffect(() => {
