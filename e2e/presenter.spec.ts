@@ -38,7 +38,9 @@ test('a presenter window drives the audience window', async ({ context }, testIn
   const seed = presenterPage.getByRole('textbox', { name: 'Seed' }).or(presenterPage.getByLabel('Seed'));
   await seed.first().fill('7');
   await seed.first().press('Enter');
-  await expect(audiencePage.getByLabel('Seed').first()).toHaveValue('7');
+  await expect(audiencePage).toHaveURL(/seed=7/);
+  // The audience window shows and follows; it offers no control of its own.
+  await expect(audiencePage.locator('.deck-bar button, .deck-bar input:not([type="range"])')).toHaveCount(0);
 
   // Blank screen and back.
   await presenter.press('b');
