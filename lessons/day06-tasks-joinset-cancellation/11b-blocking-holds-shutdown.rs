@@ -1,4 +1,4 @@
-//! main returns while a spawn_blocking job runs: dropping the runtime waits for the job to end.
+//! main returns while a spawn_blocking job runs: dropping the runtime waits for the job to end.[^blocking-holds-shutdown]
 use std::time::Duration;
 use tokio::sync::oneshot;
 

@@ -1,4 +1,4 @@
-//! The fix: the blocking job checks a token after each step, and main cancels it before returning.
+//! The fix: the blocking job checks a token after each step, and main cancels it before returning.[^blocking-checks-token]
 use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio_util::sync::CancellationToken;

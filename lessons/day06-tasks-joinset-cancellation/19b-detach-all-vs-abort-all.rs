@@ -1,4 +1,4 @@
-//! detach_all() lets the tasks go (they run on, unowned); abort_all() cancels them, and they stay joinable.
+//! detach_all() lets the tasks go (they run on, unowned); abort_all() cancels them, and they stay joinable.[^detach-all-runs-on]
 use tokio::task::JoinSet;
 use tokio::time::{sleep, Duration, Instant};
 

@@ -1,4 +1,4 @@
-//! After, step 2: every fetch gets a child token and stops on its own when the deadline cancels it.
+//! After, step 2: every fetch gets a child token and stops on its own when the deadline cancels it.[^refactor-token]
 use tokio::task::JoinSet;
 use tokio::time::{sleep, Duration, Instant};
 use tokio_util::sync::CancellationToken;
@@ -23,7 +23,7 @@ async fn fetch_all(token: CancellationToken, start: Instant) -> Vec<Result<u64, 
     }
     let mut results = Vec::new();
     while let Some(joined) = set.join_next().await {
-        // Both arms: a panicked fetch becomes an Err too, never a silent gap.
+        // Both arms: a panicked fetch becomes an Err too, never a silent gap.[^joinset-results]
         results.push(joined.unwrap_or_else(|e| Err(e.to_string())));
     }
     results

@@ -1,4 +1,4 @@
-//! clone() shares one token; child_token() makes a new one below it; drop_guard() cancels on drop.
+//! clone() shares one token; child_token() makes a new one below it; drop_guard() cancels on drop.[^drop-guard]
 use tokio_util::sync::CancellationToken;
 
 #[tokio::main(flavor = "current_thread", start_paused = true)]

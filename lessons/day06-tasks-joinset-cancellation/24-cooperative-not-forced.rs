@@ -1,4 +1,4 @@
-//! Cancellation is cooperative: a task stops only where it looks at the token. One that never looks runs on.
+//! Cancellation is cooperative: a task stops only where it looks at the token.[^cooperative-token] One that never looks runs on.[^cooperative-token]
 use tokio::time::{sleep, Duration, Instant};
 use tokio_util::sync::CancellationToken;
 

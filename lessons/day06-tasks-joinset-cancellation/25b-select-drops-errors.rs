@@ -1,4 +1,4 @@
-//! A select! branch `Some(Ok(id)) = set.join_next()` swallows a panic and then stops reaping.
+//! A select! branch `Some(Ok(id)) = set.join_next()` swallows a panic and then stops reaping.[^select-pattern-drops-err]
 use tokio::task::JoinSet;
 use tokio::time::{sleep, Duration, Instant};
 
@@ -25,7 +25,7 @@ async fn main() {
     tokio::pin!(deadline);
     loop {
         tokio::select! {
-            // Careless: an Err does not match, so it is dropped and the branch is off until this select! ends.
+            // Careless: an Err does not match, so it is dropped and the branch is off until this select! ends.[^select-pattern-drops-err]
             Some(Ok(id)) = set.join_next() => println!("[{}ms] careless: reaped conn {}", start.elapsed().as_millis(), id),
             _ = &mut deadline => {
                 println!("[{}ms] careless: deadline; {} still in the set, no error seen", start.elapsed().as_millis(), set.len());

@@ -128,6 +128,7 @@ export function describeMatcher(m: EventMatcher): string {
  */
 const EFFECTS: ReadonlySet<SimEvent['type']> = new Set<SimEvent['type']>([
   'task.state',
+  'task.stage',
   'task.ref',
   'queue.push',
   'task.abort',

@@ -4,11 +4,11 @@ use tokio::task::{Id, JoinSet};
 use tokio::time::{sleep, sleep_until, Duration, Instant};
 
 const POOL_SIZE: usize = 3;
-/// Which attempts fail, how many ms after connecting, and whether they panic: (slot, attempt, ms, panics).
-/// Task Lab's checker replaces this table with its own schedule for each seed it tries.
+/// Which attempts fail, how many ms after connecting, and whether they panic: (slot, attempt, ms, panics).[^-]
+/// Task Lab's checker replaces this table with its own schedule for each seed it tries.[^-]
 const FAILURES: &[(usize, u32, u64, bool)] = &[(2, 1, 25, false), (3, 1, 40, true), (3, 2, 30, false)];
 
-/// A simulated connection. Attempts in FAILURES end with Err(slot), or panic; the others stay up.
+/// A simulated connection. Attempts in FAILURES end with Err(slot), or panic; the others stay up.[^-]
 async fn connect(slot: usize, attempt: u32, start: Instant) -> Result<(), usize> {
     println!("[{}ms] slot {}: connected (attempt {})", start.elapsed().as_millis(), slot, attempt);
     match FAILURES.iter().find(|f| f.0 == slot && f.1 == attempt) {
@@ -31,7 +31,7 @@ async fn connect(slot: usize, attempt: u32, start: Instant) -> Result<(), usize>
 async fn main() {
     let start = Instant::now();
     let mut attempts = [1u32; POOL_SIZE + 1];
-    // A panic's JoinError names the task, not the slot: remember which task serves which slot.
+    // A panic's JoinError names the task, not the slot: remember which task serves which slot.[^join-error-id]
     let mut slots: HashMap<Id, usize> = HashMap::new();
     let (mut set, mut restarts) = (JoinSet::new(), 0);
     for slot in 1..=POOL_SIZE {

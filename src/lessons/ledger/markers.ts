@@ -80,8 +80,10 @@ export function splitSentences(chunk: Chunk): Sentence[] {
         cur += m[0];
         j += m[0].length;
       }
-      // a full stop inside a word or a number (`0.7`, `e.g.`) does not end a sentence
+      // a full stop inside a word or a number (`0.7`, `e.g.`) does not end a sentence, nor does
+      // a mark followed by a lower-case word (`select! races`)
       if (j < l.length && l[j] !== ' ' && l[j] !== '\t') continue;
+      if (/^\s+[a-z]/.test(l.slice(j))) continue;
       i = j - 1;
       flush();
     }
