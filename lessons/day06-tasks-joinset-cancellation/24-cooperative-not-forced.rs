@@ -17,7 +17,6 @@ async fn main() {
             println!("[{}ms] polite: step {}", start.elapsed().as_millis(), step);
         }
     });
-    let _ignored = token.clone();
     let stubborn = tokio::spawn(async move {
         for step in 1..=5 {
             sleep(Duration::from_millis(10)).await;
