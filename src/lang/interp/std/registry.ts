@@ -57,7 +57,7 @@ export function memberValue(m: Map<string, BEntry>, name: string, get: () => Val
  * Resolves a path: the longest suffix that names an entry wins, so `std::sync::atomic::Ordering::SeqCst`
  * finds the `Ordering` namespace's `SeqCst` even if only `Ordering` is registered.
  */
-const CRATES = new Set(['std', 'core', 'alloc', 'tokio', 'tokio_util']);
+const CRATES = new Set(['std', 'core', 'alloc', 'tokio', 'tokio_util', 'futures', 'futures_util']);
 
 export function lookupBuiltin(segs: readonly string[]): BEntry | undefined {
   const n = segs.length;

@@ -5,3 +5,4 @@ import './joinset-token.ts';
 import './sync.ts';
 import './runtime.ts';
 import '../std/sync.ts';
+import './futures-util.ts';
