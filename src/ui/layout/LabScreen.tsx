@@ -3,6 +3,7 @@
  * console beside the stage (lifecycle board, scheduler), the inspector, diagnostics, timeline and
  * relations. On narrow screens the regions stack in reading order.
  */
+import type { ReactNode } from 'react';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { SeedField } from '../controls/SeedField.tsx';
 import { SeekBar } from '../controls/SeekBar.tsx';
@@ -39,9 +40,13 @@ function RunStatus() {
 export interface LabScreenProps {
   /** Why the link the lab opened could not be followed (shown above the default program). */
   readonly notice?: string;
+  /** Extra header tools (the drafts menu). */
+  readonly tools?: ReactNode;
+  /** Extra notices under the narration (storage warnings). */
+  readonly notices?: ReactNode;
 }
 
-export function LabScreen({ notice }: LabScreenProps = {}) {
+export function LabScreen({ notice, tools, notices }: LabScreenProps = {}) {
   const lab = useLab();
   useShortcuts(lab);
   return (
@@ -51,6 +56,7 @@ export function LabScreen({ notice }: LabScreenProps = {}) {
         <p className="tagline">Watch Tokio 1.48 run your tasks, one step at a time.</p>
         <div className="header-tools">
           <RunStatus />
+          {tools}
           <ShareBar />
           <SeedField />
           <button
@@ -70,6 +76,7 @@ export function LabScreen({ notice }: LabScreenProps = {}) {
         <SpeedSelect />
       </div>
       <NarrationPanel />
+      {notices}
       {notice !== undefined && (
         <p className="lab-notice" role="alert">
           {notice}
