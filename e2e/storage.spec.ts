@@ -87,8 +87,8 @@ test('an unreadable draft record is set aside, survives new typing, and can be r
   expect(lab.problems).toEqual([]);
 });
 
-test('unreadable lesson progress is set aside and the deck says so', async ({ page, baseURL }) => {
-  const deck = new DeckPage(page, baseURL);
+test('unreadable lesson progress is set aside and the deck says so', async ({ page }) => {
+  const deck = new DeckPage(page);
   await deck.open(2);
   const future = JSON.stringify({ version: 9, lessons: { day06: { code: { s: 'fn main() { /* mine */ }' } } } });
   await page.evaluate((text) => localStorage.setItem('task-lab:progress', text), future);
