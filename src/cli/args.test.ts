@@ -18,13 +18,13 @@ describe('parseSimArgs', () => {
       '--events',
     ]);
     expect(r).toEqual({
-      ok: true,
+      kind: 'run',
       args: { file: 'p.rs', seed: 7, flavor: 'multi_thread', workers: 4, maxSteps: 99, trace: 't.json', events: true },
     });
   });
   it('defaults the seed to 1 and leaves the rest to the program', () => {
     expect(parseSimArgs(['p.rs'])).toMatchObject({
-      ok: true,
+      kind: 'run',
       args: { seed: 1, flavor: undefined, workers: undefined },
     });
   });
@@ -32,11 +32,26 @@ describe('parseSimArgs', () => {
     [['p.rs', '--seed'], '--seed takes a whole number, got nothing.'],
     [['p.rs', '--seed', 'x'], '--seed takes a whole number, got x.'],
     [['p.rs', '--workers', '0'], '--workers must be at least 1, got 0.'],
+    [['p.rs', '--workers', '1000000'], '--workers must be at most 64, got 1000000.'],
+    [['p.rs', '--seed', '99999999999999999999'], '--seed must be at most 9007199254740991, got 99999999999999999999.'],
+    [['p.rs', '--max-steps', '0'], '--max-steps must be at least 1, got 0.'],
+    [['p.rs', '--seed', '1', '--seed', '2'], '--seed was given twice.'],
+    [['p.rs', '--events=yes'], '--events takes no value.'],
+    [['p.rs', '--trace', ''], '--trace takes an output file name.'],
+    [['p.rs', '--trace', '--events'], '--trace takes an output file name.'],
     [['p.rs', '--flavor', 'local'], '--flavor takes current_thread or multi_thread, got local.'],
     [['p.rs', '--bogus'], 'unknown option --bogus.'],
     [['a.rs', 'b.rs'], 'one program at a time: got a.rs and b.rs.'],
     [[], 'name the Rust program to run.'],
   ])('refuses %j', (argv, message) => {
-    expect(parseSimArgs(argv)).toEqual({ ok: false, message });
+    expect(parseSimArgs(argv)).toEqual({ kind: 'error', message });
+  });
+  it('reads --flag=value like --flag value, and --help wins', () => {
+    expect(parseSimArgs(['p.rs', '--seed=9', '--flavor=multi_thread'])).toMatchObject({
+      kind: 'run',
+      args: { seed: 9, flavor: 'multi_thread' },
+    });
+    expect(parseSimArgs(['--help'])).toEqual({ kind: 'help' });
+    expect(parseSimArgs(['p.rs', '-h'])).toEqual({ kind: 'help' });
   });
 });

@@ -3,12 +3,13 @@
  * the real binary — its stdout and stderr, and its exit status (0, 1 when main returns Err, 101 on a
  * panic). A program outside the supported subset is refused with located diagnostics and status 2.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { compile, startProgram } from '../lang/run.ts';
 import { formatDiagnostic } from '../lang/diagnostics.ts';
 import { narrateTrace } from './narrate-cli.ts';
-import { SIM_USAGE, parseSimArgs } from './args.ts';
+import { SIM_HELP, parseSimArgs } from './args.ts';
+import { fsReason, readSource, traceTargetProblem } from './files.ts';
 import { traceToJson } from './trace-json.ts';
 
 function fail(message: string, status = 2): never {
@@ -18,18 +19,17 @@ function fail(message: string, status = 2): never {
 
 function main(argv: readonly string[]): number {
   const parsed = parseSimArgs(argv);
-  if (!parsed.ok && parsed.message === SIM_USAGE && (argv.includes('--help') || argv.includes('-h'))) {
-    process.stdout.write(`${SIM_USAGE}\n`);
+  if (parsed.kind === 'help') {
+    process.stdout.write(SIM_HELP);
     return 0;
   }
-  if (!parsed.ok) fail(parsed.message === SIM_USAGE ? SIM_USAGE : `${parsed.message}\n${SIM_USAGE}`);
+  if (parsed.kind === 'error') fail(`${parsed.message} (see --help)`);
   const args = parsed.args;
-  let source: string;
-  try {
-    source = readFileSync(args.file, 'utf8');
-  } catch {
-    fail(`cannot read ${args.file}.`);
-  }
+  const traceProblem = args.trace === undefined ? undefined : traceTargetProblem(args.trace);
+  if (traceProblem !== undefined) fail(traceProblem);
+  const read = readSource(args.file);
+  if (!read.ok) fail(read.message);
+  const source = read.text;
   const file = basename(args.file);
   // The program is the crate's src/main.rs, so panics report `src/main.rs:L:C` as `cargo run` does;
   // refusals name the file the user gave.
@@ -59,7 +59,14 @@ function main(argv: readonly string[]): number {
   if (d !== undefined) process.stderr.write(formatDiagnostic(d, source).split('\n').slice(1).join('\n') + '\n');
   else if (result.error !== undefined) process.stderr.write(`sim: ${result.error}\n`);
   if (args.events) for (const line of narrateTrace(result.world.trace)) process.stderr.write(line + '\n');
-  if (args.trace !== undefined) writeFileSync(args.trace, traceToJson(result.world.trace));
+  if (args.trace !== undefined) {
+    try {
+      writeFileSync(args.trace, traceToJson(result.world.trace));
+    } catch (e) {
+      process.stderr.write(`sim: cannot write the trace to ${args.trace}: ${fsReason(e)}.\n`);
+      return 2;
+    }
+  }
   return result.exitCode;
 }
 

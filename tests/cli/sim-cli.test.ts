@@ -52,3 +52,43 @@ describe('npm run sim', () => {
     expect(r.stderr).toContain('--seed takes a whole number, got abc.');
   });
 });
+
+/** Issue 14 "Command line crashes", the flag half: every mistake is one line on stderr, status 2. */
+describe('npm run sim refuses bad flags and files in one line', () => {
+  const oneLine = (r: { code: number | null; stderr: string }, text: string | RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(text);
+    expect(r.stderr).not.toMatch(/\n\s+at |Error:|FATAL|bad_alloc/);
+  };
+
+  it('--help prints the help on stdout and exits 0', () => {
+    const r = sim('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run sim -- FILE\.rs/);
+    expect(r.stdout).toContain('--workers N');
+    expect(r.stderr).toBe('');
+  });
+
+  it('--workers 1000000 is refused with its bound', () => {
+    oneLine(
+      sim(join(EXAMPLES, '01_spawn_await.rs'), '--workers', '1000000'),
+      'sim: --workers must be at most 64, got 1000000.',
+    );
+  });
+
+  it('--trace to a directory is refused before the run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-dir-'));
+    const r = sim(join(EXAMPLES, '01_spawn_await.rs'), '--trace', dir);
+    oneLine(r, `sim: --trace ${dir}: it is a directory.`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('reading /dev/zero ends in one sentence, not an abort', () => {
+    oneLine(sim('/dev/zero'), 'sim: cannot read /dev/zero: it is larger than 4194304 bytes, too large for a program.');
+  });
+
+  it('an unknown option is named', () => {
+    oneLine(sim('x.rs', '--wrokers', '4'), 'sim: unknown option --wrokers. (see --help)');
+  });
+});

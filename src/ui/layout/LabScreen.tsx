@@ -5,6 +5,7 @@
  * timeline and relations sit below the fold, for when the learner wants them. On narrow
  * screens the regions stack in reading order.
  */
+import type { ReactNode } from 'react';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { RunStatus } from '../controls/RunStatus.tsx';
 import { SeedField } from '../controls/SeedField.tsx';
@@ -24,9 +25,13 @@ import { ViewSlot } from './view-slot.tsx';
 export interface LabScreenProps {
   /** Why the link the lab opened could not be followed (shown above the default program). */
   readonly notice?: string;
+  /** Extra header tools (the drafts menu). */
+  readonly tools?: ReactNode;
+  /** Extra notices under the narration (storage warnings). */
+  readonly notices?: ReactNode;
 }
 
-export function LabScreen({ notice }: LabScreenProps = {}) {
+export function LabScreen({ notice, tools, notices }: LabScreenProps = {}) {
   const lab = useLab();
   useShortcuts(lab);
   return (
@@ -39,6 +44,7 @@ export function LabScreen({ notice }: LabScreenProps = {}) {
         </a>
         <div className="header-tools">
           <RunStatus />
+          {tools}
           <ShareBar />
           <SeedField />
           <button
@@ -52,6 +58,7 @@ export function LabScreen({ notice }: LabScreenProps = {}) {
           </button>
         </div>
       </header>
+      {notices}
       {notice !== undefined && (
         <p className="lab-notice" role="alert">
           {notice}

@@ -19,15 +19,16 @@ import { KeysHelp } from './KeysHelp.tsx';
 import { LessonSession } from './lesson-session.ts';
 import { Overview } from './Overview.tsx';
 import { PresenterView } from './PresenterView.tsx';
-import { browserStorage } from './progress.ts';
 import { SlideView } from './SlideView.tsx';
 import { useDeckKeys } from './use-deck-keys.ts';
 import { useDeckUrl } from './use-deck-url.ts';
 import { usePresenterSync } from './use-presenter-sync.ts';
+import { pageAppStorage } from '../storage/page-storage.ts';
+import { StorageNotice } from '../storage/StorageNotice.tsx';
 import './lesson.css';
 
 export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
-  const [session] = useState(() => new LessonSession(lesson, { url, storage: browserStorage() }));
+  const [session] = useState(() => new LessonSession(lesson, { url, storage: pageAppStorage() }));
   const [role, setRole] = useState(url.role);
   const [projector, setProjector] = useState(url.projector || url.role === 'audience');
   const [zoom, setZoom] = useState(1);
@@ -146,6 +147,7 @@ export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
             <DeckTools role={role} projector={projector} run={run} />
           </header>
         )}
+        <StorageNotice storage={session.book.storage} />
         {role === 'presenter' ? (
           <PresenterView lesson={lesson} index={index} sync={sync} />
         ) : (

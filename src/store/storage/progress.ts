@@ -1,20 +1,15 @@
 /**
- * The learner's progress in the browser (issue 6 "Self-paced"): per lesson, the slide they were
+ * The learner's progress in the lessons (issue 6 "Self-paced"): per lesson, the slide they were
  * on, the slides they saw, their quiz answers and grades, their edited code per slide and the
- * challenge's result. One localStorage entry, versioned. Reading never throws: each field that
- * does not check out is dropped alone, unreadable JSON is kept aside under a backup key (so a
- * bug can never silently eat a learner's code) and the learner starts clean.
+ * challenge's result. One versioned record (format 0 had no version number). Each field that does
+ * not check out is dropped alone; a record that cannot be read at all is set aside by AppStorage.
  */
 import type { Grade, QuizResponse } from '../../lessons/grade.ts';
+import type { AppStorage } from './app-storage.ts';
+import { PROGRESS_KEY } from './keys.ts';
+import { isRec, isWhole, type RecordSpec } from './record.ts';
 
-export const PROGRESS_KEY = 'task-lab:progress';
-export const BACKUP_KEY = 'task-lab:progress:unreadable';
 export const PROGRESS_VERSION = 1;
-
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
 
 export interface SavedAnswer {
   readonly response: QuizResponse;
@@ -46,11 +41,7 @@ export interface Progress {
 }
 
 export const EMPTY_LESSON_PROGRESS: LessonProgress = { slide: 1, visited: [], answers: {}, code: {} };
-const EMPTY: Progress = { version: PROGRESS_VERSION, lessons: {} };
-
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isWhole = (v: unknown, min: number): v is number => Number.isSafeInteger(v) && (v as number) >= min;
+export const EMPTY_PROGRESS: Progress = { version: PROGRESS_VERSION, lessons: {} };
 
 function readResponse(v: unknown): QuizResponse | undefined {
   if (!isRec(v)) return undefined;
@@ -100,56 +91,26 @@ export function readLessonProgress(v: unknown): LessonProgress {
   };
 }
 
-export interface ReadResult {
-  readonly progress: Progress;
-  /** Why something was dropped, for a notice; undefined when all was well. */
-  readonly problem?: string;
-}
-
-export function parseProgress(text: string | null): ReadResult {
-  if (text === null) return { progress: EMPTY };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { progress: EMPTY, problem: 'Saved progress could not be read; a copy was kept and you start fresh.' };
-  }
-  // Version 0 (before versioning) had the same lessons map without the number.
-  if (!isRec(raw) || (raw.version !== undefined && raw.version !== PROGRESS_VERSION) || !isRec(raw.lessons)) {
-    return { progress: EMPTY, problem: 'Saved progress is from another version of Task Lab; a copy was kept.' };
-  }
-  const lessons: Record<string, LessonProgress> = {};
-  for (const [id, entry] of Object.entries(raw.lessons)) lessons[id] = readLessonProgress(entry);
-  return { progress: { version: PROGRESS_VERSION, lessons } };
-}
-
-export function readProgress(storage: StorageLike | undefined): ReadResult {
-  let text: string | null;
-  try {
-    text = storage?.getItem(PROGRESS_KEY) ?? null;
-  } catch {
-    return { progress: EMPTY, problem: 'This browser does not let Task Lab read saved progress.' };
-  }
-  const r = parseProgress(text);
-  if (r.problem !== undefined && text !== null) {
-    try {
-      storage?.setItem(BACKUP_KEY, text);
-    } catch {
-      // Nothing more can be done; the notice still tells the learner.
-    }
-  }
-  return r;
-}
-
-/** Writes; false when the browser refused (private mode, quota). */
-export function writeProgress(storage: StorageLike | undefined, progress: Progress): boolean {
-  try {
-    storage?.setItem(PROGRESS_KEY, JSON.stringify(progress));
-    return storage !== undefined;
-  } catch {
-    return false;
-  }
-}
+export const PROGRESS_SPEC: RecordSpec<Progress> = {
+  key: PROGRESS_KEY,
+  version: PROGRESS_VERSION,
+  versionOf: (raw) => {
+    if (!isRec(raw)) return undefined;
+    if (raw.version === undefined) return 0;
+    return typeof raw.version === 'number' ? raw.version : undefined;
+  },
+  upgrades: {
+    // Format 0 (before versioning) had the same lessons map without the number.
+    0: (raw) => ({ ...(raw as object), version: 1 }),
+  },
+  parse: (raw) => {
+    if (!isRec(raw) || !isRec(raw.lessons)) return undefined;
+    const lessons: Record<string, LessonProgress> = {};
+    for (const [id, entry] of Object.entries(raw.lessons)) lessons[id] = readLessonProgress(entry);
+    return { version: PROGRESS_VERSION, lessons };
+  },
+  encode: (p) => p,
+};
 
 export function lessonProgress(progress: Progress, lesson: string): LessonProgress {
   return progress.lessons[lesson] ?? EMPTY_LESSON_PROGRESS;
@@ -166,14 +127,11 @@ export function withLesson(
 /** Progress kept in memory and written through on every change (small, so no batching). */
 export class ProgressBook {
   private progress: Progress;
-  readonly problem: string | undefined;
-  /** False once a write failed: the UI says progress is not being saved. */
+  /** False once a write failed (the storage status says why). */
   saving = true;
 
-  constructor(private readonly storage: StorageLike | undefined) {
-    const r = readProgress(storage);
-    this.progress = r.progress;
-    this.problem = r.problem;
+  constructor(readonly storage: AppStorage) {
+    this.progress = storage.read(PROGRESS_SPEC) ?? EMPTY_PROGRESS;
   }
 
   lesson(id: string): LessonProgress {
@@ -182,7 +140,7 @@ export class ProgressBook {
 
   update(id: string, change: (p: LessonProgress) => LessonProgress): LessonProgress {
     this.progress = withLesson(this.progress, id, change);
-    this.saving = writeProgress(this.storage, this.progress);
+    this.saving = this.storage.write(PROGRESS_SPEC, this.progress);
     return this.lesson(id);
   }
 
@@ -214,14 +172,5 @@ export class ProgressBook {
 
   saveChallenge(id: string, result: ChallengeResult): LessonProgress {
     return this.update(id, (p) => ({ ...p, challenge: result }));
-  }
-}
-
-/** The page's localStorage, or undefined where it is unavailable (sandboxed iframes). */
-export function browserStorage(): StorageLike | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
   }
 }
