@@ -4,7 +4,7 @@
  * (`tokio::time::sleep`, `sleep` after `use`, `std::time::Duration` = `tokio::time::Duration`).
  */
 import type { IntType } from '../../num/int-type.ts';
-import type { NativeFn } from '../defs.ts';
+import type { EnumDef, NativeFn } from '../defs.ts';
 import type { Value } from '../values.ts';
 
 export type BEntry =
@@ -13,6 +13,12 @@ export type BEntry =
   | { readonly kind: 'ns'; readonly name: string; readonly m: Map<string, BEntry> };
 
 const ROOT = new Map<string, BEntry>();
+/** Built-in enums usable in patterns (`TrySendError::Full(v)`), under the same paths as their namespace. */
+const ENUMS = new Map<string, EnumDef>();
+
+export function regEnum(paths: readonly string[], d: EnumDef): void {
+  for (const p of paths) ENUMS.set(p, d);
+}
 
 /** Registers `e` under each of `paths` (`a::b::c` strings). */
 export function reg(paths: readonly string[], e: BEntry): BEntry {
@@ -73,6 +79,16 @@ export function lookupBuiltin(segs: readonly string[]): BEntry | undefined {
         if (m) return m;
       }
     }
+  }
+  return undefined;
+}
+
+/** The built-in enum a path names (the same suffix rule as `lookupBuiltin`). */
+export function lookupEnum(segs: readonly string[]): EnumDef | undefined {
+  const last = CRATES.has(segs[0]) ? 1 : segs.length;
+  for (let k = 0; k < last; k++) {
+    const d = ENUMS.get(segs.slice(k).join('::'));
+    if (d) return d;
   }
   return undefined;
 }
