@@ -5,7 +5,7 @@
  */
 import type { SpawnMeta, TimeDriver } from '../contracts.ts';
 import { currentContext, enterContext, leaveContext, currentTaskIdRaw } from '../context.ts';
-import type { RuntimeHandle } from '../context.ts';
+import type { RuntimeHandle, RuntimeMetrics } from '../context.ts';
 import { AdvanceReason, EventKind } from '../events.ts';
 import type { Future } from '../future.ts';
 import { BlockingPool, DEFAULT_KEEP_ALIVE_NS, DEFAULT_MAX_BLOCKING_THREADS } from '../scheduler/blocking/pool.ts';
@@ -88,6 +88,10 @@ export class CurrentThreadRuntime implements SimRuntime, RuntimeHandle, RealTime
 
   spawnBlocking<T>(job: Future<T>, meta?: SpawnMeta): JoinHandle<T> {
     return this.pool.spawn(job, meta);
+  }
+
+  metrics(): RuntimeMetrics {
+    return { flavor: this.flavor, workers: 1, aliveTasks: this.core.owned.length };
   }
 
   /** Starts `Runtime::block_on(fut)`; drive it with `tick()`. */

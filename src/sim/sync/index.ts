@@ -53,3 +53,4 @@ export { RwLock, RwLockGuard, MAX_READS } from './rw-lock.ts';
 export { Barrier } from './barrier.ts';
 export { OnceCell } from './once-cell.ts';
 export type { SetError } from './once-cell.ts';
+export { TaskTracker } from './task-tracker.ts';

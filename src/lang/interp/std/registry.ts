@@ -92,3 +92,17 @@ export function lookupEnum(segs: readonly string[]): EnumDef | undefined {
   }
   return undefined;
 }
+
+/**
+ * Natives whose behaviour depends on their argument's static type (`panic_any(42i32)` boxes an
+ * i32): the compiler gives them the first argument's integer type as `site.int`, and `&str` as
+ * `site.hint` when that argument is a string literal.
+ */
+const ARG_TYPED = new WeakSet<NativeFn>();
+export function markArgTyped(call: NativeFn): NativeFn {
+  ARG_TYPED.add(call);
+  return call;
+}
+export function isArgTyped(call: NativeFn): boolean {
+  return ARG_TYPED.has(call);
+}

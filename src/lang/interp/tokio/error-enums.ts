@@ -23,7 +23,7 @@ interface EnumSpec {
   readonly opaque?: boolean;
 }
 
-function defineEnum(spec: EnumSpec): EnumDef {
+export function defineEnum(spec: EnumSpec): EnumDef {
   const d = new EnumDef(
     spec.name,
     spec.variants.map(([n, arity], i) =>

@@ -7,5 +7,6 @@ import './watch.ts';
 import './broadcast.ts';
 import './rwlock.ts';
 import './barrier-once.ts';
+import './task-tracker.ts';
 import './runtime.ts';
 import '../std/sync.ts';

@@ -5,7 +5,14 @@
  * (see scheduler.ts for which thread acts); worker steps say which worker acted.
  */
 import type { SpawnMeta } from '../../contracts.ts';
-import { currentContext, currentTaskIdRaw, enterContext, leaveContext, type RuntimeHandle } from '../../context.ts';
+import {
+  currentContext,
+  currentTaskIdRaw,
+  enterContext,
+  leaveContext,
+  type RuntimeHandle,
+  type RuntimeMetrics,
+} from '../../context.ts';
 import { EventKind } from '../../events.ts';
 import type { Future } from '../../future.ts';
 import {
@@ -104,6 +111,10 @@ export class MultiThreadRuntime implements SimRuntime, RuntimeHandle {
 
   spawnBlocking<T>(job: Future<T>, meta?: SpawnMeta): JoinHandle<T> {
     return this.scheduler.spawnBlocking(job, meta);
+  }
+
+  metrics(): RuntimeMetrics {
+    return this.scheduler.metrics();
   }
 
   startBlockOn<T>(future: Future<T>): MtBlockOn<T> {
