@@ -19,8 +19,6 @@ export interface Diagnostic {
   code?: string;
   /** What to write instead. */
   hint?: string;
-  /** rustc's error code (`E0308`) when rustc gives the same refusal one. */
-  code?: string;
   /** Absent means an error; a warning does not stop the program from running. */
   severity?: 'error' | 'warning';
 }

@@ -9,7 +9,7 @@ import { floatArith, type FloatBinaryOp } from '../num/float.ts';
 import type { IntType } from '../num/int-type.ts';
 import { invoke } from './call.ts';
 import { type Method, Site } from './defs.ts';
-import { panicAt } from './panic.ts';
+import { numPanicAt } from './panic.ts';
 import { typeFault } from './type-fault.ts';
 import { tableOf, findMethod, FOUND, UNIVERSAL } from './std/tables.ts';
 import { REVERSE } from './std/reverse.ts';
@@ -197,7 +197,7 @@ export function arithSlow(
     try {
       return t[op](a as number, b);
     } catch (e) {
-      if (e instanceof NumPanic) panicAt(site, e.message);
+      if (e instanceof NumPanic) numPanicAt(site, e);
       throw e;
     }
   }

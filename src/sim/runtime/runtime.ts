@@ -4,6 +4,7 @@
  * action; `blockOn` / `runToCompletion` loop it. Dropping the runtime (`shutdown()`) is steppable too.
  */
 import type { SpawnMeta, TimeDriver } from '../contracts.ts';
+import type { RuntimeMetrics } from '../context.ts';
 import { AdvanceReason, EventKind } from '../events.ts';
 import type { Future } from '../future.ts';
 import { BlockingPool, DEFAULT_KEEP_ALIVE_NS, DEFAULT_MAX_BLOCKING_THREADS } from '../scheduler/blocking/pool.ts';
@@ -69,6 +70,10 @@ export class CurrentThreadRuntime extends RuntimeBase implements RealTime {
 
   spawnBlocking<T>(job: Future<T>, meta?: SpawnMeta): JoinHandle<T> {
     return this.pool.spawn(job, meta);
+  }
+
+  metrics(): RuntimeMetrics {
+    return { flavor: this.flavor, workers: 1, aliveTasks: this.core.owned.length };
   }
 
   /** Starts `Runtime::block_on(fut)`; drive it with `tick()`. */

@@ -12,6 +12,7 @@ import { callValue } from '../call.ts';
 import { type Method, Site } from '../defs.ts';
 import { CTL, type Frame } from '../frame.ts';
 import { findMethod, FOUND, isBuiltinMethodName } from '../std/tables.ts';
+import { isArgTyped } from '../std/registry.ts';
 import { userIter } from '../std/iter.ts';
 import { ITER } from '../std/iter-methods.ts';
 import { deref, DROPPED, Owned, RefBase, REnum, type Value } from '../values.ts';
@@ -54,6 +55,10 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
       }
       site.int = ret;
       site.hint = turbofishHint(callee) ?? cx.hints.get(e) ?? null;
+      if (!r.user && isArgTyped(call) && args.length > 0) {
+        site.int = args[0].ic;
+        if (e.args[0].kind === 'StrLit') site.hint ??= '&str';
+      }
       const c = callWith(args, (_f, vals) => call(site, vals), ret);
       return suspendsAfter(cx.scope, call) ? gen(sleepThenYield(asGen(c)), c.ctl, ret) : c;
     }

@@ -99,6 +99,14 @@ function traitPath(t: string): string {
   return t === 'Display' ? 'std::fmt::Display' : t;
 }
 
+/** Whether `fmt` with `args` panics with a `&'static str` payload (see panic-payload.ts); no format: yes. */
+function isStaticMessage(fmt: StrLit | null, args: FormatArg[]): boolean {
+  if (!fmt) return true;
+  const named = args.filter((a) => a.name !== null).map((a) => a.name!);
+  const r = compileFormat(fmt.value, { positional: args.length - named.length, named });
+  return r.ok && panicPayloadIsStatic(fmt, args, r.value);
+}
+
 /** A format macro's message as a string-producing CE (empty message when there is no format). */
 function messageOf(cx: Cx, fmt: StrLit | null, args: FormatArg[]): CE {
   if (!fmt) return sync(() => '');
@@ -161,21 +169,28 @@ function compileFormatMacro(cx: Cx, e: FormatMacro): CE {
       const isStr = panicPayloadIsStatic(e.format, e.args, fc.bound);
       return seq(fc.parts, (_f, vals) => panicAt(site, formatted(fc, vals), isStr));
     }
-    case 'unreachable':
+    case 'unreachable': {
+      // `panic!(concat!("internal error: entered unreachable code: ", $fmt), $args)`
+      const isStr = isStaticMessage(e.format, e.args);
       return map1(msg, (_f, s) =>
         panicAt(
           site,
           e.format
             ? `internal error: entered unreachable code: ${s as string}`
             : 'internal error: entered unreachable code',
+          isStr,
         ),
       );
+    }
+    // with a message these format it through `format_args!` (a String); bare, a &'static str
     case 'todo':
       return map1(msg, (_f, s) =>
-        panicAt(site, e.format ? `not yet implemented: ${s as string}` : 'not yet implemented'),
+        panicAt(site, e.format ? `not yet implemented: ${s as string}` : 'not yet implemented', !e.format),
       );
     case 'unimplemented':
-      return map1(msg, (_f, s) => panicAt(site, e.format ? `not implemented: ${s as string}` : 'not implemented'));
+      return map1(msg, (_f, s) =>
+        panicAt(site, e.format ? `not implemented: ${s as string}` : 'not implemented', !e.format),
+      );
     case 'write':
     case 'writeln':
       return compileWrite(cx, e, e.name === 'writeln');
@@ -232,9 +247,10 @@ function compileAssert(cx: Cx, e: AssertMacro): CE {
   const cond = compileExpr(cx, e.cond);
   const text = `assertion failed: ${exprText(cx, e.cond)}`;
   const msg = e.format ? messageOf(cx, e.format, e.args) : null;
+  const isStr = isStaticMessage(e.format, e.args);
   return seq([cond, ...(msg ? [msg] : [])], (_f, vals) => {
     if (vals[0] === true) return undefined;
-    return panicAt(site, msg ? (vals[1] as string) : text);
+    return panicAt(site, msg ? (vals[1] as string) : text, isStr);
   });
 }
 

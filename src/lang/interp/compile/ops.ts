@@ -12,7 +12,7 @@ import { CTL, type Frame, frameAt } from '../frame.ts';
 import type { IntCell } from '../intcell.ts';
 import { arithSlow, cmpValues, eqValues, negSlow } from '../ops-rt.ts';
 import { claim, copyValue, dropInFlight, dropSlot } from '../owner.ts';
-import { panicAt } from '../panic.ts';
+import { numPanicAt } from '../panic.ts';
 import { MutRef, mkChar, Owned, RChar, RefBase, RFloat, type Value } from '../values.ts';
 import { type CE, gen, map1, seq, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
@@ -24,7 +24,7 @@ type ArithOp = 'add' | 'sub' | 'mul' | 'div' | 'rem';
 const ARITH: Record<string, ArithOp> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'rem' };
 
 function num(e: unknown, site: Site): never {
-  if (e instanceof NumPanic) panicAt(site, e.message);
+  if (e instanceof NumPanic) numPanicAt(site, e);
   throw e;
 }
 

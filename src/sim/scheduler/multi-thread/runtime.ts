@@ -5,6 +5,7 @@
  * (see scheduler.ts for which thread acts); worker steps say which worker acted.
  */
 import type { SpawnMeta } from '../../contracts.ts';
+import type { RuntimeMetrics } from '../../context.ts';
 import type { Future } from '../../future.ts';
 import { RuntimeBase, worldFor } from '../../runtime/runtime-base.ts';
 import type { BlockOnHandle, RuntimeConfig } from '../../runtime/sim-runtime.ts';
@@ -78,6 +79,10 @@ export class MultiThreadRuntime extends RuntimeBase {
 
   spawnBlocking<T>(job: Future<T>, meta?: SpawnMeta): JoinHandle<T> {
     return this.scheduler.spawnBlocking(job, meta);
+  }
+
+  metrics(): RuntimeMetrics {
+    return this.scheduler.metrics();
   }
 
   startBlockOn<T>(future: Future<T>): MtBlockOn<T> {
