@@ -12,7 +12,7 @@ import { CompileError } from './interp/compile/cx.ts';
 import { ProgramRunner, type RunOptions, type RunResult } from './interp/runner.ts';
 
 export type { CompiledProgram } from './interp/compile/items.ts';
-export type { RunOptions, RunResult } from './interp/runner.ts';
+export type { RunOptions, RunResult, RunStop } from './interp/runner.ts';
 export { ProgramRunner } from './interp/runner.ts';
 
 export type CompileResult =

@@ -26,6 +26,7 @@ import {
   type TraceLevel,
   DeadlockError,
   type BlockOn,
+  type Chooser,
 } from './sim.ts';
 import { REnum, type Value } from './values.ts';
 import { RESULT } from './std/enums.ts';
@@ -47,6 +48,8 @@ export interface RunOptions {
   readonly onStdout?: (text: string) => void;
   readonly onStderr?: (text: string) => void;
   readonly traceLevel?: TraceLevel;
+  /** Decides the run's choice points (default: the seeded draws). */
+  readonly chooser?: Chooser;
 }
 
 export interface RunResult {
@@ -56,7 +59,11 @@ export interface RunResult {
   readonly world: SimWorld;
   /** Why the run stopped abnormally (runaway loop, deadlock, step limit), if it did. */
   readonly error?: string;
+  /** The kind of that stop. */
+  readonly stop?: RunStop;
 }
+
+export type RunStop = 'deadlock' | 'runaway' | 'step-limit' | 'internal';
 
 type Phase = 'start' | 'block_on' | 'shutdown' | 'done';
 
@@ -68,6 +75,7 @@ export class ProgramRunner {
   private blockOn: BlockOn<unknown> | null = null;
   private exitCode = 0;
   private error: string | undefined;
+  private stop: RunStop | undefined;
   private out = '';
   private err = '';
   private ticks = 0;
@@ -82,6 +90,7 @@ export class ProgramRunner {
     this.world = new SimWorld({
       seed: options.seed ?? 0,
       traceLevel: options.traceLevel ?? 'full',
+      ...(options.chooser !== undefined ? { chooser: options.chooser } : {}),
       dropValue: (v) => dropInFlight(v as Value),
       onOutput: (stream, text) => {
         if (stream === 'stdout') {
@@ -152,6 +161,7 @@ export class ProgramRunner {
         const b = this.blockOn!;
         if (++this.ticks > this.maxTicks) {
           this.error = `stopped after ${this.maxTicks} scheduler steps`;
+          this.stop = 'step-limit';
           this.exitCode = 124;
           this.phase = 'done';
           return false;
@@ -240,15 +250,18 @@ export class ProgramRunner {
       this.exitCode = e.code;
     } else if (e instanceof RunawayError) {
       this.exitCode = 124;
+      this.stop = 'runaway';
       this.error = `${this.program.file}:${e.line}:${e.col}: ${e.message}`;
       this.env.stderr(`${this.error}\n`);
     } else if (e instanceof DeadlockError) {
       this.exitCode = 124;
+      this.stop = 'deadlock';
       this.error = e.message;
       this.env.stderr(`${e.message}\n`);
     } else {
       // an interpreter or simulator bug: report it instead of crashing the host
       this.exitCode = 70;
+      this.stop = 'internal';
       const msg = e instanceof Error ? e.message : String(e);
       this.error = `internal error: ${msg}`;
       this.internal = e;
@@ -265,6 +278,7 @@ export class ProgramRunner {
       world: this.world,
     };
     if (this.error !== undefined) r.error = this.error;
+    if (this.stop !== undefined) r.stop = this.stop;
     return r;
   }
 }
