@@ -8,10 +8,22 @@ export interface SimArgs {
   maxSteps: number | undefined;
   trace: string | undefined;
   events: boolean;
+  /** `--explore`: run under many schedules and group the outcomes. */
+  explore: ExploreArgs | undefined;
+  /** `--replay KEY`: run the schedule a replay key names (src/explore/key.ts). */
+  replay: string | undefined;
+}
+
+export interface ExploreArgs {
+  strategy: 'random' | 'pct' | 'dfs';
+  runs: number;
+  depth: number | undefined;
+  preemptions: number | undefined;
 }
 
 export const SIM_USAGE =
-  'usage: npm run sim -- FILE.rs [--seed N] [--flavor current_thread|multi_thread] [--workers N] [--max-steps N] [--trace out.json] [--events]';
+  'usage: npm run sim -- FILE.rs [--seed N] [--flavor current_thread|multi_thread] [--workers N] [--max-steps N] [--trace out.json] [--events]\n' +
+  '       [--explore [--runs N] [--strategy random|pct|dfs] [--depth D] [--preemptions P]] [--replay KEY]';
 
 export type ParseResult = { ok: true; args: SimArgs } | { ok: false; message: string };
 
@@ -31,7 +43,12 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
     maxSteps: undefined,
     trace: undefined,
     events: false,
+    explore: undefined,
+    replay: undefined,
   };
+  let exploring = false;
+  const ex: ExploreArgs = { strategy: 'random', runs: 100, depth: undefined, preemptions: undefined };
+  const exploreOnly: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const next = (): string | undefined => argv[++i];
@@ -62,6 +79,34 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
       case '--events':
         args.events = true;
         break;
+      case '--explore':
+        exploring = true;
+        break;
+      case '--runs':
+      case '--depth':
+      case '--preemptions': {
+        const n = wholeNumber(a, next(), a === '--preemptions' ? 0 : 1);
+        if (typeof n === 'string') return { ok: false, message: n };
+        if (a === '--runs') ex.runs = n;
+        else if (a === '--depth') ex.depth = n;
+        else ex.preemptions = n;
+        exploreOnly.push(a);
+        break;
+      }
+      case '--strategy': {
+        const s = next();
+        if (s !== 'random' && s !== 'pct' && s !== 'dfs')
+          return { ok: false, message: `--strategy takes random, pct or dfs, got ${s ?? 'nothing'}.` };
+        ex.strategy = s;
+        exploreOnly.push(a);
+        break;
+      }
+      case '--replay': {
+        const k = next();
+        if (k === undefined || k.startsWith('--')) return { ok: false, message: '--replay takes a replay key.' };
+        args.replay = k;
+        break;
+      }
       case '-h':
       case '--help':
         return { ok: false, message: SIM_USAGE };
@@ -72,5 +117,10 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
     }
   }
   if (args.file === '') return { ok: false, message: 'name the Rust program to run.' };
+  if (!exploring && exploreOnly.length > 0)
+    return { ok: false, message: `${exploreOnly[0] ?? ''} only goes with --explore.` };
+  if (exploring && args.replay !== undefined)
+    return { ok: false, message: '--explore and --replay do not go together: replay one key at a time.' };
+  if (exploring) args.explore = ex;
   return { ok: true, args };
 }

@@ -89,12 +89,15 @@ export class ChoiceLog {
   readonly taken: number[] = [];
   readonly drawn: number[] = [];
   readonly steps: number[] = [];
+  /** Identity of the option taken (`ChoiceRequest.ids`). */
+  readonly takenIds: number[] = [];
 
   get length(): number {
     return this.taken.length;
   }
 
-  push(point: ChoicePoint, options: number, drawn: number, taken: number, step: number): void {
+  push(point: ChoicePoint, options: number, drawn: number, taken: number, step: number, takenId: number): void {
+    this.takenIds.push(takenId);
     this.points.push(point);
     this.options.push(options);
     this.drawn.push(drawn);
@@ -107,6 +110,26 @@ export class ChoiceLog {
     const m = new Map<number, number>();
     for (let i = 0; i < this.taken.length; i++) if (this.taken[i] !== this.drawn[i]) m.set(i, this.taken[i] ?? 0);
     return m;
+  }
+}
+
+/** What option `id` of a decision at `point` stands for, in words. */
+export function describeOption(point: number, id: number): string {
+  switch (point) {
+    case ChoicePoint.MtTurn:
+      return id === TURN_MAIN
+        ? "block_on's thread acts"
+        : id === TURN_POOL
+          ? 'a blocking-pool thread acts'
+          : `worker ${id - 2} acts`;
+    case ChoicePoint.StealVictim:
+      return `the search starts at worker ${id}`;
+    case ChoicePoint.SelectStart:
+      return `branch ${id} is polled first`;
+    case ChoicePoint.ShutdownShard:
+      return `shutdown starts at shard ${id}`;
+    default:
+      return `option ${id}`;
   }
 }
 

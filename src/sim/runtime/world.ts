@@ -87,7 +87,7 @@ export class SimWorld {
     r.current = current;
     const v = this.chooser.choose(r);
     const taken = Number.isInteger(v) && v >= 0 && v < options ? v : drawn;
-    this.choices.push(point, options, drawn, taken, this.step);
+    this.choices.push(point, options, drawn, taken, this.step, r.ids[taken] ?? taken);
     this.trace.emit(EventKind.Choice, 0, point, options, taken);
     return taken;
   }
