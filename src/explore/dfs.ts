@@ -43,32 +43,10 @@ export class DfsSearch {
   }
 
   /** A chooser for the next run (follow the stack, then extend it with defaults). */
-  chooser(): Chooser & { readonly pastDepth: boolean } {
-    const stack = this.stack;
-    const bounds = this.bounds;
-    const self = this;
-    let pastDepth = false;
-    return {
-      get pastDepth() {
-        return pastDepth;
-      },
-      choose(r: ChoiceRequest): number {
-        const i = r.index;
-        const f = stack[i];
-        if (f !== undefined) {
-          if (f.options !== r.options || f.point !== r.point) self.nondeterministic = true;
-          const v = f.order[f.cursor] ?? 0;
-          return v < r.options ? v : 0;
-        }
-        const frame = newFrame(r);
-        if (i >= bounds.depth) {
-          pastDepth = true;
-          return frame.order[0] ?? 0;
-        }
-        stack.push(frame);
-        return frame.order[0] ?? 0;
-      },
-    };
+  chooser(): DfsRunChooser {
+    return new DfsRunChooser(this.stack, this.bounds, () => {
+      this.nondeterministic = true;
+    });
   }
 
   /** After a run: move to the next schedule. Returns false when none is left. */
@@ -84,7 +62,8 @@ export class DfsSearch {
     }
     while (stack.length > 0) {
       const top = stack.length - 1;
-      const f = stack[top] as Frame;
+      const f = stack[top];
+      if (f === undefined) break;
       const before = spent[top] ?? 0;
       let next = -1;
       for (let c = f.cursor + 1; c < f.order.length; c++) {
@@ -103,6 +82,32 @@ export class DfsSearch {
     }
     this.done = true;
     return false;
+  }
+}
+
+/** One run's chooser: replays the stack's decisions, then pushes a frame per new decision. */
+export class DfsRunChooser implements Chooser {
+  /** The run decided past the depth bound (those decisions took their default). */
+  pastDepth = false;
+
+  constructor(
+    private readonly stack: Frame[],
+    private readonly bounds: DfsBounds,
+    private readonly onMismatch: () => void,
+  ) {}
+
+  choose(r: ChoiceRequest): number {
+    const i = r.index;
+    const f = this.stack[i];
+    if (f !== undefined) {
+      if (f.options !== r.options || f.point !== r.point) this.onMismatch();
+      const v = f.order[f.cursor] ?? 0;
+      return v < r.options ? v : 0;
+    }
+    const frame = newFrame(r);
+    if (i >= this.bounds.depth) this.pastDepth = true;
+    else this.stack.push(frame);
+    return frame.order[0] ?? 0;
   }
 }
 

@@ -18,7 +18,7 @@ import {
   type ChoiceLog,
   type Chooser,
 } from '../sim/index.ts';
-import { DfsSearch } from './dfs.ts';
+import { DfsSearch, type DfsRunChooser } from './dfs.ts';
 import { encodeReplayKey } from './key.ts';
 import { outcomeOf, type Outcome } from './outcome.ts';
 import { PctChooser } from './pct.ts';
@@ -149,7 +149,7 @@ export class Explorer {
     const i = this.run++;
     let seed = base + i;
     let chooser: Chooser;
-    let dfsChooser: ReturnType<DfsSearch['chooser']> | null = null;
+    let dfsChooser: DfsRunChooser | null = null;
     switch (this.options.strategy) {
       case 'random':
         chooser = SEEDED;
