@@ -138,6 +138,11 @@ export class Explorer {
     return this.finished;
   }
 
+  /** The outcomes seen so far (unordered), e.g. to stop as soon as one of interest shows up. */
+  outcomes(): Outcome[] {
+    return [...this.groups.values()].map((g) => g.outcome);
+  }
+
   /** Performs the next run; false when the exploration is over (then `report()`). */
   next(): boolean {
     if (this.finished) return false;
