@@ -75,7 +75,7 @@ export default defineConfig([
           patterns: [
             { group: [...UI_LIBS, ...VIEW_LIBS], message: 'src/sim is headless: no UI, state or view libraries.' },
             layer(
-              ['ui', 'store', 'flow', 'worker', 'lang', 'lessons', 'embed', 'cli'],
+              ['ui', 'store', 'flow', 'worker', 'lang', 'explore', 'lessons', 'embed', 'cli'],
               'src/sim imports nothing above it.',
             ),
           ],
@@ -93,11 +93,34 @@ export default defineConfig([
         {
           patterns: [
             { group: [...UI_LIBS, ...VIEW_LIBS], message: 'src/lang is headless: no UI, state or view libraries.' },
-            layer(['ui', 'store', 'flow', 'worker', 'lessons', 'embed', 'cli'], 'src/lang imports nothing above it.'),
+            layer(
+              ['ui', 'store', 'flow', 'worker', 'explore', 'lessons', 'embed', 'cli'],
+              'src/lang imports nothing above it.',
+            ),
             {
               group: ['**/sim/*', '**/sim/**', '!**/sim/index.ts', '!**/sim/index'],
               message: 'src/lang uses the simulator only through its public entry, src/sim/index.ts.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  // The schedule explorer runs programs (lang) on the simulator (sim), headless and deterministic.
+  {
+    files: ['src/explore/**/*.ts'],
+    ignores: ['src/explore/**/*.test.ts'],
+    rules: {
+      ...coreBans,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...UI_LIBS, ...VIEW_LIBS], message: 'src/explore is headless: no UI, state or view libraries.' },
+            layer(
+              ['ui', 'store', 'flow', 'worker', 'lessons', 'embed', 'cli'],
+              'src/explore uses only src/sim and src/lang.',
+            ),
           ],
         },
       ],
@@ -130,7 +153,10 @@ export default defineConfig([
             { group: ['react', 'react-dom', 'react-dom/*', ...VIEW_LIBS], message: 'Stores and machines are UI-free.' },
             layer(['ui', 'embed'], 'Stores and machines sit below the UI.'),
             {
-              ...layer(['sim', 'lang'], 'Reach the simulator through the worker; only its types may be named here.'),
+              ...layer(
+                ['sim', 'lang', 'explore'],
+                'Reach the simulator through the worker; only its types may be named here.',
+              ),
               allowTypeImports: true,
             },
           ],
@@ -168,7 +194,7 @@ export default defineConfig([
             },
             {
               ...layer(
-                ['sim', 'lang'],
+                ['sim', 'lang', 'explore'],
                 'The UI reaches the simulator through the store and the worker; only types may be named.',
               ),
               allowTypeImports: true,

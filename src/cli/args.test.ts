@@ -19,7 +19,17 @@ describe('parseSimArgs', () => {
     ]);
     expect(r).toEqual({
       kind: 'run',
-      args: { file: 'p.rs', seed: 7, flavor: 'multi_thread', workers: 4, maxSteps: 99, trace: 't.json', events: true },
+      args: {
+        file: 'p.rs',
+        seed: 7,
+        flavor: 'multi_thread',
+        workers: 4,
+        maxSteps: 99,
+        trace: 't.json',
+        events: true,
+        explore: undefined,
+        replay: undefined,
+      },
     });
   });
   it('defaults the seed to 1 and leaves the rest to the program', () => {
@@ -27,6 +37,37 @@ describe('parseSimArgs', () => {
       kind: 'run',
       args: { seed: 1, flavor: undefined, workers: undefined },
     });
+  });
+  it('reads the explore options, with defaults', () => {
+    expect(parseSimArgs(['p.rs', '--explore'])).toMatchObject({
+      kind: 'run',
+      args: { explore: { strategy: 'random', runs: 100, depth: undefined, preemptions: undefined } },
+    });
+    const r = parseSimArgs([
+      'p.rs',
+      '--explore',
+      '--strategy',
+      'dfs',
+      '--runs',
+      '50',
+      '--depth',
+      '9',
+      '--preemptions',
+      '0',
+    ]);
+    expect(r).toMatchObject({
+      kind: 'run',
+      args: { explore: { strategy: 'dfs', runs: 50, depth: 9, preemptions: 0 } },
+    });
+    expect(parseSimArgs(['p.rs', '--replay', '7-1.1'])).toMatchObject({ kind: 'run', args: { replay: '7-1.1' } });
+  });
+  it.each([
+    [['p.rs', '--runs', '5'], '--runs only goes with --explore.'],
+    [['p.rs', '--explore', '--strategy', 'bfs'], '--strategy takes random, pct or dfs, got bfs.'],
+    [['p.rs', '--explore', '--replay', '1'], '--explore and --replay do not go together: replay one key at a time.'],
+    [['p.rs', '--replay'], '--replay takes a replay key.'],
+  ])('refuses %j', (argv, message) => {
+    expect(parseSimArgs(argv)).toEqual({ kind: 'error', message });
   });
   it.each([
     [['p.rs', '--seed'], '--seed takes a whole number, got nothing.'],

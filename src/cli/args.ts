@@ -1,6 +1,9 @@
 /** Command-line parsing for `npm run sim`: strict, with one clear sentence for every mistake. */
 import { MAX_SEED, MAX_WORKERS, MIN_WORKERS } from '../store/lab-types.ts';
 
+/** The most runs, choice depth or preemptions `--explore` takes (a bound, so a typo cannot hang it). */
+const MAX_EXPLORE_COUNT = 1_000_000;
+
 export interface SimArgs {
   file: string;
   seed: number;
@@ -9,10 +12,22 @@ export interface SimArgs {
   maxSteps: number | undefined;
   trace: string | undefined;
   events: boolean;
+  /** `--explore`: run under many schedules and group the outcomes. */
+  explore: ExploreArgs | undefined;
+  /** `--replay KEY`: run the schedule a replay key names (src/explore/key.ts). */
+  replay: string | undefined;
+}
+
+export interface ExploreArgs {
+  strategy: 'random' | 'pct' | 'dfs';
+  runs: number;
+  depth: number | undefined;
+  preemptions: number | undefined;
 }
 
 export const SIM_USAGE =
-  'usage: npm run sim -- FILE.rs [--seed N] [--flavor current_thread|multi_thread] [--workers N] [--max-steps N] [--trace out.json] [--events]';
+  'usage: npm run sim -- FILE.rs [--seed N] [--flavor current_thread|multi_thread] [--workers N] [--max-steps N] [--trace out.json] [--events]\n' +
+  '       [--explore [--runs N] [--strategy random|pct|dfs] [--depth D] [--preemptions P]] [--replay KEY]';
 
 export const SIM_HELP = `${SIM_USAGE}
 
@@ -26,6 +41,12 @@ binary: its stdout and stderr, and its exit status (0; 1 when main returns Err; 
   --max-steps N     stop after N scheduler steps (at least 1)
   --trace FILE      write the decoded event trace as JSON to FILE
   --events          narrate every scheduler step on stderr
+  --explore         run under many schedules and group the outcomes; with
+    --runs N          how many schedules (default 100, at most ${MAX_EXPLORE_COUNT})
+    --strategy S      random, pct or dfs (default random)
+    --depth D         PCT's priority-change points, or DFS's bound on choices
+    --preemptions P   DFS's preemption bound
+  --replay KEY      replay one schedule the explorer printed, byte for byte
   -h, --help        show this help
 `;
 
@@ -60,8 +81,13 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
     maxSteps: undefined,
     trace: undefined,
     events: false,
+    explore: undefined,
+    replay: undefined,
   };
   const seen = new Set<string>();
+  let exploring = false;
+  const ex: ExploreArgs = { strategy: 'random', runs: 100, depth: undefined, preemptions: undefined };
+  const exploreOnly: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i] ?? '';
     // `--flag=value` is the same as `--flag value`.
@@ -101,6 +127,34 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
         if (eq >= 0) return error('--events takes no value.');
         args.events = true;
         break;
+      case '--explore':
+        exploring = true;
+        break;
+      case '--runs':
+      case '--depth':
+      case '--preemptions': {
+        const n = wholeNumber(a, next(), a === '--preemptions' ? 0 : 1, MAX_EXPLORE_COUNT);
+        if (typeof n === 'string') return error(n);
+        if (a === '--runs') ex.runs = n;
+        else if (a === '--depth') ex.depth = n;
+        else ex.preemptions = n;
+        exploreOnly.push(a);
+        break;
+      }
+      case '--strategy': {
+        const s = next();
+        if (s !== 'random' && s !== 'pct' && s !== 'dfs')
+          return error(`--strategy takes random, pct or dfs, got ${s ?? 'nothing'}.`);
+        ex.strategy = s;
+        exploreOnly.push(a);
+        break;
+      }
+      case '--replay': {
+        const k = next();
+        if (k === undefined || k.startsWith('--')) return error('--replay takes a replay key.');
+        args.replay = k;
+        break;
+      }
       case '-h':
       case '--help':
         return { kind: 'help' };
@@ -111,5 +165,9 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
     }
   }
   if (args.file === '') return error('name the Rust program to run.');
+  if (!exploring && exploreOnly.length > 0) return error(`${exploreOnly[0] ?? ''} only goes with --explore.`);
+  if (exploring && args.replay !== undefined)
+    return error('--explore and --replay do not go together: replay one key at a time.');
+  if (exploring) args.explore = ex;
   return { kind: 'run', args };
 }

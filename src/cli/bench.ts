@@ -8,6 +8,7 @@ import { fanOut } from '../sim/scheduler/multi-thread/bench.ts';
 import { readFileSync } from 'node:fs';
 import { compile, runProgram } from '../lang/run.ts';
 import { joinSetSleepers } from './bench-sim.ts';
+import { explore } from '../explore/index.ts';
 import { createLabTimeline } from '../store/lab-timeline.ts';
 import type { SimEvent } from '../sim/index.ts';
 import { benchAgainst } from './bench-against.ts';
@@ -134,3 +135,33 @@ function seekBench(): void {
 }
 
 if (only === undefined || 'seek'.includes(only)) seekBench();
+
+/**
+ * Explore: a Day 6 lesson program under 200 schedules per strategy (issue 16's runs per second).
+ * CPU time is printed beside wall time: on a shared machine the first is the steadier figure.
+ */
+function exploreBench(): void {
+  const file = new URL('../../lessons/day06-tasks-joinset-cancellation/16-mt-lifo-stealing.rs', import.meta.url);
+  const c = compile(readFileSync(file, 'utf8'));
+  if (!c.ok) throw new Error('explore bench program does not compile');
+  for (const strategy of ['random', 'pct', 'dfs'] as const) {
+    const cpu0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    const report = explore(c.program, { strategy, runs: 200 });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    console.log(
+      JSON.stringify({
+        name: `explore: 16-mt-lifo-stealing.rs, ${strategy}`,
+        runs: report.runs,
+        outcomes: report.groups.length,
+        wallMs: Math.round(ms),
+        runsPerSec: Math.round((report.runs / ms) * 1000),
+        runsPerCpuSec: Math.round((report.runs / cpuMs) * 1000),
+      }),
+    );
+  }
+}
+
+if (only === undefined || 'explore'.includes(only)) exploreBench();

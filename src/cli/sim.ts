@@ -6,6 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { compile, startProgram } from '../lang/run.ts';
+import { decodeReplayKey, explore } from '../explore/index.ts';
+import { ForcedChooser } from '../sim/index.ts';
+import { formatExploreReport } from './explore-cli.ts';
 import { formatDiagnostic } from '../lang/diagnostics.ts';
 import { narrateTrace } from './narrate-cli.ts';
 import { SIM_HELP, parseSimArgs } from './args.ts';
@@ -42,8 +45,34 @@ function main(argv: readonly string[]): number {
   }
   // As cargo does, warnings are printed before the program runs, and do not stop it.
   for (const w of compiled.warnings) process.stderr.write(formatDiagnostic({ ...w, file: args.file }, source) + '\n\n');
+  if (args.explore !== undefined) {
+    const x = args.explore;
+    const t0 = performance.now();
+    const report = explore(compiled.program, {
+      strategy: x.strategy,
+      runs: x.runs,
+      seed: args.seed,
+      ...(x.depth !== undefined ? { depth: x.depth } : {}),
+      ...(x.preemptions !== undefined ? { preemptions: x.preemptions } : {}),
+      ...(args.flavor !== undefined ? { flavor: args.flavor } : {}),
+      ...(args.workers !== undefined ? { workers: args.workers } : {}),
+      ...(args.maxSteps !== undefined ? { maxTicks: args.maxSteps } : {}),
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    for (const line of formatExploreReport(report, file, seconds)) process.stdout.write(line + '\n');
+    return 0;
+  }
+  let seed = args.seed;
+  let chooser: ForcedChooser | undefined;
+  if (args.replay !== undefined) {
+    const key = decodeReplayKey(args.replay);
+    if (!key.ok) fail(key.message);
+    seed = key.schedule.seed;
+    chooser = new ForcedChooser(key.schedule.forced);
+  }
   const runner = startProgram(compiled.program, {
-    seed: args.seed,
+    seed,
+    ...(chooser !== undefined ? { chooser } : {}),
     ...(args.flavor !== undefined ? { flavor: args.flavor } : {}),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
     ...(args.maxSteps !== undefined ? { maxTicks: args.maxSteps, maxTotalSteps: args.maxSteps } : {}),

@@ -13,7 +13,7 @@ import { ProgramRunner, type RunOptions, type RunResult } from './interp/runner.
 import { checkTypes, type TypeCheckResult } from './types/index.ts';
 
 export type { CompiledProgram } from './interp/compile/items.ts';
-export type { RunOptions, RunResult } from './interp/runner.ts';
+export type { RunOptions, RunResult, RunStop } from './interp/runner.ts';
 export { ProgramRunner } from './interp/runner.ts';
 
 export type CompileResult =

@@ -4,6 +4,7 @@
  * reach the running runtime only through `SimContext`. The scheduler installs a SimContext while
  * it polls anything (tasks, block_on's main future, destructors during shutdown).
  */
+import type { ChoicePoint } from './choice.ts';
 import type { Context, Future, SourceSpan, Waker } from './future.ts';
 
 /** Virtual time in nanoseconds since the runtime's clock origin (tokio-facts §9). */
@@ -50,8 +51,11 @@ export interface SimContext {
   coop: CoopBudget;
   /** Adds a waker to the defer list (tokio-facts §6.4); woken last-first when the driver parks. */
   defer(waker: Waker): void;
-  /** Seeded FastRand of this thread (tokio-facts §6.5), e.g. for select!'s start branch. */
-  randN(n: number): number;
+  /**
+   * A random decision of this thread (tokio-facts §6.5), e.g. select!'s start branch: drawn from
+   * the thread's seeded FastRand, then decided by the run's chooser (choice.ts).
+   */
+  choose(point: ChoicePoint, n: number): number;
   /** Emits a trace event (see events.ts). */
   readonly trace: TraceSink;
 }

@@ -4,6 +4,7 @@
  * (trace/recorder.ts) stores fixed-width records and `decodeEvent` turns one back into a `SimEvent`.
  * `c` is stored in 24 bits. Field meanings per kind are documented on each constant.
  */
+import { choicePointName } from './choice.ts';
 import { RESULT_NAMES, TRANSITION_NAMES } from './task/state.ts';
 
 export const EventKind = {
@@ -94,6 +95,8 @@ export const EventKind = {
   Diagnostic: 104,
   /** statement-level stepping inside a poll (interpreter): a = line, b = col. */
   Statement: 112,
+  /** A choice point decided (choice.ts): a = `ChoicePoint`, b = number of options, c = option taken. */
+  Choice: 120,
   // multi_thread workers (tokio-facts.md §6.3; emitted by scheduler/multi-thread/). `a` is always
   // the worker index; MAIN_THREAD (0xffff) stands for block_on's thread.
   /** A thread takes the step: b = 1 when it is the driver's timed wake-up. */
@@ -246,6 +249,8 @@ export type SimEvent =
   | (Base & { type: 'runtime.shutdown'; phase: string })
   | (Base & { type: 'diagnostic'; code: number; message: string })
   | (Base & { type: 'statement'; line: number; col: number })
+  /** A decision Tokio makes by randomness or timing: `point` names it (choice.ts). */
+  | (Base & { type: 'choice'; point: string; options: number; taken: number })
   /** `worker` -1 is block_on's thread; `timeAdvance`: the driver's worker woke for a due timer. */
   | (Base & { type: 'worker.turn'; worker: number; timeAdvance: boolean })
   /** task = the stolen task the thief runs now; `count` includes it. */
@@ -380,6 +385,8 @@ export function decodeEvent(r: RawEvent, str: (i: number) => string): SimEvent {
       return { ...base, type: 'diagnostic', code: a, message: str(b) };
     case EventKind.Statement:
       return { ...base, type: 'statement', line: a, col: b };
+    case EventKind.Choice:
+      return { ...base, type: 'choice', point: choicePointName(a), options: b, taken: c };
     default:
       break;
   }

@@ -72,7 +72,10 @@ export {
 
 // Coop, rng
 export { CoopState, INITIAL_BUDGET, UNCONSTRAINED } from './coop.ts';
-export { FastRand, RngSeedGenerator, seedFromU64 } from './rng.ts';
+export { FastRand, RngSeedGenerator, seedFromRunSeed, seedFromU64 } from './rng.ts';
+
+// Choice points (which of Tokio's random or timing-dependent decisions a run takes)
+export * from './choice.ts';
 
 // Trace
 export { TraceRecorder } from './trace/recorder.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../sim/index.ts';
 import { SimWorkerClient } from './client.ts';
 import type { RunHandlers } from './client.ts';
+import { PROTOCOL_VERSION } from './protocol.ts';
 import type { RunEnd, SourceProblem } from './protocol.ts';
 import { FakeTimers, FakeWorker } from './testing/fake-worker.ts';
 
@@ -44,7 +45,7 @@ const REQUEST = { file: 'main.rs', config: { flavor: 'current_thread', workers: 
 describe('SimWorkerClient', () => {
   it('says hello, runs a program to the end and hands over every event in order', () => {
     const { client, worker, pumpAll } = setup();
-    expect(worker().inbox[0]).toEqual({ type: 'hello', version: 1 });
+    expect(worker().inbox[0]).toEqual({ type: 'hello', version: PROTOCOL_VERSION });
     const { log, handlers } = recorder();
     client.start({ ...REQUEST, source: 'joinset' }, handlers);
     pumpAll();

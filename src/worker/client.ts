@@ -200,6 +200,10 @@ export class SimWorkerClient {
         return;
       case 'pong':
         return;
+      // This client drives single runs; an exploration is driven by whoever sent `explore`.
+      case 'explore-progress':
+      case 'explore-done':
+        return;
       case 'stopped': {
         const s = this.stopping.get(m.runId);
         if (s === undefined) return;
@@ -245,6 +249,8 @@ export class SimWorkerClient {
         c.handlers.done(m.end, m.findings);
         return;
       case 'stopped':
+      case 'explore-progress':
+      case 'explore-done':
         return;
       default:
         unreachable(m, 'run message');

@@ -4,7 +4,7 @@
  * against this seam only, so it is tested with programs built straight on the simulator, and the
  * Rust interpreter is bound to it in lang-engine.ts.
  */
-import type { SourceProblem, WireRunConfig } from './protocol.ts';
+import type { SourceProblem, WireExploreOptions, WireExploreReport, WireRunConfig } from './protocol.ts';
 import type { TraceReader } from './wire.ts';
 
 export type AdvanceResult =
@@ -24,8 +24,20 @@ export interface EngineRun {
   dispose(): void;
 }
 
+/** An exploration in progress: one run per `next()`, so the worker can slice it. */
+export interface EngineExploration {
+  /** Performs the next run; false when the exploration is over. */
+  next(): boolean;
+  report(): WireExploreReport;
+}
+
 export type CompileResult =
-  | { readonly ok: true; start(config: WireRunConfig): EngineRun }
+  | {
+      readonly ok: true;
+      start(config: WireRunConfig): EngineRun;
+      /** Absent when the engine cannot explore (programs built straight on the simulator). */
+      explore?(config: WireRunConfig, options: WireExploreOptions): EngineExploration;
+    }
   | { readonly ok: false; readonly problems: readonly SourceProblem[] };
 
 export interface Engine {

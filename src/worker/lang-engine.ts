@@ -7,9 +7,12 @@
  */
 import { compile, startProgram } from '../lang/run.ts';
 import type { ProgramRunner, RunResult } from '../lang/run.ts';
+import { Explorer, decodeReplayKey } from '../explore/index.ts';
+import { ForcedChooser } from '../sim/index.ts';
+import { wireExploreReport } from './explore-wire.ts';
 import type { AdvanceResult, Engine, EngineRun } from './engine.ts';
 import { problemOf } from './engine.ts';
-import type { SourceProblem } from './protocol.ts';
+import type { SourceProblem, WireRunConfig } from './protocol.ts';
 import type { TraceReader } from './wire.ts';
 
 /** Loop iterations or calls one poll may run (about 0.7 s of interpretation) before it is stopped. */
@@ -25,6 +28,14 @@ export function problemOfRunError(error: string, file: string): SourceProblem {
 function endOf(r: RunResult, file: string): AdvanceResult {
   if (r.error !== undefined) return { kind: 'failed', problem: problemOfRunError(r.error, file) };
   return { kind: 'finished', exitCode: r.exitCode };
+}
+
+/** The seed and chooser a run config names (a replay key's seed replaces the config's). */
+function scheduleOf(config: WireRunConfig): { seed: number; chooser?: ForcedChooser } {
+  if (config.replayKey === undefined) return { seed: config.seed };
+  const key = decodeReplayKey(config.replayKey);
+  if (!key.ok) throw new Error(key.message);
+  return { seed: key.schedule.seed, chooser: new ForcedChooser(key.schedule.forced) };
 }
 
 class LangRun implements EngineRun {
@@ -82,9 +93,19 @@ export const LANG_ENGINE: Engine = {
         new LangRun(
           // The program's own `#[tokio::main(...)]` chooses its runtime, as with real Tokio (the
           // examples must print what real Tokio printed); the lab's config contributes the seed.
-          startProgram(c.program, { seed: config.seed, maxSteps: RUNAWAY_STEPS }),
+          startProgram(c.program, { ...scheduleOf(config), maxSteps: RUNAWAY_STEPS }),
           file,
         ),
+      explore: (config, options) => {
+        const x = new Explorer(c.program, {
+          strategy: options.strategy,
+          runs: options.runs,
+          seed: config.seed,
+          ...(options.depth !== undefined ? { depth: options.depth } : {}),
+          ...(options.preemptions !== undefined ? { preemptions: options.preemptions } : {}),
+        });
+        return { next: () => x.next(), report: () => wireExploreReport(x.report()) };
+      },
     };
   },
 };

@@ -6,13 +6,55 @@
  * shape changes: a worker and page built from different versions refuse each other at `hello`.
  */
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** What a run is configured with (design.md §4: a run is program, config, seed, choices). */
 export interface WireRunConfig {
   readonly flavor: 'current_thread' | 'multi_thread';
   readonly workers: number;
   readonly seed: number;
+  /**
+   * A schedule to replay (src/explore/key.ts): its seed replaces `seed`, its forced decisions are
+   * taken as recorded. Absent: the seed's own draws.
+   */
+  readonly replayKey?: string;
+}
+
+/** How to explore (src/explore): strategy, run budget and bounds. */
+export interface WireExploreOptions {
+  readonly strategy: 'random' | 'pct' | 'dfs';
+  readonly runs: number;
+  /** pct: bug depth d; dfs: decisions past this are not branched on. */
+  readonly depth?: number;
+  /** dfs: most preemptions per schedule. */
+  readonly preemptions?: number;
+  /** Wall time per slice of runs before progress is posted and messages are read (default 16). */
+  readonly sliceMs?: number;
+}
+
+/** One group of runs with the same outcome. */
+export interface WireOutcomeGroup {
+  readonly status: 'ok' | 'error' | 'panic' | 'deadlock' | 'step-limit' | 'runaway' | 'internal';
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** One sentence per distinct diagnostic (leaked task, lost wake-up, …). */
+  readonly findings: readonly string[];
+  readonly count: number;
+  /** The group's first run (0-based) and its schedule, ready for `WireRunConfig.replayKey`. */
+  readonly firstRun: number;
+  readonly replayKey: string;
+  /** Where that run first parted from the most common group's first run (null for that group). */
+  readonly partedAt: { readonly step: number; readonly decision: number; readonly what: string } | null;
+}
+
+export interface WireExploreReport {
+  readonly strategy: WireExploreOptions['strategy'];
+  readonly runs: number;
+  /** Most common first. */
+  readonly groups: readonly WireOutcomeGroup[];
+  /** dfs only: every schedule within the bounds ran (`cut`: the bounds left some out). */
+  readonly covered?: { readonly exhausted: boolean; readonly cut: boolean };
 }
 
 /** A located problem in the learner's program (compile error, or a runtime stop at a line). */
@@ -78,7 +120,19 @@ export type WorkerCommand =
   | { readonly type: 'run'; readonly runId: number; readonly batches: number; readonly sliceMs: number }
   /** Ends the run; always answered by `stopped`. */
   | { readonly type: 'stop'; readonly runId: number }
-  | { readonly type: 'ping'; readonly nonce: number };
+  | { readonly type: 'ping'; readonly nonce: number }
+  /**
+   * Runs the program under many schedules (issue 16); answered by `explore-progress` after each
+   * slice and one `explore-done`, or `compile-error`. A `stop` with the same runId ends it.
+   */
+  | {
+      readonly type: 'explore';
+      readonly runId: number;
+      readonly source: string;
+      readonly file: string;
+      readonly config: WireRunConfig;
+      readonly options: WireExploreOptions;
+    };
 
 export type WorkerMessage =
   | { readonly type: 'ready'; readonly version: number }
@@ -93,6 +147,8 @@ export type WorkerMessage =
     }
   | { readonly type: 'stopped'; readonly runId: number }
   | { readonly type: 'pong'; readonly nonce: number }
+  | { readonly type: 'explore-progress'; readonly runId: number; readonly report: WireExploreReport }
+  | { readonly type: 'explore-done'; readonly runId: number; readonly report: WireExploreReport }
   /** A command the worker could not accept (wrong version, unknown run); never a program error. */
   | { readonly type: 'refused'; readonly message: string };
 
@@ -112,6 +168,8 @@ export function transferablesOf(message: WorkerMessage): Transferable[] {
     case 'done':
     case 'stopped':
     case 'pong':
+    case 'explore-progress':
+    case 'explore-done':
     case 'refused':
       return [];
     default:

@@ -7,7 +7,7 @@
  */
 import { decodeEvent, describeDiagnostic, diagnose } from '../sim/index.ts';
 import type { SimEvent } from '../sim/index.ts';
-import type { Engine, EngineRun } from './engine.ts';
+import type { Engine, EngineExploration, EngineRun } from './engine.ts';
 import { problemOf } from './engine.ts';
 import { PROTOCOL_VERSION, unreachable } from './protocol.ts';
 import type { RunEnd, RunFinding, WorkerCommand, WorkerMessage } from './protocol.ts';
@@ -32,6 +32,15 @@ export interface WorkerLimits {
 export const DEFAULT_LIMITS: WorkerLimits = { maxEvents: 2_000_000, maxBatchEvents: 65_536 };
 const MIN_SLICE_MS = 1;
 const MAX_STEPS_PER_ADVANCE = 4096;
+
+interface ActiveExploration {
+  readonly runId: number;
+  readonly exploration: EngineExploration;
+  readonly sliceMs: number;
+}
+
+/** Default wall time of one slice of an exploration's runs. */
+const EXPLORE_SLICE_MS = 16;
 
 interface ActiveRun {
   readonly runId: number;
@@ -61,7 +70,9 @@ export function findingsOf(trace: TraceReader): RunFinding[] {
 
 export class WorkerCore {
   private active: ActiveRun | undefined;
+  private exploring: ActiveExploration | undefined;
   private scheduled = false;
+  private exploreScheduled = false;
 
   constructor(
     private readonly engine: Engine,
@@ -89,7 +100,11 @@ export class WorkerCore {
       }
       case 'stop':
         if (this.active?.runId === command.runId) this.end();
+        if (this.exploring?.runId === command.runId) this.exploring = undefined;
         this.host.post({ type: 'stopped', runId: command.runId });
+        return;
+      case 'explore':
+        this.explore(command);
         return;
       case 'ping':
         this.host.post({ type: 'pong', nonce: command.nonce });
@@ -99,8 +114,63 @@ export class WorkerCore {
     }
   }
 
+  /** One job at a time: a new exploration replaces whatever ran before, as a new load does. */
+  private explore(command: Extract<WorkerCommand, { type: 'explore' }>): void {
+    this.end();
+    this.exploring = undefined;
+    let exploration: EngineExploration;
+    try {
+      const compiled = this.engine.compile(command.source, command.file);
+      if (!compiled.ok) {
+        this.host.post({ type: 'compile-error', runId: command.runId, problems: compiled.problems });
+        return;
+      }
+      if (compiled.explore === undefined) {
+        this.refuse('this engine cannot explore schedules');
+        return;
+      }
+      exploration = compiled.explore(command.config, command.options);
+    } catch (error) {
+      this.host.post({ type: 'compile-error', runId: command.runId, problems: [problemOf(error)] });
+      return;
+    }
+    this.exploring = {
+      runId: command.runId,
+      exploration,
+      sliceMs: Math.max(MIN_SLICE_MS, command.options.sliceMs ?? EXPLORE_SLICE_MS),
+    };
+    this.scheduleExplore();
+  }
+
+  private scheduleExplore(): void {
+    if (this.exploreScheduled) return;
+    this.exploreScheduled = true;
+    this.host.defer(() => {
+      this.exploreScheduled = false;
+      this.exploreSlice();
+    });
+  }
+
+  /** Runs until the slice's time is up (at least one run), then posts progress or the end. */
+  private exploreSlice(): void {
+    const x = this.exploring;
+    if (x === undefined) return;
+    const start = this.host.now();
+    let more = x.exploration.next();
+    while (more && this.host.now() - start < x.sliceMs) more = x.exploration.next();
+    const report = x.exploration.report();
+    if (more) {
+      this.host.post({ type: 'explore-progress', runId: x.runId, report });
+      this.scheduleExplore();
+      return;
+    }
+    this.exploring = undefined;
+    this.host.post({ type: 'explore-done', runId: x.runId, report });
+  }
+
   private load(command: Extract<WorkerCommand, { type: 'load' }>): void {
     this.end();
+    this.exploring = undefined;
     let run: EngineRun;
     try {
       const compiled = this.engine.compile(command.source, command.file);

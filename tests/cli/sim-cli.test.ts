@@ -51,6 +51,18 @@ describe('npm run sim', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--seed takes a whole number, got abc.');
   });
+
+  it('--explore groups the outcomes, and --replay reproduces each group byte for byte', () => {
+    const prog = join(ROOT, 'src/explore/fixtures/select-two-ready.rs');
+    const r = sim(prog, '--explore', '--strategy', 'dfs', '--runs', '2000', '--preemptions', '1000');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2 distinct outcomes');
+    expect(r.stdout).toContain('dfs: all schedules covered');
+    const keys = [...r.stdout.matchAll(/--replay (\S+)/g)].map((m) => m[1] ?? '');
+    expect(keys).toHaveLength(2);
+    const outputs = keys.map((k) => sim(prog, '--replay', k).stdout).sort();
+    expect(outputs).toEqual(['a won with 1\n', 'b won with 2\n']);
+  });
 });
 
 /** Issue 14 "Command line crashes", the flag half: every mistake is one line on stderr, status 2. */

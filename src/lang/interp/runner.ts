@@ -37,6 +37,7 @@ import {
   type TraceLevel,
   DeadlockError,
   type BlockOn,
+  type Chooser,
 } from './sim.ts';
 import { REnum, type Value } from './values.ts';
 import { RESULT } from './std/enums.ts';
@@ -64,6 +65,8 @@ export interface RunOptions {
   readonly onStdout?: (text: string) => void;
   readonly onStderr?: (text: string) => void;
   readonly traceLevel?: TraceLevel;
+  /** Decides the run's choice points (default: the seeded draws). */
+  readonly chooser?: Chooser;
 }
 
 export interface RunResult {
@@ -78,7 +81,11 @@ export interface RunResult {
    * (exit status 2, as for a program refused before running).
    */
   readonly diagnostic?: Diagnostic;
+  /** The kind of that stop. */
+  readonly stop?: RunStop;
 }
+
+export type RunStop = 'deadlock' | 'runaway' | 'step-limit' | 'internal';
 
 type Phase = 'start' | 'block_on' | 'shutdown' | 'done';
 
@@ -91,6 +98,7 @@ export class ProgramRunner {
   private exitCode = 0;
   private error: string | undefined;
   private diagnostic: Diagnostic | undefined;
+  private stop: RunStop | undefined;
   private out = '';
   private err = '';
   private ticks = 0;
@@ -105,6 +113,7 @@ export class ProgramRunner {
     this.world = new SimWorld({
       seed: options.seed ?? 0,
       traceLevel: options.traceLevel ?? 'full',
+      ...(options.chooser !== undefined ? { chooser: options.chooser } : {}),
       dropValue: (v) => dropInFlight(v as Value),
       onOutput: (stream, text) => {
         if (stream === 'stdout') {
@@ -181,6 +190,7 @@ export class ProgramRunner {
         const b = this.blockOn!;
         if (++this.ticks > this.maxTicks) {
           this.error = `stopped after ${this.maxTicks} scheduler steps`;
+          this.stop = 'step-limit';
           this.exitCode = 124;
           this.phase = 'done';
           return false;
@@ -269,6 +279,7 @@ export class ProgramRunner {
       this.exitCode = e.code;
     } else if (e instanceof RunawayError) {
       this.exitCode = 124;
+      this.stop = 'runaway';
       this.error = `${this.program.file}:${e.line}:${e.col}: ${e.message}`;
       this.env.stderr(`${this.error}\n`);
     } else if (e instanceof RustAbort || isHostStackOverflow(e)) {
@@ -288,11 +299,13 @@ export class ProgramRunner {
       this.env.stderr(`${this.error}\n`);
     } else if (e instanceof DeadlockError) {
       this.exitCode = 124;
+      this.stop = 'deadlock';
       this.error = e.message;
       this.env.stderr(`${e.message}\n`);
     } else {
       // an interpreter or simulator bug: report it instead of crashing the host
       this.exitCode = 70;
+      this.stop = 'internal';
       const msg = e instanceof Error ? e.message : String(e);
       this.error = `internal error: ${msg}`;
       this.internal = e;
@@ -310,6 +323,7 @@ export class ProgramRunner {
     };
     if (this.error !== undefined) r.error = this.error;
     if (this.diagnostic !== undefined) r.diagnostic = this.diagnostic;
+    if (this.stop !== undefined) r.stop = this.stop;
     return r;
   }
 }

@@ -2,6 +2,7 @@
  * One simulated process (tokio-facts.md §3.5): the process-wide id counters, the trace, the real-time
  * axis and the seed generator shared by every runtime the program builds. A run = one world.
  */
+import { ChoiceLog, SEEDED, indexIds, type ChoicePoint, type ChoiceRequest, type Chooser } from '../choice.ts';
 import type { DropValue } from '../contracts.ts';
 import { EventKind } from '../events.ts';
 import { RngSeedGenerator, seedFromRunSeed } from '../rng.ts';
@@ -20,6 +21,8 @@ export interface WorldConfig {
   readonly onOutput?: (stream: OutputStream, text: string) => void;
   /** Check after every reference change that the ref count equals the live holders. */
   readonly checkRefs?: boolean;
+  /** Decides each choice point (default: keep the seeded draw). */
+  readonly chooser?: Chooser;
 }
 
 let latest: SimWorld | undefined;
@@ -48,6 +51,17 @@ export class SimWorld {
   step = 0;
   /** Task cells allocated and not yet freed (the interpreter's memory guard charges for them). */
   liveTasks = 0;
+  /** Every decision with more than one option, in order. */
+  readonly choices = new ChoiceLog();
+  private readonly chooser: Chooser;
+  private readonly request: ChoiceRequest = {
+    point: 1,
+    options: 0,
+    drawn: 0,
+    index: 0,
+    ids: [],
+    current: -1,
+  };
 
   constructor(config: WorldConfig = {}) {
     this.trace = new TraceRecorder(config.traceLevel ?? 'full');
@@ -55,7 +69,29 @@ export class SimWorld {
     this.dropValue = config.dropValue ?? (() => undefined);
     this.onOutput = config.onOutput;
     this.checkRefs = config.checkRefs ?? false;
+    this.chooser = config.chooser ?? SEEDED;
     setLatest(this);
+  }
+
+  /**
+   * A choice point (choice.ts): `drawn` is what the seeded generator gave; the chooser may take
+   * another option. Logged and traced (task = the current task, a = point, b = options, c = taken)
+   * when there is more than one option.
+   */
+  choose(point: ChoicePoint, options: number, drawn: number, ids?: readonly number[], current = -1): number {
+    if (options <= 1) return drawn;
+    const r = this.request;
+    r.point = point;
+    r.options = options;
+    r.drawn = drawn;
+    r.index = this.choices.length;
+    r.ids = ids ?? indexIds(options);
+    r.current = current;
+    const v = this.chooser.choose(r);
+    const taken = Number.isInteger(v) && v >= 0 && v < options ? v : drawn;
+    this.choices.push(point, options, drawn, taken, this.step, r.ids[taken] ?? taken);
+    this.trace.emit(EventKind.Choice, 0, point, options, taken);
+    return taken;
   }
 
   /** Program output: into the trace (attributed to `task`, 0 = none) and to `onOutput`. */

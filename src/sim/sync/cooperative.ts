@@ -3,6 +3,7 @@
  * per poll, gives it back when the inner future stays Pending, and keeps it spent on Ready. The
  * watch and broadcast receivers, and `Sender::closed`, are wrapped in it in Tokio 1.48.
  */
+import type { ChoicePoint } from '../choice.ts';
 import { currentContext } from '../context.ts';
 import { PENDING, type Context, type Future, type Poll } from '../future.ts';
 
@@ -27,7 +28,10 @@ export function cooperative<T>(inner: Future<T>): Future<T> {
   return new Cooperative(inner);
 }
 
-/** `runtime::context::thread_rng_n`: the running thread's FastRand; 0 outside a runtime. */
-export function threadRngN(n: number): number {
-  return currentContext()?.randN(n) ?? 0;
+/**
+ * `runtime::context::thread_rng_n` at a named choice point: the running thread's FastRand (or the
+ * explorer's forced choice); 0 outside a runtime.
+ */
+export function threadRngN(point: ChoicePoint, n: number): number {
+  return currentContext()?.choose(point, n) ?? 0;
 }

@@ -9,6 +9,7 @@
  * result is returned — so losers are cancelled before the handler runs. With every branch
  * disabled the result is `disabled`: the caller runs `else`, or panics with `ALL_DISABLED_PANIC`.
  */
+import { ChoicePoint } from '../choice.ts';
 import type { DropValue } from '../contracts.ts';
 import { currentContext } from '../context.ts';
 import { PENDING, type Context, type Future, type Poll } from '../future.ts';
@@ -57,7 +58,7 @@ export class Select implements Future<SelectOutput> {
     const ctx = currentContext();
     if (ctx !== undefined && !ctx.coop.budgetAvailable(cx)) return PENDING;
     const n = this.futures.length;
-    const start = this.biased || ctx === undefined ? 0 : ctx.randN(n);
+    const start = this.biased || ctx === undefined ? 0 : ctx.choose(ChoicePoint.SelectStart, n);
     let isPending = false;
     for (let i = 0; i < n; i++) {
       const b = (start + i) % n;

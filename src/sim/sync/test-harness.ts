@@ -8,6 +8,7 @@ import { enterContext, leaveContext, type RuntimeHandle, type ThreadContext } fr
 import type { TraceSink } from '../contracts.ts';
 import { CoopState, INITIAL_BUDGET } from '../coop.ts';
 import { PENDING, type Context, type Future, type Poll, type Waker } from '../future.ts';
+import type { ChoicePoint } from '../choice.ts';
 import { FastRand } from '../rng.ts';
 import { SimWorld } from '../runtime/world.ts';
 import { SimClock } from '../time/clock.ts';
@@ -142,7 +143,7 @@ export class TestRuntime implements ThreadContext {
     this.deferred.push(waker.clone());
   }
 
-  randN(n: number): number {
+  choose(_point: ChoicePoint, n: number): number {
     return this.rng.fastrandN(n);
   }
 

@@ -6,6 +6,7 @@
  * several receivers depends on the seed. `Sender::closed` waits on a separate `Notify`.
  */
 import { PENDING, type Context, type Future, type Poll } from '../future.ts';
+import { ChoicePoint } from '../choice.ts';
 import { cooperative, threadRngN } from './cooperative.ts';
 import { Notify, type Notified } from './notify.ts';
 import { err, ok, type Result, type RustError } from './result.ts';
@@ -40,7 +41,7 @@ export class WatchShared<T> {
 
   /** `BigNotify::notified`: a random slot (`thread_rng_n(8)`). */
   notifiedRx(): Notified {
-    return this.notifyRx[threadRngN(SLOTS)].notified();
+    return this.notifyRx[threadRngN(ChoicePoint.WatchSlot, SLOTS)].notified();
   }
 
   notifyRxWaiters(): void {

@@ -10,6 +10,7 @@ import { CoopState } from '../../coop.ts';
 import type { CoopEvent } from '../../coop.ts';
 import { EventKind } from '../../events.ts';
 import type { Waker } from '../../future.ts';
+import type { ChoicePoint } from '../../choice.ts';
 import { FastRand } from '../../rng.ts';
 import type { RngSeed } from '../../rng.ts';
 import { DeferList } from '../shared/defer.ts';
@@ -46,8 +47,8 @@ export class CtContext implements ThreadContext {
     this.deferred.defer(waker);
   }
 
-  randN(n: number): number {
-    return this.rng.fastrandN(n);
+  choose(point: ChoicePoint, n: number): number {
+    return this.handle.world.choose(point, n, this.rng.fastrandN(n));
   }
 }
 

@@ -15,6 +15,7 @@ import type { SpawnMeta } from '../../contracts.ts';
 import { enterContext, leaveContext, type RuntimeHandle, type RuntimeMetrics } from '../../context.ts';
 import { AdvanceReason, EventKind, QueueId, ShutdownPhase } from '../../events.ts';
 import type { Future } from '../../future.ts';
+import { ChoicePoint, TURN_MAIN, TURN_POOL, turnWorker } from '../../choice.ts';
 import { FastRand } from '../../rng.ts';
 import type { SimWorld } from '../../runtime/world.ts';
 import { Holder, Task, initHolders, type Schedule } from '../../task/cell.ts';
@@ -108,6 +109,10 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
   /** Timers the driver fired during the current tick. */
   lastFired = 0;
   private readonly choice: FastRand;
+  /** Identities of the threads that can act this tick (choice.ts TURN_*), reused. */
+  private readonly turnIds: number[] = [];
+  /** Identity of the thread that took the last turn (−1: none yet). */
+  private lastActor = -1;
   private readonly contexts: MtThreadContext[] = [];
   private readonly mainCtx: MtThreadContext;
   private shutdownCores = 0;
@@ -378,10 +383,15 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     const workers = this.workers;
     const mainReady = this.main.isRunnable();
     const poolReady = this.pool.nextEventAt() <= this.world.realNow;
-    let count = (mainReady ? 1 : 0) + (poolReady ? 1 : 0);
-    for (let i = 0; i < workers.length; i++) if (workers[i].isRunnable()) count++;
+    const ids = this.turnIds;
+    ids.length = 0;
+    if (mainReady) ids.push(TURN_MAIN);
+    if (poolReady) ids.push(TURN_POOL);
+    for (let i = 0; i < workers.length; i++) if (workers[i].isRunnable()) ids.push(turnWorker(i));
+    const count = ids.length;
     if (count === 0) return this.noneRunnable();
-    let k = count === 1 ? 0 : this.choice.fastrandN(count);
+    let k =
+      count === 1 ? 0 : this.world.choose(ChoicePoint.MtTurn, count, this.choice.fastrandN(count), ids, this.lastActor);
     if (mainReady) {
       if (k === 0) return this.actMain();
       k--;
@@ -432,12 +442,14 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
   }
 
   private actPool(): MtStep {
+    this.lastActor = TURN_POOL;
     this.current = null;
     this.lastBlocking = this.pool.runNext();
     return MtStep.Blocking;
   }
 
   private actMain(): MtStep {
+    this.lastActor = TURN_MAIN;
     this.trace.emit(MT_TURN, 0, MAIN_THREAD, 0);
     this.current = null;
     const prev = enterContext(this.mainCtx);
@@ -451,6 +463,7 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
 
   private actWorker(w: Worker, timeAdvance: boolean): MtStep {
     const prevWorker = this.current;
+    this.lastActor = turnWorker(w.index);
     this.current = w;
     this.lastWorker = w.index;
     this.trace.emit(MT_TURN, 0, w.index, timeAdvance ? 1 : 0);

@@ -12,6 +12,7 @@ import { currentTaskIdRaw } from '../../context.ts';
 import type { CoopState } from '../../coop.ts';
 import type { TraceSink } from '../../contracts.ts';
 import type { Waker } from '../../future.ts';
+import type { ChoicePoint } from '../../choice.ts';
 import type { FastRand } from '../../rng.ts';
 
 /** Where a thread's `context::defer` goes. */
@@ -49,7 +50,7 @@ export class MtThreadContext implements ThreadContext {
     this.deferTarget.deferWaker(waker);
   }
 
-  randN(n: number): number {
-    return this.rng.fastrandN(n);
+  choose(point: ChoicePoint, n: number): number {
+    return this.handle.world.choose(point, n, this.rng.fastrandN(n));
   }
 }

@@ -9,6 +9,7 @@
  * resumption, or one task shut down. Between actions the worker keeps exactly what Tokio's thread
  * keeps on its stack: the coop budget of the current `run_task`, the LIFO poll count, the park loop.
  */
+import { ChoicePoint } from '../../choice.ts';
 import { CoopState, INITIAL_BUDGET, type CoopEvent, type CoopHost } from '../../coop.ts';
 import { EventKind, QueueId, ShutdownPhase } from '../../events.ts';
 import type { Waker } from '../../future.ts';
@@ -137,7 +138,12 @@ export class Worker implements CoopHost, Overflow<Task> {
 
   private top(): WorkerAction {
     if (this.isShutdown) {
-      this.shutdownStart = this.rand.fastrandN(this.s.owned.shards);
+      const shards = this.s.owned.shards;
+      const drawn = this.rand.fastrandN(shards);
+      // With no task left to shut down the start shard changes nothing: no decision to log.
+      this.shutdownStart = this.s.owned.isEmpty()
+        ? drawn
+        : this.s.world.choose(ChoicePoint.ShutdownShard, shards, drawn);
       this.shutdownCursor = 0;
       const owned = this.s.owned;
       if (!owned.isClosed) this.s.trace.emit(EventKind.ShutdownPhase, 0, ShutdownPhase.OwnedTasks);
@@ -214,7 +220,9 @@ export class Worker implements CoopHost, Overflow<Task> {
     if (!this.transitionToSearching()) return null;
     const workers = this.s.workers;
     const num = workers.length;
-    const start = this.rand.fastrandN(num);
+    const drawn = this.rand.fastrandN(num);
+    // With two workers the only other one is the victim whatever the draw: nothing is decided.
+    const start = num > 2 ? this.s.world.choose(ChoicePoint.StealVictim, num, drawn) : drawn;
     for (let i = 0; i < num; i++) {
       const idx = (start + i) % num;
       if (idx === this.index) continue;

@@ -8,6 +8,7 @@ import { currentTaskIdRaw } from '../../context.ts';
 import type { RuntimeHandle, ThreadContext } from '../../context.ts';
 import { CoopState } from '../../coop.ts';
 import type { Waker } from '../../future.ts';
+import type { ChoicePoint } from '../../choice.ts';
 import { FastRand } from '../../rng.ts';
 import type { RngSeed } from '../../rng.ts';
 
@@ -37,7 +38,7 @@ export class HandleContext implements ThreadContext {
     waker.wakeByRef();
   }
 
-  randN(n: number): number {
-    return this.rng.fastrandN(n);
+  choose(point: ChoicePoint, n: number): number {
+    return this.handle.world.choose(point, n, this.rng.fastrandN(n));
   }
 }

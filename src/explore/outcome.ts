@@ -1,0 +1,54 @@
+/**
+ * What a run came to, as the explorer groups runs: how it ended (exit status, panic, deadlock,
+ * a stop), what it printed, and which diagnostics the simulator's fold found. Two runs with the
+ * same outcome key land in one group. Diagnostics are named by kind and source line, never by
+ * task id: ids are handed out in spawn order, which itself can change from schedule to schedule.
+ */
+import type { RunResult } from '../lang/run.ts';
+import { describeDiagnostic, diagnose, type Diagnostic } from '../sim/index.ts';
+
+export type OutcomeStatus = 'ok' | 'error' | 'panic' | 'deadlock' | 'step-limit' | 'runaway' | 'internal';
+
+export interface Outcome {
+  readonly status: OutcomeStatus;
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Distinct findings, e.g. "leaked-task @ line 7", sorted. */
+  readonly findings: readonly string[];
+  /** One sentence per distinct finding (for people). */
+  readonly findingText: readonly string[];
+  /** Equal keys, equal outcomes. */
+  readonly key: string;
+}
+
+function statusOf(r: RunResult): OutcomeStatus {
+  if (r.stop !== undefined) return r.stop;
+  if (r.exitCode === 101 || r.stderr.includes(' panicked at ')) return 'panic';
+  return r.exitCode === 0 ? 'ok' : 'error';
+}
+
+function lineOf(d: Diagnostic): number {
+  return 'line' in d ? d.line : 0;
+}
+
+export function outcomeOf(r: RunResult): Outcome {
+  const diags = diagnose(r.world.trace.events());
+  const seen = new Map<string, string>();
+  for (const d of diags) {
+    const id = `${d.kind} @ line ${lineOf(d)}`;
+    if (!seen.has(id)) seen.set(id, describeDiagnostic(d).replace(/^task \d+/, 'a task'));
+  }
+  const findings = [...seen.keys()].sort();
+  const status = statusOf(r);
+  const key = JSON.stringify([status, r.exitCode, r.stdout, r.stderr, findings]);
+  return {
+    status,
+    exitCode: r.exitCode,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    findings,
+    findingText: findings.map((f) => seen.get(f) ?? f),
+    key,
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Choice points (issue 16): every place where real Tokio 1.48 decides by randomness or by timing
+ * is one named choice. The simulator still draws each one from the seeded FastRand Tokio would use
+ * (so a plain run is byte-identical to one without a chooser), then asks the run's `Chooser`,
+ * which may keep the draw or force another option. Each decision with more than one option is
+ * logged (point, options, taken, step) and traced as a `choice` event, so a run is
+ * (program, config, seed, forced choices) and replaying the log reproduces it.
+ *
+ * The generator is advanced even when a choice is forced: forcing choice i then leaves every
+ * later draw as the seed gives it, so a schedule is the seed plus only the choices it overrides.
+ */
+
+export const ChoicePoint = {
+  /** multi_thread: which thread acts next (block_on's thread, a blocking-pool thread, a worker). */
+  MtTurn: 1,
+  /** multi_thread: the worker a thief tries first (`steal_work`'s `rand.fastrand_n(num)`). */
+  StealVictim: 2,
+  /** `select!` without `biased;`: the branch polled first (`thread_rng_n(BRANCHES)`). */
+  SelectStart: 3,
+  /** multi_thread shutdown: the owned-tasks shard `close_and_shutdown_all` starts from. */
+  ShutdownShard: 4,
+  /** `watch::Sender` notifying: the Notify slot a receiver waits on (`thread_rng_n(8)`). */
+  WatchSlot: 5,
+} as const;
+export type ChoicePoint = (typeof ChoicePoint)[keyof typeof ChoicePoint];
+
+export const CHOICE_POINT_NAMES: Readonly<Record<ChoicePoint, string>> = {
+  [ChoicePoint.MtTurn]: 'mt.turn',
+  [ChoicePoint.StealVictim]: 'mt.steal_victim',
+  [ChoicePoint.SelectStart]: 'select.start',
+  [ChoicePoint.ShutdownShard]: 'mt.shutdown_shard',
+  [ChoicePoint.WatchSlot]: 'watch.notify_slot',
+};
+
+export function choicePointName(point: number): string {
+  return CHOICE_POINT_NAMES[point as ChoicePoint] ?? `#${point}`;
+}
+
+/** Identity of the thread behind an `MtTurn` option (what PCT gives priorities to). */
+export const TURN_MAIN = 0;
+export const TURN_POOL = 1;
+export function turnWorker(index: number): number {
+  return 2 + index;
+}
+
+/**
+ * One decision as the chooser sees it. The object is reused between calls: read it, keep nothing.
+ * `ids[k]` names option k (for MtTurn: the thread, see TURN_*; otherwise the option's index), and
+ * `current` is the identity that acted last (MtTurn; −1 when none), so a strategy can tell a
+ * preemption (switching away from a thread that could go on) from a free switch.
+ */
+export interface ChoiceRequest {
+  point: ChoicePoint;
+  options: number;
+  /** What the seeded generator drew: the option a run without a chooser takes. */
+  drawn: number;
+  /** Index of this decision in the run (0-based, counting only logged decisions). */
+  index: number;
+  ids: readonly number[];
+  current: number;
+}
+
+/** Decides each choice; must return an integer in [0, request.options). */
+export interface Chooser {
+  choose(request: ChoiceRequest): number;
+}
+
+/** Keeps every draw: the seeded run. */
+export const SEEDED: Chooser = { choose: (r) => r.drawn };
+
+/**
+ * Replays a schedule: decision i takes `forced.get(i)` when given and in range, otherwise the
+ * draw. A full list (every decision) and a sparse one (only the overrides) give the same run.
+ */
+export class ForcedChooser implements Chooser {
+  constructor(private readonly forced: ReadonlyMap<number, number>) {}
+
+  static fromList(taken: readonly number[]): ForcedChooser {
+    return new ForcedChooser(new Map(taken.map((v, i) => [i, v])));
+  }
+
+  choose(r: ChoiceRequest): number {
+    const f = this.forced.get(r.index);
+    return f !== undefined && Number.isInteger(f) && f >= 0 && f < r.options ? f : r.drawn;
+  }
+}
+
+/** The decisions of one run, in order (parallel arrays: a long run makes many). */
+export class ChoiceLog {
+  readonly points: ChoicePoint[] = [];
+  readonly options: number[] = [];
+  readonly taken: number[] = [];
+  readonly drawn: number[] = [];
+  readonly steps: number[] = [];
+  /** Identity of the option taken (`ChoiceRequest.ids`). */
+  readonly takenIds: number[] = [];
+
+  get length(): number {
+    return this.taken.length;
+  }
+
+  push(point: ChoicePoint, options: number, drawn: number, taken: number, step: number, takenId: number): void {
+    this.takenIds.push(takenId);
+    this.points.push(point);
+    this.options.push(options);
+    this.drawn.push(drawn);
+    this.taken.push(taken);
+    this.steps.push(step);
+  }
+
+  /** The decisions that differ from the draw: with the seed, all a replay needs. */
+  overrides(): Map<number, number> {
+    const m = new Map<number, number>();
+    for (let i = 0; i < this.taken.length; i++) if (this.taken[i] !== this.drawn[i]) m.set(i, this.taken[i] ?? 0);
+    return m;
+  }
+}
+
+/** What option `id` of a decision at `point` stands for, in words. */
+export function describeOption(point: number, id: number): string {
+  switch (point) {
+    case ChoicePoint.MtTurn:
+      return id === TURN_MAIN
+        ? "block_on's thread acts"
+        : id === TURN_POOL
+          ? 'a blocking-pool thread acts'
+          : `worker ${id - 2} acts`;
+    case ChoicePoint.StealVictim:
+      return `the search starts at worker ${id}`;
+    case ChoicePoint.SelectStart:
+      return `branch ${id} is polled first`;
+    case ChoicePoint.ShutdownShard:
+      return `shutdown starts at shard ${id}`;
+    default:
+      return `option ${id}`;
+  }
+}
+
+const IDS: number[][] = [];
+
+/** Identity ids 0..n−1 for points whose options are just indices (shared, never mutated). */
+export function indexIds(n: number): readonly number[] {
+  let a = IDS[n];
+  if (a === undefined) {
+    a = Array.from({ length: n }, (_, i) => i);
+    IDS[n] = a;
+  }
+  return a;
+}
