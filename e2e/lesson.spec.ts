@@ -122,7 +122,7 @@ test('progress and edited code survive a reload', async ({ page }) => {
   await deck.open(2);
   await deck.answerChoice(0, /\[15ms\] main: no handle/);
   await expect(deck.quiz(0).getByTestId('quiz-result')).toContainText('Right.', { timeout: 20_000 });
-  await deck.open(27);
+  await deck.open(SLIDES);
   await deck.waitForRun();
   await deck.editor.click();
   // At the top: the editor only renders the lines in view.
@@ -132,7 +132,7 @@ test('progress and edited code survive a reload', async ({ page }) => {
 
   // Reload the bare lesson URL: it reopens where the learner was, with their code.
   await page.goto(`/?lesson=${LESSON}`);
-  await deck.expectSlide(27);
+  await deck.expectSlide(SLIDES);
   await expect(deck.editor).toContainText('// my pool, work in progress');
   await deck.press('o');
   await expect(page.getByRole('navigation', { name: 'All slides' }).getByText('✓ seen')).toHaveCount(2);
@@ -143,7 +143,7 @@ test('progress and edited code survive a reload', async ({ page }) => {
   await expect(deck.quiz(0).getByTestId('quiz-result')).toContainText('Right.');
 
   // Resetting puts the slide's program back and forgets the edit.
-  await page.goto(`/?lesson=${LESSON}&slide=27`);
+  await page.goto(`/?lesson=${LESSON}&slide=${SLIDES}`);
   await page.getByRole('button', { name: "Reset to the slide's program" }).click();
   await expect(deck.editor).not.toContainText('work in progress');
   await page.reload();

@@ -6,7 +6,7 @@ import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
 export const LESSON = 'day06-tasks-joinset-cancellation';
-export const SLIDES = 27;
+export const SLIDES = 34;
 
 export class DeckPage {
   readonly problems: string[] = [];
