@@ -1,13 +1,12 @@
 /**
- * Performance smoke tests (generous bounds: CI machines are shared). The compiled closures keep
- * integer loops allocation-free; spawning and awaiting many tasks stays linear.
+ * Large runs finish and stay right: a long integer loop and many spawned tasks. How fast they run is
+ * `npm run bench`'s to measure, not a test's to assert (shared machines vary).
  */
 import { describe, expect, it } from 'vitest';
 import { runRust } from './test-support.ts';
 
 describe('performance', () => {
-  it('runs a 1,000,000-iteration arithmetic loop quickly', () => {
-    const t0 = performance.now();
+  it('runs a 1,000,000-iteration arithmetic loop', () => {
     const r = runRust(`fn main() {
     let mut sum: u64 = 0;
     let mut i = 0u64;
@@ -18,9 +17,7 @@ describe('performance', () => {
     println!("{}", sum);
 }
 `);
-    const ms = performance.now() - t0;
     expect(r.stdout).toBe('2999997\n');
-    expect(ms).toBeLessThan(3000);
   });
 
   it('spawns and awaits 50,000 tasks', () => {

@@ -186,21 +186,17 @@ describe('createFoldTimeline', () => {
     for (const p of [0, 1, 127, 128, 129, 500, 999, 1000]) expect(tl.stateAt(p)).toEqual(freshFold(events, p));
   });
 
-  it('seeks anywhere in a 100,000-event trace within the frame budget', () => {
+  // Seek time is measured by `npm run bench` (ui: seek), not asserted here: shared machines vary.
+  it('seeks anywhere in a 100,000-event trace', () => {
     const tl = createFoldTimeline<Acc, Ev>({ initial, reduce, stepOf: (e) => e.step });
     const events: Ev[] = Array.from({ length: 100_000 }, (_, i) => ({ step: i >> 2, v: i }));
     tl.append(events);
     // Deterministic pseudo-random positions (no Math.random in tests either).
     let x = 12345;
-    let worst = 0;
     for (let n = 0; n < 200; n++) {
       x = (Math.imul(x, 1103515245) + 12345) >>> 0;
       const p = x % 100_001;
-      const t0 = performance.now();
-      const s = tl.seek(p);
-      worst = Math.max(worst, performance.now() - t0);
-      expect(s.count).toBe(p);
+      expect(tl.seek(p).count).toBe(p);
     }
-    expect(worst).toBeLessThan(16);
   });
 });

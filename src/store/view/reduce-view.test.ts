@@ -226,7 +226,8 @@ describe('reduceView', () => {
     );
   });
 
-  it('seeks a 100,000-event view trace within a frame', () => {
+  // How fast a seek is belongs to `npm run bench` (ui: seek); here, that every seek lands exactly.
+  it('seeks anywhere in a 100,000-event view trace', () => {
     const b = traceBuilder();
     for (let t = 1; t <= 20_000; t++) {
       b.spawn(t).push('inject', t).nextStep().pop('inject', t).pollStart(t, 3).pollEnd(t, 'ready');
@@ -235,14 +236,7 @@ describe('reduceView', () => {
     expect(events.length).toBe(100_000);
     const tl = createFoldTimeline({ initial: INITIAL_VIEW_STATE, reduce: reduceView, stepOf: stepOfEvent });
     tl.append(events);
-    let worst = 0;
-    for (let p = 99_999; p > 0; p -= 4_999) {
-      const t0 = performance.now();
-      const s = tl.seek(p);
-      worst = Math.max(worst, performance.now() - t0);
-      expect(s.events).toBe(p);
-    }
-    expect(worst).toBeLessThan(16);
+    for (let p = 99_999; p > 0; p -= 4_999) expect(tl.seek(p).events).toBe(p);
   });
 });
 
