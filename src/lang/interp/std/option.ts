@@ -8,7 +8,7 @@ import { debugString } from '../fmt-value.ts';
 import { dropInFlight, release } from '../owner.ts';
 import { panicAt } from '../panic.ts';
 import type { REnum } from '../values.ts';
-import { deref, MutRef, RefBase, type Value, text } from '../values.ts';
+import { deref, DROPPED, MutRef, RefBase, STATIC, type Value, text } from '../values.ts';
 import { cloneValue } from './clone.ts';
 import { err, NONE, ok, OPTION, RESULT, some } from './enums.ts';
 import { BufIter } from './iter.ts';
@@ -150,10 +150,18 @@ function place(v: Value): RefBase {
   if (v instanceof RefBase) return v;
   return new MutRef([v], 0);
 }
+/**
+ * Moves the option out of its place, leaving None. The value leaves its owner before the place is
+ * overwritten: places that drop what they replace (a MutexGuard's `*g = …`) must not drop it.
+ */
 function takeOut(r: RefBase): REnum {
   const cur = r.get() as REnum;
+  if (r instanceof MutRef) {
+    if (cur.o === r.c && cur.oi === r.k) cur.o = null;
+  } else if (cur.o !== null && cur.o !== DROPPED && cur.o !== STATIC) {
+    cur.o = null;
+  }
   r.set(NONE);
-  if (r instanceof MutRef && cur.o === r.c && cur.oi === r.k) cur.o = null;
   return cur;
 }
 m(O, 'take', 'refMut', (_s, a) => takeOut(place(a[0])));
