@@ -33,7 +33,7 @@ const coreBans = {
 };
 
 export default defineConfig([
-  globalIgnores(['dist', 'test-results', 'playwright-report', '.reports', 'node_modules']),
+  globalIgnores(['dist', 'test-results', 'playwright-report', '.reports', '.cache', 'node_modules']),
   {
     files: ['**/*.{ts,tsx,js}'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],

@@ -13,9 +13,10 @@ const solution = readFileSync(`${DIR}/solutions/pool.rs`, 'utf8');
 const noShutdown = solution.replace('    set.shutdown().await;\n', '');
 /** The solution restarting into the wrong slot. */
 const wrongSlot = solution.replace(
-  'set.spawn(connect(slot, attempts[slot], start));',
-  'set.spawn(connect(1, 9, start));',
+  'set.spawn(connect(slot, attempts[slot], start))',
+  'set.spawn(connect(1, 9, start))',
 );
+if (wrongSlot === solution || noShutdown === solution) throw new Error('the solution changed: update these edits');
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -144,9 +144,10 @@ test.describe('the lab', () => {
       ].join('\n'),
     );
     await page.keyboard.press('ControlOrMeta+Enter');
-    await expect(lab.runStatus).toHaveText(/run complete/);
+    await expect(lab.runStatus).toHaveAttribute('data-phase', 'ended');
     await expect(page.locator('.cm-problem-message')).toHaveCount(0);
     await lab.endButton.click();
+    await expect(lab.runStatus).toHaveText('✓ run complete');
     await expect(lab.console).toContainText('hello from the lab');
     expect(lab.problems).toEqual([]);
   });
@@ -210,7 +211,7 @@ test.describe('the lab', () => {
     );
     await lab.startFrameProbe();
     await lab.runButton.click();
-    await expect(lab.runStatus).toHaveText(/running/);
+    await expect(lab.runStatus).toHaveAttribute('data-phase', 'running');
     await lab.waitForRun();
     const frames = await lab.stopFrameProbe();
     testInfo.annotations.push({ type: 'frames while streaming', description: JSON.stringify(frames) });

@@ -3,7 +3,7 @@ import { expect } from '@playwright/test';
 import type { Locator } from '@playwright/test';
 import { DeckPage } from './deck-page.ts';
 
-export const CHALLENGE_SLIDE = 27;
+export const CHALLENGE_SLIDE = 34;
 
 export class ChallengePage extends DeckPage {
   async openChallenge(): Promise<void> {

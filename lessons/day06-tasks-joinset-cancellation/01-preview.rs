@@ -1,4 +1,4 @@
-//! The day in one program: workers in a JoinSet, one CancellationToken to stop them all.
+//! The day in one program: workers in a JoinSet, one CancellationToken to stop them all.[^preview-day]
 use tokio::task::JoinSet;
 use tokio::time::{sleep, Duration, Instant};
 use tokio_util::sync::CancellationToken;

@@ -1,4 +1,4 @@
-//! Fire and forget: the JoinHandle is dropped at once, and the task runs on with nobody watching.
+//! Fire and forget: the JoinHandle is dropped at once, and the task runs on with nobody watching.[^drop-handle-detaches]
 use tokio::time::{sleep, Duration, Instant};
 
 async fn do_work(start: Instant) {
@@ -12,7 +12,7 @@ async fn do_work(start: Instant) {
 #[tokio::main(flavor = "current_thread", start_paused = true)]
 async fn main() {
     let start = Instant::now();
-    tokio::spawn(do_work(start)); // the JoinHandle is dropped right here
+    tokio::spawn(do_work(start)); // the JoinHandle is dropped right here[^drop-handle-detaches]
     println!("[{}ms] main: spawned the worker and dropped its handle", start.elapsed().as_millis());
     sleep(Duration::from_millis(15)).await;
     println!("[{}ms] main: no handle, so no way to wait for the worker", start.elapsed().as_millis());

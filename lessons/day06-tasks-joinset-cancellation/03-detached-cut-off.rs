@@ -1,7 +1,7 @@
-//! Runtime shutdown cuts a detached task off mid-flight: its future is dropped, its work is lost.
+//! Runtime shutdown cuts a detached task off mid-flight: its future is dropped, its work is lost.[^shutdown-drops-detached]
 use tokio::time::{sleep, Duration, Instant};
 
-/// Prints when dropped, to show the moment the task's future is destroyed.
+/// Prints when dropped, to show the moment the task's future is destroyed.[^shutdown-drops-detached]
 struct Guard {
     name: &'static str,
     start: Instant,

@@ -1,4 +1,4 @@
-//! A detached task panics: the panic message goes to stderr, and the program never hears of it.
+//! A detached task panics: the panic message goes to stderr, and the program never hears of it.[^panic-vanishes]
 use tokio::time::{sleep, Duration, Instant};
 
 #[tokio::main(flavor = "current_thread", start_paused = true)]

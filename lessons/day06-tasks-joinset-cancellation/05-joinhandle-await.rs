@@ -1,4 +1,4 @@
-//! Awaiting a JoinHandle<i32>: the task's return value comes back wrapped in a Result.
+//! Awaiting a JoinHandle<i32>: the task's return value comes back wrapped in a Result.[^handle-output]
 use tokio::task::JoinHandle;
 use tokio::time::{sleep, Duration, Instant};
 

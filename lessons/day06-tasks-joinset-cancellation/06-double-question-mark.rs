@@ -1,4 +1,4 @@
-//! `handle.await??`: the first `?` unwraps the JoinError, the second the task's own error.
+//! `handle.await??`: the first `?` unwraps the JoinError, the second the task's own error.[^double-question]
 use std::io;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;

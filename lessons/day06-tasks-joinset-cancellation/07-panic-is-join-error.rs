@@ -1,4 +1,4 @@
-//! With a handle, a task's panic is not lost: it arrives as a JoinError whose is_panic() is true.
+//! With a handle, a task's panic is not lost: it arrives as a JoinError whose is_panic() is true.[^panic-join-error]
 use tokio::time::{sleep, Duration, Instant};
 
 #[tokio::main(flavor = "current_thread", start_paused = true)]

@@ -1,7 +1,7 @@
-//! abort() cancels a task at its next .await; awaiting the handle then gives a cancelled JoinError.
+//! abort() marks an idle task and queues it; its future is dropped when the scheduler next runs it.[^abort-idle-marks]
 use tokio::time::{sleep, Duration, Instant};
 
-/// Prints when dropped, to show the moment the task's future is destroyed.
+/// Prints when dropped, to show the moment the task's future is destroyed.[^abort-idle-marks]
 struct Guard {
     name: &'static str,
     start: Instant,

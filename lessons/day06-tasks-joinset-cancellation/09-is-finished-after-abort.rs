@@ -1,4 +1,4 @@
-//! is_finished() stays false right after abort(): the task is only marked; it ends when next run.
+//! is_finished() stays false right after abort(): the task is only marked; it ends when next run.[^is-finished-after-yield]
 use tokio::task::yield_now;
 use tokio::time::{sleep, Duration, Instant};
 

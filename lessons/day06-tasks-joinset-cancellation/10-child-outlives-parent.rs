@@ -1,4 +1,4 @@
-//! A task spawned inside another task is not its child in any way Tokio tracks: it outlives it.
+//! A task spawned inside another task is not its child in any way Tokio tracks: it outlives it.[^no-task-tree]
 use tokio::time::{sleep, Duration, Instant};
 
 #[tokio::main(flavor = "current_thread", start_paused = true)]

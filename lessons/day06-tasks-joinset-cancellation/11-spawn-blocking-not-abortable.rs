@@ -1,4 +1,4 @@
-//! spawn_blocking runs a closure on a pool thread; once it has started, abort() cannot stop it.
+//! spawn_blocking runs a closure on a pool thread; once it has started, abort() cannot stop it.[^blocking-runs-to-end]
 use tokio::sync::oneshot;
 use tokio::time::Instant;
 

@@ -1,4 +1,4 @@
-//! Dropping a JoinHandle detaches its task (it keeps running); the drop takes a fast or a slow path.
+//! Dropping a JoinHandle detaches its task (it keeps running); the drop takes a fast or a slow path.[^drop-handle-paths]
 use tokio::time::{sleep, timeout, Duration, Instant};
 
 #[tokio::main(flavor = "current_thread", start_paused = true)]

@@ -1,4 +1,4 @@
-//! One task, one cell: the future goes in at spawn, the output waits there until the handle reads it.
+//! One task, one cell: the future goes in at spawn, the output waits there until the handle reads it.[^task-cell]
 use tokio::task::yield_now;
 use tokio::time::Instant;
 

@@ -1,4 +1,4 @@
-//! Notified → Running → Idle (a timer holds the waker) → Notified → Running → Complete.
+//! Notified → Running → Idle (a timer holds the waker) → Notified → Running → Complete.[^lifecycle]
 use tokio::time::{sleep, Duration, Instant};
 
 #[tokio::main(flavor = "current_thread", start_paused = true)]

@@ -1,4 +1,4 @@
-//! spawn = new cell → bind to the owned list → schedule: on current_thread, the back of the queue.
+//! spawn = new cell → bind to the owned list → schedule: on current_thread, the back of the queue.[^spawn-schedules]
 use tokio::task::yield_now;
 use tokio::time::Instant;
 

@@ -1,4 +1,4 @@
-//! join_next() hands results back in the order tasks finish, not the order they were spawned.
+//! join_next() hands results back in the order tasks finish, not the order they were spawned.[^joinset-completion-order]
 use tokio::task::JoinSet;
 use tokio::time::{sleep, Duration, Instant};
 

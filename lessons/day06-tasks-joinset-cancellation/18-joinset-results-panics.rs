@@ -1,4 +1,4 @@
-//! Each join_next() result is Ok(value) or Err(JoinError): one panicking task does not sink the rest.
+//! Each join_next() result is Ok(value) or Err(JoinError): one panicking task does not sink the rest.[^joinset-results]
 use tokio::task::JoinSet;
 use tokio::time::{sleep, Duration, Instant};
 

@@ -1,4 +1,4 @@
-//! Before: a Vec<JoinHandle> joined one by one. An early `?` drops the other handles: they leak.
+//! Before: a Vec<JoinHandle> joined one by one.[^-] An early `?` drops the other handles: they leak.[^vec-question-leaks]
 use tokio::task::JoinHandle;
 use tokio::time::{sleep, Duration, Instant};
 
@@ -18,7 +18,7 @@ async fn fetch_all(start: Instant) -> Result<Vec<u64>, String> {
     }
     let mut pages = Vec::new();
     for handle in handles {
-        // A hand-written join_all. The `?` returns early and drops the remaining handles.
+        // A hand-written try_join_all: the `?` returns at the first error and drops the other handles.[^vec-question-leaks]
         pages.push(handle.await.unwrap()?);
     }
     Ok(pages)

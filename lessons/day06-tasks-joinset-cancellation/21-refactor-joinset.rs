@@ -1,4 +1,4 @@
-//! After: the same fetches in a JoinSet. The early `?` drops the set, which aborts the rest.
+//! After: the same fetches in a JoinSet.[^-] The early `?` drops the set, which aborts the rest.[^refactor-joinset]
 use tokio::task::JoinSet;
 use tokio::time::{sleep, Duration, Instant};
 
@@ -18,7 +18,7 @@ async fn fetch_all(start: Instant) -> Result<Vec<u64>, String> {
     }
     let mut pages = Vec::new();
     while let Some(result) = set.join_next().await {
-        // Same early `?`, but now leaving the function drops `set`, and that aborts pages 3 and 4.
+        // Same early `?`, but now leaving the function drops `set`, and that aborts pages 3 and 4.[^refactor-joinset]
         pages.push(result.unwrap()?);
     }
     Ok(pages)

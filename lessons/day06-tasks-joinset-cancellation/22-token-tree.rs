@@ -1,4 +1,4 @@
-//! child_token() builds a tree. Cancelling a node cancels its subtree, deepest first; never upwards.
+//! child_token() builds a tree: cancelling a node cancels its whole subtree, never its parent.[^child-cancels-down]
 use tokio::time::{sleep, Duration, Instant};
 use tokio_util::sync::CancellationToken;
 

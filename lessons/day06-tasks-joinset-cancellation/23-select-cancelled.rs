@@ -1,8 +1,8 @@
-//! select! races the work against token.cancelled(); the losing branch's future is dropped.
+//! select! races the work against token.cancelled(); the losing branch's future is dropped.[^select-drops-loser]
 use tokio::time::{sleep, Duration, Instant};
 use tokio_util::sync::CancellationToken;
 
-/// Prints when dropped, to show when the losing branch's future is destroyed.
+/// Prints when dropped, to show when the losing branch's future is destroyed.[^select-drops-loser]
 struct Guard {
     job: u64,
     start: Instant,

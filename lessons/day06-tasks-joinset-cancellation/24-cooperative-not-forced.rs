@@ -1,4 +1,4 @@
-//! Cancellation is cooperative: a task stops only where it looks at the token. One that never looks runs on.
+//! Cancellation is cooperative: a task stops only where it looks at the token.[^cooperative-token] One that never looks runs on.[^cooperative-token]
 use tokio::time::{sleep, Duration, Instant};
 use tokio_util::sync::CancellationToken;
 
@@ -17,7 +17,6 @@ async fn main() {
             println!("[{}ms] polite: step {}", start.elapsed().as_millis(), step);
         }
     });
-    let _ignored = token.clone();
     let stubborn = tokio::spawn(async move {
         for step in 1..=5 {
             sleep(Duration::from_millis(10)).await;

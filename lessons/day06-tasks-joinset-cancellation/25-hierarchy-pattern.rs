@@ -1,4 +1,4 @@
-//! The task hierarchy: an accept loop owns a JoinSet; each connection gets a child token; shutdown drains.
+//! The task hierarchy: an accept loop owns a JoinSet; each connection gets a child token; shutdown drains.[^hierarchy]
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 use tokio::time::{sleep, Duration, Instant};
@@ -30,9 +30,10 @@ async fn run_server(mut accept: mpsc::Receiver<u32>, token: CancellationToken, s
                 println!("[{}ms] server: accepted conn {}", start.elapsed().as_millis(), id);
                 set.spawn(handle_connection(id, token.child_token(), start));
             }
-            Some(Ok((id, served))) = set.join_next() => {
-                println!("[{}ms] server: conn {} finished ({} served)", start.elapsed().as_millis(), id, served);
-            }
+            Some(joined) = set.join_next() => match joined { // both arms: no JoinError goes unseen[^joinset-results]
+                Ok((id, served)) => println!("[{}ms] server: conn {} finished ({} served)", start.elapsed().as_millis(), id, served),
+                Err(e) => println!("[{}ms] server: a connection failed: {}", start.elapsed().as_millis(), e),
+            },
         }
     }
     println!("[{}ms] server: draining {} connection tasks", start.elapsed().as_millis(), set.len());
@@ -42,8 +43,7 @@ async fn run_server(mut accept: mpsc::Receiver<u32>, token: CancellationToken, s
 
 #[tokio::main(flavor = "current_thread", start_paused = true)]
 async fn main() {
-    let start = Instant::now();
-    let (tx, rx) = mpsc::channel(8);
+    let (start, (tx, rx)) = (Instant::now(), mpsc::channel(8));
     tokio::spawn(async move {
         for id in 1..=3 {
             sleep(Duration::from_millis(20)).await; // a new client every 20ms

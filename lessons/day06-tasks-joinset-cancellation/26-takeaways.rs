@@ -1,4 +1,4 @@
-//! The whole day in four moves: keep handles, bound tasks with a JoinSet, cancel with child tokens, abort the rest.
+//! The whole day in four moves: keep handles, bound tasks with a JoinSet, cancel with child tokens, abort the rest.[^hierarchy]
 use tokio::task::JoinSet;
 use tokio::time::{sleep, Duration, Instant};
 use tokio_util::sync::CancellationToken;

@@ -4,23 +4,20 @@ use tokio::time::{sleep, Duration, Instant};
 
 const POOL_SIZE: usize = 3;
 
-/// Which attempts fail, and how many ms after connecting: (slot, attempt, ms).
-/// Task Lab's checker replaces this table with its own schedule for each seed it tries.
-const FAILURES: &[(usize, u32, u64)] = &[(2, 1, 25), (3, 1, 40), (3, 2, 30)];
+/// Which attempts fail, how many ms after connecting, and whether they panic: (slot, attempt, ms, panics).[^-]
+/// Task Lab's checker replaces this table with its own schedule for each seed it tries.[^-]
+const FAILURES: &[(usize, u32, u64, bool)] = &[(2, 1, 25, false), (3, 1, 40, true), (3, 2, 30, false)];
 
-/// A simulated connection. Attempts listed in FAILURES fail (Err(slot)); the others stay up.
+/// A simulated connection. Attempts in FAILURES end with Err(slot), or panic; the others stay up.[^-]
 async fn connect(slot: usize, attempt: u32, start: Instant) -> Result<(), usize> {
     println!("[{}ms] slot {}: connected (attempt {})", start.elapsed().as_millis(), slot, attempt);
-    let mut fails_after = None;
-    for &(s, a, ms) in FAILURES.iter() {
-        if s == slot && a == attempt {
-            fails_after = Some(ms);
-        }
-    }
-    match fails_after {
-        Some(ms) => {
+    match FAILURES.iter().find(|f| f.0 == slot && f.1 == attempt) {
+        Some(&(_, _, ms, panics)) => {
             sleep(Duration::from_millis(ms)).await;
             println!("[{}ms] slot {}: connection lost", start.elapsed().as_millis(), slot);
+            if panics {
+                panic!("slot {} crashed", slot);
+            }
             Err(slot)
         }
         None => {
@@ -38,9 +35,11 @@ async fn main() {
         set.spawn(connect(slot, 1, start));
     }
     let restarts = 0;
-    // TODO 1: until 100ms have passed, wait for the next connection to end with set.join_next().
-    // TODO 2: when one ends with Err(slot), spawn connect(slot, next attempt, start) and count a restart.
-    // TODO 3: at 100ms, stop the loop and close every connection with set.shutdown().await.
+    // TODO 1: until 100ms have passed, wait for the next connection to end with set.join_next().[^-]
+    // TODO 2: when one ends with Err(slot), spawn connect(slot, next attempt, start) and count a restart.[^-]
+    // TODO 3: a panicked connection ends with a JoinError, which names its task id but not its slot:
+    //         remember each task's slot (set.spawn(..).id()) and restart it too.[^join-error-id]
+    // TODO 4: at 100ms, stop the loop and close every connection with set.shutdown().await.[^-]
     sleep(Duration::from_millis(100)).await;
     println!("[{}ms] pool: shutting down after {} restarts", start.elapsed().as_millis(), restarts);
 }

@@ -18,7 +18,7 @@ describe('parseSimArgs', () => {
       '--events',
     ]);
     expect(r).toEqual({
-      ok: true,
+      kind: 'run',
       args: {
         file: 'p.rs',
         seed: 7,
@@ -34,13 +34,13 @@ describe('parseSimArgs', () => {
   });
   it('defaults the seed to 1 and leaves the rest to the program', () => {
     expect(parseSimArgs(['p.rs'])).toMatchObject({
-      ok: true,
+      kind: 'run',
       args: { seed: 1, flavor: undefined, workers: undefined },
     });
   });
   it('reads the explore options, with defaults', () => {
     expect(parseSimArgs(['p.rs', '--explore'])).toMatchObject({
-      ok: true,
+      kind: 'run',
       args: { explore: { strategy: 'random', runs: 100, depth: undefined, preemptions: undefined } },
     });
     const r = parseSimArgs([
@@ -55,8 +55,11 @@ describe('parseSimArgs', () => {
       '--preemptions',
       '0',
     ]);
-    expect(r).toMatchObject({ ok: true, args: { explore: { strategy: 'dfs', runs: 50, depth: 9, preemptions: 0 } } });
-    expect(parseSimArgs(['p.rs', '--replay', '7-1.1'])).toMatchObject({ ok: true, args: { replay: '7-1.1' } });
+    expect(r).toMatchObject({
+      kind: 'run',
+      args: { explore: { strategy: 'dfs', runs: 50, depth: 9, preemptions: 0 } },
+    });
+    expect(parseSimArgs(['p.rs', '--replay', '7-1.1'])).toMatchObject({ kind: 'run', args: { replay: '7-1.1' } });
   });
   it.each([
     [['p.rs', '--runs', '5'], '--runs only goes with --explore.'],
@@ -64,17 +67,32 @@ describe('parseSimArgs', () => {
     [['p.rs', '--explore', '--replay', '1'], '--explore and --replay do not go together: replay one key at a time.'],
     [['p.rs', '--replay'], '--replay takes a replay key.'],
   ])('refuses %j', (argv, message) => {
-    expect(parseSimArgs(argv)).toEqual({ ok: false, message });
+    expect(parseSimArgs(argv)).toEqual({ kind: 'error', message });
   });
   it.each([
     [['p.rs', '--seed'], '--seed takes a whole number, got nothing.'],
     [['p.rs', '--seed', 'x'], '--seed takes a whole number, got x.'],
     [['p.rs', '--workers', '0'], '--workers must be at least 1, got 0.'],
+    [['p.rs', '--workers', '1000000'], '--workers must be at most 64, got 1000000.'],
+    [['p.rs', '--seed', '99999999999999999999'], '--seed must be at most 9007199254740991, got 99999999999999999999.'],
+    [['p.rs', '--max-steps', '0'], '--max-steps must be at least 1, got 0.'],
+    [['p.rs', '--seed', '1', '--seed', '2'], '--seed was given twice.'],
+    [['p.rs', '--events=yes'], '--events takes no value.'],
+    [['p.rs', '--trace', ''], '--trace takes an output file name.'],
+    [['p.rs', '--trace', '--events'], '--trace takes an output file name.'],
     [['p.rs', '--flavor', 'local'], '--flavor takes current_thread or multi_thread, got local.'],
     [['p.rs', '--bogus'], 'unknown option --bogus.'],
     [['a.rs', 'b.rs'], 'one program at a time: got a.rs and b.rs.'],
     [[], 'name the Rust program to run.'],
   ])('refuses %j', (argv, message) => {
-    expect(parseSimArgs(argv)).toEqual({ ok: false, message });
+    expect(parseSimArgs(argv)).toEqual({ kind: 'error', message });
+  });
+  it('reads --flag=value like --flag value, and --help wins', () => {
+    expect(parseSimArgs(['p.rs', '--seed=9', '--flavor=multi_thread'])).toMatchObject({
+      kind: 'run',
+      args: { seed: 9, flavor: 'multi_thread' },
+    });
+    expect(parseSimArgs(['--help'])).toEqual({ kind: 'help' });
+    expect(parseSimArgs(['p.rs', '-h'])).toEqual({ kind: 'help' });
   });
 });

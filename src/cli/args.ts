@@ -1,4 +1,8 @@
 /** Command-line parsing for `npm run sim`: strict, with one clear sentence for every mistake. */
+import { MAX_SEED, MAX_WORKERS, MIN_WORKERS } from '../store/lab-types.ts';
+
+/** The most runs, choice depth or preemptions `--explore` takes (a bound, so a typo cannot hang it). */
+const MAX_EXPLORE_COUNT = 1_000_000;
 
 export interface SimArgs {
   file: string;
@@ -25,14 +29,48 @@ export const SIM_USAGE =
   'usage: npm run sim -- FILE.rs [--seed N] [--flavor current_thread|multi_thread] [--workers N] [--max-steps N] [--trace out.json] [--events]\n' +
   '       [--explore [--runs N] [--strategy random|pct|dfs] [--depth D] [--preemptions P]] [--replay KEY]';
 
-export type ParseResult = { ok: true; args: SimArgs } | { ok: false; message: string };
+export const SIM_HELP = `${SIM_USAGE}
 
-function wholeNumber(flag: string, text: string | undefined, min: number): number | string {
+Runs a tokio-flavoured Rust program on the simulated Tokio 1.48 runtime and behaves like the real
+binary: its stdout and stderr, and its exit status (0; 1 when main returns Err; 101 on a panic;
+2 with located diagnostics for a program outside the supported subset).
+
+  --seed N          the run's seed, 0 to ${MAX_SEED} (default 1)
+  --flavor F        current_thread or multi_thread (default: what #[tokio::main] says)
+  --workers N       multi_thread worker threads, ${MIN_WORKERS} to ${MAX_WORKERS}
+  --max-steps N     stop after N scheduler steps (at least 1)
+  --trace FILE      write the decoded event trace as JSON to FILE
+  --events          narrate every scheduler step on stderr
+  --explore         run under many schedules and group the outcomes; with
+    --runs N          how many schedules (default 100, at most ${MAX_EXPLORE_COUNT})
+    --strategy S      random, pct or dfs (default random)
+    --depth D         PCT's priority-change points, or DFS's bound on choices
+    --preemptions P   DFS's preemption bound
+  --replay KEY      replay one schedule the explorer printed, byte for byte
+  -h, --help        show this help
+`;
+
+export type ParseResult =
+  | { readonly kind: 'run'; readonly args: SimArgs }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'error'; readonly message: string };
+
+const error = (message: string): ParseResult => ({ kind: 'error', message });
+
+/** A whole number in [min, max], or the sentence that says why `text` is not one. */
+function wholeNumber(flag: string, text: string | undefined, min: number, max: number): number | string {
   if (text === undefined || !/^\d+$/.test(text)) return `${flag} takes a whole number, got ${text ?? 'nothing'}.`;
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min) return `${flag} must be at least ${min}, got ${text}.`;
+  if (n < min) return `${flag} must be at least ${min}, got ${text}.`;
+  if (!Number.isSafeInteger(n) || n > max) return `${flag} must be at most ${max}, got ${text}.`;
   return n;
 }
+
+const BOUNDS: Readonly<Record<string, readonly [number, number]>> = {
+  '--seed': [0, MAX_SEED],
+  '--workers': [MIN_WORKERS, MAX_WORKERS],
+  '--max-steps': [1, Number.MAX_SAFE_INTEGER],
+};
 
 export function parseSimArgs(argv: readonly string[]): ParseResult {
   const args: SimArgs = {
@@ -46,18 +84,27 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
     explore: undefined,
     replay: undefined,
   };
+  const seen = new Set<string>();
   let exploring = false;
   const ex: ExploreArgs = { strategy: 'random', runs: 100, depth: undefined, preemptions: undefined };
   const exploreOnly: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    const next = (): string | undefined => argv[++i];
+    const word = argv[i] ?? '';
+    // `--flag=value` is the same as `--flag value`.
+    const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+    const a = eq < 0 ? word : word.slice(0, eq);
+    const next = (): string | undefined => (eq < 0 ? argv[++i] : word.slice(eq + 1));
+    if (a.startsWith('-') && a !== '-') {
+      if (seen.has(a)) return error(`${a} was given twice.`);
+      seen.add(a);
+    }
     switch (a) {
       case '--seed':
       case '--workers':
       case '--max-steps': {
-        const n = wholeNumber(a, next(), a === '--seed' ? 0 : 1);
-        if (typeof n === 'string') return { ok: false, message: n };
+        const [min, max] = BOUNDS[a];
+        const n = wholeNumber(a, next(), min, max);
+        if (typeof n === 'string') return error(n);
         if (a === '--seed') args.seed = n;
         else if (a === '--workers') args.workers = n;
         else args.maxSteps = n;
@@ -66,17 +113,18 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
       case '--flavor': {
         const f = next();
         if (f !== 'current_thread' && f !== 'multi_thread')
-          return { ok: false, message: `--flavor takes current_thread or multi_thread, got ${f ?? 'nothing'}.` };
+          return error(`--flavor takes current_thread or multi_thread, got ${f ?? 'nothing'}.`);
         args.flavor = f;
         break;
       }
       case '--trace': {
         const t = next();
-        if (t === undefined || t.startsWith('--')) return { ok: false, message: '--trace takes an output file name.' };
+        if (t === undefined || t === '' || t.startsWith('--')) return error('--trace takes an output file name.');
         args.trace = t;
         break;
       }
       case '--events':
+        if (eq >= 0) return error('--events takes no value.');
         args.events = true;
         break;
       case '--explore':
@@ -85,8 +133,8 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
       case '--runs':
       case '--depth':
       case '--preemptions': {
-        const n = wholeNumber(a, next(), a === '--preemptions' ? 0 : 1);
-        if (typeof n === 'string') return { ok: false, message: n };
+        const n = wholeNumber(a, next(), a === '--preemptions' ? 0 : 1, MAX_EXPLORE_COUNT);
+        if (typeof n === 'string') return error(n);
         if (a === '--runs') ex.runs = n;
         else if (a === '--depth') ex.depth = n;
         else ex.preemptions = n;
@@ -96,31 +144,30 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
       case '--strategy': {
         const s = next();
         if (s !== 'random' && s !== 'pct' && s !== 'dfs')
-          return { ok: false, message: `--strategy takes random, pct or dfs, got ${s ?? 'nothing'}.` };
+          return error(`--strategy takes random, pct or dfs, got ${s ?? 'nothing'}.`);
         ex.strategy = s;
         exploreOnly.push(a);
         break;
       }
       case '--replay': {
         const k = next();
-        if (k === undefined || k.startsWith('--')) return { ok: false, message: '--replay takes a replay key.' };
+        if (k === undefined || k.startsWith('--')) return error('--replay takes a replay key.');
         args.replay = k;
         break;
       }
       case '-h':
       case '--help':
-        return { ok: false, message: SIM_USAGE };
+        return { kind: 'help' };
       default:
-        if (a.startsWith('-')) return { ok: false, message: `unknown option ${a}.` };
-        if (args.file !== '') return { ok: false, message: `one program at a time: got ${args.file} and ${a}.` };
-        args.file = a;
+        if (a.startsWith('-') && a !== '-') return error(`unknown option ${a}.`);
+        if (args.file !== '') return error(`one program at a time: got ${args.file} and ${word}.`);
+        args.file = word;
     }
   }
-  if (args.file === '') return { ok: false, message: 'name the Rust program to run.' };
-  if (!exploring && exploreOnly.length > 0)
-    return { ok: false, message: `${exploreOnly[0] ?? ''} only goes with --explore.` };
+  if (args.file === '') return error('name the Rust program to run.');
+  if (!exploring && exploreOnly.length > 0) return error(`${exploreOnly[0] ?? ''} only goes with --explore.`);
   if (exploring && args.replay !== undefined)
-    return { ok: false, message: '--explore and --replay do not go together: replay one key at a time.' };
+    return error('--explore and --replay do not go together: replay one key at a time.');
   if (exploring) args.explore = ex;
-  return { ok: true, args };
+  return { kind: 'run', args };
 }

@@ -11,6 +11,7 @@ import { joinSetSleepers } from './bench-sim.ts';
 import { explore } from '../explore/index.ts';
 import { createLabTimeline } from '../store/lab-timeline.ts';
 import type { SimEvent } from '../sim/index.ts';
+import { benchAgainst } from './bench-against.ts';
 
 /** Runs a Rust benchmark program through the interpreter, as `npm run sim` would. */
 function rustProgram(file: string, tasks: number): Measured {
@@ -51,7 +52,21 @@ function measure(name: string, run: () => Measured): void {
   console.log(JSON.stringify(line));
 }
 
-const only = process.argv[2];
+const argv = process.argv.slice(2);
+const againstAt = argv.indexOf('--against');
+if (againstAt >= 0) {
+  const dir = argv[againstAt + 1];
+  const roundsAt = argv.indexOf('--rounds');
+  const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
+  if (dir === undefined || !Number.isInteger(rounds) || rounds < 1) {
+    console.error('usage: npm run bench -- --against DIR [--rounds N] [--only NAME]');
+    process.exit(2);
+  }
+  const onlyAt = argv.indexOf('--only');
+  benchAgainst(dir, rounds, onlyAt >= 0 ? argv[onlyAt + 1] : undefined);
+  process.exit(0);
+}
+const only = argv[0];
 const scenarios: [string, () => Measured][] = [
   [
     'sim: 1,000,000 trivial tasks spawned and awaited (current_thread, trace on)',

@@ -3,7 +3,7 @@
  * the real binary — its stdout and stderr, and its exit status (0, 1 when main returns Err, 101 on a
  * panic). A program outside the supported subset is refused with located diagnostics and status 2.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { compile, startProgram } from '../lang/run.ts';
 import { decodeReplayKey, explore } from '../explore/index.ts';
@@ -11,7 +11,8 @@ import { ForcedChooser } from '../sim/index.ts';
 import { formatExploreReport } from './explore-cli.ts';
 import { formatDiagnostic } from '../lang/diagnostics.ts';
 import { narrateTrace } from './narrate-cli.ts';
-import { SIM_USAGE, parseSimArgs } from './args.ts';
+import { SIM_HELP, parseSimArgs } from './args.ts';
+import { fsReason, readSource, traceTargetProblem } from './files.ts';
 import { traceToJson } from './trace-json.ts';
 
 function fail(message: string, status = 2): never {
@@ -21,14 +22,17 @@ function fail(message: string, status = 2): never {
 
 function main(argv: readonly string[]): number {
   const parsed = parseSimArgs(argv);
-  if (!parsed.ok) fail(parsed.message === SIM_USAGE ? SIM_USAGE : `${parsed.message}\n${SIM_USAGE}`);
-  const args = parsed.args;
-  let source: string;
-  try {
-    source = readFileSync(args.file, 'utf8');
-  } catch {
-    fail(`cannot read ${args.file}.`);
+  if (parsed.kind === 'help') {
+    process.stdout.write(SIM_HELP);
+    return 0;
   }
+  if (parsed.kind === 'error') fail(`${parsed.message} (see --help)`);
+  const args = parsed.args;
+  const traceProblem = args.trace === undefined ? undefined : traceTargetProblem(args.trace);
+  if (traceProblem !== undefined) fail(traceProblem);
+  const read = readSource(args.file);
+  if (!read.ok) fail(read.message);
+  const source = read.text;
   const file = basename(args.file);
   // The program is the crate's src/main.rs, so panics report `src/main.rs:L:C` as `cargo run` does;
   // refusals name the file the user gave.
@@ -39,6 +43,8 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`sim: ${file} was not run.\n`);
     return 2;
   }
+  // As cargo does, warnings are printed before the program runs, and do not stop it.
+  for (const w of compiled.warnings) process.stderr.write(formatDiagnostic({ ...w, file: args.file }, source) + '\n\n');
   if (args.explore !== undefined) {
     const x = args.explore;
     const t0 = performance.now();
@@ -69,7 +75,7 @@ function main(argv: readonly string[]): number {
     ...(chooser !== undefined ? { chooser } : {}),
     ...(args.flavor !== undefined ? { flavor: args.flavor } : {}),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
-    ...(args.maxSteps !== undefined ? { maxTicks: args.maxSteps } : {}),
+    ...(args.maxSteps !== undefined ? { maxTicks: args.maxSteps, maxTotalSteps: args.maxSteps } : {}),
     onStdout: (t) => process.stdout.write(t),
     onStderr: (t) => process.stderr.write(t),
   });
@@ -77,9 +83,19 @@ function main(argv: readonly string[]): number {
     /* one scheduler action at a time, until the program exits */
   }
   const result = runner.result();
-  if (result.error !== undefined) process.stderr.write(`sim: ${result.error}\n`);
+  const d = result.diagnostic;
+  // a type error found while running: its first line is on stderr already; show the line and caret
+  if (d !== undefined) process.stderr.write(formatDiagnostic(d, source).split('\n').slice(1).join('\n') + '\n');
+  else if (result.error !== undefined) process.stderr.write(`sim: ${result.error}\n`);
   if (args.events) for (const line of narrateTrace(result.world.trace)) process.stderr.write(line + '\n');
-  if (args.trace !== undefined) writeFileSync(args.trace, traceToJson(result.world.trace));
+  if (args.trace !== undefined) {
+    try {
+      writeFileSync(args.trace, traceToJson(result.world.trace));
+    } catch (e) {
+      process.stderr.write(`sim: cannot write the trace to ${args.trace}: ${fsReason(e)}.\n`);
+      return 2;
+    }
+  }
   return result.exitCode;
 }
 

@@ -1,17 +1,22 @@
 /**
  * Task Lab inside an iframe (`?embed=1`, issue 7): one slide or one program, the chosen view and
- * compact controls, no app chrome, sized to the frame and usable at 640×360. A host page drives
- * it through the postMessage API in ./README.md.
+ * compact controls, no app chrome, sized to the frame and usable at 640×360: the view fills the
+ * frame, the narration keeps one line above the controls and the console is one keypress (C)
+ * away, drawn over the view's foot so it never shrinks it. A host page drives it through the
+ * postMessage API in ./README.md.
  */
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { selectVirtualTime } from '../store/index.ts';
 import { LabContext, useLab, useLabState } from '../ui/lab/lab-context.tsx';
+import { ConsolePanel } from '../ui/panels/ConsolePanel.tsx';
+import { NarrationPanel } from '../ui/panels/NarrationPanel.tsx';
 import { EmbedControls } from './EmbedControls.tsx';
 import { embedEnv } from './embed-env.ts';
 import type { EmbedEnv } from './embed-env.ts';
 import { EmbedQuiz } from './EmbedQuiz.tsx';
 import { EmbedStage } from './EmbedStage.tsx';
+import { useConsoleKey } from './use-console-key.ts';
 import './embed.css';
 
 function fullAppUrl(): string {
@@ -64,6 +69,7 @@ function EmbedFrame({ env }: { env: EmbedEnv }) {
         ? shown.title
         : 'Loading…';
   const quizzes = slide?.quizzes.length ?? 0;
+  useConsoleKey(lab);
   return (
     <div className="embed" data-theme={params.theme} data-testid="embed">
       <header className="embed-header">
@@ -108,7 +114,13 @@ function EmbedFrame({ env }: { env: EmbedEnv }) {
         ) : (
           <EmbedStage view={params.view} />
         )}
+        <div className="embed-console">
+          <ConsolePanel drawer />
+        </div>
       </main>
+      <div className="embed-narration">
+        <NarrationPanel />
+      </div>
       <EmbedControls />
     </div>
   );

@@ -4,6 +4,7 @@
  */
 import type { Attrs } from './attrs.ts';
 import { printAttrs } from './attrs.ts';
+import { CLAIM_KEYS, claimAttrs, readClaims } from './cue-claims.ts';
 import { MATCHER_KEYS, matcherAttrs, readInt, readMatcher, readRange, readString } from './matcher.ts';
 import type { ChallengeRef, Cue, CueAction, LineRange, ScenarioRef } from './types.ts';
 
@@ -74,7 +75,7 @@ export function parseScenarioFence(attrs: Attrs, source: string, line: number): 
 }
 
 export function parseCue(attrs: Attrs, line: number): DirectiveResult<Cue> {
-  const bad = onlyKeys(attrs, ['action', 'say', ...MATCHER_KEYS], '::cue');
+  const bad = onlyKeys(attrs, ['action', 'say', ...MATCHER_KEYS, ...CLAIM_KEYS], '::cue');
   if (bad) return { ok: false, message: bad };
   const action = attrs.get('action');
   if (typeof action !== 'string' || !(ACTIONS as readonly string[]).includes(action)) {
@@ -85,7 +86,12 @@ export function parseCue(attrs: Attrs, line: number): DirectiveResult<Cue> {
   const task = readInt(attrs, 'task', 0);
   if (!task.ok) return task;
   const sayPart = say.value !== undefined ? { say: say.value } : {};
+  const claims = readClaims(attrs, task.value);
+  if (!claims.ok) return { ok: false, message: `::cue: ${claims.message}` };
+  const claimPart = claims.value.length > 0 ? { claims: claims.value } : {};
   if (!attrs.has('at')) {
+    if (claims.value.length > 0)
+      return { ok: false, message: 'a claim is checked at the moment the cue fires, so it needs at="<event>"' };
     if (action === 'pause') return { ok: false, message: 'a pause cue needs at="<event>"' };
     if (task.value === undefined) return { ok: false, message: `a ${action} cue needs task=<id>` };
     for (const k of ['nth', 'transition', 'text']) {
@@ -94,7 +100,10 @@ export function parseCue(attrs: Attrs, line: number): DirectiveResult<Cue> {
     return { ok: true, value: { action: action as CueAction, task: task.value, ...sayPart, line } };
   }
   // A pause waits for that task's event; highlight and inspect name their subject, not a filter.
-  const matchAttrs = action === 'pause' ? attrs : new Map([...attrs].filter(([k]) => k !== 'task'));
+  const claimKeys: readonly string[] = CLAIM_KEYS;
+  const matchAttrs = new Map(
+    [...attrs].filter(([k]) => !claimKeys.includes(k) && (action === 'pause' || k !== 'task')),
+  );
   const when = readMatcher(matchAttrs);
   if (!when.ok) return { ok: false, message: `::cue: ${when.message}` };
   if (action !== 'pause' && task.value === undefined) return { ok: false, message: `a ${action} cue needs task=<id>` };
@@ -105,6 +114,7 @@ export function parseCue(attrs: Attrs, line: number): DirectiveResult<Cue> {
       when: when.value,
       ...(task.value !== undefined ? { task: task.value } : {}),
       ...sayPart,
+      ...claimPart,
       line,
     },
   };
@@ -146,7 +156,13 @@ export function printScenario(s: ScenarioRef): string {
 
 export function printCue(c: Cue): string {
   const when = c.when ? matcherAttrs(c.when).filter(([k]) => k !== 'task') : [];
-  return `::cue${printAttrs([['action', c.action], ...when, ['task', c.task], ['say', c.say]])}`;
+  return `::cue${printAttrs([
+    ['action', c.action],
+    ...when,
+    ['task', c.task],
+    ['say', c.say],
+    ...claimAttrs(c.claims ?? [], c.task),
+  ])}`;
 }
 
 export function printChallenge(c: ChallengeRef): string {

@@ -5,11 +5,14 @@ import { readTree } from './testing/read-tree.ts';
 describe('the bundled lesson loader', () => {
   const bundled = bundledLessonFiles();
 
-  it('bundles every lesson file except the reference solutions', () => {
+  it('bundles every lesson file except the reference solutions, the claims ledger and its probes', () => {
     const onDisk = [...readTree('lessons').keys()].filter((p) => /\.(md|rs|txt)$/.test(p));
-    const expected = onDisk.filter((p) => !p.includes('/solutions/')).sort();
+    const expected = onDisk
+      .filter((p) => !p.includes('/solutions/') && !p.includes('/probes/') && !p.endsWith('/ledger.md'))
+      .sort();
     expect([...bundled.keys()].sort()).toEqual(expected);
     expect(onDisk.some((p) => p.includes('/solutions/'))).toBe(true);
+    expect(onDisk.some((p) => p.includes('/probes/'))).toBe(true);
   });
 
   it('finds lessons by their lesson.md, not the format README', () => {

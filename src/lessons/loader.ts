@@ -1,18 +1,18 @@
 /**
  * The app's lesson loader: Vite inlines every lesson file (markdown, scenarios, expected stdout)
  * at build time, so the browser needs no file access. Reference solutions under `solutions/` are
- * excluded from the bundle: they stay out of the learner's view, for the checker only.
+ * excluded from the bundle: they stay out of the learner's view, for the checker only. So are the
+ * claims ledger and its probes: they are checked at build time, not shown.
  */
 import { loadLesson } from './index.ts';
 import type { LessonFiles } from './resolve.ts';
 import type { Diagnostic, Lesson } from './types.ts';
 import { lessonPaths } from './paths.ts';
 
-const RAW: Record<string, string> = import.meta.glob(['/lessons/**/*.{md,rs,txt}', '!/lessons/**/solutions/**'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+const RAW: Record<string, string> = import.meta.glob(
+  ['/lessons/**/*.{md,rs,txt}', '!/lessons/**/solutions/**', '!/lessons/**/probes/**', '!/lessons/**/ledger.md'],
+  { query: '?raw', import: 'default', eager: true },
+);
 
 /** Lesson files keyed by repository path without the leading slash (`lessons/…/lesson.md`). */
 export function bundledLessonFiles(): LessonFiles {

@@ -120,3 +120,35 @@ export function describeMatcher(m: EventMatcher): string {
     .map(([k, v]) => (typeof v === 'number' ? `${k}=${v}` : `${k}="${v}"`))
     .join(' ');
 }
+
+/**
+ * Events that record what a cause did, in the same scheduler action: the state transitions, queue
+ * pushes, wakes and aborts the simulator emits right after an abort, a wake, a JoinSet drop or a
+ * token cancel. They are the cause's effects, not a new moment.
+ */
+const EFFECTS: ReadonlySet<SimEvent['type']> = new Set<SimEvent['type']>([
+  'task.state',
+  'task.stage',
+  'task.ref',
+  'queue.push',
+  'task.abort',
+  'waker.wake',
+  'timer.cancel',
+  'token.cancel',
+]);
+
+/**
+ * The event position at which a cue on event `index` has its state on screen (`p` = events folded).
+ * A state change (`task.state`) or a printed line is its own effect: stop right after it. Any other
+ * event is a cause, so the stop also takes in the effects that follow it in the same step — after
+ * `task.abort` the task is CANCELLED|NOTIFIED and queued, not merely asked. Cues, the lab's pause and the validator's
+ * claim check all use this one position, so what a cue says is what the screen shows.
+ */
+export function settledPosition(events: readonly SimEvent[], index: number): number {
+  const e = events[index];
+  if (e === undefined) return index + 1;
+  let p = index + 1;
+  if (e.type === 'task.state' || e.type === 'stdout' || e.type === 'stderr') return p;
+  for (let n = events[p]; n !== undefined && n.step === e.step && EFFECTS.has(n.type); n = events[++p]);
+  return p;
+}

@@ -14,6 +14,7 @@ import {
   parseScenarioFence,
 } from './directives.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { stripMarkers } from './ledger/markers.ts';
 import { parseQuiz } from './quiz.ts';
 import type { BodyLine } from './quiz.ts';
 import type { ChallengeRef, Cue, Diagnostic, Parsed, Quiz, ScenarioRef, SourceLesson, SourceSlide } from './types.ts';
@@ -119,7 +120,8 @@ export function parseLesson(text: string, file: string): Parsed<SourceLesson> {
   };
 
   for (let i = fm.next; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
+    // Claim markers cite the ledger (src/lessons/ledger); learners see the prose without them.
+    const raw = fence ? (lines[i] ?? '') : stripMarkers(lines[i] ?? '');
     const n = i + 1;
     if (fence) {
       if (isFenceClose(raw, fence.marker)) {

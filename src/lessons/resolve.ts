@@ -3,6 +3,7 @@
  * its expected stdout (`<name>.txt` beside it) attached. Files come in as a map, so this stays pure:
  * the app fills it from `import.meta.glob`, tests and the CLI from the file system.
  */
+import { stripCommentMarkers } from './ledger/markers.ts';
 import type { Challenge, Diagnostic, Lesson, Parsed, Scenario, ScenarioRef, Slide, SourceLesson } from './types.ts';
 
 /** Repository-relative path (`lessons/day06-…/02-detached.rs`) → file text. */
@@ -24,6 +25,9 @@ export function dirname(path: string): string {
 export function joinPath(dir: string, rel: string): string {
   return dir === '' ? rel : `${dir}/${rel}`;
 }
+
+/** Learners see a scenario's comments without the ledger's claim markers. */
+const withoutMarkers = (source: string): string => source.split('\n').map(stripCommentMarkers).join('\n');
 
 const txtOf = (rs: string): string => `${rs.slice(0, -'.rs'.length)}.txt`;
 
@@ -47,7 +51,7 @@ export function resolveLesson(src: SourceLesson, files: LessonFiles, options: Re
       report(line, `missing expected output: "${txtOf(rel)}" (the stdout of ${rel}) does not exist beside it`);
       return undefined;
     }
-    return { file, expectedFile, source, expected, line, firstLine: 1, ...extra };
+    return { file, expectedFile, source: withoutMarkers(source), expected, line, firstLine: 1, ...extra };
   };
 
   const scenarioOf = (ref: ScenarioRef): Scenario | undefined => {
@@ -65,7 +69,7 @@ export function resolveLesson(src: SourceLesson, files: LessonFiles, options: Re
     return {
       file: src.file,
       expectedFile,
-      source: ref.source,
+      source: withoutMarkers(ref.source),
       expected,
       line: ref.line,
       firstLine: ref.line + 1,

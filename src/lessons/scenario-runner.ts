@@ -12,7 +12,7 @@ export function runScenario(source: string, options: { file: string; seed: numbe
   if (!c.ok) return { ok: false, errors: c.diagnostics.map((d) => ({ line: d.line, message: d.message })) };
   const r = runProgram(c.program, { seed: options.seed });
   const events: SimEvent[] = [...r.world.trace.events()];
-  return { ok: true, stdout: r.stdout, events };
+  return { ok: true, stdout: r.stdout, events, stderr: r.stderr, exitCode: r.exitCode };
 }
 
 export const scenarioRunner: ScenarioRunner = (source, options) => runScenario(source, options);

@@ -46,6 +46,28 @@ export interface EventMatcher {
 
 export type CueAction = 'pause' | 'highlight' | 'inspect';
 
+/** A state-word flag by its Tokio name (tokio-facts.md §2.1). */
+export type StateFlag = 'RUNNING' | 'COMPLETE' | 'NOTIFIED' | 'JOIN_INTEREST' | 'JOIN_WAKER' | 'CANCELLED';
+
+/** A board column (src/store/view/derive-board.ts lane ids). */
+export type BoardColumn = 'spawned' | 'notified' | 'running' | 'idle' | 'complete' | 'finished';
+
+/**
+ * What a cue says is on screen once it fires, in a form the validator checks against the folded
+ * view state at the cue's stop position (lessons/README.md "Cue claims").
+ */
+export type CueClaim =
+  | {
+      readonly kind: 'bits';
+      readonly task: number;
+      readonly set: readonly StateFlag[];
+      readonly clear: readonly StateFlag[];
+    }
+  | { readonly kind: 'word'; readonly task: number; readonly word: number }
+  | { readonly kind: 'column'; readonly task: number; readonly column: BoardColumn }
+  | { readonly kind: 'queue'; readonly queue: string; readonly tasks: readonly number[] }
+  | { readonly kind: 'console'; readonly text: string };
+
 /** A teacher's cue: pause at an event, highlight a task, open the inspector on a task. */
 export interface Cue {
   readonly action: CueAction;
@@ -55,6 +77,8 @@ export interface Cue {
   readonly task?: number;
   /** A sentence shown in the narration when the cue fires. */
   readonly say?: string;
+  /** Machine-checked statements about the screen once the cue has fired (absent when none). */
+  readonly claims?: readonly CueClaim[];
   readonly line: number;
 }
 

@@ -9,10 +9,17 @@ import type { SimEvent } from '../sim/events.ts';
 import { nextTaskAfter, sameOutput, stateWordAfter, stdoutLines } from './grade.ts';
 import { describeMatcher, findEvent } from './matcher.ts';
 import { choiceTask, formatWord } from './quiz.ts';
-import type { Diagnostic, Lesson, Scenario, Slide } from './types.ts';
+import type { Cue, Diagnostic, Lesson, Scenario, Slide } from './types.ts';
 
 export type RunResult =
-  | { readonly ok: true; readonly stdout: string; readonly events: readonly SimEvent[] }
+  | {
+      readonly ok: true;
+      readonly stdout: string;
+      readonly events: readonly SimEvent[];
+      /** The run's stderr and exit status, when the runner reports them (probes compare them). */
+      readonly stderr?: string;
+      readonly exitCode?: number;
+    }
   | { readonly ok: false; readonly errors: ReadonlyArray<{ readonly line: number; readonly message: string }> };
 
 /** Runs one program (its `.rs` text) with a seed; errors carry lines of that text. */
@@ -20,6 +27,12 @@ export type ScenarioRunner = (
   source: string,
   options: { readonly file: string; readonly seed: number },
 ) => RunResult | Promise<RunResult>;
+
+/**
+ * Checks a cue's claims against the run (one sentence per false claim). It needs the store's fold,
+ * which src/lessons may not import, so the caller passes it in (src/flow/lesson/cue-claims.ts).
+ */
+export type CueClaimCheck = (cue: Cue, events: readonly SimEvent[]) => string[];
 
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}: ${d.message}`;
@@ -66,7 +79,11 @@ export function checkLesson(lesson: Lesson): Diagnostic[] {
 }
 
 /** All checks, running each scenario once with `runner`. */
-export async function validateLesson(lesson: Lesson, runner?: ScenarioRunner): Promise<Diagnostic[]> {
+export async function validateLesson(
+  lesson: Lesson,
+  runner?: ScenarioRunner,
+  cueCheck?: CueClaimCheck,
+): Promise<Diagnostic[]> {
   const out = checkLesson(lesson);
   if (!runner) return out;
   for (const slide of lesson.slides) {
@@ -86,7 +103,7 @@ export async function validateLesson(lesson: Lesson, runner?: ScenarioRunner): P
         continue;
       }
       out.push(...compareStdout(scenario, result.stdout));
-      if (scenario === slide.scenario) out.push(...checkTrace(lesson.file, slide, scenario, result.events));
+      if (scenario === slide.scenario) out.push(...checkTrace(lesson.file, slide, scenario, result.events, cueCheck));
     }
   }
   return out;
@@ -109,7 +126,13 @@ function compareStdout(s: Scenario, stdout: string): Diagnostic[] {
   return [{ file: s.expectedFile, line: i + 1, message }];
 }
 
-function checkTrace(file: string, slide: Slide, s: Scenario, events: readonly SimEvent[]): Diagnostic[] {
+function checkTrace(
+  file: string,
+  slide: Slide,
+  s: Scenario,
+  events: readonly SimEvent[],
+  cueCheck: CueClaimCheck | undefined,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const name = basename(s.file === file ? s.expectedFile.replace(/\.txt$/, '') : s.file);
   for (const cue of slide.cues) {
@@ -119,6 +142,8 @@ function checkTrace(file: string, slide: Slide, s: Scenario, events: readonly Si
         line: cue.line,
         message: `the cue's event (${describeMatcher(cue.when)}) never happens in the run of ${name}`,
       });
+    } else if (cueCheck) {
+      for (const message of cueCheck(cue, events)) out.push({ file, line: cue.line, message });
     }
   }
   for (const q of slide.quizzes) {

@@ -17,6 +17,17 @@ export interface RuntimeHandle {
   spawn<T>(future: Future<T>, meta?: SpawnMeta): JoinHandle<T>;
   /** `Handle::spawn_blocking`: a job for the blocking pool (see `blockingSleep`). */
   spawnBlocking<T>(job: Future<T>, meta?: SpawnMeta): JoinHandle<T>;
+  /** `Handle::runtime_flavor` and `Handle::metrics` (absent on test handles). */
+  metrics?(): RuntimeMetrics;
+}
+
+/** What `RuntimeMetrics` (stable part) reports, read at the moment of the call. */
+export interface RuntimeMetrics {
+  readonly flavor: 'current_thread' | 'multi_thread';
+  /** `num_workers`: 1 on current_thread. */
+  readonly workers: number;
+  /** `num_alive_tasks`: tasks spawned on the scheduler and not yet completed (blocking jobs excluded). */
+  readonly aliveTasks: number;
 }
 
 export interface ThreadContext extends SimContext {

@@ -47,7 +47,7 @@ export {
 export { blockingSleep } from './scheduler/blocking/pool.ts';
 export { yieldNow, consumeBudget, hasBudgetRemaining, unconstrained } from './task/yield-now.ts';
 export { currentContext, withContext } from './context.ts';
-export type { RuntimeHandle, ThreadContext } from './context.ts';
+export type { RuntimeHandle, RuntimeMetrics, ThreadContext } from './context.ts';
 
 // Tasks
 export { JoinHandle, AbortHandle } from './task/join-handle.ts';

@@ -4,19 +4,26 @@
  * and playback machine live from connect() to disconnect, so strict mode's remount leaks nothing.
  */
 import { useEffect, useState } from 'react';
+import { createDraftsStore, salvagePrograms } from '../store/storage/index.ts';
+import type { SetAsideRecord } from '../store/storage/index.ts';
 import defaultProgram from './default-program.rs?raw';
 import { createLab } from './lab/create-lab.ts';
-import { pageStorage, persistDrafts, readDraft } from './lab/draft-storage.ts';
 import { LabContext } from './lab/lab-context.tsx';
 import { startStateOf, syncUrl } from './lab/url-sync.ts';
 import { LabScreen } from './layout/LabScreen.tsx';
 import { restoreSharedMoment } from './share/index.ts';
+import { DraftsMenu } from './storage/DraftsMenu.tsx';
+import { openDraft, persistLabDrafts } from './storage/lab-drafts.ts';
+import { pageAppStorage } from './storage/page-storage.ts';
+import { StorageNotice } from './storage/StorageNotice.tsx';
 
 export function App() {
   const [start] = useState(() => startStateOf(window.location.hash));
-  // The learner's own program survives a reload; a share link, when present, replaces it.
-  const [lab] = useState(() => createLab({ source: readDraft(pageStorage()) ?? defaultProgram, config: start.config }));
-  useEffect(() => persistDrafts(lab.ui, pageStorage()), [lab]);
+  const [storage] = useState(pageAppStorage);
+  // The learner's drafts survive a reload; a share link opens as a draft of its own beside them.
+  const [drafts] = useState(() => createDraftsStore(storage, defaultProgram, Date.now));
+  const [lab] = useState(() => createLab({ source: drafts.getState().activeDraft().source, config: start.config }));
+  useEffect(() => persistLabDrafts(lab, drafts), [lab, drafts]);
   // The hash as the lab opened: a share link's moment, read once even after syncUrl rewrites it.
   const [openingHash] = useState(() => window.location.hash);
   const [shareProblem, setShareProblem] = useState<string | undefined>(undefined);
@@ -29,7 +36,7 @@ export function App() {
     };
     let unsync = () => {};
     // Each connection needs its own LOAD (strict mode connects twice), so the restore runs per effect.
-    void restoreSharedMoment(lab, openingHash).then((r) => {
+    void restoreSharedMoment(lab, openingHash, (source) => drafts.getState().openShared(source)).then((r) => {
       if (!live) return;
       if (r.kind !== 'restored') runDefault();
       setShareProblem(r.kind === 'error' ? r.message : undefined);
@@ -40,10 +47,21 @@ export function App() {
       unsync();
       disconnect();
     };
-  }, [lab, start, openingHash]);
+  }, [lab, drafts, start, openingHash]);
+  const recover = (r: SetAsideRecord): string | undefined => {
+    const d = drafts.getState().addRecovered(salvagePrograms(r.text));
+    if (d === undefined) return undefined;
+    openDraft(lab, drafts, d.id);
+    return d.name;
+  };
+  const current = () => ({ name: 'main.rs', text: lab.ui.getState().draft });
   return (
     <LabContext.Provider value={lab}>
-      <LabScreen notice={shareProblem} />
+      <LabScreen
+        notice={shareProblem}
+        tools={<DraftsMenu drafts={drafts} />}
+        notices={<StorageNotice storage={storage} recover={recover} current={current} />}
+      />
     </LabContext.Provider>
   );
 }

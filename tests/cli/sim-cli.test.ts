@@ -1,27 +1,11 @@
 /** `npm run sim` end to end: a real process, its stdout, stderr and exit status. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { program, ROOT, sim } from './run-sim.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const EXAMPLES = join(ROOT, 'tests/fixtures/examples');
-
-function sim(...args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/sim.ts'), ...args], {
-    encoding: 'utf8',
-    cwd: ROOT,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function program(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
-  const file = join(dir, 'prog.rs');
-  writeFileSync(file, text);
-  return file;
-}
 
 describe('npm run sim', () => {
   it('prints exactly what real Tokio printed and exits 0', () => {
@@ -78,5 +62,45 @@ describe('npm run sim', () => {
     expect(keys).toHaveLength(2);
     const outputs = keys.map((k) => sim(prog, '--replay', k).stdout).sort();
     expect(outputs).toEqual(['a won with 1\n', 'b won with 2\n']);
+  });
+});
+
+/** Issue 14 "Command line crashes", the flag half: every mistake is one line on stderr, status 2. */
+describe('npm run sim refuses bad flags and files in one line', () => {
+  const oneLine = (r: { code: number | null; stderr: string }, text: string | RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(text);
+    expect(r.stderr).not.toMatch(/\n\s+at |Error:|FATAL|bad_alloc/);
+  };
+
+  it('--help prints the help on stdout and exits 0', () => {
+    const r = sim('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run sim -- FILE\.rs/);
+    expect(r.stdout).toContain('--workers N');
+    expect(r.stderr).toBe('');
+  });
+
+  it('--workers 1000000 is refused with its bound', () => {
+    oneLine(
+      sim(join(EXAMPLES, '01_spawn_await.rs'), '--workers', '1000000'),
+      'sim: --workers must be at most 64, got 1000000.',
+    );
+  });
+
+  it('--trace to a directory is refused before the run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-dir-'));
+    const r = sim(join(EXAMPLES, '01_spawn_await.rs'), '--trace', dir);
+    oneLine(r, `sim: --trace ${dir}: it is a directory.`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('reading /dev/zero ends in one sentence, not an abort', () => {
+    oneLine(sim('/dev/zero'), 'sim: cannot read /dev/zero: it is larger than 4194304 bytes, too large for a program.');
+  });
+
+  it('an unknown option is named', () => {
+    oneLine(sim('x.rs', '--wrokers', '4'), 'sim: unknown option --wrokers. (see --help)');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Conformance: programs whose stdout, stderr and exit status were recorded from real Tokio 1.48
- * (tests/fixtures/conformance, see its README). Each must reproduce stdout byte for byte, the exit
+ * (tests/fixtures/conformance and tests/fixtures/surface, see their READMEs). Each must reproduce stdout byte for byte, the exit
  * status, and the panic messages on stderr (the recorded stderr has rustc's thread id removed and the
  * binary's path written as src/main.rs, which is what a `cargo run` of src/main.rs prints). rustc 1.95
  * also starts each panic report with an empty line; we print the report as earlier Rust releases
@@ -11,16 +11,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, runProgram } from '../../src/lang/run.ts';
 
-const DIR = join(import.meta.dirname, '../fixtures/conformance');
-const programs = readdirSync(DIR)
-  .filter((f) => f.endsWith('.rs'))
-  .sort();
+/** Each corpus folder, with the least number of programs it must hold. */
+const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
+  ['conformance', 10],
+  // issue 13: watch, broadcast, RwLock, Barrier, OnceCell, the error enums, …
+  ['surface', 20],
+];
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
 const KNOWN_GAPS: Record<string, string> = {};
 
-function read(name: string, ext: string): string | undefined {
-  const p = join(DIR, name.replace(/\.rs$/, ext));
+function read(dir: string, name: string, ext: string): string | undefined {
+  const p = join(dir, name.replace(/\.rs$/, ext));
   return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
 }
 
@@ -29,23 +31,30 @@ function withoutReportGaps(stderr: string): string {
   return stderr.replace(/(^|\n)\n(?=thread ')/g, '$1');
 }
 
-function check(name: string): void {
-  const source = readFileSync(join(DIR, name), 'utf8');
+function check(dir: string, name: string): void {
+  const source = readFileSync(join(dir, name), 'utf8');
   const c = compile(source, 'src/main.rs');
   if (!c.ok)
     throw new Error(`did not compile: ${c.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join('; ')}`);
   const r = runProgram(c.program, { seed: 1 });
-  expect(r.stdout).toBe(read(name, '.txt'));
-  expect(r.exitCode).toBe(Number(read(name, '.code') ?? '0'));
-  expect(withoutReportGaps(r.stderr)).toBe(withoutReportGaps(read(name, '.stderr') ?? ''));
+  expect(r.stdout).toBe(read(dir, name, '.txt'));
+  expect(r.exitCode).toBe(Number(read(dir, name, '.code') ?? '0'));
+  expect(withoutReportGaps(r.stderr)).toBe(withoutReportGaps(read(dir, name, '.stderr') ?? ''));
 }
 
-describe('conformance programs recorded from real Tokio 1.48', () => {
-  it('has programs to run', () => {
-    expect(programs.length).toBeGreaterThan(10);
+for (const [folder, atLeast] of CORPORA) {
+  const dir = join(import.meta.dirname, '../fixtures', folder);
+  const programs = readdirSync(dir)
+    .filter((f) => f.endsWith('.rs'))
+    .sort();
+  describe(`${folder} programs recorded from real Tokio 1.48`, () => {
+    it('has programs to run', () => {
+      expect(programs.length).toBeGreaterThanOrEqual(atLeast);
+    });
+    for (const name of programs) {
+      const key = `${folder}/${name}`;
+      if (key in KNOWN_GAPS) it.fails(`${name} (known gap: ${KNOWN_GAPS[key]})`, () => check(dir, name));
+      else it(name, () => check(dir, name));
+    }
   });
-  for (const name of programs) {
-    if (name in KNOWN_GAPS) it.fails(`${name} (known gap: ${KNOWN_GAPS[name]})`, () => check(name));
-    else it(name, () => check(name));
-  }
-});
+}

@@ -3,7 +3,7 @@
  * cue with a moment is resolved to a trace index, and moving the playback position across that
  * index fires it. Pure helpers for the lesson machine.
  */
-import { findEvent } from '../../lessons/matcher.ts';
+import { findEvent, settledPosition } from '../../lessons/matcher.ts';
 import type { Cue } from '../../lessons/types.ts';
 import type { SimEvent } from '../../store/index.ts';
 
@@ -11,6 +11,11 @@ export interface CueState {
   readonly cue: Cue;
   /** Trace index of the cue's moment; −1 when it never happens; undefined until the run is known. */
   readonly at: number | undefined;
+  /**
+   * Event position at which the cue's state is on screen (`settledPosition`): a pause stops here.
+   * Undefined until the run is known or when the moment never happens.
+   */
+  readonly stop?: number;
   readonly fired: boolean;
 }
 
@@ -20,7 +25,11 @@ export function initialCues(cues: readonly Cue[]): CueState[] {
 }
 
 export function resolveCues(cues: readonly CueState[], events: readonly SimEvent[]): CueState[] {
-  return cues.map((c) => (c.cue.when === undefined ? c : { ...c, at: findEvent(events, c.cue.when) }));
+  return cues.map((c) => {
+    if (c.cue.when === undefined) return c;
+    const at = findEvent(events, c.cue.when);
+    return at < 0 ? { ...c, at } : { ...c, at, stop: settledPosition(events, at) };
+  });
 }
 
 /**

@@ -137,6 +137,27 @@ describe('lesson machine: cues', () => {
     expect(emitted.filter((e) => e.type === 'cue.pause')).toHaveLength(2);
   });
 
+  it('a pause at abort stops after the abort’s transition and queue push, where the screen shows them', () => {
+    // Tokio's abort of an idle task: transition_to_notified_and_cancel, then the push (state.rs).
+    const withEffects = traceBuilder()
+      .spawn(1)
+      .nextStep()
+      .pollStart(0)
+      .abort(1)
+      .state(1, 200, 300, 'transition_to_notified_and_cancel', 'true', [{ holder: 'notified', delta: 1 }])
+      .push('local', 1)
+      .print('a\n')
+      .pollEnd(0, 'pending')
+      .build();
+    const at = withEffects.findIndex((e) => e.type === 'task.abort');
+    const { actor, emitted } = start({ index: 1 });
+    actor.send({ type: 'RUN.DONE', stdout: 'a\n', events: withEffects });
+    actor.send({ type: 'POSITION', position: withEffects.length });
+    expect(emitted.filter((e) => e.type === 'cue.pause')).toEqual([
+      { type: 'cue.pause', position: at + 3, say: 'abort() marks the task.' },
+    ]);
+  });
+
   it('a new run (another seed) re-arms the cues and forgets the last sentence', () => {
     const { actor, ctx } = start({ index: 1 });
     actor.send({ type: 'RUN.DONE', stdout: '', events: trace });

@@ -126,8 +126,9 @@ export const lessonMachine = setup({
       }
       const pause = fired.find((f) => f.cue.action === 'pause');
       if (pause !== undefined && pause.at !== undefined) {
-        // Stop just after the cue's event, even if the frame carried playback further.
-        position = pause.at + 1;
+        // Stop where the cue's state is on screen (its event and that event's effects), even if
+        // the frame carried playback further.
+        position = pause.stop ?? pause.at + 1;
         const after = crossCues(context.cues, context.position, position);
         enqueue.assign({ cues: after.cues, position, say: pause.cue.say ?? say });
         enqueue.emit({ type: 'cue.pause', position, say: pause.cue.say });

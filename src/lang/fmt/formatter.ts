@@ -51,6 +51,8 @@ export interface Formattable {
 
 /** Raised when a value lacks the trait a placeholder asks for (rustc would have refused to compile). */
 export class FmtTraitError extends Error {
+  /** Which argument of the template lacked it (-1 until the template runner knows). */
+  arg = -1;
   constructor(readonly trait: FormatTrait | 'usize') {
     super(
       trait === 'usize' ? 'a width or precision argument must be a usize' : `the value does not implement \`${trait}\``,
@@ -302,7 +304,12 @@ export function writeBound(sink: Sink, bound: BoundFormat, args: readonly Format
     f.flags = piece.flags;
     f.widthValue = piece.widthArg >= 0 ? countArg(args, piece.widthArg) : piece.width;
     f.precisionValue = piece.precisionArg >= 0 ? countArg(args, piece.precisionArg) : piece.precision;
-    callTrait(args[piece.arg], piece.trait, f);
+    try {
+      callTrait(args[piece.arg], piece.trait, f);
+    } catch (e) {
+      if (e instanceof FmtTraitError && e.arg < 0) e.arg = piece.arg;
+      throw e;
+    }
   }
 }
 

@@ -7,6 +7,7 @@
  *   temporary), then the arguments newest first, or an async block's captures in capture order;
  * - completed (or panicked and already unwound): nothing more.
  */
+import { renewBudget } from './guards.ts';
 import type { GenCode } from './defs.ts';
 import { env } from './env.ts';
 import type { Frame } from './frame.ts';
@@ -67,7 +68,7 @@ export class AsyncFuture extends RFuture {
     const sync = this.layout.sync;
     if (sync !== null) {
       this.st = St.Started;
-      if (env.pollDepth++ === 0) env.budget = env.maxSteps;
+      if (env.pollDepth++ === 0) renewBudget();
       try {
         const v = sync(this.frame);
         this.st = St.Done;
@@ -83,7 +84,7 @@ export class AsyncFuture extends RFuture {
       this.g = g;
       this.st = St.Started;
     }
-    if (env.pollDepth++ === 0) env.budget = env.maxSteps;
+    if (env.pollDepth++ === 0) renewBudget();
     try {
       const r = g.next();
       if (r.done === true) {

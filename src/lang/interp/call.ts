@@ -4,6 +4,8 @@
  * closures (`move` closures own their captures in a capture frame that persists across calls),
  * and function items used as values (`.map(Some)`, `.for_each(drop)`).
  */
+import { stackOverflow } from './guards.ts';
+import { typeFault } from './type-fault.ts';
 import { AsyncFuture } from './async.ts';
 import { type FnDef, type NativeFn, Site } from './defs.ts';
 import { env, runaway } from './env.ts';
@@ -11,7 +13,7 @@ import { CTL, Frame, Flow } from './frame.ts';
 import { dropFrame, dropItems, dropSlot, setUserDropCaller } from './owner.ts';
 import type { PanicInfo } from './panic.ts';
 import { setHookCaller } from './panic.ts';
-import { Owned, type Value, text } from './values.ts';
+import { Owned, type Value } from './values.ts';
 
 /** Invokes a user function with argument values (args[0] is `self` for methods). */
 export function invoke(def: FnDef, args: Value[], site: Site | null): Value {
@@ -19,12 +21,18 @@ export function invoke(def: FnDef, args: Value[], site: Site | null): Value {
   def.bind(f, args);
   if (def.layout) return new AsyncFuture(def.layout, f);
   if (--env.budget < 0) runaway(site?.line ?? def.span.line, site?.col ?? def.span.col);
+  if (++env.depth > env.maxDepth) {
+    env.depth--;
+    stackOverflow();
+  }
   let r: Value;
   try {
     r = def.body!(f);
   } catch (e) {
     dropFrame(f, def.dropOrder);
     throw e;
+  } finally {
+    env.depth--;
   }
   if (r === CTL) {
     r = f.rv;
@@ -82,12 +90,18 @@ export function callClosure(c: RClosure, args: Value[], site: Site | null): Valu
   const f = new Frame(def.nslots, c.env);
   def.bind(f, args);
   if (--env.budget < 0) runaway(site?.line ?? def.line, site?.col ?? def.col);
+  if (++env.depth > env.maxDepth) {
+    env.depth--;
+    stackOverflow();
+  }
   let r: Value;
   try {
     r = def.body!(f);
   } catch (e) {
     dropFrame(f, def.dropOrder);
     throw e;
+  } finally {
+    env.depth--;
   }
   if (r === CTL) {
     r = f.rv;
@@ -109,7 +123,7 @@ export function callValue(site: Site, fn: Value, args: Value[]): Value {
     // `&dyn Fn` / `&mut impl FnMut` reached through a reference
     return callValue(site, (fn as unknown as { get(): Value }).get(), args);
   }
-  throw new Error(`value is not callable: ${text(fn)}`);
+  return typeFault(site, 'expected function, found this value', 'E0618');
 }
 
 /** Calls a one-argument callable without allocating per call on the common closure path. */

@@ -5,6 +5,7 @@
  * so one module-level slot is enough.
  */
 import type { Value } from './values.ts';
+import { StepLimitError } from './guards.ts';
 
 export interface RuntimeBridge {
   /** Name of the current thread for panic messages ('main', 'tokio-runtime-worker'). */
@@ -25,6 +26,17 @@ export class Env {
   /** Loop iterations / calls left before the runaway guard stops the program. */
   budget = 50_000_000;
   maxSteps = 50_000_000;
+  /** Operations the whole run may use (guards.ts), what earlier grants used, and this grant. */
+  maxTotal = Number.MAX_SAFE_INTEGER;
+  spent = 0;
+  granted = 50_000_000;
+  /** Simulated bytes the program may hold (guards.ts). */
+  memoryLimit = 256 * 2 ** 20;
+  /** Live tasks of the run (each costs simulated memory). */
+  liveTasks: () => number = () => 0;
+  /** Depth of nested calls, and the depth at which the stack overflows. */
+  depth = 0;
+  maxDepth = 4000;
   bridge: RuntimeBridge = {
     threadName: () => 'main',
     currentTaskLabel: () => 'main',
@@ -52,5 +64,6 @@ export class RunawayError extends Error {
 }
 
 export function runaway(line: number, col: number): never {
+  if (env.spent + env.granted >= env.maxTotal) throw new StepLimitError(env.maxTotal);
   throw new RunawayError(line, col, env.bridge.currentTaskLabel());
 }

@@ -9,7 +9,8 @@ import { floatArith, type FloatBinaryOp } from '../num/float.ts';
 import type { IntType } from '../num/int-type.ts';
 import { invoke } from './call.ts';
 import { type Method, Site } from './defs.ts';
-import { panicAt } from './panic.ts';
+import { numPanicAt } from './panic.ts';
+import { typeFault } from './type-fault.ts';
 import { tableOf, findMethod, FOUND, UNIVERSAL } from './std/tables.ts';
 import { REVERSE } from './std/reverse.ts';
 import {
@@ -196,7 +197,7 @@ export function arithSlow(
     try {
       return t[op](a as number, b);
     } catch (e) {
-      if (e instanceof NumPanic) panicAt(site, e.message);
+      if (e instanceof NumPanic) numPanicAt(site, e);
       throw e;
     }
   }
@@ -207,7 +208,7 @@ export function arithSlow(
   if (ta === 'string' && op === 'add') return (a as string) + text(b);
   const m = findMethod(a, op);
   if (m) return m.call(site, [FOUND.self, b]);
-  return panicAt(site, `internal: cannot apply \`${op}\` to these values`);
+  return typeFault(site, `cannot apply \`${op}\` to values of these types`, 'E0369');
 }
 
 /** `-a` for non-integers. */
@@ -216,7 +217,7 @@ export function negSlow(a0: Value, site: Site): Value {
   if (a instanceof RFloat) return new RFloat(-a.v, a.f32);
   const m = findMethod(a, 'neg');
   if (m) return m.call(site, [FOUND.self]);
-  return panicAt(site, 'internal: cannot negate this value');
+  return typeFault(site, 'cannot apply unary operator `-` to this type', 'E0600');
 }
 
 export { tableOf };

@@ -3,11 +3,12 @@
  * hook installed with `std::panic::set_hook`, and the throw. The hook runs at the panic site,
  * before unwinding, as in Rust.
  */
-import { NumPanic } from '../num/panic.ts';
+import { NumPanic, PANIC_MESSAGES } from '../num/panic.ts';
 import type { Site } from './defs.ts';
 import { env } from './env.ts';
 import { RustPanic } from './sim.ts';
 import type { Value } from './values.ts';
+import { I32, type IntType } from '../num/int-type.ts';
 
 /** Where a panic happened, for hooks (`PanicHookInfo::location`). */
 export class PanicInfo {
@@ -60,20 +61,30 @@ export function panicAt(site: Site | { line: number; col: number }, message: str
 }
 
 /**
- * A `Box<dyn Any + Send>` payload that is not a string (`panic_any(MyStruct { .. })`): boxed so
- * that `downcast_ref::<T>()` and friends find it, whatever the value's own type.
+ * A `Box<dyn Any + Send>` payload that is not a string (`panic_any(MyStruct { .. })`,
+ * `panic_any(42i32)`): boxed so that `downcast_ref::<T>()` and friends find it. `int` is the
+ * integer type of an integer payload (the compiler's inference; i32 when unconstrained).
  */
 export class AnyPayload {
-  constructor(readonly value: Value) {}
+  constructor(
+    readonly value: Value,
+    readonly int: IntType | null = null,
+  ) {}
 }
 
 /** `std::panic::panic_any(payload)`: a payload that is not a string has no message. */
 export function panicAny(site: Site, payload: Value): never {
-  const message = typeof payload === 'string' ? payload : undefined;
-  const boxed = message === undefined ? new AnyPayload(payload) : payload;
-  const info = new PanicInfo(boxed, message, env.file, site.line, site.col);
+  if (typeof payload === 'string') {
+    // a string literal boxes a `&'static str`, anything else a String
+    const boxed = new PanicPayload(payload, site.hint === '&str');
+    runHook(new PanicInfo(boxed, payload, env.file, site.line, site.col));
+    throw new RustPanic(payload, boxed);
+  }
+  const isInt = typeof payload === 'number' || typeof payload === 'bigint';
+  const boxed = new AnyPayload(payload, isInt ? (site.int?.t ?? I32) : null);
+  const info = new PanicInfo(boxed, undefined, env.file, site.line, site.col);
   runHook(info);
-  throw new RustPanic(message, boxed);
+  throw new RustPanic(undefined, boxed);
 }
 
 /** `resume_unwind`: unwinds without running the hook. */
@@ -83,8 +94,16 @@ export function resumeUnwind(payload: Value): never {
   throw new RustPanic(undefined, payload instanceof AnyPayload ? payload : new AnyPayload(payload));
 }
 
+/**
+ * An arithmetic panic at `site`. Core's fixed messages (`attempt to divide by zero`, overflow) are
+ * `&'static str` payloads; messages formatted with values (`f64::clamp`) are Strings.
+ */
+export function numPanicAt(site: Site | { line: number; col: number }, e: NumPanic): never {
+  return panicAt(site, e.message, e.message === PANIC_MESSAGES[e.kind]);
+}
+
 /** Turns an arithmetic NumPanic thrown by num/ into a located Rust panic; rethrows anything else. */
 export function relocate(e: unknown, site: Site | { line: number; col: number }): never {
-  if (e instanceof NumPanic) panicAt(site, e.message);
+  if (e instanceof NumPanic) numPanicAt(site, e);
   throw e;
 }

@@ -6,6 +6,17 @@
 import { invoke } from './call.ts';
 import type { CompiledProgram } from './compile/items.ts';
 import { Env, installEnv, RunawayError } from './env.ts';
+import { TypeFault } from './type-fault.ts';
+import { renewBudget, RustAbort, StepLimitError, stackOverflowText } from './guards.ts';
+
+/** Interpreted operations a run may use unless told otherwise (about a minute of work). */
+const DEFAULT_TOTAL_STEPS = 1_000_000_000;
+
+/** The host's own stack ran out first (the depth counter is the normal way): the same abort. */
+function isHostStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+import type { Diagnostic } from '../diagnostics.ts';
 import { debugString } from './fmt-value.ts';
 import { panicAt } from './panic.ts';
 import { dropInFlight } from './owner.ts';
@@ -45,6 +56,12 @@ export interface RunOptions {
   readonly maxSteps?: number;
   /** Scheduler steps before the run is stopped (a program that never ends). */
   readonly maxTicks?: number;
+  /** Interpreted operations (loop iterations, calls) the whole run may use (guards.ts). */
+  readonly maxTotalSteps?: number;
+  /** Simulated bytes the program may hold before an allocation fails as in Rust (guards.ts). */
+  readonly memoryLimit?: number;
+  /** Nested calls before the stack overflows as in Rust. */
+  readonly maxDepth?: number;
   readonly onStdout?: (text: string) => void;
   readonly onStderr?: (text: string) => void;
   readonly traceLevel?: TraceLevel;
@@ -59,6 +76,11 @@ export interface RunResult {
   readonly world: SimWorld;
   /** Why the run stopped abnormally (runaway loop, deadlock, step limit), if it did. */
   readonly error?: string;
+  /**
+   * A type error rustc would have refused at compile time, found only when the operation ran
+   * (exit status 2, as for a program refused before running).
+   */
+  readonly diagnostic?: Diagnostic;
   /** The kind of that stop. */
   readonly stop?: RunStop;
 }
@@ -75,6 +97,7 @@ export class ProgramRunner {
   private blockOn: BlockOn<unknown> | null = null;
   private exitCode = 0;
   private error: string | undefined;
+  private diagnostic: Diagnostic | undefined;
   private stop: RunStop | undefined;
   private out = '';
   private err = '';
@@ -105,7 +128,13 @@ export class ProgramRunner {
     const env = this.env;
     env.file = program.file;
     env.maxSteps = options.maxSteps ?? 50_000_000;
-    env.budget = env.maxSteps;
+    env.maxTotal = options.maxTotalSteps ?? DEFAULT_TOTAL_STEPS;
+    env.granted = 0;
+    env.budget = 0;
+    renewBudget(env);
+    env.memoryLimit = options.memoryLimit ?? env.memoryLimit;
+    env.maxDepth = options.maxDepth ?? env.maxDepth;
+    env.liveTasks = () => this.world.liveTasks;
     env.stdout = (s) => this.world.emitOutput('stdout', s, tryTaskId() ?? 0);
     env.stderr = (s) => this.world.emitOutput('stderr', s, tryTaskId() ?? 0);
     env.bridge = {
@@ -253,6 +282,21 @@ export class ProgramRunner {
       this.stop = 'runaway';
       this.error = `${this.program.file}:${e.line}:${e.col}: ${e.message}`;
       this.env.stderr(`${this.error}\n`);
+    } else if (e instanceof RustAbort || isHostStackOverflow(e)) {
+      // the process dies at once: no unwinding, no runtime shutdown, no destructors
+      this.exitCode = 134;
+      this.env.stderr(e instanceof RustAbort ? e.stderrText : stackOverflowText());
+    } else if (e instanceof StepLimitError) {
+      this.exitCode = 124;
+      this.error = e.message;
+      this.env.stderr(`${e.message}\n`);
+    } else if (e instanceof TypeFault) {
+      this.exitCode = 2;
+      const d: Diagnostic = { file: this.program.file, line: e.line, col: e.col, message: e.message };
+      if (e.code !== undefined) d.code = e.code;
+      this.diagnostic = d;
+      this.error = `${d.file}:${d.line}:${d.col}: error${d.code !== undefined ? `[${d.code}]` : ''}: ${d.message}`;
+      this.env.stderr(`${this.error}\n`);
     } else if (e instanceof DeadlockError) {
       this.exitCode = 124;
       this.stop = 'deadlock';
@@ -278,6 +322,7 @@ export class ProgramRunner {
       world: this.world,
     };
     if (this.error !== undefined) r.error = this.error;
+    if (this.diagnostic !== undefined) r.diagnostic = this.diagnostic;
     if (this.stop !== undefined) r.stop = this.stop;
     return r;
   }

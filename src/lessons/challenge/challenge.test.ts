@@ -55,7 +55,7 @@ describe('checkPoolTrace', () => {
   });
 
   it('accepts a restart within the budget and rejects one beyond it', () => {
-    const schedule = [{ slot: 2, attempt: 1, afterMs: 20 }];
+    const schedule = [{ slot: 2, attempt: 1, afterMs: 20, panics: false }];
     expect(verdict(schedule, { restartAfterMs: POOL_SPEC.restartBudgetMs, ending: 'shutdown' }).violations).toEqual([]);
     const late = verdict(schedule, { restartAfterMs: POOL_SPEC.restartBudgetMs + 1, ending: 'shutdown' });
     expect(kinds(late.violations)).toEqual(['failure-not-restarted', 'pool-below-n']);

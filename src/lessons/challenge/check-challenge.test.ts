@@ -64,6 +64,14 @@ describe.runIf(ready)('checkChallenge on the interpreter', () => {
     expect(kinds).toContain('pool-below-n');
     expect(kinds).toContain('leaked-task');
   });
+
+  it('a pool that restarts Err(slot) but not panics fails every seed: each seed has a panicking connection', async () => {
+    const panicArm = '                    Err(e) if e.is_panic() => slots.get(&e.id()).copied(),\n';
+    expect(solution).toContain(panicArm);
+    const r = await checkChallenge(solution.replace(panicArm, ''), inProcessRunner);
+    expect(r.seeds.map((s) => kindsOf(s).includes('failure-not-restarted'))).toEqual(CHECK_SEEDS.map(() => true));
+    expect(r.passed).toBe(false);
+  });
 });
 
 it.skipIf(ready)('PENDING(src/lang/run.ts): run the checker on the starter and the reference solution', () => {

@@ -32,7 +32,8 @@ export function describeViolation(v: Violation, spec: PoolSpec): string {
           : `the next attempt only started at ${fmtMs(v.restartedAtMs)}`;
       return (
         `Slot ${v.slot} (attempt ${v.attempt}, task ${v.task}) lost its connection ${when}, and ${late}: ` +
-        `on Err(slot) from join_next(), spawn connect(slot, next attempt, start) at once.`
+        `when join_next() gives Ok(Err(slot)), or a panic's JoinError (its id() names the task, so keep each ` +
+        `task's slot), spawn connect(slot, next attempt, start) at once.`
       );
     }
     case 'leaked-task': {

@@ -15,20 +15,21 @@ describe('the failure table', () => {
   });
 
   it('injecting replaces only the table literal, keeping every line', () => {
-    const schedule = [{ slot: 1, attempt: 1, afterMs: 7 }];
+    const schedule = [{ slot: 1, attempt: 1, afterMs: 7, panics: false }];
     const r = injectSchedule(starter, schedule);
     if (!r.ok) throw new Error(r.message);
     expect(r.source.split('\n').length).toBe(starter.split('\n').length);
-    expect(r.source).toContain('const FAILURES: &[(usize, u32, u64)] = &[(1, 1, 7)];');
-    expect(r.source.replace('&[(1, 1, 7)]', formatSchedule(LESSON_SCHEDULE))).toBe(starter);
+    expect(r.source).toContain('const FAILURES: &[(usize, u32, u64, bool)] = &[(1, 1, 7, false)];');
+    expect(r.source.replace('&[(1, 1, 7, false)]', formatSchedule(LESSON_SCHEDULE))).toBe(starter);
     expect(r.line).toBe(starter.split('\n').findIndex((l) => l.startsWith('const FAILURES')) + 1);
   });
 
   it('accepts an empty table and a table written over several lines', () => {
-    const multi = 'const FAILURES: &[(usize, u32, u64)] = &[\n    (2, 1, 25),\n    (3, 1, 40),\n];\nfn main() {}\n';
+    const multi =
+      'const FAILURES: &[(usize, u32, u64, bool)] = &[\n    (2, 1, 25, false),\n    (3, 1, 40, true),\n];\nfn main() {}\n';
     expect(findFailureTable(multi)?.schedule).toHaveLength(2);
     const r = injectSchedule(multi, []);
-    expect(r.ok && r.source).toBe('const FAILURES: &[(usize, u32, u64)] = &[];\nfn main() {}\n');
+    expect(r.ok && r.source).toBe('const FAILURES: &[(usize, u32, u64, bool)] = &[];\nfn main() {}\n');
   });
 
   it('says what to do when the learner removed the table', () => {
@@ -42,6 +43,7 @@ describe('the failure table', () => {
       slot: fc.integer({ min: 0, max: 99 }),
       attempt: fc.integer({ min: 0, max: 99 }),
       afterMs: fc.integer({ min: 0, max: 100_000 }),
+      panics: fc.boolean(),
     });
     fc.assert(
       fc.property(fc.array(failure, { maxLength: 8 }), (s) => {
@@ -52,7 +54,7 @@ describe('the failure table', () => {
   });
 
   it('rejects literals that are not a table of triples', () => {
-    expect(parseSchedule('&[(1, 2)]')).toBeUndefined();
-    expect(parseSchedule('vec![(1, 2, 3)]')).toBeUndefined();
+    expect(parseSchedule('&[(1, 2, 3)]')).toBeUndefined();
+    expect(parseSchedule('vec![(1, 2, 3, true)]')).toBeUndefined();
   });
 });

@@ -11,7 +11,8 @@ export type Injected =
   | { readonly ok: false; readonly message: string };
 
 /** `const FAILURES: <type> = <literal>;` — the literal may span lines. */
-const DECLARATION = /const\s+FAILURES\s*:\s*&\s*\[\s*\(\s*usize\s*,\s*u32\s*,\s*u64\s*\)\s*\]\s*=\s*([^;]*);/;
+const DECLARATION =
+  /const\s+FAILURES\s*:\s*&\s*\[\s*\(\s*usize\s*,\s*u32\s*,\s*u64\s*,\s*bool\s*\)\s*\]\s*=\s*([^;]*);/;
 
 export interface FoundTable {
   /** Offsets of the literal (after `=`, before `;`). */
@@ -43,7 +44,7 @@ export function injectSchedule(source: string, schedule: FailureSchedule): Injec
     return {
       ok: false,
       message:
-        'The checker supplies connection failures through `const FAILURES: &[(usize, u32, u64)] = …;`, ' +
+        'The checker supplies connection failures through `const FAILURES: &[(usize, u32, u64, bool)] = …;`, ' +
         'and this program no longer declares it. Put the table back (Reset restores the starter).',
     };
   }

@@ -1,16 +1,19 @@
 /**
  * The pool challenge's failure schedules (lessons/day06…/27-pool-starter.rs). The starter's
- * `connect()` reads a Rust table, `const FAILURES: &[(usize, u32, u64)]`: which attempt of which
- * slot fails, and how many ms after it connected. The checker supplies its own table per seed by
+ * `connect()` reads a Rust table, `const FAILURES: &[(usize, u32, u64, bool)]`: which attempt of
+ * which slot fails, how many ms after it connected, and whether it panics (a `JoinError`, which
+ * carries no slot) rather than returning `Err(slot)`. The checker supplies its own table per seed by
  * rewriting that one declaration (inject.ts) — plain Rust, so the same program runs under real
  * Tokio with any schedule pasted in. Seed 1 keeps the lesson's own table; other seeds draw one.
  */
 
-/** One failing connection attempt: `(slot, attempt, afterMs)` in the Rust table. */
+/** One failing connection attempt: `(slot, attempt, afterMs, panics)` in the Rust table. */
 export interface Failure {
   readonly slot: number;
   readonly attempt: number;
   readonly afterMs: number;
+  /** The connection panics instead of returning `Err(slot)`. */
+  readonly panics: boolean;
 }
 
 export type FailureSchedule = readonly Failure[];
@@ -32,26 +35,26 @@ export const CHECK_SEEDS: readonly number[] = [1, 2, 3, 4];
 
 /** The schedule in the starter as shipped (the lesson's `.txt` is its output). */
 export const LESSON_SCHEDULE: FailureSchedule = [
-  { slot: 2, attempt: 1, afterMs: 25 },
-  { slot: 3, attempt: 1, afterMs: 40 },
-  { slot: 3, attempt: 2, afterMs: 30 },
+  { slot: 2, attempt: 1, afterMs: 25, panics: false },
+  { slot: 3, attempt: 1, afterMs: 40, panics: true },
+  { slot: 3, attempt: 2, afterMs: 30, panics: false },
 ];
 
-/** The Rust literal of a schedule, e.g. `&[(2, 1, 25), (3, 1, 40)]`. */
+/** The Rust literal of a schedule, e.g. `&[(2, 1, 25, false), (3, 1, 40, true)]`. */
 export function formatSchedule(schedule: FailureSchedule): string {
-  return `&[${schedule.map((f) => `(${f.slot}, ${f.attempt}, ${f.afterMs})`).join(', ')}]`;
+  return `&[${schedule.map((f) => `(${f.slot}, ${f.attempt}, ${f.afterMs}, ${f.panics})`).join(', ')}]`;
 }
 
-const TUPLE = /\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)/g;
+const TUPLE = /\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*(true|false)\s*\)/g;
 
-/** Reads a table literal back (`&[(2, 1, 25), …]`); undefined when it is not one. */
+/** Reads a table literal back (`&[(2, 1, 25, false), …]`); undefined when it is not one. */
 export function parseSchedule(literal: string): FailureSchedule | undefined {
   const body = /^&\s*\[([\s\S]*)\]$/.exec(literal.trim());
   if (!body) return undefined;
   const inner = body[1] ?? '';
   const out: Failure[] = [];
   for (const m of inner.matchAll(TUPLE)) {
-    out.push({ slot: Number(m[1]), attempt: Number(m[2]), afterMs: Number(m[3]) });
+    out.push({ slot: Number(m[1]), attempt: Number(m[2]), afterMs: Number(m[3]), panics: m[4] === 'true' });
   }
   const rest = inner.replace(TUPLE, '').replace(/[\s,]/g, '');
   return rest === '' ? out : undefined;
@@ -80,6 +83,8 @@ class Draw {
 /**
  * The schedule for `seed`: seed 1 is the lesson's; others fail one to four attempts, each while
  * the deadline is still `2 × restartBudgetMs` away, so every failure must be seen and restarted.
+ * About a third of the failures panic, and at least one does, so a pool that restarts only
+ * `Err(slot)` fails every seed.
  */
 export function scheduleForSeed(seed: number, spec: PoolSpec = POOL_SPEC): FailureSchedule {
   if (seed === 1) return LESSON_SCHEDULE;
@@ -93,11 +98,17 @@ export function scheduleForSeed(seed: number, spec: PoolSpec = POOL_SPEC): Failu
       if (draw.int(0, 99) >= (attempt === 1 ? 55 : 35)) break;
       const afterMs = draw.int(5, 45);
       if (upAt + afterMs > last) break;
-      out.push({ slot, attempt, afterMs });
+      out.push({ slot, attempt, afterMs, panics: draw.int(0, 2) === 0 });
       upAt += afterMs;
     }
   }
-  if (out.length === 0) out.push({ slot: draw.int(1, spec.poolSize), attempt: 1, afterMs: draw.int(5, last) });
+  if (out.length === 0)
+    out.push({ slot: draw.int(1, spec.poolSize), attempt: 1, afterMs: draw.int(5, last), panics: true });
+  if (!out.some((f) => f.panics)) {
+    const k = draw.int(0, out.length - 1);
+    const f = out[k];
+    if (f !== undefined) out[k] = { ...f, panics: true };
+  }
   return out;
 }
 

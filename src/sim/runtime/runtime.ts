@@ -5,8 +5,7 @@
  */
 import { ChoicePoint } from '../choice.ts';
 import type { SpawnMeta, TimeDriver } from '../contracts.ts';
-import { currentContext, enterContext, leaveContext, currentTaskIdRaw } from '../context.ts';
-import type { RuntimeHandle } from '../context.ts';
+import type { RuntimeMetrics } from '../context.ts';
 import { AdvanceReason, EventKind } from '../events.ts';
 import type { Future } from '../future.ts';
 import { BlockingPool, DEFAULT_KEEP_ALIVE_NS, DEFAULT_MAX_BLOCKING_THREADS } from '../scheduler/blocking/pool.ts';
@@ -15,25 +14,20 @@ import { BlockOn } from '../scheduler/current-thread/block-on.ts';
 import { CtCore, DEFAULT_CT_GLOBAL_QUEUE_INTERVAL, DEFAULT_EVENT_INTERVAL } from '../scheduler/current-thread/core.ts';
 import { CtPark } from '../scheduler/current-thread/park.ts';
 import { CtShutdown } from '../scheduler/current-thread/shutdown.ts';
-import { HandleContext } from '../scheduler/shared/handle-context.ts';
 import type { JoinHandle } from '../task/join-handle.ts';
-import { RustPanic } from '../task/panic.ts';
 import { SimClock } from '../time/clock.ts';
 import { TimerDriver } from '../time/driver.ts';
-import type { TraceRecorder } from '../trace/recorder.ts';
-import { DeadlockError, runBlockOnOf, valueOfRun } from './sim-runtime.ts';
-import type { RunOutcome, RuntimeConfig, SimRuntime } from './sim-runtime.ts';
+import { RuntimeBase, worldFor } from './runtime-base.ts';
+import { DeadlockError } from './sim-runtime.ts';
+import type { RunOutcome, RuntimeConfig } from './sim-runtime.ts';
 import type { RealTime, StepResult } from './step.ts';
-import { SimWorld } from './world.ts';
+import type { SimWorld } from './world.ts';
 
 // Their home is sim-runtime.ts (shared by both flavors); re-exported for existing importers.
 export { DeadlockError };
 export type { RunOutcome, RuntimeConfig };
 
-const NESTED_BLOCK_ON =
-  'Cannot start a runtime from within a runtime. This happens because a function (like `block_on`) attempted to block the current thread while the thread is being used to drive asynchronous tasks.';
-
-export class CurrentThreadRuntime implements SimRuntime, RuntimeHandle, RealTime {
+export class CurrentThreadRuntime extends RuntimeBase implements RealTime {
   readonly id: number;
   readonly world: SimWorld;
   readonly flavor = 'current_thread' as const;
@@ -43,21 +37,13 @@ export class CurrentThreadRuntime implements SimRuntime, RuntimeHandle, RealTime
   private readonly park: CtPark;
   private current: BlockOn<unknown> | null = null;
   private shutdownMachine: CtShutdown | null = null;
-  private deadlockReported = false;
 
   constructor(config: RuntimeConfig) {
+    super();
     if (config.flavor !== 'current_thread') {
       throw new Error('CurrentThreadRuntime: use createRuntime (runtime/create.ts) for the multi_thread flavor');
     }
-    this.world =
-      config.world ??
-      new SimWorld({
-        seed: config.seed,
-        traceLevel: config.traceLevel,
-        dropValue: config.dropValue,
-        onOutput: config.onOutput,
-        checkRefs: config.checkRefs,
-      });
+    this.world = worldFor(config);
     this.id = this.world.runtimeIds.allocate();
     this.time = config.timeDriver ?? new TimerDriver(new SimClock(true, config.startPaused ?? false), this.world.trace);
     this.core = new CtCore(this, this.time, {
@@ -75,10 +61,6 @@ export class CurrentThreadRuntime implements SimRuntime, RuntimeHandle, RealTime
     this.world.trace.emit(EventKind.RuntimeCreated, 0, 0, this.id);
   }
 
-  get trace(): TraceRecorder {
-    return this.world.trace;
-  }
-
   get isShutdown(): boolean {
     return this.shutdownMachine !== null;
   }
@@ -91,16 +73,17 @@ export class CurrentThreadRuntime implements SimRuntime, RuntimeHandle, RealTime
     return this.pool.spawn(job, meta);
   }
 
+  metrics(): RuntimeMetrics {
+    return { flavor: this.flavor, workers: 1, aliveTasks: this.core.owned.length };
+  }
+
   /** Starts `Runtime::block_on(fut)`; drive it with `tick()`. */
   startBlockOn<T>(future: Future<T>): BlockOn<T> {
-    if (currentContext()?.schedulerThread === true) {
-      throw new RustPanic(NESTED_BLOCK_ON);
-    }
-    if (this.shutdownMachine !== null) throw new Error('block_on on a runtime that was shut down');
+    this.checkBlockOn();
     if (this.current !== null && !this.current.done) throw new Error('block_on already in progress on this runtime');
     const b = new BlockOn<T>(this.core, this.park, future);
     this.current = b;
-    this.deadlockReported = false;
+    this.armDeadlockReport();
     return b;
   }
 
@@ -111,10 +94,7 @@ export class CurrentThreadRuntime implements SimRuntime, RuntimeHandle, RealTime
     if (this.shutdownMachine !== null) r = this.shutdownMachine.step();
     else if (this.current !== null && !this.current.done) r = this.blockingFirst() ?? this.current.step();
     else r = { kind: 'idle' };
-    if (r.kind === 'deadlock' && !this.deadlockReported) {
-      this.deadlockReported = true;
-      this.world.trace.emit(EventKind.Deadlock, 0);
-    }
+    if (r.kind === 'deadlock') this.reportDeadlock();
     return r;
   }
 
@@ -139,16 +119,6 @@ export class CurrentThreadRuntime implements SimRuntime, RuntimeHandle, RealTime
     return 'step-limit';
   }
 
-  /** `block_on` run to its end, with the outcome as a value. */
-  runBlockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): RunOutcome<T> {
-    return runBlockOnOf(this, future, maxSteps);
-  }
-
-  /** Synchronous `Runtime::block_on` for interpreted sync code: the value, or the panic rethrown. */
-  blockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): T {
-    return valueOfRun(this.runBlockOn(future, maxSteps), maxSteps);
-  }
-
   /** Begins `Runtime` drop; continue with `tick()` (or use `shutdownNow`). */
   shutdown(): void {
     if (this.shutdownMachine === null) {
@@ -157,26 +127,8 @@ export class CurrentThreadRuntime implements SimRuntime, RuntimeHandle, RealTime
     }
   }
 
-  /** Drops the runtime completely (all shutdown steps). */
-  shutdownNow(maxSteps = Number.MAX_SAFE_INTEGER): void {
-    this.shutdown();
-    const m = this.shutdownMachine;
-    for (let i = 0; i < maxSteps && m !== null && !m.done; i++) this.tick();
-  }
-
-  /** `Runtime::enter`: sync code may spawn onto this runtime until the returned function is called. */
-  enter(): () => void {
-    const ctx = new HandleContext(this, this.time, 'entered', this.world.seeds.nextSeed());
-    const prev = enterContext(ctx);
-    return () => leaveContext(prev);
-  }
-
-  emitStdout(text: string): void {
-    this.world.emitOutput('stdout', text, currentTaskIdRaw());
-  }
-
-  emitStderr(text: string): void {
-    this.world.emitOutput('stderr', text, currentTaskIdRaw());
+  protected isDropped(): boolean {
+    return this.shutdownMachine !== null && this.shutdownMachine.done;
   }
 
   /** RealTime: real time moves; an unpaused clock moves with it. */

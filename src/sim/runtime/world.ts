@@ -50,6 +50,8 @@ export class SimWorld {
   realNow = 0;
   /** Index of the current scheduler step. */
   step = 0;
+  /** Task cells allocated and not yet freed (the interpreter's memory guard charges for them). */
+  liveTasks = 0;
   /** Every decision with more than one option, in order. */
   readonly choices = new ChoiceLog();
   private readonly chooser: Chooser;

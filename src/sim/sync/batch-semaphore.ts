@@ -9,6 +9,7 @@ import { currentContext } from '../context.ts';
 import { PENDING, type Context, type Future, type Poll, type Waker } from '../future.ts';
 import { RustPanic } from '../task/panic.ts';
 import { err, ok, type Result, type RustError } from './result.ts';
+import { LinkedList } from '../linked-list.ts';
 
 /** Tokio's limit is `usize::MAX >> 3`; JS integers are exact to 2^53, so that is the cap here. */
 export const MAX_PERMITS = Number.MAX_SAFE_INTEGER;
@@ -36,9 +37,7 @@ export class TryAcquireError implements RustError {
 export class BatchSemaphore {
   private permits: number;
   private closed = false;
-  // Waiter queue: newest at head, oldest at tail.
-  private head: Acquire | null = null;
-  private tail: Acquire | null = null;
+  private readonly waiters = new LinkedList<Acquire>();
   private readonly batch: Waker[] = [];
 
   constructor(permits: number) {
@@ -64,9 +63,7 @@ export class BatchSemaphore {
 
   /** Number of queued acquirers (for the UI and tests). */
   waiterCount(): number {
-    let n = 0;
-    for (let w = this.head; w !== null; w = w.next) n++;
-    return n;
+    return this.waiters.count();
   }
 
   /** `release(n)`: hands permits to waiters (oldest first), the rest to the pool. */
@@ -78,7 +75,7 @@ export class BatchSemaphore {
   /** `close()`: wakes every waiter; they (and later acquirers) get AcquireError. */
   close(): void {
     this.closed = true;
-    for (let w = this.popBack(); w !== null; w = this.popBack()) {
+    for (let w = this.waiters.popBack(); w !== null; w = this.waiters.popBack()) {
       const waker = w.waker;
       w.waker = null;
       waker?.wake();
@@ -109,7 +106,7 @@ export class BatchSemaphore {
     while (rem > 0) {
       let isEmpty = false;
       while (batch.length < WAKE_BATCH) {
-        const w = this.tail;
+        const w = this.waiters.tail;
         if (w === null) {
           isEmpty = true;
           break;
@@ -165,31 +162,12 @@ export class BatchSemaphore {
       node.waker = cx.waker.clone();
       cur?.drop();
     }
-    if (!node.queued) this.pushFront(node);
+    if (!node.queued) this.waiters.pushFront(node);
     return PENDING;
   }
 
-  private pushFront(n: Acquire): void {
-    n.prev = null;
-    n.next = this.head;
-    if (this.head !== null) this.head.prev = n;
-    else this.tail = n;
-    this.head = n;
-  }
-
   unlink(n: Acquire): void {
-    if (n.prev !== null) n.prev.next = n.next;
-    else if (this.head === n) this.head = n.next;
-    else return;
-    if (n.next !== null) n.next.prev = n.prev;
-    else this.tail = n.prev;
-    n.prev = n.next = null;
-  }
-
-  private popBack(): Acquire | null {
-    const n = this.tail;
-    if (n !== null) this.unlink(n);
-    return n;
+    this.waiters.unlink(n);
   }
 }
 

@@ -20,9 +20,11 @@ import { co } from './test-harness.ts';
 const MS = 1_000_000;
 
 /** Runs `main` as `#[tokio::main(flavor = "current_thread", start_paused = true)]`; returns stdout. */
-function runMain(main: (print: (s: string) => void) => Future<unknown>): string[] {
+type Print = (s: string) => void;
+
+function runMain(main: (print: Print) => Future<unknown>): string[] {
   const out: string[] = [];
-  const print = (s: string) => {
+  const print: Print = (s) => {
     const now = currentContext()?.time.clock.now() ?? 0;
     out.push(`[${Math.floor(now / MS)}ms] ${s}`);
   };
@@ -48,6 +50,50 @@ function withDrop<T>(inner: Future<T>, onDrop: () => void): Future<T> {
   };
 }
 
+type Co<T> = Generator<Future<unknown>, T, unknown>;
+
+/** `while let Some(r) = set.join_next().await { each(r) }` */
+function* joinEach<T>(set: JoinSet<T>, each: (r: JoinResult<T>) => void): Co<void> {
+  for (;;) {
+    const r = (yield set.joinNext()) as Option<JoinResult<T>>;
+    if (!r.some) return;
+    each(r.value);
+  }
+}
+
+/** An async block holding a drop guard: `onDrop` runs when its future ends or is dropped. */
+function guarded(body: () => Co<void>, onDrop: () => void): Future<void> {
+  return co(function* () {
+    try {
+      yield* body();
+    } finally {
+      onDrop();
+    }
+  });
+}
+
+/** A task that prints `started`, sleeps `ms`, prints `woke`; its drop guard prints `dropped`. */
+function guardedSleep(
+  print: Print,
+  ms: number,
+  lines: { started: string; woke: string; dropped: string },
+): Future<void> {
+  return guarded(
+    function* () {
+      print(lines.started);
+      yield sleep(ms * MS);
+      print(lines.woke);
+    },
+    () => print(lines.dropped),
+  );
+}
+
+/** `tokio::select! { biased; … }` over `branches`: the index of the branch that won. */
+function* selectBiased(branches: Future<unknown>[]): Co<number> {
+  const r = (yield new Select(branches, { biased: true })) as { index: number };
+  return r.index;
+}
+
 describe('examples on the real runtime', () => {
   it('13_joinset_completion_order (§13.G 87)', () => {
     const out = runMain((print) =>
@@ -64,14 +110,12 @@ describe('examples on the real runtime', () => {
         );
         print(`spawned ${delays.length} tasks, len=${set.len()}`);
         const order: number[] = [];
-        for (;;) {
-          const r = (yield set.joinNext()) as Option<JoinResult<[number, number]>>;
-          if (!r.some) break;
-          if (!r.value.ok) throw new Error('unexpected error');
-          const [i, d] = r.value.value;
+        yield* joinEach(set, (r) => {
+          if (!r.ok) throw new Error('unexpected error');
+          const [i, d] = r.value;
           print(`join_next -> task #${i} (slept ${d}ms), len now ${set.len()}`);
           order.push(i);
-        }
+        });
         print(`completion order: [${order.join(', ')}]`);
         set.drop();
 
@@ -86,22 +130,18 @@ describe('examples on the real runtime', () => {
           );
         }
         const order2: string[] = [];
-        for (;;) {
-          const r = (yield set2.joinNext()) as Option<JoinResult<string>>;
-          if (!r.some) break;
-          if (r.value.ok) order2.push(`"${r.value.value}"`);
-        }
+        yield* joinEach(set2, (r) => {
+          if (r.ok) order2.push(`"${r.value}"`);
+        });
         print(`equal-delay join order: [${order2.join(', ')}]`);
         set2.drop();
 
         const set3 = new JoinSet<number>();
         for (let n = 0; n < 4; n++) set3.spawn(ready(n));
         const order3: number[] = [];
-        for (;;) {
-          const r = (yield set3.joinNext()) as Option<JoinResult<number>>;
-          if (!r.some) break;
-          if (r.value.ok) order3.push(r.value.value);
-        }
+        yield* joinEach(set3, (r) => {
+          if (r.ok) order3.push(r.value);
+        });
         print(`no-sleep join order: [${order3.join(', ')}]`);
         set3.drop();
       }),
@@ -134,14 +174,10 @@ describe('examples on the real runtime', () => {
         const set = new JoinSet<void>();
         for (let i = 0; i < 3; i++) {
           set.spawn(
-            co(function* () {
-              try {
-                print(`task ${i}: started, sleeping ${100 + i * 10}ms`);
-                yield sleep((100 + i * 10) * MS);
-                print(`task ${i}: after sleep (must not print)`);
-              } finally {
-                print(`drop guard: task ${i} future`);
-              }
+            guardedSleep(print, 100 + i * 10, {
+              started: `task ${i}: started, sleeping ${100 + i * 10}ms`,
+              woke: `task ${i}: after sleep (must not print)`,
+              dropped: `drop guard: task ${i} future`,
             }),
           );
         }
@@ -199,14 +235,10 @@ describe('examples on the real runtime', () => {
         const set = new JoinSet<void>();
         for (let i = 0; i < 3; i++) {
           set.spawn(
-            co(function* () {
-              try {
-                print(`worker ${i}: started`);
-                yield sleep(1000 * MS);
-                print(`worker ${i}: finished (must not print)`);
-              } finally {
-                print(`drop guard: worker ${i}`);
-              }
+            guardedSleep(print, 1000, {
+              started: `worker ${i}: started`,
+              woke: `worker ${i}: finished (must not print)`,
+              dropped: `drop guard: worker ${i}`,
             }),
           );
         }
@@ -294,8 +326,7 @@ describe('examples on the real runtime', () => {
           co(function* () {
             let done = 0;
             for (;;) {
-              const r = (yield new Select([t.cancelled(), sleep(10 * MS)], { biased: true })) as { index: number };
-              if (r.index === 0) {
+              if ((yield* selectBiased([t.cancelled(), sleep(10 * MS)])) === 0) {
                 print(`worker: cancelled after ${done} units`);
                 return done;
               }
@@ -314,14 +345,12 @@ describe('examples on the real runtime', () => {
         token2.cancel();
         let picks = [0, 0];
         for (let k = 0; k < 1000; k++) {
-          const r = (yield new Select([token2.cancelled(), ready(undefined)], { biased: true })) as { index: number };
-          picks[r.index]++;
+          picks[yield* selectBiased([token2.cancelled(), ready(undefined)])]++;
         }
         print(`biased, both ready, cancelled listed first: cancelled=${picks[0]} work=${picks[1]}`);
         picks = [0, 0];
         for (let k = 0; k < 1000; k++) {
-          const r = (yield new Select([ready(undefined), token2.cancelled()], { biased: true })) as { index: number };
-          picks[1 - r.index]++;
+          picks[1 - (yield* selectBiased([ready(undefined), token2.cancelled()]))]++;
         }
         print(`biased, both ready, work listed first: cancelled=${picks[0]} work=${picks[1]}`);
 
@@ -335,8 +364,8 @@ describe('examples on the real runtime', () => {
           }),
         );
         const selectStart = currentContext()?.time.clock.now() ?? 0;
-        const r = (yield new Select([token3.cancelled(), sleep(20 * MS)], { biased: true })) as { index: number };
-        print(r.index === 0 ? 'coincide: cancelled branch won' : 'coincide: sleep branch won');
+        const won = yield* selectBiased([token3.cancelled(), sleep(20 * MS)]);
+        print(won === 0 ? 'coincide: cancelled branch won' : 'coincide: sleep branch won');
         const took = Math.floor(((currentContext()?.time.clock.now() ?? 0) - selectStart) / MS);
         print(`coincide: select finished after ${took}ms`);
         yield canceller;

@@ -36,3 +36,21 @@ export { Select, selectOrPanic, SELECT_DISABLED, ALL_DISABLED_PANIC, MAX_SELECT_
 export type { SelectOptions, SelectOutput } from './select.ts';
 export { Join, TryJoin } from './join.ts';
 export type { TryJoinOutput } from './join.ts';
+export { Cooperative, cooperative, threadRngN } from './cooperative.ts';
+export {
+  watchChannel,
+  WatchSender,
+  WatchReceiver,
+  WatchShared,
+  WatchRecvError,
+  WatchSendError,
+  WATCH_RECV_ERROR,
+} from './watch.ts';
+export type { WatchRef } from './watch.ts';
+export { broadcastChannel, BroadcastSender, BroadcastReceiver, BroadcastSendError } from './broadcast.ts';
+export type { BroadcastRecvError } from './broadcast.ts';
+export { RwLock, RwLockGuard, MAX_READS } from './rw-lock.ts';
+export { Barrier } from './barrier.ts';
+export { OnceCell } from './once-cell.ts';
+export type { SetError } from './once-cell.ts';
+export { TaskTracker } from './task-tracker.ts';

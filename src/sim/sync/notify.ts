@@ -8,6 +8,7 @@
  * `notify_one` passes it on.
  */
 import { PENDING, type Context, type Future, type Poll, type Waker } from '../future.ts';
+import { LinkedList } from '../linked-list.ts';
 
 const EMPTY = 0;
 const WAITING = 1;
@@ -28,9 +29,8 @@ const WAKE_BATCH = 32;
 export class Notify {
   private state: 0 | 1 | 2 = EMPTY;
   private notifyWaitersCalls = 0;
-  // Waiter list: push at head, notify_one takes from the tail (oldest).
-  private head: Notified | null = null;
-  private tail: Notified | null = null;
+  // notify_one takes from the tail (oldest), notify_last from the head.
+  private readonly waiters = new LinkedList<Notified>();
   private readonly batch: Waker[] = [];
 
   /** `notified()`: a future for the next notification (nothing is registered until polled). */
@@ -59,12 +59,12 @@ export class Notify {
       this.state = NOTIFIED;
       return null;
     }
-    const waiter = strategy === NOTIFICATION_LIFO ? this.popFront() : this.popBack();
+    const waiter = strategy === NOTIFICATION_LIFO ? this.waiters.popFront() : this.waiters.popBack();
     if (waiter === null) throw new Error('Notify: WAITING with an empty list');
     const w = waiter.waker;
     waiter.waker = null;
     waiter.notification = strategy;
-    if (this.head === null) this.state = EMPTY;
+    if (this.waiters.isEmpty()) this.state = EMPTY;
     return w;
   }
 
@@ -74,7 +74,7 @@ export class Notify {
     if (this.state !== WAITING) return;
     this.state = EMPTY;
     const batch = this.batch;
-    for (let n = this.popBack(); n !== null; n = this.popBack()) {
+    for (let n = this.waiters.popBack(); n !== null; n = this.waiters.popBack()) {
       const w = n.waker;
       n.waker = null;
       n.notification = NOTIFICATION_ALL;
@@ -95,9 +95,7 @@ export class Notify {
 
   /** Number of futures waiting (for the UI / tests). */
   waiterCount(): number {
-    let n = 0;
-    for (let w = this.head; w !== null; w = w.next) n++;
-    return n;
+    return this.waiters.count();
   }
 
   // ---- internal, used by Notified ----
@@ -118,37 +116,16 @@ export class Notify {
 
   enqueue(n: Notified): void {
     this.state = WAITING;
-    n.prev = null;
-    n.next = this.head;
-    if (this.head !== null) this.head.prev = n;
-    else this.tail = n;
-    this.head = n;
+    this.waiters.pushFront(n);
   }
 
   unlink(n: Notified): void {
-    if (n.prev !== null) n.prev.next = n.next;
-    else if (this.head === n) this.head = n.next;
-    else return;
-    if (n.next !== null) n.next.prev = n.prev;
-    else this.tail = n.prev;
-    n.prev = n.next = null;
+    this.waiters.unlink(n);
   }
 
   /** After a waiter left: an empty list in WAITING goes back to EMPTY. */
   settleAfterUnlink(): void {
-    if (this.head === null && this.state === WAITING) this.state = EMPTY;
-  }
-
-  private popBack(): Notified | null {
-    const n = this.tail;
-    if (n !== null) this.unlink(n);
-    return n;
-  }
-
-  private popFront(): Notified | null {
-    const n = this.head;
-    if (n !== null) this.unlink(n);
-    return n;
+    if (this.waiters.isEmpty() && this.state === WAITING) this.state = EMPTY;
   }
 }
 

@@ -86,6 +86,7 @@ export class Task implements StateCell {
     this.scheduler = scheduler;
     this.meta = meta;
     this.blocking = blocking;
+    world.liveTasks++;
   }
 
   /** Number of references the live holders account for. */

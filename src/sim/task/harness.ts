@@ -305,6 +305,7 @@ export function dealloc(t: Task): void {
   if (t.deallocated) throw new Error(`task ${t.id} deallocated twice`);
   // No event: the transition that freed it shows ref count 0 in its `after` word.
   t.deallocated = true;
+  t.world.liveTasks--;
   clearJoinWaker(t);
   dropStage(t, true);
 }

@@ -84,6 +84,11 @@ export class JoinHandle<T> implements Future<JoinResult<T>> {
     return canReadOutput(this.task, waker);
   }
 
+  /** Dropped (awaited to completion, or dropped): any further use is a host bug or a moved value. */
+  get isDropped(): boolean {
+    return this.dropped;
+  }
+
   private assertLive(op: string): void {
     if (this.dropped) throw new Error(`JoinHandle of task ${this.task.id}: ${op} after drop`);
   }

@@ -9,6 +9,7 @@
  * comes due and re-files the entry (`markPending` fails).
  */
 import type { Waker } from '../future.ts';
+import { LinkedList } from '../linked-list.ts';
 
 /** `STATE_DEREGISTERED`: not in the wheel; the result is readable. */
 export const DEREGISTERED = -1;
@@ -91,41 +92,10 @@ export class TimerEntry {
   }
 }
 
-/** An intrusive doubly linked list with Tokio's `LinkedList` discipline (push_front, pop_back). */
-export class EntryList {
-  head: TimerEntry | null = null;
-  tail: TimerEntry | null = null;
-
-  isEmpty(): boolean {
-    return this.head === null;
-  }
-
-  pushFront(e: TimerEntry): void {
-    e.prev = null;
-    e.next = this.head;
-    if (this.head !== null) this.head.prev = e;
-    else this.tail = e;
-    this.head = e;
-  }
-
-  popBack(): TimerEntry | null {
-    const e = this.tail;
-    if (e === null) return null;
-    this.tail = e.prev;
-    if (this.tail !== null) this.tail.next = null;
-    else this.head = null;
-    e.prev = null;
-    e.next = null;
-    return e;
-  }
-
+/** A timer wheel slot: Tokio's `LinkedList` of entries. */
+export class EntryList extends LinkedList<TimerEntry> {
+  /** Removes `e`; an entry that is not in this list is left alone. */
   remove(e: TimerEntry): void {
-    if (e.prev !== null) e.prev.next = e.next;
-    else if (this.head === e) this.head = e.next;
-    else return; // not in this list
-    if (e.next !== null) e.next.prev = e.prev;
-    else this.tail = e.prev;
-    e.prev = null;
-    e.next = null;
+    this.unlink(e);
   }
 }

@@ -20,13 +20,20 @@ export interface ViewSlotProps {
   readonly title: string;
   /** What the region will show, for the placeholder while its view is not built. */
   readonly placeholder: string;
+  /** The region may scroll inside itself (a stage strip): it takes the keyboard focus to scroll. */
+  readonly scrollable?: boolean;
 }
 
-export function ViewSlot({ name, title, placeholder }: ViewSlotProps) {
+export function ViewSlot({ name, title, placeholder, scrollable = false }: ViewSlotProps) {
   const id = `region-${name}-title`;
   const view = VIEWS.get(name);
   return (
-    <section className={`region region-${name}`} aria-labelledby={id} data-region={name}>
+    <section
+      className={`region region-${name}`}
+      aria-labelledby={id}
+      data-region={name}
+      tabIndex={scrollable ? 0 : undefined}
+    >
       <h2 id={id}>{title}</h2>
       {view !== undefined ? <LoadedView view={view} name={name} /> : <p className="muted placeholder">{placeholder}</p>}
     </section>

@@ -6,24 +6,29 @@ import { useSelector } from '@xstate/react';
 import { useEffect, useState } from 'react';
 import type { Lesson } from '../../lessons/types.ts';
 import { LabContext } from '../lab/lab-context.tsx';
+import { Stage } from '../layout/Stage.tsx';
+import { ConsolePanel } from '../panels/ConsolePanel.tsx';
+import { NarrationPanel } from '../panels/NarrationPanel.tsx';
+import { OpenInLabLink } from '../share/OpenInLabLink.tsx';
 import { writeDeckUrl } from './deck-url.ts';
 import type { DeckUrl } from './deck-url.ts';
 import type { DeckCommand } from './keys.ts';
 import { zoomed } from './keys.ts';
+import { DeckBar, DeckTools } from './DeckBar.tsx';
 import { KeysHelp } from './KeysHelp.tsx';
-import { LabStage } from './LabStage.tsx';
 import { LessonSession } from './lesson-session.ts';
 import { Overview } from './Overview.tsx';
 import { PresenterView } from './PresenterView.tsx';
-import { browserStorage } from './progress.ts';
 import { SlideView } from './SlideView.tsx';
 import { useDeckKeys } from './use-deck-keys.ts';
 import { useDeckUrl } from './use-deck-url.ts';
 import { usePresenterSync } from './use-presenter-sync.ts';
+import { pageAppStorage } from '../storage/page-storage.ts';
+import { StorageNotice } from '../storage/StorageNotice.tsx';
 import './lesson.css';
 
 export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
-  const [session] = useState(() => new LessonSession(lesson, { url, storage: browserStorage() }));
+  const [session] = useState(() => new LessonSession(lesson, { url, storage: pageAppStorage() }));
   const [role, setRole] = useState(url.role);
   const [projector, setProjector] = useState(url.projector || url.role === 'audience');
   const [zoom, setZoom] = useState(1);
@@ -109,6 +114,18 @@ export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
     }
   };
   useDeckKeys(run);
+  // The projector theme is sized in rem, and 1rem is 1/33.75 of the viewport's height
+  // (mockups/README.md): the same picture at 720p and 1080p, only scaled.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.add('rem-deck');
+    root.classList.toggle('rem-projector', projector);
+    root.style.setProperty('--zoom', String(zoom));
+    return () => {
+      root.classList.remove('rem-deck', 'rem-projector');
+      root.style.removeProperty('--zoom');
+    };
+  }, [projector, zoom]);
 
   const slide = lesson.slides[index];
   const classes = ['deck', `deck-${role}`, projector ? 'theme-projector' : '', mode === 'blank' ? 'is-blank' : '']
@@ -116,77 +133,50 @@ export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
     .join(' ');
   return (
     <LabContext.Provider value={session.lab}>
-      <div
-        className={classes}
-        style={{ '--zoom': zoom } as React.CSSProperties}
-        data-testid="deck"
-        data-mode={String(mode)}
-      >
-        <header className="deck-header">
-          <h1>
-            <span className="brand">Task Lab</span>
-            <span className="deck-title">
-              {lesson.meta.course} · Day {lesson.meta.day}: {lesson.meta.title}
-            </span>
-          </h1>
-          <p className="deck-progress" data-testid="slide-counter">
-            Slide {index + 1} of {lesson.slides.length}
-            <span className="muted"> · {visited.length} seen</span>
-            {role === 'audience' && <span className="role-badge"> · audience (follows the presenter)</span>}
-            {role === 'presenter' && <span className="role-badge"> · presenter</span>}
-          </p>
-          <div className="deck-tools" role="toolbar" aria-label="Deck">
-            <button type="button" onClick={() => run('overview')} title="Overview (O)">
-              <span aria-hidden="true">▦</span> Overview
-            </button>
-            <button type="button" onClick={() => run('zoom-out')} aria-label="Zoom out" title="Zoom out (−)">
-              A−
-            </button>
-            <button type="button" onClick={() => run('zoom-in')} aria-label="Zoom in" title="Zoom in (+)">
-              A+
-            </button>
-            <button type="button" aria-pressed={projector} onClick={() => run('projector')} title="Projector theme (T)">
-              Projector
-            </button>
-            <button type="button" onClick={() => run('fullscreen')} title="Fullscreen (F)">
-              Fullscreen
-            </button>
-            {role !== 'presenter' && (
-              <button type="button" onClick={() => run('presenter')} title="Presenter window (P)">
-                Presenter
-              </button>
-            )}
-            <button type="button" onClick={() => run('help')} aria-label="Keys" title="Keys (?)">
-              ?
-            </button>
-          </div>
-        </header>
+      <div className={classes} data-testid="deck" data-mode={String(mode)}>
+        {!projector && (
+          <header className="deck-header">
+            <h1>
+              <span className="brand">Task Lab</span>
+              <span className="deck-title">
+                {lesson.meta.course} · Day {lesson.meta.day}: {lesson.meta.title}
+              </span>
+            </h1>
+            {role === 'presenter' && <span className="role-badge">presenter</span>}
+            <OpenInLabLink className="deck-link" />
+            <DeckTools role={role} projector={projector} run={run} />
+          </header>
+        )}
+        <StorageNotice storage={session.book.storage} />
         {role === 'presenter' ? (
           <PresenterView lesson={lesson} index={index} sync={sync} />
         ) : (
           <main className="deck-main">
-            {slide !== undefined && (
-              <SlideView
-                key={slide.id}
-                session={session}
-                slide={slide}
-                index={index}
-                total={lesson.slides.length}
-                linkTo={linkTo}
-              />
-            )}
-            <LabStage />
+            <div className="words">
+              {slide !== undefined && (
+                <SlideView
+                  key={slide.id}
+                  session={session}
+                  slide={slide}
+                  index={index}
+                  total={lesson.slides.length}
+                  linkTo={linkTo}
+                />
+              )}
+              <ConsolePanel drawer />
+              <NarrationPanel />
+            </div>
+            <Stage />
           </main>
         )}
-        <nav className="deck-nav" aria-label="Slides">
-          <button type="button" onClick={() => run('prev')} disabled={index === 0}>
-            <span aria-hidden="true">← </span>Previous slide
-          </button>
-          <span className="deck-nav-title">{slide?.title}</span>
-          <button type="button" onClick={() => run('next')} disabled={index === lesson.slides.length - 1}>
-            Next slide<span aria-hidden="true"> →</span>
-          </button>
-        </nav>
+        <DeckBar
+          index={index}
+          total={lesson.slides.length}
+          day={lesson.meta.day}
+          role={role}
+          projector={projector}
+          run={run}
+        />
         {mode === 'overview' && (
           <div className="overlay">
             <Overview

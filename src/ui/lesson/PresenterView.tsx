@@ -1,11 +1,13 @@
 /**
- * The presenter window (`p`): the slide on show, the next one, the notes, the talk's timer and the
- * lab's controls. The audience window follows everything it does over BroadcastChannel.
+ * The presenter window (`p`): the slide on show, the next one, the notes, the quiz answers, the
+ * talk's timer and the stage (the deck's bar holds the lab's controls). The audience window follows everything it does over BroadcastChannel.
  */
 import { useSelector } from '@xstate/react';
 import { useMemo } from 'react';
-import type { Lesson } from '../../lessons/types.ts';
-import { LabStage } from './LabStage.tsx';
+import type { Lesson, Quiz } from '../../lessons/types.ts';
+import { answerOf } from './quiz-answer.ts';
+import { Stage } from '../layout/Stage.tsx';
+import { NarrationPanel } from '../panels/NarrationPanel.tsx';
 import { renderMarkdown } from './markdown.ts';
 import { SlideBody } from './SlideView.tsx';
 import type { SyncActor } from './use-presenter-sync.ts';
@@ -45,6 +47,22 @@ function Timer({ sync }: { sync: SyncActor }) {
   );
 }
 
+function Answers({ quizzes }: { quizzes: readonly Quiz[] }) {
+  if (quizzes.length === 0) return null;
+  return (
+    <section className="presenter-answers" aria-labelledby="answers-title">
+      <h2 id="answers-title">Quiz answers</h2>
+      <ol data-testid="quiz-answers">
+        {quizzes.map((q, i) => (
+          <li key={i}>
+            <code>{answerOf(q)}</code>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export function PresenterView({ lesson, index, sync }: PresenterViewProps) {
   const slide = lesson.slides[index];
   const next = lesson.slides[index + 1];
@@ -67,9 +85,11 @@ export function PresenterView({ lesson, index, sync }: PresenterViewProps) {
         <h2 id="next-title">Next</h2>
         <p data-testid="next-slide">{next === undefined ? 'The end.' : `${index + 2}. ${next.title}`}</p>
       </section>
+      <Answers quizzes={slide.quizzes} />
       {sync !== undefined && <Timer sync={sync} />}
       <div className="presenter-lab">
-        <LabStage compact />
+        <NarrationPanel />
+        <Stage strips={false} />
       </div>
     </main>
   );

@@ -4,10 +4,30 @@
  * alone; the explanation follows.
  */
 import { useId, useState } from 'react';
+import { parseWord } from '../../lessons/quiz.ts';
 import type { QuizRecord } from '../../flow/lesson/lesson-types.ts';
 import type { QuizResponse } from '../../lessons/grade.ts';
 import type { Quiz } from '../../lessons/types.ts';
 import { renderMarkdown } from './markdown.ts';
+import { compareWord, expectedWord } from './word-diff.ts';
+
+/** After a first wrong try: which fields of a state word are off, never their right values. */
+function WordHint({ given, expected }: { given: string; expected: string }) {
+  const mine = parseWord(given);
+  const truth = expectedWord(expected);
+  if (mine === undefined || truth === undefined) return null;
+  return (
+    <ul className="word-hint" aria-label="Your word, field by field">
+      {compareWord(mine, truth).map((f) => (
+        <li key={f.name} className={f.same ? 'same' : 'differs'}>
+          <span aria-hidden="true">{f.same ? '✓ ' : '✕ '}</span>
+          {f.name}
+          {f.same ? '' : ' differs'}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export interface QuizCardProps {
   readonly quiz: Quiz;
@@ -33,6 +53,15 @@ export function QuizCard({ quiz, index, record, blocked, answer, retry }: QuizCa
   const locked = record !== undefined;
   const grade = record?.grade;
   const given = record?.response;
+  // Wrong tries retried on this slide: the first wrong answer gets a hint, a later one (or asking)
+  // the answer.
+  const [retried, setRetried] = useState(0);
+  const [revealed, setRevealed] = useState(false);
+  const reveal = grade !== undefined && (grade.correct || retried > 0 || revealed);
+  const tryAgain = () => {
+    if (grade !== undefined && !grade.correct) setRetried((n) => n + 1);
+    retry();
+  };
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (choices.length > 0) {
@@ -97,16 +126,25 @@ export function QuizCard({ quiz, index, record, blocked, answer, retry }: QuizCa
           <p>
             <span aria-hidden="true">{grade.correct ? '✓ ' : '✕ '}</span>
             <strong>{grade.correct ? 'Right.' : 'Not quite.'}</strong>{' '}
-            {!grade.correct && (
+            {!grade.correct && reveal && (
               <>
                 The run says: <code>{grade.expected}</code>
               </>
             )}
+            {!grade.correct && !reveal && 'Look again at the run, then try once more.'}
           </p>
-          {quiz.explain !== '' && <div dangerouslySetInnerHTML={{ __html: renderMarkdown(quiz.explain) }} />}
-          <button type="button" onClick={retry}>
+          {!grade.correct && !reveal && quiz.kind === 'state-word' && given !== undefined && 'text' in given && (
+            <WordHint given={given.text} expected={grade.expected} />
+          )}
+          {reveal && quiz.explain !== '' && <div dangerouslySetInnerHTML={{ __html: renderMarkdown(quiz.explain) }} />}
+          <button type="button" onClick={tryAgain}>
             Try again
           </button>
+          {!reveal && (
+            <button type="button" className="link-button" onClick={() => setRevealed(true)}>
+              Show the answer
+            </button>
+          )}
         </div>
       )}
     </form>

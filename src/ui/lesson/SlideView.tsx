@@ -1,6 +1,7 @@
 /**
- * One slide as the learner reads it: the title, the prose (markdown), the program beside it in
- * the source pane (editable; edits are saved and can be reset), the quizzes and the challenge.
+ * One slide as the learner reads it: the title; the prose, quizzes and challenge (scrolling
+ * together when long); the program in the source pane (editable; edits are saved and can be
+ * reset), which keeps its share of the column; and the cue, pinned under the code.
  */
 import { useSelector } from '@xstate/react';
 import { useMemo, useSyncExternalStore } from 'react';
@@ -56,6 +57,8 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
   const answers = useSelector(session.actor, (s) => s.context.answers);
   const run = useSelector(session.actor, (s) => s.context.run);
   const say = useSelector(session.actor, (s) => s.context.say);
+  // The slide's own program folds to what matters; the learner's edit is shown whole.
+  const edited = useUi((u) => u.draft) !== session.originalSource(index);
   const blocked =
     run.status === 'failed'
       ? run.message === EDITED_RUN
@@ -70,31 +73,34 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
       <h2 id="slide-title" tabIndex={-1}>
         {slide.title}
       </h2>
-      <SlideBody slide={slide} />
-      {say !== undefined && (
-        <p className="cue-say" role="status" data-testid="cue-say">
-          <span aria-hidden="true">⏸ </span>
-          {say}
-        </p>
-      )}
+      <div className="slide-scroll">
+        <SlideBody slide={slide} />
+        {slide.quizzes.map((quiz, i) => (
+          <QuizCard
+            key={`${slide.id}#${i}`}
+            quiz={quiz}
+            index={i}
+            record={answers[session.quizKey(index, i)]}
+            blocked={blocked}
+            answer={(response) => session.actor.send({ type: 'QUIZ.ANSWER', quiz: i, response })}
+            retry={() => session.actor.send({ type: 'QUIZ.RETRY', quiz: i })}
+          />
+        ))}
+        {slide.challenge !== undefined && <ChallengePanel session={session} linkTo={linkTo} />}
+      </div>
       {(slide.scenario !== undefined || slide.challenge !== undefined) && (
         <div className="slide-code">
-          <SourcePanel />
+          <SourcePanel foldPreamble={!edited} />
           <CodeStatus session={session} index={index} />
         </div>
       )}
-      {slide.quizzes.map((quiz, i) => (
-        <QuizCard
-          key={`${slide.id}#${i}`}
-          quiz={quiz}
-          index={i}
-          record={answers[session.quizKey(index, i)]}
-          blocked={blocked}
-          answer={(response) => session.actor.send({ type: 'QUIZ.ANSWER', quiz: i, response })}
-          retry={() => session.actor.send({ type: 'QUIZ.RETRY', quiz: i })}
-        />
-      ))}
-      {slide.challenge !== undefined && <ChallengePanel session={session} linkTo={linkTo} />}
+      {/* Pinned under the code, outside the scrolling text: the cue is never scrolled away. */}
+      {say !== undefined && (
+        <p className="cue-say" role="status" data-testid="cue-say">
+          <span className="cue-label">Cue </span>
+          {say}
+        </p>
+      )}
     </article>
   );
 }

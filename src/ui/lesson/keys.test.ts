@@ -23,6 +23,13 @@ describe('deck keys', () => {
     expect(press(' ')).toBe('play');
   });
 
+  it('leaves the arrow keys to a focused quiz choice, never changing the slide', () => {
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown']) {
+      expect(press(key, { onControl: true, onChoice: true })).toBeUndefined();
+    }
+    expect(press('PageDown', { onControl: true, onChoice: true })).toBe('next');
+  });
+
   it('zooms in steps within bounds', () => {
     expect(zoomed(1, 'zoom-in')).toBe(1.1);
     expect(zoomed(2, 'zoom-in')).toBe(2);

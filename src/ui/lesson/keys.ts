@@ -65,11 +65,14 @@ export interface DeckKeyPress {
   /** Focus is in the editor, a text field, or a button/link that Enter and Space activate. */
   readonly typing: boolean;
   readonly onControl: boolean;
+  /** Focus is on a quiz choice (a radio): its arrow keys move between choices, never slides. */
+  readonly onChoice?: boolean;
 }
 
 export function deckCommandFor(press: DeckKeyPress): DeckCommand | undefined {
   if (press.altKey || press.ctrlKey || press.metaKey) return undefined;
   if (press.typing) return press.key === 'Escape' ? 'escape' : undefined;
+  if (press.onChoice === true && press.key.startsWith('Arrow')) return undefined;
   const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
   const found = DECK_KEYS.find((k) => k.keys.includes(key) || k.keys.includes(press.key));
   // Enter and Space belong to a focused button, link or choice.

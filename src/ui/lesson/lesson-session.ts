@@ -18,9 +18,9 @@ import type { Lab } from '../lab/create-lab.ts';
 import type { WorkerFactory } from '../../worker/client.ts';
 import type { DeckState } from '../../flow/presenter/protocol.ts';
 import type { DeckUrl, WindowRole } from './deck-url.ts';
-import { ProgressBook } from './progress.ts';
-import type { StorageLike } from './progress.ts';
 import { configOfSource } from './run-config.ts';
+import { ProgressBook } from '../../store/storage/index.ts';
+import type { AppStorage } from '../../store/storage/index.ts';
 
 export type LessonActor = Actor<LessonMachine>;
 
@@ -29,7 +29,7 @@ export const EDITED_RUN = 'edited';
 
 export interface SessionOptions {
   readonly url: DeckUrl;
-  readonly storage: StorageLike | undefined;
+  readonly storage: AppStorage;
   readonly workerFactory?: WorkerFactory;
 }
 

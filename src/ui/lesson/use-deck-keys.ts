@@ -25,6 +25,7 @@ export function useDeckKeys(run: (command: DeckCommand) => void): void {
         altKey: e.altKey,
         typing: isTypingTarget(target),
         onControl: onControl(target),
+        onChoice: target?.closest('input[type="radio"], [role="radio"], [role="radiogroup"]') != null,
       });
       if (command === undefined) return;
       // The seek bar is a range input: its arrows move the lab, not the deck.

@@ -1,41 +1,81 @@
-/** The program's stdout and stderr exactly as printed, up to the step on show (design.md §6). */
+/**
+ * The program's stdout and stderr exactly as printed, up to the step on show (design.md §6).
+ * As a drawer (course and embed) it is one line (the last one printed) until opened (C), so
+ * the console can never push the stage down.
+ */
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { selectView } from '../../store/index.ts';
-import { useLabState } from '../lab/lab-context.tsx';
+import { useLab, useLabState, useUi } from '../lab/lab-context.tsx';
 import { consoleLinesOf } from './console-lines.ts';
+import type { ConsoleShown } from './console-lines.ts';
 
-export function ConsolePanel() {
-  const view = useLabState(selectView);
-  const console = view.console;
-  const { stdoutTail, stderrTail } = view;
-  const shown = useMemo(() => consoleLinesOf({ console, stdoutTail, stderrTail }), [console, stdoutTail, stderrTail]);
+function ConsoleText({ shown }: { shown: ConsoleShown }) {
   const box = useRef<HTMLPreElement | null>(null);
   useLayoutEffect(() => {
     const el = box.current;
     if (el !== null) el.scrollTop = el.scrollHeight;
   }, [shown]);
   return (
-    <section className="region region-console" aria-labelledby="console-title">
-      <h2 id="console-title">Console</h2>
-      <pre ref={box} className="console" tabIndex={0} aria-label="Program output" data-testid="console">
-        {shown.hidden > 0 && (
-          <span className="muted">
-            … {shown.hidden} earlier lines{'\n'}
-          </span>
-        )}
-        {shown.lines.map((l, i) => (
-          <span key={i} className={`console-line console-${l.stream}`}>
-            {l.stream === 'stderr' && (
-              <span className="stream-tag" aria-label="standard error">
-                err│{' '}
-              </span>
-            )}
-            {l.text}
-            {'\n'}
-          </span>
-        ))}
-        {shown.lines.length === 0 && <span className="muted">Nothing printed yet.</span>}
-      </pre>
+    <pre ref={box} className="console" tabIndex={0} aria-label="Program output" data-testid="console">
+      {shown.hidden > 0 && (
+        <span className="muted">
+          … {shown.hidden} earlier lines{'\n'}
+        </span>
+      )}
+      {shown.lines.map((l, i) => (
+        <span key={i} className={`console-line console-${l.stream}`}>
+          {l.stream === 'stderr' && (
+            <span className="stream-tag" aria-label="standard error">
+              err│{' '}
+            </span>
+          )}
+          {l.text}
+          {'\n'}
+        </span>
+      ))}
+      {shown.lines.length === 0 && <span className="muted">Nothing printed yet.</span>}
+    </pre>
+  );
+}
+
+function useShown(): ConsoleShown {
+  const view = useLabState(selectView);
+  const { console, stdoutTail, stderrTail } = view;
+  return useMemo(() => consoleLinesOf({ console, stdoutTail, stderrTail }), [console, stdoutTail, stderrTail]);
+}
+
+export function ConsolePanel({ drawer = false }: { drawer?: boolean }) {
+  const shown = useShown();
+  const lab = useLab();
+  const open = useUi((u) => u.consoleOpen);
+  if (!drawer) {
+    return (
+      <section className="region region-console" aria-labelledby="console-title">
+        <h2 id="console-title">Console</h2>
+        <ConsoleText shown={shown} />
+      </section>
+    );
+  }
+  const count = shown.lines.length + shown.hidden;
+  return (
+    <section className={`console-drawer${open ? ' is-open' : ''}`} aria-labelledby="console-title">
+      <h2 className="console-drawer-head">
+        <button
+          type="button"
+          id="console-title"
+          className="console-toggle"
+          aria-expanded={open}
+          title="Console (C)"
+          onClick={() => lab.ui.getState().setConsoleOpen(!open)}
+        >
+          <span aria-hidden="true">{open ? '▾' : '▸'} </span>Console
+        </button>
+        <span className="console-count">
+          {count} {count === 1 ? 'line' : 'lines'}
+        </span>
+      </h2>
+      {/* Closed, the box is one line tall and scrolled to the end: the last line printed. */}
+      <ConsoleText shown={shown} />
     </section>
   );
 }

@@ -27,12 +27,19 @@ export type Restore =
  * Opens the moment in `hash` (a share link's fragment) in `lab`: runs its program with its
  * configuration and moves to its step, opens its views and selects its task. On a bad link it
  * changes nothing and returns the message to show; the caller then shows its default lesson.
+ * `beforeOpen` runs before the editor takes the shared program (the lab opens a draft for it, so
+ * the learner's own program is never overwritten).
  */
-export async function restoreSharedMoment(lab: Lab, hash: string): Promise<Restore> {
+export async function restoreSharedMoment(
+  lab: Lab,
+  hash: string,
+  beforeOpen?: (source: string) => void,
+): Promise<Restore> {
   const d = await decodeShareHash(hash);
   if (d.kind === 'none') return d;
   if (d.kind === 'error') return { kind: 'error', message: d.message };
   const m = d.moment;
+  beforeOpen?.(m.program.source);
   const actions = lab.store.getState().actions;
   actions.setOpenViews(m.views);
   actions.selectTask(m.task);

@@ -8,6 +8,8 @@ import { basicSetup } from 'codemirror';
 import { rust } from '@codemirror/lang-rust';
 import { EditorView, keymap } from '@codemirror/view';
 import { Prec } from '@codemirror/state';
+import { foldEffect } from '@codemirror/language';
+import { preambleRange } from './fold-preamble.ts';
 import { cspStyleNonce } from '../offline/csp.ts';
 import { breakpointGutter, setBreakpoints } from './breakpoint-gutter.ts';
 import { annotations, setAnnotations } from './editor-decorations.ts';
@@ -23,10 +25,14 @@ export interface CodeEditorProps {
   readonly reveal: { readonly line: number; readonly nonce: number } | undefined;
   onChange(value: string): void;
   onRun(): void;
+  /** The line the run is at: kept in view (scrolled to, never focused); 0 for none. */
+  readonly follow?: number;
+  /** Fold the preamble above `#[tokio::main]` whenever a new program is loaded (course slides). */
+  readonly foldPreamble?: boolean;
 }
 
 const theme = EditorView.theme({
-  '&': { fontSize: '18px', border: '2px solid #444', borderRadius: '4px', backgroundColor: '#fff' },
+  '&': { fontSize: 'var(--code-size, 18px)', border: '2px solid #444', borderRadius: '4px', backgroundColor: '#fff' },
   '&.cm-focused': { outline: '3px solid #0072B2', outlineOffset: '2px' },
   '.cm-content': { fontFamily: "ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace" },
   '.cm-gutters': { backgroundColor: '#f2f2f2', color: '#333', borderRight: '1px solid #999' },
@@ -67,7 +73,8 @@ export default function CodeEditor(props: CodeEditorProps) {
         rust(),
         theme,
         annotations(),
-        EditorView.contentAttributes.of({ 'aria-label': 'Rust source (Ctrl+Enter runs it)' }),
+        // tabindex: the scroller then holds a keyboard-focusable element (axe: scrollable-region-focusable).
+        EditorView.contentAttributes.of({ 'aria-label': 'Rust source (Ctrl+Enter runs it)', tabindex: '0' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) latest.current.onChange(u.state.doc.toString());
         }),
@@ -86,6 +93,33 @@ export default function CodeEditor(props: CodeEditorProps) {
     if (v === null || v.state.doc.toString() === value) return;
     v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
   }, [value]);
+
+  // A freshly loaded program starts folded to what matters; the learner can unfold it.
+  const { foldPreamble = false } = props;
+  const foldedFor = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const v = view.current;
+    if (v === null || !foldPreamble || foldedFor.current === value) return;
+    foldedFor.current = value;
+    const r = preambleRange(value);
+    if (r === undefined) return;
+    v.dispatch({ effects: foldEffect.of({ from: v.state.doc.line(r.from).from, to: v.state.doc.line(r.to).to }) });
+  }, [value, foldPreamble]);
+
+  const { follow = 0 } = props;
+  useEffect(() => {
+    const v = view.current;
+    if (v === null || follow < 1 || follow > v.state.doc.lines) return;
+    // Only the editor's own scroller moves: scrollIntoView would also scroll the slide and page.
+    const block = v.lineBlockAt(v.state.doc.line(follow).from);
+    const scroller = v.scrollDOM;
+    const margin = block.height * 1.5;
+    const top = block.top - scroller.scrollTop;
+    if (top < margin) scroller.scrollTop = Math.max(0, block.top - margin);
+    else if (top + block.height > scroller.clientHeight - margin) {
+      scroller.scrollTop = block.top + block.height - scroller.clientHeight + margin;
+    }
+  }, [follow]);
 
   const a = props.annotations;
   useEffect(() => {

@@ -8,11 +8,11 @@ import { sourceProblemsOf } from '../../flow/worker-bridge/run-report.ts';
 import { selectBreakpoints, selectSelectedTaskId, selectView } from '../../store/index.ts';
 import { useLab, useLabState, useReport, useUi } from '../lab/lab-context.tsx';
 import type { Annotations } from './editor-decorations.ts';
-import { markersByLine } from './task-markers.ts';
+import { currentLine, markersByLine } from './task-markers.ts';
 
 const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
 
-export function SourcePanel() {
+export function SourcePanel({ foldPreamble = false }: { foldPreamble?: boolean }) {
   const lab = useLab();
   const draft = useUi((u) => u.draft);
   const reveal = useUi((u) => u.reveal);
@@ -26,6 +26,7 @@ export function SourcePanel() {
     () => ({ problems, markers, highlight: reveal?.line ?? 0 }),
     [problems, markers, reveal],
   );
+  const follow = currentLine(view);
   const run = () => lab.run(lab.ui.getState().draft);
   return (
     <section className="region region-source" aria-labelledby="source-title">
@@ -50,6 +51,8 @@ export function SourcePanel() {
           onToggleBreakpoint={(line) => lab.send({ type: 'TOGGLE_BREAKPOINT', line })}
           onChange={(text) => lab.ui.getState().setDraft(text)}
           onRun={run}
+          follow={follow}
+          foldPreamble={foldPreamble}
         />
       </Suspense>
     </section>

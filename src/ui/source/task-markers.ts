@@ -32,7 +32,7 @@ export function markersByLine(view: ViewState, selected?: number): Map<number, L
     add(main.line, {
       task: 0,
       lifecycle: 'main',
-      text: `${main.polling ? '▶' : '⏸'}main`,
+      text: `${main.polling ? '▶' : '‖'}main`,
       label: `main future, ${state}`,
     });
   }
@@ -46,4 +46,17 @@ export function markersByLine(view: ViewState, selected?: number): Map<number, L
     });
   });
   return out;
+}
+
+/**
+ * The line the run is at (the editor keeps it in view): the running task's line, else the main
+ * future's; 0 before anything has run.
+ */
+export function currentLine(view: ViewState): number {
+  let running = 0;
+  view.tasks.forEach((t) => {
+    if (running === 0 && t.lifecycle === 'running' && t.line > 0) running = t.line;
+  });
+  if (running > 0) return running;
+  return view.main.polls > 0 || view.main.line > 0 ? view.main.line : 0;
 }

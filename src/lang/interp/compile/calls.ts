@@ -11,18 +11,19 @@ import { type IntType } from '../../num/int-type.ts';
 import { callValue } from '../call.ts';
 import { type Method, Site } from '../defs.ts';
 import { CTL, type Frame } from '../frame.ts';
-import { panicAt } from '../panic.ts';
 import { findMethod, FOUND, isBuiltinMethodName } from '../std/tables.ts';
+import { isArgTyped } from '../std/registry.ts';
 import { userIter } from '../std/iter.ts';
 import { ITER } from '../std/iter-methods.ts';
 import { deref, DROPPED, Owned, RefBase, REnum, type Value } from '../values.ts';
 import { asGen, type CE, gen, seq, sync } from './ce.ts';
 import { sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
 import { type Cx, fail } from './cx.ts';
-import { compileExpr, compilePlaceRead } from './expr.ts';
+import { compileExpr, compilePlaceRead, tempRead } from './expr.ts';
 import { resolvePath, setTraitCall } from './paths.ts';
 import { P, refTo } from './place.ts';
 import type { IntCell } from '../intcell.ts';
+import { typeFault } from '../type-fault.ts';
 
 function unifyParams(cx: Cx, args: CE[], params: (IntType | null)[] | undefined): void {
   if (!params) return;
@@ -54,6 +55,10 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
       }
       site.int = ret;
       site.hint = turbofishHint(callee) ?? cx.hints.get(e) ?? null;
+      if (!r.user && isArgTyped(call) && args.length > 0) {
+        site.int = args[0].ic;
+        if (e.args[0].kind === 'StrLit') site.hint ??= '&str';
+      }
       const c = callWith(args, (_f, vals) => call(site, vals), ret);
       return suspendsAfter(cx.scope, call) ? gen(sleepThenYield(asGen(c)), c.ctl, ret) : c;
     }
@@ -161,7 +166,7 @@ export function callMethod(
       args[0] = it;
       return im.call(site, args);
     }
-    return panicAt(site, `internal: no method \`${name}\` for this value`);
+    return typeFault(site, `no method named \`${name}\` found for this value`, 'E0599');
   }
   let self = FOUND.self;
   const via = FOUND.via;
@@ -179,11 +184,25 @@ export function callMethod(
   return out;
 }
 
+/**
+ * `x.a().b().c()…` nests through the receivers; it is compiled from the innermost call outwards in
+ * a loop, so a chain of thousands of calls never deepens the host's stack.
+ */
 export function compileMethodCall(cx: Cx, e: MethodCallExpr): CE {
+  const spine: MethodCallExpr[] = [e];
+  for (let x = e.receiver; x.kind === 'MethodCall'; x = x.receiver) spine.push(x);
+  let recv = compilePlaceRead(cx, spine[spine.length - 1].receiver);
+  for (let i = spine.length - 1; ; i--) {
+    const out = compileCallOn(cx, spine[i], recv);
+    if (i === 0) return out;
+    recv = tempRead(cx, out);
+  }
+}
+
+function compileCallOn(cx: Cx, e: MethodCallExpr, recv: CE): CE {
   if (!isBuiltinMethodName(e.method) && !userMethodNames(cx).has(e.method)) {
     return fail(e.methodSpan, `the method \`${e.method}\` is not supported`);
   }
-  const recv = compilePlaceRead(cx, e.receiver);
   const args = e.args.map((a) => compileExpr(cx, a));
   const name = e.method;
   const site = Site.of(e.methodSpan, recv.ic);
@@ -317,7 +336,7 @@ function methodResultInt(cx: Cx, name: string, recvIc: IntCell | null): IntCell 
 
 /** `Trait::method(x, …)` / `<T as Trait>::method(x, …)`: dispatch on the first argument. */
 setTraitCall((name, site, args) => {
-  if (args.length === 0) return panicAt(site, `internal: \`${name}\` needs a receiver`);
+  if (args.length === 0) return typeFault(site, `\`${name}\` needs a receiver`, 'E0599');
   const r = args[0];
   const vals = args.slice();
   return callMethod(site, name, r, null, 0, vals);

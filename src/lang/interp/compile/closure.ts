@@ -16,7 +16,6 @@ import { ClosureDef, RClosure } from '../call.ts';
 import { Site } from '../defs.ts';
 import { CTL, Flow, Frame, frameAt } from '../frame.ts';
 import { claim, dropSlot, take } from '../owner.ts';
-import { panicAt } from '../panic.ts';
 import { currentContext, EventKind, PENDING, type Context, type Pending } from '../sim.ts';
 import { intoFuture } from '../tokio/into-future.ts';
 import { markResumableScope, resumableBody } from '../tokio/blocking.ts';
@@ -27,6 +26,7 @@ import { type Cx, fail } from './cx.ts';
 import { annotationCell, compileExpr } from './expr.ts';
 import { compilePattern } from './pattern.ts';
 import { FnScope } from './scope.ts';
+import { typeFault } from '../type-fault.ts';
 
 /** Compiles parameter patterns into a binder for a fresh frame; returns the param slots. */
 export function compileParams(
@@ -238,7 +238,7 @@ export function* awaitValue(f: Frame, v: Value, site: Site): Generator<undefined
   }
   const fut = intoFuture(x, site);
   const host = f.fut as AsyncFuture | null;
-  if (!host) return panicAt(site, 'internal: `.await` outside a future');
+  if (!host) return typeFault(site, '`await` is only allowed inside `async` functions and blocks', 'E0728');
   if (owned) {
     if (f.temps === null) f.temps = [];
     f.temps.push(fut);

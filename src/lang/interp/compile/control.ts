@@ -18,7 +18,6 @@ import { Site } from '../defs.ts';
 import { CTL, Flow, type Frame } from '../frame.ts';
 import type { IntCell } from '../intcell.ts';
 import { release } from '../owner.ts';
-import { panicAt } from '../panic.ts';
 import { OPTION, RESULT, err, NONE } from '../std/enums.ts';
 import { convertError } from '../std/errors.ts';
 import { Owned, REnum, type Value } from '../values.ts';
@@ -28,6 +27,7 @@ import type { Cx } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
 import { compilePattern, type CPat } from './pattern.ts';
 import { P } from './place.ts';
+import { typeFault } from '../type-fault.ts';
 
 type Cond = CE;
 
@@ -220,7 +220,7 @@ export function compileMatch(cx: Cx, e: MatchExpr): CE {
           if (a.hi > a.lo) dropRange(f, a.lo, a.hi, keep);
           return r;
         }
-        return panicAt(site, 'internal error: entered unreachable code: no match arm matched');
+        return typeFault(site, 'non-exhaustive patterns: no arm of this `match` fits the value', 'E0004');
       },
       ctl,
       ic,
@@ -250,7 +250,7 @@ export function compileMatch(cx: Cx, e: MatchExpr): CE {
         if (a.hi > a.lo) dropRange(f, a.lo, a.hi, keep);
         return r;
       }
-      return panicAt(site, 'internal error: entered unreachable code: no match arm matched');
+      return typeFault(site, 'non-exhaustive patterns: no arm of this `match` fits the value', 'E0004');
     },
     ctl,
     ic,
@@ -338,7 +338,7 @@ export function compileTry(cx: Cx, e: TryExpr): CE {
         return CTL;
       }
     }
-    return panicAt(site, 'internal: `?` on a value that is neither Result nor Option');
+    return typeFault(site, 'the `?` operator can only be applied to values that implement `Try`', 'E0277');
   };
   if (v.s) {
     const s = v.s;

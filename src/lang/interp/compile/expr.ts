@@ -272,7 +272,11 @@ export function compilePlaceRead(cx: Cx, e: Expr): CE {
       base.elem ?? null,
     );
   }
-  const v = compileExpr(cx, e);
+  return tempRead(cx, compileExpr(cx, e));
+}
+
+/** A computed value read in place (a temporary: it lives to the end of the statement). */
+export function tempRead(cx: Cx, v: CE): CE {
   cx.tempSites++;
   return map1(
     v,

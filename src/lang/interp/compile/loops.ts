@@ -36,6 +36,35 @@ function takeBreakValue(f: Frame): Value {
   return v;
 }
 
+/** Returned by `afterPass` while the loop goes on. */
+const KEEP_LOOPING: unique symbol = Symbol('keep looping');
+
+/**
+ * After one pass of the body that returned `r`: KEEP_LOOPING, or what the loop ends with. A `for`
+ * loop's iterator is dropped on the way out, before the break value is taken.
+ */
+function afterPass(f: Frame, r: Value, label: string | null, it: RIter | null = null): Value {
+  if (r !== CTL) return KEEP_LOOPING;
+  const s = loopSignal(f, label);
+  if (s === 0) return KEEP_LOOPING;
+  if (it !== null) dropIter(f, it);
+  return s === 1 ? takeBreakValue(f) : CTL;
+}
+
+/** Each pass charges the runaway budget. */
+function charge(site: Site): void {
+  if (--env.budget < 0) runaway(site.line, site.col);
+}
+
+function tempMark(f: Frame): number {
+  return f.temps === null ? 0 : f.temps.length;
+}
+
+/** Drops the temporaries a pass left above `mark`. */
+function dropTempsFrom(f: Frame, mark: number): void {
+  if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
+}
+
 export function compileLoop(cx: Cx, e: LoopExpr): CE {
   const body = compileBlock(cx, e.body);
   const label = e.label;
@@ -44,31 +73,25 @@ export function compileLoop(cx: Cx, e: LoopExpr): CE {
   if (body.s) {
     const b = body.s;
     return sync((f) => {
-      const mark = f.temps === null ? 0 : f.temps.length;
+      const mark = tempMark(f);
       for (;;) {
-        if (--env.budget < 0) runaway(site.line, site.col);
+        charge(site);
         const r = b(f);
-        if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
-        if (r === CTL) {
-          const s = loopSignal(f, label);
-          if (s === 1) return takeBreakValue(f);
-          if (s === 2) return CTL;
-        }
+        dropTempsFrom(f, mark);
+        const out = afterPass(f, r, label);
+        if (out !== KEEP_LOOPING) return out;
       }
     }, tailCtl);
   }
   const g = body.g!;
   return gen(function* (f: Frame) {
-    const mark = f.temps === null ? 0 : f.temps.length;
+    const mark = tempMark(f);
     for (;;) {
-      if (--env.budget < 0) runaway(site.line, site.col);
+      charge(site);
       const r = yield* g(f);
-      if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
-      if (r === CTL) {
-        const s = loopSignal(f, label);
-        if (s === 1) return takeBreakValue(f);
-        if (s === 2) return CTL;
-      }
+      dropTempsFrom(f, mark);
+      const out = afterPass(f, r, label);
+      if (out !== KEEP_LOOPING) return out;
     }
   }, tailCtl);
 }
@@ -89,27 +112,30 @@ export function compileWhile(cx: Cx, e: WhileExpr): CE {
   const label = e.label;
   const site = Site.of(e.span);
   const hasSlots = hi > lo;
+  /** The end of a pass: KEEP_LOOPING, or what the loop ends with. */
+  const endPass = (f: Frame, r: Value, mark: number): Value => {
+    if (hasSlots) dropRange(f, lo, hi, keep);
+    dropTempsFrom(f, mark);
+    return afterPass(f, r, label);
+  };
+  /** A false condition ends the loop; CTL from the condition propagates. */
+  const condExit = (f: Frame, x: Value, mark: number): Value => {
+    if (x === true) return KEEP_LOOPING;
+    if (x === CTL) return CTL;
+    dropTempsFrom(f, mark);
+    return undefined;
+  };
   if (cond.s && body.s) {
     const c = cond.s;
     const b = body.s;
     return sync((f) => {
-      const mark = f.temps === null ? 0 : f.temps.length;
+      const mark = tempMark(f);
       for (;;) {
-        if (--env.budget < 0) runaway(site.line, site.col);
-        const x = c(f);
-        if (x === CTL) return CTL;
-        if (x !== true) {
-          if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
-          return undefined;
-        }
-        const r = b(f);
-        if (hasSlots) dropRange(f, lo, hi, keep);
-        if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
-        if (r === CTL) {
-          const s = loopSignal(f, label);
-          if (s === 1) return takeBreakValue(f);
-          if (s === 2) return CTL;
-        }
+        charge(site);
+        const stop = condExit(f, c(f), mark);
+        if (stop !== KEEP_LOOPING) return stop;
+        const out = endPass(f, b(f), mark);
+        if (out !== KEEP_LOOPING) return out;
       }
     }, true);
   }
@@ -118,23 +144,13 @@ export function compileWhile(cx: Cx, e: WhileExpr): CE {
   const bg = body.g;
   const bs = body.s;
   return gen(function* (f: Frame) {
-    const mark = f.temps === null ? 0 : f.temps.length;
+    const mark = tempMark(f);
     for (;;) {
-      if (--env.budget < 0) runaway(site.line, site.col);
-      const x = cg ? yield* cg(f) : cs!(f);
-      if (x === CTL) return CTL;
-      if (x !== true) {
-        if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
-        return undefined;
-      }
-      const r = bg ? yield* bg(f) : bs!(f);
-      if (hasSlots) dropRange(f, lo, hi, keep);
-      if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
-      if (r === CTL) {
-        const s = loopSignal(f, label);
-        if (s === 1) return takeBreakValue(f);
-        if (s === 2) return CTL;
-      }
+      charge(site);
+      const stop = condExit(f, cg ? yield* cg(f) : cs!(f), mark);
+      if (stop !== KEEP_LOOPING) return stop;
+      const out = endPass(f, bg ? yield* bg(f) : bs!(f), mark);
+      if (out !== KEEP_LOOPING) return out;
     }
   }, true);
 }
@@ -161,46 +177,45 @@ export function compileFor(cx: Cx, e: ForExpr): CE {
   if (test) return fail(e.pat.span, 'refutable pattern in `for` loop');
   const hasSlots = hi > lo;
 
-  const runSync = (f: Frame, itv: Value): Value => {
-    const s = f.s;
-    if (simple && itv instanceof RRange && typeof itv.start === 'number' && typeof itv.end === 'number') {
-      const end = itv.inclusive ? itv.end + 1 : itv.end;
-      const b = body.s!;
-      for (let i = itv.start; i < end; i++) {
-        if (--env.budget < 0) runaway(site.line, site.col);
-        s[slot] = i;
-        const r = b(f);
-        if (r === CTL) {
-          const sig = loopSignal(f, label);
-          if (sig === 1) return takeBreakValue(f);
-          if (sig === 2) return CTL;
-        }
-      }
-      return undefined;
-    }
+  /** The iterator, held in the hidden slot so dropping a suspended future drops it. */
+  const holdIter = (f: Frame, itv: Value): RIter => {
     const it = intoIter(itv, site);
+    const s = f.s;
     s[itSlot] = it;
     it.o = s;
     it.oi = itSlot;
+    return it;
+  };
+  /** The next item bound to the pattern, or false when the iterator is done. */
+  const bindNext = (f: Frame, it: RIter): boolean => {
+    charge(site);
+    const x = it.next();
+    if (x === DONE) return false;
+    bindItem(f, x);
+    return true;
+  };
+  /** The end of a pass: KEEP_LOOPING, or what the loop ends with (the iterator dropped). */
+  const endPass = (f: Frame, it: RIter, r: Value): Value => {
+    if (hasSlots) dropRange(f, lo, hi, keep);
+    return afterPass(f, r, label, it);
+  };
+  const runSync = (f: Frame, itv: Value): Value => {
     const b = body.s!;
-    for (;;) {
-      if (--env.budget < 0) runaway(site.line, site.col);
-      const x = it.next();
-      if (x === DONE) break;
-      bindItem(f, x);
-      const r = b(f);
-      if (hasSlots) dropRange(f, lo, hi, keep);
-      if (r === CTL) {
-        const sig = loopSignal(f, label);
-        if (sig === 1) {
-          dropIter(f, it);
-          return takeBreakValue(f);
-        }
-        if (sig === 2) {
-          dropIter(f, it);
-          return CTL;
-        }
+    if (simple && itv instanceof RRange && typeof itv.start === 'number' && typeof itv.end === 'number') {
+      const s = f.s;
+      const end = itv.inclusive ? itv.end + 1 : itv.end;
+      for (let i = itv.start; i < end; i++) {
+        charge(site);
+        s[slot] = i;
+        const out = afterPass(f, b(f), label);
+        if (out !== KEEP_LOOPING) return out;
       }
+      return undefined;
+    }
+    const it = holdIter(f, itv);
+    while (bindNext(f, it)) {
+      const out = endPass(f, it, b(f));
+      if (out !== KEEP_LOOPING) return out;
     }
     dropIter(f, it);
     return undefined;
@@ -231,29 +246,10 @@ export function compileFor(cx: Cx, e: ForExpr): CE {
   return gen(function* (f: Frame) {
     const itv = ig ? yield* ig(f) : is!(f);
     if (itv === CTL) return CTL;
-    const it = intoIter(itv, site);
-    const s = f.s;
-    s[itSlot] = it;
-    it.o = s;
-    it.oi = itSlot;
-    for (;;) {
-      if (--env.budget < 0) runaway(site.line, site.col);
-      const x = it.next();
-      if (x === DONE) break;
-      bindItem(f, x);
-      const r = bg ? yield* bg(f) : bs!(f);
-      if (hasSlots) dropRange(f, lo, hi, keep);
-      if (r === CTL) {
-        const sig = loopSignal(f, label);
-        if (sig === 1) {
-          dropIter(f, it);
-          return takeBreakValue(f);
-        }
-        if (sig === 2) {
-          dropIter(f, it);
-          return CTL;
-        }
-      }
+    const it = holdIter(f, itv);
+    while (bindNext(f, it)) {
+      const out = endPass(f, it, bg ? yield* bg(f) : bs!(f));
+      if (out !== KEEP_LOOPING) return out;
     }
     dropIter(f, it);
     return undefined;

@@ -15,7 +15,10 @@ import type {
   StrLit,
   VecMacro,
 } from '../../syntax/ast.ts';
-import { type BoundFormat, compileFormat, formatBound, type Formattable } from '../../fmt/index.ts';
+import { type BoundFormat, compileFormat, FmtTraitError, formatBound, type Formattable } from '../../fmt/index.ts';
+import type { Located } from '../../diagnostics.ts';
+import { typeFault } from '../type-fault.ts';
+import { allocate } from '../guards.ts';
 import { USIZE } from '../../num/int-type.ts';
 import { Site } from '../defs.ts';
 import { env } from '../env.ts';
@@ -42,6 +45,8 @@ interface FormatCode {
   readonly parts: CE[];
   readonly bound: BoundFormat;
   readonly ints: (IntCell | null)[];
+  /** Where each argument is written (a captured name: the format string). */
+  readonly at: Located[];
 }
 
 /** Compiles a format string and its arguments (positional, named, then captured variables). */
@@ -51,10 +56,13 @@ export function compileFormatArgs(cx: Cx, fmt: StrLit, args: FormatArg[]): Forma
   const r = compileFormat(fmt.value, { positional: positional.length, named: named.map((a) => a.name!) });
   if (!r.ok) return fail(fmt.span, r.error.message);
   const bound = r.value;
-  const parts: CE[] = [...positional, ...named].map((a) => compilePlaceRead(cx, a.value));
+  const written = [...positional, ...named];
+  const parts: CE[] = written.map((a) => compilePlaceRead(cx, a.value));
+  const at: Located[] = written.map((a) => a.value.span);
   for (const name of bound.captures) {
     const ref = cx.scope.resolve(name);
     if (!ref) return fail(fmt.span, `cannot find value \`${name}\` in this scope`);
+    at.push(fmt.span);
     parts.push(
       compilePlaceRead(cx, {
         kind: 'PathExpr',
@@ -68,14 +76,35 @@ export function compileFormatArgs(cx: Cx, fmt: StrLit, args: FormatArg[]): Forma
       }),
     );
   }
-  return { parts, bound, ints: parts.map((p) => p.ic) };
+  return { parts, bound, ints: parts.map((p) => p.ic), at };
 }
 
 function formatted(fc: FormatCode, vals: Value[]): string {
   const n = vals.length;
   const fmts = new Array<Formattable>(n);
   for (let i = 0; i < n; i++) fmts[i] = toFmt(vals[i], fc.ints[i]?.t ?? null);
-  return formatBound(fc.bound, fmts);
+  try {
+    return formatBound(fc.bound, fmts);
+  } catch (e) {
+    // rustc refuses a placeholder whose argument lacks the trait, at the argument.
+    if (!(e instanceof FmtTraitError)) throw e;
+    const where = fc.at[e.arg] ?? fc.at[0];
+    if (where === undefined) throw e;
+    const what = e.trait === 'usize' ? e.message : `this value doesn't implement \`${traitPath(e.trait)}\``;
+    return typeFault(where, what, 'E0277');
+  }
+}
+
+function traitPath(t: string): string {
+  return t === 'Display' ? 'std::fmt::Display' : t;
+}
+
+/** Whether `fmt` with `args` panics with a `&'static str` payload (see panic-payload.ts); no format: yes. */
+function isStaticMessage(fmt: StrLit | null, args: FormatArg[]): boolean {
+  if (!fmt) return true;
+  const named = args.filter((a) => a.name !== null).map((a) => a.name!);
+  const r = compileFormat(fmt.value, { positional: args.length - named.length, named });
+  return r.ok && panicPayloadIsStatic(fmt, args, r.value);
 }
 
 /** A format macro's message as a string-producing CE (empty message when there is no format). */
@@ -140,21 +169,28 @@ function compileFormatMacro(cx: Cx, e: FormatMacro): CE {
       const isStr = panicPayloadIsStatic(e.format, e.args, fc.bound);
       return seq(fc.parts, (_f, vals) => panicAt(site, formatted(fc, vals), isStr));
     }
-    case 'unreachable':
+    case 'unreachable': {
+      // `panic!(concat!("internal error: entered unreachable code: ", $fmt), $args)`
+      const isStr = isStaticMessage(e.format, e.args);
       return map1(msg, (_f, s) =>
         panicAt(
           site,
           e.format
             ? `internal error: entered unreachable code: ${s as string}`
             : 'internal error: entered unreachable code',
+          isStr,
         ),
       );
+    }
+    // with a message these format it through `format_args!` (a String); bare, a &'static str
     case 'todo':
       return map1(msg, (_f, s) =>
-        panicAt(site, e.format ? `not yet implemented: ${s as string}` : 'not yet implemented'),
+        panicAt(site, e.format ? `not yet implemented: ${s as string}` : 'not yet implemented', !e.format),
       );
     case 'unimplemented':
-      return map1(msg, (_f, s) => panicAt(site, e.format ? `not implemented: ${s as string}` : 'not implemented'));
+      return map1(msg, (_f, s) =>
+        panicAt(site, e.format ? `not implemented: ${s as string}` : 'not implemented', !e.format),
+      );
     case 'write':
     case 'writeln':
       return compileWrite(cx, e, e.name === 'writeln');
@@ -211,9 +247,10 @@ function compileAssert(cx: Cx, e: AssertMacro): CE {
   const cond = compileExpr(cx, e.cond);
   const text = `assertion failed: ${exprText(cx, e.cond)}`;
   const msg = e.format ? messageOf(cx, e.format, e.args) : null;
+  const isStr = isStaticMessage(e.format, e.args);
   return seq([cond, ...(msg ? [msg] : [])], (_f, vals) => {
     if (vals[0] === true) return undefined;
-    return panicAt(site, msg ? (vals[1] as string) : text);
+    return panicAt(site, msg ? (vals[1] as string) : text, isStr);
   });
 }
 
@@ -233,6 +270,11 @@ function compileAssertCmp(cx: Cx, e: AssertCmpMacro): CE {
   });
 }
 
+/** `size_of` an element: an integer's width, else a pointer-sized word. */
+function elemBytes(ic: IntCell | null): number {
+  return ic === null ? 8 : ic.t.bits / 8;
+}
+
 function compileVec(cx: Cx, e: VecMacro): CE {
   if (e.repeat) {
     const val = compileExpr(cx, e.repeat.value);
@@ -240,6 +282,7 @@ function compileVec(cx: Cx, e: VecMacro): CE {
     cx.cells.unify(count.ic, cx.cells.of(USIZE));
     const ce = seq([val, count], (_f, [v, n]) => {
       const len = Number(n);
+      allocate(len * elemBytes(val.ic));
       const a = new Array<Value>(len);
       for (let i = 0; i < len; i++) a[i] = i === len - 1 ? v : cloneValue(v);
       const vec = new RVec(a);

@@ -12,18 +12,19 @@ import { CTL, type Frame, frameAt } from '../frame.ts';
 import type { IntCell } from '../intcell.ts';
 import { arithSlow, cmpValues, eqValues, negSlow } from '../ops-rt.ts';
 import { claim, copyValue, dropInFlight, dropSlot } from '../owner.ts';
-import { panicAt } from '../panic.ts';
+import { numPanicAt } from '../panic.ts';
 import { MutRef, mkChar, Owned, RChar, RefBase, RFloat, type Value } from '../values.ts';
 import { type CE, gen, map1, seq, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
 import { compilePlace, P } from './place.ts';
+import { typeFault } from '../type-fault.ts';
 
 type ArithOp = 'add' | 'sub' | 'mul' | 'div' | 'rem';
 const ARITH: Record<string, ArithOp> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'rem' };
 
 function num(e: unknown, site: Site): never {
-  if (e instanceof NumPanic) panicAt(site, e.message);
+  if (e instanceof NumPanic) numPanicAt(site, e);
   throw e;
 }
 
@@ -169,12 +170,29 @@ function fastArith(op: string, a: Code, b: Code, cell: IntCell, site: Site): Cod
 
 const COMPARISON = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
+function isChainLink(x: Expr): x is BinaryExpr {
+  return x.kind === 'Binary' && x.op !== '&&' && x.op !== '||';
+}
+
+/**
+ * `a + b + c + …` nests to the left; it is compiled from the innermost operation outwards in a loop,
+ * so a chain of thousands of terms never deepens the host's stack.
+ */
 export function compileBinary(cx: Cx, e: BinaryExpr): CE {
+  if (!isChainLink(e)) return compileLogical(cx, e);
+  const spine: BinaryExpr[] = [e];
+  for (let x = e.left; isChainLink(x); x = x.left) spine.push(x);
+  let acc = compileExpr(cx, spine[spine.length - 1].left);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const link = spine[i];
+    acc = combineBinary(cx, link, acc, compileExpr(cx, link.right));
+  }
+  return acc;
+}
+
+function combineBinary(cx: Cx, e: BinaryExpr, l: CE, r: CE): CE {
   const site = Site.of(e.span);
   const op = e.op;
-  if (op === '&&' || op === '||') return compileLogical(cx, e);
-  const l = compileExpr(cx, e.left);
-  const r = compileExpr(cx, e.right);
   const shift = op === '<<' || op === '>>';
   let cell: IntCell;
   if (shift) cell = l.ic ?? cx.cells.unknown();
@@ -263,7 +281,7 @@ export function compileUnary(cx: Cx, e: UnaryExpr): CE {
         (_f, x) => {
           if (typeof x === 'boolean') return !x;
           if (typeof x === 'number' || typeof x === 'bigint') return (cell?.t ?? U32).not(x);
-          return panicAt(site, 'internal: `!` on this value');
+          return typeFault(site, 'cannot apply unary operator `!` to this type', 'E0600');
         },
         v.ic,
       );
@@ -490,7 +508,7 @@ export function compileCast(cx: Cx, e: CastExpr): CE {
       const x = x0 instanceof RefBase ? x0.get() : x0;
       if (typeof x === 'number' || typeof x === 'bigint') return new RFloat(intToFloat(k, x), k === 'f32');
       if (x instanceof RFloat) return new RFloat(floatToFloat(k, x.v), k === 'f32');
-      return panicAt(site, `internal: cannot cast to ${k}`);
+      return typeFault(site, `non-primitive cast to \`${k}\``, 'E0605');
     });
   }
   if (name === 'char') {
@@ -507,5 +525,5 @@ function enumDiscriminant(x: Value, t: IntType, site: Site): Value {
     const en = x as unknown as { def: { variants: { discriminant: number }[] }; v: number };
     return t.wrap(en.def.variants[en.v].discriminant);
   }
-  return panicAt(site, 'internal: cannot cast this value to an integer');
+  return typeFault(site, 'casting this value to an integer is invalid', 'E0606');
 }

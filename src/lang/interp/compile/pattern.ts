@@ -10,7 +10,7 @@ import type { Frame } from '../frame.ts';
 import { cmpValues, eqValues } from '../ops-rt.ts';
 import { OPTION, RESULT } from '../std/enums.ts';
 import { REVERSE } from '../std/reverse.ts';
-import { lookupBuiltin } from '../std/registry.ts';
+import { lookupBuiltin, lookupEnum } from '../std/registry.ts';
 import type { RChar } from '../values.ts';
 import { mkChar, MutRef, Owned, RefBase, REnum, RStruct, RTuple, RVec, RDeque, type Value } from '../values.ts';
 import { type Cx, fail } from './cx.ts';
@@ -250,6 +250,13 @@ function variantTest(def: EnumDef, vi: number): CPat {
 
 type Target = { kind: 'struct'; def: StructDef } | { kind: 'variant'; def: EnumDef; v: number };
 
+/** `TrySendError::Full`, `broadcast::error::RecvError::Lagged`: a variant of a built-in enum. */
+function builtinVariant(segs: string[]): { kind: 'variant'; def: EnumDef; v: number } | null {
+  const d = lookupEnum(segs.slice(0, -1));
+  const v = d?.index.get(segs[segs.length - 1]);
+  return d && v !== undefined ? { kind: 'variant', def: d, v } : null;
+}
+
 function patternTarget(cx: Cx, path: Path): Target {
   const segs = expandPath(cx, path);
   const last = segs[segs.length - 1];
@@ -270,6 +277,8 @@ function patternTarget(cx: Cx, path: Path): Target {
       if (vi !== undefined) return { kind: 'variant', def: it.def, v: vi };
     }
     if (owner === 'Option') return { kind: 'variant', def: OPTION, v: last === 'Some' ? 1 : 0 };
+    const native = builtinVariant(segs);
+    if (native) return native;
     if (owner === 'Result') return { kind: 'variant', def: RESULT, v: last === 'Ok' ? 0 : 1 };
     const st = cx.item(last);
     if (st && st.kind === 'struct') return { kind: 'struct', def: st.def };
@@ -433,6 +442,8 @@ function pathPattern(cx: Cx, path: Path): CPat {
   }
   const single = pathLike(cx, segs[segs.length - 1]);
   if (single && segs.length === 1) return single;
+  const native = segs.length >= 2 ? builtinVariant(segs) : null;
+  if (native) return variantTest(native.def, native.v);
   const b = lookupBuiltin(segs);
   if (b && b.kind === 'value') {
     const get = b.get;

@@ -16,6 +16,7 @@ import { type CE, gen, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { bracketSite, compileExpr, compilePlaceRead } from './expr.ts';
 import type { IntCell } from '../intcell.ts';
+import { typeFault } from '../type-fault.ts';
 
 /** The place register. `c` null: not a place (an rvalue). */
 export const P: { c: Value[] | RefBase | null; k: number } = { c: null, k: 0 };
@@ -101,7 +102,7 @@ export function locateField(v: Value, name: string, site: Site): void {
       return;
     }
   }
-  panicAt(site, `internal: no field \`${name}\` on this value`);
+  typeFault(site, `no field \`${name}\` on this value`, 'E0609');
 }
 
 /** Follows references, smart pointers and guards to the value that has fields. */
@@ -161,7 +162,7 @@ export function compilePlace(cx: Cx, e: Expr): PlaceCE {
           return undefined;
         }
         if (v instanceof RMap) return panicAt(site, 'cannot assign to data in an index of a map');
-        return panicAt(site, 'internal: value cannot be indexed mutably');
+        return typeFault(site, 'this value cannot be indexed mutably', 'E0596');
       };
       return { loc: map2Loc(base, idx, at), ic: base.elem ?? null, local: null };
     }

@@ -8,6 +8,7 @@ import { panicAt } from '../panic.ts';
 import { deref, RDeque, RMap, RVec, type Value, text } from '../values.ts';
 import { RRange } from './range.ts';
 import { byteToIndex, utf8Len } from './utf8.ts';
+import { typeFault } from '../type-fault.ts';
 
 export function sliceBounds(r: RRange, len: number, site: Site): [number, number] {
   const [s, e] = r.bounds(len);
@@ -55,5 +56,5 @@ export function indexRead(b0: Value, i: Value, site: Site, arraySite: Site = sit
     if (!e) panicAt(site, 'key not found');
     return e.v;
   }
-  return panicAt(site, 'internal: this value cannot be indexed');
+  return typeFault(site, 'this value cannot be indexed this way', 'E0608');
 }

@@ -28,7 +28,8 @@ abstract class Adapter extends RIter {
   }
 }
 
-class MapIter extends Adapter {
+/** An adapter driven by a closure of the program (`filter`, `take_while`, `inspect`, …). */
+abstract class FnAdapter extends Adapter {
   constructor(
     src: RIter,
     site: Site,
@@ -36,59 +37,62 @@ class MapIter extends Adapter {
   ) {
     super(src, site);
   }
+  protected call(x: Value): Value {
+    return callValue(this.site, this.f, [x]);
+  }
+}
+
+/** `Some(v)` hands `v` over; anything else ends the iteration. */
+function someOrDone(r: Value): Next {
+  return r instanceof REnum && r.v === 1 ? release(r.f[0], r.f) : DONE;
+}
+
+/** One item out for each item in, from either end (`map`, `copied`, `cloned`). */
+class MapIter extends Adapter {
+  constructor(
+    src: RIter,
+    site: Site,
+    private readonly fn: (x: Value) => Value,
+  ) {
+    super(src, site);
+  }
   next(): Next {
     const x = this.src.next();
-    return x === DONE ? DONE : callValue(this.site, this.f, [x]);
+    return x === DONE ? DONE : this.fn(x);
   }
   override nextBack(): Next {
     const x = this.src.nextBack();
-    return x === DONE ? DONE : callValue(this.site, this.f, [x]);
+    return x === DONE ? DONE : this.fn(x);
   }
   override len(): number {
     return this.src.len();
   }
 }
 
-class FilterIter extends Adapter {
-  constructor(
-    src: RIter,
-    site: Site,
-    private readonly f: Value,
-  ) {
-    super(src, site);
-  }
+class FilterIter extends FnAdapter {
   next(): Next {
-    for (;;) {
-      const x = this.src.next();
-      if (x === DONE) return DONE;
-      if (callValue(this.site, this.f, [x]) === true) return x;
-      dropInFlight(x);
-    }
+    return this.pull(false);
   }
   override nextBack(): Next {
+    return this.pull(true);
+  }
+  private pull(back: boolean): Next {
     for (;;) {
-      const x = this.src.nextBack();
+      const x = back ? this.src.nextBack() : this.src.next();
       if (x === DONE) return DONE;
-      if (callValue(this.site, this.f, [x]) === true) return x;
+      if (this.call(x) === true) return x;
       dropInFlight(x);
     }
   }
 }
 
-class FilterMapIter extends Adapter {
-  constructor(
-    src: RIter,
-    site: Site,
-    private readonly f: Value,
-  ) {
-    super(src, site);
-  }
+class FilterMapIter extends FnAdapter {
   next(): Next {
     for (;;) {
       const x = this.src.next();
       if (x === DONE) return DONE;
-      const r = callValue(this.site, this.f, [x]);
-      if (r instanceof REnum && r.v === 1) return release(r.f[0], r.f);
+      const r = someOrDone(this.call(x));
+      if (r !== DONE) return r;
     }
   }
 }
@@ -111,11 +115,12 @@ class EnumerateIter extends Adapter {
   }
 }
 
-class ZipIter extends Adapter {
+/** An adapter over two sources, owning both (`zip`, `chain`). */
+abstract class PairAdapter extends Adapter {
   constructor(
     src: RIter,
     site: Site,
-    private readonly other: RIter,
+    protected readonly other: RIter,
   ) {
     super(src, site);
     adopt(other, this);
@@ -124,6 +129,15 @@ class ZipIter extends Adapter {
     dropChild(this.src, this);
     dropChild(this.other, this);
   }
+  /** Combines both exact lengths, or -1 when either is unknown. */
+  protected bothLen(combine: (a: number, b: number) => number): number {
+    const a = this.src.len();
+    const b = this.other.len();
+    return a < 0 || b < 0 ? -1 : combine(a, b);
+  }
+}
+
+class ZipIter extends PairAdapter {
   next(): Next {
     const a = this.src.next();
     if (a === DONE) return DONE;
@@ -135,26 +149,12 @@ class ZipIter extends Adapter {
     return tuple2(a, b);
   }
   override len(): number {
-    const a = this.src.len();
-    const b = this.other.len();
-    return a < 0 || b < 0 ? -1 : Math.min(a, b);
+    return this.bothLen(Math.min);
   }
 }
 
-class ChainIter extends Adapter {
+class ChainIter extends PairAdapter {
   private first = true;
-  constructor(
-    src: RIter,
-    site: Site,
-    private readonly other: RIter,
-  ) {
-    super(src, site);
-    adopt(other, this);
-  }
-  override dropGlue(): void {
-    dropChild(this.src, this);
-    dropChild(this.other, this);
-  }
   next(): Next {
     if (this.first) {
       const x = this.src.next();
@@ -169,20 +169,22 @@ class ChainIter extends Adapter {
     return this.src.nextBack();
   }
   override len(): number {
-    const a = this.src.len();
-    const b = this.other.len();
-    return a < 0 || b < 0 ? -1 : a + b;
+    return this.bothLen((a, b) => a + b);
   }
 }
 
-class TakeIter extends Adapter {
+/** An adapter counting items down (`take`, `skip`). */
+abstract class CountAdapter extends Adapter {
   constructor(
     src: RIter,
     site: Site,
-    private n: number,
+    protected n: number,
   ) {
     super(src, site);
   }
+}
+
+class TakeIter extends CountAdapter {
   next(): Next {
     if (this.n <= 0) return DONE;
     this.n--;
@@ -194,14 +196,7 @@ class TakeIter extends Adapter {
   }
 }
 
-class SkipIter extends Adapter {
-  constructor(
-    src: RIter,
-    site: Site,
-    private n: number,
-  ) {
-    super(src, site);
-  }
+class SkipIter extends CountAdapter {
   next(): Next {
     while (this.n > 0) {
       this.n--;
@@ -217,40 +212,26 @@ class SkipIter extends Adapter {
   }
 }
 
-class TakeWhileIter extends Adapter {
+class TakeWhileIter extends FnAdapter {
   private done = false;
-  constructor(
-    src: RIter,
-    site: Site,
-    private readonly f: Value,
-  ) {
-    super(src, site);
-  }
   next(): Next {
     if (this.done) return DONE;
     const x = this.src.next();
     if (x === DONE) return DONE;
-    if (callValue(this.site, this.f, [x]) === true) return x;
+    if (this.call(x) === true) return x;
     this.done = true;
     dropInFlight(x);
     return DONE;
   }
 }
 
-class SkipWhileIter extends Adapter {
+class SkipWhileIter extends FnAdapter {
   private skipping = true;
-  constructor(
-    src: RIter,
-    site: Site,
-    private readonly f: Value,
-  ) {
-    super(src, site);
-  }
   next(): Next {
     for (;;) {
       const x = this.src.next();
       if (x === DONE) return DONE;
-      if (this.skipping && callValue(this.site, this.f, [x]) === true) {
+      if (this.skipping && this.call(x) === true) {
         dropInFlight(x);
         continue;
       }
@@ -307,38 +288,10 @@ export class PeekableIter extends Adapter {
   }
 }
 
-class CopiedIter extends Adapter {
-  constructor(
-    src: RIter,
-    site: Site,
-    private readonly clone: (v: Value) => Value,
-  ) {
-    super(src, site);
-  }
+class InspectIter extends FnAdapter {
   next(): Next {
     const x = this.src.next();
-    return x === DONE ? DONE : this.clone(x);
-  }
-  override nextBack(): Next {
-    const x = this.src.nextBack();
-    return x === DONE ? DONE : this.clone(x);
-  }
-  override len(): number {
-    return this.src.len();
-  }
-}
-
-class InspectIter extends Adapter {
-  constructor(
-    src: RIter,
-    site: Site,
-    private readonly f: Value,
-  ) {
-    super(src, site);
-  }
-  next(): Next {
-    const x = this.src.next();
-    if (x !== DONE) callValue(this.site, this.f, [x]);
+    if (x !== DONE) this.call(x);
     return x;
   }
 }
@@ -380,8 +333,7 @@ class ScanIter extends Adapter {
     const x = this.src.next();
     if (x === DONE) return DONE;
     const r = callValue(this.site, this.f, [new MutRef(this.state, 0), x]);
-    if (r instanceof REnum && r.def === OPTION) return r.v === 1 ? release(r.f[0], r.f) : DONE;
-    return DONE;
+    return r instanceof REnum && r.def === OPTION ? someOrDone(r) : DONE;
   }
 }
 
@@ -393,8 +345,7 @@ class FromFnIter extends RIter {
     super();
   }
   next(): Next {
-    const r = callValue(this.site, this.f, []);
-    return r instanceof REnum && r.v === 1 ? release(r.f[0], r.f) : DONE;
+    return someOrDone(callValue(this.site, this.f, []));
   }
 }
 
@@ -424,7 +375,7 @@ class CycleIter extends RIter {
 }
 
 export const ADAPTERS = {
-  map: (src: RIter, site: Site, f: Value): RIter => new MapIter(src, site, f),
+  map: (src: RIter, site: Site, f: Value): RIter => new MapIter(src, site, (x) => callValue(site, f, [x])),
   filter: (src: RIter, site: Site, f: Value): RIter => new FilterIter(src, site, f),
   filterMap: (src: RIter, site: Site, f: Value): RIter => new FilterMapIter(src, site, f),
   enumerate: (src: RIter, site: Site): RIter => new EnumerateIter(src, site),
@@ -437,7 +388,7 @@ export const ADAPTERS = {
   stepBy: (src: RIter, site: Site, n: number): RIter => new StepByIter(src, site, n),
   rev: (src: RIter, site: Site): RIter => new RevIter(src, site),
   peekable: (src: RIter, site: Site): PeekableIter => new PeekableIter(src, site),
-  copied: (src: RIter, site: Site, clone: (v: Value) => Value): RIter => new CopiedIter(src, site, clone),
+  copied: (src: RIter, site: Site, clone: (v: Value) => Value): RIter => new MapIter(src, site, clone),
   inspect: (src: RIter, site: Site, f: Value): RIter => new InspectIter(src, site, f),
   flatMap: (src: RIter, site: Site, f: Value | null): RIter => new FlatMapIter(src, site, f),
   scan: (src: RIter, site: Site, init: Value, f: Value): RIter => new ScanIter(src, site, [init], f),

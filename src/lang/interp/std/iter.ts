@@ -23,6 +23,7 @@ import {
 } from '../values.ts';
 import { OPTION } from './enums.ts';
 import { RRange } from './range.ts';
+import { typeFault } from '../type-fault.ts';
 
 export const DONE: unique symbol = Symbol('done');
 export type Next = Value | typeof DONE;
@@ -170,7 +171,7 @@ export function intoIter(v0: Value, site: Site): RIter {
   if (v instanceof REnum && v.def === OPTION) return new BufIter(v.v === 1 ? [v.f[0]] : [], v.o === null);
   const u = userIter(v);
   if (u) return u;
-  return panicAt(site, 'internal: this value is not iterable');
+  return typeFault(site, 'this value is not an iterator', 'E0277');
 }
 
 export function rangeIter(r: RRange, site: Site): RIter {

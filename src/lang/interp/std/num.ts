@@ -32,7 +32,7 @@ import { floatToInt, intToFloat } from '../../num/cast.ts';
 import type { NativeFn, Site } from '../defs.ts';
 import { displayString } from '../fmt-value.ts';
 import { cmpValues } from '../ops-rt.ts';
-import { panicAt } from '../panic.ts';
+import { numPanicAt, panicAt } from '../panic.ts';
 import { deref, RChar, RFloat, type Value, text } from '../values.ts';
 import { err, NONE, ok, ordering, some } from './enums.ts';
 import { callValue } from '../call.ts';
@@ -51,7 +51,7 @@ function guard<T>(s: Site, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof NumPanic) panicAt(s, e.message);
+    if (e instanceof NumPanic) numPanicAt(s, e);
     throw e;
   }
 }

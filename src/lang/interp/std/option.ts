@@ -44,7 +44,7 @@ m(O, 'is_none_or', 'value', (s, a) => {
 m(O, 'unwrap', 'value', (s, a) => {
   const x = e(a[0]);
   if (x.v === 1) return payload(x);
-  return panicAt(s, 'called `Option::unwrap()` on a `None` value');
+  return panicAt(s, 'called `Option::unwrap()` on a `None` value', true);
 });
 m(O, 'expect', 'value', (s, a) => {
   const x = e(a[0]);

@@ -6,9 +6,9 @@ import { RFn } from '../call.ts';
 import { env } from '../env.ts';
 import { registerFmt } from '../fmt-value.ts';
 import { AnyPayload, defaultHookText, PanicInfo, PanicPayload, panicAny, resumeUnwind } from '../panic.ts';
-import { deref, REnum, RStruct, type Value } from '../values.ts';
+import { deref, RChar, REnum, RFloat, RStruct, type Value } from '../values.ts';
 import { err, NONE, ok, some } from './enums.ts';
-import { fn } from './registry.ts';
+import { fn, markArgTyped } from './registry.ts';
 import { def, tableFor } from './tables.ts';
 
 class RLocation {
@@ -35,7 +35,10 @@ fn(['std::panic::take_hook', 'panic::take_hook'], () => {
     })
   );
 });
-fn(['std::panic::panic_any', 'panic::panic_any'], (s, a) => panicAny(s, a[0]));
+fn(
+  ['std::panic::panic_any', 'panic::panic_any', 'panic_any'],
+  markArgTyped((s, a) => panicAny(s, a[0])),
+);
 fn(['std::panic::resume_unwind', 'panic::resume_unwind'], (_s, a) => resumeUnwind(a[0]));
 
 const infoText = (i: PanicInfo): string => `panicked at ${i.file}:${i.line}:${i.col}:\n${i.message ?? 'Box<dyn Any>'}`;
@@ -64,11 +67,17 @@ registerFmt(RLocation, (v) => ({
 }));
 
 // ---- `Box<dyn Any + Send>` payloads that are not strings (string payloads: tokio/task.ts)
-/** Whether the boxed value is of the type named by the turbofish hint (user structs and enums). */
+/** Whether the boxed value is of the type named by the turbofish hint. */
 function holds(p: AnyPayload, hint: string | null): boolean {
   const v = p.value;
-  if (hint === null || !(v instanceof RStruct || v instanceof REnum)) return false;
-  return hint.slice(hint.lastIndexOf(':') + 1) === v.def.name;
+  if (hint === null) return false;
+  const name = hint.slice(hint.lastIndexOf(':') + 1);
+  if (p.int !== null) return name === p.int.name;
+  if (typeof v === 'boolean') return name === 'bool';
+  if (v instanceof RChar) return name === 'char';
+  if (v instanceof RFloat) return name === (v.f32 ? 'f32' : 'f64');
+  if (v instanceof RStruct || v instanceof REnum) return name === v.def.name;
+  return false;
 }
 const AP = tableFor(AnyPayload);
 const ap = (v: Value): AnyPayload => deref(v) as AnyPayload;

@@ -3,8 +3,9 @@
  * functions and constants) and values, registered under every path a program may use to name them
  * (`tokio::time::sleep`, `sleep` after `use`, `std::time::Duration` = `tokio::time::Duration`).
  */
+import { guardNative } from '../type-fault.ts';
 import type { IntType } from '../../num/int-type.ts';
-import type { NativeFn } from '../defs.ts';
+import type { EnumDef, NativeFn } from '../defs.ts';
 import type { Value } from '../values.ts';
 
 export type BEntry =
@@ -13,6 +14,12 @@ export type BEntry =
   | { readonly kind: 'ns'; readonly name: string; readonly m: Map<string, BEntry> };
 
 const ROOT = new Map<string, BEntry>();
+/** Built-in enums usable in patterns (`TrySendError::Full(v)`), under the same paths as their namespace. */
+const ENUMS = new Map<string, EnumDef>();
+
+export function regEnum(paths: readonly string[], d: EnumDef): void {
+  for (const p of paths) ENUMS.set(p, d);
+}
 
 /** Registers `e` under each of `paths` (`a::b::c` strings). */
 export function reg(paths: readonly string[], e: BEntry): BEntry {
@@ -21,7 +28,7 @@ export function reg(paths: readonly string[], e: BEntry): BEntry {
 }
 
 export function fn(paths: readonly string[], call: NativeFn, ret?: IntType, params?: (IntType | null)[]): void {
-  reg(paths, { kind: 'fn', call, ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
+  reg(paths, { kind: 'fn', call: guardNative(call), ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
 }
 
 /** A type namespace (`Duration`, `Vec`, `JoinSet`), created on first use. */
@@ -45,7 +52,7 @@ export function member(
   ret?: IntType,
   params?: (IntType | null)[],
 ): void {
-  m.set(name, { kind: 'fn', call, ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
+  m.set(name, { kind: 'fn', call: guardNative(call), ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
 }
 
 export function memberValue(m: Map<string, BEntry>, name: string, get: () => Value, ret?: IntType): void {
@@ -56,7 +63,7 @@ export function memberValue(m: Map<string, BEntry>, name: string, get: () => Val
  * Resolves a path: the longest suffix that names an entry wins, so `std::sync::atomic::Ordering::SeqCst`
  * finds the `Ordering` namespace's `SeqCst` even if only `Ordering` is registered.
  */
-const CRATES = new Set(['std', 'core', 'alloc', 'tokio', 'tokio_util']);
+const CRATES = new Set(['std', 'core', 'alloc', 'tokio', 'tokio_util', 'futures', 'futures_util']);
 
 export function lookupBuiltin(segs: readonly string[]): BEntry | undefined {
   const n = segs.length;
@@ -75,4 +82,28 @@ export function lookupBuiltin(segs: readonly string[]): BEntry | undefined {
     }
   }
   return undefined;
+}
+
+/** The built-in enum a path names (the same suffix rule as `lookupBuiltin`). */
+export function lookupEnum(segs: readonly string[]): EnumDef | undefined {
+  const last = CRATES.has(segs[0]) ? 1 : segs.length;
+  for (let k = 0; k < last; k++) {
+    const d = ENUMS.get(segs.slice(k).join('::'));
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/**
+ * Natives whose behaviour depends on their argument's static type (`panic_any(42i32)` boxes an
+ * i32): the compiler gives them the first argument's integer type as `site.int`, and `&str` as
+ * `site.hint` when that argument is a string literal.
+ */
+const ARG_TYPED = new WeakSet<NativeFn>();
+export function markArgTyped(call: NativeFn): NativeFn {
+  ARG_TYPED.add(call);
+  return call;
+}
+export function isArgTyped(call: NativeFn): boolean {
+  return ARG_TYPED.has(call);
 }

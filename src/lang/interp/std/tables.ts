@@ -4,6 +4,7 @@
  * pointers and guards like Rust's method lookup. User trait impls for built-in types (e.g.
  * `impl Describe for i32`) live in per-program extension tables.
  */
+import { guardNative } from '../type-fault.ts';
 import type { Method, MethodTable, NativeFn, SelfMode } from '../defs.ts';
 import { RChar, REnum, RefBase, RFloat, RStruct, type Value } from '../values.ts';
 
@@ -31,7 +32,7 @@ export function tableFor(cls: Ctor): MethodTable {
 }
 
 export function def(t: MethodTable, name: string, selfMode: SelfMode, call: NativeFn): void {
-  t.set(name, { name, selfMode, call });
+  t.set(name, { name, selfMode, call: guardNative(call) });
 }
 
 /** Tables shared by every subclass of a base class (all iterators share one). */

@@ -1,4 +1,5 @@
 /** `Vec<T>`, arrays and slices (one representation), and `VecDeque<T>`. */
+import { allocate } from '../guards.ts';
 import { callValue } from '../call.ts';
 import type { NativeFn, SelfMode, Site } from '../defs.ts';
 import { cmpValues, eqValues, orderingToNumber } from '../ops-rt.ts';
@@ -277,7 +278,10 @@ function vecNs(paths: string[], deque: boolean): void {
   const N = ns(paths);
   const mk = (items: Value[]): Value => (deque ? new RDeque(items) : new RVec(items));
   member(N, 'new', () => mk([]));
-  member(N, 'with_capacity', () => mk([]));
+  member(N, 'with_capacity', (_s, a) => {
+    allocate(Number(a[0]) * 8);
+    return mk([]);
+  });
   member(N, 'from', (s: Site, a) => {
     const it = intoIter(a[0], s);
     const items: Value[] = [];

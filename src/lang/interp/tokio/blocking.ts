@@ -9,6 +9,7 @@
  * generator is simply run to the end. A sleep reached through a plain `fn` (not compiled this way)
  * is still summed and applied at the closure's next suspension or at its end.
  */
+import { nativeOrigin } from '../type-fault.ts';
 import { type ClosureDef, RClosure, callValue } from '../call.ts';
 import type { GenCode, NativeFn, Site } from '../defs.ts';
 import { env, runaway } from '../env.ts';
@@ -40,7 +41,7 @@ export function markResumableScope(scope: object): void {
 
 /** Whether a call to `call` in `scope` suspends the closure after it runs (compile time). */
 export function suspendsAfter(scope: object, call: NativeFn): boolean {
-  return call === threadSleep && resumableScopes.has(scope);
+  return nativeOrigin(call) === threadSleep && resumableScopes.has(scope);
 }
 
 /** A `thread::sleep` call compiled inside a resumable closure: runs `code`, then yields. */

@@ -1,10 +1,13 @@
 /** `IntoFuture` for `.await`: interpreter futures pass through; anything else is a checker miss. */
 import { RFuture } from '../async.ts';
 import type { Site } from '../defs.ts';
-import { panicAt } from '../panic.ts';
 import type { Value } from '../values.ts';
+import { typeFault } from '../type-fault.ts';
+import { RJoinHandle } from './task.ts';
 
 export function intoFuture(v: Value, site: Site): RFuture {
+  if (v instanceof RJoinHandle && v.h.isDropped)
+    return typeFault(site, 'use of moved value: this `JoinHandle` was already awaited', 'E0382');
   if (v instanceof RFuture) return v;
-  return panicAt(site, 'internal: `.await` on a value that is not a future');
+  return typeFault(site, 'this value is not a future, so it cannot be `.await`ed', 'E0277');
 }

@@ -5,7 +5,15 @@
  */
 import type { NativeFn, Site } from '../defs.ts';
 import { panicAt } from '../panic.ts';
-import { createRuntime, currentContext, type Runtime, type RuntimeHandle, RustPanic } from '../sim.ts';
+import {
+  createRuntime,
+  currentContext,
+  type Runtime,
+  type RuntimeHandle,
+  type RuntimeMetrics,
+  RustPanic,
+} from '../sim.ts';
+import { defineEnum } from './error-enums.ts';
 import { ok } from '../std/enums.ts';
 import { member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
@@ -148,3 +156,32 @@ def(
   (s, a) => new RJoinHandle((deref(a[0]) as RHandle).h.spawnBlocking(blockingJob(a[1], s), spawnMeta(s))),
 );
 def(HT, 'clone', 'ref', (_s, a) => deref(a[0]));
+
+// ---- runtime_flavor and metrics
+const FLAVOR = defineEnum({
+  name: 'RuntimeFlavor',
+  paths: ['RuntimeFlavor', 'tokio::runtime::RuntimeFlavor', 'runtime::RuntimeFlavor'],
+  variants: [
+    ['CurrentThread', 0, () => 'CurrentThread'],
+    ['MultiThread', 0, () => 'MultiThread'],
+  ],
+});
+/** `RuntimeMetrics`: a view of one runtime, read at each call. */
+export class RMetrics {
+  constructor(readonly h: RuntimeHandle) {}
+  read(): RuntimeMetrics {
+    const m = this.h.metrics?.();
+    if (m === undefined) throw new Error('this runtime has no metrics');
+    return m;
+  }
+}
+const metricsOf = (v: Value): RMetrics => {
+  const x = deref(v);
+  return new RMetrics(x instanceof RRuntime ? x.rt : (x as RHandle).h);
+};
+for (const t of [HT, RT]) def(t, 'metrics', 'ref', (_s, a) => metricsOf(a[0]));
+def(HT, 'runtime_flavor', 'ref', (_s, a) => FLAVOR.unit(metricsOf(a[0]).read().flavor === 'current_thread' ? 0 : 1));
+const MT = tableFor(RMetrics);
+def(MT, 'num_workers', 'ref', (_s, a) => (deref(a[0]) as RMetrics).read().workers);
+def(MT, 'num_alive_tasks', 'ref', (_s, a) => (deref(a[0]) as RMetrics).read().aliveTasks);
+def(MT, 'clone', 'ref', (_s, a) => deref(a[0]));

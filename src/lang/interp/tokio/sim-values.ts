@@ -6,7 +6,7 @@
 import { RFuture } from '../async.ts';
 import { type Context, type Future, PENDING, type Pending } from '../sim.ts';
 import { err, NONE, ok, some } from '../std/enums.ts';
-import { deref, type Value } from '../values.ts';
+import { deref, RefBase, type Value } from '../values.ts';
 
 /** A simulator future as a Rust value; `conv` maps its output. */
 export class SimFut extends RFuture {
@@ -22,6 +22,22 @@ export class SimFut extends RFuture {
   }
   dropGlue(): void {
     this.inner.drop();
+  }
+}
+
+/** A lock guard of the simulator (Mutex, RwLock) as a reference to the locked value. */
+export class SimGuard<G extends { get(): Value; set(v: Value): void; drop(): void }> extends RefBase {
+  constructor(readonly g: G) {
+    super();
+  }
+  get(): Value {
+    return this.g.get();
+  }
+  set(v: Value): void {
+    this.g.set(v);
+  }
+  dropGlue(): void {
+    this.g.drop();
   }
 }
 

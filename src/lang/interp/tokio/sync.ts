@@ -29,41 +29,62 @@ import { dropInFlight } from '../owner.ts';
 import { err, NONE, ok, some } from '../std/enums.ts';
 import { fn, member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
-import { deref, Owned, RefBase, type Value } from '../values.ts';
+import { deref, Owned, type Value } from '../values.ts';
 import { RFuture } from '../async.ts';
-import { fromOption, fromResult, SimError, SimFut } from './sim-values.ts';
+import { fromOption, fromResult, SimError, SimFut, SimGuard } from './sim-values.ts';
 import { tuple2 } from '../std/iter.ts';
+import {
+  MPSC_TRY_RECV_ERROR,
+  ONESHOT_TRY_RECV_ERROR,
+  TRY_ACQUIRE_ERROR,
+  TRY_SEND_ERROR,
+  variantOf,
+} from './error-enums.ts';
 
 /** A simulator error (`RustError`) as a Rust value with Tokio's Display and a Debug form. */
 function simErr(e: unknown, debug: string): SimError {
   const x = e as { display(): string; constructor: { name: string }; value?: unknown };
-  // mpsc's TryRecvError forwards to str's Display (pads); the others use write!
-  const pads = x.constructor.name === 'TryRecvError' && (debug === 'Empty' || debug === 'Disconnected');
   const fields = x.constructor.name === 'SendError' ? [x.value as Value] : null;
-  return new SimError(x.display(), debug, pads, fields);
+  return new SimError(x.display(), debug, false, fields);
 }
 function debugOf(e: unknown): string {
-  const x = e as { kind?: string; constructor: { name: string } };
+  const x = e as { constructor: { name: string } };
   switch (x.constructor.name) {
     case 'RecvError':
       return 'RecvError(())';
     case 'SendError':
       return 'SendError { .. }';
-    case 'TrySendError':
-      return x.kind === 'full' ? 'Full(..)' : 'Closed(..)';
-    case 'TryRecvError':
-      return x.kind === 'empty' ? 'Empty' : x.kind === 'closed' ? 'Closed' : 'Disconnected';
     case 'AcquireError':
       return 'AcquireError(())';
-    case 'TryAcquireError':
-      return x.kind === 'closed' ? 'Closed' : 'NoPermits';
     case 'TryLockError':
       return 'TryLockError(())';
     default:
       return x.constructor.name;
   }
 }
-const asErr = (e: unknown): Value => simErr(e, debugOf(e));
+/** The error enums (`TrySendError`, `TryRecvError`, `TryAcquireError`) are Rust enums; the rest structs. */
+function enumErr(e: unknown): Value | null {
+  const x = e as { kind?: string; value?: unknown; constructor: { name: string } };
+  switch (x.constructor.name) {
+    case 'TrySendError':
+      return variantOf(TRY_SEND_ERROR, x.kind === 'full' ? 0 : 1, x.value as Value);
+    case 'TryRecvError':
+      if (x.kind === 'disconnected') return variantOf(MPSC_TRY_RECV_ERROR, 1);
+      if (x.kind === 'closed') return variantOf(ONESHOT_TRY_RECV_ERROR, 1);
+      // both channels' Empty is variant 0; which one is told by the receiver (see tryRecvErr)
+      return null;
+    case 'TryAcquireError':
+      return variantOf(TRY_ACQUIRE_ERROR, x.kind === 'closed' ? 0 : 1);
+    default:
+      return null;
+  }
+}
+const asErr = (e: unknown): Value => enumErr(e) ?? simErr(e, debugOf(e));
+/** `try_recv`'s error, whose Empty variant belongs to the channel's own TryRecvError. */
+const tryRecvErr =
+  (empty: Value) =>
+  (e: unknown): Value =>
+    enumErr(e) ?? empty;
 
 /** Rust wrapper around a simulator handle whose drop has an effect. */
 abstract class Handle<T extends { drop(): void }> extends Owned {
@@ -103,7 +124,9 @@ def(OTX, 'is_closed', 'ref', (_s, a) => otx(a[0]).isClosed());
 def(OTX, 'closed', 'refMut', (_s, a) => new SimFut(otx(a[0]).closed(), () => undefined));
 const ORX = tableFor(ROneshotRx);
 const orx = (v: Value): OneshotReceiver<Value> => (deref(v) as ROneshotRx).h;
-def(ORX, 'try_recv', 'refMut', (_s, a) => fromResult(orx(a[0]).tryRecv(), (v) => v as Value, asErr));
+def(ORX, 'try_recv', 'refMut', (_s, a) =>
+  fromResult(orx(a[0]).tryRecv(), (v) => v as Value, tryRecvErr(variantOf(ONESHOT_TRY_RECV_ERROR, 0))),
+);
 def(ORX, 'close', 'refMut', (_s, a) => void orx(a[0]).close());
 def(ORX, 'is_terminated', 'ref', (_s, a) => orx(a[0]).isTerminated());
 def(ORX, 'is_empty', 'ref', (_s, a) => orx(a[0]).isEmpty());
@@ -123,7 +146,7 @@ fn(['tokio::sync::mpsc::unbounded_channel', 'mpsc::unbounded_channel', 'sync::mp
   const [tx, rx] = unboundedChannel<Value>();
   return tuple2(new RUnboundedSender(tx), new RReceiver(rx));
 });
-const sendErr = (e: unknown): Value => simErr(e, debugOf(e));
+const sendErr = asErr;
 const TX = tableFor(RSender);
 const tx = (v: Value): Sender<Value> => (deref(v) as RSender).h;
 def(TX, 'send', 'ref', (_s, a) => new SimFut(tx(a[0]).send(a[1]), (r) => fromResult(r, () => undefined, sendErr)));
@@ -173,7 +196,9 @@ def(WTX, 'weak_count', 'ref', (_s, a) => wtx(a[0]).weakCount());
 const RX = tableFor(RReceiver);
 const rx = (v: Value): Receiver<Value> => (deref(v) as RReceiver).h;
 def(RX, 'recv', 'refMut', (_s, a) => new SimFut(rx(a[0]).recv(), (o) => fromOption(o)));
-def(RX, 'try_recv', 'refMut', (_s, a) => fromResult(rx(a[0]).tryRecv(), (v) => v as Value, asErr));
+def(RX, 'try_recv', 'refMut', (_s, a) =>
+  fromResult(rx(a[0]).tryRecv(), (v) => v as Value, tryRecvErr(variantOf(MPSC_TRY_RECV_ERROR, 0))),
+);
 def(RX, 'close', 'refMut', (_s, a) => void rx(a[0]).close());
 def(RX, 'is_closed', 'ref', (_s, a) => rx(a[0]).isClosed());
 def(RX, 'is_empty', 'ref', (_s, a) => rx(a[0]).isEmpty());
@@ -215,20 +240,7 @@ export class RMutex extends Owned {
     dropInFlight(this.m.read());
   }
 }
-export class RMutexGuard extends RefBase {
-  constructor(readonly g: MutexGuard<Value>) {
-    super();
-  }
-  get(): Value {
-    return this.g.get();
-  }
-  set(v: Value): void {
-    this.g.set(v);
-  }
-  dropGlue(): void {
-    this.g.drop();
-  }
-}
+export class RMutexGuard extends SimGuard<MutexGuard<Value>> {}
 registerFmt(RMutex, () => ({ debug: (f) => f.writeStr('Mutex { .. }') }));
 const MX = ns(['Mutex', 'tokio::sync::Mutex']);
 member(MX, 'new', (_s, a) => new RMutex(new Mutex<Value>(a[0])));

@@ -4,6 +4,7 @@
  * `AbortHandle`, `JoinError` values, `yield_now`, `spawn_blocking` (a closure run on the blocking
  * pool; `std::thread::sleep` inside it blocks that thread), task ids, and the coop helpers.
  */
+import { allocate, TASK_BYTES } from '../guards.ts';
 import { RFuture } from '../async.ts';
 import type { NativeFn, Site } from '../defs.ts';
 import { displayString, registerFmt } from '../fmt-value.ts';
@@ -36,13 +37,14 @@ import { dropInFlight } from '../owner.ts';
 import { PanicPayload } from '../panic.ts';
 import { asFuture, fromResult, SimFut } from './sim-values.ts';
 import { blockingJob } from './blocking.ts';
+import { typeFault } from '../type-fault.ts';
 
 export { blockingJob };
 
 /** Hands a future to the simulator (which drops it through `Future.drop`). */
 export function toSim(v: Value, site: Site): Future<Value> {
   const x = deref(v);
-  if (!(x instanceof RFuture)) return panicAt(site, 'internal: spawn needs a future');
+  if (!(x instanceof RFuture)) return typeFault(site, 'this value is not a future, so it cannot be spawned', 'E0277');
   if (x.o === null) x.o = STATIC;
   return x;
 }
@@ -142,6 +144,8 @@ type Meta = { readonly name: string; readonly span: { readonly line: number; rea
 const metas = new WeakMap<Site, Meta>();
 /** What the trace records about a spawn site (one object per call site, not per spawn). */
 export function spawnMeta(site: Site, name = 'task'): Meta {
+  // every spawn path asks for its meta first: the task's cell is charged to the memory guard here
+  allocate(TASK_BYTES);
   let m = metas.get(site);
   if (!m) {
     m = { name, span: { line: site.line, col: site.col } };

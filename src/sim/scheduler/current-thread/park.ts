@@ -31,15 +31,12 @@ export class CtPark {
   /** Real instant a timed wait ends (Infinity: until unparked). */
   private waitUntil = Infinity;
   private advancedNs = 0;
-  private readonly core: CtCore;
-  private readonly pool: BlockingPool;
-  private readonly real: RealTime;
 
-  constructor(core: CtCore, pool: BlockingPool, real: RealTime) {
-    this.core = core;
-    this.pool = pool;
-    this.real = real;
-  }
+  constructor(
+    private readonly core: CtCore,
+    private readonly pool: BlockingPool,
+    private readonly real: RealTime,
+  ) {}
 
   get active(): boolean {
     return this.phase !== 'none';

@@ -20,15 +20,12 @@ interface ShutdownableDriver {
 export class CtShutdown {
   private phase: Phase = ShutdownPhase.Begin;
   private shard = 0;
-  private readonly core: CtCore;
-  private readonly pool: BlockingPool;
-  private readonly real: RealTime;
 
-  constructor(core: CtCore, pool: BlockingPool, real: RealTime) {
-    this.core = core;
-    this.pool = pool;
-    this.real = real;
-  }
+  constructor(
+    private readonly core: CtCore,
+    private readonly pool: BlockingPool,
+    private readonly real: RealTime,
+  ) {}
 
   get done(): boolean {
     return this.phase === ShutdownPhase.Done;

@@ -5,33 +5,21 @@
  * (see scheduler.ts for which thread acts); worker steps say which worker acted.
  */
 import type { SpawnMeta } from '../../contracts.ts';
-import { currentContext, currentTaskIdRaw, enterContext, leaveContext, type RuntimeHandle } from '../../context.ts';
-import { EventKind } from '../../events.ts';
+import type { RuntimeMetrics } from '../../context.ts';
 import type { Future } from '../../future.ts';
-import {
-  runBlockOnOf,
-  valueOfRun,
-  type BlockOnHandle,
-  type RunOutcome,
-  type RuntimeConfig,
-  type SimRuntime,
-} from '../../runtime/sim-runtime.ts';
+import { RuntimeBase, worldFor } from '../../runtime/runtime-base.ts';
+import type { BlockOnHandle, RuntimeConfig } from '../../runtime/sim-runtime.ts';
 import type { StepResult } from '../../runtime/step.ts';
-import { SimWorld } from '../../runtime/world.ts';
+import type { SimWorld } from '../../runtime/world.ts';
 import type { JoinHandle } from '../../task/join-handle.ts';
 import { RustPanic } from '../../task/panic.ts';
 import type { TimerDriver } from '../../time/driver.ts';
-import type { TraceRecorder } from '../../trace/recorder.ts';
-import { HandleContext } from '../shared/handle-context.ts';
 import { MtStep, MultiThreadScheduler } from './scheduler.ts';
 import { WorkerAction } from './worker.ts';
 
 /** Tokio's `Clock::pause` refusal, raised by `Builder::build` when `start_paused` meets multi_thread. */
 export const MT_START_PAUSED_PANIC =
   '`time::pause()` requires the `current_thread` Tokio runtime. This is the default Runtime used by `#[tokio::test].';
-
-const NESTED_BLOCK_ON =
-  'Cannot start a runtime from within a runtime. This happens because a function (like `block_on`) attempted to block the current thread while the thread is being used to drive asynchronous tasks.';
 
 /** The default worker count when the config names none (Tokio uses the machine's parallelism). */
 export const DEFAULT_SIM_WORKERS = 4;
@@ -51,25 +39,16 @@ class MainHandle<T> implements MtBlockOn<T> {
   }
 }
 
-export class MultiThreadRuntime implements SimRuntime, RuntimeHandle {
+export class MultiThreadRuntime extends RuntimeBase {
   readonly flavor = 'multi_thread' as const;
   readonly scheduler: MultiThreadScheduler;
   private shuttingDown = false;
-  private deadlockReported = false;
 
   constructor(config: RuntimeConfig) {
+    super();
     // Tokio's clock allows pausing only on current_thread; `start_paused` makes build() panic.
     if (config.startPaused === true) throw new RustPanic(MT_START_PAUSED_PANIC);
-    const world =
-      config.world ??
-      new SimWorld({
-        seed: config.seed,
-        traceLevel: config.traceLevel,
-        dropValue: config.dropValue,
-        onOutput: config.onOutput,
-        checkRefs: config.checkRefs,
-      });
-    this.scheduler = new MultiThreadScheduler(world, {
+    this.scheduler = new MultiThreadScheduler(worldFor(config), {
       workers: config.workers ?? DEFAULT_SIM_WORKERS,
       eventInterval: config.eventInterval,
       globalQueueInterval: config.globalQueueInterval,
@@ -90,10 +69,6 @@ export class MultiThreadRuntime implements SimRuntime, RuntimeHandle {
     return this.scheduler.driver;
   }
 
-  get trace(): TraceRecorder {
-    return this.scheduler.trace;
-  }
-
   get isShutdown(): boolean {
     return this.shuttingDown;
   }
@@ -106,11 +81,14 @@ export class MultiThreadRuntime implements SimRuntime, RuntimeHandle {
     return this.scheduler.spawnBlocking(job, meta);
   }
 
+  metrics(): RuntimeMetrics {
+    return this.scheduler.metrics();
+  }
+
   startBlockOn<T>(future: Future<T>): MtBlockOn<T> {
-    if (currentContext()?.schedulerThread === true) throw new RustPanic(NESTED_BLOCK_ON);
-    if (this.shuttingDown) throw new Error('block_on on a runtime that was shut down');
+    this.checkBlockOn();
     this.scheduler.startBlockOn(future);
-    this.deadlockReported = false;
+    this.armDeadlockReport();
     return new MainHandle<T>(this.scheduler);
   }
 
@@ -141,10 +119,7 @@ export class MultiThreadRuntime implements SimRuntime, RuntimeHandle {
         return a === null ? { kind: 'idle' } : { kind: 'blocking', action: a };
       }
       case MtStep.Deadlock:
-        if (!this.deadlockReported) {
-          this.deadlockReported = true;
-          s.trace.emit(EventKind.Deadlock, 0);
-        }
+        this.reportDeadlock();
         return { kind: 'deadlock' };
       default:
         return { kind: 'idle' };
@@ -171,7 +146,7 @@ export class MultiThreadRuntime implements SimRuntime, RuntimeHandle {
     }
   }
 
-  private isDropped(): boolean {
+  protected isDropped(): boolean {
     return this.scheduler.allWorkersExited() && this.scheduler.pool.isDrained();
   }
 
@@ -187,16 +162,6 @@ export class MultiThreadRuntime implements SimRuntime, RuntimeHandle {
     return 'step-limit';
   }
 
-  /** `block_on` run to its end, with the outcome as a value. */
-  runBlockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): RunOutcome<T> {
-    return runBlockOnOf(this, future, maxSteps);
-  }
-
-  /** Synchronous `Runtime::block_on` for interpreted sync code: the value, or the panic rethrown. */
-  blockOn<T>(future: Future<T>, maxSteps = Number.MAX_SAFE_INTEGER): T {
-    return valueOfRun(this.runBlockOn(future, maxSteps), maxSteps);
-  }
-
   /** Begins `Runtime` drop (§4(f) mt): close + unpark the workers, shut the blocking pool down. */
   shutdown(): void {
     if (this.shuttingDown) return;
@@ -204,26 +169,6 @@ export class MultiThreadRuntime implements SimRuntime, RuntimeHandle {
     this.scheduler.main.abandon();
     this.scheduler.close();
     this.scheduler.pool.shutdown();
-  }
-
-  shutdownNow(maxSteps = Number.MAX_SAFE_INTEGER): void {
-    this.shutdown();
-    for (let i = 0; i < maxSteps && !this.isDropped(); i++) this.tick();
-  }
-
-  /** `Runtime::enter`: sync code may spawn onto this runtime until the returned function is called. */
-  enter(): () => void {
-    const ctx = new HandleContext(this, this.time, 'entered', this.world.seeds.nextSeed());
-    const prev = enterContext(ctx);
-    return () => leaveContext(prev);
-  }
-
-  emitStdout(text: string): void {
-    this.world.emitOutput('stdout', text, currentTaskIdRaw());
-  }
-
-  emitStderr(text: string): void {
-    this.world.emitOutput('stderr', text, currentTaskIdRaw());
   }
 }
 

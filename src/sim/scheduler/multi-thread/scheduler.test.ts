@@ -43,6 +43,24 @@ function runRoot(s: MultiThreadScheduler, root: Future<unknown>): void {
   expect(s.owned.isEmpty()).toBe(true);
 }
 
+/** Root R spawns X, then a chain C1 → C2 → … → Cn (each spawning the next); the order they print. */
+function spawnXThenChain({ s, out }: { s: MultiThreadScheduler; out: Output }, n: number): string {
+  const chain = (i: number): Future<void> =>
+    once(() => {
+      out.print(`C${i}`);
+      if (i < n) spawn(chain(i + 1)).drop();
+    });
+  runRoot(
+    s,
+    once(() => {
+      out.print('R');
+      spawn(once(() => out.print('X'))).drop();
+      spawn(chain(1)).drop();
+    }),
+  );
+  return out.lines.join(' ');
+}
+
 describe('multi_thread observable order (§13.G)', () => {
   it('13.G.75 mt(1): three yielding tasks spawned from a task → C1 A1 B1 C2 B2 A2 C3 A3 B3', () => {
     const { s, out } = setup(1);
@@ -76,47 +94,11 @@ describe('multi_thread observable order (§13.G)', () => {
   });
 
   it('13.G.77 mt LIFO cap: R spawns X then a chain C1→C2→… → R C1 C2 C3 X C4 C5 C6 C7', () => {
-    const { s, out } = setup(1);
-    const chain = (i: number): Future<void> =>
-      once(() => {
-        out.print(`C${i}`);
-        if (i < 7) spawn(chain(i + 1)).drop();
-      });
-    runRoot(
-      s,
-      once(() => {
-        out.print('R');
-        spawn(
-          once(() => {
-            out.print('X');
-          }),
-        ).drop();
-        spawn(chain(1)).drop();
-      }),
-    );
-    expect(out.lines.join(' ')).toBe('R C1 C2 C3 X C4 C5 C6 C7');
+    expect(spawnXThenChain(setup(1), 7)).toBe('R C1 C2 C3 X C4 C5 C6 C7');
   });
 
   it('disable_lifo_slot: every wake-up goes to the back of the run queue → R X C1 C2 C3 C4', () => {
-    const { s, out } = setup(1, 1, { disableLifoSlot: true });
-    const chain = (i: number): Future<void> =>
-      once(() => {
-        out.print(`C${i}`);
-        if (i < 4) spawn(chain(i + 1)).drop();
-      });
-    runRoot(
-      s,
-      once(() => {
-        out.print('R');
-        spawn(
-          once(() => {
-            out.print('X');
-          }),
-        ).drop();
-        spawn(chain(1)).drop();
-      }),
-    );
-    expect(out.lines.join(' ')).toBe('R X C1 C2 C3 C4');
+    expect(spawnXThenChain(setup(1, 1, { disableLifoSlot: true }), 4)).toBe('R X C1 C2 C3 C4');
   });
 
   it('13.G.80 mt self wake_by_ref inside poll goes to the back of the run queue: B (in the LIFO slot) runs first', () => {

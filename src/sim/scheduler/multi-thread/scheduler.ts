@@ -12,7 +12,7 @@
  * sleeps until the next timer (virtual time moves); with no timer either, the program is stuck.
  */
 import type { SpawnMeta } from '../../contracts.ts';
-import { enterContext, leaveContext, type RuntimeHandle } from '../../context.ts';
+import { enterContext, leaveContext, type RuntimeHandle, type RuntimeMetrics } from '../../context.ts';
 import { AdvanceReason, EventKind, QueueId, ShutdownPhase } from '../../events.ts';
 import type { Future } from '../../future.ts';
 import { ChoicePoint, TURN_MAIN, TURN_POOL, turnWorker } from '../../choice.ts';
@@ -214,6 +214,10 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
 
   spawnBlocking<T>(job: Future<T>, meta?: SpawnMeta): JoinHandle<T> {
     return this.pool.spawn(job, meta);
+  }
+
+  metrics(): RuntimeMetrics {
+    return { flavor: 'multi_thread', workers: this.workers.length, aliveTasks: this.owned.length };
   }
 
   // ---- where a wake-up goes ---------------------------------------------------------------------

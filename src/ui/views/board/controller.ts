@@ -7,7 +7,7 @@
  */
 import type { Selection } from 'd3-selection';
 import { deriveBoard } from '../../../store/view/derive-board.ts';
-import { watchSize } from '../shared/measure.ts';
+import { viewScale, watchSize } from '../shared/measure.ts';
 import { INK, UI_FONT } from '../shared/palette.ts';
 import { appendSvg, joinTokens } from '../shared/controller.ts';
 import { bindTokenEvents } from '../shared/token-events.ts';
@@ -74,17 +74,20 @@ export function createBoardController(el: HTMLElement, options: ControllerOption
   // Decided once: a host's role (lab column or embed frame) does not change while it lives.
   const fitHeight = el.closest(`.${FIT_HEIGHT_CLASS}`) !== null;
   let last: ViewInput | undefined;
+  let scale = viewScale(el);
   const size = watchSize(el, () => {
+    scale = viewScale(el);
     if (last !== undefined) render(last, 0);
   });
   const unbind = bindTokenEvents(el, (task) => options.onSelectTask?.(task));
 
   function render(input: ViewInput, moveMs: number): void {
-    const height = fitHeight && size.height > 0 ? size.height : BOARD_HEIGHT;
-    const layout = layoutBoard(deriveBoard(input.view), size.width, height, input.selectedTask, fitHeight);
+    const height = fitHeight && size.height > 0 ? size.height / scale : BOARD_HEIGHT;
+    const model = deriveBoard(input.view);
+    const layout = layoutBoard(model, size.width / scale, height, input.selectedTask, fitHeight);
     svg
-      .attr('width', layout.width)
-      .attr('height', layout.height)
+      .attr('width', Math.floor(layout.width * scale))
+      .attr('height', Math.floor(layout.height * scale))
       .attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
     drawLanes(lanes, layout.lanes);
     joinTokens(tokens, layout.tokens, moveMs);

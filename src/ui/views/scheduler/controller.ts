@@ -7,7 +7,7 @@
 import type { Selection } from 'd3-selection';
 import { deriveScheduler } from '../../../store/view/derive-scheduler.ts';
 import { appendSvg, joinTokens } from '../shared/controller.ts';
-import { watchSize } from '../shared/measure.ts';
+import { viewScale, watchSize } from '../shared/measure.ts';
 import { INK, UI_FONT } from '../shared/palette.ts';
 import { BOX_STYLE } from '../shared/shapes-layer.ts';
 import { bindTokenEvents } from '../shared/token-events.ts';
@@ -31,7 +31,8 @@ function drawBoxes(layer: Layer, boxes: readonly BoxDatum[]): void {
     .attr('stroke', (d) => BOX_STYLE[d.kind]?.stroke ?? 'none')
     .attr('stroke-width', (d) => BOX_STYLE[d.kind]?.width ?? 0)
     .attr('stroke-dasharray', (d) => BOX_STYLE[d.kind]?.dash ?? null)
-    .attr('aria-label', (d) => (d.label === '' ? null : d.label))
+    // A label only where there is a role to carry it (a row's rect is decoration).
+    .attr('aria-label', (d) => (d.label === '' || d.kind === 'row' ? null : d.label))
     .attr('role', (d) => (d.label === '' || d.kind === 'row' ? null : 'img'));
 }
 
@@ -61,7 +62,9 @@ export function createSchedulerController(el: HTMLElement, options: ControllerOp
   const labels = svg.append('g').attr('class', 'tl-labels');
   const tokens = svg.append('g').attr('class', 'tl-tokens');
   let last: ViewInput | undefined;
+  let scale = viewScale(el);
   const size = watchSize(el, () => {
+    scale = viewScale(el);
     if (last !== undefined) render(last, 0);
   });
   const unbind = bindTokenEvents(el, (task) => options.onSelectTask?.(task));
@@ -71,10 +74,10 @@ export function createSchedulerController(el: HTMLElement, options: ControllerOp
       flavor: input.flavor,
       workers: input.workers,
     });
-    const layout = layoutScheduler(model, input.view, size.width, input.selectedTask);
+    const layout = layoutScheduler(model, input.view, size.width / scale, input.selectedTask);
     svg
-      .attr('width', layout.width)
-      .attr('height', layout.height)
+      .attr('width', Math.floor(layout.width * scale))
+      .attr('height', Math.floor(layout.height * scale))
       .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
       .attr('data-flavor', model.flavor);
     drawBoxes(boxes, layout.boxes);

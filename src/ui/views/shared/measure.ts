@@ -33,3 +33,15 @@ export function watchSize(el: HTMLElement, onResize: () => void, fallbackWidth =
     disconnect: () => observer?.disconnect(),
   };
 }
+
+/** The type size the views draw at (views.css: 18px); a host styled larger draws everything larger. */
+export const BASE_FONT_PX = 18;
+
+/**
+ * How much larger than the base size `el`'s CSS asks its picture to be (the projector theme sets
+ * the host's font-size in rem): geometry is laid out at 1/scale and the SVG's viewBox scales it up.
+ */
+export function viewScale(el: HTMLElement): number {
+  const px = typeof getComputedStyle === 'function' ? parseFloat(getComputedStyle(el).fontSize) : NaN;
+  return Number.isFinite(px) && px > 0 ? Math.min(2.5, Math.max(0.5, px / BASE_FONT_PX)) : 1;
+}

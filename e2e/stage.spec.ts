@@ -1,0 +1,100 @@
+/**
+ * The stage contract (issue 11): on every slide, at 1280×720, 1440×900 and 1920×1080, in the
+ * light and the projector theme, a simulation view (`data-view`) lies wholly inside the viewport
+ * and covers at least a third of it, with no page scroll; and the projector's type is legible
+ * from the back row (body ≥ 32 px and code ≥ 28 px at 1080p, the same picture scaled at 720p).
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { LESSON, SLIDES } from './pages/deck-page.ts';
+
+const SIZES = [
+  [1280, 720],
+  [1440, 900],
+  [1920, 1080],
+] as const;
+
+interface Fit {
+  readonly view: string;
+  readonly share: number;
+  readonly inside: boolean;
+}
+
+/** The best-covering data-view element that lies wholly in the viewport, and the page's overflow. */
+async function measure(page: Page): Promise<{ best: Fit | undefined; scroll: number }> {
+  return page.evaluate(() => {
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    let best: { view: string; share: number; inside: boolean } | undefined;
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-view]'))) {
+      const r = el.getBoundingClientRect();
+      const inside = r.left >= -0.5 && r.top >= -0.5 && r.right <= vw + 0.5 && r.bottom <= vh + 0.5;
+      const share = (r.width * r.height) / (vw * vh);
+      if (inside && (best === undefined || share > best.share)) {
+        best = { view: el.dataset.view ?? '', share, inside };
+      }
+    }
+    const root = document.scrollingElement ?? document.documentElement;
+    return { best, scroll: Math.max(root.scrollHeight - vh, root.scrollWidth - vw) };
+  });
+}
+
+test('every slide, at three sizes and in both themes, shows a stage wholly on screen covering a third of it', async ({
+  page,
+}, testInfo) => {
+  // One page load per slide (by URL); the sizes are viewport changes and the theme is the T key.
+  test.setTimeout(90_000);
+  const misses: string[] = [];
+  let least = 1;
+  for (let n = 1; n <= SLIDES; n++) {
+    await page.setViewportSize({ width: SIZES[0][0], height: SIZES[0][1] });
+    await page.goto(`/?lesson=${LESSON}&slide=${n}`);
+    await page.locator('[data-view="board"] svg').waitFor();
+    for (const theme of ['light', 'projector'] as const) {
+      if (theme === 'projector') {
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await page.keyboard.press('t');
+        await expect(page.getByTestId('deck')).toHaveClass(/theme-projector/);
+      }
+      for (const [width, height] of SIZES) {
+        await page.setViewportSize({ width, height });
+        const { best, scroll } = await measure(page);
+        const where = `slide ${n} at ${width}×${height} ${theme}`;
+        if (best === undefined || best.share < 1 / 3) {
+          misses.push(`${where}: best view ${best?.view ?? 'none'} covers ${((best?.share ?? 0) * 100).toFixed(1)}%`);
+        }
+        if (scroll > 1) misses.push(`${where}: the page scrolls by ${scroll}px`);
+        least = Math.min(least, best?.share ?? 0);
+      }
+    }
+  }
+  testInfo.annotations.push({ type: 'smallest stage share', description: `${(least * 100).toFixed(1)}%` });
+  expect(misses).toEqual([]);
+});
+
+async function px(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+}
+
+for (const [width, height] of [
+  [1920, 1080],
+  [1280, 720],
+] as const) {
+  test(`projector type at ${width}×${height}: body 1rem = 100vh/33.75, code 0.875rem`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(`/?lesson=${LESSON}&slide=8&theme=projector`);
+    await page.locator('.slide .cm-content').waitFor();
+    const rem = height / 33.75;
+    const body = { prose: await px(page, '.slide-prose p'), narration: await px(page, '[data-testid="narration"]') };
+    const code = { editor: await px(page, '.slide .cm-content'), console: await px(page, '[data-testid="console"]') };
+    for (const [name, size] of Object.entries(body)) expect(size, name).toBeCloseTo(rem, 0);
+    for (const [name, size] of Object.entries(code)) expect(size, name).toBeCloseTo(rem * 0.875, 0);
+    if (height === 1080) {
+      expect(Math.min(...Object.values(body))).toBeGreaterThanOrEqual(32);
+      expect(Math.min(...Object.values(code))).toBeGreaterThanOrEqual(28);
+    }
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * The mutation fuzzer's loop, shared by `npm run fuzz` and the bounded slice in the test suite:
+ * mutants of the corpus programs, drawn from one seed, each judged by src/lang/outcome.ts. A `bad`
+ * outcome, a run slower than the hang limit or a process above the memory limit is a finding.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { mutate, Rng } from '../lang/fuzz/mutate.ts';
+import { judgeProgram, type Outcome } from '../lang/outcome.ts';
+
+export interface CorpusProgram {
+  readonly name: string;
+  readonly source: string;
+}
+
+/** The corpus: conformance programs, examples and lesson scenarios, in a stable order. */
+export function loadCorpus(root: string): CorpusProgram[] {
+  const out: CorpusProgram[] = [];
+  const walk = (dir: string): void => {
+    for (const f of readdirSync(dir).sort()) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f.endsWith('.rs')) out.push({ name: p.slice(root.length + 1), source: readFileSync(p, 'utf8') });
+    }
+  };
+  for (const d of ['tests/fixtures/conformance', 'tests/fixtures/examples', 'lessons']) walk(join(root, d));
+  return out;
+}
+
+export interface Finding {
+  readonly seed: number;
+  readonly index: number;
+  readonly program: string;
+  readonly edit: string;
+  readonly reason: string;
+  readonly source: string;
+}
+
+export interface FuzzTally {
+  mutants: number;
+  readonly kinds: Record<Outcome['kind'], number>;
+  readonly findings: Finding[];
+  slowestMs: number;
+  maxRssMb: number;
+}
+
+export interface FuzzOptions {
+  readonly seed: number;
+  /** Stop after this many mutants... */
+  readonly count?: number;
+  /** ...or when this returns true (checked between mutants). */
+  readonly stop?: () => boolean;
+  /** A run slower than this is a finding (a hang the step budget did not stop). */
+  readonly hangMs?: number;
+  readonly memoryLimitMb?: number;
+  readonly onFinding?: (f: Finding) => void;
+  /** Called every 500 mutants. */
+  readonly progress?: (t: FuzzTally) => void;
+  readonly now: () => number;
+}
+
+/** The mutant `index` of run `seed`: replayable on its own. */
+export function mutantOf(corpus: readonly CorpusProgram[], seed: number, index: number) {
+  const rng = new Rng((seed * 0x9e3779b1) ^ index);
+  const base = corpus[rng.below(corpus.length)];
+  return { base, ...mutate(base.source, rng) };
+}
+
+export function fuzz(corpus: readonly CorpusProgram[], o: FuzzOptions): FuzzTally {
+  const t: FuzzTally = {
+    mutants: 0,
+    kinds: { refused: 0, exit: 0, panic: 0, abort: 0, limit: 0, bad: 0 },
+    findings: [],
+    slowestMs: 0,
+    maxRssMb: 0,
+  };
+  const hangMs = o.hangMs ?? 20_000;
+  const memoryLimitMb = o.memoryLimitMb ?? 1024;
+  for (let i = 0; o.count === undefined || i < o.count; i++) {
+    if (o.stop?.() === true) break;
+    const m = mutantOf(corpus, o.seed, i);
+    const rssBefore = process.memoryUsage().rss / 2 ** 20;
+    const t0 = o.now();
+    const out = judgeProgram(m.source, { seed: o.seed });
+    const ms = o.now() - t0;
+    const rss = process.memoryUsage().rss / 2 ** 20;
+    t.mutants++;
+    if (t.mutants % 500 === 0) o.progress?.(t);
+    t.kinds[out.kind]++;
+    t.slowestMs = Math.max(t.slowestMs, ms);
+    t.maxRssMb = Math.max(t.maxRssMb, rss);
+    let reason = out.kind === 'bad' ? out.reason : undefined;
+    if (reason === undefined && ms > hangMs) reason = `took ${Math.round(ms)} ms (a hang?)`;
+    // the host keeps memory it once took: only the mutant that crossed the limit is to blame
+    if (reason === undefined && rss > memoryLimitMb && rssBefore <= memoryLimitMb)
+      reason = `process memory ${Math.round(rss)} MB`;
+    if (reason !== undefined) {
+      const f: Finding = { seed: o.seed, index: i, program: m.base.name, edit: m.edit, reason, source: m.source };
+      t.findings.push(f);
+      o.onFinding?.(f);
+    }
+  }
+  return t;
+}

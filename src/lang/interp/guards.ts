@@ -1,0 +1,62 @@
+/**
+ * Resource guards of one run, the same in the CLI and the worker (issue 14): a budget of interpreted
+ * operations for the whole run, a memory budget on simulated values, and a call-depth counter. Each
+ * ends the program the way a Rust binary ends, or says plainly which of our limits stopped it:
+ *
+ * - memory: `memory allocation of N bytes failed` and exit 134, as Rust's default alloc error hook
+ *   (the budget is the simulated machine's memory, small because each simulated value costs the host
+ *   far more than it would cost Rust);
+ * - depth: `thread 'main' has overflowed its stack` / `fatal runtime error: stack overflow, aborting`
+ *   and exit 134, from a counter rather than the host's own stack;
+ * - operations: the run stops with status 124 and a message naming --max-steps.
+ */
+import { env, type Env } from './env.ts';
+
+/** Rust's abort after an allocation failure or a stack overflow (SIGABRT: exit status 134). */
+export class RustAbort extends Error {
+  constructor(readonly stderrText: string) {
+    super(stderrText.trim());
+    this.name = 'RustAbort';
+  }
+}
+
+/** The whole run used up its budget of interpreted operations. */
+export class StepLimitError extends Error {
+  constructor(readonly steps: number) {
+    super(`stopped after ${steps} interpreted steps (raise --max-steps to let it run longer)`);
+    this.name = 'StepLimitError';
+  }
+}
+
+/** Simulated bytes each live task costs (about what its cell, future and trace cost the host). */
+export const TASK_BYTES = 4096;
+
+/** Fails the way Rust does when `bytes` more cannot be allocated. */
+export function allocate(bytes: number): void {
+  if (bytes <= env.memoryLimit - env.liveTasks() * TASK_BYTES) return;
+  let text = `memory allocation of ${bytes} bytes failed\n`;
+  if (!env.backtraceNoteShown) {
+    env.backtraceNoteShown = true;
+    text += 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n';
+  }
+  throw new RustAbort(text);
+}
+
+export function stackOverflowText(): string {
+  return `\nthread '${env.bridge.threadName()}' has overflowed its stack\nfatal runtime error: stack overflow, aborting\n`;
+}
+
+export function stackOverflow(): never {
+  throw new RustAbort(stackOverflowText());
+}
+
+/**
+ * Starts the next grant of operations (at the outermost poll, and at the start): what the last grant
+ * used counts against the whole run's budget.
+ */
+export function renewBudget(e: Env = env): void {
+  e.spent += e.granted - Math.max(e.budget, 0);
+  const left = e.maxTotal - e.spent;
+  e.granted = Math.max(Math.min(e.maxSteps, left), 0);
+  e.budget = e.granted;
+}

@@ -1,0 +1,361 @@
+/**
+ * Paths as values, calls, method calls, field accesses and struct literals: where names are
+ * resolved (E0425, E0433) and signatures applied (E0308 on arguments, E0599, E0609).
+ */
+import type { CallExpr, Expr, FieldExpr, MethodCallExpr, PathExpr, StructExpr } from '../syntax/ast.ts';
+import type { Cx, Sig } from './cx.ts';
+import { subst } from './cx.ts';
+import { coerce, derefStep } from './coerce.ts';
+import { inferExpr } from './expr.ts';
+import { lastName } from './items.ts';
+import { probeMethod } from './method.ts';
+import { enumVariantInScope, hasVariant, knownPathRoot, knownValueName } from './names.ts';
+import { expandPath, qualifyStd } from './std-types.ts';
+import { SPAWN_PATHS, preludeValue, stdAssoc, stdFree } from './std-fns.ts';
+import { stdMethod } from './std-methods.ts';
+import { UNIT, UNKNOWN, adt, showTy, type AdtTy, type Ty } from './ty.ts';
+import { lowerType } from './lower.ts';
+
+function instantiate(cx: Cx, sig: Sig, extra: ReadonlyMap<string, Ty> = new Map()): Sig {
+  const map = new Map(extra);
+  for (const g of sig.generics) if (!map.has(g)) map.set(g, cx.table.fresh());
+  return { ...sig, params: sig.params.map((p) => subst(p, map)), ret: subst(sig.ret, map) };
+}
+
+function fnTy(sig: Sig, withSelf: Ty | null): Ty {
+  const ret: Ty = sig.isAsync ? { k: 'future', output: sig.ret, asyncBlock: false } : sig.ret;
+  return { k: 'fn', params: withSelf === null ? sig.params : [withSelf, ...sig.params], ret };
+}
+
+function freshAdt(cx: Cx, name: string): AdtTy {
+  const def = cx.items.adts.get(name);
+  return adt(
+    name,
+    (def?.generics ?? []).map(() => cx.table.fresh()),
+  );
+}
+
+/** The constructor type of a variant or struct with tuple/unit fields. */
+function ctorTy(cx: Cx, owner: AdtTy, variant: string | null): Ty {
+  const def = cx.items.adts.get(owner.name);
+  if (def === undefined) return UNKNOWN;
+  const fields =
+    def.item.kind === 'Struct' ? def.item.fields : def.item.variants.find((v) => v.name === variant)?.fields;
+  if (fields === undefined) return UNKNOWN;
+  if (fields.kind === 'UnitFields') return owner;
+  if (fields.kind === 'NamedFields') return UNKNOWN;
+  const map = new Map(def.generics.map((g, i) => [g, owner.args[i] ?? UNKNOWN] as const));
+  const saved = cx.generics;
+  cx.generics = new Set(def.generics);
+  const params = fields.fields.map((f) => subst(lowerType(f.type, { ...cx.lowerEnv, fresh: () => UNKNOWN }), map));
+  cx.generics = saved;
+  return { k: 'fn', params, ret: owner };
+}
+
+/** `Type::name` on a user type: an associated fn or a variant. */
+function userAssoc(cx: Cx, owner: AdtTy, name: string, e: PathExpr): Ty {
+  const def = cx.items.adts.get(owner.name);
+  if (def?.item.kind === 'Enum' && hasVariant(owner.name, name, cx.items)) return ctorTy(cx, owner, name);
+  for (const impl of cx.items.impls) {
+    if (impl.selfName !== owner.name) continue;
+    const fn = impl.item.items.find((i) => i.kind === 'Fn' && i.name === name);
+    if (fn?.kind !== 'Fn') continue;
+    const gs = impl.item.generics.params.filter((p) => p.kind === 'TypeParam').map((p) => p.name);
+    const sig = instantiate(cx, cx.sigOf(fn, owner, gs));
+    const self =
+      sig.self === null
+        ? null
+        : sig.self === 'value'
+          ? owner
+          : { k: 'ref' as const, mut: sig.self === 'refMut', inner: owner };
+    return fnTy(sig, self);
+  }
+  if (
+    def?.item.kind === 'Enum' &&
+    !cx.items.impls.some((i) => i.blanket || (i.selfName === owner.name && i.trait !== null)) &&
+    def.derives.size === 0
+  ) {
+    const seg = e.path.segments[e.path.segments.length - 1];
+    cx.findings.error(
+      'typeck',
+      seg?.span ?? e.span,
+      'E0599',
+      `no variant or associated item named \`${name}\` found for enum \`${owner.name}\` in the current scope`,
+    );
+  }
+  return UNKNOWN;
+}
+
+export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
+  const segs = e.path.segments;
+  const first = segs[0]?.name ?? '';
+  if (e.path.qself) return UNKNOWN;
+  if (segs.length === 1 && !e.path.global) {
+    const local = cx.lookup(first);
+    if (local !== undefined) {
+      cx.localOf.set(e, local);
+      return local.ty;
+    }
+    const items = cx.items;
+    if (items.ambiguous.has(first)) return UNKNOWN;
+    const fn = items.fns.get(first);
+    if (fn !== undefined) return fnTy(instantiate(cx, cx.sigOf(fn, null)), null);
+    const v = items.values.get(first);
+    if (v !== undefined && (v.kind === 'Const' || v.kind === 'Static')) return v.type ? cx.lower(v.type) : UNKNOWN;
+    const d = items.adts.get(first);
+    if (d !== undefined && d.kind === 'struct') return ctorTy(cx, freshAdt(cx, first), null);
+    if (first === 'Self' && cx.selfTy !== null) {
+      const s = cx.resolved(cx.selfTy);
+      return s.k === 'adt' && items.adts.get(s.name)?.kind === 'struct' ? ctorTy(cx, s, null) : UNKNOWN;
+    }
+    const owner = enumVariantInScope(first, items);
+    if (owner !== null) return ctorTy(cx, freshAdt(cx, owner), first);
+    if (items.imports.has(first)) return UNKNOWN;
+    const p = preludeValue(first, cx.table);
+    if (p !== null) return p;
+    if (!cx.openNames && !knownValueName(first, items) && !cx.generics.has(first)) {
+      cx.findings.error(
+        'resolve',
+        e.span,
+        'E0425',
+        callee ? `cannot find function \`${first}\` in this scope` : `cannot find value \`${first}\` in this scope`,
+        'not found in this scope',
+      );
+    }
+    return UNKNOWN;
+  }
+  if (!e.path.global && !cx.openNames && !knownPathRoot(first, cx.items, cx.generics)) {
+    const seg0 = segs[0];
+    const upper = /^[A-Z]/.test(first);
+    cx.findings.error(
+      'resolve',
+      seg0?.span ?? e.span,
+      'E0433',
+      upper
+        ? `cannot find type \`${first}\` in this scope`
+        : `failed to resolve: use of unresolved module or unlinked crate \`${first}\``,
+      upper ? `use of undeclared type \`${first}\`` : undefined,
+    );
+    return UNKNOWN;
+  }
+  const free = stdFree(
+    expandPath(
+      segs.map((s) => s.name),
+      cx.items,
+    ),
+    cx.table,
+  );
+  if (free !== null) return free;
+  if (segs.length === 2) {
+    const name = segs[1]?.name ?? '';
+    if (first === 'Self' && cx.selfTy !== null) {
+      const s = cx.resolved(cx.selfTy);
+      return s.k === 'adt' && cx.items.adts.has(s.name) ? userAssoc(cx, s, name, e) : UNKNOWN;
+    }
+    if (cx.items.adts.has(first) && !cx.items.ambiguous.has(first) && !cx.items.imports.has(first)) {
+      return userAssoc(cx, freshAdt(cx, first), name, e);
+    }
+    const std = qualifyStd({ ...e.path, segments: segs.slice(0, 1) }, cx.items);
+    if (std !== null) return stdAssoc(std, name, cx.table) ?? UNKNOWN;
+  }
+  if (segs.length === 3) {
+    const std = qualifyStd({ ...e.path, segments: segs.slice(0, 2) }, cx.items);
+    if (std !== null) return stdAssoc(std, segs[2]?.name ?? '', cx.table) ?? UNKNOWN;
+  }
+  return UNKNOWN;
+}
+
+/** The full path a callee names, through `use` (`spawn` after `use tokio::spawn` → `tokio::spawn`). */
+export function calleePath(cx: Cx, callee: Expr): string | null {
+  if (callee.kind !== 'PathExpr') return null;
+  const names = callee.path.segments.map((s) => s.name);
+  const head = cx.items.imports.get(names[0] ?? '');
+  if (head !== undefined) return [head, ...names.slice(1)].join('::');
+  if (names.length === 1 && cx.lookup(names[0] ?? '') !== undefined) return null;
+  return names.join('::');
+}
+
+export function isSpawnCall(cx: Cx, e: CallExpr): boolean {
+  const p = calleePath(cx, e.callee);
+  return (
+    p !== null &&
+    (p === 'tokio::spawn' ||
+      p === 'tokio::task::spawn' ||
+      (SPAWN_PATHS.has(p) && cx.items.imports.get('task') === 'tokio::task'))
+  );
+}
+
+/** Functions whose closure or future argument runs detached from the caller's stack. */
+const DETACHED = new Set(['tokio::spawn', 'tokio::task::spawn', 'tokio::task::spawn_blocking', 'std::thread::spawn']);
+
+export function inferCall(cx: Cx, e: CallExpr): Ty {
+  if (e.callee.kind === 'PathExpr' && e.args.length === 1) {
+    const full = expandPath(
+      e.callee.path.segments.map((s) => s.name),
+      cx.items,
+    );
+    if (DETACHED.has(full) && cx.lookup(e.callee.path.segments[0]?.name ?? '') === undefined) {
+      cx.spawnArgs.add(e.args[0]);
+    }
+  }
+  if (isSpawnCall(cx, e) && e.args.length === 1) {
+    const arg = e.args[0];
+    cx.sendSites.push({ arg, at: arg.kind === 'AsyncBlock' ? e.callee.span : arg.span });
+    const t = cx.resolved(inferExpr(cx, arg));
+    return adt('JoinHandle', [t.k === 'future' ? t.output : UNKNOWN]);
+  }
+  const callee =
+    e.callee.kind === 'PathExpr' ? cx.record(e.callee, inferPath(cx, e.callee, true)) : inferExpr(cx, e.callee);
+  const f = cx.resolved(callee);
+  if (f.k === 'fn' && f.params.length === e.args.length) {
+    e.args.forEach((a, i) => coerce(cx, inferExpr(cx, a), f.params[i], a));
+    return f.ret;
+  }
+  for (const a of e.args) cx.table.escape(inferExpr(cx, a));
+  if (f.k === 'fn') return f.ret;
+  cx.table.escape(f);
+  return UNKNOWN;
+}
+
+function peelRefs(cx: Cx, t: Ty): Ty {
+  let s = cx.resolved(t);
+  while (s.k === 'ref') s = cx.resolved(s.inner);
+  return s;
+}
+
+export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
+  const recv = inferExpr(cx, e.receiver);
+  const base = peelRefs(cx, recv);
+  // Methods whose arguments constrain the receiver's type parameters.
+  if (base.k === 'adt' && base.name === 'Vec' && e.method === 'push' && e.args.length === 1) {
+    coerce(cx, inferExpr(cx, e.args[0]), base.args[0] ?? UNKNOWN, e.args[0]);
+    return UNIT;
+  }
+  if (base.k === 'adt' && base.name === 'JoinSet' && e.method.startsWith('spawn') && e.args.length === 1) {
+    const arg = e.args[0];
+    cx.spawnArgs.add(arg);
+    if (e.method === 'spawn') cx.sendSites.push({ arg, at: arg.kind === 'AsyncBlock' ? e.methodSpan : arg.span });
+  }
+  if (base.k === 'adt' && base.name === 'JoinSet' && e.method === 'spawn' && e.args.length === 1) {
+    const arg = e.args[0];
+    const ft = cx.resolved(inferExpr(cx, arg));
+    const want = base.args[0] ?? UNKNOWN;
+    if (ft.k === 'future') {
+      if (cx.table.compatible(ft.output, want)) cx.table.unify(ft.output, want);
+      else {
+        const show = cx.table.showVar;
+        cx.findings.error(
+          'typeck',
+          arg.span,
+          'E0271',
+          `expected \`{async block}\` to be a future that resolves to \`${showTy(cx.table.deep(want), show)}\`, but it resolves to \`${showTy(cx.table.deep(ft.output), show)}\``,
+        );
+      }
+    } else cx.table.escape(ft);
+    return UNKNOWN;
+  }
+  const args = e.args.map((a) => inferExpr(cx, a));
+  // Autoderef through std smart pointers (`Arc<Mutex<T>>` → `Mutex<T>`) until a std table knows it.
+  for (let cur: Ty | null = base, i = 0; cur !== null && i < 6; i++, cur = derefStep(cx, cur)) {
+    const step = cx.resolved(cur);
+    if (step.k === 'adt' && cx.items.adts.has(step.name)) break;
+    const std = stdMethod(step, e.method, args, cx.table);
+    if (std !== null) {
+      for (const a of args) cx.table.escape(a);
+      return std;
+    }
+  }
+  const probe = probeMethod(cx, recv, e.method);
+  if (probe.kind === 'user') {
+    const sig = probe.found.sig;
+    if (sig.params.length === e.args.length) e.args.forEach((a, i) => coerce(cx, args[i], sig.params[i], a));
+    else for (const a of args) cx.table.escape(a);
+    return sig.isAsync ? { k: 'future', output: sig.ret, asyncBlock: false } : sig.ret;
+  }
+  if (probe.kind === 'missing') {
+    const def = cx.items.adts.get(probe.on.name);
+    const what = def?.kind === 'enum' ? 'enum' : 'struct';
+    cx.findings.error(
+      'typeck',
+      e.methodSpan,
+      'E0599',
+      `no method named \`${e.method}\` found for ${what} \`${probe.on.name}\` in the current scope`,
+      `method not found in \`${probe.on.name}\``,
+    );
+  }
+  if (e.method === 'clone' && e.args.length === 0) {
+    const s = peelRefs(cx, recv);
+    if (s.k === 'adt' && cx.items.adts.get(s.name)?.derives.has('Clone')) return s;
+  }
+  if (e.method === 'to_string' && e.args.length === 0) return adt('String');
+  cx.table.escape(recv);
+  for (const a of args) cx.table.escape(a);
+  return UNKNOWN;
+}
+
+/** Named fields of a user struct type, with its type arguments applied; null when not one. */
+export function structFields(cx: Cx, t: Ty): Map<string, Ty> | null {
+  const s = cx.resolved(t);
+  if (s.k !== 'adt' || cx.items.ambiguous.has(s.name)) return null;
+  const def = cx.items.adts.get(s.name);
+  if (def === undefined || def.item.kind !== 'Struct') return null;
+  const map = new Map(def.generics.map((g, i) => [g, s.args[i] ?? UNKNOWN] as const));
+  const saved = cx.generics;
+  cx.generics = new Set(def.generics);
+  const out = new Map<string, Ty>();
+  const fields = def.item.fields;
+  if (fields.kind === 'NamedFields') {
+    for (const f of fields.fields)
+      out.set(f.name, subst(lowerType(f.type, { ...cx.lowerEnv, fresh: () => UNKNOWN }), map));
+  } else if (fields.kind === 'TupleFields') {
+    fields.fields.forEach((f, i) =>
+      out.set(String(i), subst(lowerType(f.type, { ...cx.lowerEnv, fresh: () => UNKNOWN }), map)),
+    );
+  }
+  cx.generics = saved;
+  return out;
+}
+
+export function inferField(cx: Cx, e: FieldExpr): Ty {
+  const obj = inferExpr(cx, e.object);
+  let cur: Ty | null = obj;
+  for (let i = 0; cur !== null && i < 8; i++) {
+    const fields = structFields(cx, cur);
+    if (fields !== null) {
+      const f = fields.get(e.name);
+      if (f !== undefined) return f;
+      break;
+    }
+    cur = derefStep(cx, cur);
+  }
+  cx.table.escape(obj);
+  return UNKNOWN;
+}
+
+export function inferStructLit(cx: Cx, e: StructExpr): Ty {
+  const segs = e.path.segments;
+  const name = lastName(e.path);
+  let owner: Ty = UNKNOWN;
+  if (segs.length === 1 && name === 'Self' && cx.selfTy !== null) owner = cx.selfTy;
+  else if (segs.length === 1 && cx.items.adts.get(name)?.kind === 'struct' && !cx.items.ambiguous.has(name))
+    owner = freshAdt(cx, name);
+  else if (segs.length === 2 && cx.items.adts.get(segs[0]?.name ?? '')?.kind === 'enum')
+    owner = freshAdt(cx, segs[0]?.name ?? '');
+  else if (segs.length === 1 && !cx.openNames && !knownValueName(name, cx.items) && !cx.items.traits.has(name)) {
+    cx.findings.error(
+      'resolve',
+      e.path.span,
+      'E0422',
+      `cannot find struct, variant or union type \`${name}\` in this scope`,
+    );
+  }
+  const fields = segs.length === 1 ? structFields(cx, owner) : null;
+  for (const f of e.fields) {
+    const t = inferExpr(cx, f.value);
+    const want = fields?.get(f.name);
+    if (want !== undefined) coerce(cx, t, want, f.value);
+    else cx.table.escape(t);
+  }
+  if (e.base) coerce(cx, inferExpr(cx, e.base), owner, e.base);
+  return owner;
+}

@@ -1,0 +1,476 @@
+/**
+ * Expression inference (rust-analyzer's `infer/expr.rs` shape): one function per expression kind,
+ * each returning the expression's type and recording it. Where the tables end, types are unknown
+ * and the values that flow there escape (their inference variables become unknown too).
+ */
+import type { Block, Expr, FormatArg, MacroExpr, Stmt } from '../syntax/ast.ts';
+import type { Cx } from './cx.ts';
+import { bindPattern } from './pat.ts';
+import { coerce } from './coerce.ts';
+import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField } from './call.ts';
+import { checkItem } from './fn.ts';
+import { BOOL, CHAR, NEVER, REF_STR, UNIT, UNKNOWN, adt, floatTy, intTy, refTy, type Ty } from './ty.ts';
+import { isIntName } from '../num/int-type.ts';
+
+export function inferExpr(cx: Cx, e: Expr): Ty {
+  return cx.record(e, inferInner(cx, e));
+}
+
+/** Infers `e` and then requires it to fit `expected` (E0308 at `e` when it cannot). */
+export function inferExpecting(cx: Cx, e: Expr, expected: Ty): Ty {
+  const t = inferExpr(cx, e);
+  coerce(cx, t, expected, e);
+  return t;
+}
+
+function escapeAll(cx: Cx, es: readonly Expr[]): void {
+  for (const x of es) cx.table.escape(inferExpr(cx, x));
+}
+
+function inferInner(cx: Cx, e: Expr): Ty {
+  switch (e.kind) {
+    case 'IntLit':
+      if (e.suffix !== null)
+        return isIntName(e.suffix)
+          ? intTy(e.suffix)
+          : e.suffix === 'f32' || e.suffix === 'f64'
+            ? floatTy(e.suffix)
+            : UNKNOWN;
+      return cx.table.fresh('int');
+    case 'FloatLit':
+      return e.suffix === 'f32' || e.suffix === 'f64' ? floatTy(e.suffix) : cx.table.fresh('float');
+    case 'StrLit':
+      return REF_STR;
+    case 'ByteStrLit':
+      return UNKNOWN;
+    case 'CharLit':
+      return CHAR;
+    case 'ByteLit':
+      return intTy('u8');
+    case 'BoolLit':
+      return BOOL;
+    case 'PathExpr':
+      return inferPath(cx, e, false);
+    case 'Unary': {
+      const t = inferExpr(cx, e.operand);
+      const s = cx.resolved(t);
+      if (e.op === '*') {
+        if (s.k === 'ref') return s.inner;
+        if (s.k === 'adt' && ['Box', 'Arc', 'Rc', 'std::sync::MutexGuard'].includes(s.name))
+          return s.args[0] ?? UNKNOWN;
+        cx.table.escape(t);
+        return UNKNOWN;
+      }
+      if (e.op === '!' && s.k === 'bool') return BOOL;
+      if (s.k === 'int' || s.k === 'float' || (s.k === 'var' && cx.table.kindOf(s.id) !== 'general')) return t;
+      cx.table.escape(t);
+      return UNKNOWN;
+    }
+    case 'Ref':
+      return refTy(inferExpr(cx, e.operand), e.mutable);
+    case 'Binary':
+      return inferBinary(cx, e.op, e.left, e.right);
+    case 'Assign':
+    case 'CompoundAssign': {
+      const target = inferExpr(cx, e.target);
+      const value = inferExpr(cx, e.value);
+      const simple = (t: Ty): boolean => ['int', 'float', 'bool', 'char'].includes(cx.resolved(t).k);
+      if (e.kind === 'Assign' || (simple(target) && simple(value) && !['<<=', '>>='].includes(e.op))) {
+        coerce(cx, value, target, e.value);
+      } else {
+        cx.table.escape(target);
+        cx.table.escape(value);
+      }
+      return UNIT;
+    }
+    case 'Cast': {
+      cx.table.escape(inferExpr(cx, e.expr));
+      return cx.lower(e.type);
+    }
+    case 'Call':
+      return inferCall(cx, e);
+    case 'MethodCall':
+      return inferMethodCall(cx, e);
+    case 'Field':
+      return inferField(cx, e);
+    case 'TupleIndex': {
+      const t = cx.resolved(inferExpr(cx, e.object));
+      const base = t.k === 'ref' ? cx.resolved(t.inner) : t;
+      if (base.k === 'tuple' && base.elems[e.index] !== undefined) {
+        const el = base.elems[e.index];
+        return t.k === 'ref' ? el : el;
+      }
+      cx.table.escape(t);
+      return UNKNOWN;
+    }
+    case 'Index': {
+      const obj = cx.resolved(inferExpr(cx, e.object));
+      const idx = inferExpr(cx, e.index);
+      const base = obj.k === 'ref' ? cx.resolved(obj.inner) : obj;
+      const ri = cx.resolved(idx);
+      if (base.k === 'adt' && (base.name === 'Vec' || base.name === 'VecDeque') && (ri.k === 'int' || ri.k === 'var')) {
+        cx.table.unify(idx, intTy('usize'));
+        return base.args[0] ?? UNKNOWN;
+      }
+      if ((base.k === 'array' || base.k === 'slice') && (ri.k === 'int' || ri.k === 'var')) {
+        cx.table.unify(idx, intTy('usize'));
+        return base.elem;
+      }
+      cx.table.escape(obj);
+      cx.table.escape(idx);
+      return UNKNOWN;
+    }
+    case 'Range': {
+      const a = e.start ? inferExpr(cx, e.start) : null;
+      const b = e.end ? inferExpr(cx, e.end) : null;
+      if (a !== null && b !== null) cx.table.unify(a, b);
+      return adt(e.inclusive ? 'RangeInclusive' : 'Range', [a ?? b ?? UNKNOWN]);
+    }
+    case 'Try':
+      return inferTry(cx, e);
+    case 'Await':
+      return inferAwait(cx, e);
+    case 'BlockExpr':
+      return inferBlock(cx, e.block);
+    case 'Unsafe':
+      return inferBlock(cx, e.block);
+    case 'AsyncBlock': {
+      cx.bodies.push({ kind: 'async', ret: cx.table.fresh(), isAsync: true, retIsUnit: false });
+      const body = cx.bodies[cx.bodies.length - 1];
+      const t = inferBlock(cx, e.block);
+      if (body !== undefined) cx.table.unify(body.ret, t);
+      cx.bodies.pop();
+      return { k: 'future', output: t, asyncBlock: true };
+    }
+    case 'If': {
+      inferCond(cx, e.cond);
+      const thenTy = inferBlock(cx, e.then);
+      cx.popScope();
+      if (e.else === null) return UNIT;
+      const elseTy = inferExpr(cx, e.else);
+      return join(cx, thenTy, elseTy, e.else.kind === 'BlockExpr' ? (e.else.block.tail ?? e.else) : e.else, 'if');
+    }
+    case 'Let': {
+      // Outside `if`/`while` (let chains): bind into the current scope.
+      const t = inferExpr(cx, e.expr);
+      bindPattern(cx, e.pat, t);
+      return BOOL;
+    }
+    case 'While':
+      inferCond(cx, e.cond);
+      inferBlock(cx, e.body);
+      cx.popScope();
+      return UNIT;
+    case 'Loop': {
+      inferBlock(cx, e.body);
+      return UNKNOWN;
+    }
+    case 'For': {
+      const it = inferExpr(cx, e.iter);
+      cx.pushScope();
+      bindPattern(cx, e.pat, iterItem(cx, it));
+      inferBlock(cx, e.body);
+      cx.popScope();
+      return UNIT;
+    }
+    case 'Match': {
+      const scrut = inferExpr(cx, e.scrutinee);
+      let result: Ty | null = null;
+      for (const arm of e.arms) {
+        cx.pushScope();
+        bindPattern(cx, arm.pat, scrut);
+        if (arm.guard) inferExpr(cx, arm.guard);
+        const t = inferExpr(cx, arm.body);
+        cx.popScope();
+        const at = arm.body.kind === 'BlockExpr' ? (arm.body.block.tail ?? arm.body) : arm.body;
+        result = result === null ? t : join(cx, result, t, at, 'match');
+      }
+      return result ?? NEVER;
+    }
+    case 'Closure':
+      return inferClosure(cx, e);
+    case 'Break':
+    case 'Return': {
+      if (e.value) {
+        const t = inferExpr(cx, e.value);
+        const body = cx.body;
+        if (e.kind === 'Return' && body !== undefined) coerce(cx, t, body.ret, e.value);
+        else cx.table.escape(t);
+      }
+      return NEVER;
+    }
+    case 'Continue':
+      return NEVER;
+    case 'Tuple':
+      return e.elems.length === 0 ? UNIT : { k: 'tuple', elems: e.elems.map((x) => inferExpr(cx, x)) };
+    case 'Paren':
+      return inferExpr(cx, e.expr);
+    case 'Array': {
+      const elem = cx.table.fresh();
+      for (const x of e.elems) {
+        const t = inferExpr(cx, x);
+        if (!cx.table.unify(elem, t)) cx.table.escape(t);
+      }
+      return { k: 'array', elem };
+    }
+    case 'ArrayRepeat': {
+      const t = inferExpr(cx, e.value);
+      cx.table.unify(inferExpr(cx, e.count), intTy('usize'));
+      return { k: 'array', elem: t };
+    }
+    case 'StructLit':
+      return inferStructLit(cx, e);
+    default:
+      return inferMacro(cx, e);
+  }
+}
+
+function inferCond(cx: Cx, cond: Expr): void {
+  cx.pushScope();
+  if (cond.kind === 'Let') {
+    const t = inferExpr(cx, cond.expr);
+    bindPattern(cx, cond.pat, t);
+    cx.record(cond, BOOL);
+    return;
+  }
+  inferExpr(cx, cond);
+}
+
+/** Two branches must agree; `!` agrees with anything. */
+function join(cx: Cx, a: Ty, b: Ty, at: Expr, what: 'if' | 'match'): Ty {
+  const ra = cx.resolved(a);
+  const rb = cx.resolved(b);
+  if (ra.k === 'never') return b;
+  if (rb.k === 'never') return a;
+  const message = what === 'if' ? '`if` and `else` have incompatible types' : '`match` arms have incompatible types';
+  coerce(cx, b, a, at, message);
+  return a;
+}
+
+function inferBinary(cx: Cx, op: string, left: Expr, right: Expr): Ty {
+  const l = inferExpr(cx, left);
+  const r = inferExpr(cx, right);
+  if (op === '&&' || op === '||') return BOOL;
+  const rl = cx.resolved(l);
+  const rr = cx.resolved(r);
+  const numeric = (t: Ty): boolean =>
+    t.k === 'int' || t.k === 'float' || (t.k === 'var' && cx.table.kindOf(t.id) !== 'general');
+  const bothNum = numeric(rl) && numeric(rr);
+  const cmp = ['==', '!=', '<', '<=', '>', '>='].includes(op);
+  if (op === '<<' || op === '>>') {
+    if (numeric(rl)) return l;
+    cx.table.escape(l);
+    cx.table.escape(r);
+    return UNKNOWN;
+  }
+  if (bothNum || (cmp && ['bool', 'char'].includes(rl.k) && rl.k === rr.k)) {
+    if (!cx.table.unify(l, r)) {
+      cx.findings.error('typeck', right.span, 'E0308', 'mismatched types');
+      return UNKNOWN;
+    }
+    return cmp ? BOOL : l;
+  }
+  cx.table.escape(l);
+  cx.table.escape(r);
+  return cmp ? BOOL : UNKNOWN;
+}
+
+function inferTry(cx: Cx, e: Extract<Expr, { kind: 'Try' }>): Ty {
+  const t = cx.resolved(inferExpr(cx, e.expr));
+  const body = cx.body;
+  if (body !== undefined && body.kind === 'fn' && body.retIsUnit) {
+    cx.findings.error(
+      'typeck',
+      { line: e.span.endLine, col: e.span.endCol - 1, endLine: e.span.endLine, endCol: e.span.endCol },
+      'E0277',
+      'the `?` operator can only be used in a function that returns `Result` or `Option` (or another type that implements `FromResidual`)',
+      'cannot use the `?` operator in a function that returns `()`',
+    );
+  }
+  if (t.k === 'adt' && (t.name === 'Option' || t.name === 'Result')) return t.args[0] ?? UNKNOWN;
+  cx.table.escape(t);
+  return UNKNOWN;
+}
+
+function inferAwait(cx: Cx, e: Extract<Expr, { kind: 'Await' }>): Ty {
+  const t = cx.resolved(inferExpr(cx, e.expr));
+  if (!cx.inAsync()) {
+    cx.findings.error(
+      'resolve',
+      { line: e.span.endLine, col: e.span.endCol - 5, endLine: e.span.endLine, endCol: e.span.endCol },
+      'E0728',
+      '`await` is only allowed inside `async` functions and blocks',
+    );
+  }
+  if (t.k === 'future') return t.output;
+  if (t.k === 'adt' && t.name === 'JoinHandle') return adt('Result', [t.args[0] ?? UNKNOWN, adt('JoinError')]);
+  cx.table.escape(t);
+  return UNKNOWN;
+}
+
+/** What `for x in it` binds x to. */
+function iterItem(cx: Cx, it: Ty): Ty {
+  const s = cx.resolved(it);
+  if (s.k === 'adt' && (s.name === 'Range' || s.name === 'RangeInclusive')) return s.args[0] ?? UNKNOWN;
+  if (s.k === 'adt' && s.name === 'Vec') return s.args[0] ?? UNKNOWN;
+  if (s.k === 'ref') {
+    const inner = cx.resolved(s.inner);
+    if (inner.k === 'adt' && inner.name === 'Vec') return refTy(inner.args[0] ?? UNKNOWN, s.mut);
+    if (inner.k === 'array' || inner.k === 'slice') return refTy(inner.elem, s.mut);
+  }
+  cx.table.escape(it);
+  return UNKNOWN;
+}
+
+function inferClosure(cx: Cx, e: Extract<Expr, { kind: 'Closure' }>): Ty {
+  cx.pushScope();
+  const params: Ty[] = [];
+  for (const p of e.params) {
+    const t = p.type ? cx.lower(p.type) : UNKNOWN;
+    params.push(t);
+    bindPattern(cx, p.pat, t);
+  }
+  const ret = e.ret ? cx.lower(e.ret) : cx.table.fresh();
+  cx.bodies.push({ kind: 'closure', ret, isAsync: false, retIsUnit: false });
+  const bodyTy = inferExpr(cx, e.body);
+  coerce(cx, bodyTy, ret, e.body);
+  cx.bodies.pop();
+  cx.popScope();
+  return { k: 'fn', params, ret };
+}
+
+export function inferBlock(cx: Cx, b: Block): Ty {
+  cx.pushScope();
+  let diverges = false;
+  for (const s of b.stmts) if (inferStmt(cx, s)) diverges = true;
+  const t = b.tail ? inferExpr(cx, b.tail) : diverges ? NEVER : UNIT;
+  cx.popScope();
+  return t;
+}
+
+/** Returns true when the statement certainly diverges (or may: the block's type is then `!`). */
+function inferStmt(cx: Cx, s: Stmt): boolean {
+  switch (s.kind) {
+    case 'LetStmt': {
+      const declared = s.type ? cx.lower(s.type) : null;
+      let t: Ty = declared ?? cx.table.fresh();
+      if (s.init) {
+        const it = inferExpr(cx, s.init);
+        if (declared !== null) coerce(cx, it, declared, s.init);
+        else t = it;
+      }
+      if (s.elseBlock) inferBlock(cx, s.elseBlock);
+      bindPattern(cx, s.pat, t);
+      return false;
+    }
+    case 'ExprStmt': {
+      const t = cx.resolved(inferExpr(cx, s.expr));
+      if (s.semi && t.k === 'future' && !t.asyncBlock) {
+        cx.findings.warning(
+          s.expr.span,
+          'unused implementer of `Future` that must be used',
+          'futures do nothing unless you `.await` or poll them',
+        );
+      }
+      return t.k === 'never' || s.expr.kind === 'Loop' || isDivergingMacro(s.expr);
+    }
+    case 'ItemStmt':
+      checkItem(cx, s.item);
+      return false;
+  }
+}
+
+function isDivergingMacro(e: Expr): boolean {
+  return e.kind === 'FormatMacro' && ['panic', 'unreachable', 'todo', 'unimplemented'].includes(e.name);
+}
+
+function inferFormatArgs(cx: Cx, args: readonly FormatArg[]): void {
+  for (const a of args) inferExpr(cx, a.value);
+}
+
+function inferMacro(cx: Cx, e: MacroExpr): Ty {
+  switch (e.kind) {
+    case 'FormatMacro':
+      if (e.target) cx.table.escape(inferExpr(cx, e.target));
+      inferFormatArgs(cx, e.args);
+      if (e.name === 'format') return adt('String');
+      if (['panic', 'unreachable', 'todo', 'unimplemented'].includes(e.name)) return NEVER;
+      if (e.name === 'write' || e.name === 'writeln') return UNKNOWN;
+      return UNIT;
+    case 'AssertMacro':
+      inferExpr(cx, e.cond);
+      inferFormatArgs(cx, e.args);
+      return UNIT;
+    case 'AssertCmpMacro': {
+      const l = inferExpr(cx, e.left);
+      const r = inferExpr(cx, e.right);
+      const rl = cx.resolved(l);
+      const rr = cx.resolved(r);
+      const num = (t: Ty): boolean => t.k === 'int' || t.k === 'float' || t.k === 'var';
+      if (num(rl) && num(rr)) cx.table.unify(l, r);
+      else {
+        cx.table.escape(l);
+        cx.table.escape(r);
+      }
+      inferFormatArgs(cx, e.args);
+      return UNIT;
+    }
+    case 'VecMacro': {
+      const elem = cx.table.fresh();
+      for (const x of e.elems) {
+        const t = inferExpr(cx, x);
+        if (!cx.table.unify(elem, t)) cx.table.escape(t);
+      }
+      if (e.repeat) {
+        const t = inferExpr(cx, e.repeat.value);
+        if (!cx.table.unify(elem, t)) cx.table.escape(t);
+        cx.table.unify(inferExpr(cx, e.repeat.count), intTy('usize'));
+      }
+      return adt('Vec', [elem]);
+    }
+    case 'MatchesMacro': {
+      const t = inferExpr(cx, e.expr);
+      cx.pushScope();
+      bindPattern(cx, e.pat, t);
+      if (e.guard) inferExpr(cx, e.guard);
+      cx.popScope();
+      return BOOL;
+    }
+    case 'DbgMacro': {
+      const ts = e.args.map((a) => inferExpr(cx, a));
+      return ts.length === 1 ? ts[0] : ts.length === 0 ? UNIT : { k: 'tuple', elems: ts };
+    }
+    case 'SelectMacro': {
+      for (const b of e.branches) {
+        const f = inferExpr(cx, b.future);
+        cx.pushScope();
+        const rf = cx.resolved(f);
+        bindPattern(cx, b.pat, rf.k === 'future' ? rf.output : UNKNOWN);
+        if (b.guard) inferExpr(cx, b.guard);
+        cx.table.escape(inferExpr(cx, b.handler));
+        cx.popScope();
+      }
+      if (e.elseBranch) cx.table.escape(inferExpr(cx, e.elseBranch));
+      return UNKNOWN;
+    }
+    case 'JoinMacro': {
+      const outs = e.futures.map((f) => {
+        const t = cx.resolved(inferExpr(cx, f));
+        return t.k === 'future' ? t.output : UNKNOWN;
+      });
+      return e.isTry ? UNKNOWN : { k: 'tuple', elems: outs };
+    }
+    case 'PinMacro': {
+      for (const n of e.names) {
+        const l = cx.lookup(n.name);
+        if (l === undefined && !cx.openNames) {
+          cx.findings.error('resolve', n.span, 'E0425', `cannot find value \`${n.name}\` in this scope`);
+        }
+      }
+      for (const l of e.lets) inferStmt(cx, l);
+      return UNIT;
+    }
+  }
+}
+
+export { escapeAll };

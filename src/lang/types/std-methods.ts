@@ -1,0 +1,117 @@
+/**
+ * Result types of common std/tokio methods, by receiver type. A method not listed here types as
+ * unknown (its receiver and arguments escape), so this table only ever adds precision.
+ */
+import type { InferTable } from './table.ts';
+import { BOOL, REF_STR, UNIT, UNKNOWN, adt, intTy, refTy, type Ty } from './ty.ts';
+
+const USIZE = intTy('usize');
+const STRING = adt('String');
+
+type Rule = (self: Ty, args: readonly Ty[], t: InferTable) => Ty;
+
+const same: Rule = (self) => self;
+const string: Rule = () => STRING;
+const bool: Rule = () => BOOL;
+const usize: Rule = () => USIZE;
+const unit: Rule = () => UNIT;
+
+const arg0 = (self: Ty): Ty => (self.k === 'adt' ? (self.args[0] ?? UNKNOWN) : UNKNOWN);
+const arg1 = (self: Ty): Ty => (self.k === 'adt' ? (self.args[1] ?? UNKNOWN) : UNKNOWN);
+
+const STR_METHODS: Record<string, Rule> = {
+  len: usize,
+  is_empty: bool,
+  to_string: string,
+  to_owned: string,
+  to_uppercase: string,
+  to_lowercase: string,
+  repeat: string,
+  trim: () => REF_STR,
+  contains: bool,
+  starts_with: bool,
+  ends_with: bool,
+};
+
+const TABLE: Record<string, Record<string, Rule>> = {
+  String: {
+    ...STR_METHODS,
+    clone: same,
+    as_str: () => REF_STR,
+    push_str: unit,
+    push: unit,
+    clear: unit,
+  },
+  str: STR_METHODS,
+  Vec: {
+    len: usize,
+    is_empty: bool,
+    clone: same,
+    push: unit,
+    clear: unit,
+    pop: (s) => adt('Option', [arg0(s)]),
+    contains: bool,
+  },
+  Option: {
+    unwrap: arg0,
+    expect: arg0,
+    is_some: bool,
+    is_none: bool,
+    take: same,
+    clone: same,
+  },
+  Result: {
+    unwrap: arg0,
+    expect: arg0,
+    unwrap_err: arg1,
+    is_ok: bool,
+    is_err: bool,
+    ok: (s) => adt('Option', [arg0(s)]),
+    err: (s) => adt('Option', [arg1(s)]),
+  },
+  Arc: { clone: same },
+  Rc: { clone: same },
+  'std::sync::Mutex': {
+    lock: (s) => adt('Result', [adt('std::sync::MutexGuard', [arg0(s)]), UNKNOWN]),
+  },
+  'tokio::sync::Mutex': { lock: () => ({ k: 'future', output: UNKNOWN, asyncBlock: false }) },
+  JoinHandle: { abort: unit, is_finished: bool },
+  RefCell: { borrow: (s) => adt('std::cell::Ref', [arg0(s)]), borrow_mut: (s) => adt('std::cell::RefMut', [arg0(s)]) },
+  JoinSet: {
+    len: usize,
+    is_empty: bool,
+    join_next: (s) => ({
+      k: 'future',
+      output: adt('Option', [adt('Result', [arg0(s), adt('JoinError')])]),
+      asyncBlock: false,
+    }),
+  },
+};
+
+const INT_METHODS: Record<string, Rule> = {
+  pow: same,
+  abs: same,
+  to_string: string,
+  min: same,
+  max: same,
+  clone: same,
+  wrapping_add: same,
+  wrapping_sub: same,
+  wrapping_mul: same,
+  saturating_add: same,
+  saturating_sub: same,
+  checked_add: (s) => adt('Option', [s]),
+  checked_sub: (s) => adt('Option', [s]),
+  checked_mul: (s) => adt('Option', [s]),
+  checked_div: (s) => adt('Option', [s]),
+};
+
+/** The result type of `recv.name(…)` for a std receiver (already auto-dereferenced), or null. */
+export function stdMethod(self: Ty, name: string, args: readonly Ty[], t: InferTable): Ty | null {
+  if (self.k === 'int') return INT_METHODS[name]?.(self, args, t) ?? null;
+  if (self.k === 'str') return TABLE['str']?.[name]?.(self, args, t) ?? null;
+  if (self.k === 'adt') return TABLE[self.name]?.[name]?.(self, args, t) ?? null;
+  return null;
+}
+
+export { refTy };

@@ -1,0 +1,45 @@
+/**
+ * What the run-status label may claim (issue 11, "cues that cannot lie"): the worker having
+ * computed the whole trace is not the run being over on screen. "✓ run complete" shows only when
+ * the position is at the end of a run that finished; a run that stopped (a panic in main, the
+ * step limit, a cut-off) says so there; before the first step nothing is claimed at all.
+ */
+import type { ReportPhase } from '../../flow/worker-bridge/run-report.ts';
+import type { RunEnd } from '../../worker/protocol.ts';
+
+export interface RunStatusInput {
+  readonly phase: ReportPhase;
+  readonly end: RunEnd | undefined;
+  readonly step: number;
+  readonly steps: number;
+  readonly playing: boolean;
+}
+
+export interface RunStatusText {
+  /** Machine-readable: what the screen shows now. */
+  readonly state: 'none' | 'computing' | 'playing' | 'paused' | 'complete' | 'stopped' | 'compile-error' | 'lost';
+  readonly text: string;
+}
+
+function atEnd(end: RunEnd): RunStatusText {
+  switch (end.kind) {
+    case 'finished':
+      return end.exitCode === 0
+        ? { state: 'complete', text: '✓ run complete' }
+        : { state: 'stopped', text: `■ stopped: exit code ${end.exitCode}` };
+    case 'failed':
+      return { state: 'stopped', text: end.problem.line > 0 ? `■ stopped at line ${end.problem.line}` : '■ stopped' };
+    case 'truncated':
+      return { state: 'stopped', text: '■ stopped: cut off' };
+  }
+}
+
+export function runStatusText(s: RunStatusInput): RunStatusText {
+  if (s.phase === 'compile-error') return { state: 'compile-error', text: '✕ does not compile' };
+  if (s.phase === 'lost') return { state: 'lost', text: '! restarted' };
+  if (s.phase === 'idle') return { state: 'none', text: '' };
+  if (s.playing) return { state: 'playing', text: '▶ playing' };
+  if (s.step === 0) return { state: s.phase === 'running' ? 'computing' : 'none', text: '' };
+  if (s.phase === 'ended' && s.end !== undefined && s.step >= s.steps) return atEnd(s.end);
+  return { state: 'paused', text: `‖ paused at step ${s.step}` };
+}
