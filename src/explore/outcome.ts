@@ -5,7 +5,15 @@
  * task id: ids are handed out in spawn order, which itself can change from schedule to schedule.
  */
 import type { RunResult } from '../lang/run.ts';
-import { describeDiagnostic, diagnose, type Diagnostic } from '../sim/index.ts';
+import {
+  EventKind,
+  decodeEvent,
+  describeDiagnostic,
+  diagnose,
+  type Diagnostic,
+  type SimEvent,
+  type TraceRecorder,
+} from '../sim/index.ts';
 
 export type OutcomeStatus = 'ok' | 'error' | 'panic' | 'deadlock' | 'step-limit' | 'runaway' | 'internal';
 
@@ -28,12 +36,28 @@ function statusOf(r: RunResult): OutcomeStatus {
   return r.exitCode === 0 ? 'ok' : 'error';
 }
 
+/** The kinds the diagnostics fold reads; decoding only these keeps a run's classification cheap. */
+const DIAGNOSED = new Set<number>([
+  EventKind.TaskSpawned,
+  EventKind.TaskState,
+  EventKind.TaskRef,
+  EventKind.TaskStage,
+  EventKind.CoopBudget,
+  EventKind.JoinSetDrop,
+  EventKind.ShutdownPhase,
+]);
+
+function* diagnosedEvents(trace: TraceRecorder): Generator<SimEvent> {
+  const str = (i: number): string => trace.string(i);
+  for (const r of trace.raws()) if (DIAGNOSED.has(r.kind)) yield decodeEvent(r, str);
+}
+
 function lineOf(d: Diagnostic): number {
   return 'line' in d ? d.line : 0;
 }
 
 export function outcomeOf(r: RunResult): Outcome {
-  const diags = diagnose(r.world.trace.events());
+  const diags = diagnose(diagnosedEvents(r.world.trace));
   const seen = new Map<string, string>();
   for (const d of diags) {
     const id = `${d.kind} @ line ${lineOf(d)}`;

@@ -21,6 +21,17 @@ export const ChoicePoint = {
   ShutdownShard: 4,
   /** `watch::Sender` notifying: the Notify slot a receiver waits on (`thread_rng_n(8)`). */
   WatchSlot: 5,
+  /**
+   * current_thread: a blocking-pool thread that can act now does so before the core's next action
+   * (1) or not (0). Tokio runs it on its own thread, so either can happen; the simulator's own
+   * order (0: blocking threads act when the core parks) needs no draw.
+   */
+  BlockingFirst: 6,
+  /**
+   * current_thread park: a blocking-pool thread that can act now does so while the core parks (0,
+   * the simulator's own order, no draw) or is slower and acts only later (1).
+   */
+  BlockingAtPark: 7,
 } as const;
 export type ChoicePoint = (typeof ChoicePoint)[keyof typeof ChoicePoint];
 
@@ -30,6 +41,8 @@ export const CHOICE_POINT_NAMES: Readonly<Record<ChoicePoint, string>> = {
   [ChoicePoint.SelectStart]: 'select.start',
   [ChoicePoint.ShutdownShard]: 'mt.shutdown_shard',
   [ChoicePoint.WatchSlot]: 'watch.notify_slot',
+  [ChoicePoint.BlockingFirst]: 'ct.blocking_first',
+  [ChoicePoint.BlockingAtPark]: 'ct.blocking_at_park',
 };
 
 export function choicePointName(point: number): string {
@@ -131,6 +144,14 @@ export function describeOption(point: number, id: number): string {
       return `branch ${id} is polled first`;
     case ChoicePoint.ShutdownShard:
       return `shutdown starts at shard ${id}`;
+    case ChoicePoint.WatchSlot:
+      return `the receiver waits on Notify slot ${id}`;
+    case ChoicePoint.BlockingFirst:
+      return id === 1 ? 'a blocking-pool thread acts before the core' : 'the core acts first';
+    case ChoicePoint.BlockingAtPark:
+      return id === 1
+        ? 'the blocking-pool thread is slower: the park goes on without it'
+        : 'a blocking-pool thread acts while the core parks';
     default:
       return `option ${id}`;
   }

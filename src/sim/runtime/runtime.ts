@@ -3,6 +3,7 @@
  * §4(f), §8, §9): a scheduler, its blocking pool and time driver, stepped one action at a time. `tick()` does exactly one scheduler
  * action; `blockOn` / `runToCompletion` loop it. Dropping the runtime (`shutdown()`) is steppable too.
  */
+import { ChoicePoint } from '../choice.ts';
 import type { SpawnMeta, TimeDriver } from '../contracts.ts';
 import type { RuntimeMetrics } from '../context.ts';
 import { AdvanceReason, EventKind } from '../events.ts';
@@ -91,10 +92,21 @@ export class CurrentThreadRuntime extends RuntimeBase implements RealTime {
     this.world.beginStep(this.time.clock.now());
     let r: StepResult;
     if (this.shutdownMachine !== null) r = this.shutdownMachine.step();
-    else if (this.current !== null && !this.current.done) r = this.current.step();
+    else if (this.current !== null && !this.current.done) r = this.blockingFirst() ?? this.current.step();
     else r = { kind: 'idle' };
     if (r.kind === 'deadlock') this.reportDeadlock();
     return r;
+  }
+
+  /**
+   * A blocking-pool thread that can act now may act before the core's next action (choice.ts
+   * `BlockingFirst`; by default it waits for the core to park). Inside a park the pool already acts first.
+   */
+  private blockingFirst(): StepResult | null {
+    if (this.park.active || this.pool.nextEventAt() > this.world.realNow) return null;
+    if (this.world.choose(ChoicePoint.BlockingFirst, 2, 0) !== 1) return null;
+    const b = this.pool.runNext();
+    return b === null ? null : { kind: 'blocking', action: b };
   }
 
   /** Ticks until nothing is in progress; stops at a deadlock or after `maxSteps`. */

@@ -4,6 +4,7 @@
  */
 import { ChoiceLog, SEEDED, indexIds, type ChoicePoint, type ChoiceRequest, type Chooser } from '../choice.ts';
 import type { DropValue } from '../contracts.ts';
+import { currentTaskIdRaw } from '../context.ts';
 import { EventKind } from '../events.ts';
 import { RngSeedGenerator, seedFromRunSeed } from '../rng.ts';
 import { IdAllocator } from '../task/ids.ts';
@@ -75,7 +76,7 @@ export class SimWorld {
 
   /**
    * A choice point (choice.ts): `drawn` is what the seeded generator gave; the chooser may take
-   * another option. Logged and traced (task = the current task, a = point, b = options, c = taken)
+   * another option. Logged and traced (task = the task being polled or 0, a = point, b = options, c = taken)
    * when there is more than one option.
    */
   choose(point: ChoicePoint, options: number, drawn: number, ids?: readonly number[], current = -1): number {
@@ -90,7 +91,7 @@ export class SimWorld {
     const v = this.chooser.choose(r);
     const taken = Number.isInteger(v) && v >= 0 && v < options ? v : drawn;
     this.choices.push(point, options, drawn, taken, this.step, r.ids[taken] ?? taken);
-    this.trace.emit(EventKind.Choice, 0, point, options, taken);
+    this.trace.emit(EventKind.Choice, currentTaskIdRaw(), point, options, taken);
     return taken;
   }
 

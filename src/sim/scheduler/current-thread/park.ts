@@ -5,6 +5,7 @@
  * jobs are outstanding or something unparked it (`did_wake`); otherwise it waits on the real-time
  * axis until a timer is due or a blocking job unparks it.
  */
+import { ChoicePoint } from '../../choice.ts';
 import { AdvanceReason, EventKind } from '../../events.ts';
 import type { BlockingPool } from '../blocking/pool.ts';
 import type { RealTime, StepResult } from '../../runtime/step.ts';
@@ -55,9 +56,15 @@ export class CtPark {
         case 'none':
           return null;
         case 'enter': {
-          // Blocking threads run concurrently: whatever they can do at this instant happens first.
-          const b = this.pool.runNext();
-          if (b !== null) return { kind: 'blocking', action: b };
+          // Blocking threads run concurrently: whatever they can do at this instant happens first,
+          // unless the schedule makes them slower this time (choice.ts BlockingAtPark).
+          if (
+            this.pool.nextEventAt() <= this.core.world.realNow &&
+            this.core.world.choose(ChoicePoint.BlockingAtPark, 2, 0) === 0
+          ) {
+            const b = this.pool.runNext();
+            if (b !== null) return { kind: 'blocking', action: b };
+          }
           if (!this.isYield && this.core.local.length > 0) {
             this.phase = 'none';
             return null;
