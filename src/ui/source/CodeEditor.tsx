@@ -8,7 +8,7 @@ import { basicSetup } from 'codemirror';
 import { rust } from '@codemirror/lang-rust';
 import { EditorView, keymap } from '@codemirror/view';
 import { Prec } from '@codemirror/state';
-import { cspStyleNonce } from '../offline/csp.ts';
+import { cspStyleNonce, mountEditorStylesAsConstructedSheets } from '../offline/csp.ts';
 import { breakpointGutter, setBreakpoints } from './breakpoint-gutter.ts';
 import { annotations, setAnnotations } from './editor-decorations.ts';
 import type { Annotations } from './editor-decorations.ts';
@@ -55,6 +55,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         },
       ]),
     );
+    mountEditorStylesAsConstructedSheets();
     const v = new EditorView({
       parent: host.current,
       doc: latest.current.value,
