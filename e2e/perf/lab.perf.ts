@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { spawnAndJoinProgram } from '../fixtures/lab-programs.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,25 +20,7 @@ const seconds = Number(arg('seconds', '8'));
 const speed = arg('speed', 'max');
 const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const program = [
-  'use tokio::time::{sleep, Duration};',
-  '',
-  '#[tokio::main(flavor = "current_thread", start_paused = true)]',
-  'async fn main() {',
-  '    let mut handles = Vec::new();',
-  `    for i in 0..${tasks}u64 {`,
-  '        handles.push(tokio::spawn(async move {',
-  '            sleep(Duration::from_millis(1 + i % 50)).await;',
-  '            i',
-  '        }));',
-  '    }',
-  '    let mut sum = 0;',
-  '    for h in handles {',
-  '        sum += h.await.unwrap();',
-  '    }',
-  '    println!("sum = {}", sum);',
-  '}',
-].join('\n');
+const program = spawnAndJoinProgram(tasks);
 
 const server = await preview({ logLevel: 'error', preview: { host: '127.0.0.1', port: 5197, strictPort: false } });
 const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5197/';
@@ -63,7 +46,13 @@ try {
   await page.getByRole('slider', { name: 'Step' }).fill(String(Math.floor(steps * 0.3)));
   await page.getByRole('combobox', { name: /Speed/ }).selectOption(speed);
   // A string, not a function: tsx would wrap a function's inner closures in a helper the page lacks.
-  const result = (await page.evaluate(`(async () => {
+  const result = await page.evaluate<{
+    frames: number;
+    p50: number;
+    p95: number;
+    max: number;
+    markers: number;
+  }>(`(async () => {
     const times = [];
     const done = performance.now() + ${seconds * 1000};
     const play = [...document.querySelectorAll('button')].find((b) => b.textContent.includes('Play'));
@@ -86,7 +75,7 @@ try {
       max: Math.round((s[s.length - 1] ?? 0) * 10) / 10,
       markers: document.querySelectorAll('.cm-task-marker').length,
     };
-  })()`)) as { frames: number; p50: number; p95: number; max: number; markers: number };
+  })()`);
   const position = await page.getByTestId('step-position').textContent();
   console.log(
     JSON.stringify({
