@@ -109,3 +109,17 @@ test('the CSP meta tag is strict', async ({ page }) => {
   expect(policy).toContain("connect-src 'self'");
   expect(policy).toContain("object-src 'none'");
 });
+
+test('the built page’s policy uses hashes, not a nonce, and no source map ships', async ({ page }) => {
+  const html = await (await page.request.get('/')).text();
+  const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).not.toMatch(/nonce-|unsafe-inline|unsafe-eval/);
+  expect(html).not.toContain('csp-nonce');
+  const entry = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+  expect(entry).toBeDefined();
+  const js = await (await page.request.get(`/${entry}`)).text();
+  expect(js).not.toContain('sourceMappingURL');
+  const map = await page.request.get(`/${entry}.map`);
+  expect(map.status() === 404 || !(await map.text()).startsWith('{"version":3')).toBe(true);
+});

@@ -179,10 +179,45 @@ test('messages from a stranger frame or malformed ones change nothing', async ({
   });
   await page.waitForTimeout(1000);
   await expect(stepText(a)).toHaveText(/^0\//);
-  expect((await events(page, 'a')).filter((e) => e.type === 'error' || (e.type === 'step' && e.step !== 0))).toEqual(
-    [],
-  );
+  expect((await events(page, 'a')).filter((e) => e.type === 'step' && e.step !== 0)).toEqual([]);
+  // The trusted host is told what was wrong with each of its malformed commands; nothing else is answered.
+  expect((await events(page, 'a')).filter((e) => e.type === 'error').map((e) => e.message)).toEqual([
+    'seek: step must be a whole number from 0 to 1000000000, not "three"',
+    'unknown command type "explode"; the commands are hello, load, play, pause, step, seek, setSlide',
+    'seek: step must be a whole number from 0 to 1000000000, not -2',
+    'load: give exactly one of source and lesson',
+  ]);
   // A well-formed command still works afterwards.
   await send(page, 'a', { type: 'seek', step: 2 });
   await expect(stepText(a)).toHaveText(/^2\//);
+});
+
+test('hostile values get a short error with their requestId, never an uncaught TypeError or an echo', async ({
+  page,
+}) => {
+  await openDemo(page);
+  await ready(page, 'a');
+  const a = page.frameLocator('[data-testid=frame-a]');
+  await page.evaluate(() => {
+    const demo = (window as unknown as { taskLabDemo: { send(id: string, b: unknown): void } }).taskLabDemo;
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const huge = 'x'.repeat(5_000_000);
+    demo.send('a', { type: 'play', version: 10n, requestId: 'bigint' });
+    demo.send('a', { type: 'play', version: cyclic, requestId: 'cyclic' });
+    demo.send('a', { type: 'play', version: huge, requestId: 'huge-version' });
+    demo.send('a', { type: 'load', source: huge, requestId: 'huge-source' });
+    demo.send('a', { type: 'load', lesson: 'no-such-lesson', requestId: 'async' });
+  });
+  await expect.poll(async () => (await events(page, 'a')).filter((e) => e.type === 'error').length).toBe(5);
+  const errors = (await events(page, 'a')).filter((e) => e.type === 'error') as (EmbedEvent & {
+    requestId?: string;
+  })[];
+  expect(errors.map((e) => e.requestId).sort()).toEqual(['async', 'bigint', 'cyclic', 'huge-source', 'huge-version']);
+  for (const e of errors) expect(JSON.stringify(e).length).toBeLessThan(400);
+  expect(errors.find((e) => e.requestId === 'bigint')?.message).toMatch(/version a BigInt/);
+  expect(errors.find((e) => e.requestId === 'async')?.message).toMatch(/no-such-lesson/);
+  // The embed is still in working order.
+  await send(page, 'a', { type: 'seek', step: 3 });
+  await expect(stepText(a)).toHaveText(/^3\//);
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { spawnAndJoinProgram } from './fixtures/lab-programs.ts';
 import { LabPage } from './pages/lab-page.ts';
 
 const JOINSET_OUTPUT = [
@@ -188,27 +189,7 @@ test.describe('the lab', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     const lab = new LabPage(page, baseURL);
     await lab.open();
-    await lab.replaceSource(
-      [
-        'use tokio::time::{sleep, Duration};',
-        '',
-        '#[tokio::main(flavor = "current_thread", start_paused = true)]',
-        'async fn main() {',
-        '    let mut handles = Vec::new();',
-        '    for i in 0..1000u64 {',
-        '        handles.push(tokio::spawn(async move {',
-        '            sleep(Duration::from_millis(i % 50)).await;',
-        '            i',
-        '        }));',
-        '    }',
-        '    let mut sum = 0;',
-        '    for h in handles {',
-        '        sum += h.await.unwrap();',
-        '    }',
-        '    println!("sum = {}", sum);',
-        '}',
-      ].join('\n'),
-    );
+    await lab.replaceSource(spawnAndJoinProgram(1000));
     await lab.startFrameProbe();
     await lab.runButton.click();
     await expect(lab.runStatus).toHaveAttribute('data-phase', 'running');

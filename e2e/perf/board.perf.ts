@@ -3,7 +3,10 @@
  * npm test): 1,000 live tasks played at full speed in headless Chromium at 1920×1080. Prints JSON
  * with the p95 frame time and the step-to-render latency (seek → every view drawn).
  *
- *   npx tsx e2e/perf/board.perf.ts [--tasks 1000] [--frames 240]
+ *   npx tsx e2e/perf/board.perf.ts [--tasks 1000] [--frames 240] [--views board:scheduler,timeline]
+ *
+ * `--views` lists the view sets to measure, separated by colons (default: the board alone, then
+ * every view at once).
  */
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -17,6 +20,11 @@ function arg(name: string, fallback: number): number {
 }
 
 const tasks = arg('tasks', 1000);
+const viewSetsArg = process.argv.indexOf('--views');
+const viewSets =
+  viewSetsArg >= 0
+    ? (process.argv[viewSetsArg + 1] ?? '').split(':')
+    : ['board', 'board,inspector,scheduler,relations,timeline'];
 const frames = arg('frames', 240);
 const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,7 +36,7 @@ const browser = await chromium.launch({
 try {
   const results = [];
   // The board alone (the issue's figure), then every view mounted at once.
-  for (const views of ['board', 'board,inspector,scheduler,relations,timeline']) {
+  for (const views of viewSets) {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -58,14 +58,74 @@ describe('embed bridge', () => {
     expect(handled).toEqual([{ type: 'play' }, { type: 'seek', step: 4 }]);
   });
 
-  it('ignores messages from other origins, other windows and malformed ones', () => {
+  it('ignores messages from other origins, other windows and without the envelope', () => {
     const { win, handled } = setup(null, HOST);
     win.deliver(m({ type: 'play' }), 'https://evil.example');
     win.deliver(m({ type: 'play' }), HOST, { other: 'window' });
     win.deliver({ type: 'play' }, HOST);
-    win.deliver(m({ type: 'seek', step: 'x' }), HOST);
+    win.deliver(m({ type: 'seek', step: 'x' }), 'https://evil.example');
     expect(handled).toEqual([]);
     expect(win.posted).toHaveLength(1); // only the first ready: nothing answered
+  });
+
+  it('answers a malformed command with an error naming the field and its requestId, never echoing the value', () => {
+    const { win, handled } = setup(null, HOST);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const huge = 'x'.repeat(5_000_000);
+    win.deliver(m({ type: 'seek', step: 'x', requestId: 1 }), HOST);
+    win.deliver({ protocol: EMBED_PROTOCOL, version: 10n, type: 'play', requestId: 2 }, HOST);
+    win.deliver({ protocol: EMBED_PROTOCOL, version: cyclic, type: 'play', requestId: 3 }, HOST);
+    win.deliver({ protocol: EMBED_PROTOCOL, version: huge, type: 'play', requestId: 4 }, HOST);
+    win.deliver(m({ type: 'load', source: 'fn main() {}', seed: huge, requestId: 5 }), HOST);
+    win.deliver(m({ type: huge, requestId: 6 }), HOST);
+    win.deliver(m({ type: 'play', requestId: 7n }), HOST);
+    expect(handled).toEqual([]);
+    const errors = win.posted.slice(1).map((p) => p.message as { type: string; message: string; requestId?: unknown });
+    expect(errors.map((e) => [e.type, e.requestId])).toEqual([
+      ['error', 1],
+      ['error', 2],
+      ['error', 3],
+      ['error', 4],
+      ['error', 5],
+      ['error', 6],
+      ['error', undefined],
+    ]);
+    expect(errors[0].message).toBe('seek: step must be a whole number from 0 to 1000000000, not "x"');
+    expect(errors[1].message).toMatch(/unsupported embed API version a BigInt/);
+    expect(errors[2].message).toMatch(/unsupported embed API version an object/);
+    expect(errors[3].message).toMatch(/version a string of 5000000 characters/);
+    expect(errors[4].message).toMatch(/^load: seed must be a whole number .* not a string of 5000000 characters$/);
+    expect(errors[6].message).toMatch(/^requestId must be/);
+    for (const e of errors) expect(JSON.stringify(e).length).toBeLessThan(400);
+  });
+
+  it('sends the error of a command that fails later with its requestId, and survives a throwing handler', async () => {
+    const win = new FakeWindow();
+    const bridge = new EmbedBridge({
+      window: win,
+      policy: originPolicy(null, HOST).policy,
+      embedId: 'e1',
+      handle: (c) => {
+        if (c.type === 'play') throw new TypeError('boom');
+        return c.type === 'load' ? Promise.resolve('no lesson “missing”') : undefined;
+      },
+      ready: () => ({
+        type: 'ready',
+        commands: [],
+        position: { step: 0, steps: 0, playback: 'idle', timeMs: 0 },
+        slide: undefined,
+      }),
+    });
+    bridge.start();
+    win.deliver(m({ type: 'load', lesson: 'missing', requestId: 'r9' }), HOST);
+    win.deliver(m({ type: 'play', requestId: 'r10' }), HOST);
+    await Promise.resolve();
+    const errors = win.posted.slice(1).map((p) => p.message);
+    expect(errors).toEqual([
+      expect.objectContaining({ type: 'error', message: 'play failed inside Task Lab', requestId: 'r10' }),
+      expect.objectContaining({ type: 'error', message: 'no lesson “missing”', requestId: 'r9' }),
+    ]);
   });
 
   it('sends errors and version mismatches back to the sender only', () => {

@@ -1,7 +1,9 @@
 /**
  * The host bridge: listens for `message` events, admits those from the parent window whose origin
- * the policy allows, parses them (ignoring anything malformed) and hands commands to the embed;
- * posts the embed's events to the allowed origins only. The window is injected, so tests drive it
+ * the policy allows, parses them and hands commands to the embed; answers a malformed command of
+ * the protocol, and every failed one (synchronous or not), with an `error` carrying its
+ * `requestId`; posts the embed's events to the allowed origins only. Nothing a host sends can
+ * throw out of the listener. The window is injected, so tests drive it
  * with plain objects and the browser test with a real host page.
  */
 import { EMBED_API_VERSION, embedEvent, parseHostMessage } from './protocol.ts';
@@ -20,8 +22,11 @@ export interface PostTarget {
   postMessage(message: unknown, targetOrigin: string): void;
 }
 
-/** What the embed does with a command; a string is an error message sent back to the host. */
-export type CommandHandler = (command: HostCommand) => string | undefined;
+/**
+ * What the embed does with a command: a string is an error message sent back to the host; a
+ * promise (a command that finishes later) settles to one, or to undefined when all went well.
+ */
+export type CommandHandler = (command: HostCommand) => string | undefined | Promise<string | undefined>;
 
 export interface BridgeOptions {
   readonly window: BridgeWindow;
@@ -79,20 +84,40 @@ export class EmbedBridge {
     }
     if (!admits(this.policy, e.origin)) return;
     const origin = this.policy.kind === 'any' ? '*' : e.origin;
+    const fail = (message: string) => this.reply(origin, { type: 'error', message, requestId: parsed.requestId });
     if (parsed.kind === 'unsupported') {
-      this.reply(origin, {
-        type: 'error',
-        message: `unsupported embed API version ${JSON.stringify(parsed.version)}; this Task Lab speaks version ${EMBED_API_VERSION}`,
-        requestId: parsed.requestId,
-      });
+      fail(`unsupported embed API version ${parsed.version}; this Task Lab speaks version ${EMBED_API_VERSION}`);
       return;
     }
-    const { command, requestId } = parsed;
+    if (parsed.kind === 'invalid') {
+      fail(parsed.message);
+      return;
+    }
+    const { command } = parsed;
     if (command.type === 'hello') {
       this.reply(origin, this.options.ready());
       return;
     }
-    const error = this.options.handle(command);
-    if (error !== undefined) this.reply(origin, { type: 'error', message: error, requestId });
+    this.run(command, fail);
+  }
+
+  /** Runs a command; its error, now or when it settles, goes back with the command's requestId. */
+  private run(command: HostCommand, fail: (message: string) => void): void {
+    let outcome: ReturnType<CommandHandler>;
+    try {
+      outcome = this.options.handle(command);
+    } catch {
+      fail(`${command.type} failed inside Task Lab`);
+      return;
+    }
+    if (typeof outcome === 'string') fail(outcome);
+    else if (outcome !== undefined) {
+      outcome.then(
+        (error) => {
+          if (error !== undefined) fail(error);
+        },
+        () => fail(`${command.type} failed inside Task Lab`),
+      );
+    }
   }
 }

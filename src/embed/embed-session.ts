@@ -175,8 +175,8 @@ export class EmbedSession {
     if (this.connected) this.lab.send(this.loaded);
   }
 
-  /** Applies a host command; a string is the error to send back. */
-  handle(command: HostCommand): string | undefined {
+  /** Applies a host command; a string (now or when the promise settles) is the error to send back. */
+  handle(command: HostCommand): string | undefined | Promise<string | undefined> {
     switch (command.type) {
       case 'hello':
         return undefined;
@@ -207,11 +207,7 @@ export class EmbedSession {
           this.showProgram(command.source, 'Program', config, command.step);
           return undefined;
         }
-        const lesson = command.lesson ?? '';
-        void this.showSlide(lesson, command.slide ?? 1, config, command.step).then((error) => {
-          if (error !== undefined) this.bridge.emit({ type: 'error', message: error });
-        });
-        return undefined;
+        return this.showSlide(command.lesson ?? '', command.slide ?? 1, config, command.step);
       }
     }
   }

@@ -37,14 +37,13 @@ describe('embed protocol', () => {
     });
   });
 
-  it('ignores what is not ours or not well formed', () => {
-    const ignored = [
-      null,
-      'play',
-      42,
-      [],
-      { type: 'play' },
-      { protocol: 'other', version: 1, type: 'play' },
+  it('ignores what is not ours', () => {
+    const ignored = [null, 'play', 42, [], { type: 'play' }, { protocol: 'other', version: 1, type: 'play' }];
+    for (const data of ignored) expect(parseHostMessage(data)).toEqual({ kind: 'ignored' });
+  });
+
+  it('names what is wrong with a malformed command of ours', () => {
+    const invalid = [
       msg({ type: 'explode' }),
       msg({ type: 'seek' }),
       msg({ type: 'seek', step: -1 }),
@@ -62,14 +61,25 @@ describe('embed protocol', () => {
       msg({ type: 'load', source: 'x'.repeat(200_001) }),
       msg({ type: 'play', requestId: { nested: true } }),
     ];
-    for (const data of ignored)
-      expect(parseHostMessage(data), JSON.stringify(data)?.slice(0, 80)).toEqual({ kind: 'ignored' });
+    for (const data of invalid) {
+      const p = parseHostMessage(data);
+      expect(p.kind, JSON.stringify(data).slice(0, 80)).toBe('invalid');
+      if (p.kind === 'invalid') expect(p.message.length).toBeLessThan(200);
+    }
+    expect(parseHostMessage(msg({ type: 'load', source: 'a', workers: 0, requestId: 'w' }))).toEqual({
+      kind: 'invalid',
+      message: 'load: workers must be a whole number from 1 to 64, not 0',
+      requestId: 'w',
+    });
+    expect(parseHostMessage(msg({ type: 'load', source: 'a', lesson: 'b' }))).toMatchObject({
+      message: 'load: give exactly one of source and lesson',
+    });
   });
 
   it('flags our protocol at another version so the host can be told', () => {
     expect(parseHostMessage({ protocol: EMBED_PROTOCOL, version: 2, type: 'play', requestId: 7 })).toEqual({
       kind: 'unsupported',
-      version: 2,
+      version: '2',
       requestId: 7,
     });
     expect(parseHostMessage({ protocol: EMBED_PROTOCOL, type: 'play' })).toMatchObject({ kind: 'unsupported' });
@@ -77,9 +87,17 @@ describe('embed protocol', () => {
 
   it('never throws on arbitrary data (property)', () => {
     fc.assert(
-      fc.property(fc.anything(), fc.anything(), (data, extra) => {
+      fc.property(fc.anything({ withBigInt: true, withMap: true, withSet: true }), fc.anything(), (data, extra) => {
         parseHostMessage(data);
-        parseHostMessage({ protocol: EMBED_PROTOCOL, version: 1, type: 'load', source: extra, lesson: extra });
+        parseHostMessage({ protocol: EMBED_PROTOCOL, version: data, type: extra, requestId: extra });
+        const p = parseHostMessage({
+          protocol: EMBED_PROTOCOL,
+          version: 1,
+          type: 'load',
+          source: extra,
+          lesson: extra,
+        });
+        if (p.kind !== 'ignored' && p.kind !== 'command') JSON.stringify(p);
       }),
       { seed: 5, numRuns: 500 },
     );

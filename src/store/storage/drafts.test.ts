@@ -101,6 +101,39 @@ describe('lab drafts', () => {
   });
 });
 
+describe('lab drafts when the storage is full', () => {
+  it('keeps the texts by dropping the stored versions, and says nothing is wrong once that fits', () => {
+    const kv = new MemoryStorage();
+    const storage = new AppStorage(kv);
+    const drafts = createDraftsStore(storage, 'DEFAULT', () => 5);
+    for (let i = 0; i < 4; i++) {
+      drafts.getState().edit(`v${i}`);
+      drafts.getState().checkpoint();
+    }
+    // The quota admits a record without versions only.
+    const setItem = kv.setItem.bind(kv);
+    kv.setItem = (k, v) => {
+      if (v.length > 150) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+      setItem(k, v);
+    };
+    drafts.getState().edit('the latest text');
+    const stored = JSON.parse(kv.getItem(DRAFTS_KEY) ?? '{}') as { drafts: { source: string; versions: unknown[] }[] };
+    expect(stored.drafts[0]).toMatchObject({ source: 'the latest text', versions: [] });
+    expect(storage.status.getState().writeFailure).toBeUndefined();
+    expect(drafts.getState().activeDraft().versions).toHaveLength(4);
+  });
+
+  it('warns when even the texts do not fit', () => {
+    const kv = new MemoryStorage();
+    const storage = new AppStorage(kv);
+    const drafts = createDraftsStore(storage, 'DEFAULT', () => 5);
+    kv.failWrites = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+    drafts.getState().edit('unsaved');
+    expect(storage.status.getState().writeFailure).toBe('the browser storage is full');
+    expect(drafts.getState().activeDraft().source).toBe('unsaved');
+  });
+});
+
 describe('salvagePrograms', () => {
   it('takes code-like strings from JSON, cut-off JSON, or the whole text', () => {
     expect(salvagePrograms(JSON.stringify({ a: { b: ['fn main() {}', 'x'] } }))).toEqual(['fn main() {}']);

@@ -7,6 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppStorage } from './app-storage.ts';
 import { DRAFTS_KEY, LEGACY_DRAFT_KEY } from './keys.ts';
+import { STORAGE_FULL } from './kv.ts';
 import { isRec, isWhole, type RecordSpec } from './record.ts';
 
 export const DRAFTS_VERSION = 2;
@@ -144,6 +145,15 @@ function loadDrafts(storage: AppStorage, initial: string): Drafts {
 }
 
 /**
+ * Writes the drafts; when the storage is full, writes them again without their older versions
+ * (the texts matter more than their history; the versions stay in memory for this visit).
+ */
+function saveDrafts(storage: AppStorage, d: Drafts): void {
+  if (storage.write(DRAFTS_SPEC, d) || storage.status.getState().writeFailure !== STORAGE_FULL) return;
+  storage.write(DRAFTS_SPEC, { active: d.active, drafts: d.drafts.map((x) => ({ ...x, versions: [] })) });
+}
+
+/**
  * The drafts store over `storage`. `initial` is the program the learner starts with when nothing
  * is saved; `now` is the page's clock (versions are stamped with it).
  */
@@ -152,7 +162,7 @@ export function createDraftsStore(storage: AppStorage, initial: string, now: () 
   const store = createStore<DraftsState>()((set, get) => {
     const commit = (next: Drafts) => {
       set({ active: next.active, drafts: next.drafts });
-      storage.write(DRAFTS_SPEC, { active: next.active, drafts: next.drafts });
+      saveDrafts(storage, { active: next.active, drafts: next.drafts });
     };
     const mapActive = (f: (d: Draft) => Draft): readonly Draft[] => {
       const { drafts, active } = get();
@@ -223,6 +233,6 @@ export function createDraftsStore(storage: AppStorage, initial: string, now: () 
     };
   });
   // A new or migrated record is written at once, so the next visit reads the same drafts.
-  if (storage.getText(DRAFTS_KEY) === null) storage.write(DRAFTS_SPEC, loaded);
+  if (storage.getText(DRAFTS_KEY) === null) saveDrafts(storage, loaded);
   return store;
 }

@@ -52,11 +52,13 @@ export function keysWithPrefix(storage: KeyValueStorage, prefix: string): string
   return out.sort();
 }
 
+export const STORAGE_FULL = 'the browser storage is full';
+
 /** A sentence for a refused write, from the error the browser threw. */
 export function writeFailureReason(e: unknown): string {
   const name =
     e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e) ? String((e as Error).name) : '';
-  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return 'the browser storage is full';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return STORAGE_FULL;
   if (name === 'SecurityError') return 'this browser does not allow saving here (private mode or blocked storage)';
   return 'the browser refused to save';
 }

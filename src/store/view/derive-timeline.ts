@@ -118,9 +118,15 @@ export function deriveTimeline(
   const toStep = Math.max(0, currentStep) + 1;
   const fromStep = Math.max(0, toStep - window);
 
-  const candidates: number[] = [];
-  /** Index of each candidate's latest activity change before the position. */
-  const lastAt = new Map<number, number>();
+  // The lanes worth watching are the tasks that changed most recently (ties: lower id first), and
+  // the selected one. Kept as a small sorted top list, not a sort of every task: with 10,000 live
+  // tasks this runs every frame.
+  const keep = maxLanes - 1;
+  const top: { id: number; at: number }[] = [];
+  const before = (a: { id: number; at: number }, b: { id: number; at: number }) =>
+    a.at > b.at || (a.at === b.at && a.id < b.id);
+  let candidates = 0;
+  let selectedAt: number | undefined;
   for (const id of history.taskIds) {
     const t = history.task(id);
     if (t === undefined || t.spawnAt >= position) continue;
@@ -128,18 +134,27 @@ export function deriveTimeline(
     const last = n > 0 ? t.activity[n - 1] : undefined;
     // A task gone before the window opened has nothing to draw.
     if (last !== undefined && last.activity === 'done' && last.step < fromStep) continue;
-    candidates.push(id);
-    lastAt.set(id, last?.at ?? t.spawnAt);
+    candidates++;
+    const c = { id, at: last?.at ?? t.spawnAt };
+    if (id === options.selected) selectedAt = c.at;
+    if (keep === 0 || (top.length === keep && !before(c, top[keep - 1]))) continue;
+    let i = top.length;
+    while (i > 0 && before(c, top[i - 1])) i--;
+    top.splice(i, 0, c);
+    if (top.length > keep) top.pop();
   }
-  let chosen = candidates;
-  if (candidates.length > maxLanes - 1) {
-    // The tasks that changed most recently are the ones worth watching; keep the selected one.
-    const sel = options.selected;
-    const byRecency = [...candidates].sort((a, b) => (lastAt.get(b) ?? 0) - (lastAt.get(a) ?? 0) || a - b);
-    chosen = byRecency.slice(0, maxLanes - 1);
-    if (sel !== undefined && !chosen.includes(sel) && lastAt.has(sel)) chosen[chosen.length - 1] = sel;
-    chosen.sort((a, b) => a - b);
+  const chosen = top.map((c) => c.id);
+  const sel = options.selected;
+  if (
+    chosen.length > 0 &&
+    candidates > keep &&
+    sel !== undefined &&
+    selectedAt !== undefined &&
+    !chosen.includes(sel)
+  ) {
+    chosen[chosen.length - 1] = sel;
   }
+  chosen.sort((a, b) => a - b);
 
   const lanes: TimelineLane[] = [];
   if (countBefore(history.main, position) > 0) {
@@ -171,5 +186,5 @@ export function deriveTimeline(
     ticks.push({ step: Math.max(fromStep, m.step), ms: Math.floor(m.time / 1_000_000) });
   }
 
-  return { fromStep, toStep, lanes, arrows, ticks, hiddenLanes: candidates.length - chosen.length };
+  return { fromStep, toStep, lanes, arrows, ticks, hiddenLanes: candidates - chosen.length };
 }

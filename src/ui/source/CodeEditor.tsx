@@ -10,7 +10,7 @@ import { EditorView, keymap } from '@codemirror/view';
 import { Prec } from '@codemirror/state';
 import { foldEffect } from '@codemirror/language';
 import { preambleRange } from './fold-preamble.ts';
-import { cspStyleNonce } from '../offline/csp.ts';
+import { cspStyleNonce, mountEditorStylesAsConstructedSheets } from '../offline/csp.ts';
 import { breakpointGutter, setBreakpoints } from './breakpoint-gutter.ts';
 import { annotations, setAnnotations } from './editor-decorations.ts';
 import type { Annotations } from './editor-decorations.ts';
@@ -61,6 +61,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         },
       ]),
     );
+    mountEditorStylesAsConstructedSheets();
     const v = new EditorView({
       parent: host.current,
       doc: latest.current.value,

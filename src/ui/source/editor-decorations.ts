@@ -37,7 +37,7 @@ class MarkersWidget extends WidgetType {
       el.textContent = m.text;
       el.title = m.label;
       el.setAttribute('aria-label', m.label);
-      el.dataset.task = String(m.task);
+      if (m.task >= 0) el.dataset.task = String(m.task);
       box.appendChild(el);
     }
     return box;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLabTimeline, traceBuilder } from '../../store/index.ts';
-import { markersByLine } from './task-markers.ts';
+import { markersByLine, MAX_MARKERS_PER_LINE } from './task-markers.ts';
 import { problemRange } from './editor-decorations.ts';
 import { Text } from '@codemirror/state';
 
@@ -44,6 +44,20 @@ describe('markersByLine', () => {
         .get(5)
         ?.map((x) => x.task),
     ).toEqual([1]);
+  });
+});
+
+describe('markersByLine at scale', () => {
+  it('shows the first tasks of a crowded line, the selected one, and counts the rest by state', () => {
+    let b = traceBuilder();
+    for (let id = 1; id <= 10_000; id++) b = b.spawn(id, undefined, 7);
+    const t = createLabTimeline();
+    t.append(b.build());
+    const m = markersByLine(t.head, 9_999).get(7) ?? [];
+    expect(m.map((x) => x.task)).toEqual([1, 2, 3, 4, 5, 6, 9_999, -1]);
+    expect(m.at(-1)).toMatchObject({ lifecycle: 'more', text: '+9,993' });
+    expect(m.at(-1)?.label).toMatch(/^9,993 more tasks on this line: 9,993 /);
+    expect(MAX_MARKERS_PER_LINE).toBe(6);
   });
 });
 
