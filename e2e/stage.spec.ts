@@ -98,3 +98,32 @@ for (const [width, height] of [
     }
   });
 }
+
+test('a wake draws an arrow from the waker to the woken task, and the next task is marked', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  // Slide 14, step 4: the paused clock jumps and the timer wakes task 1.
+  await page.goto(`/?lesson=${LESSON}&slide=14&step=4`);
+  const arrow = page.locator('[data-cause="wake"]');
+  await expect(arrow).toHaveCount(1);
+  await expect(arrow).toContainText('wake · timer');
+  // The arrow ends at task 1's chip on the board.
+  const end = await arrow.locator('path.cause-line').evaluate((p) => {
+    const path = p as SVGPathElement;
+    const pt = path.getPointAtLength(path.getTotalLength());
+    const svg = path.ownerSVGElement?.getBoundingClientRect();
+    return { x: pt.x + (svg?.left ?? 0), y: pt.y + (svg?.top ?? 0) };
+  });
+  const chip = await page.locator('[data-view="board"] [data-task="1"]').boundingBox();
+  expect(chip).not.toBeNull();
+  if (chip !== null) {
+    expect(end.x).toBeGreaterThanOrEqual(chip.x - 1);
+    expect(end.x).toBeLessThanOrEqual(chip.x + chip.width + 1);
+    expect(Math.abs(end.y - (chip.y + chip.height))).toBeLessThan(12);
+  }
+  await expect(page.locator('[data-cause="next"]')).toHaveCount(1);
+  // Another step, and the wake of the step before is no longer drawn.
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByTestId('step-position')).toHaveText('5');
+  await expect(arrow).toHaveCount(0);
+});
