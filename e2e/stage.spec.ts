@@ -127,3 +127,10 @@ test('a wake draws an arrow from the waker to the woken task, and the next task 
   await expect(page.getByTestId('step-position')).toHaveText('5');
   await expect(arrow).toHaveCount(0);
 });
+
+test("a slide's inspect cue opens the inspector on its task, even on a slide opened by URL", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/?lesson=${LESSON}&slide=8&step=6&theme=projector`);
+  await expect(page.locator('[data-view="inspector"] .tl-word')).toHaveAttribute('data-task', '1');
+  await expect(page.locator('[data-view="inspector"] .tl-word')).toBeInViewport();
+});
