@@ -134,3 +134,23 @@ test("a slide's inspect cue opens the inspector on its task, even on a slide ope
   await expect(page.locator('[data-view="inspector"] .tl-word')).toHaveAttribute('data-task', '1');
   await expect(page.locator('[data-view="inspector"] .tl-word')).toBeInViewport();
 });
+
+test('the embed at 640×360 keeps its view and the narration line on screen, the console one key away', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 640, height: 360 });
+  await page.goto(`/?embed=1&lesson=${LESSON}&slide=8&step=6`);
+  await page.locator('[data-view="board"] svg').waitFor();
+  const { best, scroll } = await measure(page);
+  expect(best?.share ?? 0).toBeGreaterThanOrEqual(1 / 3);
+  expect(scroll).toBeLessThanOrEqual(1);
+  await expect(page.getByTestId('narration')).toBeInViewport();
+  const console = page.getByTestId('console');
+  await expect(console).toBeHidden();
+  await page.keyboard.press('c');
+  await expect(console).toBeVisible();
+  await expect(console).toContainText('main: abort()');
+  await expect(console).toBeInViewport();
+  await page.keyboard.press('c');
+  await expect(console).toBeHidden();
+});
