@@ -98,3 +98,59 @@ for (const [width, height] of [
     }
   });
 }
+
+test('a wake draws an arrow from the waker to the woken task, and the next task is marked', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  // Slide 14, step 4: the paused clock jumps and the timer wakes task 1.
+  await page.goto(`/?lesson=${LESSON}&slide=14&step=4`);
+  const arrow = page.locator('[data-cause="wake"]');
+  await expect(arrow).toHaveCount(1);
+  await expect(arrow).toContainText('wake · timer');
+  // The arrow ends at task 1's chip on the board.
+  const end = await arrow.locator('path.cause-line').evaluate((p) => {
+    const path = p as SVGPathElement;
+    const pt = path.getPointAtLength(path.getTotalLength());
+    const svg = path.ownerSVGElement?.getBoundingClientRect();
+    return { x: pt.x + (svg?.left ?? 0), y: pt.y + (svg?.top ?? 0) };
+  });
+  const chip = await page.locator('[data-view="board"] [data-task="1"]').boundingBox();
+  expect(chip).not.toBeNull();
+  if (chip !== null) {
+    expect(end.x).toBeGreaterThanOrEqual(chip.x - 1);
+    expect(end.x).toBeLessThanOrEqual(chip.x + chip.width + 1);
+    expect(Math.abs(end.y - (chip.y + chip.height))).toBeLessThan(12);
+  }
+  await expect(page.locator('[data-cause="next"]')).toHaveCount(1);
+  // Another step, and the wake of the step before is no longer drawn.
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByTestId('step-position')).toHaveText('5');
+  await expect(arrow).toHaveCount(0);
+});
+
+test("a slide's inspect cue opens the inspector on its task, even on a slide opened by URL", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/?lesson=${LESSON}&slide=8&step=6&theme=projector`);
+  await expect(page.locator('[data-view="inspector"] .tl-word')).toHaveAttribute('data-task', '1');
+  await expect(page.locator('[data-view="inspector"] .tl-word')).toBeInViewport();
+});
+
+test('the embed at 640×360 keeps its view and the narration line on screen, the console one key away', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 640, height: 360 });
+  await page.goto(`/?embed=1&lesson=${LESSON}&slide=8&step=6`);
+  await page.locator('[data-view="board"] svg').waitFor();
+  const { best, scroll } = await measure(page);
+  expect(best?.share ?? 0).toBeGreaterThanOrEqual(1 / 3);
+  expect(scroll).toBeLessThanOrEqual(1);
+  await expect(page.getByTestId('narration')).toBeInViewport();
+  const console = page.getByTestId('console');
+  await expect(console).toBeHidden();
+  await page.keyboard.press('c');
+  await expect(console).toBeVisible();
+  await expect(console).toContainText('main: abort()');
+  await expect(console).toBeInViewport();
+  await page.keyboard.press('c');
+  await expect(console).toBeHidden();
+});

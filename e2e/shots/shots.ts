@@ -40,9 +40,18 @@ async function main(): Promise<void> {
     for (const slide of [2, 8, 14, 19, 22]) {
       const base = `?lesson=${LESSON}&slide=${slide}&theme=projector`;
       await shoot(w, h, `${base}&step=3`, `s${slide}-${h}-mid`);
+      // Play from the start until the slide's pause cue stops it (or the run ends).
       await shoot(w, h, base, `s${slide}-${h}-cue`, async (p) => {
-        await p.keyboard.press('Space');
-        await p.waitForTimeout(2500);
+        await p
+          .getByTestId('run-status')
+          .and(p.locator('[data-phase="ended"]'))
+          .waitFor({ state: 'attached', timeout: 15_000 });
+        await p.getByRole('button', { name: 'Play' }).click();
+        await p
+          .getByTestId('cue-say')
+          .waitFor({ timeout: 8000 })
+          .catch(() => undefined);
+        await p.getByRole('button', { name: 'Play' }).waitFor({ timeout: 8000 });
       });
     }
   }

@@ -4,6 +4,7 @@
  * scroll inside themselves when short of room, so nothing here ever pushes the board off screen.
  * `tl-fit-height` (board/controller.ts) makes the board fill its slot rather than grow.
  */
+import { CauseLayer } from './CauseLayer.tsx';
 import { ViewSlot } from './view-slot.tsx';
 import './stage.css';
 
@@ -32,6 +33,7 @@ export function Stage({ strips = true }: StageProps) {
           scrollable
         />
       )}
+      <CauseLayer />
     </section>
   );
 }

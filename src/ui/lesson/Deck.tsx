@@ -109,6 +109,8 @@ export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
         return lab.send({ type: 'STEP_FORWARD' });
       case 'step-back':
         return lab.send({ type: 'STEP_BACK' });
+      case 'console':
+        return lab.ui.getState().setConsoleOpen(!lab.ui.getState().consoleOpen);
       case 'help':
         return setHelp((h) => !h);
     }

@@ -84,6 +84,11 @@ export function PresenterView({ lesson, index, sync }: PresenterViewProps) {
       <section className="presenter-next" aria-labelledby="next-title">
         <h2 id="next-title">Next</h2>
         <p data-testid="next-slide">{next === undefined ? 'The end.' : `${index + 2}. ${next.title}`}</p>
+        {next !== undefined && (
+          <div className="presenter-next-preview">
+            <SlideBody slide={next} />
+          </div>
+        )}
       </section>
       <Answers quizzes={slide.quizzes} />
       {sync !== undefined && <Timer sync={sync} />}

@@ -73,7 +73,8 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
       <h2 id="slide-title" tabIndex={-1}>
         {slide.title}
       </h2>
-      <div className="slide-scroll">
+      {/* Focusable: when it scrolls, the keyboard can scroll it (axe: scrollable-region-focusable). */}
+      <div className="slide-scroll" tabIndex={0} role="region" aria-label="Slide text">
         <SlideBody slide={slide} />
         {slide.quizzes.map((quiz, i) => (
           <QuizCard

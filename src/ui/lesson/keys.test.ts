@@ -30,6 +30,10 @@ describe('deck keys', () => {
     expect(press('PageDown', { onControl: true, onChoice: true })).toBe('next');
   });
 
+  it('opens the console with C, as the embed does', () => {
+    expect(press('c')).toBe('console');
+  });
+
   it('zooms in steps within bounds', () => {
     expect(zoomed(1, 'zoom-in')).toBe(1.1);
     expect(zoomed(2, 'zoom-in')).toBe(2);

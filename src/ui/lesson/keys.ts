@@ -22,6 +22,7 @@ export type DeckCommand =
   | 'play'
   | 'step'
   | 'step-back'
+  | 'console'
   | 'help';
 
 export interface DeckKey {
@@ -52,6 +53,7 @@ export const DECK_KEYS: readonly DeckKey[] = [
   { keys: [' '], display: 'Space', description: 'Play or pause the lab', command: 'play' },
   { keys: ['s'], display: 'S', description: 'Step the lab forward', command: 'step' },
   { keys: ['a'], display: 'A', description: 'Step the lab back', command: 'step-back' },
+  { keys: ['c'], display: 'C', description: 'Open or close the console', command: 'console' },
   { keys: ['Enter'], display: 'Enter', description: 'Open the slide chosen in the overview', command: 'open' },
   { keys: ['Escape'], display: 'Esc', description: 'Leave the overview, blank screen or help', command: 'escape' },
   { keys: ['?'], display: '?', description: 'Show these keys', command: 'help' },

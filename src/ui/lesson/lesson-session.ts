@@ -104,8 +104,14 @@ export class LessonSession {
     const index = this.actor.getSnapshot().context.index;
     const first = this.first;
     this.first = undefined;
-    if (first !== undefined) this.enter(index, first);
-    else {
+    if (first !== undefined) {
+      // The slide opened from the URL: its start-of-slide cues (inspect, highlight) apply now, as
+      // they do when the learner moves to a slide.
+      const { inspect, highlight } = this.actor.getSnapshot().context;
+      const task = inspect ?? highlight;
+      if (task !== undefined) this.lab.store.getState().actions.selectTask(task);
+      this.enter(index, first);
+    } else {
       // Where the learner was: the step shown, or the one a deep link still waits for.
       const step = this.lastStep ?? this.lab.store.getState().stepPosition;
       this.enter(index, { seed: this.loaded?.seed, check: this.loaded?.check ?? false, step });

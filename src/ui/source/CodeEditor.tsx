@@ -10,6 +10,7 @@ import { EditorView, keymap } from '@codemirror/view';
 import { Prec } from '@codemirror/state';
 import { foldEffect } from '@codemirror/language';
 import { preambleRange } from './fold-preamble.ts';
+import { rustHighlight } from './highlight.ts';
 import { cspStyleNonce, mountEditorStylesAsConstructedSheets } from '../offline/csp.ts';
 import { breakpointGutter, setBreakpoints } from './breakpoint-gutter.ts';
 import { annotations, setAnnotations } from './editor-decorations.ts';
@@ -72,6 +73,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         breakpointGutter((line) => latest.current.onToggleBreakpoint(line)),
         basicSetup,
         rust(),
+        rustHighlight,
         theme,
         annotations(),
         // tabindex: the scroller then holds a keyboard-focusable element (axe: scrollable-region-focusable).

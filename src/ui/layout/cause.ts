@@ -1,0 +1,54 @@
+/**
+ * Cause and effect at the step on show (issue 11), from the trace history: the wakes the step
+ * made (who woke whom, so the stage can draw an arrow from the waker to the woken task) and the
+ * task the scheduler polls next (marked before it moves). Pure, so it is tested without a DOM.
+ */
+import { countBefore, MAIN_ACTOR, RUNTIME_ACTOR } from '../../store/view/derive-history.ts';
+import type { TraceHistory, WakeMark } from '../../store/view/derive-history.ts';
+
+export type Waker =
+  | { readonly kind: 'task'; readonly task: number }
+  | { readonly kind: 'main' }
+  /** The runtime's driver: a timer firing, or a deferred wake. */
+  | { readonly kind: 'driver' };
+
+export interface Cause {
+  readonly target: number;
+  readonly waker: Waker;
+  readonly byVal: boolean;
+}
+
+function wakerOf(by: number): Waker {
+  if (by === MAIN_ACTOR) return { kind: 'main' };
+  if (by === RUNTIME_ACTOR || by < 0) return { kind: 'driver' };
+  return { kind: 'task', task: by };
+}
+
+/** The wakes of step `step` among the first `position` events, each woken task once. */
+export function wakesAtStep(wakes: readonly WakeMark[], position: number, step: number): Cause[] {
+  const out: Cause[] = [];
+  const seen = new Set<number>();
+  for (let i = countBefore(wakes, position) - 1; i >= 0 && wakes[i].step === step; i--) {
+    const w = wakes[i];
+    if (w.target <= 0 || seen.has(w.target)) continue;
+    seen.add(w.target);
+    out.unshift({ target: w.target, waker: wakerOf(w.by), byVal: w.byVal });
+  }
+  return out;
+}
+
+/** The task whose next poll comes first after `position` (undefined: main, or nothing left). */
+export function nextPolled(history: TraceHistory, position: number): number | undefined {
+  let best: { at: number; task: number } | undefined;
+  for (const id of history.taskIds) {
+    const marks = history.task(id)?.activity ?? [];
+    for (let i = countBefore(marks, position); i < marks.length; i++) {
+      if (marks[i].activity !== 'running') continue;
+      if (best === undefined || marks[i].at < best.at) best = { at: marks[i].at, task: id };
+      break;
+    }
+  }
+  const main = history.main.slice(countBefore(history.main, position)).find((m) => m.activity === 'running');
+  if (best !== undefined && main !== undefined && main.at < best.at) return undefined;
+  return best?.task;
+}
