@@ -260,6 +260,9 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     const step = cx.resolved(cur);
     if (step.k === 'adt' && cx.items.adts.has(step.name)) break;
     const std = stdMethod(step, e.method, args, cx.table);
+    if (step.k === 'adt' && step.name === 'Result' && (e.method === 'unwrap' || e.method === 'expect')) {
+      cx.debugSites.push({ ty: step.args[1] ?? UNKNOWN, at: e.methodSpan });
+    }
     if (std !== null) {
       for (const a of args) cx.table.escape(a);
       return std;

@@ -3,7 +3,7 @@
  * bodies (fn, closure, async block) being checked, plus the side tables later passes read (the
  * type of every expression, the local every path names).
  */
-import type { Expr, FnItem, Span } from '../syntax/ast.ts';
+import type { Expr, FnItem, FormatArg, Span, StrLit } from '../syntax/ast.ts';
 import type { Findings } from './findings.ts';
 import type { Items } from './items.ts';
 import { lowerType, type LowerEnv } from './lower.ts';
@@ -47,6 +47,10 @@ export class Cx {
   /** Closures and async blocks handed to a spawn function: they must not borrow locals (E0373). */
   readonly spawnArgs = new Set<Expr>();
   /** Futures handed to a multi-threaded spawn (they must be `Send`), and where rustc reports it. */
+  /** Format macros, checked once types are known (Display/Debug of each argument). */
+  readonly formatSites: { readonly format: StrLit; readonly args: readonly FormatArg[] }[] = [];
+  /** Types that must be `Debug` (the error of an unwrapped `Result`), with where rustc reports it. */
+  readonly debugSites: { readonly ty: Ty; readonly at: Span }[] = [];
   readonly sendSites: { readonly arg: Expr; readonly at: Span }[] = [];
   private scopes: Map<string, Local>[] = [];
   readonly bodies: Body[] = [];

@@ -393,6 +393,7 @@ function inferMacro(cx: Cx, e: MacroExpr): Ty {
     case 'FormatMacro':
       if (e.target) cx.table.escape(inferExpr(cx, e.target));
       inferFormatArgs(cx, e.args);
+      if (e.format !== null) cx.formatSites.push({ format: e.format, args: e.args });
       if (e.name === 'format') return adt('String');
       if (['panic', 'unreachable', 'todo', 'unimplemented'].includes(e.name)) return NEVER;
       if (e.name === 'write' || e.name === 'writeln') return UNKNOWN;
