@@ -268,6 +268,17 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
       return std;
     }
   }
+  const closed = closedMethods(cx, base);
+  if (closed !== null && !closed.methods.includes(e.method) && !extensionTraits(cx)) {
+    cx.findings.error(
+      'typeck',
+      e.methodSpan,
+      'E0599',
+      `no method named \`${e.method}\` found for ${closed.what} in the current scope`,
+    );
+    for (const a of args) cx.table.escape(a);
+    return UNKNOWN;
+  }
   const probe = probeMethod(cx, recv, e.method);
   if (probe.kind === 'user') {
     const sig = probe.found.sig;
@@ -361,4 +372,31 @@ export function inferStructLit(cx: Cx, e: StructExpr): Ty {
   }
   if (e.base) coerce(cx, inferExpr(cx, e.base), owner, e.base);
   return owner;
+}
+
+/** Methods every type has (blanket impls of `Into`, `TryInto`, `Borrow`, `Any`, `ToOwned`…). */
+const UNIVERSAL = ['into', 'try_into', 'borrow', 'borrow_mut', 'type_id', 'clone', 'to_owned'];
+const FUTURE_METHODS = ['poll', 'into_future', ...UNIVERSAL];
+const CLOSED: Record<string, readonly string[]> = {
+  JoinHandle: ['abort', 'is_finished', 'abort_handle', 'id', ...FUTURE_METHODS],
+  Sleep: ['deadline', 'is_elapsed', 'reset', ...FUTURE_METHODS],
+  Timeout: ['get_ref', 'get_mut', 'into_inner', ...FUTURE_METHODS],
+};
+
+/** Receivers whose every method the checker knows: opaque futures and a few tokio types. */
+function closedMethods(cx: Cx, base: Ty): { methods: readonly string[]; what: string } | null {
+  const s = cx.resolved(base);
+  const show = showTy(cx.table.deep(s), cx.table.showVar);
+  if (s.k === 'future')
+    return { methods: FUTURE_METHODS, what: s.asyncBlock ? `\`${show}\`` : `opaque type \`${show}\`` };
+  if (s.k === 'adt' && CLOSED[s.name] !== undefined)
+    return { methods: CLOSED[s.name] ?? [], what: `struct \`${show}\`` };
+  return null;
+}
+
+/** Could a trait the checker does not see add methods (a glob import, an `…Ext` trait, a blanket impl)? */
+function extensionTraits(cx: Cx): boolean {
+  if (cx.openNames || cx.items.impls.some((i) => i.blanket)) return true;
+  for (const path of cx.items.imports.values()) if (/Ext$/.test(path) || path.startsWith('futures')) return true;
+  return false;
 }

@@ -9,8 +9,9 @@ import { bindPattern } from './pat.ts';
 import { coerce } from './coerce.ts';
 import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField } from './call.ts';
 import { checkItem } from './fn.ts';
-import { BOOL, CHAR, NEVER, REF_STR, UNIT, UNKNOWN, adt, floatTy, intTy, refTy, type Ty } from './ty.ts';
+import { BOOL, CHAR, NEVER, REF_STR, UNIT, UNKNOWN, adt, floatTy, intTy, refTy, showTy, type Ty } from './ty.ts';
 import { isIntName } from '../num/int-type.ts';
+import { walk } from '../syntax/visit.ts';
 
 export function inferExpr(cx: Cx, e: Expr): Ty {
   return cx.record(e, inferInner(cx, e));
@@ -58,6 +59,10 @@ function inferInner(cx: Cx, e: Expr): Ty {
         if (s.k === 'ref') return s.inner;
         if (s.k === 'adt' && ['Box', 'Arc', 'Rc', 'std::sync::MutexGuard'].includes(s.name))
           return s.args[0] ?? UNKNOWN;
+        if (['int', 'float', 'bool', 'char', 'future'].includes(s.k)) {
+          const shown = showTy(cx.table.deep(s), cx.table.showVar);
+          cx.findings.error('typeck', e.span, 'E0614', `type \`${shown}\` cannot be dereferenced`);
+        }
         cx.table.escape(t);
         return UNKNOWN;
       }
@@ -69,7 +74,7 @@ function inferInner(cx: Cx, e: Expr): Ty {
     case 'Ref':
       return refTy(inferExpr(cx, e.operand), e.mutable);
     case 'Binary':
-      return inferBinary(cx, e.op, e.left, e.right);
+      return inferBinary(cx, e);
     case 'Assign':
     case 'CompoundAssign': {
       const target = inferExpr(cx, e.target);
@@ -135,7 +140,7 @@ function inferInner(cx: Cx, e: Expr): Ty {
     case 'Unsafe':
       return inferBlock(cx, e.block);
     case 'AsyncBlock': {
-      cx.bodies.push({ kind: 'async', ret: cx.table.fresh(), isAsync: true, retIsUnit: false });
+      cx.bodies.push({ kind: 'async', ret: cx.table.fresh(), isAsync: true, retIsUnit: returnsUnit(e.block) });
       const body = cx.bodies[cx.bodies.length - 1];
       const t = inferBlock(cx, e.block);
       if (body !== undefined) cx.table.unify(body.ret, t);
@@ -233,7 +238,20 @@ function inferCond(cx: Cx, cond: Expr): void {
     cx.record(cond, BOOL);
     return;
   }
-  inferExpr(cx, cond);
+  coerce(cx, inferExpr(cx, cond), BOOL, cond);
+}
+
+/** A body without a tail expression, `return` or divergence evaluates to `()`. */
+function returnsUnit(b: Block): boolean {
+  if (b.tail !== null) return false;
+  let other = false;
+  walk(b, (n) => {
+    if (other || n.kind === 'Closure' || n.kind === 'AsyncBlock') return false;
+    if (n.kind === 'Return' || n.kind === 'Loop' || n.kind === 'MacroItem') other = true;
+    if (n.kind === 'FormatMacro' && ['panic', 'unreachable', 'todo', 'unimplemented'].includes(n.name)) other = true;
+    return !other;
+  });
+  return !other;
 }
 
 /** Two branches must agree; `!` agrees with anything. */
@@ -247,12 +265,41 @@ function join(cx: Cx, a: Ty, b: Ty, at: Expr, what: 'if' | 'match'): Ty {
   return a;
 }
 
-function inferBinary(cx: Cx, op: string, left: Expr, right: Expr): Ty {
+const VERBS: Record<string, string> = {
+  '+': 'add',
+  '-': 'subtract',
+  '*': 'multiply',
+  '/': 'divide',
+  '%': 'calculate the remainder of',
+};
+
+function inferBinary(cx: Cx, e: Extract<Expr, { kind: 'Binary' }>): Ty {
+  const { op, left, right } = e;
   const l = inferExpr(cx, left);
   const r = inferExpr(cx, right);
-  if (op === '&&' || op === '||') return BOOL;
+  if (op === '&&' || op === '||') {
+    coerce(cx, l, BOOL, left);
+    coerce(cx, r, BOOL, right);
+    return BOOL;
+  }
   const rl = cx.resolved(l);
   const rr = cx.resolved(r);
+  if (rl.k === 'future' || rr.k === 'future') {
+    // No operator is implemented for futures (E0369, at the operator).
+    const show = (t: Ty): string => showTy(cx.table.deep(t), cx.table.showVar);
+    const verb = VERBS[op];
+    const prep = op === '+' ? 'to' : op === '-' ? 'from' : 'by';
+    const message =
+      verb !== undefined
+        ? op === '+' || op === '-'
+          ? `cannot ${verb} \`${show(op === '+' ? r : r)}\` ${prep} \`${show(l)}\``
+          : `cannot ${verb} \`${show(l)}\` ${prep} \`${show(r)}\``
+        : `binary operation \`${op}\` cannot be applied to type \`${show(l)}\``;
+    cx.findings.error('typeck', e.opSpan, 'E0369', message);
+    cx.table.escape(l);
+    cx.table.escape(r);
+    return UNKNOWN;
+  }
   const numeric = (t: Ty): boolean =>
     t.k === 'int' || t.k === 'float' || (t.k === 'var' && cx.table.kindOf(t.id) !== 'general');
   const bothNum = numeric(rl) && numeric(rr);
@@ -278,14 +325,29 @@ function inferBinary(cx: Cx, op: string, left: Expr, right: Expr): Ty {
 function inferTry(cx: Cx, e: Extract<Expr, { kind: 'Try' }>): Ty {
   const t = cx.resolved(inferExpr(cx, e.expr));
   const body = cx.body;
-  if (body !== undefined && body.kind === 'fn' && body.retIsUnit) {
+  const at = { line: e.span.endLine, col: e.span.endCol - 1, endLine: e.span.endLine, endCol: e.span.endCol };
+  const where = body?.kind === 'async' ? 'an async block' : body?.kind === 'closure' ? 'a closure' : 'a function';
+  if (body !== undefined && body.retIsUnit) {
     cx.findings.error(
       'typeck',
-      { line: e.span.endLine, col: e.span.endCol - 1, endLine: e.span.endLine, endCol: e.span.endCol },
+      at,
       'E0277',
-      'the `?` operator can only be used in a function that returns `Result` or `Option` (or another type that implements `FromResidual`)',
-      'cannot use the `?` operator in a function that returns `()`',
+      `the \`?\` operator can only be used in ${where} that returns \`Result\` or \`Option\` (or another type that implements \`FromResidual\`)`,
+      `cannot use the \`?\` operator in ${where} that returns \`()\``,
     );
+  } else if (body !== undefined && t.k === 'adt') {
+    const ret = cx.resolved(body.ret);
+    if (ret.k === 'adt' && ret.name !== t.name && (ret.name === 'Option' || ret.name === 'Result')) {
+      if (t.name === 'Option' || t.name === 'Result') {
+        const [a, b] = t.name === 'Option' ? ['`Result`s', '`Option`s'] : ['`Option`s', '`Result`s'];
+        cx.findings.error(
+          'typeck',
+          at,
+          'E0277',
+          `the \`?\` operator can only be used on ${a}, not ${b}, in ${where} that returns \`${ret.name}\``,
+        );
+      }
+    }
   }
   if (t.k === 'adt' && (t.name === 'Option' || t.name === 'Result')) return t.args[0] ?? UNKNOWN;
   cx.table.escape(t);
@@ -304,6 +366,7 @@ function inferAwait(cx: Cx, e: Extract<Expr, { kind: 'Await' }>): Ty {
   }
   if (t.k === 'future') return t.output;
   if (t.k === 'adt' && t.name === 'JoinHandle') return adt('Result', [t.args[0] ?? UNKNOWN, adt('JoinError')]);
+  if (t.k === 'adt' && t.name === 'Sleep') return UNIT;
   cx.table.escape(t);
   return UNKNOWN;
 }
@@ -331,7 +394,8 @@ function inferClosure(cx: Cx, e: Extract<Expr, { kind: 'Closure' }>): Ty {
     bindPattern(cx, p.pat, t);
   }
   const ret = e.ret ? cx.lower(e.ret) : cx.table.fresh();
-  cx.bodies.push({ kind: 'closure', ret, isAsync: false, retIsUnit: false });
+  const unitBody = e.ret === null && e.body.kind === 'BlockExpr' && returnsUnit(e.body.block);
+  cx.bodies.push({ kind: 'closure', ret, isAsync: false, retIsUnit: unitBody });
   const bodyTy = inferExpr(cx, e.body);
   coerce(cx, bodyTy, ret, e.body);
   cx.bodies.pop();
@@ -365,6 +429,13 @@ function inferStmt(cx: Cx, s: Stmt): boolean {
     }
     case 'ExprStmt': {
       const t = cx.resolved(inferExpr(cx, s.expr));
+      if (s.semi && t.k === 'adt' && (t.name === 'Sleep' || t.name === 'Timeout')) {
+        cx.findings.warning(
+          s.expr.span,
+          `unused \`${t.name}\` that must be used`,
+          'futures do nothing unless you `.await` or poll them',
+        );
+      }
       if (s.semi && t.k === 'future' && !t.asyncBlock) {
         cx.findings.warning(
           s.expr.span,
