@@ -8,7 +8,7 @@ import type { Located } from '../diagnostics.ts';
 import type { Cx } from './cx.ts';
 import { showTy, type Ty } from './ty.ts';
 
-const SMART = new Set(['Box', 'Arc', 'Rc', 'std::sync::MutexGuard']);
+const SMART = new Set(['Box', 'Arc', 'Rc', 'std::sync::MutexGuard', 'tokio::sync::MutexGuard']);
 
 /** One deref step of the types whose `Deref` the checker knows; null when there is none. */
 export function derefStep(cx: Cx, t: Ty): Ty | null {

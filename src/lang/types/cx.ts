@@ -17,6 +17,10 @@ export interface Local {
   readonly span: Span;
   /** Index of the body that declared it (fnStack depth). */
   readonly body: number;
+  /** `let mut x` (or `mut x` in any pattern). */
+  readonly mutable: boolean;
+  /** Bound by `let x;` without a value: its first assignment initialises it. */
+  readonly deferred: boolean;
 }
 
 export type BodyKind = 'fn' | 'closure' | 'async';
@@ -99,8 +103,19 @@ export class Cx {
     this.scopes.pop();
   }
 
-  declare(name: string, ty: Ty, span: Span): Local {
-    const local: Local = { id: this.nextLocal++, name, ty, span, body: this.bodies.length - 1 };
+  /** Set while binding a `let` without an initialiser. */
+  deferredLet = false;
+
+  declare(name: string, ty: Ty, span: Span, mutable = true): Local {
+    const local: Local = {
+      id: this.nextLocal++,
+      name,
+      ty,
+      span,
+      body: this.bodies.length - 1,
+      mutable,
+      deferred: this.deferredLet,
+    };
     this.scopes[this.scopes.length - 1]?.set(name, local);
     return local;
   }

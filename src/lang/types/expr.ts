@@ -78,6 +78,7 @@ function inferInner(cx: Cx, e: Expr): Ty {
     case 'Assign':
     case 'CompoundAssign': {
       const target = inferExpr(cx, e.target);
+      checkAssignTarget(cx, e);
       const value = inferExpr(cx, e.value);
       const simple = (t: Ty): boolean => ['int', 'float', 'bool', 'char'].includes(cx.resolved(t).k);
       if (e.kind === 'Assign' || (simple(target) && simple(value) && !['<<=', '>>='].includes(e.op))) {
@@ -424,7 +425,9 @@ function inferStmt(cx: Cx, s: Stmt): boolean {
         else t = it;
       }
       if (s.elseBlock) inferBlock(cx, s.elseBlock);
+      cx.deferredLet = s.init === null;
       bindPattern(cx, s.pat, t);
+      cx.deferredLet = false;
       return false;
     }
     case 'ExprStmt': {
@@ -546,3 +549,11 @@ function inferMacro(cx: Cx, e: MacroExpr): Ty {
 }
 
 export { escapeAll };
+
+/** E0384: assigning again to an immutable local (borrowck). */
+function checkAssignTarget(cx: Cx, e: Extract<Expr, { kind: 'Assign' | 'CompoundAssign' }>): void {
+  if (e.target.kind !== 'PathExpr') return;
+  const local = cx.localOf.get(e.target);
+  if (local === undefined || local.mutable || (local.deferred && e.kind === 'Assign')) return;
+  cx.findings.error('borrowck', e.span, 'E0384', `cannot assign twice to immutable variable \`${local.name}\``);
+}

@@ -73,7 +73,7 @@ export function bindPattern(cx: Cx, p: Pattern, ty: Ty): void {
       if (p.sub !== null) bindPattern(cx, p.sub, ty);
       const s = cx.resolved(ty);
       const bound = p.byRef ? { k: 'ref' as const, mut: p.mutable, inner: ty } : s.k === 'unknown' ? UNKNOWN : ty;
-      cx.declare(p.name, bound, p.span);
+      cx.declare(p.name, bound, p.span, p.mutable || p.byRef);
       return;
     }
     case 'TuplePat': {
