@@ -159,6 +159,46 @@ async fn main() {
 `),
     ).toBe('overflowing_literals 4:13');
   });
+  it('a &mut self method on a local declared without mut', () => {
+    expect(
+      firstError(`struct Acc { n: u32 }
+impl Acc {
+    fn add(&mut self, k: u32) { self.n += k; }
+}
+fn main() {
+    let mut ok = Acc { n: 0 };
+    ok.add(1);
+    let a = Acc { n: 0 };
+    a.add(2);
+}
+`),
+    ).toBe('E0596 9:5');
+  });
+  it('a deferred let may be assigned once; an initialised immutable local not again', () => {
+    expect(
+      firstError(`fn main() {
+    let total;
+    total = 3;
+    let mut v = Vec::new();
+    v.push(total);
+    let n = v.len();
+    n = 4;
+    println!("{}", n);
+}
+`),
+    ).toBe('E0384 7:5');
+  });
+  it('a call with too few arguments', () => {
+    expect(
+      firstError(`fn area(w: u32, h: u32) -> u32 { w * h }
+fn main() {
+    let a = area(2, 3);
+    let b = area(4);
+    println!("{} {}", a, b);
+}
+`),
+    ).toBe('E0061 4:13');
+  });
 });
 
 describe('programs rustc accepts', () => {
