@@ -11,16 +11,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, runProgram } from '../../src/lang/run.ts';
 
-const DIR = join(import.meta.dirname, '../fixtures/conformance');
-const programs = readdirSync(DIR)
-  .filter((f) => f.endsWith('.rs'))
-  .sort();
+const FIXTURES = join(import.meta.dirname, '../fixtures');
+/** Folder-relative names: the conformance programs, then the typed programs (same layout). */
+const programs = ['conformance', 'typed'].flatMap((dir) =>
+  readdirSync(join(FIXTURES, dir))
+    .filter((f) => f.endsWith('.rs'))
+    .sort()
+    .map((f) => `${dir}/${f}`),
+);
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
 const KNOWN_GAPS: Record<string, string> = {};
 
 function read(name: string, ext: string): string | undefined {
-  const p = join(DIR, name.replace(/\.rs$/, ext));
+  const p = join(FIXTURES, name.replace(/\.rs$/, ext));
   return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
 }
 
@@ -30,7 +34,7 @@ function withoutReportGaps(stderr: string): string {
 }
 
 function check(name: string): void {
-  const source = readFileSync(join(DIR, name), 'utf8');
+  const source = readFileSync(join(FIXTURES, name), 'utf8');
   const c = compile(source, 'src/main.rs');
   if (!c.ok)
     throw new Error(`did not compile: ${c.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join('; ')}`);
