@@ -110,7 +110,7 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     }
     const owner = enumVariantInScope(first, items);
     if (owner !== null) return ctorTy(cx, freshAdt(cx, owner), first);
-    if (items.imports.has(first)) return UNKNOWN;
+    if (items.imports.has(first)) return stdFree(expandPath([first], items), cx.table) ?? UNKNOWN;
     const p = preludeValue(first, cx.table);
     if (p !== null) return p;
     if (!cx.openNames && !knownValueName(first, items) && !cx.generics.has(first)) {
@@ -354,6 +354,18 @@ export function inferField(cx: Cx, e: FieldExpr): Ty {
     if (fields !== null) {
       const f = fields.get(e.name);
       if (f !== undefined) return f;
+      const s = cx.resolved(cur);
+      const deref = cx.items.impls.some(
+        (im) => (im.blanket || (s.k === 'adt' && im.selfName === s.name)) && im.trait === 'Deref',
+      );
+      if (!deref && s.k === 'adt') {
+        cx.findings.error(
+          'typeck',
+          e.nameSpan,
+          'E0609',
+          `no field \`${e.name}\` on type \`${showTy(cx.table.deep(s), cx.table.showVar)}\``,
+        );
+      }
       break;
     }
     cur = derefStep(cx, cur);

@@ -59,7 +59,10 @@ function inferInner(cx: Cx, e: Expr): Ty {
         if (s.k === 'ref') return s.inner;
         if (s.k === 'adt' && ['Box', 'Arc', 'Rc', 'std::sync::MutexGuard'].includes(s.name))
           return s.args[0] ?? UNKNOWN;
-        if (['int', 'float', 'bool', 'char', 'future'].includes(s.k)) {
+        if (
+          ['int', 'float', 'bool', 'char', 'future'].includes(s.k) ||
+          (s.k === 'var' && cx.table.kindOf(s.id) !== 'general')
+        ) {
           const shown = showTy(cx.table.deep(s), cx.table.showVar);
           cx.findings.error('typeck', e.span, 'E0614', `type \`${shown}\` cannot be dereferenced`);
         }
@@ -129,7 +132,7 @@ function inferInner(cx: Cx, e: Expr): Ty {
     case 'Range': {
       const a = e.start ? inferExpr(cx, e.start) : null;
       const b = e.end ? inferExpr(cx, e.end) : null;
-      if (a !== null && b !== null) cx.table.unify(a, b);
+      if (a !== null && b !== null && e.end !== null) coerce(cx, b, a, e.end);
       return adt(e.inclusive ? 'RangeInclusive' : 'Range', [a ?? b ?? UNKNOWN]);
     }
     case 'Try':
@@ -541,8 +544,13 @@ function inferMacro(cx: Cx, e: MacroExpr): Ty {
         if (l === undefined && !cx.openNames) {
           cx.findings.error('resolve', n.span, 'E0425', `cannot find value \`${n.name}\` in this scope`);
         }
+        // `pin!(x)` shadows x with a `Pin<&mut _>` of it, a type the checker does not model.
+        if (l !== undefined) cx.declare(n.name, UNKNOWN, l.span, true);
       }
-      for (const l of e.lets) inferStmt(cx, l);
+      for (const l of e.lets) {
+        inferStmt(cx, l);
+        if (l.pat.kind === 'IdentPat') cx.declare(l.pat.name, UNKNOWN, l.pat.span, true);
+      }
       return UNIT;
     }
   }
@@ -555,5 +563,15 @@ function checkAssignTarget(cx: Cx, e: Extract<Expr, { kind: 'Assign' | 'Compound
   if (e.target.kind !== 'PathExpr') return;
   const local = cx.localOf.get(e.target);
   if (local === undefined || local.mutable || (local.deferred && e.kind === 'Assign')) return;
+  if (local.body !== cx.bodies.length - 1) {
+    // A captured variable: the closure would need a mutable borrow of it.
+    cx.findings.error(
+      'borrowck',
+      e.span,
+      'E0594',
+      `cannot assign to \`${local.name}\`, as it is not declared as mutable`,
+    );
+    return;
+  }
   cx.findings.error('borrowck', e.span, 'E0384', `cannot assign twice to immutable variable \`${local.name}\``);
 }
