@@ -425,6 +425,9 @@ function closedMethods(cx: Cx, base: Ty): { methods: readonly string[]; what: st
 /** Could a trait the checker does not see add methods (a glob import, an `…Ext` trait, a blanket impl)? */
 function extensionTraits(cx: Cx): boolean {
   if (cx.openNames || cx.items.impls.some((i) => i.blanket)) return true;
+  // A user trait implemented for a std type adds methods to it.
+  if (cx.items.impls.some((i) => i.trait !== null && i.selfName !== null && !cx.items.adts.has(i.selfName)))
+    return true;
   for (const path of cx.items.imports.values()) if (/Ext$/.test(path) || path.startsWith('futures')) return true;
   return false;
 }
