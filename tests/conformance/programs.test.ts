@@ -16,6 +16,8 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
   ['conformance', 10],
   // issue 13: watch, broadcast, RwLock, Barrier, OnceCell, the error enums, …
   ['surface', 20],
+  // issue 10: programs whose meaning comes from types (paths as values, …)
+  ['typed', 2],
 ];
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */

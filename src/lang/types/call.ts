@@ -2,7 +2,7 @@
  * Paths as values, calls, method calls, field accesses and struct literals: where names are
  * resolved (E0425, E0433) and signatures applied (E0308 on arguments, E0599, E0609).
  */
-import type { CallExpr, Expr, FieldExpr, MethodCallExpr, PathExpr, StructExpr } from '../syntax/ast.ts';
+import type { CallExpr, Expr, FieldExpr, MethodCallExpr, PathExpr, Span, StructExpr } from '../syntax/ast.ts';
 import type { Cx, Sig } from './cx.ts';
 import { subst } from './cx.ts';
 import { coerce, derefStep } from './coerce.ts';
@@ -110,7 +110,7 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     }
     const owner = enumVariantInScope(first, items);
     if (owner !== null) return ctorTy(cx, freshAdt(cx, owner), first);
-    if (items.imports.has(first)) return UNKNOWN;
+    if (items.imports.has(first)) return stdFree(expandPath([first], items), cx.table) ?? UNKNOWN;
     const p = preludeValue(first, cx.table);
     if (p !== null) return p;
     if (!cx.openNames && !knownValueName(first, items) && !cx.generics.has(first)) {
@@ -198,6 +198,11 @@ export function inferCall(cx: Cx, e: CallExpr): Ty {
       cx.spawnArgs.add(e.args[0]);
     }
   }
+  if (isSpawnCall(cx, e) && e.args.length !== 1) {
+    for (const a of e.args) cx.table.escape(inferExpr(cx, a));
+    argCount(cx, e.callee.span, 'function', 1, e.args.length);
+    return UNKNOWN;
+  }
   if (isSpawnCall(cx, e) && e.args.length === 1) {
     const arg = e.args[0];
     cx.sendSites.push({ arg, at: arg.kind === 'AsyncBlock' ? e.callee.span : arg.span });
@@ -212,6 +217,9 @@ export function inferCall(cx: Cx, e: CallExpr): Ty {
     return f.ret;
   }
   for (const a of e.args) cx.table.escape(inferExpr(cx, a));
+  // A closure held in a local is called with E0057, not E0061; only named functions here.
+  const named = e.callee.kind === 'PathExpr' && cx.localOf.get(e.callee) === undefined;
+  if (f.k === 'fn' && named) argCount(cx, e.callee.span, 'function', f.params.length, e.args.length);
   if (f.k === 'fn') return f.ret;
   cx.table.escape(f);
   return UNKNOWN;
@@ -226,6 +234,10 @@ function peelRefs(cx: Cx, t: Ty): Ty {
 export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   const recv = inferExpr(cx, e.receiver);
   const base = peelRefs(cx, recv);
+  if (base.k === 'adt' && e.args.length === 0 && base.name === 'JoinSet' && e.method === 'spawn') {
+    argCount(cx, e.methodSpan, 'method', 1, 0);
+  }
+  checkStdMutability(cx, e, recv);
   // Methods whose arguments constrain the receiver's type parameters.
   if (base.k === 'adt' && base.name === 'Vec' && e.method === 'push' && e.args.length === 1) {
     coerce(cx, inferExpr(cx, e.args[0]), base.args[0] ?? UNKNOWN, e.args[0]);
@@ -260,16 +272,34 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     const step = cx.resolved(cur);
     if (step.k === 'adt' && cx.items.adts.has(step.name)) break;
     const std = stdMethod(step, e.method, args, cx.table);
+    if (step.k === 'adt' && step.name === 'Result' && (e.method === 'unwrap' || e.method === 'expect')) {
+      cx.debugSites.push({ ty: step.args[1] ?? UNKNOWN, at: e.methodSpan });
+    }
     if (std !== null) {
       for (const a of args) cx.table.escape(a);
       return std;
     }
   }
+  const closed = closedMethods(cx, base);
+  if (closed !== null && !closed.methods.includes(e.method) && !extensionTraits(cx)) {
+    cx.findings.error(
+      'typeck',
+      e.methodSpan,
+      'E0599',
+      `no method named \`${e.method}\` found for ${closed.what} in the current scope`,
+    );
+    for (const a of args) cx.table.escape(a);
+    return UNKNOWN;
+  }
   const probe = probeMethod(cx, recv, e.method);
   if (probe.kind === 'user') {
     const sig = probe.found.sig;
+    if (sig.self === 'refMut') needsMutable(cx, e.receiver, probe.steps);
     if (sig.params.length === e.args.length) e.args.forEach((a, i) => coerce(cx, args[i], sig.params[i], a));
-    else for (const a of args) cx.table.escape(a);
+    else {
+      for (const a of args) cx.table.escape(a);
+      argCount(cx, e.methodSpan, 'method', sig.params.length, e.args.length);
+    }
     return sig.isAsync ? { k: 'future', output: sig.ret, asyncBlock: false } : sig.ret;
   }
   if (probe.kind === 'missing') {
@@ -324,6 +354,18 @@ export function inferField(cx: Cx, e: FieldExpr): Ty {
     if (fields !== null) {
       const f = fields.get(e.name);
       if (f !== undefined) return f;
+      const s = cx.resolved(cur);
+      const deref = cx.items.impls.some(
+        (im) => (im.blanket || (s.k === 'adt' && im.selfName === s.name)) && im.trait === 'Deref',
+      );
+      if (!deref && s.k === 'adt') {
+        cx.findings.error(
+          'typeck',
+          e.nameSpan,
+          'E0609',
+          `no field \`${e.name}\` on type \`${showTy(cx.table.deep(s), cx.table.showVar)}\``,
+        );
+      }
       break;
     }
     cur = derefStep(cx, cur);
@@ -358,4 +400,141 @@ export function inferStructLit(cx: Cx, e: StructExpr): Ty {
   }
   if (e.base) coerce(cx, inferExpr(cx, e.base), owner, e.base);
   return owner;
+}
+
+/** Methods every type has (blanket impls of `Into`, `TryInto`, `Borrow`, `Any`, `ToOwned`…). */
+const UNIVERSAL = ['into', 'try_into', 'borrow', 'borrow_mut', 'type_id', 'clone', 'to_owned'];
+const FUTURE_METHODS = ['poll', 'into_future', ...UNIVERSAL];
+const CLOSED: Record<string, readonly string[]> = {
+  JoinHandle: ['abort', 'is_finished', 'abort_handle', 'id', ...FUTURE_METHODS],
+  Sleep: ['deadline', 'is_elapsed', 'reset', ...FUTURE_METHODS],
+  Timeout: ['get_ref', 'get_mut', 'into_inner', ...FUTURE_METHODS],
+};
+
+/** Receivers whose every method the checker knows: opaque futures and a few tokio types. */
+function closedMethods(cx: Cx, base: Ty): { methods: readonly string[]; what: string } | null {
+  const s = cx.resolved(base);
+  const show = showTy(cx.table.deep(s), cx.table.showVar);
+  if (s.k === 'future')
+    return { methods: FUTURE_METHODS, what: s.asyncBlock ? `\`${show}\`` : `opaque type \`${show}\`` };
+  if (s.k === 'adt' && CLOSED[s.name] !== undefined)
+    return { methods: CLOSED[s.name] ?? [], what: `struct \`${show}\`` };
+  return null;
+}
+
+/** Could a trait the checker does not see add methods (a glob import, an `…Ext` trait, a blanket impl)? */
+function extensionTraits(cx: Cx): boolean {
+  if (cx.openNames || cx.items.impls.some((i) => i.blanket)) return true;
+  // A user trait implemented for a std type adds methods to it.
+  if (cx.items.impls.some((i) => i.trait !== null && i.selfName !== null && !cx.items.adts.has(i.selfName)))
+    return true;
+  for (const path of cx.items.imports.values()) if (/Ext$/.test(path) || path.startsWith('futures')) return true;
+  return false;
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** E0061: a call with the wrong number of arguments (rustc points at the callee). */
+function argCount(cx: Cx, at: Span, what: string, want: number, got: number): void {
+  if (want === got) return;
+  cx.findings.error(
+    'typeck',
+    at,
+    'E0061',
+    `this ${what} takes ${plural(want, 'argument')} but ${plural(got, 'argument')} ${got === 1 ? 'was' : 'were'} supplied`,
+  );
+}
+
+/** Methods of std/tokio types that take `&mut self`. */
+const MUT_METHODS: Record<string, readonly string[]> = {
+  Vec: [
+    'push',
+    'pop',
+    'insert',
+    'remove',
+    'clear',
+    'sort',
+    'sort_by',
+    'sort_by_key',
+    'sort_unstable',
+    'dedup',
+    'truncate',
+    'retain',
+    'extend',
+    'append',
+    'drain',
+    'reverse',
+    'swap',
+    'iter_mut',
+  ],
+  String: ['push', 'push_str', 'clear', 'insert', 'insert_str', 'truncate', 'pop', 'remove', 'extend'],
+  HashMap: ['insert', 'remove', 'entry', 'clear', 'get_mut', 'retain', 'extend', 'values_mut', 'iter_mut'],
+  BTreeMap: ['insert', 'remove', 'entry', 'clear', 'get_mut', 'retain', 'extend', 'values_mut', 'iter_mut'],
+  HashSet: ['insert', 'remove', 'clear', 'retain', 'extend'],
+  VecDeque: ['push_back', 'push_front', 'pop_back', 'pop_front', 'clear', 'extend'],
+  JoinSet: [
+    'spawn',
+    'spawn_blocking',
+    'join_next',
+    'abort_all',
+    'shutdown',
+    'try_join_next',
+    'detach_all',
+    'join_next_with_id',
+  ],
+  'mpsc::Receiver': ['recv', 'try_recv', 'close', 'recv_many'],
+  'mpsc::UnboundedReceiver': ['recv', 'try_recv', 'close', 'recv_many'],
+};
+
+/** Pointers a `&mut self` call goes through with a `mut` binding (their `DerefMut`). */
+const GUARDS = new Set(['std::sync::MutexGuard', 'tokio::sync::MutexGuard', 'Box']);
+
+function checkStdMutability(cx: Cx, e: MethodCallExpr, recv: Ty): void {
+  let cur: Ty | null = recv;
+  for (let steps = 0; cur !== null && steps < 6; steps++) {
+    const s = cx.resolved(cur);
+    if (s.k === 'adt' && cx.items.adts.has(s.name)) return;
+    if (s.k === 'adt' && MUT_METHODS[s.name]?.includes(e.method)) {
+      needsMutable(cx, e.receiver, steps);
+      return;
+    }
+    cur = derefStep(cx, s);
+  }
+}
+
+/**
+ * E0596: a `&mut self` method on a local that is not `mut` (directly or through a guard or
+ * `Box`), or behind a shared reference. Anything else (an `Arc`, an unknown type) says nothing.
+ */
+function needsMutable(cx: Cx, receiver: Expr, steps: number): void {
+  if (receiver.kind !== 'PathExpr') return;
+  const local = cx.localOf.get(receiver);
+  if (local === undefined) return;
+  let t = cx.resolved(local.ty);
+  for (let i = 0; i < steps; i++) {
+    if (t.k === 'ref') {
+      if (!t.mut) {
+        cx.findings.error(
+          'borrowck',
+          receiver.span,
+          'E0596',
+          `cannot borrow \`*${local.name}\` as mutable, as it is behind a \`&\` reference`,
+        );
+      }
+      return;
+    }
+    if (t.k !== 'adt' || !GUARDS.has(t.name)) return;
+    const next = derefStep(cx, t);
+    if (next === null) return;
+    t = cx.resolved(next);
+  }
+  if (t.k === 'ref' || local.mutable) return;
+  cx.findings.error(
+    'borrowck',
+    receiver.span,
+    'E0596',
+    `cannot borrow \`${local.name}\` as mutable, as it is not declared as mutable`,
+  );
 }

@@ -8,7 +8,7 @@ import type { Located } from '../diagnostics.ts';
 import type { Cx } from './cx.ts';
 import { showTy, type Ty } from './ty.ts';
 
-const SMART = new Set(['Box', 'Arc', 'Rc', 'std::sync::MutexGuard']);
+const SMART = new Set(['Box', 'Arc', 'Rc', 'std::sync::MutexGuard', 'tokio::sync::MutexGuard']);
 
 /** One deref step of the types whose `Deref` the checker knows; null when there is none. */
 export function derefStep(cx: Cx, t: Ty): Ty | null {
@@ -53,10 +53,18 @@ export function coerce(
       inner = derefStep(cx, inner);
     }
   }
+  if (a.k === 'future' && isData(cx, e)) {
+    mismatch(cx, a, e, at, message);
+    return;
+  }
   if (cx.table.compatible(a, e)) {
     cx.table.unify(a, e);
     return;
   }
+  mismatch(cx, a, e, at, message);
+}
+
+function mismatch(cx: Cx, a: Ty, e: Ty, at: Located | { span: Located }, message: string): void {
   const span = 'span' in at ? at.span : at;
   const show = cx.table.showVar;
   cx.findings.error(
@@ -68,4 +76,30 @@ export function coerce(
   );
   cx.table.escape(a);
   cx.table.escape(e);
+}
+
+const STD_DATA = new Set([
+  'String',
+  'Vec',
+  'Option',
+  'Result',
+  'HashMap',
+  'HashSet',
+  'BTreeMap',
+  'VecDeque',
+  'Arc',
+  'Rc',
+]);
+
+/** A type that is plain data, never a future (so a future where it is expected is a mismatch). */
+export function isData(cx: Cx, t: Ty): boolean {
+  const s = cx.resolved(t);
+  if (s.k === 'var') return cx.table.kindOf(s.id) !== 'general';
+  if (['int', 'float', 'bool', 'char', 'str', 'tuple', 'ref', 'array', 'slice'].includes(s.k)) return true;
+  if (s.k !== 'adt') return false;
+  if (STD_DATA.has(s.name)) return true;
+  return (
+    cx.items.adts.has(s.name) &&
+    !cx.items.impls.some((i) => (i.selfName === s.name || i.blanket) && i.trait === 'Future')
+  );
 }

@@ -3,7 +3,7 @@
  * bodies (fn, closure, async block) being checked, plus the side tables later passes read (the
  * type of every expression, the local every path names).
  */
-import type { Expr, FnItem, Span } from '../syntax/ast.ts';
+import type { Expr, FnItem, FormatArg, Span, StrLit } from '../syntax/ast.ts';
 import type { Findings } from './findings.ts';
 import type { Items } from './items.ts';
 import { lowerType, type LowerEnv } from './lower.ts';
@@ -17,6 +17,10 @@ export interface Local {
   readonly span: Span;
   /** Index of the body that declared it (fnStack depth). */
   readonly body: number;
+  /** `let mut x` (or `mut x` in any pattern). */
+  readonly mutable: boolean;
+  /** Bound by `let x;` without a value: its first assignment initialises it. */
+  readonly deferred: boolean;
 }
 
 export type BodyKind = 'fn' | 'closure' | 'async';
@@ -47,6 +51,10 @@ export class Cx {
   /** Closures and async blocks handed to a spawn function: they must not borrow locals (E0373). */
   readonly spawnArgs = new Set<Expr>();
   /** Futures handed to a multi-threaded spawn (they must be `Send`), and where rustc reports it. */
+  /** Format macros, checked once types are known (Display/Debug of each argument). */
+  readonly formatSites: { readonly format: StrLit; readonly args: readonly FormatArg[] }[] = [];
+  /** Types that must be `Debug` (the error of an unwrapped `Result`), with where rustc reports it. */
+  readonly debugSites: { readonly ty: Ty; readonly at: Span }[] = [];
   readonly sendSites: { readonly arg: Expr; readonly at: Span }[] = [];
   private scopes: Map<string, Local>[] = [];
   readonly bodies: Body[] = [];
@@ -95,8 +103,19 @@ export class Cx {
     this.scopes.pop();
   }
 
-  declare(name: string, ty: Ty, span: Span): Local {
-    const local: Local = { id: this.nextLocal++, name, ty, span, body: this.bodies.length - 1 };
+  /** Set while binding a `let` without an initialiser. */
+  deferredLet = false;
+
+  declare(name: string, ty: Ty, span: Span, mutable = true): Local {
+    const local: Local = {
+      id: this.nextLocal++,
+      name,
+      ty,
+      span,
+      body: this.bodies.length - 1,
+      mutable,
+      deferred: this.deferredLet,
+    };
     this.scopes[this.scopes.length - 1]?.set(name, local);
     return local;
   }

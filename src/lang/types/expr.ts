@@ -9,8 +9,9 @@ import { bindPattern } from './pat.ts';
 import { coerce } from './coerce.ts';
 import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField } from './call.ts';
 import { checkItem } from './fn.ts';
-import { BOOL, CHAR, NEVER, REF_STR, UNIT, UNKNOWN, adt, floatTy, intTy, refTy, type Ty } from './ty.ts';
+import { BOOL, CHAR, NEVER, REF_STR, UNIT, UNKNOWN, adt, floatTy, intTy, refTy, showTy, type Ty } from './ty.ts';
 import { isIntName } from '../num/int-type.ts';
+import { walk } from '../syntax/visit.ts';
 
 export function inferExpr(cx: Cx, e: Expr): Ty {
   return cx.record(e, inferInner(cx, e));
@@ -58,6 +59,13 @@ function inferInner(cx: Cx, e: Expr): Ty {
         if (s.k === 'ref') return s.inner;
         if (s.k === 'adt' && ['Box', 'Arc', 'Rc', 'std::sync::MutexGuard'].includes(s.name))
           return s.args[0] ?? UNKNOWN;
+        if (
+          ['int', 'float', 'bool', 'char', 'future'].includes(s.k) ||
+          (s.k === 'var' && cx.table.kindOf(s.id) !== 'general')
+        ) {
+          const shown = showTy(cx.table.deep(s), cx.table.showVar);
+          cx.findings.error('typeck', e.span, 'E0614', `type \`${shown}\` cannot be dereferenced`);
+        }
         cx.table.escape(t);
         return UNKNOWN;
       }
@@ -69,10 +77,11 @@ function inferInner(cx: Cx, e: Expr): Ty {
     case 'Ref':
       return refTy(inferExpr(cx, e.operand), e.mutable);
     case 'Binary':
-      return inferBinary(cx, e.op, e.left, e.right);
+      return inferBinary(cx, e);
     case 'Assign':
     case 'CompoundAssign': {
       const target = inferExpr(cx, e.target);
+      checkAssignTarget(cx, e);
       const value = inferExpr(cx, e.value);
       const simple = (t: Ty): boolean => ['int', 'float', 'bool', 'char'].includes(cx.resolved(t).k);
       if (e.kind === 'Assign' || (simple(target) && simple(value) && !['<<=', '>>='].includes(e.op))) {
@@ -123,7 +132,7 @@ function inferInner(cx: Cx, e: Expr): Ty {
     case 'Range': {
       const a = e.start ? inferExpr(cx, e.start) : null;
       const b = e.end ? inferExpr(cx, e.end) : null;
-      if (a !== null && b !== null) cx.table.unify(a, b);
+      if (a !== null && b !== null && e.end !== null) coerce(cx, b, a, e.end);
       return adt(e.inclusive ? 'RangeInclusive' : 'Range', [a ?? b ?? UNKNOWN]);
     }
     case 'Try':
@@ -135,7 +144,7 @@ function inferInner(cx: Cx, e: Expr): Ty {
     case 'Unsafe':
       return inferBlock(cx, e.block);
     case 'AsyncBlock': {
-      cx.bodies.push({ kind: 'async', ret: cx.table.fresh(), isAsync: true, retIsUnit: false });
+      cx.bodies.push({ kind: 'async', ret: cx.table.fresh(), isAsync: true, retIsUnit: returnsUnit(e.block) });
       const body = cx.bodies[cx.bodies.length - 1];
       const t = inferBlock(cx, e.block);
       if (body !== undefined) cx.table.unify(body.ret, t);
@@ -233,7 +242,20 @@ function inferCond(cx: Cx, cond: Expr): void {
     cx.record(cond, BOOL);
     return;
   }
-  inferExpr(cx, cond);
+  coerce(cx, inferExpr(cx, cond), BOOL, cond);
+}
+
+/** A body without a tail expression, `return` or divergence evaluates to `()`. */
+function returnsUnit(b: Block): boolean {
+  if (b.tail !== null) return false;
+  let other = false;
+  walk(b, (n) => {
+    if (other || n.kind === 'Closure' || n.kind === 'AsyncBlock') return false;
+    if (n.kind === 'Return' || n.kind === 'Loop' || n.kind === 'MacroItem') other = true;
+    if (n.kind === 'FormatMacro' && ['panic', 'unreachable', 'todo', 'unimplemented'].includes(n.name)) other = true;
+    return !other;
+  });
+  return !other;
 }
 
 /** Two branches must agree; `!` agrees with anything. */
@@ -247,12 +269,41 @@ function join(cx: Cx, a: Ty, b: Ty, at: Expr, what: 'if' | 'match'): Ty {
   return a;
 }
 
-function inferBinary(cx: Cx, op: string, left: Expr, right: Expr): Ty {
+const VERBS: Record<string, string> = {
+  '+': 'add',
+  '-': 'subtract',
+  '*': 'multiply',
+  '/': 'divide',
+  '%': 'calculate the remainder of',
+};
+
+function inferBinary(cx: Cx, e: Extract<Expr, { kind: 'Binary' }>): Ty {
+  const { op, left, right } = e;
   const l = inferExpr(cx, left);
   const r = inferExpr(cx, right);
-  if (op === '&&' || op === '||') return BOOL;
+  if (op === '&&' || op === '||') {
+    coerce(cx, l, BOOL, left);
+    coerce(cx, r, BOOL, right);
+    return BOOL;
+  }
   const rl = cx.resolved(l);
   const rr = cx.resolved(r);
+  if (rl.k === 'future' || rr.k === 'future') {
+    // No operator is implemented for futures (E0369, at the operator).
+    const show = (t: Ty): string => showTy(cx.table.deep(t), cx.table.showVar);
+    const verb = VERBS[op];
+    const prep = op === '+' ? 'to' : op === '-' ? 'from' : 'by';
+    const message =
+      verb !== undefined
+        ? op === '+' || op === '-'
+          ? `cannot ${verb} \`${show(op === '+' ? r : r)}\` ${prep} \`${show(l)}\``
+          : `cannot ${verb} \`${show(l)}\` ${prep} \`${show(r)}\``
+        : `binary operation \`${op}\` cannot be applied to type \`${show(l)}\``;
+    cx.findings.error('typeck', e.opSpan, 'E0369', message);
+    cx.table.escape(l);
+    cx.table.escape(r);
+    return UNKNOWN;
+  }
   const numeric = (t: Ty): boolean =>
     t.k === 'int' || t.k === 'float' || (t.k === 'var' && cx.table.kindOf(t.id) !== 'general');
   const bothNum = numeric(rl) && numeric(rr);
@@ -278,14 +329,29 @@ function inferBinary(cx: Cx, op: string, left: Expr, right: Expr): Ty {
 function inferTry(cx: Cx, e: Extract<Expr, { kind: 'Try' }>): Ty {
   const t = cx.resolved(inferExpr(cx, e.expr));
   const body = cx.body;
-  if (body !== undefined && body.kind === 'fn' && body.retIsUnit) {
+  const at = { line: e.span.endLine, col: e.span.endCol - 1, endLine: e.span.endLine, endCol: e.span.endCol };
+  const where = body?.kind === 'async' ? 'an async block' : body?.kind === 'closure' ? 'a closure' : 'a function';
+  if (body !== undefined && body.retIsUnit) {
     cx.findings.error(
       'typeck',
-      { line: e.span.endLine, col: e.span.endCol - 1, endLine: e.span.endLine, endCol: e.span.endCol },
+      at,
       'E0277',
-      'the `?` operator can only be used in a function that returns `Result` or `Option` (or another type that implements `FromResidual`)',
-      'cannot use the `?` operator in a function that returns `()`',
+      `the \`?\` operator can only be used in ${where} that returns \`Result\` or \`Option\` (or another type that implements \`FromResidual\`)`,
+      `cannot use the \`?\` operator in ${where} that returns \`()\``,
     );
+  } else if (body !== undefined && t.k === 'adt') {
+    const ret = cx.resolved(body.ret);
+    if (ret.k === 'adt' && ret.name !== t.name && (ret.name === 'Option' || ret.name === 'Result')) {
+      if (t.name === 'Option' || t.name === 'Result') {
+        const [a, b] = t.name === 'Option' ? ['`Result`s', '`Option`s'] : ['`Option`s', '`Result`s'];
+        cx.findings.error(
+          'typeck',
+          at,
+          'E0277',
+          `the \`?\` operator can only be used on ${a}, not ${b}, in ${where} that returns \`${ret.name}\``,
+        );
+      }
+    }
   }
   if (t.k === 'adt' && (t.name === 'Option' || t.name === 'Result')) return t.args[0] ?? UNKNOWN;
   cx.table.escape(t);
@@ -304,6 +370,7 @@ function inferAwait(cx: Cx, e: Extract<Expr, { kind: 'Await' }>): Ty {
   }
   if (t.k === 'future') return t.output;
   if (t.k === 'adt' && t.name === 'JoinHandle') return adt('Result', [t.args[0] ?? UNKNOWN, adt('JoinError')]);
+  if (t.k === 'adt' && t.name === 'Sleep') return UNIT;
   cx.table.escape(t);
   return UNKNOWN;
 }
@@ -331,7 +398,8 @@ function inferClosure(cx: Cx, e: Extract<Expr, { kind: 'Closure' }>): Ty {
     bindPattern(cx, p.pat, t);
   }
   const ret = e.ret ? cx.lower(e.ret) : cx.table.fresh();
-  cx.bodies.push({ kind: 'closure', ret, isAsync: false, retIsUnit: false });
+  const unitBody = e.ret === null && e.body.kind === 'BlockExpr' && returnsUnit(e.body.block);
+  cx.bodies.push({ kind: 'closure', ret, isAsync: false, retIsUnit: unitBody });
   const bodyTy = inferExpr(cx, e.body);
   coerce(cx, bodyTy, ret, e.body);
   cx.bodies.pop();
@@ -360,11 +428,20 @@ function inferStmt(cx: Cx, s: Stmt): boolean {
         else t = it;
       }
       if (s.elseBlock) inferBlock(cx, s.elseBlock);
+      cx.deferredLet = s.init === null;
       bindPattern(cx, s.pat, t);
+      cx.deferredLet = false;
       return false;
     }
     case 'ExprStmt': {
       const t = cx.resolved(inferExpr(cx, s.expr));
+      if (s.semi && t.k === 'adt' && (t.name === 'Sleep' || t.name === 'Timeout')) {
+        cx.findings.warning(
+          s.expr.span,
+          `unused \`${t.name}\` that must be used`,
+          'futures do nothing unless you `.await` or poll them',
+        );
+      }
       if (s.semi && t.k === 'future' && !t.asyncBlock) {
         cx.findings.warning(
           s.expr.span,
@@ -393,6 +470,7 @@ function inferMacro(cx: Cx, e: MacroExpr): Ty {
     case 'FormatMacro':
       if (e.target) cx.table.escape(inferExpr(cx, e.target));
       inferFormatArgs(cx, e.args);
+      if (e.format !== null) cx.formatSites.push({ format: e.format, args: e.args });
       if (e.name === 'format') return adt('String');
       if (['panic', 'unreachable', 'todo', 'unimplemented'].includes(e.name)) return NEVER;
       if (e.name === 'write' || e.name === 'writeln') return UNKNOWN;
@@ -466,11 +544,34 @@ function inferMacro(cx: Cx, e: MacroExpr): Ty {
         if (l === undefined && !cx.openNames) {
           cx.findings.error('resolve', n.span, 'E0425', `cannot find value \`${n.name}\` in this scope`);
         }
+        // `pin!(x)` shadows x with a `Pin<&mut _>` of it, a type the checker does not model.
+        if (l !== undefined) cx.declare(n.name, UNKNOWN, l.span, true);
       }
-      for (const l of e.lets) inferStmt(cx, l);
+      for (const l of e.lets) {
+        inferStmt(cx, l);
+        if (l.pat.kind === 'IdentPat') cx.declare(l.pat.name, UNKNOWN, l.pat.span, true);
+      }
       return UNIT;
     }
   }
 }
 
 export { escapeAll };
+
+/** E0384: assigning again to an immutable local (borrowck). */
+function checkAssignTarget(cx: Cx, e: Extract<Expr, { kind: 'Assign' | 'CompoundAssign' }>): void {
+  if (e.target.kind !== 'PathExpr') return;
+  const local = cx.localOf.get(e.target);
+  if (local === undefined || local.mutable || (local.deferred && e.kind === 'Assign')) return;
+  if (local.body !== cx.bodies.length - 1) {
+    // A captured variable: the closure would need a mutable borrow of it.
+    cx.findings.error(
+      'borrowck',
+      e.span,
+      'E0594',
+      `cannot assign to \`${local.name}\`, as it is not declared as mutable`,
+    );
+    return;
+  }
+  cx.findings.error('borrowck', e.span, 'E0384', `cannot assign twice to immutable variable \`${local.name}\``);
+}

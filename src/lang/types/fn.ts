@@ -29,7 +29,7 @@ export function checkFn(cx: Cx, fn: FnItem, selfTy: Ty | null, outer: readonly s
         : sp.mode === 'value'
           ? self
           : { k: 'ref', mut: sp.mode === 'refMut', inner: self };
-    cx.declare('self', t, sp.span);
+    cx.declare('self', t, sp.span, sp.mutable || sp.mode !== 'value');
   }
   fn.params.forEach((p, i) => bindPattern(cx, p.pat, sig.params[i] ?? UNKNOWN));
   const t = inferBlock(cx, fn.body);

@@ -14,6 +14,7 @@ import { checkOverflow } from './overflow.ts';
 import { checkMoves } from './moves.ts';
 import { checkExhaustive } from './exhaustive.ts';
 import { checkSend } from './send.ts';
+import { checkFmtTraits } from './fmt-traits.ts';
 import { walk } from '../syntax/visit.ts';
 import type { Block } from '../syntax/ast.ts';
 import { checkTypePaths } from './type-paths.ts';
@@ -32,6 +33,7 @@ export function checkTypes(program: Program): TypeCheckResult {
   cx.table.fallback();
   checkOverflow(cx, program);
   checkSend(cx);
+  checkFmtTraits(cx);
   checkExhaustive(cx, program);
   checkMoves(cx, fnBodies(program));
   const byPos = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.col - b.col;

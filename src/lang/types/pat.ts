@@ -7,7 +7,7 @@ import type { Pattern } from '../syntax/ast.ts';
 import type { Cx } from './cx.ts';
 import { subst } from './cx.ts';
 import { lastName } from './items.ts';
-import { UNKNOWN, type Ty } from './ty.ts';
+import { UNKNOWN, showTy, type Ty } from './ty.ts';
 import { enumVariantInScope } from './names.ts';
 
 /** The types of the fields of a variant/struct pattern, by position or name; null when unknown. */
@@ -42,8 +42,30 @@ function peelRefs(cx: Cx, t: Ty): Ty {
   return s;
 }
 
+const STD_CTORS: Record<string, string> = { Some: 'Option', None: 'Option', Ok: 'Result', Err: 'Result' };
+
+/** A `Some`/`None`/`Ok`/`Err` pattern against a known type that is not that enum: E0308. */
+function checkCtor(cx: Cx, p: Pattern, ty: Ty): void {
+  let name: string | null = null;
+  if (p.kind === 'TupleStructPat' || p.kind === 'PathPat')
+    name = p.path.segments.length === 1 ? lastName(p.path) : null;
+  if (p.kind === 'IdentPat' && p.name === 'None' && p.sub === null) name = 'None';
+  const owner = name === null ? undefined : STD_CTORS[name];
+  if (owner === undefined || cx.items.adts.has(name ?? '') || cx.items.imports.has(name ?? '')) return;
+  const s = peelRefs(cx, ty);
+  const wrong =
+    s.k === 'future' ||
+    ['int', 'float', 'bool', 'char', 'str', 'tuple'].includes(s.k) ||
+    (s.k === 'adt' && s.name !== owner && !cx.items.adts.has(s.name));
+  if (wrong) {
+    const show = showTy(cx.table.deep(s), cx.table.showVar);
+    cx.findings.error('typeck', p.span, 'E0308', 'mismatched types', `expected \`${show}\`, found \`${owner}<_>\``);
+  }
+}
+
 /** Declares the bindings of `p` matched against a value of type `ty`. */
 export function bindPattern(cx: Cx, p: Pattern, ty: Ty): void {
+  checkCtor(cx, p, ty);
   switch (p.kind) {
     case 'IdentPat': {
       // A lone name that is a unit variant or unit struct in scope is a path, not a binding.
@@ -51,7 +73,7 @@ export function bindPattern(cx: Cx, p: Pattern, ty: Ty): void {
       if (p.sub !== null) bindPattern(cx, p.sub, ty);
       const s = cx.resolved(ty);
       const bound = p.byRef ? { k: 'ref' as const, mut: p.mutable, inner: ty } : s.k === 'unknown' ? UNKNOWN : ty;
-      cx.declare(p.name, bound, p.span);
+      cx.declare(p.name, bound, p.span, p.mutable || p.byRef);
       return;
     }
     case 'TuplePat': {

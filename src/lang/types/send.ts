@@ -56,11 +56,14 @@ function heldAcrossAwait(cx: Cx, b: Block, live: ReadonlySet<string>): boolean {
       const t = cx.exprTy.get(s.init);
       if (t !== undefined && notSend(cx, t)) here.add(s.pat.name);
     }
-    // `drop(x)` ends x's life before later awaits.
-    const e = s.kind === 'ExprStmt' ? s.expr : null;
-    if (e?.kind === 'Call' && e.callee.kind === 'PathExpr' && e.args[0]?.kind === 'PathExpr') {
-      const callee = e.callee.path.segments.map((x) => x.name).join('::');
-      if (callee === 'drop' || callee === 'std::mem::drop') here.delete(e.args[0].path.segments[0]?.name ?? '');
+    // Passing x by value (`drop(x)`, `consume(x)`) ends its life before later awaits.
+    if (s.kind !== 'LetStmt' || s.init !== null) {
+      walk(s, (n) => {
+        if (n.kind === 'Call' || n.kind === 'MethodCall') {
+          for (const a of n.args) if (a.kind === 'PathExpr') here.delete(a.path.segments[0]?.name ?? '');
+        }
+        return true;
+      });
     }
   }
   return false;

@@ -63,6 +63,9 @@ const FREE: Record<string, Build> = {
   'tokio::sync::mpsc::unbounded_channel': (t) => pair(t, 'mpsc::UnboundedSender', 'mpsc::UnboundedReceiver', []),
   'tokio::sync::oneshot::channel': (t) => pair(t, 'oneshot::Sender', 'oneshot::Receiver', []),
   'std::mem::drop': () => fn([UNKNOWN], UNIT),
+  'tokio::time::sleep': () => fn([adt('Duration')], adt('Sleep')),
+  'tokio::time::timeout': (t) => fn([adt('Duration'), t.fresh()], adt('Timeout', [UNKNOWN])),
+  'tokio::task::yield_now': () => fn([], { k: 'future', output: UNIT, asyncBlock: false }),
 };
 
 function pair(t: InferTable, tx: string, rx: string, params: Ty[]): Ty {

@@ -74,7 +74,9 @@ const TABLE: Record<string, Record<string, Rule>> = {
   'std::sync::Mutex': {
     lock: (s) => adt('Result', [adt('std::sync::MutexGuard', [arg0(s)]), UNKNOWN]),
   },
-  'tokio::sync::Mutex': { lock: () => ({ k: 'future', output: UNKNOWN, asyncBlock: false }) },
+  'tokio::sync::Mutex': {
+    lock: (s) => ({ k: 'future', output: adt('tokio::sync::MutexGuard', [arg0(s)]), asyncBlock: false }),
+  },
   JoinHandle: { abort: unit, is_finished: bool },
   RefCell: { borrow: (s) => adt('std::cell::Ref', [arg0(s)]), borrow_mut: (s) => adt('std::cell::RefMut', [arg0(s)]) },
   JoinSet: {

@@ -7,9 +7,11 @@ import type { Site } from '../defs.ts';
 import type { Path, Span } from '../../syntax/ast.ts';
 import type { IntType } from '../../num/int-type.ts';
 import { invoke, RFn } from '../call.ts';
-import { EnumDef, type FnDef, type NativeFn, StructDef } from '../defs.ts';
+import { EnumDef, type FnDef, type MethodTable, type NativeFn, StructDef } from '../defs.ts';
 import { claim } from '../owner.ts';
 import { lookupBuiltin } from '../std/registry.ts';
+import { BOOL_METHODS, CHAR_METHODS, FLOAT_METHODS, INT_METHODS, STR_METHODS } from '../std/tables.ts';
+import { isIntName } from '../../num/int-type.ts';
 import { REnum, RStruct, type Value } from '../values.ts';
 import { type Cx, fail } from './cx.ts';
 import type { VarRef } from './scope.ts';
@@ -92,6 +94,17 @@ function typeMember(cx: Cx, typeName: string, member: string, span: Span): Resol
   return null;
 }
 
+/** Std types whose methods a path may name (`str::to_uppercase`), with their method tables. */
+function methodTableOf(owner: string | undefined): MethodTable | null {
+  if (owner === undefined) return null;
+  if (isIntName(owner)) return INT_METHODS;
+  if (owner === 'f32' || owner === 'f64') return FLOAT_METHODS;
+  if (owner === 'str' || owner === 'String') return STR_METHODS;
+  if (owner === 'char') return CHAR_METHODS;
+  if (owner === 'bool') return BOOL_METHODS;
+  return null;
+}
+
 let traitCall: (name: string, site: Site, args: Value[]) => Value = () => undefined;
 export function setTraitCall(f: typeof traitCall): void {
   traitCall = f;
@@ -128,6 +141,10 @@ export function resolvePath(cx: Cx, path: Path, span: Span): Resolved {
     if (b.kind === 'fn') return { kind: 'fn', call: b.call, name: segs.join('::'), ret: b.ret, params: b.params };
     if (b.kind === 'value') return { kind: 'value', get: b.get, ret: b.ret };
     return fail(span, `\`${segs.join('::')}\` is a type, not a value`);
+  }
+  if (n === 2 && methodTableOf(segs[0])?.has(last) === true) {
+    // `str::to_uppercase`, `String::len`, `i32::abs` as values or calls: the method of the first argument.
+    return { kind: 'fn', name: segs.join('::'), call: (site, args) => traitCall(last, site, args) };
   }
   if (n > 1) {
     // a function inside a module: `utils::helper`
