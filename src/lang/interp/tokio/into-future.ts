@@ -1,10 +1,28 @@
-/** `IntoFuture` for `.await`: interpreter futures pass through; anything else is a checker miss. */
+/**
+ * `IntoFuture` for `.await`, `spawn` and the combinators: interpreter futures pass through; a value
+ * of a user type that implements `Future` is adapted (see hand-futures.ts); anything else is a
+ * checker miss.
+ */
 import { RFuture } from '../async.ts';
 import type { Site } from '../defs.ts';
 import { panicAt } from '../panic.ts';
 import type { Value } from '../values.ts';
 
-export function intoFuture(v: Value, site: Site): RFuture {
-  if (v instanceof RFuture) return v;
+type Adapter = (v: Value, owned: boolean) => RFuture | null;
+let adapter: Adapter = () => null;
+
+/** Installed by hand-futures.ts (kept apart to avoid an import cycle). */
+export function setFutureAdapter(a: Adapter): void {
+  adapter = a;
+}
+
+/** `v` as a future: an interpreter future, or a user `impl Future` value (owned: dropped with it). */
+export function adaptFuture(v: Value, owned: boolean): RFuture | null {
+  return v instanceof RFuture ? v : adapter(v, owned);
+}
+
+export function intoFuture(v: Value, site: Site, owned = true): RFuture {
+  const f = adaptFuture(v, owned);
+  if (f !== null) return f;
   return panicAt(site, 'internal: `.await` on a value that is not a future');
 }

@@ -36,13 +36,14 @@ import { dropInFlight } from '../owner.ts';
 import { PanicPayload } from '../panic.ts';
 import { asFuture, fromResult, SimFut } from './sim-values.ts';
 import { blockingJob } from './blocking.ts';
+import { adaptFuture } from './into-future.ts';
 
 export { blockingJob };
 
 /** Hands a future to the simulator (which drops it through `Future.drop`). */
 export function toSim(v: Value, site: Site): Future<Value> {
-  const x = deref(v);
-  if (!(x instanceof RFuture)) return panicAt(site, 'internal: spawn needs a future');
+  const x = adaptFuture(deref(v), true);
+  if (x === null) return panicAt(site, 'internal: spawn needs a future');
   if (x.o === null) x.o = STATIC;
   return x;
 }
