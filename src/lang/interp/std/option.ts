@@ -8,7 +8,7 @@ import { debugString } from '../fmt-value.ts';
 import { dropInFlight, release } from '../owner.ts';
 import { panicAt } from '../panic.ts';
 import type { REnum } from '../values.ts';
-import { deref, MutRef, RefBase, type Value, text } from '../values.ts';
+import { deref, DROPPED, MutRef, RefBase, STATIC, type Value, text } from '../values.ts';
 import { cloneValue } from './clone.ts';
 import { err, NONE, ok, OPTION, RESULT, some } from './enums.ts';
 import { BufIter } from './iter.ts';
@@ -152,8 +152,14 @@ function place(v: Value): RefBase {
 }
 function takeOut(r: RefBase): REnum {
   const cur = r.get() as REnum;
+  if (r instanceof MutRef) {
+    r.set(NONE);
+    if (cur.o === r.c && cur.oi === r.k) cur.o = null;
+    return cur;
+  }
+  // other places (a lock guard, a map entry) drop what they overwrite: move the value out first
+  if (cur.o !== STATIC && cur.o !== DROPPED) cur.o = null;
   r.set(NONE);
-  if (r instanceof MutRef && cur.o === r.c && cur.oi === r.k) cur.o = null;
   return cur;
 }
 m(O, 'take', 'refMut', (_s, a) => takeOut(place(a[0])));
