@@ -10,11 +10,12 @@ import { RFuture } from '../async.ts';
 import { callValue } from '../call.ts';
 import { EnumDef, type Method, Site, VariantDef } from '../defs.ts';
 import { registerFmt } from '../fmt-value.ts';
-import { claim, dropChild, dropInFlight, release } from '../owner.ts';
+import { claim, dropChild, dropInFlight, forceDrop, release } from '../owner.ts';
+import { RArc } from '../std/sync.ts';
 import { type Context, PENDING, type Pending, type Waker } from '../sim.ts';
 import { fn, member, memberValue, ns, regEnum } from '../std/registry.ts';
 import { def, registerNames, tableFor, tableForBase, UNIVERSAL } from '../std/tables.ts';
-import { deref, MutRef, Owned, REnum, RStruct, type Value } from '../values.ts';
+import { deref, MutRef, Owned, REnum, RStruct, STATIC, type Value } from '../values.ts';
 import { setFutureAdapter } from './into-future.ts';
 
 // ---- Poll
@@ -93,7 +94,63 @@ const NOOP: Waker = {
   willWake: (o) => o === NOOP,
   target: -1,
 };
-member(ns(['Waker', 'std::task::Waker', 'task::Waker']), 'noop', () => new RWaker(NOOP, false));
+const WN = ns(['Waker', 'std::task::Waker', 'task::Waker']);
+member(WN, 'noop', () => new RWaker(NOOP, false));
+
+/**
+ * A waker made from `Arc<W>` where `W: Wake` (`Waker::from(arc)`): each handle holds one strong
+ * count; `wake` hands that Arc to the program's `wake(self: Arc<Self>)`, `wake_by_ref` calls the
+ * program's `wake_by_ref(&Arc<Self>)` or, as std's default does, wakes a clone.
+ */
+class ArcWaker implements Waker {
+  readonly target = -1;
+  private live = true;
+  constructor(
+    private readonly arc: RArc,
+    private readonly site: Site,
+  ) {}
+  private method(name: string): Method | undefined {
+    const x = this.arc.get();
+    return x instanceof RStruct || x instanceof REnum ? x.def.methods.get(name) : undefined;
+  }
+  clone(): Waker {
+    return new ArcWaker(cloneArc(this.arc), this.site);
+  }
+  wake(): void {
+    if (!this.live) return;
+    this.live = false;
+    const m = this.method('wake');
+    if (m) {
+      // `self: Arc<Self>` takes the handle's count: the callee drops it
+      this.arc.o = null;
+      m.call(this.site, [this.arc]);
+    } else forceDrop(this.arc);
+  }
+  wakeByRef(): void {
+    const m = this.method('wake_by_ref');
+    if (m) m.call(this.site, [this.arc]);
+    else this.clone().wake();
+  }
+  drop(): void {
+    if (!this.live) return;
+    this.live = false;
+    forceDrop(this.arc);
+  }
+  willWake(other: Waker): boolean {
+    return other instanceof ArcWaker && other.arc.box === this.arc.box;
+  }
+}
+const cloneArc = (a: RArc): RArc => {
+  a.box.strong++;
+  return new RArc(a.box);
+};
+member(WN, 'from', (s, a) => {
+  const x = a[0];
+  if (!(x instanceof RArc)) throw new Error('Waker::from needs an Arc');
+  // the Arc moves into the waker: it now owns that strong count
+  x.o = STATIC;
+  return new RWaker(new ArcWaker(x, s), true);
+});
 member(
   ns(['Context', 'std::task::Context', 'task::Context']),
   'from_waker',
