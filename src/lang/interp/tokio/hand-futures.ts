@@ -14,9 +14,10 @@ import { claim, dropChild, dropInFlight, forceDrop, release } from '../owner.ts'
 import { RArc } from '../std/sync.ts';
 import { type Context, PENDING, type Pending, type Waker } from '../sim.ts';
 import { fn, member, memberValue, ns, regEnum } from '../std/registry.ts';
-import { def, registerNames, tableFor, tableForBase, UNIVERSAL } from '../std/tables.ts';
+import { def, registerNames, tableFor, UNIVERSAL } from '../std/tables.ts';
 import { deref, MutRef, Owned, REnum, RStruct, STATIC, type Value } from '../values.ts';
-import { setFutureAdapter } from './into-future.ts';
+import { adaptFuture, setFutureAdapter } from './into-future.ts';
+import { panicAt } from '../panic.ts';
 
 // ---- Poll
 export const POLL = new EnumDef('Poll', [
@@ -203,8 +204,12 @@ class PollFn extends RFuture {
 fn(['std::future::poll_fn', 'future::poll_fn', 'core::future::poll_fn', 'poll_fn'], (s, a) => new PollFn(a[0], s));
 
 // ---- polling by hand: `fut.as_mut().poll(cx)`, `Pin::new(&mut fut)`
-const FT = tableForBase(RFuture);
-def(FT, 'poll', 'refMut', (_s, a) => toPoll((deref(a[0]) as RFuture).poll((deref(a[1]) as RContext).cx)));
+// on every future (built-in ones have their own method tables, so this is a universal method)
+def(UNIVERSAL, 'poll', 'refMut', (s, a) => {
+  const f = adaptFuture(deref(a[0]), false);
+  if (f === null) return panicAt(s, 'internal: `poll` on a value that is not a future');
+  return toPoll(f.poll((deref(a[1]) as RContext).cx));
+});
 const identity = (_s: Site, a: Value[]): Value => a[0];
 const PIN = ns(['Pin', 'std::pin::Pin', 'pin::Pin', 'core::pin::Pin']);
 for (const name of ['new', 'new_unchecked', 'into_inner', 'get_mut', 'get_ref', 'as_mut', 'as_ref'])
