@@ -11,6 +11,8 @@ import { walk } from '../syntax/visit.ts';
 /** Foreign traits a program may implement (besides its own traits). */
 export const IMPLEMENTABLE_TRAITS: readonly string[] = [
   'Drop',
+  'Future',
+  'Wake',
   'Display',
   'Debug',
   'Clone',
@@ -130,7 +132,7 @@ export function checkProgram(program: Program): Diagnostic[] {
         }
         break;
       case 'PinMacro':
-        if (parent?.kind !== 'ExprStmt') {
+        if (!node.expr && parent?.kind !== 'ExprStmt') {
           report(node.span, '`pin!` is only supported as a statement', 'write `tokio::pin!(fut);` on its own line');
         }
         break;

@@ -112,4 +112,6 @@ export interface PinMacro extends MacroBase {
   kind: 'PinMacro';
   names: { name: string; span: Span }[];
   lets: LetStmt[];
+  /** `std::pin::pin!(expr)`: an expression that pins its value (names and lets are empty). */
+  expr?: Expr;
 }

@@ -246,6 +246,12 @@ function parsePin(
 ): MacroExpr {
   const names: { name: string; span: MacroExpr['span'] }[] = [];
   const lets: LetStmt[] = [];
+  // `std::pin::pin!(async { … })`: anything but a list of names (or `let`s) is std's expression form
+  if (!p.isKw('let') && !(p.isIdent() && (p.isAt(1, ',') || p.isAt(1, close)))) {
+    const expr = parseExpr(p);
+    p.expect(close, 'to close `pin!`');
+    return { kind: 'PinMacro', ...base, names, lets, expr, span: p.spanFrom(start) };
+  }
   while (!p.eat(close)) {
     if (p.isKw('let')) {
       lets.push(parseLetStmt(p, []));

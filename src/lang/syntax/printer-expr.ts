@@ -202,6 +202,7 @@ export function printMacro(m: MacroExpr, level: number): string {
     case 'JoinMacro':
       return wrap((m.biased ? 'biased; ' : '') + list(m.futures, level));
     case 'PinMacro': {
+      if (m.expr) return wrap(printExpr(m.expr, level));
       if (m.lets.length === 0) return wrap(m.names.map((n) => n.name).join(', '));
       const lets = m.lets.map((l) => ind(level + 1) + printLet(l, level + 1));
       return `${head}${m.delim}\n${lets.join('\n')}\n${ind(level)}${CLOSE[m.delim] ?? '}'}`;

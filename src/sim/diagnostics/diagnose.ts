@@ -53,6 +53,18 @@ interface TaskFacts {
 }
 
 /** Folds the events (in order) into the list of diagnostics. */
+/** Idle tasks that no waker can reach (each reported once). */
+function reportLost(tasks: Map<number, TaskFacts>, out: Diagnostic[], lost: Set<number>): void {
+  for (const [id, t] of tasks) {
+    const s = t.state;
+    const idle = (s & (RUNNING | COMPLETE | NOTIFIED | CANCELLED)) === 0;
+    if (idle && t.wakers === 0 && !lost.has(id)) {
+      lost.add(id);
+      out.push({ kind: 'lost-wakeup', task: id, name: t.name, line: t.line, state: s });
+    }
+  }
+}
+
 export function diagnose(events: Iterable<SimEvent>, options: DiagnoseOptions = {}): Diagnostic[] {
   const threshold = options.budgetThreshold ?? 3;
   const tasks = new Map<number, TaskFacts>();
@@ -60,6 +72,7 @@ export function diagnose(events: Iterable<SimEvent>, options: DiagnoseOptions = 
   const exhausted = new Map<number, { name: string | undefined; line: number; times: number }>();
   const out: Diagnostic[] = [];
   let inShutdown = false;
+  const lost = new Set<number>();
   for (const e of events) {
     switch (e.type) {
       case 'task.spawned':
@@ -102,17 +115,15 @@ export function diagnose(events: Iterable<SimEvent>, options: DiagnoseOptions = 
         if (e.value > 0) out.push({ kind: 'joinset-dropped-with-tasks', set: e.set, tasks: e.value, step: e.step });
         break;
       case 'runtime.shutdown':
+        // a task idle with no waker anywhere when shutdown begins was lost before it was cancelled
+        if (!inShutdown && e.phase !== 'done') reportLost(tasks, out, lost);
         inShutdown = e.phase !== 'done';
         break;
       default:
         break;
     }
   }
-  for (const [id, t] of tasks) {
-    const s = t.state;
-    const idle = (s & (RUNNING | COMPLETE | NOTIFIED | CANCELLED)) === 0;
-    if (idle && t.wakers === 0) out.push({ kind: 'lost-wakeup', task: id, name: t.name, line: t.line, state: s });
-  }
+  reportLost(tasks, out, lost);
   for (const [id, x] of exhausted) {
     if (x.times >= threshold)
       out.push({ kind: 'budget-exhausted', task: id, name: x.name, line: x.line, times: x.times });

@@ -190,7 +190,7 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
         owned = false;
         while (x instanceof RefBase) x = x.get();
       }
-      const fut = intoFuture(x, site);
+      const fut = intoFuture(x, site, owned);
       const host = f.fut as AsyncFuture;
       let r: Value | Pending;
       try {
@@ -236,7 +236,7 @@ export function* awaitValue(f: Frame, v: Value, site: Site): Generator<undefined
     owned = false;
     while (x instanceof RefBase) x = x.get();
   }
-  const fut = intoFuture(x, site);
+  const fut = intoFuture(x, site, owned);
   const host = f.fut as AsyncFuture | null;
   if (!host) return typeFault(site, '`await` is only allowed inside `async` functions and blocks', 'E0728');
   if (owned) {

@@ -138,6 +138,8 @@ export function compileJoin(cx: Cx, e: JoinMacro): CE {
 }
 
 export function compilePin(cx: Cx, e: PinMacro): CE {
+  // pinning moves nothing in the interpreter: `pin!(fut)` is `fut`
+  if (e.expr) return compileExpr(cx, e.expr);
   if (e.lets.length === 0) return sync(() => undefined);
   return seq(
     e.lets.map((l) => compileLet(cx, l)),

@@ -98,6 +98,16 @@ im('count_ones', (s, a) => countOnes(ty(s), n(a[0])));
 im('count_zeros', (s, a) => countZeros(ty(s), n(a[0])));
 im('leading_zeros', (s, a) => leadingZeros(ty(s), n(a[0])));
 im('trailing_zeros', (s, a) => trailingZeros(ty(s), n(a[0])));
+/** `rotate_left` / `rotate_right`: the bits shifted round by `k mod bits`. */
+function rotate(t: IntType, v: IntValue, by: IntValue, left: boolean): IntValue {
+  const bits = BigInt(t.bits);
+  const u = t.toUnsignedBits(v);
+  const k0 = BigInt(by) % bits;
+  const k = left ? k0 : (bits - k0) % bits;
+  return t.wrap(BigInt.asUintN(t.bits, (u << k) | (u >> (bits - k))));
+}
+im('rotate_left', (s, a) => rotate(ty(s), n(a[0]), n(a[1]), true));
+im('rotate_right', (s, a) => rotate(ty(s), n(a[0]), n(a[1]), false));
 im('is_power_of_two', (s, a) => isPowerOfTwo(ty(s), n(a[0])));
 im('min', (_s, a) => (n(a[1]) < n(a[0]) ? n(a[1]) : n(a[0])));
 im('max', (_s, a) => (n(a[1]) > n(a[0]) ? n(a[1]) : n(a[0])));

@@ -157,10 +157,12 @@ function place(v: Value): RefBase {
 function takeOut(r: RefBase): REnum {
   const cur = r.get() as REnum;
   if (r instanceof MutRef) {
+    r.set(NONE);
     if (cur.o === r.c && cur.oi === r.k) cur.o = null;
-  } else if (cur.o !== null && cur.o !== DROPPED && cur.o !== STATIC) {
-    cur.o = null;
+    return cur;
   }
+  // other places (a lock guard, a map entry) drop what they overwrite: move the value out first
+  if (cur.o !== STATIC && cur.o !== DROPPED) cur.o = null;
   r.set(NONE);
   return cur;
 }

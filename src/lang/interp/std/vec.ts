@@ -9,6 +9,7 @@ import { deref, MutRef, RDeque, RVec, type Value, text } from '../values.ts';
 import { cloneValue } from './clone.ts';
 import { err, NONE, ok, some } from './enums.ts';
 import { BufIter, DONE, intoIter, MutIter } from './iter.ts';
+import { ITER } from './iter-methods.ts';
 import { RRange } from './range.ts';
 import { sliceBounds } from './index-ops.ts';
 import { member, ns } from './registry.ts';
@@ -249,6 +250,39 @@ both('chunks', 'ref', (_s, a) => {
   for (let i = 0; i < x.length; i += n) out.push(new RVec(x.slice(i, i + n)));
   return new BufIter(out, false);
 });
+/** `rotate_left(mid)` / `rotate_right(k)` (slices, Vec, VecDeque): in place; `mid <= len`. */
+function rotateIn(s: Site, x: Value[], by: number, left: boolean): void {
+  if (by > x.length) panicAt(s, left ? 'assertion failed: mid <= self.len()' : 'assertion failed: k <= self.len()');
+  const mid = left ? by : x.length - by;
+  x.push(...x.splice(0, mid));
+}
+both('rotate_left', 'refMut', (s, a) => void rotateIn(s, arr(a[0]), Number(a[1]), true));
+both('rotate_right', 'refMut', (s, a) => void rotateIn(s, arr(a[0]), Number(a[1]), false));
+/** `chunks_exact(n)`: only full chunks; `remainder()` gives the rest. */
+export class ChunksExact extends BufIter {
+  constructor(
+    chunks: Value[],
+    readonly rest: Value[],
+  ) {
+    super(chunks, false);
+  }
+}
+function chunksOf(s: Site, x: Value[], n: number, fromEnd: boolean, exact: boolean): Value {
+  if (n === 0) panicAt(s, 'chunk size must be non-zero');
+  const out: Value[] = [];
+  const full = x.length - (x.length % n);
+  if (!fromEnd) {
+    for (let i = 0; i < (exact ? full : x.length); i += n) out.push(new RVec(x.slice(i, i + n)));
+    return exact ? new ChunksExact(out, x.slice(full)) : new BufIter(out, false);
+  }
+  for (let end = x.length; end > (exact ? x.length - full : 0); end -= n)
+    out.push(new RVec(x.slice(Math.max(0, end - n), end)));
+  return exact ? new ChunksExact(out, x.slice(0, x.length - full)) : new BufIter(out, false);
+}
+both('chunks_exact', 'ref', (s, a) => chunksOf(s, arr(a[0]), Number(a[1]), false, true));
+both('rchunks', 'ref', (s, a) => chunksOf(s, arr(a[0]), Number(a[1]), true, false));
+both('rchunks_exact', 'ref', (s, a) => chunksOf(s, arr(a[0]), Number(a[1]), true, true));
+def(ITER, 'remainder', 'ref', (_s, a) => new RVec((deref(a[0]) as ChunksExact).rest));
 both('concat', 'ref', (_s, a) => {
   const x = arr(a[0]);
   if (x.length > 0 && typeof deref(x[0]) === 'string') return x.map((v) => text(deref(v))).join('');

@@ -7,9 +7,10 @@
 import { EnumDef, VariantDef } from '../defs.ts';
 import { displayString, registerDefFmt, toFmt } from '../fmt-value.ts';
 import { fmtDerivedDebug, fmtWith } from '../../fmt/index.ts';
-import { claim } from '../owner.ts';
+import { claim, release } from '../owner.ts';
+import { def, registerNames } from '../std/tables.ts';
 import { member, memberValue, ns, regEnum } from '../std/registry.ts';
-import { REnum, type Value } from '../values.ts';
+import { deref, REnum, type Value } from '../values.ts';
 
 type Shape = readonly [name: string, arity: 0 | 1, display: (v: REnum) => string];
 
@@ -126,3 +127,12 @@ export const SET_ERROR = defineEnum({
     ['InitializingError', 1, () => 'InitializingError'],
   ],
 });
+
+/** `TrySendError::into_inner` / `SetError`'s payload: the value that was not stored. */
+for (const d of [TRY_SEND_ERROR, SET_ERROR]) {
+  def(d.methods, 'into_inner', 'value', (_s, a) => {
+    const e = deref(a[0]) as REnum;
+    return release(e.f[0], e.f);
+  });
+  registerNames(d.methods);
+}

@@ -8,6 +8,7 @@ import './broadcast.ts';
 import './rwlock.ts';
 import './barrier-once.ts';
 import './task-tracker.ts';
+import './hand-futures.ts';
 import './runtime.ts';
 import '../std/sync.ts';
 import './futures-util.ts';

@@ -4,6 +4,7 @@
  * view for `&mut fut` branches, and conversions both ways.
  */
 import { RFuture } from '../async.ts';
+import { adaptFuture } from './into-future.ts';
 import { type Context, type Future, PENDING, type Pending } from '../sim.ts';
 import { err, NONE, ok, some } from '../std/enums.ts';
 import { deref, RefBase, type Value } from '../values.ts';
@@ -83,6 +84,8 @@ export class SimError {
 export function asFuture(v: Value): Future<Value> {
   const x = deref(v);
   if (x instanceof RFuture) return v === x ? x : new BorrowedFut(x);
+  const user = adaptFuture(x, v === x);
+  if (user !== null) return user;
   throw new Error('not a future');
 }
 

@@ -1,5 +1,6 @@
 /**
- * `tokio_util::task::TaskTracker` and `tokio::task::coop::cooperative` as Rust values. A tracked
+ * `tokio_util::task::TaskTracker`, `tokio::task::Builder` and `tokio::task::coop::cooperative` as
+ * Rust values. A tracked
  * future is a simulator future whose drop releases the tracker's count.
  */
 import { registerFmt } from '../fmt-value.ts';
@@ -8,6 +9,8 @@ import { fn, member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
 import { deref, type Value } from '../values.ts';
 import { SimFut } from './sim-values.ts';
+import { ok } from '../std/enums.ts';
+import type { Site } from '../defs.ts';
 import { located, RJoinHandle, spawnMeta, toSim } from './task.ts';
 import { blockingJob } from './blocking.ts';
 import { spawnBlocking } from '../sim.ts';
@@ -52,4 +55,28 @@ def(T, 'clone', 'ref', (_s, a) => new RTaskTracker(tt(a[0])));
 fn(
   ['tokio::task::coop::cooperative', 'coop::cooperative', 'task::coop::cooperative'],
   (s, a) => new SimFut(cooperative(toSim(a[0], s))),
+);
+
+// ---- `tokio::task::Builder` (tokio_unstable): a named spawn that returns `io::Result<JoinHandle>`
+export class RTaskBuilder {
+  constructor(readonly name: string | null) {}
+}
+registerFmt(RTaskBuilder, (v) => ({
+  debug: (f) => {
+    const n = (v as RTaskBuilder).name;
+    f.writeStr(`Builder { name: ${n === null ? 'None' : `Some(${JSON.stringify(n)})`} }`);
+  },
+}));
+const TB = ns(['tokio::task::Builder', 'task::Builder']);
+member(TB, 'new', () => new RTaskBuilder(null));
+member(TB, 'default', () => new RTaskBuilder(null));
+const BT = tableFor(RTaskBuilder);
+const named = (v: Value, s: Site): { name: string; span: { line: number; col: number } } => ({
+  name: (deref(v) as RTaskBuilder).name ?? 'task',
+  span: { line: s.line, col: s.col },
+});
+def(BT, 'name', 'value', (_s, a) => new RTaskBuilder(a[1] as string));
+def(BT, 'spawn', 'value', (s, a) => ok(new RJoinHandle(located(s, () => spawn(toSim(a[1], s), named(a[0], s))))));
+def(BT, 'spawn_blocking', 'value', (s, a) =>
+  ok(new RJoinHandle(located(s, () => spawnBlocking(blockingJob(a[1], s), named(a[0], s))))),
 );

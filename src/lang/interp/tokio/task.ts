@@ -38,13 +38,14 @@ import { PanicPayload } from '../panic.ts';
 import { asFuture, fromResult, SimFut } from './sim-values.ts';
 import { blockingJob } from './blocking.ts';
 import { typeFault } from '../type-fault.ts';
+import { adaptFuture } from './into-future.ts';
 
 export { blockingJob };
 
 /** Hands a future to the simulator (which drops it through `Future.drop`). */
 export function toSim(v: Value, site: Site): Future<Value> {
-  const x = deref(v);
-  if (!(x instanceof RFuture)) return typeFault(site, 'this value is not a future, so it cannot be spawned', 'E0277');
+  const x = adaptFuture(deref(v), true);
+  if (x === null) return typeFault(site, 'this value is not a future, so it cannot be spawned', 'E0277');
   if (x.o === null) x.o = STATIC;
   return x;
 }

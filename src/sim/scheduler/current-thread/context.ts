@@ -64,13 +64,18 @@ export class BlockOnWaker implements Waker {
   private readonly sched: Wakeable;
   private readonly trace: TraceSink;
 
-  constructor(sched: Wakeable, trace: TraceSink) {
+  constructor(
+    sched: Wakeable,
+    trace: TraceSink,
+    /** True for clones; false for the `waker_ref` block_on polls with. */
+    private readonly cloned = false,
+  ) {
     this.sched = sched;
     this.trace = trace;
   }
 
   clone(): Waker {
-    return new BlockOnWaker(this.sched, this.trace);
+    return new BlockOnWaker(this.sched, this.trace, true);
   }
 
   wake(): void {
@@ -85,7 +90,12 @@ export class BlockOnWaker implements Waker {
 
   drop(): void {}
 
+  /**
+   * Real Tokio 1.48 builds the poll's `waker_ref` and its clones with different vtable pointers,
+   * so a stored clone never `will_wake` the waker of the next poll (recorded: tests/fixtures/surface
+   * s40_will_wake); clones compare equal to each other.
+   */
   willWake(other: Waker): boolean {
-    return other instanceof BlockOnWaker && other.sched === this.sched;
+    return other instanceof BlockOnWaker && other.sched === this.sched && other.cloned === this.cloned;
   }
 }
