@@ -3,11 +3,10 @@ import { RFuture } from '../async.ts';
 import type { Site } from '../defs.ts';
 import type { Value } from '../values.ts';
 import { typeFault } from '../type-fault.ts';
-import { RJoinHandle } from './task.ts';
+import { liveJoinHandle, RJoinHandle } from './task.ts';
 
 export function intoFuture(v: Value, site: Site): RFuture {
-  if (v instanceof RJoinHandle && v.h.isDropped)
-    return typeFault(site, 'use of moved value: this `JoinHandle` was already awaited', 'E0382');
+  if (v instanceof RJoinHandle) return liveJoinHandle(site, v);
   if (v instanceof RFuture) return v;
   return typeFault(site, 'this value is not a future, so it cannot be `.await`ed', 'E0277');
 }

@@ -3,6 +3,7 @@
  * results (`{ok, value}` / `{some, value}`) into Rust `Result` / `Option` values, a borrowed-future
  * view for `&mut fut` branches, and conversions both ways.
  */
+import { typeFault } from '../type-fault.ts';
 import { RFuture } from '../async.ts';
 import { type Context, type Future, PENDING, type Pending } from '../sim.ts';
 import { err, NONE, ok, some } from '../std/enums.ts';
@@ -64,10 +65,10 @@ export class SimError {
   ) {}
 }
 
-export function asFuture(v: Value): Future<Value> {
+export function asFuture(v: Value, site: { readonly line: number; readonly col: number }): Future<Value> {
   const x = deref(v);
   if (x instanceof RFuture) return v === x ? x : new BorrowedFut(x);
-  throw new Error('not a future');
+  return typeFault(site, 'this value is not a future', 'E0277');
 }
 
 export { NONE };
