@@ -5,7 +5,6 @@
  * `npm run fuzz -- --seed 1` replays it.
  */
 import { describe, expect, it } from 'vitest';
-import { performance } from 'node:perf_hooks';
 import { fuzz, loadCorpus } from '../../src/cli/fuzz-run.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
@@ -14,7 +13,7 @@ describe('mutation fuzzing of the corpus', () => {
   it('400 mutants from seed 1 have no internal outcome', () => {
     const corpus = loadCorpus(ROOT);
     expect(corpus.length).toBeGreaterThan(50);
-    const t = fuzz(corpus, { seed: 1, count: 400, now: () => performance.now(), hangMs: 30_000 });
+    const t = fuzz(corpus, { seed: 1, count: 400, hangMs: 10_000 });
     expect(t.mutants).toBe(400);
     expect(t.findings.map((f) => `#${f.index} ${f.program} [${f.edit}]: ${f.reason}`)).toEqual([]);
     // the edits must produce both refused and running programs, or the slice tests nothing
