@@ -43,7 +43,6 @@ mkdirSync(out, { recursive: true });
 const deadline = performance.now() + args.minutes * 60_000;
 const tally = fuzz(corpus, {
   seed: args.seed,
-  now: () => performance.now(),
   stop: () => performance.now() > deadline,
   progress: (t) => process.stderr.write(`fuzz: ${t.mutants} mutants ${JSON.stringify(t.kinds)}\n`),
   onFinding: (f) => {

@@ -69,9 +69,9 @@ export function judgeProgram(source: string, options: JudgeOptions = {}): Outcom
   try {
     const runner = startProgram(c.program, {
       seed: options.seed ?? 1,
-      maxTicks: options.maxTicks ?? 100_000,
+      maxTicks: options.maxTicks ?? 50_000,
       maxSteps: options.maxSteps ?? 500_000,
-      maxTotalSteps: options.maxTotalSteps ?? 2_000_000,
+      maxTotalSteps: options.maxTotalSteps ?? 1_000_000,
       traceLevel: 'off',
     });
     while (runner.step()) {

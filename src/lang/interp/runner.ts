@@ -7,6 +7,7 @@ import { invoke } from './call.ts';
 import type { CompiledProgram } from './compile/items.ts';
 import { Env, installEnv, RunawayError } from './env.ts';
 import { TypeFault } from './type-fault.ts';
+import { CompileError } from './compile/cx.ts';
 import { renewBudget, RustAbort, StepLimitError, stackOverflowText } from './guards.ts';
 
 /** Interpreted operations a run may use unless told otherwise (about a minute of work). */
@@ -290,10 +291,13 @@ export class ProgramRunner {
       this.exitCode = 124;
       this.error = e.message;
       this.env.stderr(`${e.message}\n`);
-    } else if (e instanceof TypeFault) {
+    } else if (e instanceof TypeFault || e instanceof CompileError) {
+      // refused while running: a type error found at the operation, or code compiled on first use
       this.exitCode = 2;
-      const d: Diagnostic = { file: this.program.file, line: e.line, col: e.col, message: e.message };
-      if (e.code !== undefined) d.code = e.code;
+      // a fault no statement located (raised outside any block) is shown at `main`
+      const at = e instanceof CompileError ? e.span : e.line > 0 ? e : this.program.main.def.span;
+      const d: Diagnostic = { file: this.program.file, line: at.line, col: at.col, message: e.message };
+      if (e instanceof TypeFault && e.code !== undefined) d.code = e.code;
       this.diagnostic = d;
       this.error = `${d.file}:${d.line}:${d.col}: error${d.code !== undefined ? `[${d.code}]` : ''}: ${d.message}`;
       this.env.stderr(`${this.error}\n`);

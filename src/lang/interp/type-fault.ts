@@ -5,6 +5,8 @@
  * program does not have (a fake `internal:` panic could even be caught by `catch_unwind` or a
  * JoinHandle and print as if it were the program's own).
  */
+import { FmtTraitError } from '../fmt/index.ts';
+
 export class TypeFault extends Error {
   constructor(
     readonly line: number,
@@ -26,6 +28,21 @@ export function typeFault(
   throw new TypeFault(site.line, site.col, message, code);
 }
 
+/**
+ * A JavaScript TypeError, or a RangeError that is not the host's stack running out (`BigInt(NaN)`,
+ * an invalid length), raised by the interpreter's own code on a value it was never meant to get.
+ */
+export function isHostTypeFailure(e: unknown): boolean {
+  if (e instanceof TypeError) return true;
+  if (!(e instanceof RangeError)) return false;
+  // at the top of an exhausted stack even this test can overflow: then it is the stack
+  try {
+    return !e.message.includes('call stack');
+  } catch {
+    return false;
+  }
+}
+
 type Native<S extends { readonly line: number; readonly col: number }, A, R> = (site: S, args: A) => R;
 
 /**
@@ -39,7 +56,13 @@ export function guardNative<S extends { readonly line: number; readonly col: num
     try {
       return call(site, args);
     } catch (e) {
-      if (e instanceof TypeError) typeFault(site, 'this call does not take arguments of these types or this number');
+      if (isHostTypeFailure(e)) typeFault(site, 'this call does not take arguments of these types or this number');
+      if (e instanceof FmtTraitError)
+        typeFault(
+          site,
+          `this value doesn't implement \`${e.trait === 'Display' ? 'std::fmt::Display' : e.trait}\``,
+          'E0277',
+        );
       throw e;
     }
   };

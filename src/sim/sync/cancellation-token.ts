@@ -148,6 +148,11 @@ class RunUntilCancelled<T> implements Future<Option<T>> {
 export class DropGuard {
   constructor(private token: CancellationToken | null) {}
 
+  /** Disarmed already (the guard was consumed). */
+  get isDisarmed(): boolean {
+    return this.token === null;
+  }
+
   /** Returns the token without cancelling it. */
   disarm(): CancellationToken {
     const t = this.token;
@@ -168,6 +173,10 @@ export class DropGuard {
 /** `DropGuardRef`: borrows a token; cancels it on drop unless `disarm()`ed. */
 export class DropGuardRef {
   constructor(private token: CancellationToken | null) {}
+
+  get isDisarmed(): boolean {
+    return this.token === null;
+  }
 
   disarm(): CancellationToken {
     const t = this.token;

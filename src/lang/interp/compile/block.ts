@@ -11,6 +11,7 @@ import { CTL, Flow, type Frame } from '../frame.ts';
 import { claim, dropInFlight, dropSlot, dropTemps } from '../owner.ts';
 import { Owned, RefBase, type Value } from '../values.ts';
 import { type CE, gen, sync } from './ce.ts';
+import { isHostTypeFailure, TypeFault } from '../type-fault.ts';
 import { type Cx, fail } from './cx.ts';
 import { annotationCell, compileExpr, compilePlaceRead } from './expr.ts';
 import { hintInto, typeHint } from './calls.ts';
@@ -31,6 +32,8 @@ interface CStmt {
   readonly ce: CE;
   readonly temps: boolean;
   readonly drop: boolean;
+  /** Where the statement is written (a host failure inside it is reported there). */
+  at?: Span;
 }
 
 interface Stmts {
@@ -46,7 +49,10 @@ function compileStmts(cx: Cx, block: Block): Stmts {
   const codes: CStmt[] = [];
   for (const st of block.stmts) {
     const c = compileStmt(cx, st);
-    if (c) codes.push(c);
+    if (c) {
+      c.at = st.span;
+      codes.push(c);
+    }
   }
   const tail = block.tail ? compileExpr(cx, block.tail) : null;
   const hi = cx.scope.nslots;
@@ -67,14 +73,26 @@ export function compileBlock(cx: Cx, block: Block): CE {
     if (n === 0 && ts && !hasSlots) return sync(ts, ctl, ic);
     if (n === 1 && !ts && !hasSlots) {
       const only = ss[0];
-      return sync((f) => (only(f) === CTL ? CTL : undefined), ctl);
+      const at = stmts[0].at;
+      return sync((f) => {
+        try {
+          return only(f) === CTL ? CTL : undefined;
+        } catch (e) {
+          return hostFailure(e, at);
+        }
+      }, ctl);
     }
     const code: Code = (f) => {
-      for (let i = 0; i < n; i++) {
-        if (ss[i](f) === CTL) {
-          if (hasSlots) dropRange(f, lo, hi, keep);
-          return CTL;
+      let i = 0;
+      try {
+        for (; i < n; i++) {
+          if (ss[i](f) === CTL) {
+            if (hasSlots) dropRange(f, lo, hi, keep);
+            return CTL;
+          }
         }
+      } catch (e) {
+        return hostFailure(e, stmts[i]?.at);
       }
       const v = ts ? ts(f) : undefined;
       if (hasSlots) dropRange(f, lo, hi, keep);
@@ -94,7 +112,12 @@ export function compileBlock(cx: Cx, block: Block): CE {
     for (let i = 0; i < n; i++) {
       const sg = gs[i];
       const mark = f.temps === null ? 0 : f.temps.length;
-      const r = sg ? yield* sg(f) : ss[i]!(f);
+      let r: Value;
+      try {
+        r = sg ? yield* sg(f) : ss[i]!(f);
+      } catch (e) {
+        return hostFailure(e, stmts[i]?.at);
+      }
       if (tmp[i]) {
         if (drops[i] && r !== CTL && r instanceof Owned) dropInFlight(r);
         if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
@@ -109,6 +132,20 @@ export function compileBlock(cx: Cx, block: Block): CE {
     return v;
   };
   return gen(g, ctl, ic);
+}
+
+/**
+ * A JavaScript TypeError (or a RangeError other than the host's stack) escaping a statement means a value of a type the operation cannot take got
+ * there (a program rustc refuses, that our checker let through): it is reported at the innermost
+ * statement as a located error, never as an internal one.
+ */
+function hostFailure(e: unknown, at: Span | undefined): never {
+  if (at === undefined) throw e;
+  if (isHostTypeFailure(e))
+    throw new TypeFault(at.line, at.col, 'this statement uses a value of a type it cannot take');
+  // a fault raised where no span is known (a handle polled after it was consumed) takes the statement's
+  if (e instanceof TypeFault && e.line === 0) throw new TypeFault(at.line, at.col, e.message, e.code);
+  throw e;
 }
 
 /** `{ … }` as an expression; `'label: { … }` catches `break 'label value`. */

@@ -16,7 +16,7 @@ import { type CE, gen, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { bracketSite, compileExpr, compilePlaceRead } from './expr.ts';
 import type { IntCell } from '../intcell.ts';
-import { typeFault } from '../type-fault.ts';
+import { TypeFault, typeFault } from '../type-fault.ts';
 
 /** The place register. `c` null: not a place (an rvalue). */
 export const P: { c: Value[] | RefBase | null; k: number } = { c: null, k: 0 };
@@ -209,7 +209,7 @@ class InPlace extends RefBase {
       v.f = m.f.slice();
     } else if (v instanceof RVec && m instanceof RVec) v.a = m.a.slice();
     else if (v instanceof RTuple && m instanceof RTuple) v.f = m.f.slice();
-    else throw new Error('cannot assign through this reference');
+    else throw new TypeFault(0, 0, 'cannot assign a value of this type through this reference', 'E0308');
   }
   dropGlue(): void {}
 }

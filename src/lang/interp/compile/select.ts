@@ -74,7 +74,7 @@ export function compileSelect(cx: Cx, e: SelectMacro): CE {
     for (const b of branches) {
       const v = yield* run(b.fut, f);
       if (v === CTL) return CTL;
-      futs.push(asFuture(v));
+      futs.push(asFuture(v, site));
     }
     const sel = new Select(futs, {
       biased,
@@ -116,7 +116,7 @@ export function compileJoin(cx: Cx, e: JoinMacro): CE {
     for (const p of parts) {
       const v = yield* run(p, f);
       if (v === CTL) return CTL;
-      futs.push(asFuture(v));
+      futs.push(asFuture(v, site));
     }
     if (!isTry) {
       const outs = (yield* awaitValue(f, new SimFut(new Join(futs, { biased })), site)) as unknown as Value[];

@@ -6,7 +6,6 @@
  */
 import type { Site } from '../defs.ts';
 import { dropInFlight, dropItems, release } from '../owner.ts';
-import { panicAt } from '../panic.ts';
 import {
   mkChar,
   MutRef,
@@ -182,8 +181,12 @@ export function rangeIter(r: RRange, site: Site): RIter {
     const b = (e as RChar).c.codePointAt(0)! + (r.inclusive ? 1 : 0);
     return new RangeIter(a, b, true);
   }
+  // only integer (and char) ranges iterate: a float bound is a type error rustc refuses
+  const isInt = (x: Value): boolean => typeof x === 'number' || typeof x === 'bigint';
+  if (!isInt(s) || (r.hasEnd && !isInt(e)))
+    return typeFault(site, 'this range is not an iterator: its bounds are not integers', 'E0277');
   if (!r.hasEnd) return new FromIter(Number(s));
-  if (typeof s === 'bigint' || typeof e === 'bigint') return panicAt(site, 'ranges past 2^53 are not supported');
+  if (typeof s === 'bigint' || typeof e === 'bigint') return typeFault(site, 'ranges past 2^53 are not supported yet');
   return new RangeIter(Number(s), Number(e) + (r.inclusive ? 1 : 0), false);
 }
 

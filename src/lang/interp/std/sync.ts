@@ -3,6 +3,7 @@
  * `std::sync::{Mutex, RwLock}` (lock → `Ok(guard)`; the guard unlocks when dropped), and the
  * atomics (`AtomicUsize`, `AtomicU32`, `AtomicU64`, `AtomicI32`, `AtomicI64`, `AtomicBool`).
  */
+import { TypeFault } from '../type-fault.ts';
 import type { NativeFn } from '../defs.ts';
 import { registerFmt, toFmt } from '../fmt-value.ts';
 import { fmtWith } from '../../fmt/index.ts';
@@ -29,7 +30,7 @@ export class RArc extends RefBase {
     return this.box.holder[0];
   }
   set(): void {
-    throw new Error('cannot assign through an Arc');
+    throw new TypeFault(0, 0, 'cannot assign to data in an `Arc`', 'E0594');
   }
   dropGlue(): void {
     const b = this.box;

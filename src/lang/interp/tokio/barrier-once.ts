@@ -104,13 +104,13 @@ def(OT, 'into_inner', 'value', (_s, a) => takeOut(oc(a[0])));
 def(OT, 'take', 'refMut', (_s, a) => takeOut(oc(a[0])));
 def(OT, 'get_or_init', 'ref', (s, a) => {
   const cell = oc(a[0]);
-  const init = (): ReturnType<typeof asFuture> => asFuture(callValue(s, a[1], []));
+  const init = (): ReturnType<typeof asFuture> => asFuture(callValue(s, a[1], []), s);
   const accept = (o: unknown): Result<Value, never> => ok(cell.keep(o as Value));
   return new SimFut(cell.c.getOrTryInit(init, accept), (r) => (r as { value: Value }).value);
 });
 def(OT, 'get_or_try_init', 'ref', (s, a) => {
   const cell = oc(a[0]);
-  const init = (): ReturnType<typeof asFuture> => asFuture(callValue(s, a[1], []));
+  const init = (): ReturnType<typeof asFuture> => asFuture(callValue(s, a[1], []), s);
   const accept = (o: unknown): Result<Value, Value> => {
     const r = o as REnum;
     const inner = release(r.f[0], r.f);

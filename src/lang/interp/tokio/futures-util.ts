@@ -18,7 +18,7 @@ import type { NativeFn } from '../defs.ts';
 const futuresOf: (a: Value[], s: Parameters<NativeFn>[0]) => ReturnType<typeof asFuture>[] = (a, s) => {
   const out: ReturnType<typeof asFuture>[] = [];
   const it = intoIter(a[0], s);
-  for (let v = it.next(); v !== DONE; v = it.next()) out.push(asFuture(v));
+  for (let v = it.next(); v !== DONE; v = it.next()) out.push(asFuture(v, s));
   return out;
 };
 

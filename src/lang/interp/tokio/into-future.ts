@@ -7,7 +7,7 @@ import { RFuture } from '../async.ts';
 import type { Site } from '../defs.ts';
 import type { Value } from '../values.ts';
 import { typeFault } from '../type-fault.ts';
-import { RJoinHandle } from './task.ts';
+import { liveJoinHandle, RJoinHandle } from './task.ts';
 
 type Adapter = (v: Value, owned: boolean) => RFuture | null;
 let adapter: Adapter = () => null;
@@ -23,8 +23,7 @@ export function adaptFuture(v: Value, owned: boolean): RFuture | null {
 }
 
 export function intoFuture(v: Value, site: Site, owned = true): RFuture {
-  if (v instanceof RJoinHandle && v.h.isDropped)
-    return typeFault(site, 'use of moved value: this `JoinHandle` was already awaited', 'E0382');
+  if (v instanceof RJoinHandle) return liveJoinHandle(site, v);
   const f = adaptFuture(v, owned);
   if (f !== null) return f;
   return typeFault(site, 'this value is not a future, so it cannot be `.await`ed', 'E0277');

@@ -3,6 +3,7 @@
  * `DropGuard` (§11) as Rust values. Dropping a JoinSet aborts its tasks; dropping the last token
  * handle detaches the node; dropping a DropGuard cancels.
  */
+import { typeFault } from '../type-fault.ts';
 import type { NativeFn, Site } from '../defs.ts';
 import { registerFmt } from '../fmt-value.ts';
 import type { DropGuard, DropGuardRef } from '../sim.ts';
@@ -142,10 +143,15 @@ def(
 );
 
 const DG = tableFor(RDropGuard);
-def(DG, 'disarm', 'value', (_s, a) => new RToken((deref(a[0]) as RDropGuard).g.disarm()));
+/** A guard disarmed before was consumed by that `disarm(self)`: using it again is E0382. */
+function armed<G extends { readonly g: { readonly isDisarmed: boolean } }>(s: Site, g: G): G {
+  if (g.g.isDisarmed) typeFault(s, 'use of moved value: this guard was already disarmed', 'E0382');
+  return g;
+}
+def(DG, 'disarm', 'value', (s, a) => new RToken(armed(s, deref(a[0]) as RDropGuard).g.disarm()));
 // disarm() gives back the borrowed `&CancellationToken`, so no new handle is counted
-def(tableFor(RDropGuardRef), 'disarm', 'value', (_s, a) => {
-  const g = deref(a[0]) as RDropGuardRef;
+def(tableFor(RDropGuardRef), 'disarm', 'value', (s, a) => {
+  const g = armed(s, deref(a[0]) as RDropGuardRef);
   g.g.disarm();
   return new MutRef([g.token], 0);
 });

@@ -3,6 +3,7 @@
  * results (`{ok, value}` / `{some, value}`) into Rust `Result` / `Option` values, a borrowed-future
  * view for `&mut fut` branches, and conversions both ways.
  */
+import { typeFault } from '../type-fault.ts';
 import { RFuture } from '../async.ts';
 import { adaptFuture } from './into-future.ts';
 import { type Context, type Future, PENDING, type Pending } from '../sim.ts';
@@ -81,12 +82,12 @@ export class SimError {
   ) {}
 }
 
-export function asFuture(v: Value): Future<Value> {
+export function asFuture(v: Value, site: { readonly line: number; readonly col: number }): Future<Value> {
   const x = deref(v);
   if (x instanceof RFuture) return v === x ? x : new BorrowedFut(x);
   const user = adaptFuture(x, v === x);
   if (user !== null) return user;
-  throw new Error('not a future');
+  return typeFault(site, 'this value is not a future', 'E0277');
 }
 
 export { NONE };

@@ -37,7 +37,7 @@ import { dropInFlight } from '../owner.ts';
 import { PanicPayload } from '../panic.ts';
 import { asFuture, fromResult, SimFut } from './sim-values.ts';
 import { blockingJob } from './blocking.ts';
-import { typeFault } from '../type-fault.ts';
+import { TypeFault, typeFault } from '../type-fault.ts';
 import { adaptFuture } from './into-future.ts';
 
 export { blockingJob };
@@ -46,6 +46,7 @@ export { blockingJob };
 export function toSim(v: Value, site: Site): Future<Value> {
   const x = adaptFuture(deref(v), true);
   if (x === null) return typeFault(site, 'this value is not a future, so it cannot be spawned', 'E0277');
+  if (x instanceof RJoinHandle) liveJoinHandle(site, x);
   if (x.o === null) x.o = STATIC;
   return x;
 }
@@ -86,6 +87,9 @@ export class RJoinHandle extends RFuture {
     super();
   }
   poll(cx: Context): Value | Pending {
+    // polled after it was consumed (a moved or finished handle reached through a reference)
+    if (this.h.isDropped)
+      throw new TypeFault(0, 0, 'use of moved value: this `JoinHandle` was already consumed', 'E0382');
     const r = this.h.poll(cx);
     return r === PENDING ? PENDING : joinResult(r);
   }
@@ -103,12 +107,18 @@ export class RAbortHandle extends Owned {
   }
 }
 
+/** A handle the program still owns; one already consumed (awaited, dropped) was moved (E0382). */
+export function liveJoinHandle(site: Site, h: RJoinHandle): RJoinHandle {
+  if (h.h.isDropped) typeFault(site, 'use of moved value: this `JoinHandle` was already consumed', 'E0382');
+  return h;
+}
+
 const JH = tableFor(RJoinHandle);
-const jh = (v: Value): RJoinHandle => deref(v) as RJoinHandle;
-def(JH, 'abort', 'ref', (_s, a) => void jh(a[0]).h.abort());
-def(JH, 'is_finished', 'ref', (_s, a) => jh(a[0]).h.isFinished());
-def(JH, 'abort_handle', 'ref', (_s, a) => new RAbortHandle(jh(a[0]).h.abortHandle()));
-def(JH, 'id', 'ref', (_s, a) => new RTaskId(jh(a[0]).h.id));
+const jh = (s: Site, v: Value): RJoinHandle => liveJoinHandle(s, deref(v) as RJoinHandle);
+def(JH, 'abort', 'ref', (s, a) => void jh(s, a[0]).h.abort());
+def(JH, 'is_finished', 'ref', (s, a) => jh(s, a[0]).h.isFinished());
+def(JH, 'abort_handle', 'ref', (s, a) => new RAbortHandle(jh(s, a[0]).h.abortHandle()));
+def(JH, 'id', 'ref', (s, a) => new RTaskId(jh(s, a[0]).h.id));
 
 const AH = tableFor(RAbortHandle);
 const ah = (v: Value): RAbortHandle => deref(v) as RAbortHandle;

@@ -224,7 +224,7 @@ fn(
   paths('timeout'),
   (s, a) =>
     new SimFut(
-      guarded(s, () => timeout(d(a[0]).ns, asFuture(a[1]))),
+      guarded(s, () => timeout(d(a[0]).ns, asFuture(a[1], s))),
       toElapsed,
     ),
 );
@@ -232,7 +232,7 @@ fn(
   paths('timeout_at'),
   (s, a) =>
     new SimFut(
-      guarded(s, () => timeoutAt(ins(a[0]).ns, asFuture(a[1]))),
+      guarded(s, () => timeoutAt(ins(a[0]).ns, asFuture(a[1], s))),
       toElapsed,
     ),
 );
