@@ -154,3 +154,41 @@ test('the embed at 640×360 keeps its view and the narration line on screen, the
   await page.keyboard.press('c');
   await expect(console).toBeHidden();
 });
+
+test('the lab header and bar never overlap or clip their controls, from 1100 to 1920 px wide', async ({ page }) => {
+  for (const [width, height] of [
+    [1100, 700],
+    [1280, 720],
+    [1440, 900],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto('./?mode=lab');
+    await page.locator('.lab-app .playback-bar').waitFor();
+    const problems = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const sel of ['.lab-app .app-header', '.lab-app .playback-bar']) {
+        const box = document.querySelector<HTMLElement>(sel);
+        if (box === null) continue;
+        const outer = box.getBoundingClientRect();
+        if (box.scrollWidth > box.clientWidth + 1)
+          out.push(`${sel} overflows by ${box.scrollWidth - box.clientWidth}px`);
+        const kids = Array.from(box.querySelectorAll<HTMLElement>('button, select, input, a, output'))
+          .filter((k) => k.checkVisibility())
+          .map((k) => ({ k, r: k.getBoundingClientRect() }));
+        for (const { k, r } of kids)
+          if (r.top < outer.top - 1 || r.bottom > outer.bottom + 1 || r.right > outer.right + 1)
+            out.push(`${sel}: ${k.tagName} "${k.textContent?.trim() ?? ''}" is cut off`);
+        for (let i = 0; i < kids.length; i++)
+          for (let j = i + 1; j < kids.length; j++) {
+            const a = kids[i].r;
+            const b = kids[j].r;
+            if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+              out.push(`${sel}: ${kids[i].k.tagName} and ${kids[j].k.tagName} overlap`);
+          }
+      }
+      return out;
+    });
+    expect(problems, `at ${width}×${height}`).toEqual([]);
+  }
+});
