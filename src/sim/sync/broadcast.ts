@@ -6,6 +6,7 @@
  * or the last sender's drop wakes them all. `recv()` takes coop budget.
  */
 import type { DropValue } from '../contracts.ts';
+import { LinkedList, type ListNode } from '../linked-list.ts';
 import { PENDING, type Context, type Future, type Poll, type Waker } from '../future.ts';
 import { RustPanic } from '../task/panic.ts';
 import { cooperative } from './cooperative.ts';
@@ -37,7 +38,7 @@ interface Slot<T> {
 }
 
 /** A receiver's place in the waiter list (one per `Recv` future). */
-class Waiter {
+class Waiter implements ListNode<Waiter> {
   queued = false;
   waker: Waker | null = null;
   prev: Waiter | null = null;
@@ -53,8 +54,7 @@ export class BroadcastShared<T> {
   numTx = 1;
   numWeakTx = 0;
   readonly notifyLastRxDrop = new Notify();
-  private head: Waiter | null = null;
-  private tail: Waiter | null = null;
+  private readonly waiters = new LinkedList<Waiter>();
   readonly dropValue: DropValue = currentDropValue();
 
   constructor(capacity: number, receivers: number) {
@@ -72,27 +72,17 @@ export class BroadcastShared<T> {
   }
 
   pushWaiter(w: Waiter): void {
-    w.prev = null;
-    w.next = this.head;
-    if (this.head !== null) this.head.prev = w;
-    else this.tail = w;
-    this.head = w;
+    this.waiters.pushFront(w);
   }
 
   unlink(w: Waiter): void {
-    if (w.prev !== null) w.prev.next = w.next;
-    else if (this.head === w) this.head = w.next;
-    else return;
-    if (w.next !== null) w.next.prev = w.prev;
-    else this.tail = w.prev;
-    w.prev = w.next = null;
+    this.waiters.unlink(w);
   }
 
   /** `notify_rx`: wakes every queued receiver, oldest first, in batches. */
   notifyRx(): void {
     const batch: Waker[] = [];
-    for (let w = this.tail; w !== null; w = this.tail) {
-      this.unlink(w);
+    for (let w = this.waiters.popBack(); w !== null; w = this.waiters.popBack()) {
       w.queued = false;
       const k = w.waker;
       w.waker = null;
@@ -103,9 +93,7 @@ export class BroadcastShared<T> {
   }
 
   waiterCount(): number {
-    let n = 0;
-    for (let w = this.head; w !== null; w = w.next) n++;
-    return n;
+    return this.waiters.count();
   }
 
   /** A receiver read slot `s`: the last reader frees the value. */
