@@ -3,6 +3,7 @@
  * §4(f), §8, §9): a scheduler, its blocking pool and time driver, stepped one action at a time. `tick()` does exactly one scheduler
  * action; `blockOn` / `runToCompletion` loop it. Dropping the runtime (`shutdown()`) is steppable too.
  */
+import { UseAfterDrop } from '../use-after-drop.ts';
 import type { SpawnMeta, TimeDriver } from '../contracts.ts';
 import { currentContext, enterContext, leaveContext, currentTaskIdRaw } from '../context.ts';
 import type { RuntimeHandle } from '../context.ts';
@@ -95,7 +96,7 @@ export class CurrentThreadRuntime implements SimRuntime, RuntimeHandle, RealTime
     if (currentContext()?.schedulerThread === true) {
       throw new RustPanic(NESTED_BLOCK_ON);
     }
-    if (this.shutdownMachine !== null) throw new Error('block_on on a runtime that was shut down');
+    if (this.shutdownMachine !== null) throw new UseAfterDrop('block_on on a runtime that was shut down');
     if (this.current !== null && !this.current.done) throw new Error('block_on already in progress on this runtime');
     const b = new BlockOn<T>(this.core, this.park, future);
     this.current = b;
