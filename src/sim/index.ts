@@ -55,6 +55,7 @@ export type { JoinResult } from './task/join-handle.ts';
 export { JoinError } from './task/join-error.ts';
 export type { JoinErrorRepr } from './task/join-error.ts';
 export { RustPanic, isRustPanic, rustDebugStr } from './task/panic.ts';
+export { UseAfterDrop } from './use-after-drop.ts';
 export type { Task } from './task/cell.ts';
 export { Holder, Stage } from './task/cell.ts';
 export {

@@ -50,6 +50,12 @@ describe('npm run sim resource guards', () => {
     expect(r.stderr).not.toMatch(HOST_LEAK);
   });
 
+  it('--workers 1000000 ends in an allocation failure instead of hanging', () => {
+    const r = sim(program('#[tokio::main]\nasync fn main() {\n    println!("hi");\n}\n'), '--workers', '1000000');
+    expect(r.code).toBe(134);
+    expect(r.stderr).toMatch(/^memory allocation of \d+ bytes failed\n/);
+  });
+
   it('compiles and runs 2,000 chained `+` terms', () => {
     const r = sim(program(`fn main() {\n    let x = 1${' + 1'.repeat(2000)};\n    println!("{}", x);\n}\n`));
     expect(r.stderr).toBe('');

@@ -31,10 +31,18 @@ export class StepLimitError extends Error {
 /** Simulated bytes each live task costs (about what its cell, future and trace cost the host). */
 export const TASK_BYTES = 4096;
 
+/** Simulated bytes each worker thread of a multi_thread runtime costs (its queues and state). */
+export const WORKER_BYTES = 64 * 1024;
+
+/** A runtime's worker threads are allocated when it is built. */
+export function allocateWorkers(flavor: 'current_thread' | 'multi_thread', workers: number): void {
+  if (flavor === 'multi_thread') allocate(workers * WORKER_BYTES);
+}
+
 /** Fails the way Rust does when `bytes` more cannot be allocated. */
 export function allocate(bytes: number): void {
   if (bytes <= env.memoryLimit - env.liveTasks() * TASK_BYTES) return;
-  let text = `memory allocation of ${bytes} bytes failed\n`;
+  let text = `memory allocation of ${BigInt(Math.floor(bytes))} bytes failed\n`;
   if (!env.backtraceNoteShown) {
     env.backtraceNoteShown = true;
     text += 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n';

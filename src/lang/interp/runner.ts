@@ -8,7 +8,7 @@ import type { CompiledProgram } from './compile/items.ts';
 import { Env, installEnv, RunawayError } from './env.ts';
 import { TypeFault } from './type-fault.ts';
 import { CompileError } from './compile/cx.ts';
-import { renewBudget, RustAbort, StepLimitError, stackOverflowText } from './guards.ts';
+import { allocateWorkers, renewBudget, RustAbort, StepLimitError, stackOverflowText } from './guards.ts';
 
 /** Interpreted operations a run may use unless told otherwise (about a minute of work). */
 const DEFAULT_TOTAL_STEPS = 1_000_000_000;
@@ -227,6 +227,7 @@ export class ProgramRunner {
     }
     const t = main.tokio;
     const flavor = this.options.flavor ?? t.flavor;
+    allocateWorkers(flavor, this.options.workers ?? t.workers ?? 4);
     try {
       this.runtime = createRuntime({
         flavor,

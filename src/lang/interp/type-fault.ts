@@ -6,6 +6,10 @@
  * JoinHandle and print as if it were the program's own).
  */
 import { FmtTraitError } from '../fmt/index.ts';
+import { UseAfterDrop } from './sim.ts';
+
+/** What a handle used after it was dropped or consumed means in the program (rustc's E0382). */
+export const MOVED_HANDLE = 'use of moved value: this handle was already dropped or consumed';
 
 export class TypeFault extends Error {
   constructor(
@@ -29,11 +33,11 @@ export function typeFault(
 }
 
 /**
- * A JavaScript TypeError, or a RangeError that is not the host's stack running out (`BigInt(NaN)`,
+ * A JavaScript TypeError or SyntaxError (`BigInt` of an object), or a RangeError that is not the host's stack running out (`BigInt(NaN)`,
  * an invalid length), raised by the interpreter's own code on a value it was never meant to get.
  */
 export function isHostTypeFailure(e: unknown): boolean {
-  if (e instanceof TypeError) return true;
+  if (e instanceof TypeError || e instanceof SyntaxError) return true;
   if (!(e instanceof RangeError)) return false;
   // at the top of an exhausted stack even this test can overflow: then it is the stack
   try {
@@ -56,6 +60,7 @@ export function guardNative<S extends { readonly line: number; readonly col: num
     try {
       return call(site, args);
     } catch (e) {
+      if (e instanceof UseAfterDrop) typeFault(site, MOVED_HANDLE, 'E0382');
       if (isHostTypeFailure(e)) typeFault(site, 'this call does not take arguments of these types or this number');
       if (e instanceof FmtTraitError)
         typeFault(

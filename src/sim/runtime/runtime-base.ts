@@ -10,6 +10,7 @@ import type { Future } from '../future.ts';
 import { HandleContext } from '../scheduler/shared/handle-context.ts';
 import type { JoinHandle } from '../task/join-handle.ts';
 import { RustPanic } from '../task/panic.ts';
+import { UseAfterDrop } from '../use-after-drop.ts';
 import type { TraceRecorder } from '../trace/recorder.ts';
 import { runBlockOnOf, valueOfRun } from './sim-runtime.ts';
 import type { BlockOnHandle, RunOutcome, RuntimeConfig, SimRuntime } from './sim-runtime.ts';
@@ -58,7 +59,7 @@ export abstract class RuntimeBase implements SimRuntime, RuntimeHandle {
   /** Refuses `block_on` from a scheduler thread (Tokio panics) or after the runtime was dropped. */
   protected checkBlockOn(): void {
     if (currentContext()?.schedulerThread === true) throw new RustPanic(NESTED_BLOCK_ON);
-    if (this.isShutdown) throw new Error('block_on on a runtime that was shut down');
+    if (this.isShutdown) throw new UseAfterDrop('block_on on a runtime that was shut down');
   }
 
   /** A new `block_on` may report its own deadlock. */

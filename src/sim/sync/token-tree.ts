@@ -6,6 +6,7 @@
  * Notify in that order. A node whose last handle is dropped leaves the tree: its children move to
  * its parent (or become roots), so dropping never cancels anything.
  */
+import { UseAfterDrop } from '../use-after-drop.ts';
 import type { SimContext, TraceSink } from '../contracts.ts';
 import { EventKind } from '../events.ts';
 import { Notify } from './notify.ts';
@@ -77,7 +78,7 @@ export class TreeNode {
   }
 
   increaseHandles(): void {
-    if (this.numHandles <= 0) throw new Error('CancellationToken: clone of a dropped token');
+    if (this.numHandles <= 0) throw new UseAfterDrop('CancellationToken: clone of a dropped token');
     this.numHandles++;
   }
 

@@ -3,6 +3,7 @@
  * under the coop budget, abort, is_finished, detach on drop (fast path on exactly 204, else the
  * slow path), and the hook JoinSet uses to install its own join waker.
  */
+import { UseAfterDrop } from '../use-after-drop.ts';
 import { currentContext } from '../context.ts';
 import { EventKind } from '../events.ts';
 import { PENDING } from '../future.ts';
@@ -90,7 +91,7 @@ export class JoinHandle<T> implements Future<JoinResult<T>> {
   }
 
   private assertLive(op: string): void {
-    if (this.dropped) throw new Error(`JoinHandle of task ${this.task.id}: ${op} after drop`);
+    if (this.dropped) throw new UseAfterDrop(`JoinHandle of task ${this.task.id}: ${op} after drop`);
   }
 }
 
@@ -129,6 +130,6 @@ export class AbortHandle {
   }
 
   private assertLive(op: string): void {
-    if (this.dropped) throw new Error(`AbortHandle of task ${this.task.id}: ${op} after drop`);
+    if (this.dropped) throw new UseAfterDrop(`AbortHandle of task ${this.task.id}: ${op} after drop`);
   }
 }

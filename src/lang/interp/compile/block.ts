@@ -11,7 +11,8 @@ import { CTL, Flow, type Frame } from '../frame.ts';
 import { claim, dropInFlight, dropSlot, dropTemps } from '../owner.ts';
 import { Owned, RefBase, type Value } from '../values.ts';
 import { type CE, gen, sync } from './ce.ts';
-import { isHostTypeFailure, TypeFault } from '../type-fault.ts';
+import { isHostTypeFailure, MOVED_HANDLE, TypeFault } from '../type-fault.ts';
+import { UseAfterDrop } from '../sim.ts';
 import { type Cx, fail } from './cx.ts';
 import { annotationCell, compileExpr, compilePlaceRead } from './expr.ts';
 import { hintInto, typeHint } from './calls.ts';
@@ -145,6 +146,7 @@ function hostFailure(e: unknown, at: Span | undefined): never {
     throw new TypeFault(at.line, at.col, 'this statement uses a value of a type it cannot take');
   // a fault raised where no span is known (a handle polled after it was consumed) takes the statement's
   if (e instanceof TypeFault && e.line === 0) throw new TypeFault(at.line, at.col, e.message, e.code);
+  if (e instanceof UseAfterDrop) throw new TypeFault(at.line, at.col, MOVED_HANDLE, 'E0382');
   throw e;
 }
 

@@ -3,6 +3,7 @@
  * joins the run's simulated world (ids, trace, output); `block_on` runs it to completion inside
  * the calling Rust code, and dropping the `Runtime` shuts it down (tokio-facts.md §4(f)).
  */
+import { allocateWorkers } from '../guards.ts';
 import type { NativeFn, Site } from '../defs.ts';
 import { panicAt } from '../panic.ts';
 import {
@@ -47,6 +48,7 @@ function build(
   workers: number | null,
   paused: boolean,
 ): RRuntime {
+  allocateWorkers(flavor, workers ?? 4);
   try {
     return new RRuntime(
       createRuntime({ flavor, workers: workers ?? 4, startPaused: paused, world: currentRun().world }),
