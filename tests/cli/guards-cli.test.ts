@@ -50,8 +50,18 @@ describe('npm run sim resource guards', () => {
     expect(r.stderr).not.toMatch(HOST_LEAK);
   });
 
-  it('--workers 1000000 ends in an allocation failure instead of hanging', () => {
+  it('--workers 1000000 is refused with its bound, in one line', () => {
     const r = sim(program('#[tokio::main]\nasync fn main() {\n    println!("hi");\n}\n'), '--workers', '1000000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^sim: --workers must be at most \d+, got 1000000\./);
+  });
+
+  it('worker_threads = 1_000_000 in the program ends in an allocation failure instead of hanging', () => {
+    const r = sim(
+      program(
+        '#[tokio::main(flavor = "multi_thread", worker_threads = 1_000_000)]\nasync fn main() {\n    println!("hi");\n}\n',
+      ),
+    );
     expect(r.code).toBe(134);
     expect(r.stderr).toMatch(/^memory allocation of \d+ bytes failed\n/);
   });
