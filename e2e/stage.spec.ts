@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { LESSON, SLIDES } from './pages/deck-page.ts';
+import { LESSON, SLIDES, slideNumber } from './pages/deck-page.ts';
 
 const SIZES = [
   [1280, 720],
@@ -102,8 +102,8 @@ for (const [width, height] of [
 test('a wake draws an arrow from the waker to the woken task, and the next task is marked', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  // Slide 14, step 4: the paused clock jumps and the timer wakes task 1.
-  await page.goto(`/?lesson=${LESSON}&slide=14&step=4`);
+  // The lifecycle slide, step 4: the paused clock jumps and the timer wakes task 1.
+  await page.goto(`/?lesson=${LESSON}&slide=${slideNumber('lifecycle')}&step=4`);
   const arrow = page.locator('[data-cause="wake"]');
   await expect(arrow).toHaveCount(1);
   await expect(arrow).toContainText('wake · timer');

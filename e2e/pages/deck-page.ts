@@ -2,11 +2,24 @@
  * The course mode as a test sees it (design.md §7: page objects): the deck's navigation, the
  * slide on show, its quizzes, the source pane and the lab's run, in the learner's words.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from '@playwright/test';
+import { parseLesson } from '../../src/lessons/parse.ts';
 import type { Locator, Page } from '@playwright/test';
 
 export const LESSON = 'day06-tasks-joinset-cancellation';
 export const SLIDES = 34;
+
+/** A slide's 1-based number from its `{#id}`, so tests survive slides being added or moved. */
+export function slideNumber(id: string): number {
+  const file = join(import.meta.dirname, '../../lessons', LESSON, 'lesson.md');
+  const parsed = parseLesson(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  const i = parsed.lesson.slides.findIndex((s) => s.id === id);
+  if (i < 0) throw new Error(`no slide {#${id}} in ${file}`);
+  return i + 1;
+}
 
 export class DeckPage {
   readonly problems: string[] = [];
