@@ -11,6 +11,7 @@ import { type Acquire, BatchSemaphore } from './batch-semaphore.ts';
 import { currentDropValue } from './drop-value.ts';
 import { BoundedSemaphore, Chan, type TryRecvError, UnboundedSemaphore } from './mpsc-chan.ts';
 import type { Notified } from './notify.ts';
+import { UseAfterDrop } from '../use-after-drop.ts';
 import { err, ok, type Option, type Result, type RustError } from './result.ts';
 
 export { TryRecvError } from './mpsc-chan.ts';
@@ -299,7 +300,7 @@ export class Permit<T> {
   ) {}
 
   send(value: T): void {
-    if (this.used) throw new Error('Permit used twice');
+    if (this.used) throw new UseAfterDrop('Permit used twice');
     this.used = true;
     this.chan.send(value);
   }

@@ -9,6 +9,7 @@ import type { DropValue } from '../contracts.ts';
 import { currentContext } from '../context.ts';
 import { PENDING, type Context, type Future, type Poll, type Waker } from '../future.ts';
 import { RustPanic } from '../task/panic.ts';
+import { UseAfterDrop } from '../use-after-drop.ts';
 import { currentDropValue } from './drop-value.ts';
 import { err, ok, type Result, type RustError } from './result.ts';
 
@@ -109,7 +110,7 @@ export class OneshotSender<T> {
   }
 
   private live(): Inner<T> {
-    if (this.inner === null) throw new Error('oneshot::Sender used after send');
+    if (this.inner === null) throw new UseAfterDrop('oneshot::Sender used after send');
     return this.inner;
   }
 

@@ -100,6 +100,9 @@ export class MutIter extends RIter {
   }
 }
 
+const SURROGATES_START = 0xd800;
+const SURROGATES_END = 0xe000;
+
 export class RangeIter extends RIter {
   constructor(
     private cur: number,
@@ -109,17 +112,23 @@ export class RangeIter extends RIter {
     super();
   }
   next(): Next {
+    // char ranges step over the surrogates, which are not chars
+    if (this.chars && this.cur >= SURROGATES_START && this.cur < SURROGATES_END) this.cur = SURROGATES_END;
     if (this.cur >= this.end) return DONE;
     const v = this.cur++;
     return this.chars ? mkChar(String.fromCodePoint(v)) : v;
   }
   override nextBack(): Next {
+    if (this.chars && this.end > SURROGATES_START && this.end <= SURROGATES_END) this.end = SURROGATES_START;
     if (this.cur >= this.end) return DONE;
     const v = --this.end;
     return this.chars ? mkChar(String.fromCodePoint(v)) : v;
   }
   override len(): number {
-    return Math.max(0, this.end - this.cur);
+    const n = Math.max(0, this.end - this.cur);
+    if (!this.chars) return n;
+    const overlap = Math.max(0, Math.min(this.end, SURROGATES_END) - Math.max(this.cur, SURROGATES_START));
+    return n - overlap;
   }
 }
 
@@ -178,8 +187,11 @@ export function rangeIter(r: RRange, site: Site): RIter {
   const e = r.end;
   if (s instanceof RChar) {
     const a = s.c.codePointAt(0)!;
-    const b = (e as RChar).c.codePointAt(0)! + (r.inclusive ? 1 : 0);
-    return new RangeIter(a, b, true);
+    // `'a'..` steps through every char up to char::MAX
+    if (!r.hasEnd) return new RangeIter(a, 0x110000, true);
+    if (!(e instanceof RChar))
+      return typeFault(site, 'mismatched types: expected `char` at both ends of the range', 'E0308');
+    return new RangeIter(a, e.c.codePointAt(0)! + (r.inclusive ? 1 : 0), true);
   }
   // only integer (and char) ranges iterate: a float bound is a type error rustc refuses
   const isInt = (x: Value): boolean => typeof x === 'number' || typeof x === 'bigint';
