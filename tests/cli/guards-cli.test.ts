@@ -50,6 +50,13 @@ describe('npm run sim resource guards', () => {
     expect(r.stderr).not.toMatch(HOST_LEAK);
   });
 
+  it('100,000 tasks alive at once run to the end: the memory guard is no tighter than Tokio', () => {
+    const r = sim(join(ROOT, 'src/cli/bench-programs/joinset_sleep_100k.rs'));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('sum = 5050000\n');
+    expect(r.code).toBe(0);
+  });
+
   it('--workers 1000000 is refused with its bound, in one line', () => {
     const r = sim(program('#[tokio::main]\nasync fn main() {\n    println!("hi");\n}\n'), '--workers', '1000000');
     expect(r.code).toBe(2);

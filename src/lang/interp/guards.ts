@@ -28,8 +28,13 @@ export class StepLimitError extends Error {
   }
 }
 
-/** Simulated bytes each live task costs (about what its cell, future and trace cost the host). */
-export const TASK_BYTES = 4096;
+/**
+ * Simulated bytes each live task costs: a Tokio task cell with a small future. With the 256 MiB
+ * budget that is about 500,000 live tasks, so programs real Tokio runs comfortably (100,000 sleeping
+ * tasks take 47 MB there) run here too, and an endless spawn loop still aborts before the host's
+ * heap does. (4 KiB per task aborted the 100,000-sleeper benchmark, a false allocation failure.)
+ */
+export const TASK_BYTES = 512;
 
 /** Simulated bytes each worker thread of a multi_thread runtime costs (its queues and state). */
 export const WORKER_BYTES = 64 * 1024;
