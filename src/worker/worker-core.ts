@@ -22,6 +22,19 @@ export interface WorkerHost {
   defer(task: () => void): void;
 }
 
+/** `run` on the host's next turn; asking again before then queues nothing more. */
+function deferOnce(host: WorkerHost, run: () => void): () => void {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    host.defer(() => {
+      queued = false;
+      run();
+    });
+  };
+}
+
 export interface WorkerLimits {
   /** A run that records more events than this is cut off (the page keeps every event). */
   readonly maxEvents: number;
@@ -71,14 +84,18 @@ export function findingsOf(trace: TraceReader): RunFinding[] {
 export class WorkerCore {
   private active: ActiveRun | undefined;
   private exploring: ActiveExploration | undefined;
-  private scheduled = false;
-  private exploreScheduled = false;
+  /** Slices run on later turns of the worker's loop, at most one queued of each kind. */
+  private readonly schedule: () => void;
+  private readonly scheduleExplore: () => void;
 
   constructor(
     private readonly engine: Engine,
     private readonly host: WorkerHost,
     private readonly limits: WorkerLimits = DEFAULT_LIMITS,
-  ) {}
+  ) {
+    this.schedule = deferOnce(host, () => this.slice());
+    this.scheduleExplore = deferOnce(host, () => this.exploreSlice());
+  }
 
   handle(command: WorkerCommand): void {
     switch (command.type) {
@@ -142,15 +159,6 @@ export class WorkerCore {
     this.scheduleExplore();
   }
 
-  private scheduleExplore(): void {
-    if (this.exploreScheduled) return;
-    this.exploreScheduled = true;
-    this.host.defer(() => {
-      this.exploreScheduled = false;
-      this.exploreSlice();
-    });
-  }
-
   /** Runs until the slice's time is up (at least one run), then posts progress or the end. */
   private exploreSlice(): void {
     const x = this.exploring;
@@ -185,15 +193,6 @@ export class WorkerCore {
     }
     this.active = { runId: command.runId, run, packer: new BatchPacker(run.trace), credit: 0, sliceMs: 8, chunk: 1 };
     this.host.post({ type: 'loaded', runId: command.runId });
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    this.host.defer(() => {
-      this.scheduled = false;
-      this.slice();
-    });
   }
 
   /** One slice: advance until the time budget, the batch size or the end; post what it made. */
