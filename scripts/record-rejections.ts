@@ -3,10 +3,13 @@
  * (tests/fixtures/rejections/NNN_name.rs) and writes `NNN_name.expected.json` beside it.
  *
  * A RECORDING TOOL, RUN BY HAND: it needs the machine's Rust toolchain and the shared tokio148
- * build tool (it calls /work/shared/tools/tokio148/from-mirrors.sh, or $TOKIO148_TOOL). Tests never
- * call it; they only read the JSON it leaves in the repository.
+ * build tool (`../shared/tools/tokio148/from-mirrors.sh` beside this checkout, or $TOKIO148_TOOL) and
+ * the fetched mirrors it reads. Tests never call it; they only read the JSON it leaves in the
+ * repository.
  *
- *   npx tsx scripts/record-rejections.ts [--work DIR] [--mirrors DIR] [NAME_FILTER]
+ *   npx tsx scripts/record-rejections.ts --work DIR --mirrors DIR [NAME_FILTER]
+ *
+ * DIR for --work must lie outside any folder with a .cargo/config.toml (see the tool's README).
  *
  * For a refused program the JSON holds rustc's FIRST error and its primary span:
  *   { "level": "error", "code": "E0382" | "overflowing_literals" | null, "message", "line", "col" }
@@ -40,16 +43,20 @@ interface CargoLine {
 
 const fixtures = resolve(import.meta.dirname, '../tests/fixtures/rejections');
 const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
+const opt = (name: string): string => {
   const i = argv.indexOf(name);
-  if (i < 0) return dflt;
-  const v = argv[i + 1] ?? dflt;
+  const v = i < 0 ? undefined : argv[i + 1];
+  if (v === undefined) {
+    console.error(`record-rejections: ${name} DIR is required (see the header of this script).`);
+    process.exit(2);
+  }
   argv.splice(i, 2);
   return v;
 };
-const work = resolve(opt('--work', '/work/ref148-rejects'));
-const mirrors = resolve(opt('--mirrors', '/work/.mirror'));
-const tool = process.env['TOKIO148_TOOL'] ?? '/work/shared/tools/tokio148/from-mirrors.sh';
+const work = resolve(opt('--work'));
+const mirrors = resolve(opt('--mirrors'));
+const tool =
+  process.env['TOKIO148_TOOL'] ?? resolve(import.meta.dirname, '../../shared/tools/tokio148/from-mirrors.sh');
 const filter = argv[0] ?? '';
 
 // Lays out (or reuses) the generated cargo package and builds the dependency graph once; the
