@@ -8,6 +8,7 @@ import type { SimContext, SpawnMeta } from './contracts.ts';
 import type { Future } from './future.ts';
 import type { SimWorld } from './runtime/world.ts';
 import type { JoinHandle } from './task/join-handle.ts';
+import type { IoDriver } from './net/io-driver.ts';
 
 /** What a thread inside a runtime can reach: the runtime's `Handle`. */
 export interface RuntimeHandle {
@@ -17,6 +18,8 @@ export interface RuntimeHandle {
   spawn<T>(future: Future<T>, meta?: SpawnMeta): JoinHandle<T>;
   /** `Handle::spawn_blocking`: a job for the blocking pool (see `blockingSleep`). */
   spawnBlocking<T>(job: Future<T>, meta?: SpawnMeta): JoinHandle<T>;
+  /** The runtime's I/O driver (absent on test handles): sockets register with it. */
+  readonly io?: IoDriver;
   /** `Handle::runtime_flavor` and `Handle::metrics` (absent on test handles). */
   metrics?(): RuntimeMetrics;
 }

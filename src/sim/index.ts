@@ -91,3 +91,4 @@ export * from './diagnostics/index.ts';
 // tokio::time and tokio::sync (built in time/ and sync/)
 export * from './time/index.ts';
 export * from './sync/index.ts';
+export * from './net/index.ts';

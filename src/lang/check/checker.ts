@@ -118,9 +118,6 @@ export function checkProgram(program: Program): Diagnostic[] {
           report(node.span, '`let` chains (`if let … && …`) are not supported', 'nest an `if` inside the `if let`');
         }
         break;
-      case 'ByteStrLit':
-        report(node.span, 'byte string literals are not supported', 'use a normal string literal "…"');
-        break;
       case 'Path':
         if (node.qself) {
           report(

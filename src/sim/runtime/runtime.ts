@@ -17,6 +17,7 @@ import { CtShutdown } from '../scheduler/current-thread/shutdown.ts';
 import type { JoinHandle } from '../task/join-handle.ts';
 import { SimClock } from '../time/clock.ts';
 import { TimerDriver } from '../time/driver.ts';
+import { IoDriver } from '../net/io-driver.ts';
 import { RuntimeBase, worldFor } from './runtime-base.ts';
 import { DeadlockError } from './sim-runtime.ts';
 import type { RunOutcome, RuntimeConfig } from './sim-runtime.ts';
@@ -32,6 +33,7 @@ export class CurrentThreadRuntime extends RuntimeBase implements RealTime {
   readonly world: SimWorld;
   readonly flavor = 'current_thread' as const;
   readonly time: TimeDriver;
+  readonly io = new IoDriver();
   readonly core: CtCore;
   readonly pool: BlockingPool;
   private readonly park: CtPark;

@@ -2,6 +2,7 @@
  * One simulated process (tokio-facts.md §3.5): the process-wide id counters, the trace, the real-time
  * axis and the seed generator shared by every runtime the program builds. A run = one world.
  */
+import { Kernel } from '../net/kernel.ts';
 import { ChoiceLog, SEEDED, indexIds, type ChoicePoint, type ChoiceRequest, type Chooser } from '../choice.ts';
 import type { DropValue } from '../contracts.ts';
 import { currentTaskIdRaw } from '../context.ts';
@@ -46,6 +47,8 @@ export class SimWorld {
   readonly dropValue: DropValue;
   readonly onOutput: ((stream: OutputStream, text: string) => void) | undefined;
   readonly checkRefs: boolean;
+  /** The process's loopback network (sockets outlive runtimes, as file descriptors do). */
+  readonly net = new Kernel();
   /** Real (wall-clock) time of the simulated process in ns; moves only when every thread waits. */
   realNow = 0;
   /** Index of the current scheduler step. */

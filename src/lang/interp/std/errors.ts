@@ -20,6 +20,13 @@ const KINDS = [
   'PermissionDenied',
   'ConnectionRefused',
   'ConnectionReset',
+  'HostUnreachable',
+  'NetworkUnreachable',
+  'ConnectionAborted',
+  'NotConnected',
+  'AddrInUse',
+  'AddrNotAvailable',
+  'NetworkDown',
   'BrokenPipe',
   'AlreadyExists',
   'WouldBlock',
@@ -41,15 +48,31 @@ for (const d of ['Debug', 'Clone', 'Copy', 'PartialEq', 'Eq', 'Hash']) ERROR_KIN
 const EK = ns(['ErrorKind', 'std::io::ErrorKind', 'io::ErrorKind']);
 KINDS.forEach((k, i) => EK.set(k, { kind: 'value', get: () => ERROR_KIND.unit(i) }));
 
+/** `ErrorKind`'s Display (std's `as_str`). */
 const KIND_TEXT: Record<string, string> = {
   NotFound: 'entity not found',
-  Other: 'other error',
-  TimedOut: 'timed out',
-  InvalidInput: 'invalid input parameter',
-  Interrupted: 'operation interrupted',
+  PermissionDenied: 'permission denied',
+  ConnectionRefused: 'connection refused',
+  ConnectionReset: 'connection reset',
+  HostUnreachable: 'host unreachable',
+  NetworkUnreachable: 'network unreachable',
+  ConnectionAborted: 'connection aborted',
+  NotConnected: 'not connected',
+  AddrInUse: 'address in use',
+  AddrNotAvailable: 'address not available',
+  NetworkDown: 'network down',
   BrokenPipe: 'broken pipe',
+  AlreadyExists: 'entity already exists',
   WouldBlock: 'operation would block',
+  InvalidInput: 'invalid input parameter',
+  InvalidData: 'invalid data',
+  TimedOut: 'timed out',
+  WriteZero: 'write zero',
+  Interrupted: 'operation interrupted',
+  Unsupported: 'unsupported',
   UnexpectedEof: 'unexpected end of file',
+  OutOfMemory: 'out of memory',
+  Other: 'other error',
 };
 
 /** `std::io::Error`: a kind and, for custom errors, the inner error value. */
@@ -57,11 +80,14 @@ export class IoError extends Owned {
   constructor(
     readonly kind: number,
     readonly inner: Value | undefined,
+    /** An OS error: its errno and the text `strerror` gives (`Connection refused`). */
+    readonly os: { readonly code: number; readonly message: string } | null = null,
   ) {
     super();
   }
   dropGlue(): void {}
   message(): string {
+    if (this.os !== null) return `${this.os.message} (os error ${this.os.code})`;
     if (this.inner !== undefined) return displayOf(this.inner);
     const k = KINDS[this.kind];
     return KIND_TEXT[k] ?? k;
@@ -80,7 +106,9 @@ registerFmt(IoError, (v) => {
   return {
     display: (f) => f.writeStr(e.message()),
     debug: (f) => {
-      if (e.inner === undefined)
+      if (e.os !== null)
+        f.writeStr(`Os { code: ${e.os.code}, kind: ${KINDS[e.kind]}, message: ${debugStr(e.os.message)} }`);
+      else if (e.inner === undefined)
         fmtDerivedDebug(f, 'Kind', { kind: 'tuple', fields: [(g) => g.writeStr(KINDS[e.kind])] });
       else {
         f.writeStr(
@@ -90,6 +118,18 @@ registerFmt(IoError, (v) => {
     },
   };
 });
+
+/** An error of `kind` carrying a message, as `io::Error::new(kind, "…")` makes it. */
+export function ioErrorOfKind(kind: string, message?: string): IoError {
+  const i = KINDS.indexOf(kind);
+  return new IoError(i < 0 ? KINDS.indexOf('Other') : i, message);
+}
+
+/** An OS error (`Error::from_raw_os_error`): Display `Broken pipe (os error 32)`. */
+export function ioErrorFromOs(kind: string, code: number, message: string): IoError {
+  const i = KINDS.indexOf(kind);
+  return new IoError(i < 0 ? KINDS.indexOf('Other') : i, undefined, { code, message });
+}
 
 function kindIndex(v: Value): number {
   return v instanceof REnum && v.def === ERROR_KIND ? v.v : KINDS.indexOf('Other');
@@ -109,7 +149,11 @@ IO.set('from', {
 });
 
 const T = tableFor(IoError);
-def(T, 'kind', 'ref', (_s, a) => ERROR_KIND.unit((a[0] as IoError).kind));
+def(T, 'kind', 'ref', (_s, a) => ERROR_KIND.unit((deref(a[0]) as IoError).kind));
+def(T, 'raw_os_error', 'ref', (_s, a) => {
+  const os = (deref(a[0]) as IoError).os;
+  return os === null ? NONE : some(os.code);
+});
 def(T, 'to_string', 'ref', (_s, a) => (a[0] as IoError).message());
 def(T, 'get_ref', 'ref', (_s, a) => ((a[0] as IoError).inner === undefined ? NONE : some((a[0] as IoError).inner)));
 def(T, 'into_inner', 'value', (_s, a) =>

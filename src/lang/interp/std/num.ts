@@ -33,7 +33,7 @@ import type { NativeFn, Site } from '../defs.ts';
 import { displayString } from '../fmt-value.ts';
 import { cmpValues } from '../ops-rt.ts';
 import { numPanicAt, panicAt } from '../panic.ts';
-import { deref, RChar, RFloat, type Value, text } from '../values.ts';
+import { deref, RChar, RFloat, RVec, type Value, text } from '../values.ts';
 import { err, NONE, ok, ordering, some } from './enums.ts';
 import { callValue } from '../call.ts';
 import { ParseError } from './string.ts';
@@ -205,6 +205,41 @@ for (const name of Object.keys(INT_TYPES) as IntName[]) {
   member(N, 'abs', (s, a) => guard(s, () => intOp(t, 'abs', n(a[0]))), t);
   member(N, 'from_str_radix', (s, a) => fromStrRadix(t, a, s), t);
   member(N, 'default', () => 0, t);
+  for (const [end, le] of [
+    ['be', false],
+    ['le', true],
+    ['ne', true],
+  ] as const) {
+    member(N, `from_${end}_bytes`, (_s, a) => fromBytes(t, (deref(a[0]) as RVec).a, le), t);
+  }
+}
+for (const [end, le] of [
+  ['be', false],
+  ['le', true],
+  ['ne', true],
+] as const) {
+  im(`to_${end}_bytes`, (s, a) => new RVec(toBytes(ty(s), n(a[0]), le), true));
+}
+
+/** `from_be_bytes` and friends: the integer of `t` whose bytes these are. */
+function fromBytes(t: IntType, items: readonly Value[], le: boolean): IntValue {
+  let v = 0n;
+  const order = le ? [...items].reverse() : items;
+  for (const b of order) v = (v << 8n) | BigInt(Number(b) & 0xff);
+  if (t.signed && v >> BigInt(t.bits - 1) === 1n) v -= 1n << BigInt(t.bits);
+  return t.small ? Number(v) : t.wrap(v);
+}
+
+/** `to_be_bytes` and friends (two's complement, `t.bits / 8` bytes). */
+function toBytes(t: IntType, v: IntValue, le: boolean): number[] {
+  let x = BigInt(v);
+  if (x < 0n) x += 1n << BigInt(t.bits);
+  const out: number[] = [];
+  for (let i = 0; i < t.bits / 8; i++) {
+    out.push(Number(x & 0xffn));
+    x >>= 8n;
+  }
+  return le ? out : out.reverse();
 }
 for (const k of ['f64', 'f32'] as const) {
   const N = ns([k, `std::${k}`]);

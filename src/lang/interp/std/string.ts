@@ -365,6 +365,45 @@ member(S, 'with_capacity', () => '');
 member(S, 'default', () => '');
 member(S, 'from_utf8', (_s, a) => ok(new TextDecoder().decode(new Uint8Array((deref(a[0]) as RVec).a.map(Number)))));
 member(S, 'from_utf8_lossy', (_s, a) => new TextDecoder().decode(new Uint8Array((deref(a[0]) as RVec).a.map(Number))));
+/** `std::str::Utf8Error` (Display and Debug as std prints them for an invalid or cut sequence). */
+class Utf8Error {
+  constructor(readonly upTo: { valid: number; len: number | null }) {}
+}
+registerFmt(Utf8Error, (v) => {
+  const { valid, len } = (v as Utf8Error).upTo;
+  return {
+    display: (f) =>
+      f.writeStr(
+        len === null
+          ? `incomplete utf-8 byte sequence from index ${valid}`
+          : `invalid utf-8 sequence of ${len} bytes from index ${valid}`,
+      ),
+    debug: (f) =>
+      f.writeStr(`Utf8Error { valid_up_to: ${valid}, error_len: ${len === null ? 'None' : `Some(${len})`} }`),
+  };
+});
+function validUpTo(bytes: Uint8Array): { valid: number; len: number | null } {
+  for (let end = bytes.length; end >= 0; end--) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+      // the first bad sequence starts at `end`; std reports its length (1 for a bad lead byte)
+      return { valid: end, len: end + 4 > bytes.length && (bytes[end] & 0xc0) === 0xc0 ? null : 1 };
+    } catch {
+      continue;
+    }
+  }
+  return { valid: 0, len: 1 };
+}
+/** `std::str::from_utf8`: a `&str` view of valid UTF-8 bytes, or the `Utf8Error`. */
+const STR_NS = ns(['std::str', 'str', 'core::str']);
+member(STR_NS, 'from_utf8', (_s, a) => {
+  const bytes = new Uint8Array((deref(a[0]) as RVec).a.map(Number));
+  try {
+    return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return err(new Utf8Error(validUpTo(bytes)));
+  }
+});
 const CH = ns(['char', 'std::char']);
 member(CH, 'from_u32', (_s, a) => some(mkChar(String.fromCodePoint(Number(a[0])))));
 member(CH, 'from_digit', (_s, a) => some(mkChar(Number(a[0]).toString(Number(a[1])))));

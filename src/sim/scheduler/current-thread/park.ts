@@ -102,7 +102,7 @@ export class CtPark {
       else this.parkTimeoutZero();
     } else if (limit !== undefined) {
       this.parkThreadTimeout(limit);
-    } else if (this.consumeToken()) {
+    } else if (this.consumeToken() || this.ioReady()) {
       this.phase = 'process';
     } else {
       this.waitUntil = Infinity;
@@ -132,7 +132,8 @@ export class CtPark {
       this.phase = 'process';
       return;
     }
-    if (this.consumeToken() || durationNs === 0) {
+    // epoll_wait returns at once when the I/O driver has events queued.
+    if (this.consumeToken() || durationNs === 0 || this.ioReady()) {
       this.phase = 'process';
       return;
     }
@@ -143,6 +144,10 @@ export class CtPark {
   private parkTimeoutZero(): void {
     this.consumeToken();
     this.phase = 'process';
+  }
+
+  private ioReady(): boolean {
+    return this.core.ctx.handle.io?.hasEvents() ?? false;
   }
 
   private consumeToken(): boolean {
@@ -179,7 +184,12 @@ export class CtPark {
     const core = this.core;
     const time = core.ctx.time;
     const nowTick = Math.floor(time.clock.now() / NS_PER_MS);
-    const fired = core.withCore(() => time.processUpTo(nowTick));
+    // The time driver parks inside the I/O driver: its events are dispatched before timers fire.
+    const io = core.ctx.handle.io;
+    const fired = core.withCore(() => {
+      if (io !== undefined) io.turn();
+      return time.processUpTo(nowTick);
+    });
     core.world.trace.emit(EventKind.Park, 0, this.isYield ? 1 : 0, this.advancedNs > 0 ? 1 : 0);
     this.phase = core.ctx.deferred.isEmpty() ? 'none' : 'defer';
     return { kind: 'park', yield: this.isYield, advancedNs: this.advancedNs, fired };

@@ -11,6 +11,7 @@
  * or one poll of the main future). When no thread can act, the worker parked inside the driver
  * sleeps until the next timer (virtual time moves); with no timer either, the program is stuck.
  */
+import { IoDriver } from '../../net/io-driver.ts';
 import type { SpawnMeta } from '../../contracts.ts';
 import { enterContext, leaveContext, type RuntimeHandle, type RuntimeMetrics } from '../../context.ts';
 import { AdvanceReason, EventKind, QueueId, ShutdownPhase } from '../../events.ts';
@@ -92,6 +93,8 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
   readonly trace: TraceRecorder;
   readonly config: ResolvedConfig;
   readonly driver: TimerDriver;
+  /** The I/O driver, shared like the timer driver: whoever holds the driver lock turns it. */
+  readonly io = new IoDriver();
   readonly inject = new InjectQueue<Task>();
   readonly idle: Idle;
   readonly workers: Worker[] = [];
@@ -326,6 +329,10 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
 
   /** The driver's turn: sleep until the next timer (limit undefined) or not at all (0), then fire. */
   driveTimers(limitNs: number | undefined): void {
+    // The time driver parks inside the I/O driver: socket events are dispatched first, and
+    // pending events make the park return at once.
+    const events = this.io.turn();
+    if (events > 0 && limitNs === undefined) limitNs = 0;
     const before = this.clock.now();
     this.lastFired += this.driver.park(limitNs).fired;
     const now = this.clock.now();
@@ -414,6 +421,11 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
    */
   private noneRunnable(): MtStep {
     const h = this.driverLock.holder;
+    if (h >= 0 && this.io.hasEvents()) {
+      // epoll_wait returns in the worker parked inside the driver.
+      this.actWorker(this.workers[h], false);
+      return MtStep.Worker;
+    }
     const tick = this.driver.nextExpirationTick();
     const timerAt = h >= 0 && tick !== undefined ? this.clock.instantOfTick(tick) : Infinity;
     const poolAt = this.pool.nextEventAt();

@@ -1,0 +1,144 @@
+/**
+ * A runtime's I/O driver (tokio/src/runtime/io/driver.rs, scheduled_io.rs, registration.rs):
+ * each registered socket has a `ScheduledIo` holding its cached readiness, the driver tick it was
+ * set at, and one reader and one writer waker. Socket edges queue the socket on the driver's ready
+ * list (epoll's, in edge order, each socket at most once); a driver `turn` — when the scheduler
+ * parks, or every `event_interval` ticks — reports each queued socket's current readiness, ORs it
+ * into the cache and wakes the wakers whose interest it satisfies. An operation that finds its
+ * readiness cached tries the syscall; WOULD_BLOCK clears the readiness it saw (unless a newer turn
+ * set it again), and the task waits for the next event.
+ */
+import type { Context, Waker } from '../future.ts';
+import { PENDING, type Poll } from '../future.ts';
+import { currentContext } from '../context.ts';
+import type { NetSocket } from './kernel.ts';
+import {
+  ALL_CLOSED,
+  ERROR,
+  Interest,
+  READABLE,
+  READ_CLOSED,
+  type ReadyEvent,
+  WRITABLE,
+  WRITE_CLOSED,
+} from './ready.ts';
+
+export class ScheduledIo {
+  readiness = 0;
+  tick = 0;
+  reader: Waker | null = null;
+  writer: Waker | null = null;
+  queued = false;
+
+  constructor(
+    readonly driver: IoDriver,
+    readonly socket: NetSocket,
+  ) {}
+
+  edge(): void {
+    this.driver.queue(this);
+  }
+
+  /** `poll_ready`: the cached readiness for `interest`, or PENDING with cx's waker stored. */
+  pollReady(cx: Context, interest: Interest): Poll<ReadyEvent> {
+    const coop = currentContext()?.coop;
+    if (coop !== undefined && !coop.pollProceed(cx)) return PENDING;
+    const ready = this.readiness & interest;
+    if (ready !== 0) {
+      coop?.madeProgress();
+      return { ready, tick: this.tick };
+    }
+    const slot = interest === Interest.Readable ? 'reader' : 'writer';
+    const stored = this[slot];
+    if (stored === null || !stored.willWake(cx.waker)) {
+      stored?.drop();
+      this[slot] = cx.waker.clone();
+    }
+    // A turn may have run between the check and the store: look again (Tokio re-checks too).
+    const again = this.readiness & interest;
+    if (again !== 0) {
+      coop?.madeProgress();
+      return { ready: again, tick: this.tick };
+    }
+    coop?.restore();
+    return PENDING;
+  }
+
+  /** `clear_readiness`: WOULD_BLOCK after `event`; the closed bits stay. */
+  clearReadiness(event: ReadyEvent): void {
+    if (event.tick !== this.tick) return;
+    this.readiness &= ~(event.ready & ~ALL_CLOSED);
+  }
+
+  /** `set_readiness` + `wake` for one reported event. */
+  dispatch(ready: number): void {
+    this.tick = this.driver.tick;
+    this.readiness |= ready;
+    if ((ready & (READABLE | READ_CLOSED | ERROR)) !== 0) take(this, 'reader')?.wake();
+    if ((ready & (WRITABLE | WRITE_CLOSED | ERROR)) !== 0) take(this, 'writer')?.wake();
+  }
+
+  /** Deregistration (the socket's owner dropped it): stored wakers are released. */
+  release(): void {
+    this.socket.listener = null;
+    this.driver.forget(this);
+    take(this, 'reader')?.drop();
+    take(this, 'writer')?.drop();
+  }
+}
+
+function take(io: ScheduledIo, slot: 'reader' | 'writer'): Waker | null {
+  const w = io[slot];
+  io[slot] = null;
+  return w;
+}
+
+export class IoDriver {
+  /** Bumped on every turn (`Tick::Set`), so a stale WOULD_BLOCK cannot clear newer readiness. */
+  tick = 0;
+  private ready: ScheduledIo[] = [];
+
+  /** Registers a socket (`EPOLL_CTL_ADD`): a socket that is ready already reports at once. */
+  register(socket: NetSocket): ScheduledIo {
+    const io = new ScheduledIo(this, socket);
+    socket.listener = io;
+    if (socket.readiness() !== 0) this.queue(io);
+    return io;
+  }
+
+  queue(io: ScheduledIo): void {
+    if (io.queued) return;
+    io.queued = true;
+    this.ready.push(io);
+  }
+
+  forget(io: ScheduledIo): void {
+    if (!io.queued) return;
+    io.queued = false;
+    this.ready = this.ready.filter((x) => x !== io);
+  }
+
+  /** Events are waiting: a park polls instead of sleeping. */
+  hasEvents(): boolean {
+    return this.ready.length > 0;
+  }
+
+  /** One driver turn: report and dispatch every queued socket's readiness, in edge order. */
+  turn(): number {
+    if (this.ready.length === 0) return 0;
+    const batch = this.ready;
+    this.ready = [];
+    this.tick = (this.tick + 1) & 0xff;
+    let n = 0;
+    for (const io of batch) {
+      io.queued = false;
+      const r = io.socket.readiness();
+      if (r === 0) continue;
+      io.dispatch(r);
+      n++;
+    }
+    return n;
+  }
+}
+
+export { READABLE, WRITABLE };
