@@ -29,8 +29,13 @@ describe('parseSimArgs', () => {
         events: true,
         explore: undefined,
         replay: undefined,
+        ctrlCAt: [],
       },
     });
+  });
+  it('reads Ctrl-C presses, one or a comma-separated list', () => {
+    expect(parseSimArgs(['p.rs', '--ctrl-c-at', '300'])).toMatchObject({ kind: 'run', args: { ctrlCAt: [300] } });
+    expect(parseSimArgs(['p.rs', '--ctrl-c-at=100,250'])).toMatchObject({ kind: 'run', args: { ctrlCAt: [100, 250] } });
   });
   it('defaults the seed to 1 and leaves the rest to the program', () => {
     expect(parseSimArgs(['p.rs'])).toMatchObject({
@@ -66,6 +71,8 @@ describe('parseSimArgs', () => {
     [['p.rs', '--explore', '--strategy', 'bfs'], '--strategy takes random, pct or dfs, got bfs.'],
     [['p.rs', '--explore', '--replay', '1'], '--explore and --replay do not go together: replay one key at a time.'],
     [['p.rs', '--replay'], '--replay takes a replay key.'],
+    [['p.rs', '--ctrl-c-at'], '--ctrl-c-at takes a whole number, got nothing.'],
+    [['p.rs', '--ctrl-c-at', '10,x'], '--ctrl-c-at takes a whole number, got x.'],
   ])('refuses %j', (argv, message) => {
     expect(parseSimArgs(argv)).toEqual({ kind: 'error', message });
   });

@@ -3,6 +3,8 @@ import { MAX_SEED, MAX_WORKERS, MIN_WORKERS } from '../store/lab-types.ts';
 
 /** The most runs, choice depth or preemptions `--explore` takes (a bound, so a typo cannot hang it). */
 const MAX_EXPLORE_COUNT = 1_000_000;
+/** A day: later presses could only mean a typo. */
+const MAX_CTRL_C_MS = 86_400_000;
 
 export interface SimArgs {
   file: string;
@@ -16,6 +18,8 @@ export interface SimArgs {
   explore: ExploreArgs | undefined;
   /** `--replay KEY`: run the schedule a replay key names (src/explore/key.ts). */
   replay: string | undefined;
+  /** `--ctrl-c-at MS[,MS…]`: real-time instants (ms after start) at which Ctrl-C is pressed. */
+  ctrlCAt: number[];
 }
 
 export interface ExploreArgs {
@@ -27,7 +31,7 @@ export interface ExploreArgs {
 
 export const SIM_USAGE =
   'usage: npm run sim -- FILE.rs [--seed N] [--flavor current_thread|multi_thread] [--workers N] [--max-steps N] [--trace out.json] [--events]\n' +
-  '       [--explore [--runs N] [--strategy random|pct|dfs] [--depth D] [--preemptions P]] [--replay KEY]';
+  '       [--explore [--runs N] [--strategy random|pct|dfs] [--depth D] [--preemptions P]] [--replay KEY] [--ctrl-c-at MS[,MS…]]';
 
 export const SIM_HELP = `${SIM_USAGE}
 
@@ -47,6 +51,8 @@ binary: its stdout and stderr, and its exit status (0; 1 when main returns Err; 
     --depth D         PCT's priority-change points, or DFS's bound on choices
     --preemptions P   DFS's preemption bound
   --replay KEY      replay one schedule the explorer printed, byte for byte
+  --ctrl-c-at MS    press Ctrl-C MS milliseconds (real time) after the start;
+                    a comma-separated list presses it several times
   -h, --help        show this help
 `;
 
@@ -83,6 +89,7 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
     events: false,
     explore: undefined,
     replay: undefined,
+    ctrlCAt: [],
   };
   const seen = new Set<string>();
   let exploring = false;
@@ -147,6 +154,15 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
           return error(`--strategy takes random, pct or dfs, got ${s ?? 'nothing'}.`);
         ex.strategy = s;
         exploreOnly.push(a);
+        break;
+      }
+      case '--ctrl-c-at': {
+        const list = next();
+        for (const part of (list ?? '').split(',')) {
+          const n = wholeNumber('--ctrl-c-at', list === undefined ? undefined : part, 0, MAX_CTRL_C_MS);
+          if (typeof n === 'string') return error(n);
+          args.ctrlCAt.push(n);
+        }
         break;
       }
       case '--replay': {

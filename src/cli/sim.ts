@@ -76,6 +76,7 @@ function main(argv: readonly string[]): number {
     ...(args.flavor !== undefined ? { flavor: args.flavor } : {}),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
     ...(args.maxSteps !== undefined ? { maxTicks: args.maxSteps, maxTotalSteps: args.maxSteps } : {}),
+    ...(args.ctrlCAt.length > 0 ? { ctrlCAtMs: args.ctrlCAt } : {}),
     onStdout: (t) => process.stdout.write(t),
     onStderr: (t) => process.stderr.write(t),
   });

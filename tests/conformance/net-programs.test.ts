@@ -5,7 +5,7 @@
  * in KNOWN_GAPS must fail that check and be refused with a located diagnostic, never an internal
  * error.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, runProgram } from '../../src/lang/run.ts';
@@ -18,10 +18,17 @@ const programs = readdirSync(dir)
 /** Programs the simulator does not reproduce yet, each with the reason. */
 const KNOWN_GAPS = new Set<string>([]);
 
+function sidecar(name: string, ext: string): string | undefined {
+  const p = join(dir, name.replace(/\.rs$/, ext));
+  return existsSync(p) ? readFileSync(p, 'utf8').trim() : undefined;
+}
+
 function outcome(name: string, seed = 1): { stdout: string; exitCode: number } | { refused: string[] } {
   const c = compile(readFileSync(join(dir, name), 'utf8'), 'src/main.rs');
   if (!c.ok) return { refused: c.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`) };
-  const r = runProgram(c.program, { seed });
+  // `.ctrl-c-at`: when the recording pressed Ctrl-C (ms after start, comma-separated)
+  const presses = sidecar(name, '.ctrl-c-at')?.split(',').map(Number);
+  const r = runProgram(c.program, { seed, ...(presses !== undefined ? { ctrlCAtMs: presses } : {}) });
   return { stdout: r.stdout, exitCode: r.exitCode };
 }
 
@@ -44,7 +51,8 @@ describe('network programs recorded from real Tokio 1.48', () => {
       });
     } else {
       it(name, () => {
-        for (const seed of [1, 2, 3]) expect(outcome(name, seed)).toEqual({ stdout: expected, exitCode: 0 });
+        const exitCode = Number(sidecar(name, '.code') ?? '0');
+        for (const seed of [1, 2, 3]) expect(outcome(name, seed)).toEqual({ stdout: expected, exitCode });
       });
     }
   }

@@ -39,6 +39,7 @@ import {
   DeadlockError,
   type BlockOn,
   type Chooser,
+  KilledBySignal,
 } from './sim.ts';
 import { REnum, type Value } from './values.ts';
 import { RESULT } from './std/enums.ts';
@@ -68,6 +69,8 @@ export interface RunOptions {
   readonly traceLevel?: TraceLevel;
   /** Decides the run's choice points (default: the seeded draws). */
   readonly chooser?: Chooser;
+  /** Real-time instants (ms since the process started) at which Ctrl-C is pressed. */
+  readonly ctrlCAtMs?: readonly number[];
 }
 
 export interface RunResult {
@@ -126,6 +129,7 @@ export class ProgramRunner {
         }
       },
     });
+    for (const ms of options.ctrlCAtMs ?? []) this.world.signals.press(ms * 1_000_000);
     const env = this.env;
     env.file = program.file;
     env.maxSteps = options.maxSteps ?? 50_000_000;
@@ -279,6 +283,9 @@ export class ProgramRunner {
       }
     } else if (e instanceof ProcessExit) {
       this.exitCode = e.code;
+    } else if (e instanceof KilledBySignal) {
+      // SIGINT with no handler: the process dies at once, as a shell reports it (128 + 2)
+      this.exitCode = e.exitCode;
     } else if (e instanceof RunawayError) {
       this.exitCode = 124;
       this.stop = 'runaway';

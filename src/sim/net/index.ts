@@ -3,4 +3,5 @@ export { Kernel, NetSocket, LOOPBACK, STREAM_BUFFER_BYTES, isOsError, type Io } 
 export { IoDriver, ScheduledIo } from './io-driver.ts';
 export * from './errors.ts';
 export { Interest, READABLE, WRITABLE, READ_CLOSED, WRITE_CLOSED, type ReadyEvent } from './ready.ts';
+export { Signals, KilledBySignal } from './signal.ts';
 export { TcpListener, TcpStream, NetPanic, IO_DISABLED, NO_REACTOR } from './tcp.ts';

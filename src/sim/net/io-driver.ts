@@ -12,6 +12,7 @@ import type { Context, Waker } from '../future.ts';
 import { PENDING, type Poll } from '../future.ts';
 import { currentContext } from '../context.ts';
 import type { NetSocket } from './kernel.ts';
+import type { Signals } from './signal.ts';
 import {
   ALL_CLOSED,
   ERROR,
@@ -98,6 +99,11 @@ export class IoDriver {
   tick = 0;
   private ready: ScheduledIo[] = [];
 
+  constructor(
+    /** The process's SIGINT state: an arrived press is one more event for the driver. */
+    readonly signals: Signals | null = null,
+  ) {}
+
   /** Registers a socket (`EPOLL_CTL_ADD`): a socket that is ready already reports at once. */
   register(socket: NetSocket): ScheduledIo {
     const io = new ScheduledIo(this, socket);
@@ -120,12 +126,12 @@ export class IoDriver {
 
   /** Events are waiting: a park polls instead of sleeping. */
   hasEvents(): boolean {
-    return this.ready.length > 0;
+    return this.ready.length > 0 || (this.signals !== null && this.signals.undelivered > 0);
   }
 
   /** One driver turn: report and dispatch every queued socket's readiness, in edge order. */
   turn(): number {
-    if (this.ready.length === 0) return 0;
+    if (this.ready.length === 0) return this.signals?.broadcast() ?? 0;
     const batch = this.ready;
     this.ready = [];
     this.tick = (this.tick + 1) & 0xff;
@@ -137,7 +143,8 @@ export class IoDriver {
       io.dispatch(r);
       n++;
     }
-    return n;
+    // The signal driver processes after the I/O turn that saw its pipe readable.
+    return n + (this.signals?.broadcast() ?? 0);
   }
 }
 

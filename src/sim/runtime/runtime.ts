@@ -33,7 +33,7 @@ export class CurrentThreadRuntime extends RuntimeBase implements RealTime {
   readonly world: SimWorld;
   readonly flavor = 'current_thread' as const;
   readonly time: TimeDriver;
-  readonly io = new IoDriver();
+  readonly io: IoDriver;
   readonly core: CtCore;
   readonly pool: BlockingPool;
   private readonly park: CtPark;
@@ -47,6 +47,7 @@ export class CurrentThreadRuntime extends RuntimeBase implements RealTime {
     }
     this.world = worldFor(config);
     this.id = this.world.runtimeIds.allocate();
+    this.io = new IoDriver(this.world.signals);
     this.time = config.timeDriver ?? new TimerDriver(new SimClock(true, config.startPaused ?? false), this.world.trace);
     this.core = new CtCore(this, this.time, {
       eventInterval: config.eventInterval ?? DEFAULT_EVENT_INTERVAL,

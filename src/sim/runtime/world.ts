@@ -3,6 +3,7 @@
  * axis and the seed generator shared by every runtime the program builds. A run = one world.
  */
 import { Kernel } from '../net/kernel.ts';
+import { Signals } from '../net/signal.ts';
 import { ChoiceLog, SEEDED, indexIds, type ChoicePoint, type ChoiceRequest, type Chooser } from '../choice.ts';
 import type { DropValue } from '../contracts.ts';
 import { currentTaskIdRaw } from '../context.ts';
@@ -49,6 +50,8 @@ export class SimWorld {
   readonly checkRefs: boolean;
   /** The process's loopback network (sockets outlive runtimes, as file descriptors do). */
   readonly net = new Kernel();
+  /** SIGINT presses and the `ctrl_c()` listeners. */
+  readonly signals = new Signals();
   /** Real (wall-clock) time of the simulated process in ns; moves only when every thread waits. */
   realNow = 0;
   /** Index of the current scheduler step. */

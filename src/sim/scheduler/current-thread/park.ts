@@ -91,6 +91,8 @@ export class CtPark {
 
   private enterDriver(): void {
     const core = this.core;
+    // A Ctrl-C press that real time has reached kills the process or wakes the driver.
+    core.world.signals.arrive(core.world.realNow);
     const clock = core.ctx.time.clock;
     const next = core.ctx.time.nextExpirationTick();
     const limit = this.isYield ? 0 : undefined;
@@ -160,6 +162,14 @@ export class CtPark {
   private waitStep(): StepResult | null {
     const world = this.core.world;
     const next = this.pool.nextEventAt();
+    const press = world.signals.nextAt();
+    if (press < next && press <= this.waitUntil) {
+      // Ctrl-C arrives while the thread sleeps in epoll_wait: the signal pipe wakes the driver.
+      this.advance(press);
+      world.signals.arrive(world.realNow);
+      this.phase = 'process';
+      return null;
+    }
     if (next === Infinity && this.waitUntil === Infinity) return { kind: 'deadlock' };
     if (next <= this.waitUntil) {
       if (next > world.realNow) this.advance(next);

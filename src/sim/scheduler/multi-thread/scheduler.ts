@@ -94,7 +94,7 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
   readonly config: ResolvedConfig;
   readonly driver: TimerDriver;
   /** The I/O driver, shared like the timer driver: whoever holds the driver lock turns it. */
-  readonly io = new IoDriver();
+  readonly io: IoDriver;
   readonly inject = new InjectQueue<Task>();
   readonly idle: Idle;
   readonly workers: Worker[] = [];
@@ -135,6 +135,7 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     this.id = world.runtimeIds.allocate();
     this.trace.emit(EventKind.RuntimeCreated, 0, 1, this.id);
     this.driver = new TimerDriver(new SimClock(false), world.trace);
+    this.io = new IoDriver(world.signals);
     this.owned = new OwnedTasks(world, ownedShardCount(n));
     // The pool's cap is max_blocking + workers, and the workers hold `workers` of those threads for
     // the runtime's lifetime: the pool here runs jobs only, so its own cap is max_blocking.
@@ -388,13 +389,16 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     this.world.beginStep(this.clock.now());
     this.lastFired = 0;
     const workers = this.workers;
+    this.world.signals.arrive(this.world.realNow);
+    const ioWake = this.driverLock.holder >= 0 && this.io.hasEvents() ? this.driverLock.holder : -1;
     const mainReady = this.main.isRunnable();
     const poolReady = this.pool.nextEventAt() <= this.world.realNow;
     const ids = this.turnIds;
     ids.length = 0;
     if (mainReady) ids.push(TURN_MAIN);
     if (poolReady) ids.push(TURN_POOL);
-    for (let i = 0; i < workers.length; i++) if (workers[i].isRunnable()) ids.push(turnWorker(i));
+    // The worker parked in the driver wakes when epoll has events for it.
+    for (let i = 0; i < workers.length; i++) if (i === ioWake || workers[i].isRunnable()) ids.push(turnWorker(i));
     const count = ids.length;
     if (count === 0) return this.noneRunnable();
     let k =
@@ -408,7 +412,7 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
       k--;
     }
     for (let i = 0; i < workers.length; i++) {
-      if (!workers[i].isRunnable()) continue;
+      if (i !== ioWake && !workers[i].isRunnable()) continue;
       if (k === 0) return this.actWorker(workers[i], false);
       k--;
     }
@@ -429,6 +433,15 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     const tick = this.driver.nextExpirationTick();
     const timerAt = h >= 0 && tick !== undefined ? this.clock.instantOfTick(tick) : Infinity;
     const poolAt = this.pool.nextEventAt();
+    const pressAt = this.world.signals.nextAt();
+    if (pressAt < Infinity && pressAt <= poolAt && pressAt <= timerAt && (h >= 0 || this.main.active)) {
+      this.advanceRealTo(pressAt);
+      this.world.signals.arrive(this.world.realNow);
+      if (h >= 0) {
+        this.actWorker(this.workers[h], false);
+        return MtStep.Worker;
+      }
+    }
     if (poolAt < timerAt) {
       this.advanceRealTo(poolAt);
       return this.actPool();

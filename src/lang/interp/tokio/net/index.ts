@@ -4,3 +4,4 @@ import './tcp.ts';
 import './buf.ts';
 import './ext.ts';
 import './copy.ts';
+import './signal.ts';
