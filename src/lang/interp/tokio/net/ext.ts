@@ -20,8 +20,8 @@ function room(len: number, cap: number): number {
 }
 
 type Ctor = abstract new (...args: never[]) => object;
-const READERS: Ctor[] = [RTcpStream, RReadHalf, ROwnedReadHalf, RBufReader];
-const WRITERS: Ctor[] = [RTcpStream, RWriteHalf, ROwnedWriteHalf, RBufWriter];
+const READERS: Ctor[] = [RTcpStream, RReadHalf, ROwnedReadHalf, RBufReader, RBufWriter];
+const WRITERS: Ctor[] = [RTcpStream, RWriteHalf, ROwnedWriteHalf, RBufWriter, RBufReader];
 
 const INTS: readonly (readonly [name: string, bytes: number, signed: boolean])[] = [
   ['u8', 1, false],
