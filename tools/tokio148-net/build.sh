@@ -94,6 +94,8 @@ windows-sys-061 = { path = "../sources/stubs/windows-sys-061", package = "window
 
 [profile.release]
 debug = false
+# `cargo run` builds with overflow checks, and so does the simulator: keep the same semantics
+overflow-checks = true
 TOML
 cat > "$ref/.cargo/config.toml" <<TOML
 [source.crates-io]

@@ -71,6 +71,8 @@ export interface RunOptions {
   readonly chooser?: Chooser;
   /** Real-time instants (ms since the process started) at which Ctrl-C is pressed. */
   readonly ctrlCAtMs?: readonly number[];
+  /** Ctrl-C pressed by hand after these scheduler steps (the lab's button; a replay from the start). */
+  readonly ctrlCAfterSteps?: readonly number[];
 }
 
 export interface RunResult {
@@ -130,6 +132,7 @@ export class ProgramRunner {
       },
     });
     for (const ms of options.ctrlCAtMs ?? []) this.world.signals.press(ms * 1_000_000);
+    for (const step of options.ctrlCAfterSteps ?? []) this.world.signals.pressAfterStep(step);
     const env = this.env;
     env.file = program.file;
     env.maxSteps = options.maxSteps ?? 50_000_000;

@@ -19,6 +19,8 @@ export class KilledBySignal extends Error {
 export class Signals {
   /** Real instants (ns) of presses still to come, ascending. */
   private presses: number[] = [];
+  /** Presses made by hand in the lab: the scheduler step after which each arrives, ascending. */
+  private stepPresses: number[] = [];
   /** A handler is installed: `ctrl_c()` was polled once, so SIGINT no longer kills. */
   handler = false;
   /** Presses that arrived and that no driver turn has broadcast yet. */
@@ -33,17 +35,36 @@ export class Signals {
     this.presses.sort((a, b) => a - b);
   }
 
+  /** A press right after scheduler step `step` (the lab's Ctrl-C button, replayed from the start). */
+  pressAfterStep(step: number): void {
+    this.stepPresses.push(step);
+    this.stepPresses.sort((a, b) => a - b);
+  }
+
   nextAt(): number {
     return this.presses.length > 0 ? this.presses[0] : Infinity;
   }
 
   /** Presses due by `now` arrive: queued for the driver, or the process dies. */
-  arrive(now: number): void {
+  arrive(now: number, step: number): void {
     while (this.presses.length > 0 && this.presses[0] <= now) {
       this.presses.shift();
-      if (!this.handler) throw new KilledBySignal();
-      this.undelivered++;
+      this.deliver();
     }
+    while (this.stepPresses.length > 0 && this.stepPresses[0] < step) {
+      this.stepPresses.shift();
+      this.deliver();
+    }
+  }
+
+  /** True while a hand press waits for its step: a sleeping runtime must not call it a deadlock. */
+  pendingByStep(): boolean {
+    return this.stepPresses.length > 0;
+  }
+
+  private deliver(): void {
+    if (!this.handler) throw new KilledBySignal();
+    this.undelivered++;
   }
 
   /** The signal driver's `process` after an I/O turn: wake every listener. */

@@ -92,7 +92,7 @@ export class CtPark {
   private enterDriver(): void {
     const core = this.core;
     // A Ctrl-C press that real time has reached kills the process or wakes the driver.
-    core.world.signals.arrive(core.world.realNow);
+    core.world.signals.arrive(core.world.realNow, core.world.step);
     const clock = core.ctx.time.clock;
     const next = core.ctx.time.nextExpirationTick();
     const limit = this.isYield ? 0 : undefined;
@@ -166,11 +166,14 @@ export class CtPark {
     if (press < next && press <= this.waitUntil) {
       // Ctrl-C arrives while the thread sleeps in epoll_wait: the signal pipe wakes the driver.
       this.advance(press);
-      world.signals.arrive(world.realNow);
+      world.signals.arrive(world.realNow, world.step);
       this.phase = 'process';
       return null;
     }
-    if (next === Infinity && this.waitUntil === Infinity) return { kind: 'deadlock' };
+    if (next === Infinity && this.waitUntil === Infinity) {
+      // A press made by hand later in the lab's timeline cannot arrive in a sleep that never ends.
+      return { kind: 'deadlock' };
+    }
     if (next <= this.waitUntil) {
       if (next > world.realNow) this.advance(next);
       const b = this.pool.runNext();

@@ -389,7 +389,7 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     this.world.beginStep(this.clock.now());
     this.lastFired = 0;
     const workers = this.workers;
-    this.world.signals.arrive(this.world.realNow);
+    this.world.signals.arrive(this.world.realNow, this.world.step);
     const ioWake = this.driverLock.holder >= 0 && this.io.hasEvents() ? this.driverLock.holder : -1;
     const mainReady = this.main.isRunnable();
     const poolReady = this.pool.nextEventAt() <= this.world.realNow;
@@ -436,7 +436,7 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     const pressAt = this.world.signals.nextAt();
     if (pressAt < Infinity && pressAt <= poolAt && pressAt <= timerAt && (h >= 0 || this.main.active)) {
       this.advanceRealTo(pressAt);
-      this.world.signals.arrive(this.world.realNow);
+      this.world.signals.arrive(this.world.realNow, this.world.step);
       if (h >= 0) {
         this.actWorker(this.workers[h], false);
         return MtStep.Worker;
