@@ -2,28 +2,18 @@
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinSet;
-use tokio::time::{sleep, Duration};
 use tokio_util::sync::CancellationToken;
-
-async fn handle_connection(id: u32, mut socket: TcpStream, token: CancellationToken) -> (u32, usize) {
+async fn handle_connection(id: u32, mut socket: TcpStream, token: CancellationToken) -> u32 {
     socket.write_all(format!("welcome, conn {id}\n").as_bytes()).await.unwrap();
     let mut buf = [0u8; 64];
-    let mut received = 0;
-    loop {
-        tokio::select! {
-            _ = token.cancelled() => break,
-            n = socket.read(&mut buf) => match n {
-                Ok(0) | Err(_) => {
-                    println!("conn {id}: client closed ({received} bytes)");
-                    return (id, received);
-                }
-                Ok(n) => received += n,
-            },
+    tokio::select! {
+        _ = token.cancelled() => {
+            let _ = socket.write_all(b"server shutting down\n").await;
+            println!("conn {id}: cancelled");
         }
+        _ = socket.read(&mut buf) => println!("conn {id}: client said its piece and left"),
     }
-    let _ = socket.write_all(b"server shutting down\n").await;
-    println!("conn {id}: cancelled ({received} bytes)");
-    (id, received)
+    id
 }
 
 async fn run_server(listener: TcpListener, token: CancellationToken) {
@@ -39,7 +29,7 @@ async fn run_server(listener: TcpListener, token: CancellationToken) {
                 next_id += 1;
             }
             Some(joined) = set.join_next() => match joined { // both arms: no JoinError goes unseen[^joinset-results]
-                Ok((id, bytes)) => println!("server: conn {id} finished ({bytes} bytes)"),
+                Ok(id) => println!("server: conn {id} finished"),
                 Err(e) => println!("server: a connection failed: {e}"),
             },
         }
@@ -49,34 +39,22 @@ async fn run_server(listener: TcpListener, token: CancellationToken) {
     println!("server: every connection task is gone");
 }
 
-/// A scripted client: connect and wait for the server's welcome line.
-async fn client(addr: std::net::SocketAddr) -> BufReader<TcpStream> {
-    let mut conn = BufReader::new(TcpStream::connect(addr).await.unwrap());
-    let mut welcome = String::new();
-    conn.read_line(&mut welcome).await.unwrap();
-    conn
-}
-
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let token = CancellationToken::new();
     let server = tokio::spawn(run_server(listener, token.clone()));
-
-    let mut first = client(addr).await;
-    first.write_all(b"hello").await.unwrap();
-    drop(first); // conn 1 leaves on its own
-    let mut staying = vec![client(addr).await, client(addr).await];
-    sleep(Duration::from_millis(50)).await;
-
+    let mut clients = Vec::new(); // scripted clients: connect, wait for the welcome line
+    for _ in 0..3 {
+        let mut c = BufReader::new(TcpStream::connect(addr).await.unwrap());
+        c.read_line(&mut String::new()).await.unwrap();
+        clients.push(c);
+    }
+    clients.remove(0).write_all(b"bye").await.unwrap(); // conn 1 leaves on its own
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     println!("main: shutdown requested");
     token.cancel();
     server.await.unwrap();
     println!("main: server stopped cleanly");
-    for conn in &mut staying {
-        let mut last = String::new();
-        conn.read_line(&mut last).await.unwrap();
-        print!("a staying client heard: {last}");
-    }
 }
