@@ -8,7 +8,7 @@ import { subst } from './cx.ts';
 import { coerce, derefStep } from './coerce.ts';
 import { inferExpr } from './expr.ts';
 import { lastName } from './items.ts';
-import { probeMethod } from './method.ts';
+import { implArgs, probeMethod } from './method.ts';
 import { enumVariantInScope, hasVariant, knownPathRoot, knownValueName } from './names.ts';
 import { expandPath, qualifyStd } from './std-types.ts';
 import { SPAWN_PATHS, preludeValue, stdAssoc, stdFree } from './std-fns.ts';
@@ -16,9 +16,10 @@ import { stdMethod } from './std-methods.ts';
 import { UNIT, UNKNOWN, adt, showTy, type AdtTy, type Ty } from './ty.ts';
 import { lowerType } from './lower.ts';
 
-function instantiate(cx: Cx, sig: Sig, extra: ReadonlyMap<string, Ty> = new Map()): Sig {
+function instantiate(cx: Cx, sig: Sig, at: Expr, extra: ReadonlyMap<string, Ty> = new Map()): Sig {
   const map = new Map(extra);
   for (const g of sig.generics) if (!map.has(g)) map.set(g, cx.table.fresh());
+  if (map.size > 0) cx.instances.set(at, map);
   return { ...sig, params: sig.params.map((p) => subst(p, map)), ret: subst(sig.ret, map) };
 }
 
@@ -61,7 +62,7 @@ function userAssoc(cx: Cx, owner: AdtTy, name: string, e: PathExpr): Ty {
     const fn = impl.item.items.find((i) => i.kind === 'Fn' && i.name === name);
     if (fn?.kind !== 'Fn') continue;
     const gs = impl.item.generics.params.filter((p) => p.kind === 'TypeParam').map((p) => p.name);
-    const sig = instantiate(cx, cx.sigOf(fn, owner, gs));
+    const sig = instantiate(cx, cx.sigOf(fn, owner, gs), e, implArgs(impl.item, gs, owner));
     const self =
       sig.self === null
         ? null
@@ -70,6 +71,7 @@ function userAssoc(cx: Cx, owner: AdtTy, name: string, e: PathExpr): Ty {
           : { k: 'ref' as const, mut: sig.self === 'refMut', inner: owner };
     return fnTy(sig, self);
   }
+  if (name === 'default' && def?.derives.has('Default') === true) return { k: 'fn', params: [], ret: owner };
   if (
     def?.item.kind === 'Enum' &&
     !cx.items.impls.some((i) => i.blanket || (i.selfName === owner.name && i.trait !== null)) &&
@@ -99,7 +101,7 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     const items = cx.items;
     if (items.ambiguous.has(first)) return UNKNOWN;
     const fn = items.fns.get(first);
-    if (fn !== undefined) return fnTy(instantiate(cx, cx.sigOf(fn, null)), null);
+    if (fn !== undefined) return fnTy(instantiate(cx, cx.sigOf(fn, null), e), null);
     const v = items.values.get(first);
     if (v !== undefined && (v.kind === 'Const' || v.kind === 'Static')) return v.type ? cx.lower(v.type) : UNKNOWN;
     const d = items.adts.get(first);
@@ -148,6 +150,7 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
   if (free !== null) return free;
   if (segs.length === 2) {
     const name = segs[1]?.name ?? '';
+    if (cx.generics.has(first) && name === 'default') return { k: 'fn', params: [], ret: { k: 'param', name: first } };
     if (first === 'Self' && cx.selfTy !== null) {
       const s = cx.resolved(cx.selfTy);
       return s.k === 'adt' && cx.items.adts.has(s.name) ? userAssoc(cx, s, name, e) : UNKNOWN;
@@ -294,6 +297,7 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   const probe = probeMethod(cx, recv, e.method);
   if (probe.kind === 'user') {
     const sig = probe.found.sig;
+    if (probe.found.args.size > 0) cx.instances.set(e, probe.found.args);
     if (sig.self === 'refMut') needsMutable(cx, e.receiver, probe.steps);
     if (sig.params.length === e.args.length) e.args.forEach((a, i) => coerce(cx, args[i], sig.params[i], a));
     else {

@@ -6,6 +6,7 @@
  *   integer): passed as a reference to the place so the method can write back;
  * - `&self`: looked at; an rvalue receiver stays a temporary of the statement.
  */
+import { typeSite } from './typed.ts';
 import type { CallExpr, Expr, MethodCallExpr, Type } from '../../syntax/ast.ts';
 import { type IntType } from '../../num/int-type.ts';
 import { callValue } from '../call.ts';
@@ -59,6 +60,7 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
         site.int = args[0].ic;
         if (e.args[0].kind === 'StrLit') site.hint ??= '&str';
       }
+      typeSite(cx, e, site, callee.path.segments[callee.path.segments.length - 1]?.name ?? '');
       const c = callWith(args, (_f, vals) => call(site, vals), ret);
       return suspendsAfter(cx.scope, call) ? gen(sleepThenYield(asGen(c)), c.ctl, ret) : c;
     }
@@ -210,6 +212,7 @@ function compileCallOn(cx: Cx, e: MethodCallExpr, recv: CE): CE {
   const ret = methodResultInt(cx, name, recv.ic) ?? (mi ? cx.cells.of(mi) : null);
   if (e.turbofish && e.turbofish[0]?.kind === 'TypeArg') site.hint = turbofishTypeHint(e.turbofish[0].type);
   else site.hint = cx.hints.get(e) ?? null;
+  typeSite(cx, e, site, name);
   const n = args.length;
   if (recv.s && !recv.ctl && args.every((a) => a.s && !a.ctl)) {
     const rs = recv.s;
