@@ -22,16 +22,11 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
 const KNOWN_GAPS: Record<string, string> = {
-  'typed/t05_default_in_generic.rs': '`T::default()` inside a generic fn: no type arguments at run time yet',
-  'typed/t29_default_generic_struct.rs': '`T::default()` inside a generic impl: no type arguments at run time yet',
-  'typed/t06_into_f64.rs': '`into()` to f64 converts through a name lookup that misses f64',
-  'typed/t07_entry_or_default.rs': 'a `for` loop over an array of Copy items moves the array',
-  'typed/t14_collect_option.rs': '`sum()` into Option<u32> is not implemented',
   'typed/t17_sum_u8_overflow.rs':
     'an overflow inside std `sum` is reported at the caller, not at core/src/iter/traits/accum.rs',
-  'typed/t20_user_from_into.rs': '`T: Into<T>` (the identity conversion) calls the user `From` impl',
+  'typed/t20_user_from_into.rs':
+    'an `impl Into<Meters>` argument has no type at run time, so the identity `into()` calls the user `From`',
   'typed/t28_literal_inferred_u64.rs': 'closure parameters are untyped in the checker, so `x * lit` falls back to i32',
-  'typed/t30_into_string_args.rs': '`"hi".into()` to Vec<u8>',
   'typed/t39_abs_min_max_types.rs':
     '`unsigned_abs` is missing; `pow` overflow is reported at the caller, not in core/src/num',
   'typed/t43_default_tuple_array.rs': 'the checker keeps no array length, so `[u16; 3]::default()` is unknown',

@@ -31,6 +31,8 @@ export class Site {
   ty: Ty | null = null;
   /** The checker's type of the value converted or consumed (receiver, or sole argument). */
   from: Ty | null = null;
+  /** The type arguments a generic user fn is called with (set just before the call). */
+  tyArgs: ReadonlyMap<string, Ty> | null = null;
   /** What the checker knows of the program and how to find user types (derived `Default`). */
   typed: TypedEnv | null = null;
   static of(span: Span, int: IntCellLike | null = null): Site {

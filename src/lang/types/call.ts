@@ -2,7 +2,16 @@
  * Paths as values, calls, method calls, field accesses and struct literals: where names are
  * resolved (E0425, E0433) and signatures applied (E0308 on arguments, E0599, E0609).
  */
-import type { CallExpr, Expr, FieldExpr, MethodCallExpr, PathExpr, Span, StructExpr } from '../syntax/ast.ts';
+import type {
+  CallExpr,
+  Expr,
+  FieldExpr,
+  MethodCallExpr,
+  PathExpr,
+  PathSegment,
+  Span,
+  StructExpr,
+} from '../syntax/ast.ts';
 import type { Cx, Sig } from './cx.ts';
 import { subst } from './cx.ts';
 import { coerce, derefStep } from './coerce.ts';
@@ -28,12 +37,25 @@ function fnTy(sig: Sig, withSelf: Ty | null): Ty {
   return { k: 'fn', params: withSelf === null ? sig.params : [withSelf, ...sig.params], ret };
 }
 
-function freshAdt(cx: Cx, name: string): AdtTy {
+function freshAdt(cx: Cx, name: string, seg?: PathSegment): AdtTy {
   const def = cx.items.adts.get(name);
+  const given = turbofish(cx, seg);
   return adt(
     name,
-    (def?.generics ?? []).map(() => cx.table.fresh()),
+    (def?.generics ?? []).map((_, i) => given[i] ?? cx.table.fresh()),
   );
+}
+
+/** The types a segment's `::<…>` names, in order (empty without a turbofish). */
+function turbofish(cx: Cx, seg: PathSegment | undefined): Ty[] {
+  if (seg?.args?.kind !== 'AngleArgs') return [];
+  return seg.args.args.flatMap((a) => (a.kind === 'TypeArg' ? [cx.lower(a.type)] : []));
+}
+
+/** `f::<A, B>(…)`: the fn's own type parameters, as the turbofish gives them. */
+function fnTurbofish(cx: Cx, sig: Sig, seg: PathSegment | undefined): Map<string, Ty> {
+  const given = turbofish(cx, seg);
+  return new Map(given.flatMap((t, i) => (sig.generics[i] === undefined ? [] : [[sig.generics[i], t] as const])));
 }
 
 /** The constructor type of a variant or struct with tuple/unit fields. */
@@ -101,7 +123,10 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     const items = cx.items;
     if (items.ambiguous.has(first)) return UNKNOWN;
     const fn = items.fns.get(first);
-    if (fn !== undefined) return fnTy(instantiate(cx, cx.sigOf(fn, null), e), null);
+    if (fn !== undefined) {
+      const sig = cx.sigOf(fn, null);
+      return fnTy(instantiate(cx, sig, e, fnTurbofish(cx, sig, segs[0])), null);
+    }
     const v = items.values.get(first);
     if (v !== undefined && (v.kind === 'Const' || v.kind === 'Static')) return v.type ? cx.lower(v.type) : UNKNOWN;
     const d = items.adts.get(first);
@@ -156,7 +181,7 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
       return s.k === 'adt' && cx.items.adts.has(s.name) ? userAssoc(cx, s, name, e) : UNKNOWN;
     }
     if (cx.items.adts.has(first) && !cx.items.ambiguous.has(first) && !cx.items.imports.has(first)) {
-      return userAssoc(cx, freshAdt(cx, first), name, e);
+      return userAssoc(cx, freshAdt(cx, first, segs[0]), name, e);
     }
     const std = qualifyStd({ ...e.path, segments: segs.slice(0, 1) }, cx.items);
     if (std !== null) return stdAssoc(std, name, cx.table) ?? UNKNOWN;
@@ -233,6 +258,8 @@ function peelRefs(cx: Cx, t: Ty): Ty {
   while (s.k === 'ref') s = cx.resolved(s.inner);
   return s;
 }
+
+const EXPECTED_RESULT = new Set(['into', 'collect', 'sum', 'product']);
 
 export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   const recv = inferExpr(cx, e.receiver);
@@ -322,6 +349,9 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     if (s.k === 'adt' && cx.items.adts.get(s.name)?.derives.has('Clone')) return s;
   }
   if (e.method === 'to_string' && e.args.length === 0) return adt('String');
+  // `x.into()` is whatever the context expects; the interpreter converts by the pair of types.
+  // So are `collect()`, `sum()` and `product()`: the expected type picks the `FromIterator`/`Sum` impl.
+  if (EXPECTED_RESULT.has(e.method) && e.args.length === 0 && e.turbofish === null) return cx.table.fresh();
   cx.table.escape(recv);
   for (const a of args) cx.table.escape(a);
   return UNKNOWN;

@@ -25,6 +25,8 @@ export interface TypeFacts {
   fieldTys(t: AdtTy): readonly Ty[] | null;
   /** The `#[default]` variant of a user enum deriving `Default`. */
   defaultVariant(enumName: string): string | null;
+  /** Is `t` certainly `Copy` (so a by-value use copies it)? False when the checker cannot say. */
+  isCopy(t: Ty): boolean;
 }
 
 /** No facts: what the interpreter sees when the checker did not run to the end. */
@@ -35,6 +37,7 @@ export const NO_FACTS: TypeFacts = {
   typeArgs: () => null,
   fieldTys: () => null,
   defaultVariant: () => null,
+  isCopy: () => false,
 };
 
 export function factsOf(cx: Cx): TypeFacts {
@@ -67,6 +70,7 @@ export function factsOf(cx: Cx): TypeFacts {
       const fs = structFields(cx, t);
       return fs === null ? null : [...fs.values()];
     },
+    isCopy: (t) => certainlyCopy(cx, t),
     defaultVariant: (name) => {
       const def = cx.items.adts.get(name);
       if (def?.item.kind !== 'Enum') return null;
@@ -76,4 +80,28 @@ export function factsOf(cx: Cx): TypeFacts {
       return v?.name ?? null;
     },
   };
+}
+
+function certainlyCopy(cx: Cx, t: Ty): boolean {
+  switch (t.k) {
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'char':
+    case 'never':
+      return true;
+    case 'ref':
+      return !t.mut;
+    case 'tuple':
+      return t.elems.every((e) => certainlyCopy(cx, e));
+    case 'array':
+      return certainlyCopy(cx, t.elem);
+    case 'adt': {
+      if (t.name === 'Option') return t.args[0] !== undefined && certainlyCopy(cx, t.args[0]);
+      const def = cx.items.adts.get(t.name);
+      return def !== undefined && !cx.items.ambiguous.has(t.name) && def.derives.has('Copy');
+    }
+    default:
+      return false;
+  }
 }

@@ -3,6 +3,7 @@
  * `char`, `parse`, and the `String` namespace. Mutating String methods receive a reference to the
  * string's place and write the new string back.
  */
+import { NOT_TYPED, typedInto } from './typed-into.ts';
 import { INT_TYPES, isIntName } from '../../num/int-type.ts';
 import {
   parseFloat,
@@ -101,7 +102,10 @@ m('is_empty', 'ref', (_s, a) => str(a[0]).length === 0);
 m('to_string', 'ref', (_s, a) => str(a[0]));
 m('to_owned', 'ref', (_s, a) => str(a[0]));
 m('clone', 'ref', (_s, a) => str(a[0]));
-m('into', 'value', (_s, a) => str(a[0]));
+m('into', 'value', (s, a) => {
+  const typed = typedInto(s, a[0]);
+  return typed === NOT_TYPED ? str(a[0]) : typed;
+});
 m('as_str', 'ref', (_s, a) => str(a[0]));
 m('as_ref', 'ref', (_s, a) => str(a[0]));
 m('borrow', 'ref', (_s, a) => str(a[0]));
