@@ -85,6 +85,12 @@ function userAssoc(cx: Cx, owner: AdtTy, name: string, e: PathExpr): Ty {
     if (fn?.kind !== 'Fn') continue;
     const gs = impl.item.generics.params.filter((p) => p.kind === 'TypeParam').map((p) => p.name);
     const sig = instantiate(cx, cx.sigOf(fn, owner, gs), e, implArgs(impl.item, gs, owner));
+    // `impl From<A> for T` and `impl From<B> for T`: the argument picks the impl, so the checker
+    // cannot take the first one's parameters (that was a false E0308).
+    const overloads = cx.items.impls.filter(
+      (i) => i.selfName === owner.name && i.item.items.some((x) => x.kind === 'Fn' && x.name === name),
+    );
+    if (overloads.length > 1) return fnTy({ ...sig, params: sig.params.map(() => UNKNOWN) }, null);
     const self =
       sig.self === null
         ? null

@@ -92,4 +92,32 @@ fn main() { let p: P<f32> = P::default(); println!("{:?}", p); }`;
     expect(facts.defaultVariant('Mode')).toBe('Busy');
     expect(t?.k === 'adt' ? facts.fieldTys(t)?.map((x) => showTy(x)) : null).toEqual(['f32', 'Mode']);
   });
+
+  it('takes type arguments from a turbofish on a fn and on a type', () => {
+    const src = `#[derive(Default, Debug)]
+struct S<T> { v: T }
+impl<T: Default> S<T> { fn make() -> Self { S { v: T::default() } } }
+fn fresh<T: Default>() -> T { T::default() }
+fn main() { let a = fresh::<f64>(); let s = S::<char>::make(); println!("{} {:?}", a, s); }`;
+    const { program, facts } = check(src);
+    const callees: Expr[] = [];
+    walk(program, (n) => {
+      if (n.kind === 'Call' && n.callee.kind === 'PathExpr' && n.callee.path.segments.length >= 1)
+        callees.push(n.callee);
+      return true;
+    });
+    const args = callees.map((c) => facts.typeArgs(c)?.get('T')).filter((t) => t !== undefined);
+    expect(args).toEqual([{ k: 'float', name: 'f64' }, { k: 'char' }]);
+  });
+
+  it('lets the argument pick among several From impls (no false E0308)', () => {
+    const src = `#[derive(Debug)]
+struct L(String);
+impl From<&str> for L { fn from(s: &str) -> Self { L(s.to_string()) } }
+impl From<(char, u8)> for L { fn from(p: (char, u8)) -> Self { L(format!("{}{}", p.0, p.1)) } }
+fn main() { let a = L::from(('v', 2)); let b: L = "x".into(); println!("{:?} {:?}", a, b); }`;
+    const { program, facts } = check(src);
+    const into = find(program, 'MethodCall', 'into');
+    expect(showTy(facts.typeOf(into)!)).toBe('L');
+  });
 });
