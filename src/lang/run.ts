@@ -11,6 +11,7 @@ import { compileProgram, type CompiledProgram } from './interp/compile/items.ts'
 import { CompileError } from './interp/compile/cx.ts';
 import { ProgramRunner, type RunOptions, type RunResult } from './interp/runner.ts';
 import { checkTypes, type TypeCheckResult } from './types/index.ts';
+import { NO_FACTS } from './types/facts.ts';
 
 export type { CompiledProgram } from './interp/compile/items.ts';
 export type { RunOptions, RunResult, RunStop } from './interp/runner.ts';
@@ -25,7 +26,7 @@ function typeCheck(program: Parameters<typeof checkTypes>[0]): TypeCheckResult {
   try {
     return checkTypes(program);
   } catch {
-    return { errors: [], warnings: [] };
+    return { errors: [], warnings: [], facts: NO_FACTS };
   }
 }
 
@@ -35,7 +36,7 @@ export function compile(source: string, file = 'src/main.rs'): CompileResult {
   const typed = typeCheck(front.program);
   if (typed.errors.length > 0) return { ok: false, diagnostics: typed.errors };
   try {
-    return { ok: true, program: compileProgram(front.program, source), warnings: typed.warnings };
+    return { ok: true, program: compileProgram(front.program, source, typed.facts), warnings: typed.warnings };
   } catch (e) {
     if (e instanceof CompileError) {
       const d: Diagnostic = {

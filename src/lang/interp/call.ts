@@ -18,6 +18,7 @@ import { Owned, type Value } from './values.ts';
 /** Invokes a user function with argument values (args[0] is `self` for methods). */
 export function invoke(def: FnDef, args: Value[], site: Site | null): Value {
   const f = new Frame(def.nslots, null);
+  if (site !== null) f.tys = site.tyArgs;
   def.bind(f, args);
   if (def.layout) return new AsyncFuture(def.layout, f);
   if (--env.budget < 0) runaway(site?.line ?? def.span.line, site?.col ?? def.span.col);

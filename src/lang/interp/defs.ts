@@ -3,6 +3,14 @@
  * method tables that dispatch `recv.method(…)` by the receiver's runtime type.
  */
 import type { Span } from '../syntax/ast.ts';
+import type { Ty } from '../types/ty.ts';
+import type { TypeFacts } from '../types/facts.ts';
+
+/** The checker's facts, and the compiled user types by name, for behaviour decided by a type. */
+export interface TypedEnv {
+  readonly facts: TypeFacts;
+  adt(name: string): StructDef | EnumDef | undefined;
+}
 import type { IntType } from '../num/int-type.ts';
 import type { AsyncLayout } from './async.ts';
 import type { Frame } from './frame.ts';
@@ -19,6 +27,14 @@ export class Site {
     /** A type named in the source at this site (turbofish, `::<T>`, `let x: T`, cast target). */
     public hint: string | null = null,
   ) {}
+  /** The checker's type of the call's result (types/facts.ts), when it knows it. */
+  ty: Ty | null = null;
+  /** The checker's type of the value converted or consumed (receiver, or sole argument). */
+  from: Ty | null = null;
+  /** The type arguments a generic user fn is called with (set just before the call). */
+  tyArgs: ReadonlyMap<string, Ty> | null = null;
+  /** What the checker knows of the program and how to find user types (derived `Default`). */
+  typed: TypedEnv | null = null;
   static of(span: Span, int: IntCellLike | null = null): Site {
     return new Site(span.line, span.col, int);
   }

@@ -5,6 +5,7 @@
  * JS exceptions (RustPanic).
  */
 import type { Value } from './values.ts';
+import type { Ty } from '../types/ty.ts';
 
 /** Returned instead of a value while a break / continue / return unwinds. */
 export const CTL: unique symbol = Symbol('ctl');
@@ -35,6 +36,8 @@ export class Frame {
   rv: Value = undefined;
   /** Temporaries used as places (method receivers, `&rvalue`, scrutinees) awaiting their drop. */
   temps: Value[] | null = null;
+  /** The type arguments of a generic fn's call (`T` → `u8`), for `T::default()` in its body. */
+  tys: ReadonlyMap<string, Ty> | null = null;
 
   constructor(nslots: number, up: Frame | null) {
     this.s = new Array<Value>(nslots);
@@ -47,4 +50,10 @@ export function frameAt(f: Frame, depth: number): Frame {
   let x = f;
   for (let i = 0; i < depth; i++) x = x.up!;
   return x;
+}
+
+/** The type arguments in force in `f`: its own, or those of the frame a closure or block runs in. */
+export function frameTys(f: Frame): ReadonlyMap<string, Ty> | null {
+  for (let x: Frame | null = f; x !== null; x = x.up) if (x.tys !== null) return x.tys;
+  return null;
 }

@@ -2,13 +2,22 @@
  * Paths as values, calls, method calls, field accesses and struct literals: where names are
  * resolved (E0425, E0433) and signatures applied (E0308 on arguments, E0599, E0609).
  */
-import type { CallExpr, Expr, FieldExpr, MethodCallExpr, PathExpr, Span, StructExpr } from '../syntax/ast.ts';
+import type {
+  CallExpr,
+  Expr,
+  FieldExpr,
+  MethodCallExpr,
+  PathExpr,
+  PathSegment,
+  Span,
+  StructExpr,
+} from '../syntax/ast.ts';
 import type { Cx, Sig } from './cx.ts';
 import { subst } from './cx.ts';
 import { coerce, derefStep } from './coerce.ts';
 import { inferExpr } from './expr.ts';
 import { lastName } from './items.ts';
-import { probeMethod } from './method.ts';
+import { implArgs, probeMethod } from './method.ts';
 import { enumVariantInScope, hasVariant, knownPathRoot, knownValueName } from './names.ts';
 import { expandPath, qualifyStd } from './std-types.ts';
 import { SPAWN_PATHS, preludeValue, stdAssoc, stdFree } from './std-fns.ts';
@@ -16,9 +25,10 @@ import { stdMethod } from './std-methods.ts';
 import { UNIT, UNKNOWN, adt, showTy, type AdtTy, type Ty } from './ty.ts';
 import { lowerType } from './lower.ts';
 
-function instantiate(cx: Cx, sig: Sig, extra: ReadonlyMap<string, Ty> = new Map()): Sig {
+function instantiate(cx: Cx, sig: Sig, at: Expr, extra: ReadonlyMap<string, Ty> = new Map()): Sig {
   const map = new Map(extra);
   for (const g of sig.generics) if (!map.has(g)) map.set(g, cx.table.fresh());
+  if (map.size > 0) cx.instances.set(at, map);
   return { ...sig, params: sig.params.map((p) => subst(p, map)), ret: subst(sig.ret, map) };
 }
 
@@ -27,12 +37,25 @@ function fnTy(sig: Sig, withSelf: Ty | null): Ty {
   return { k: 'fn', params: withSelf === null ? sig.params : [withSelf, ...sig.params], ret };
 }
 
-function freshAdt(cx: Cx, name: string): AdtTy {
+function freshAdt(cx: Cx, name: string, seg?: PathSegment): AdtTy {
   const def = cx.items.adts.get(name);
+  const given = turbofish(cx, seg);
   return adt(
     name,
-    (def?.generics ?? []).map(() => cx.table.fresh()),
+    (def?.generics ?? []).map((_, i) => given[i] ?? cx.table.fresh()),
   );
+}
+
+/** The types a segment's `::<…>` names, in order (empty without a turbofish). */
+function turbofish(cx: Cx, seg: PathSegment | undefined): Ty[] {
+  if (seg?.args?.kind !== 'AngleArgs') return [];
+  return seg.args.args.flatMap((a) => (a.kind === 'TypeArg' ? [cx.lower(a.type)] : []));
+}
+
+/** `f::<A, B>(…)`: the fn's own type parameters, as the turbofish gives them. */
+function fnTurbofish(cx: Cx, sig: Sig, seg: PathSegment | undefined): Map<string, Ty> {
+  const given = turbofish(cx, seg);
+  return new Map(given.flatMap((t, i) => (sig.generics[i] === undefined ? [] : [[sig.generics[i], t] as const])));
 }
 
 /** The constructor type of a variant or struct with tuple/unit fields. */
@@ -61,7 +84,13 @@ function userAssoc(cx: Cx, owner: AdtTy, name: string, e: PathExpr): Ty {
     const fn = impl.item.items.find((i) => i.kind === 'Fn' && i.name === name);
     if (fn?.kind !== 'Fn') continue;
     const gs = impl.item.generics.params.filter((p) => p.kind === 'TypeParam').map((p) => p.name);
-    const sig = instantiate(cx, cx.sigOf(fn, owner, gs));
+    const sig = instantiate(cx, cx.sigOf(fn, owner, gs), e, implArgs(impl.item, gs, owner));
+    // `impl From<A> for T` and `impl From<B> for T`: the argument picks the impl, so the checker
+    // cannot take the first one's parameters (that was a false E0308).
+    const overloads = cx.items.impls.filter(
+      (i) => i.selfName === owner.name && i.item.items.some((x) => x.kind === 'Fn' && x.name === name),
+    );
+    if (overloads.length > 1) return fnTy({ ...sig, params: sig.params.map(() => UNKNOWN) }, null);
     const self =
       sig.self === null
         ? null
@@ -70,6 +99,7 @@ function userAssoc(cx: Cx, owner: AdtTy, name: string, e: PathExpr): Ty {
           : { k: 'ref' as const, mut: sig.self === 'refMut', inner: owner };
     return fnTy(sig, self);
   }
+  if (name === 'default' && def?.derives.has('Default') === true) return { k: 'fn', params: [], ret: owner };
   if (
     def?.item.kind === 'Enum' &&
     !cx.items.impls.some((i) => i.blanket || (i.selfName === owner.name && i.trait !== null)) &&
@@ -99,7 +129,10 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     const items = cx.items;
     if (items.ambiguous.has(first)) return UNKNOWN;
     const fn = items.fns.get(first);
-    if (fn !== undefined) return fnTy(instantiate(cx, cx.sigOf(fn, null)), null);
+    if (fn !== undefined) {
+      const sig = cx.sigOf(fn, null);
+      return fnTy(instantiate(cx, sig, e, fnTurbofish(cx, sig, segs[0])), null);
+    }
     const v = items.values.get(first);
     if (v !== undefined && (v.kind === 'Const' || v.kind === 'Static')) return v.type ? cx.lower(v.type) : UNKNOWN;
     const d = items.adts.get(first);
@@ -148,12 +181,13 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
   if (free !== null) return free;
   if (segs.length === 2) {
     const name = segs[1]?.name ?? '';
+    if (cx.generics.has(first) && name === 'default') return { k: 'fn', params: [], ret: { k: 'param', name: first } };
     if (first === 'Self' && cx.selfTy !== null) {
       const s = cx.resolved(cx.selfTy);
       return s.k === 'adt' && cx.items.adts.has(s.name) ? userAssoc(cx, s, name, e) : UNKNOWN;
     }
     if (cx.items.adts.has(first) && !cx.items.ambiguous.has(first) && !cx.items.imports.has(first)) {
-      return userAssoc(cx, freshAdt(cx, first), name, e);
+      return userAssoc(cx, freshAdt(cx, first, segs[0]), name, e);
     }
     const std = qualifyStd({ ...e.path, segments: segs.slice(0, 1) }, cx.items);
     if (std !== null) return stdAssoc(std, name, cx.table) ?? UNKNOWN;
@@ -231,6 +265,8 @@ function peelRefs(cx: Cx, t: Ty): Ty {
   return s;
 }
 
+const EXPECTED_RESULT = new Set(['into', 'collect', 'sum', 'product']);
+
 export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   const recv = inferExpr(cx, e.receiver);
   const base = peelRefs(cx, recv);
@@ -294,6 +330,7 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   const probe = probeMethod(cx, recv, e.method);
   if (probe.kind === 'user') {
     const sig = probe.found.sig;
+    if (probe.found.args.size > 0) cx.instances.set(e, probe.found.args);
     if (sig.self === 'refMut') needsMutable(cx, e.receiver, probe.steps);
     if (sig.params.length === e.args.length) e.args.forEach((a, i) => coerce(cx, args[i], sig.params[i], a));
     else {
@@ -318,6 +355,9 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     if (s.k === 'adt' && cx.items.adts.get(s.name)?.derives.has('Clone')) return s;
   }
   if (e.method === 'to_string' && e.args.length === 0) return adt('String');
+  // `x.into()` is whatever the context expects; the interpreter converts by the pair of types.
+  // So are `collect()`, `sum()` and `product()`: the expected type picks the `FromIterator`/`Sum` impl.
+  if (EXPECTED_RESULT.has(e.method) && e.args.length === 0 && e.turbofish === null) return cx.table.fresh();
   cx.table.escape(recv);
   for (const a of args) cx.table.escape(a);
   return UNKNOWN;

@@ -48,6 +48,8 @@ export class Cx {
   readonly table = new InferTable();
   readonly exprTy = new Map<Expr, Ty>();
   readonly localOf = new Map<Expr, Local>();
+  /** Type arguments of each generic fn or method a path or method call names (facts.ts). */
+  readonly instances = new Map<Expr, ReadonlyMap<string, Ty>>();
   /** Closures and async blocks handed to a spawn function: they must not borrow locals (E0373). */
   readonly spawnArgs = new Set<Expr>();
   /** Futures handed to a multi-threaded spawn (they must be `Send`), and where rustc reports it. */

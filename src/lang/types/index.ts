@@ -18,10 +18,13 @@ import { checkFmtTraits } from './fmt-traits.ts';
 import { walk } from '../syntax/visit.ts';
 import type { Block } from '../syntax/ast.ts';
 import { checkTypePaths } from './type-paths.ts';
+import { factsOf, NO_FACTS, type TypeFacts } from './facts.ts';
 
 export interface TypeCheckResult {
   readonly errors: Diagnostic[];
   readonly warnings: Diagnostic[];
+  /** The types the interpreter takes its type-dependent behaviour from. */
+  readonly facts: TypeFacts;
 }
 
 export function checkTypes(program: Program): TypeCheckResult {
@@ -42,9 +45,9 @@ export function checkTypes(program: Program): TypeCheckResult {
     const errors = findings.list
       .filter((f) => f.phase === phase && f.diagnostic.severity !== 'warning')
       .map((f) => f.diagnostic);
-    if (errors.length > 0) return { errors: errors.sort(byPos), warnings: [] };
+    if (errors.length > 0) return { errors: errors.sort(byPos), warnings: [], facts: NO_FACTS };
   }
-  return { errors: [], warnings: warnings.sort(byPos) };
+  return { errors: [], warnings: warnings.sort(byPos), facts: factsOf(cx) };
 }
 
 function fnBodies(program: Program): Block[] {

@@ -4,7 +4,7 @@
  * or trait method of a user type; the confirm step instantiates its signature. For a user type the
  * checker sees every impl of, a name found nowhere is rustc's E0599.
  */
-import type { FnItem } from '../syntax/ast.ts';
+import type { FnItem, ImplItem } from '../syntax/ast.ts';
 import type { Cx, Sig } from './cx.ts';
 import { subst } from './cx.ts';
 import { derefStep } from './coerce.ts';
@@ -42,10 +42,26 @@ const UNIVERSAL = ['into', 'try_into', 'borrow', 'borrow_mut', 'type_id'];
 export interface Found {
   readonly fn: FnItem;
   readonly sig: Sig;
+  /** The impl's and the method's type parameters, as this call instantiates them. */
+  readonly args: ReadonlyMap<string, Ty>;
 }
 
 function implGenerics(item: { generics: { params: readonly { kind: string; name: string }[] } }): string[] {
   return item.generics.params.filter((p) => p.kind === 'TypeParam').map((p) => p.name);
+}
+
+/** `impl<T> S<T>`: the impl's parameters are the type's arguments, in the order written. */
+export function implArgs(item: ImplItem, gs: readonly string[], t: AdtTy): Map<string, Ty> {
+  const map = new Map<string, Ty>();
+  const st = item.selfType;
+  if (st.kind !== 'PathType') return map;
+  const seg = st.path.segments[st.path.segments.length - 1];
+  if (seg?.args?.kind !== 'AngleArgs') return map;
+  seg.args.args.forEach((a, i) => {
+    const name = a.kind === 'TypeArg' && a.type.kind === 'PathType' ? (a.type.path.segments[0]?.name ?? '') : '';
+    if (gs.includes(name)) map.set(name, t.args[i] ?? { k: 'unknown' });
+  });
+  return map;
 }
 
 /** Finds `name` among the impls of the user type `t`; its signature with the type's arguments. */
@@ -55,19 +71,7 @@ export function findUserMethod(cx: Cx, t: AdtTy, name: string): Found | null {
     const fn = impl.item.items.find((i): i is FnItem => i.kind === 'Fn' && i.name === name);
     if (fn === undefined) continue;
     const gs = implGenerics(impl.item);
-    // `impl<T> S<T>`: the impl's parameters are the type's arguments, in the order written.
-    const st = impl.item.selfType;
-    const map = new Map<string, Ty>();
-    if (st.kind === 'PathType') {
-      const seg = st.path.segments[st.path.segments.length - 1];
-      if (seg?.args?.kind === 'AngleArgs') {
-        seg.args.args.forEach((a, i) => {
-          if (a.kind === 'TypeArg' && a.type.kind === 'PathType' && gs.includes(a.type.path.segments[0]?.name ?? '')) {
-            map.set(a.type.path.segments[0]?.name ?? '', t.args[i] ?? { k: 'unknown' });
-          }
-        });
-      }
-    }
+    const map = new Map(implArgs(impl.item, gs, t));
     for (const g of gs) if (!map.has(g)) map.set(g, cx.table.fresh());
     const raw = cx.sigOf(fn, t, gs);
     const own = raw.generics.filter((g) => !gs.includes(g));
@@ -75,6 +79,7 @@ export function findUserMethod(cx: Cx, t: AdtTy, name: string): Found | null {
     return {
       fn,
       sig: { ...raw, params: raw.params.map((p) => subst(p, map)), ret: subst(raw.ret, map) },
+      args: map,
     };
   }
   return null;

@@ -66,6 +66,9 @@ const FREE: Record<string, Build> = {
   'tokio::time::sleep': () => fn([adt('Duration')], adt('Sleep')),
   'tokio::time::timeout': (t) => fn([adt('Duration'), t.fresh()], adt('Timeout', [UNKNOWN])),
   'tokio::task::yield_now': () => fn([], { k: 'future', output: UNIT, asyncBlock: false }),
+  // The expected type decides which `Default` runs (types/facts.ts hands it to the interpreter).
+  'Default::default': (t) => fn([], t.fresh()),
+  'std::default::Default::default': (t) => fn([], t.fresh()),
 };
 
 function pair(t: InferTable, tx: string, rx: string, params: Ty[]): Ty {

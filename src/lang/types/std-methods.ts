@@ -31,7 +31,30 @@ const STR_METHODS: Record<string, Rule> = {
   contains: bool,
   starts_with: bool,
   ends_with: bool,
+  // The `Ok` type is what the program expects (an annotation, a return type, a turbofish).
+  parse: (_s, _a, t) => adt('Result', [t.fresh(), UNKNOWN]),
 };
+
+/** `map.entry(k)`, `map.get(&k)`, … on `HashMap<K, V>` and `BTreeMap<K, V>`. */
+/** `Option<&T>::cloned()` → `Option<T>`; unknown while the checker cannot see the reference. */
+const derefArg0: Rule = (s, _a, t) => {
+  const inner = t.shallow(arg0(s));
+  return inner.k === 'ref' ? adt('Option', [inner.inner]) : UNKNOWN;
+};
+
+const MAP_METHODS: Record<string, Rule> = {
+  len: usize,
+  is_empty: bool,
+  contains_key: bool,
+  clone: same,
+  entry: (s) => adt('Entry', [arg0(s), arg1(s)]),
+  get: (s) => adt('Option', [refTy(arg1(s))]),
+  insert: (s) => adt('Option', [arg1(s)]),
+  remove: (s) => adt('Option', [arg1(s)]),
+};
+
+/** What an entry's `or_*` methods give: a `&mut V` into the map. */
+const valueRef: Rule = (s) => refTy(arg1(s), true);
 
 const TABLE: Record<string, Record<string, Rule>> = {
   String: {
@@ -52,9 +75,15 @@ const TABLE: Record<string, Record<string, Rule>> = {
     pop: (s) => adt('Option', [arg0(s)]),
     contains: bool,
   },
+  HashMap: MAP_METHODS,
+  BTreeMap: MAP_METHODS,
+  Entry: { or_default: valueRef, or_insert: valueRef, or_insert_with: valueRef },
   Option: {
     unwrap: arg0,
     expect: arg0,
+    unwrap_or_default: arg0,
+    cloned: derefArg0,
+    copied: derefArg0,
     is_some: bool,
     is_none: bool,
     take: same,
@@ -64,6 +93,7 @@ const TABLE: Record<string, Record<string, Rule>> = {
     unwrap: arg0,
     expect: arg0,
     unwrap_err: arg1,
+    unwrap_or_default: arg0,
     is_ok: bool,
     is_err: bool,
     ok: (s) => adt('Option', [arg0(s)]),

@@ -6,6 +6,8 @@
  *   integer): passed as a reference to the place so the method can write back;
  * - `&self`: looked at; an rvalue receiver stays a temporary of the statement.
  */
+import { typeSite } from './typed.ts';
+import { genericDefault, typeArgsAt } from './typed-generic.ts';
 import type { CallExpr, Expr, MethodCallExpr, Type } from '../../syntax/ast.ts';
 import { type IntType } from '../../num/int-type.ts';
 import { callValue } from '../call.ts';
@@ -37,6 +39,8 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
   const site = Site.of(e.span);
   const args = e.args.map((a) => compileExpr(cx, a));
   const callee = e.callee;
+  const generic = genericDefault(cx, e);
+  if (generic !== null) return generic;
   if (callee.kind === 'PathExpr') {
     const r = resolvePath(cx, callee.path, callee.span);
     if (r.kind === 'fn') {
@@ -59,7 +63,18 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
         site.int = args[0].ic;
         if (e.args[0].kind === 'StrLit') site.hint ??= '&str';
       }
-      const c = callWith(args, (_f, vals) => call(site, vals), ret);
+      typeSite(cx, e, site, callee.path.segments[callee.path.segments.length - 1]?.name ?? '');
+      const tyArgs = r.user ? typeArgsAt(cx, callee, site) : null;
+      const c = callWith(
+        args,
+        tyArgs === null
+          ? (_f, vals) => call(site, vals)
+          : (f, vals) => {
+              site.tyArgs = tyArgs(f);
+              return call(site, vals);
+            },
+        ret,
+      );
       return suspendsAfter(cx.scope, call) ? gen(sleepThenYield(asGen(c)), c.ctl, ret) : c;
     }
   }
@@ -210,6 +225,9 @@ function compileCallOn(cx: Cx, e: MethodCallExpr, recv: CE): CE {
   const ret = methodResultInt(cx, name, recv.ic) ?? (mi ? cx.cells.of(mi) : null);
   if (e.turbofish && e.turbofish[0]?.kind === 'TypeArg') site.hint = turbofishTypeHint(e.turbofish[0].type);
   else site.hint = cx.hints.get(e) ?? null;
+  typeSite(cx, e, site, name);
+  // A method's type arguments are fixed by its receiver's type, known where the checker closed it.
+  void typeArgsAt(cx, e, site);
   const n = args.length;
   if (recv.s && !recv.ctl && args.every((a) => a.s && !a.ctl)) {
     const rs = recv.s;

@@ -8,6 +8,7 @@ import type { EnumDef, FnDef, MethodTable, StructDef, TraitDef } from '../defs.t
 import { IntCells } from '../intcell.ts';
 import type { Value } from '../values.ts';
 import { FnScope } from './scope.ts';
+import { NO_FACTS, type TypeFacts } from '../../types/facts.ts';
 
 export class CompileError extends Error {
   constructor(
@@ -74,6 +75,8 @@ export class Cx {
   constructor(
     readonly file: string,
     readonly source: string,
+    /** What the type checker knows (types/facts.ts). */
+    readonly facts: TypeFacts = NO_FACTS,
   ) {}
 
   /** Runs `body` with a new function scope. */

@@ -5,6 +5,7 @@
  * - place mode (`compilePlaceRead`): the value is only looked at (method receivers, `&e`, match
  *   scrutinees, format arguments); the place stays the owner and `P` tells where it is.
  */
+import { typedInt } from './typed.ts';
 import type { Path, Span, Type } from '../../syntax/ast.ts';
 import type { Expr, StructExpr } from '../../syntax/ast.ts';
 import { INT_TYPES, isIntName, USIZE } from '../../num/int-type.ts';
@@ -28,6 +29,10 @@ import { fnValue, resolvePath, variantCtor } from './paths.ts';
 import { compilePlace, P, isPlaceExpr, refTo } from './place.ts';
 
 export function compileExpr(cx: Cx, e: Expr): CE {
+  return typedInt(cx, e, compileUntyped(cx, e));
+}
+
+function compileUntyped(cx: Cx, e: Expr): CE {
   switch (e.kind) {
     case 'IntLit': {
       const v = e.value;
@@ -36,7 +41,8 @@ export function compileExpr(cx: Cx, e: Expr): CE {
       return sync(() => val, false, ic);
     }
     case 'FloatLit': {
-      const val = new RFloat(e.suffix === 'f32' ? Math.fround(e.value) : e.value, e.suffix === 'f32');
+      const f32 = (e.suffix ?? cx.facts.floatOf(e)) === 'f32';
+      const val = new RFloat(f32 ? Math.fround(e.value) : e.value, f32);
       return sync(() => val);
     }
     case 'StrLit': {

@@ -4,6 +4,7 @@
  * `Drop`, `Display`, `Debug`, `From` are remembered specially; trait default methods are filled
  * in), then compiles every function body, and finally fixes the integer types.
  */
+import { NO_FACTS, type TypeFacts } from '../../types/facts.ts';
 import type {
   Attribute,
   EnumItem,
@@ -175,8 +176,9 @@ export class ProgramCompiler {
   constructor(
     readonly program: Program,
     source: string,
+    facts: TypeFacts,
   ) {
-    this.cx = new Cx(program.file, source);
+    this.cx = new Cx(program.file, source, facts);
   }
 
   compile(): CompiledProgram {
@@ -545,8 +547,9 @@ export function runtimeTypeName(v: unknown): string {
   return v && typeof v === 'object' ? v.constructor.name : typeof v;
 }
 
-export function compileProgram(program: Program, source: string): CompiledProgram {
-  return new ProgramCompiler(program, source).compile();
+/** `facts` come from the type checker; without them the compiler falls back on its own inference. */
+export function compileProgram(program: Program, source: string, facts: TypeFacts = NO_FACTS): CompiledProgram {
+  return new ProgramCompiler(program, source, facts).compile();
 }
 
 export { CTL };

@@ -4,14 +4,14 @@
  * drops what the iterator still owns). Each iteration charges the runaway budget and drops its
  * temporaries and bindings at its end; labels route `break` / `continue`.
  */
-import type { ForExpr, LoopExpr, WhileExpr } from '../../syntax/ast.ts';
+import type { Expr, ForExpr, LoopExpr, WhileExpr } from '../../syntax/ast.ts';
 import { Site } from '../defs.ts';
 import { env, runaway } from '../env.ts';
 import { CTL, Flow, type Frame } from '../frame.ts';
-import { dropInFlight, dropTemps } from '../owner.ts';
+import { copyValue, dropInFlight, dropTemps } from '../owner.ts';
 import { DONE, intoIter, type RIter } from '../std/iter.ts';
 import { RRange } from '../std/range.ts';
-import { Owned, type Value } from '../values.ts';
+import { Owned, RVec, type Value } from '../values.ts';
 import { compileBlock, dropRange } from './block.ts';
 import { type CE, gen, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
@@ -155,11 +155,35 @@ export function compileWhile(cx: Cx, e: WhileExpr): CE {
   }, true);
 }
 
+/**
+ * `for x in arr` where the checker knows `arr` is an array of `Copy` items: the array is `Copy`, so
+ * the loop iterates a copy and `arr` stays usable (a Vec or a non-Copy array is moved instead).
+ */
+function copiedArray(cx: Cx, iter: Expr, c: CE): CE {
+  const t = cx.facts.typeOf(iter);
+  if (t === null || t.k !== 'array' || !cx.facts.isCopy(t) || c.s === null || c.ctl) return c;
+  const read = c.s;
+  return sync(
+    (f) => {
+      const v = read(f);
+      return v instanceof RVec
+        ? new RVec(
+            v.a.map((x) => (x instanceof Owned ? copyValue(x) : x)),
+            true,
+          )
+        : v;
+    },
+    false,
+    c.ic,
+    c.elem ?? null,
+  );
+}
+
 export function compileFor(cx: Cx, e: ForExpr): CE {
   const keep = cx.scope.capSet;
   const site = Site.of(e.span);
   const label = e.label;
-  const iterE = compileExpr(cx, e.iter);
+  const iterE = copiedArray(cx, e.iter, compileExpr(cx, e.iter));
   cx.scope.push();
   const itSlot = cx.scope.hidden();
   const lo = cx.scope.nslots;

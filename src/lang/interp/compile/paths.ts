@@ -12,7 +12,7 @@ import { claim } from '../owner.ts';
 import { lookupBuiltin } from '../std/registry.ts';
 import { BOOL_METHODS, CHAR_METHODS, FLOAT_METHODS, INT_METHODS, STR_METHODS } from '../std/tables.ts';
 import { isIntName } from '../../num/int-type.ts';
-import { defaultOf } from '../std/defaults.ts';
+import { defaultFor, defaultOf } from '../std/defaults.ts';
 import { REnum, RStruct, type Value } from '../values.ts';
 import { type Cx, fail } from './cx.ts';
 import type { VarRef } from './scope.ts';
@@ -85,7 +85,11 @@ function typeMember(cx: Cx, typeName: string, member: string, span: Span): Resol
     // `#[derive(Default)]` gives `Type::default()`
     if (member === 'default' && it.def.derives.has('Default')) {
       const name = it.def.name;
-      return { kind: 'fn', call: () => defaultOf(name), name: `${typeName}::default` };
+      return {
+        kind: 'fn',
+        call: (site) => (site.ty !== null ? defaultFor(site) : defaultOf(name)),
+        name: `${typeName}::default`,
+      };
     }
     return fail(span, `no function or associated item named \`${member}\` found for \`${typeName}\``);
   }

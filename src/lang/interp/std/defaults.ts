@@ -3,8 +3,8 @@ import { INT_TYPES, isIntName } from '../../num/int-type.ts';
 import { invoke } from '../call.ts';
 import type { Site, StructDef } from '../defs.ts';
 import { claim } from '../owner.ts';
-import { mkChar, RDeque, RFloat, RMap, RStruct, RVec, type Value } from '../values.ts';
-import { NONE } from './enums.ts';
+import { mkChar, RFloat, RStruct, type Value } from '../values.ts';
+import { defaultOfTy, NO_DEFAULT, stdDefault } from './typed-default.ts';
 
 type StructLookup = (name: string) => StructDef | undefined;
 let lookup: StructLookup = () => undefined;
@@ -24,27 +24,16 @@ export function defaultOf(name: string): Value {
       return false;
     case 'char':
       return mkChar('\0');
-    case 'String':
     case 'str':
       return '';
-    case 'Vec':
-      return new RVec([]);
-    case 'VecDeque':
-      return new RDeque([]);
-    case 'HashMap':
-    case 'BTreeMap':
-      return new RMap(n === 'BTreeMap', false);
-    case 'HashSet':
-    case 'BTreeSet':
-      return new RMap(n === 'BTreeSet', true);
-    case 'Option':
-      return NONE;
     case '()':
     case '':
       return undefined;
     default:
       break;
   }
+  const std = stdDefault(n);
+  if (std !== NO_DEFAULT) return std;
   const def = lookup(n);
   if (def) {
     const m = def.methods.get('default');
@@ -56,7 +45,15 @@ export function defaultOf(name: string): Value {
   return 0;
 }
 
+/** The default of the type the checker gave the site's result (`ref` peeled: `or_default`). */
+export function typedDefault(site: Site): Value | typeof NO_DEFAULT {
+  if (site.ty === null || site.typed === null) return NO_DEFAULT;
+  return defaultOfTy(site.ty.k === 'ref' ? site.ty.inner : site.ty, site.typed);
+}
+
 export function defaultFor(site: Site): Value {
+  const typed = typedDefault(site);
+  if (typed !== NO_DEFAULT) return typed;
   if (site.hint) return defaultOf(site.hint);
   if (site.int) return 0;
   return 0;

@@ -216,7 +216,14 @@ m('max_by', 'value', (s, a) => opt(byCmp(s, a[1], true, it(a[0]))));
 m('min_by', 'value', (s, a) => opt(byCmp(s, a[1], false, it(a[0]))));
 
 function sumOf(s: Site, i: RIter, product: boolean): Value {
-  const t = s.hint && isIntName(s.hint) ? INT_TYPES[s.hint] : (s.int?.t ?? I64);
+  // `Sum for Option<T>` / `Result<T, E>`: the first None / Err ends the sum (the checker's type says which).
+  const wrap = s.ty?.k === 'adt' && (s.ty.name === 'Option' || s.ty.name === 'Result') ? s.ty : null;
+  if (wrap !== null) return sumWrapped(s, i, product, wrap.name === 'Option');
+  return sumPlain(s, i, product, s.hint);
+}
+
+function sumPlain(s: Site, i: RIter, product: boolean, hint: string | null): Value {
+  const t = hint && isIntName(hint) ? INT_TYPES[hint] : (s.int?.t ?? I64);
   let acc: Value = undefined;
   each(i, (x0) => {
     const x = deref(x0);
@@ -224,10 +231,35 @@ function sumOf(s: Site, i: RIter, product: boolean): Value {
     else acc = arithSlow(product ? 'mul' : 'add', acc, x, t, s);
   });
   if (acc === undefined) {
-    if (s.hint === 'f64' || s.hint === 'f32') return new RFloat(product ? 1 : 0, s.hint === 'f32');
+    if (hint === 'f64' || hint === 'f32') return new RFloat(product ? 1 : 0, hint === 'f32');
     return product ? 1 : 0;
   }
   return acc;
+}
+
+function sumWrapped(s: Site, i: RIter, product: boolean, option: boolean): Value {
+  const items: Value[] = [];
+  let stop: REnum | null = null;
+  each(i, (x) => {
+    const r = deref(x) as REnum;
+    const good = option ? r.v === 1 : r.v === 0;
+    if (!good) {
+      stop = r;
+      return true;
+    }
+    items.push(deref(r.f[0]));
+    return false;
+  });
+  if (stop !== null) return option ? NONE : err(release((stop as REnum).f[0], (stop as REnum).f));
+  const inner = s.ty?.k === 'adt' ? (s.ty.args[0] ?? null) : null;
+  const hint = inner?.k === 'int' || inner?.k === 'float' ? inner.name : null;
+  const total = sumPlain(
+    s,
+    ADAPTERS.copied(new ArrayIterPlain(items), s, (v) => v),
+    product,
+    hint,
+  );
+  return option ? some(total) : ok(total);
 }
 m('sum', 'value', (s, a) => sumOf(s, it(a[0]), false));
 m('product', 'value', (s, a) => sumOf(s, it(a[0]), true));

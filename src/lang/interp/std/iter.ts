@@ -23,6 +23,8 @@ import {
 import { OPTION } from './enums.ts';
 import { RRange } from './range.ts';
 import { typeFault } from '../type-fault.ts';
+import { cmpValues } from '../ops-rt.ts';
+import { entriesOf } from './map-core.ts';
 
 export const DONE: unique symbol = Symbol('done');
 export type Next = Value | typeof DONE;
@@ -172,10 +174,11 @@ export function intoIter(v0: Value, site: Site): RIter {
   if (v instanceof MutRef || v instanceof RefBase) {
     const t = deref(v);
     if (t instanceof RVec || t instanceof RDeque) return new MutIter(t.a);
-    if (t instanceof RMap) return mapIter(t, 'mut');
+    if (t instanceof RMap) return mapIter(t, 'mut', entriesOf(t, cmpValues));
     return intoIter(t, site);
   }
-  if (v instanceof RMap) return mapIter(v, v.o === null ? 'owned' : 'ref');
+  // A BTreeMap/BTreeSet iterates in key order in a `for` loop too.
+  if (v instanceof RMap) return mapIter(v, v.o === null ? 'owned' : 'ref', entriesOf(v, cmpValues));
   if (v instanceof REnum && v.def === OPTION) return new BufIter(v.v === 1 ? [v.f[0]] : [], v.o === null);
   const u = userIter(v);
   if (u) return u;

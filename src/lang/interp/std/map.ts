@@ -14,7 +14,7 @@ import { BufIter, DONE, intoIter, MapEntryRef, mapIter, type MapIterKind, tuple2
 import { entriesOf, mapGet, mapInsert, UNIT_OLD } from './map-core.ts';
 import { member, ns } from './registry.ts';
 import { def, tableFor } from './tables.ts';
-import { defaultOf } from './defaults.ts';
+import { defaultFor, defaultOf } from './defaults.ts';
 
 const MAP = tableFor(RMap);
 const mp = (v: Value): RMap => deref(v) as RMap;
@@ -202,7 +202,7 @@ def(E, 'or_insert_with', 'value', (s, a) => {
 def(E, 'or_default', 'value', (s, a) => {
   const en = a[0] as REntry;
   const e = entryGet(en);
-  return e ? new MapEntryRef(e) : entryInsert(en, s.hint ? defaultOf(s.hint) : 0);
+  return e ? new MapEntryRef(e) : entryInsert(en, s.ty !== null ? defaultFor(s) : s.hint ? defaultOf(s.hint) : 0);
 });
 def(E, 'and_modify', 'value', (s, a) => {
   const en = a[0] as REntry;

@@ -17,6 +17,7 @@ import { ADAPTERS } from './iter-adapters.ts';
 import { fn, member, ns, reg } from './registry.ts';
 import { def, tableFor, UNIVERSAL } from './tables.ts';
 import { convertError } from './errors.ts';
+import { NOT_TYPED, typedInto } from './typed-into.ts';
 
 reg(['Some', 'Option::Some', 'std::option::Option::Some'], { kind: 'fn', call: (_s, a) => some(a[0]) });
 reg(['None', 'Option::None', 'std::option::Option::None'], { kind: 'value', get: () => NONE });
@@ -124,6 +125,8 @@ def(UNIVERSAL, 'to_string', 'ref', (s, a) => displayString(a[0], s.int?.t ?? nul
 def(UNIVERSAL, 'clone', 'ref', (_s, a) => cloneValue(deref(a[0])));
 def(UNIVERSAL, 'to_owned', 'ref', (_s, a) => cloneValue(deref(a[0])));
 def(UNIVERSAL, 'into', 'value', (s, a) => {
+  const typed = typedInto(s, a[0]);
+  if (typed !== NOT_TYPED) return typed;
   // `From` impls of user types, and the std ones `?` applies (`io::Error: From<JoinError>`)
   return s.hint ? convertError(a[0], s.hint, s) : a[0];
 });

@@ -3,6 +3,8 @@
  * `char`, `parse`, and the `String` namespace. Mutating String methods receive a reference to the
  * string's place and write the new string back.
  */
+import { NOT_TYPED, typedInto } from './typed-into.ts';
+import { convertError } from './errors.ts';
 import { INT_TYPES, isIntName } from '../../num/int-type.ts';
 import {
   parseFloat,
@@ -101,7 +103,13 @@ m('is_empty', 'ref', (_s, a) => str(a[0]).length === 0);
 m('to_string', 'ref', (_s, a) => str(a[0]));
 m('to_owned', 'ref', (_s, a) => str(a[0]));
 m('clone', 'ref', (_s, a) => str(a[0]));
-m('into', 'value', (_s, a) => str(a[0]));
+m('into', 'value', (s, a) => {
+  const typed = typedInto(s, a[0]);
+  if (typed !== NOT_TYPED) return typed;
+  // A user type's `From<&str>`: the checker's target type says it is not a std string.
+  if (s.ty?.k === 'adt' && s.ty.name !== 'String' && s.hint !== null) return convertError(a[0], s.hint, s);
+  return str(a[0]);
+});
 m('as_str', 'ref', (_s, a) => str(a[0]));
 m('as_ref', 'ref', (_s, a) => str(a[0]));
 m('borrow', 'ref', (_s, a) => str(a[0]));

@@ -1,0 +1,58 @@
+/**
+ * Generic code at run time: a generic fn's frame carries the type arguments of its call
+ * (dictionary passing, one map per call), so `T::default()` and `Default::default()` at type `T`
+ * inside the body build the default of the type the caller instantiated. The checker records the
+ * instantiation at each call (types/facts.ts); arguments that are themselves the caller's
+ * parameters are resolved against the caller's frame when the call runs.
+ */
+import type { CallExpr, Expr } from '../../syntax/ast.ts';
+import { subst } from '../../types/cx.ts';
+import type { Ty } from '../../types/ty.ts';
+import { type Frame, frameTys } from '../frame.ts';
+import { typeFault } from '../type-fault.ts';
+import { defaultOfTy, NO_DEFAULT } from '../std/typed-default.ts';
+import { Site } from '../defs.ts';
+import { type CE, sync } from './ce.ts';
+import type { Cx } from './cx.ts';
+import { isClosed, typedEnv } from './typed.ts';
+
+type TyMap = ReadonlyMap<string, Ty>;
+
+/** `ty` with the generic parameters in force in `f` replaced by their types. */
+export function tyIn(ty: Ty, f: Frame): Ty {
+  const env = frameTys(f);
+  return env === null ? ty : subst(ty, env);
+}
+
+/**
+ * The type arguments the call at `at` passes. A closed map is stored on the site once (null is
+ * returned); a map naming the caller's own parameters is returned as a function of the frame.
+ */
+export function typeArgsAt(cx: Cx, at: Expr, site: Site): ((f: Frame) => TyMap) | null {
+  const m = cx.facts.typeArgs(at);
+  if (m === null) return null;
+  if ([...m.values()].every(isClosed)) {
+    site.tyArgs = m;
+    return null;
+  }
+  return (f) => {
+    const env = frameTys(f);
+    if (env === null) return m;
+    return new Map([...m].map(([k, v]) => [k, subst(v, env)] as const));
+  };
+}
+
+/** `T::default()` / `Default::default()` whose type names a generic parameter. */
+export function genericDefault(cx: Cx, e: CallExpr): CE | null {
+  if (e.callee.kind !== 'PathExpr' || e.args.length !== 0) return null;
+  const segs = e.callee.path.segments;
+  if (segs.length < 2 || segs[segs.length - 1]?.name !== 'default') return null;
+  const ty = cx.facts.typeOf(e);
+  if (ty === null || isClosed(ty)) return null;
+  const env = typedEnv(cx);
+  const site = Site.of(e.span);
+  return sync((f) => {
+    const v = defaultOfTy(tyIn(ty, f), env);
+    return v === NO_DEFAULT ? typeFault(site, 'the default of this generic type is not known at run time') : v;
+  });
+}

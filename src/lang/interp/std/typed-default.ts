@@ -1,0 +1,93 @@
+/**
+ * `Default::default()` by the checker's type (types/facts.ts): `T::default()`, derives, a user
+ * `impl Default`, `unwrap_or_default()`, `entry().or_default()`. Returns NO_DEFAULT when the type
+ * is not one the table describes (a generic parameter left open, an array whose length the checker
+ * does not keep); callers then use the older name-based table (defaults.ts).
+ */
+import { invoke } from '../call.ts';
+import { EnumDef, type TypedEnv } from '../defs.ts';
+import { claim } from '../owner.ts';
+import { mkChar, RDeque, REnum, RFloat, RMap, RStruct, RTuple, RVec, type Value } from '../values.ts';
+import type { Ty } from '../../types/ty.ts';
+import { NONE } from './enums.ts';
+
+export const NO_DEFAULT: unique symbol = Symbol('no default');
+
+function owned<T extends Value[]>(vs: T): T {
+  vs.forEach((x, i) => claim(x, vs, i));
+  return vs;
+}
+
+export function defaultOfTy(t: Ty, env: TypedEnv): Value | typeof NO_DEFAULT {
+  switch (t.k) {
+    case 'int':
+      return 0;
+    case 'float':
+      return new RFloat(0, t.name === 'f32');
+    case 'bool':
+      return false;
+    case 'char':
+      return mkChar('\0');
+    case 'ref':
+      return t.inner.k === 'str' ? '' : NO_DEFAULT;
+    case 'tuple': {
+      if (t.elems.length === 0) return undefined;
+      const vs: Value[] = [];
+      for (const e of t.elems) {
+        const v = defaultOfTy(e, env);
+        if (v === NO_DEFAULT) return NO_DEFAULT;
+        vs.push(v);
+      }
+      return new RTuple(owned(vs));
+    }
+    case 'adt':
+      return adtDefault(t.name, t.args, env);
+    default:
+      return NO_DEFAULT;
+  }
+}
+
+/** The default of a std container or `String`, by its last path segment. */
+export function stdDefault(name: string): Value | typeof NO_DEFAULT {
+  switch (name) {
+    case 'String':
+      return '';
+    case 'Vec':
+      return new RVec([]);
+    case 'VecDeque':
+      return new RDeque([]);
+    case 'HashMap':
+    case 'BTreeMap':
+      return new RMap(name === 'BTreeMap', false);
+    case 'HashSet':
+    case 'BTreeSet':
+      return new RMap(name === 'BTreeSet', true);
+    case 'Option':
+      return NONE;
+    default:
+      return NO_DEFAULT;
+  }
+}
+
+function adtDefault(name: string, args: readonly Ty[], env: TypedEnv): Value | typeof NO_DEFAULT {
+  const std = stdDefault(name.split('::').pop() ?? name);
+  if (std !== NO_DEFAULT) return std;
+  const def = env.adt(name);
+  if (def === undefined) return NO_DEFAULT;
+  const user = def.methods.get('default')?.user;
+  if (user !== undefined) return invoke(user, [], null);
+  if (def instanceof EnumDef) {
+    const v = env.facts.defaultVariant(name);
+    const i = v === null ? undefined : def.index.get(v);
+    return i === undefined ? NO_DEFAULT : def.variants[i].kind === 'unit' ? def.unit(i) : new REnum(def, i, []);
+  }
+  const tys = env.facts.fieldTys({ k: 'adt', name, args });
+  if (tys === null || tys.length !== def.fields.length) return NO_DEFAULT;
+  const vs: Value[] = [];
+  for (const ft of tys) {
+    const v = defaultOfTy(ft, env);
+    if (v === NO_DEFAULT) return NO_DEFAULT;
+    vs.push(v);
+  }
+  return new RStruct(def, owned(vs));
+}

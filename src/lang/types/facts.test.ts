@@ -1,0 +1,123 @@
+/** The checker's side table for the interpreter (facts.ts). */
+import { describe, expect, it } from 'vitest';
+import { parseAndCheck } from '../check/index.ts';
+import type { Expr, Program } from '../syntax/ast.ts';
+import { walk } from '../syntax/visit.ts';
+import { checkTypes } from './index.ts';
+import { showTy } from './ty.ts';
+
+function check(src: string): { program: Program; facts: ReturnType<typeof checkTypes>['facts'] } {
+  const f = parseAndCheck(src, 'src/main.rs');
+  if (!f.ok) throw new Error(JSON.stringify(f.diagnostics));
+  const r = checkTypes(f.program);
+  expect(r.errors).toEqual([]);
+  return { program: f.program, facts: r.facts };
+}
+
+/** The first expression of `kind` (and, for method calls, `method`) in source order. */
+function find(p: Program, kind: string, method?: string): Expr {
+  let out: Expr | null = null;
+  walk(p, (n) => {
+    if (out === null && n.kind === kind && (method === undefined || ('method' in n && n.method === method)))
+      out = n as Expr;
+    return out === null;
+  });
+  if (out === null) throw new Error(`no ${kind}`);
+  return out;
+}
+
+describe('type facts', () => {
+  it('gives a literal the integer type it flows into', () => {
+    const { program, facts } = check('fn f(x: u64) -> u64 { x }\nfn main() { let a = 4; f(a); }');
+    expect(facts.intOf(find(program, 'IntLit'))).toBe('u64');
+  });
+
+  it('falls back to i32 and f64 for unconstrained literals', () => {
+    const { program, facts } = check('fn main() { let a = 4; let b = 1.5; println!("{} {}", a, b); }');
+    expect(facts.intOf(find(program, 'IntLit'))).toBe('i32');
+    expect(facts.floatOf(find(program, 'FloatLit'))).toBe('f64');
+  });
+
+  it('types an f32 literal from its annotation', () => {
+    const { program, facts } = check('fn main() { let t: f32 = 1.0; println!("{}", t); }');
+    expect(facts.floatOf(find(program, 'FloatLit'))).toBe('f32');
+  });
+
+  it('records the type arguments of a generic fn call', () => {
+    const src = 'fn fresh<T: Default>() -> T { T::default() }\nfn main() { let a: u8 = fresh(); println!("{}", a); }';
+    const { program, facts } = check(src);
+    let callee: Expr | null = null;
+    walk(program, (n) => {
+      if (n.kind === 'Call' && n.callee.kind === 'PathExpr' && n.callee.path.segments[0]?.name === 'fresh')
+        callee = n.callee;
+      return true;
+    });
+    const args = facts.typeArgs(callee!);
+    expect(args?.get('T')).toEqual({ k: 'int', name: 'u8' });
+  });
+
+  it('maps an impl’s parameters to the type’s arguments', () => {
+    const src = `struct S<T> { v: Vec<T> }
+impl<T: Clone> S<T> { fn first(&self) -> T { self.v[0].clone() } }
+fn main() { let s = S { v: vec![1u16] }; let x = s.first(); println!("{}", x); }`;
+    const { program, facts } = check(src);
+    const call = find(program, 'MethodCall', 'first');
+    expect(facts.typeArgs(call)?.get('T')).toEqual({ k: 'int', name: 'u16' });
+    expect(facts.intOf(call)).toBe('u16');
+  });
+
+  it('types parse() by the annotation and or_default() by the map', () => {
+    const src = `use std::collections::HashMap;
+fn main() {
+    let n: u16 = "7".parse().unwrap();
+    let mut m: HashMap<u8, Vec<char>> = HashMap::new();
+    m.entry(1).or_default().push('a');
+    println!("{} {:?}", n, m);
+}`;
+    const { program, facts } = check(src);
+    expect(showTy(facts.typeOf(find(program, 'MethodCall', 'parse'))!)).toBe('Result<u16, _>');
+    expect(showTy(facts.typeOf(find(program, 'MethodCall', 'or_default'))!)).toBe('&mut Vec<char>');
+  });
+
+  it('types a derived Default by its owner and finds the #[default] variant', () => {
+    const src = `#[derive(Debug, Default)]
+enum Mode { Idle, #[default] Busy }
+#[derive(Debug, Default)]
+struct P<T> { a: T, m: Mode }
+fn main() { let p: P<f32> = P::default(); println!("{:?}", p); }`;
+    const { program, facts } = check(src);
+    const call = find(program, 'Call');
+    const t = facts.typeOf(call);
+    expect(t === null ? null : showTy(t)).toBe('P<f32>');
+    expect(facts.defaultVariant('Mode')).toBe('Busy');
+    expect(t?.k === 'adt' ? facts.fieldTys(t)?.map((x) => showTy(x)) : null).toEqual(['f32', 'Mode']);
+  });
+
+  it('takes type arguments from a turbofish on a fn and on a type', () => {
+    const src = `#[derive(Default, Debug)]
+struct S<T> { v: T }
+impl<T: Default> S<T> { fn make() -> Self { S { v: T::default() } } }
+fn fresh<T: Default>() -> T { T::default() }
+fn main() { let a = fresh::<f64>(); let s = S::<char>::make(); println!("{} {:?}", a, s); }`;
+    const { program, facts } = check(src);
+    const callees: Expr[] = [];
+    walk(program, (n) => {
+      if (n.kind === 'Call' && n.callee.kind === 'PathExpr' && n.callee.path.segments.length >= 1)
+        callees.push(n.callee);
+      return true;
+    });
+    const args = callees.map((c) => facts.typeArgs(c)?.get('T')).filter((t) => t !== undefined);
+    expect(args).toEqual([{ k: 'float', name: 'f64' }, { k: 'char' }]);
+  });
+
+  it('lets the argument pick among several From impls (no false E0308)', () => {
+    const src = `#[derive(Debug)]
+struct L(String);
+impl From<&str> for L { fn from(s: &str) -> Self { L(s.to_string()) } }
+impl From<(char, u8)> for L { fn from(p: (char, u8)) -> Self { L(format!("{}{}", p.0, p.1)) } }
+fn main() { let a = L::from(('v', 2)); let b: L = "x".into(); println!("{:?} {:?}", a, b); }`;
+    const { program, facts } = check(src);
+    const into = find(program, 'MethodCall', 'into');
+    expect(showTy(facts.typeOf(into)!)).toBe('L');
+  });
+});
