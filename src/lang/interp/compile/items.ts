@@ -4,6 +4,7 @@
  * `Drop`, `Display`, `Debug`, `From` are remembered specially; trait default methods are filled
  * in), then compiles every function body, and finally fixes the integer types.
  */
+import { spawnNames } from './spawn-names.ts';
 import type {
   Attribute,
   EnumItem,
@@ -177,6 +178,7 @@ export class ProgramCompiler {
     source: string,
   ) {
     this.cx = new Cx(program.file, source);
+    this.cx.spawnNames = spawnNames(program);
   }
 
   compile(): CompiledProgram {

@@ -71,10 +71,7 @@ const TB = ns(['tokio::task::Builder', 'task::Builder']);
 member(TB, 'new', () => new RTaskBuilder(null));
 member(TB, 'default', () => new RTaskBuilder(null));
 const BT = tableFor(RTaskBuilder);
-const named = (v: Value, s: Site): { name: string; span: { line: number; col: number } } => ({
-  name: (deref(v) as RTaskBuilder).name ?? 'task',
-  span: { line: s.line, col: s.col },
-});
+const named = (v: Value, s: Site): ReturnType<typeof spawnMeta> => spawnMeta(s, (deref(v) as RTaskBuilder).name);
 def(BT, 'name', 'value', (_s, a) => new RTaskBuilder(a[1] as string));
 def(BT, 'spawn', 'value', (s, a) => ok(new RJoinHandle(located(s, () => spawn(toSim(a[1], s), named(a[0], s))))));
 def(BT, 'spawn_blocking', 'value', (s, a) =>
