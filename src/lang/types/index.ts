@@ -22,6 +22,8 @@ import { checkTypePaths } from './type-paths.ts';
 export interface TypeCheckResult {
   readonly errors: Diagnostic[];
   readonly warnings: Diagnostic[];
+  /** Locals moved out before each `.await` (a suspended future no longer holds them). */
+  readonly movedAtAwait?: ReadonlyMap<object, ReadonlySet<string>>;
 }
 
 export function checkTypes(program: Program): TypeCheckResult {
@@ -44,7 +46,7 @@ export function checkTypes(program: Program): TypeCheckResult {
       .map((f) => f.diagnostic);
     if (errors.length > 0) return { errors: errors.sort(byPos), warnings: [] };
   }
-  return { errors: [], warnings: warnings.sort(byPos) };
+  return { errors: [], warnings: warnings.sort(byPos), movedAtAwait: cx.movedAtAwait };
 }
 
 function fnBodies(program: Program): Block[] {

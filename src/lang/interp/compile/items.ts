@@ -547,8 +547,16 @@ export function runtimeTypeName(v: unknown): string {
   return v && typeof v === 'object' ? v.constructor.name : typeof v;
 }
 
-export function compileProgram(program: Program, source: string): CompiledProgram {
-  return new ProgramCompiler(program, source).compile();
+/** What the type checker learnt that the compiled program uses (absent: compiled unchecked). */
+export interface CheckedFacts {
+  /** Locals moved out before each `.await` (cx.ts `movedAtAwait`). */
+  readonly movedAtAwait: ReadonlyMap<object, ReadonlySet<string>>;
+}
+
+export function compileProgram(program: Program, source: string, facts?: CheckedFacts): CompiledProgram {
+  const c = new ProgramCompiler(program, source);
+  if (facts !== undefined) c.cx.movedAtAwait = facts.movedAtAwait;
+  return c.compile();
 }
 
 export { CTL };
