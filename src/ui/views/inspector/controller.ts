@@ -56,10 +56,10 @@ export function createInspectorController(el: HTMLElement, _options: ControllerO
   const refValue = refCell.append('span').attr('class', 'tl-bit-value tl-mono');
   refCell.append('span').attr('class', 'tl-bit-name').text('REF_COUNT');
   const bits = wordBox.append('div').attr('class', 'tl-bits');
-  const binary = body.append('p').attr('class', 'tl-binary tl-mono');
-  const transition = body.append('p').attr('class', 'tl-transition tl-mono');
   // What the suspended future holds (its state machine's fields), right under the cell's word.
   const locals = row(body, 'saved locals', 'tl-locals').attr('data-testid', 'saved-locals');
+  const binary = body.append('p').attr('class', 'tl-binary tl-mono');
+  const transition = body.append('p').attr('class', 'tl-transition tl-mono');
   const holders = row(body, 'references', 'tl-holders').append('ul');
   const stages = row(body, 'stage', 'tl-stage');
   const joinWaker = row(body, 'join waker', 'tl-joinwaker');
