@@ -97,6 +97,30 @@ async fn main() {
     expect(frames[0]?.[0].locals.map((l) => l.name)).toEqual(['msg', 'note']);
   });
 
+  it("shows handles with Tokio's Debug, and a closure or future by rustc's name for its type", () => {
+    const [frames] = snapshots(
+      `use tokio::time::{sleep, Duration};
+#[tokio::main(flavor = "current_thread", start_paused = true)]
+async fn main() {
+    let h = tokio::spawn(async move {
+        let child = tokio::spawn(async { 1 });
+        let f = |x: u32| x + 1;
+        let later = async { 2 };
+        sleep(Duration::from_millis(1)).await;
+        f(child.await.unwrap()) + later.await
+    });
+    println!("{}", h.await.unwrap());
+}
+`,
+      1,
+    );
+    expect(frames?.[0].locals).toEqual([
+      { name: 'child', value: 'JoinHandle { id: Id(2) }' },
+      { name: 'f', value: '{closure}' },
+      { name: 'later', value: '{async block@7}' },
+    ]);
+  });
+
   it('caps a long Debug text with an ellipsis', () => {
     const v = new RVec(Array.from({ length: 500 }, (_, i) => i));
     const s = debugCapped(v);

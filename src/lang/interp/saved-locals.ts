@@ -6,6 +6,7 @@
  * as `name = Debug value`. Moved-out locals are left out (rustc would not keep them).
  */
 import { AsyncFuture, type AwaitPoint, type RFuture } from './async.ts';
+import { RClosure } from './call.ts';
 import { env } from './env.ts';
 import { toFmt } from './fmt-value.ts';
 import { Formatter, fmtWith, type Sink } from '../fmt/index.ts';
@@ -53,17 +54,29 @@ export function debugCapped(v: Value, cap = VALUE_CAP): string {
     return sink.out;
   } catch (e) {
     if (e instanceof Full) return `${sink.out.slice(0, cap - 1)}…`;
-    return v instanceof AsyncFuture ? `impl Future (${v.layout.name})` : '‹no Debug›';
+    // no Debug: rustc's name for the type, where it has one
+    if (v instanceof AsyncFuture) return `{${bodyName(v)}}`;
+    return v instanceof RClosure ? '{closure}' : '‹no Debug›';
   } finally {
     Object.assign(env, { stdout, stderr, budget, backtraceNoteShown });
   }
 }
 
+const BLOCK = 'async block at line ';
+
+/** `async block@12`, or the async fn's name. */
+function bodyOf(f: AsyncFuture): string {
+  const n = f.layout.name;
+  return n.startsWith(BLOCK) ? `async block@${n.slice(BLOCK.length)}` : n;
+}
+
+/** rustc's name for a future's type: `async fn body of fetch()`, `async block@12`. */
+function bodyName(f: AsyncFuture): string {
+  return f.layout.name.startsWith(BLOCK) ? bodyOf(f) : `async fn body of ${f.layout.name}()`;
+}
+
 function stateName(f: AsyncFuture, at: AwaitPoint): string {
-  const body = f.layout.name.startsWith('async block at line ')
-    ? `async block@${f.layout.name.slice('async block at line '.length)}`
-    : f.layout.name;
-  return `${body}::Suspend${at.index}`;
+  return `${bodyOf(f)}::Suspend${at.index}`;
 }
 
 /** A slot's value, unless it was moved out or dropped since it was bound. */

@@ -114,6 +114,10 @@ export function liveJoinHandle(site: Site, h: RJoinHandle): RJoinHandle {
   return h;
 }
 
+// Tokio's `Debug` for both handles: `JoinHandle { id: Id(3) }` (task/join.rs, task/abort.rs).
+registerFmt(RJoinHandle, (v) => ({ debug: (f) => f.writeStr(`JoinHandle { id: Id(${(v as RJoinHandle).h.id}) }`) }));
+registerFmt(RAbortHandle, (v) => ({ debug: (f) => f.writeStr(`AbortHandle { id: Id(${(v as RAbortHandle).h.id}) }`) }));
+
 const JH = tableFor(RJoinHandle);
 const jh = (s: Site, v: Value): RJoinHandle => liveJoinHandle(s, deref(v) as RJoinHandle);
 def(JH, 'abort', 'ref', (s, a) => void jh(s, a[0]).h.abort());
