@@ -93,4 +93,19 @@ async fn main() {
 `);
     expect(names).toEqual(['worker_a', 'fetch', 'downloader', 'fetch', 'fetch', 'job', undefined]);
   });
+
+  it('runs Builder::spawn_on and spawn_blocking_on onto a handle, named by Builder::name', () => {
+    const r = runRust(`${HEAD}
+#[tokio::main(flavor = "current_thread", start_paused = true)]
+async fn main() {
+    let rt = tokio::runtime::Handle::current();
+    let a = tokio::task::Builder::new().name("on-handle").spawn_on(fetch(1), &rt).unwrap();
+    let b = tokio::task::Builder::new().spawn_blocking_on(move || crunch(21), &rt).unwrap();
+    println!("{} {}", a.await.unwrap(), b.await.unwrap());
+}
+`);
+    expect(r.stdout).toBe('1 42\n');
+    const names = [...r.world.trace.events()].flatMap((e) => (e.type === 'task.spawned' ? [e.name] : []));
+    expect(names).toEqual(['on-handle', 'b']);
+  });
 });
