@@ -6,13 +6,16 @@ export function* narrateTrace(trace: TraceRecorder): Generator<string> {
   let flavor: 'current_thread' | 'multi_thread' = 'current_thread';
   let step: SimEvent[] = [];
   let stepNo = -1;
+  const names = new Map<number, string>();
+  const taskName = (id: number): string | undefined => names.get(id);
   const flush = function* (): Generator<string> {
     if (step.length === 0) return;
     const t = (step[0]?.time ?? 0) / 1e6;
-    yield `[step ${stepNo} · ${t}ms] ${narrateStep(step, { flavor })}`;
+    yield `[step ${stepNo} · ${t}ms] ${narrateStep(step, { flavor, taskName })}`;
   };
   for (const e of trace.events()) {
     if (e.type === 'runtime.created') flavor = e.flavor;
+    if (e.type === 'task.spawned' && e.name !== undefined) names.set(e.task, e.name);
     if (e.step !== stepNo) {
       yield* flush();
       step = [];

@@ -7,6 +7,7 @@
 import { fromCallback } from 'xstate';
 import type { LabStore, ProgramSource, RunConfig, SimEvent } from '../store/index.ts';
 import type { PlaybackEvent, RunnerInput, RunnerReport } from './playback-types.ts';
+import type { WireLocals } from '../worker/protocol.ts';
 
 export interface RunRequest {
   readonly program: ProgramSource;
@@ -14,7 +15,8 @@ export interface RunRequest {
 }
 
 export interface RunSink {
-  batch(events: readonly SimEvent[]): void;
+  /** `locals`: saved locals of tasks that suspended within these events (src/worker/protocol.ts). */
+  batch(events: readonly SimEvent[], locals?: readonly WireLocals[]): void;
   done(): void;
   error(message: string): void;
 }
@@ -38,9 +40,9 @@ export function storeRunner(store: LabStore, source: RunSource) {
     const stop = source.start(
       { program: input.program, config: input.config },
       {
-        batch: (events) => {
+        batch: (events, locals) => {
           if (!open) return;
-          store.getState().actions.appendEvents(storeRun, events);
+          store.getState().actions.appendEvents(storeRun, events, locals);
           sendBack({ type: 'RUN.PROGRESS', runId: input.runId, ...counts() });
         },
         done: () => {

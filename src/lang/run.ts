@@ -36,7 +36,12 @@ export function compile(source: string, file = 'src/main.rs'): CompileResult {
   const typed = typeCheck(front.program);
   if (typed.errors.length > 0) return { ok: false, diagnostics: typed.errors };
   try {
-    return { ok: true, program: compileProgram(front.program, source, typed.facts), warnings: typed.warnings };
+    const checked = { movedAtAwait: typed.movedAtAwait ?? new Map() };
+    return {
+      ok: true,
+      program: compileProgram(front.program, source, typed.facts, checked),
+      warnings: typed.warnings,
+    };
   } catch (e) {
     if (e instanceof CompileError) {
       const d: Diagnostic = {

@@ -17,6 +17,8 @@ export type {
 export * from './selectors.ts';
 export * from './lab-types.ts';
 export { createLabTimeline } from './lab-timeline.ts';
+export { SavedLocalsLog } from './saved-locals-log.ts';
+export type { LocalsSnapshot } from './saved-locals-log.ts';
 export type { LabTimeline, LabTimelineOptions } from './lab-timeline.ts';
 export { arrayLog, createFoldTimeline } from './timeline/fold-timeline.ts';
 export type { EventLog, FoldTimeline, FoldTimelineOptions, TimelineStats } from './timeline/fold-timeline.ts';

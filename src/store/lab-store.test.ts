@@ -76,6 +76,20 @@ describe('createLabStore', () => {
     expect(store.getState().run).toEqual({ kind: 'error', runId: current, message: 'boom' });
   });
 
+  it('keeps the saved locals a batch carries, for its own run only', () => {
+    const store = createLabStore();
+    const { actions } = store.getState();
+    const old = actions.beginRun();
+    const snapshot = { task: 1, at: 2, frames: [{ state: 'fetch::Suspend0', line: 6, locals: [] }] };
+    actions.appendEvents(old, trace(), [snapshot]);
+    expect(store.getState().savedLocals.at(1, 3)).toBe(snapshot);
+    const current = actions.beginRun();
+    actions.appendEvents(old, trace(), [snapshot]);
+    expect(store.getState().savedLocals.at(1, 3)).toBeUndefined();
+    actions.appendEvents(current, trace());
+    expect(store.getState().savedLocals.at(1, 3)).toBeUndefined();
+  });
+
   it('a new run resets the view to the start', () => {
     const store = createLabStore();
     const { actions } = store.getState();

@@ -16,6 +16,8 @@ import { createLabTimeline } from './lab-timeline.ts';
 import type { LabTimeline, LabTimelineOptions } from './lab-timeline.ts';
 import type { SimEvent } from '../sim/index.ts';
 import type { ViewState } from './view/view-state.ts';
+import { SavedLocalsLog } from './saved-locals-log.ts';
+import type { LocalsSnapshot } from './saved-locals-log.ts';
 
 /** Where the program came from; the URL names it by this (src/flow/url-state.ts). */
 export type ProgramOrigin =
@@ -42,8 +44,11 @@ export interface LabActions {
   setConfig(patch: Partial<RunConfig>): void;
   /** Starts a new run: a fresh timeline at position 0. Returns the run's id. */
   beginRun(): number;
-  /** Folds a batch of the run's events; ignored if `runId` is not the current run. */
-  appendEvents(runId: number, batch: readonly SimEvent[]): void;
+  /**
+   * Folds a batch of the run's events, and keeps the saved locals recorded within them; ignored
+   * if `runId` is not the current run.
+   */
+  appendEvents(runId: number, batch: readonly SimEvent[], locals?: readonly LocalsSnapshot[]): void;
   finishRun(runId: number): void;
   failRun(runId: number, message: string): void;
   /** Moves the view to event position `position` (clamped to the trace). */
@@ -63,6 +68,8 @@ export interface LabState {
   readonly run: RunStatus;
   /** Mutable: it grows as batches arrive. `eventCount`/`stepCount` change with it. */
   readonly timeline: LabTimeline;
+  /** Mutable like the timeline: what suspended tasks held, by task and trace position. */
+  readonly savedLocals: SavedLocalsLog;
   readonly eventCount: number;
   readonly stepCount: number;
   /** Event position of the view (0 = before the first event). */
@@ -117,6 +124,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
         set({
           run: { kind: 'running', runId },
           timeline,
+          savedLocals: new SavedLocalsLog(),
           eventCount: 0,
           stepCount: 0,
           position: 0,
@@ -125,9 +133,10 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
         });
         return runId;
       },
-      appendEvents: (runId, batch) => {
+      appendEvents: (runId, batch, locals) => {
         if (!isCurrent(runId) || batch.length === 0) return;
-        const { timeline } = get();
+        const { timeline, savedLocals } = get();
+        if (locals !== undefined) savedLocals.add(locals);
         timeline.append(batch);
         set({ eventCount: timeline.length, stepCount: timeline.stepCount });
       },
@@ -165,6 +174,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
       config: { ...DEFAULT_CONFIG, ...options.config },
       run: { kind: 'idle' },
       timeline,
+      savedLocals: new SavedLocalsLog(),
       eventCount: 0,
       stepCount: 0,
       position: 0,

@@ -13,6 +13,7 @@ export const selectConfig = (s: LabState) => s.config;
 export const selectSeed = (s: LabState) => s.config.seed;
 export const selectRun = (s: LabState) => s.run;
 export const selectTimeline = (s: LabState) => s.timeline;
+export const selectSavedLocals = (s: LabState) => s.savedLocals;
 export const selectEventCount = (s: LabState) => s.eventCount;
 export const selectStepCount = (s: LabState) => s.stepCount;
 export const selectPosition = (s: LabState) => s.position;

@@ -7,7 +7,15 @@
  */
 import type { SimEvent } from '../sim/index.ts';
 import { PROTOCOL_VERSION, unreachable } from './protocol.ts';
-import type { RunEnd, RunFinding, SourceProblem, WireRunConfig, WorkerCommand, WorkerMessage } from './protocol.ts';
+import type {
+  RunEnd,
+  RunFinding,
+  SourceProblem,
+  WireLocals,
+  WireRunConfig,
+  WorkerCommand,
+  WorkerMessage,
+} from './protocol.ts';
 import { BatchUnpacker } from './wire.ts';
 
 /** The part of `Worker` the client uses (a fake in tests). */
@@ -32,7 +40,8 @@ export interface RunRequest {
 }
 
 export interface RunHandlers {
-  events(events: SimEvent[]): void;
+  /** A batch of the run's events, with the saved locals of tasks that suspended within it. */
+  events(events: SimEvent[], locals: readonly WireLocals[]): void;
   compileError(problems: readonly SourceProblem[]): void;
   done(end: RunEnd, findings: readonly RunFinding[]): void;
   /** The worker failed or stopped answering and was replaced; the run is over. */
@@ -237,7 +246,7 @@ export class SimWorkerClient {
         c.handlers.compileError(m.problems);
         return;
       case 'batch':
-        c.handlers.events(c.unpacker.unpack(m.batch));
+        c.handlers.events(c.unpacker.unpack(m.batch), m.locals ?? []);
         // Armed after folding, so a slow page does not count against the worker.
         this.arm();
         // Folded: the page can take one more.

@@ -4,7 +4,7 @@
  * against this seam only, so it is tested with programs built straight on the simulator, and the
  * Rust interpreter is bound to it in lang-engine.ts.
  */
-import type { SourceProblem, WireExploreOptions, WireExploreReport, WireRunConfig } from './protocol.ts';
+import type { SourceProblem, WireExploreOptions, WireExploreReport, WireLocals, WireRunConfig } from './protocol.ts';
 import type { TraceReader } from './wire.ts';
 
 export type AdvanceResult =
@@ -22,6 +22,11 @@ export interface EngineRun {
   advance(maxSteps: number): AdvanceResult;
   /** Releases the run (called once, when it ends or is stopped). */
   dispose(): void;
+  /**
+   * Saved locals recorded at trace indexes below `end`, handed over once (absent: the engine
+   * records none).
+   */
+  takeLocals?(end: number): WireLocals[];
 }
 
 /** An exploration in progress: one run per `next()`, so the worker can slice it. */

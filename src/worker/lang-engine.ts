@@ -12,7 +12,7 @@ import { ForcedChooser } from '../sim/index.ts';
 import { wireExploreReport } from './explore-wire.ts';
 import type { AdvanceResult, Engine, EngineRun } from './engine.ts';
 import { problemOf } from './engine.ts';
-import type { SourceProblem, WireRunConfig } from './protocol.ts';
+import type { SourceProblem, WireLocals, WireRunConfig } from './protocol.ts';
 import type { TraceReader } from './wire.ts';
 
 /** Loop iterations or calls one poll may run (about 0.7 s of interpretation) before it is stopped. */
@@ -38,13 +38,42 @@ function scheduleOf(config: WireRunConfig): { seed: number; chooser?: ForcedChoo
   return { seed: key.schedule.seed, chooser: new ForcedChooser(key.schedule.forced) };
 }
 
+/** Saved-locals snapshots one run keeps at most (a long run stops recording them, not running). */
+export const MAX_LOCALS_SNAPSHOTS = 50_000;
+
 class LangRun implements EngineRun {
   private end: AdvanceResult | undefined;
+  /** Snapshots not yet handed to a batch, in trace order. */
+  private locals: WireLocals[] = [];
+  private recorded = 0;
+  /** Each task's last snapshot, so one that holds the same as before is not sent again. */
+  private readonly last = new Map<number, string>();
 
   constructor(
     private readonly runner: ProgramRunner,
     private readonly file: string,
   ) {}
+
+  /** Asks the interpreter what each task that suspended in the last step holds. */
+  private recordLocals(): void {
+    for (const s of this.runner.suspensions()) {
+      if (this.recorded >= MAX_LOCALS_SNAPSHOTS) return;
+      const frames = this.runner.savedLocals(s.task);
+      if (frames === undefined) continue;
+      const key = JSON.stringify(frames);
+      if (this.last.get(s.task) === key) continue;
+      this.last.set(s.task, key);
+      this.locals.push({ task: s.task, at: s.at, frames });
+      this.recorded++;
+    }
+  }
+
+  takeLocals(end: number): WireLocals[] {
+    const n = this.locals.findIndex((l) => l.at >= end);
+    const taken = n < 0 ? this.locals : this.locals.slice(0, n);
+    this.locals = n < 0 ? [] : this.locals.slice(n);
+    return taken;
+  }
 
   get trace(): TraceReader {
     return this.runner.world.trace;
@@ -54,7 +83,9 @@ class LangRun implements EngineRun {
     if (this.end !== undefined) return this.end;
     try {
       for (let i = 0; i < maxSteps; i++) {
-        if (!this.runner.step()) {
+        const more = this.runner.step();
+        this.recordLocals();
+        if (!more) {
           this.end = endOf(this.runner.result(), this.file);
           return this.end;
         }
@@ -93,7 +124,7 @@ export const LANG_ENGINE: Engine = {
         new LangRun(
           // The program's own `#[tokio::main(...)]` chooses its runtime, as with real Tokio (the
           // examples must print what real Tokio printed); the lab's config contributes the seed.
-          startProgram(c.program, { ...scheduleOf(config), maxSteps: RUNAWAY_STEPS }),
+          startProgram(c.program, { ...scheduleOf(config), maxSteps: RUNAWAY_STEPS, captureLocals: true }),
           file,
         ),
       explore: (config, options) => {

@@ -6,7 +6,7 @@
  * shape changes: a worker and page built from different versions refuse each other at `hello`.
  */
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** What a run is configured with (design.md §4: a run is program, config, seed, choices). */
 export interface WireRunConfig {
@@ -95,6 +95,26 @@ export interface WireBatch {
 
 export const EVENT_WORDS = 5;
 
+/** One async body of a suspended task's future (the interpreter's saved-locals.ts SavedFrame). */
+export interface WireSavedFrame {
+  /** rustc's name for the state it is in: `fetch::Suspend2`. */
+  readonly state: string;
+  /** The `.await` it is suspended at. */
+  readonly line: number;
+  /** Its locals held across that `.await`, as `{:?}` text (capped). */
+  readonly locals: readonly { readonly name: string; readonly value: string }[];
+}
+
+/**
+ * What a task's future held when it suspended: frames innermost first. It holds from trace
+ * index `at` (the events of that poll's end) until the task's next suspension.
+ */
+export interface WireLocals {
+  readonly task: number;
+  readonly at: number;
+  readonly frames: readonly WireSavedFrame[];
+}
+
 /** Why a run ended. */
 export type RunEnd =
   | { readonly kind: 'finished'; readonly exitCode: number }
@@ -138,7 +158,13 @@ export type WorkerMessage =
   | { readonly type: 'ready'; readonly version: number }
   | { readonly type: 'loaded'; readonly runId: number }
   | { readonly type: 'compile-error'; readonly runId: number; readonly problems: readonly SourceProblem[] }
-  | { readonly type: 'batch'; readonly runId: number; readonly batch: WireBatch }
+  /** `locals`: the saved locals of tasks that suspended within the batch's events, if recorded. */
+  | {
+      readonly type: 'batch';
+      readonly runId: number;
+      readonly batch: WireBatch;
+      readonly locals?: readonly WireLocals[];
+    }
   | {
       readonly type: 'done';
       readonly runId: number;

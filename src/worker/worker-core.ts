@@ -222,7 +222,7 @@ export class WorkerCore {
     }
     if (end === undefined && a.packer.pending > 0) {
       a.credit--;
-      host.post({ type: 'batch', runId: a.runId, batch: a.packer.next(limits.maxBatchEvents) });
+      host.post(this.batchOf(a, limits.maxBatchEvents));
     }
     if (end !== undefined) {
       this.finish(a, end);
@@ -235,9 +235,9 @@ export class WorkerCore {
   private finish(a: ActiveRun, end: RunEnd): void {
     const last = end.kind === 'truncated' ? this.limits.maxEvents : Number.MAX_SAFE_INTEGER;
     while (a.packer.pending > 0 && a.packer.packed < last) {
-      const batch = a.packer.next(Math.min(this.limits.maxBatchEvents, last - a.packer.packed));
-      if (batch.count === 0) break;
-      this.host.post({ type: 'batch', runId: a.runId, batch });
+      const message = this.batchOf(a, Math.min(this.limits.maxBatchEvents, last - a.packer.packed));
+      if (message.batch.count === 0) break;
+      this.host.post(message);
     }
     let findings: RunFinding[] = [];
     try {
@@ -247,6 +247,15 @@ export class WorkerCore {
     }
     this.end();
     this.host.post({ type: 'done', runId: a.runId, end, findings });
+  }
+
+  /** The next batch of the run's events, with the saved locals recorded within them. */
+  private batchOf(a: ActiveRun, limit: number): Extract<WorkerMessage, { type: 'batch' }> {
+    const batch = a.packer.next(limit);
+    const locals = a.run.takeLocals?.(batch.first + batch.count) ?? [];
+    return locals.length > 0
+      ? { type: 'batch', runId: a.runId, batch, locals }
+      : { type: 'batch', runId: a.runId, batch };
   }
 
   private end(): void {

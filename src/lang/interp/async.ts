@@ -27,6 +27,26 @@ export abstract class RFuture extends Owned {
   }
 }
 
+/**
+ * One suspend point of an async body (rustc's generator state `SuspendN`), for the inspector's
+ * saved locals (saved-locals.ts): which named locals the suspended future holds there.
+ */
+export interface AwaitPoint {
+  /** N of `SuspendN`: the body's `.await`s in source order, from 0. */
+  readonly index: number;
+  readonly line: number;
+  readonly col: number;
+  /** The named locals in scope there and not moved out before it, outermost first. */
+  readonly locals: readonly { readonly name: string; readonly slot: number }[];
+  /**
+   * An `async move` block's captures (held for the future's whole life). The compiler's own
+   * list, read when the future is inspected: captures are found as the body compiles.
+   */
+  readonly captures: readonly { readonly slot: number; readonly from: { readonly info: { readonly name: string } } }[];
+  /** Names moved out before this point (captures included). */
+  readonly moved: ReadonlySet<string>;
+}
+
 /** Layout facts an async body's future needs for drops. */
 export interface AsyncLayout {
   readonly code: GenCode;
@@ -53,6 +73,9 @@ export class AsyncFuture extends RFuture {
   /** Where the body last suspended (the `.await` span), for the UI's per-task line marker. */
   awaitLine = 0;
   awaitCol = 0;
+  /** While suspended: the suspend point, and the future it awaits there (its `__awaitee`). */
+  at: AwaitPoint | null = null;
+  awaitee: RFuture | null = null;
 
   constructor(
     readonly layout: AsyncLayout,
@@ -92,6 +115,7 @@ export class AsyncFuture extends RFuture {
         this.g = null;
         return r.value;
       }
+      if (env.pollDepth === 1 && env.onSuspend !== null) env.onSuspend(this);
       return PENDING;
     } finally {
       env.pollDepth--;
@@ -103,10 +127,17 @@ export class AsyncFuture extends RFuture {
     return this.st !== St.New;
   }
 
+  /** Where the body is suspended between polls (null: not started, running, or finished). */
+  get suspendedAt(): AwaitPoint | null {
+    return this.st === St.Started && this.g !== null && this.cx === null ? this.at : null;
+  }
+
   dropGlue(): void {
     const st = this.st;
     this.st = St.Done;
     this.g = null;
+    this.at = null;
+    this.awaitee = null;
     if (st === St.Done) return;
     const s = this.frame.s;
     if (st === St.New) {

@@ -43,6 +43,8 @@ export class Env {
   };
   /** Non-zero while an async future is being polled (budget resets at the outermost poll). */
   pollDepth = 0;
+  /** Told when the outermost async body of a poll suspends (runs that record saved locals). */
+  onSuspend: ((future: object) => void) | null = null;
 }
 
 export let env = new Env();

@@ -4,6 +4,8 @@
  * at a time, then the runtime's drop (shutdown), then the exit status.
  */
 import { invoke } from './call.ts';
+import { AsyncFuture } from './async.ts';
+import { type SavedFrame, savedLocalsOf } from './saved-locals.ts';
 import type { CompiledProgram } from './compile/items.ts';
 import { Env, installEnv, RunawayError } from './env.ts';
 import { TypeFault } from './type-fault.ts';
@@ -73,6 +75,14 @@ export interface RunOptions {
   readonly ctrlCAtMs?: readonly number[];
   /** Ctrl-C pressed by hand after these scheduler steps (the lab's button; a replay from the start). */
   readonly ctrlCAfterSteps?: readonly number[];
+  /** Remember which tasks suspend in each step, so `savedLocals` can show what they hold. */
+  readonly captureLocals?: boolean;
+}
+
+/** A task whose future suspended during the last step, and the trace length when it did. */
+export interface Suspension {
+  readonly task: number;
+  readonly at: number;
 }
 
 export interface RunResult {
@@ -111,6 +121,8 @@ export class ProgramRunner {
   /** The JS error behind an internal error (for tests and bug reports). */
   internal: unknown = undefined;
   private readonly maxTicks: number;
+  /** The futures that suspended during the current step (captureLocals runs only). */
+  private suspended: (Suspension & { readonly future: AsyncFuture })[] = [];
 
   constructor(
     readonly program: CompiledProgram,
@@ -157,6 +169,32 @@ export class ProgramRunner {
       },
     };
     this.maxTicks = options.maxTicks ?? 10_000_000;
+    if (options.captureLocals === true) {
+      env.onSuspend = (future) => {
+        const task = tryTaskId();
+        if (task !== undefined && future instanceof AsyncFuture)
+          this.suspended.push({ task, at: this.world.trace.length, future });
+      };
+    }
+  }
+
+  /** The tasks whose futures suspended during the last step (captureLocals runs). */
+  suspensions(): readonly Suspension[] {
+    return this.suspended;
+  }
+
+  /**
+   * What a task that suspended during the last step holds at its `.await`, innermost frame
+   * first (saved-locals.ts); undefined for other tasks. Reads the frames, changes nothing.
+   */
+  savedLocals(task: number): SavedFrame[] | undefined {
+    // a user `impl Debug` runs against this run's tables
+    this.enter();
+    for (let i = this.suspended.length - 1; i >= 0; i--) {
+      const s = this.suspended[i];
+      if (s.task === task) return savedLocalsOf(s.future);
+    }
+    return undefined;
   }
 
   private enter(): void {
@@ -180,6 +218,7 @@ export class ProgramRunner {
 
   /** Advances the run by one scheduler action; false when the run is over. */
   step(): boolean {
+    if (this.suspended.length > 0) this.suspended = [];
     this.enter();
     try {
       return this.stepInner();

@@ -25,6 +25,8 @@ export interface TypeCheckResult {
   readonly warnings: Diagnostic[];
   /** The types the interpreter takes its type-dependent behaviour from. */
   readonly facts: TypeFacts;
+  /** Locals moved out before each `.await` (a suspended future no longer holds them). */
+  readonly movedAtAwait?: ReadonlyMap<object, ReadonlySet<string>>;
 }
 
 export function checkTypes(program: Program): TypeCheckResult {
@@ -47,7 +49,7 @@ export function checkTypes(program: Program): TypeCheckResult {
       .map((f) => f.diagnostic);
     if (errors.length > 0) return { errors: errors.sort(byPos), warnings: [], facts: NO_FACTS };
   }
-  return { errors: [], warnings: warnings.sort(byPos), facts: factsOf(cx) };
+  return { errors: [], warnings: warnings.sort(byPos), facts: factsOf(cx), movedAtAwait: cx.movedAtAwait };
 }
 
 function fnBodies(program: Program): Block[] {

@@ -132,6 +132,7 @@ class MoveCheck {
       case 'Await':
       case 'Try':
         this.expr(state, e.expr, 'move');
+        if (e.kind === 'Await') this.cx.movedAtAwait.set(e, movedLocals(state));
         return;
       case 'Paren':
         this.expr(state, e.expr, mode);
@@ -322,6 +323,13 @@ class CaptureCollector extends MoveCheck {
     const prev = this.captured.get(p.key);
     if (prev === undefined || (mode === 'move' && prev.mode === 'borrow')) this.captured.set(p.key, { place: p, mode });
   }
+}
+
+/** The locals wholly moved out in `state` (a partly moved local is still held, in part). */
+function movedLocals(state: State): Set<string> {
+  const out = new Set<string>();
+  for (const [k, v] of state) if (!k.includes('.')) out.add(v.name);
+  return out;
 }
 
 function divergesExpr(e: Expr): boolean {

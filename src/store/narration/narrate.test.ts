@@ -30,6 +30,22 @@ describe('narrateStep', () => {
     );
   });
 
+  it('calls a named task by its name and id, and lists named tasks one by one', () => {
+    const names = new Map([
+      [3, 'fetch'],
+      [4, 'worker_a'],
+    ]);
+    const ctx = { ...CT, taskName: (id: number) => names.get(id) };
+    const poll = traceBuilder().pop('local', 3, 0).pollStart(3, 10).pollEnd(3, 'ready').build();
+    expect(narrateStep(poll, ctx)).toBe(
+      'The scheduler polls fetch (task 3) (its code starts at line 10); it returns Ready: fetch (task 3) is complete.',
+    );
+    const spawns = traceBuilder().pollStart(0, 3).spawn(3).spawn(4).spawn(5).pollEnd(0, 'pending').build();
+    expect(narrateStep(spawns, ctx)).toBe(
+      'block_on polls the main future (its code starts at line 3); it spawns fetch (task 3), worker_a (task 4) and task 5 and returns Pending, waiting to be woken.',
+    );
+  });
+
   it('tells the worker that took the task in a multi_thread step', () => {
     const events = traceBuilder().pop('local', 5, 2).pollStart(5, 4).pollEnd(5, 'pending').build();
     expect(narrateStep(events, MT)).toBe(

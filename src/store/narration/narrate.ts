@@ -11,6 +11,8 @@ import type { PollFacts, StepFacts } from './step-facts.ts';
 export interface NarrationContext {
   /** Which scheduler runs the program: multi_thread steps name their worker. */
   readonly flavor: 'current_thread' | 'multi_thread';
+  /** A task's name (its `task.spawned` event's), so sentences say "fetch (task 3)". */
+  readonly taskName?: (id: number) => string | undefined;
 }
 
 export const BEFORE_FIRST_STEP = 'Nothing has run yet. Press ▶ to play or → to take one step.';
@@ -22,17 +24,28 @@ export function listOf(items: readonly string[], max = 4): string {
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
-function taskName(id: number): string {
-  return id === 0 ? 'the main future' : `task ${id}`;
+/** How one narration names tasks: "fetch (task 3)" when the task has a name, else "task 3". */
+interface Namer {
+  task(id: number): string;
+  /** "task 4", "tasks 4, 5 and 6", "fetch (task 4) and h (task 5)"; the main future by name. */
+  tasks(ids: readonly number[]): string;
 }
 
-/** "task 4", "tasks 4, 5 and 6"; the main future by name. */
-function tasksPhrase(ids: readonly number[]): string {
-  const main = ids.includes(0) ? ['the main future'] : [];
-  const tasks = ids.filter((t) => t !== 0);
-  const named =
-    tasks.length === 1 ? [`task ${tasks[0]}`] : tasks.length > 1 ? [`tasks ${listOf(tasks.map(String))}`] : [];
-  return listOf([...named, ...main]);
+function namer(ctx: NarrationContext): Namer {
+  const nameOf = ctx.taskName ?? (() => undefined);
+  const task = (id: number): string => {
+    if (id === 0) return 'the main future';
+    const n = nameOf(id);
+    return n === undefined ? `task ${id}` : `${n} (task ${id})`;
+  };
+  const tasks = (ids: readonly number[]): string => {
+    const main = ids.includes(0) ? ['the main future'] : [];
+    const ts = ids.filter((t) => t !== 0);
+    const anyNamed = ts.some((t) => nameOf(t) !== undefined);
+    const named = ts.length === 1 || anyNamed ? ts.map(task) : ts.length > 1 ? [`tasks ${listOf(ts.map(String))}`] : [];
+    return listOf([...named, ...main]);
+  };
+  return { task, tasks };
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -50,11 +63,11 @@ function poller(p: PollFacts, ctx: NarrationContext): string {
   return ctx.flavor === 'multi_thread' ? `Worker ${p.worker ?? 0}` : 'The scheduler';
 }
 
-function outcomeClause(p: PollFacts, f: StepFacts): string {
+function outcomeClause(p: PollFacts, f: StepFacts, n: Namer): string {
   const at = p.line > 0 ? ` at line ${p.line}` : '';
   switch (p.outcome) {
     case 'ready': {
-      const done = p.task === 0 ? 'the main future is done, so block_on returns' : `${taskName(p.task)} is complete`;
+      const done = p.task === 0 ? 'the main future is done, so block_on returns' : `${n.task(p.task)} is complete`;
       return `returns Ready${at}: ${done}`;
     }
     case 'panicked':
@@ -74,26 +87,27 @@ function outcomeClause(p: PollFacts, f: StepFacts): string {
 
 function pollSentence(p: PollFacts, f: StepFacts, ctx: NarrationContext): string {
   const who = poller(p, ctx);
+  const n = namer(ctx);
   if (p.cancelledBeforePoll) {
-    return `${who} takes ${taskName(p.task)} from the queue, finds it CANCELLED and drops its future instead of polling it`;
+    return `${who} takes ${n.task(p.task)} from the queue, finds it CANCELLED and drops its future instead of polling it`;
   }
   // Without statement events the only place known is where the future starts.
   const from = p.line === 0 && p.startLine > 0 ? ` (its code starts at line ${p.startLine})` : '';
-  const what = p.task === 0 ? `polls the main future${from}` : `polls task ${p.task}${from}`;
+  const what = `polls ${n.task(p.task)}${from}`;
   const effects: string[] = [];
-  if (p.spawned.length > 0) effects.push(`spawns ${tasksPhrase(p.spawned)}`);
-  if (p.aborted.length > 0) effects.push(`aborts ${tasksPhrase(p.aborted)}`);
-  if (p.joined.length > 0) effects.push(`takes the output of ${tasksPhrase(p.joined)} from its JoinSet`);
+  if (p.spawned.length > 0) effects.push(`spawns ${n.tasks(p.spawned)}`);
+  if (p.aborted.length > 0) effects.push(`aborts ${n.tasks(p.aborted)}`);
+  if (p.joined.length > 0) effects.push(`takes the output of ${n.tasks(p.joined)} from its JoinSet`);
   if (f.tokensCancelled.length > 0) effects.push(`cancels a CancellationToken`);
   if (p.printed > 0) effects.push(`prints ${plural(p.printed, 'line', 'lines')}`);
   const woke = p.woke.filter((t) => t !== p.task);
-  const outcome = outcomeClause(p, f);
-  const tail = woke.length > 0 ? ` and wakes ${tasksPhrase(woke)}` : '';
+  const outcome = outcomeClause(p, f, n);
+  const tail = woke.length > 0 ? ` and wakes ${n.tasks(woke)}` : '';
   const first = effects.length > 0 ? `it ${listOf([...effects, outcome], 8)}` : `it ${outcome}`;
   return `${who} ${what}; ${first}${tail}`;
 }
 
-function parkSentence(f: StepFacts): string {
+function parkSentence(f: StepFacts, n: Namer): string {
   const park = f.park;
   const base =
     park?.yield === true
@@ -103,7 +117,7 @@ function parkSentence(f: StepFacts): string {
   if (f.advancedTo !== undefined) parts.push(`the paused clock jumps to ${f.advancedTo} ms`);
   if (f.fired.length > 0) {
     const timers = f.fired.length === 1 ? 'a timer fires' : `${f.fired.length} timers fire`;
-    parts.push(`${timers}, waking ${tasksPhrase(f.fired)}`);
+    parts.push(`${timers}, waking ${n.tasks(f.fired)}`);
   }
   if (f.deferWoken > 0) parts.push(`${plural(f.deferWoken, 'deferred waker is', 'deferred wakers are')} woken`);
   if (parts.length === 0) return `${base}; no time passes, nothing fires, and block_on looks at the main future again`;
@@ -120,14 +134,14 @@ const SHUTDOWN_WORDS: Readonly<Record<string, string>> = {
   done: 'The runtime has shut down',
 };
 
-function shutdownSentence(f: StepFacts): string {
+function shutdownSentence(f: StepFacts, n: Namer): string {
   const phase = f.shutdownPhases[f.shutdownPhases.length - 1] ?? 'begin';
   const base = SHUTDOWN_WORDS[phase] ?? `Shutdown: ${phase.replace(/_/g, ' ')}`;
   if (f.droppedFutures.length === 0) return base;
   const whose =
     f.droppedFutures.length === 1
-      ? `the future of task ${f.droppedFutures[0]} is`
-      : `the futures of ${tasksPhrase(f.droppedFutures)} are`;
+      ? `the future of ${n.task(f.droppedFutures[0])} is`
+      : `the futures of ${n.tasks(f.droppedFutures)} are`;
   return `${base}; ${whose} dropped`;
 }
 
@@ -141,11 +155,11 @@ export function sentenceOf(f: StepFacts, ctx: NarrationContext): string {
   if (f.poll !== undefined) {
     return pollSentence(f.poll, f, ctx);
   }
-  if (f.park !== undefined || f.fired.length > 0 || f.advancedTo !== undefined) return parkSentence(f);
+  if (f.park !== undefined || f.fired.length > 0 || f.advancedTo !== undefined) return parkSentence(f, namer(ctx));
   if (f.deferWoken > 0) {
     return `The scheduler wakes ${plural(f.deferWoken, 'deferred waker', 'deferred wakers')} (tasks that called yield_now), the last deferred first`;
   }
-  if (f.shutdownPhases.length > 0 || f.droppedFutures.length > 0) return shutdownSentence(f);
+  if (f.shutdownPhases.length > 0 || f.droppedFutures.length > 0) return shutdownSentence(f, namer(ctx));
   if (f.blocking.length > 0) return `The blocking pool acts: ${listOf(f.blocking.map((b) => b.replace(/_/g, ' ')))}`;
   if (f.blockOnStarted) return 'block_on starts the main future';
   if (f.diagnostics.length > 0) return f.diagnostics[0];

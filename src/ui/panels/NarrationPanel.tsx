@@ -4,7 +4,14 @@
  * or stepping makes it live again.
  */
 import { useMemo } from 'react';
-import { selectConfig, selectPlayback, selectPosition, selectStepPosition, selectTimeline } from '../../store/index.ts';
+import {
+  selectConfig,
+  selectPlayback,
+  selectPosition,
+  selectStepPosition,
+  selectTasks,
+  selectTimeline,
+} from '../../store/index.ts';
 import { flavorOfTrace, narrationAt } from '../../store/narration/index.ts';
 import { useLabState, useReport } from '../lab/lab-context.tsx';
 
@@ -18,10 +25,15 @@ export function NarrationPanel() {
   const playing = useLabState(selectPlayback) === 'playing';
   const phase = useReport((r) => r.phase);
   const notice = useReport((r) => r.notice);
+  const tasks = useLabState(selectTasks);
   const narrated = useMemo(
     // The program's #[tokio::main] picks its runtime; the trace says which it was.
-    () => narrationAt(timeline, position, { flavor: flavorOfTrace(timeline) ?? configured }),
-    [timeline, position, configured],
+    () =>
+      narrationAt(timeline, position, {
+        flavor: flavorOfTrace(timeline) ?? configured,
+        taskName: (id) => tasks.get(id)?.name,
+      }),
+    [timeline, position, configured, tasks],
   );
   // With no trace to tell, say why.
   const sentence =

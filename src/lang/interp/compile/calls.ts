@@ -26,6 +26,13 @@ import { resolvePath, setTraitCall } from './paths.ts';
 import { P, refTo } from './place.ts';
 import type { IntCell } from '../intcell.ts';
 import { typeFault } from '../type-fault.ts';
+import { nameSpawnSite } from '../site-names.ts';
+
+/** A spawn call's site carries the task name its syntax gives (compile/spawn-names.ts). */
+function nameSite(cx: Cx, e: CallExpr | MethodCallExpr, site: Site): void {
+  const name = cx.spawnNames.get(e);
+  if (name !== undefined) nameSpawnSite(site, name);
+}
 
 function unifyParams(cx: Cx, args: CE[], params: (IntType | null)[] | undefined): void {
   if (!params) return;
@@ -37,6 +44,7 @@ function unifyParams(cx: Cx, args: CE[], params: (IntType | null)[] | undefined)
 
 export function compileCall(cx: Cx, e: CallExpr): CE {
   const site = Site.of(e.span);
+  nameSite(cx, e, site);
   const args = e.args.map((a) => compileExpr(cx, a));
   const callee = e.callee;
   const generic = genericDefault(cx, e);
@@ -221,6 +229,7 @@ function compileCallOn(cx: Cx, e: MethodCallExpr, recv: CE): CE {
   const args = e.args.map((a) => compileExpr(cx, a));
   const name = e.method;
   const site = Site.of(e.methodSpan, recv.ic);
+  nameSite(cx, e, site);
   const mi = cx.methodInts.get(name);
   const ret = methodResultInt(cx, name, recv.ic) ?? (mi ? cx.cells.of(mi) : null);
   if (e.turbofish && e.turbofish[0]?.kind === 'TypeArg') site.hint = turbofishTypeHint(e.turbofish[0].type);

@@ -10,8 +10,8 @@
  */
 import type { Type } from '../../syntax/ast.ts';
 import type { IntCell } from '../intcell.ts';
-import type { AwaitExpr, AsyncBlockExpr, ClosureExpr, Pattern } from '../../syntax/ast.ts';
-import { AsyncFuture, type AsyncLayout, RFuture } from '../async.ts';
+import type { AwaitExpr, AsyncBlockExpr, ClosureExpr, JoinMacro, Pattern, SelectMacro } from '../../syntax/ast.ts';
+import { AsyncFuture, type AsyncLayout, type AwaitPoint, RFuture } from '../async.ts';
 import { ClosureDef, RClosure } from '../call.ts';
 import { Site } from '../defs.ts';
 import { CTL, Flow, Frame, frameAt } from '../frame.ts';
@@ -173,10 +173,28 @@ export function makeLayout(
   return { code, sync, order: scope.dropOrder(), unpolled: heads.slice(), name };
 }
 
+/** The suspend point `e` makes: the locals in scope there that the type checker saw still held. */
+export function awaitPoint(cx: Cx, e: AwaitExpr | SelectMacro | JoinMacro): AwaitPoint {
+  const scope = cx.scope;
+  const moved = cx.movedAtAwait.get(e) ?? new Set<string>();
+  return {
+    index: scope.awaits++,
+    line: e.span.line,
+    col: e.span.col,
+    locals: scope
+      .inScope()
+      .filter((v) => !moved.has(v.name))
+      .map((v) => ({ name: v.name, slot: v.slot })),
+    captures: scope.captures,
+    moved,
+  };
+}
+
 export function compileAwait(cx: Cx, e: AwaitExpr): CE {
   if (!cx.scope.isAsync) return fail(e.span, '`.await` is only allowed inside `async` functions and blocks');
   const inner = compileExpr(cx, e.expr);
   const site = Site.of(e.span);
+  const point = awaitPoint(cx, e);
   const ig = inner.g;
   const is = inner.s;
   return gen(
@@ -207,6 +225,8 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
         if (f.temps === null) f.temps = [];
         f.temps.push(fut);
       }
+      host.at = point;
+      host.awaitee = fut;
       for (;;) {
         host.awaitLine = site.line;
         host.awaitCol = site.col;
@@ -215,6 +235,7 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
         r = fut.poll(host.cx as Context);
         if (r !== PENDING) break;
       }
+      host.awaitee = null;
       if (owned) {
         const t = f.temps!;
         const i = t.lastIndexOf(fut);
@@ -229,7 +250,12 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
 }
 
 /** Polls `v` (a future, or `&mut` future) to completion from inside an async frame. */
-export function* awaitValue(f: Frame, v: Value, site: Site): Generator<undefined, Value, undefined> {
+export function* awaitValue(
+  f: Frame,
+  v: Value,
+  site: Site,
+  point: AwaitPoint | null = null,
+): Generator<undefined, Value, undefined> {
   let owned = true;
   let x = v;
   if (x instanceof RefBase) {
@@ -246,6 +272,7 @@ export function* awaitValue(f: Frame, v: Value, site: Site): Generator<undefined
   for (;;) {
     const r = fut.poll(host.cx as Context);
     if (r !== PENDING) {
+      host.awaitee = null;
       if (owned) {
         const t = f.temps!;
         const i = t.lastIndexOf(fut);
@@ -256,6 +283,8 @@ export function* awaitValue(f: Frame, v: Value, site: Site): Generator<undefined
     }
     host.awaitLine = site.line;
     host.awaitCol = site.col;
+    host.at = point;
+    host.awaitee = fut;
     noteSuspension(site);
     yield undefined;
   }

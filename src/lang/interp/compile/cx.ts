@@ -69,6 +69,10 @@ export class Cx {
   readonly hints = new Map<object, string>();
   /** Counts rvalues compiled in place mode (each may leave a temporary for its statement). */
   tempSites = 0;
+  /** Task names of the program's spawn calls (spawn-names.ts), set before bodies compile. */
+  spawnNames: ReadonlyMap<object, string> = new Map();
+  /** Locals the type checker found moved out before each `.await` (hidden from saved locals). */
+  movedAtAwait: ReadonlyMap<object, ReadonlySet<string>> = new Map();
   /** Set while compiling a `Drop::drop` or method body: the impl's self type name. */
   selfType: string | null = null;
 

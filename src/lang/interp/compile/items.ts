@@ -5,6 +5,7 @@
  * in), then compiles every function body, and finally fixes the integer types.
  */
 import { NO_FACTS, type TypeFacts } from '../../types/facts.ts';
+import { spawnNames } from './spawn-names.ts';
 import type {
   Attribute,
   EnumItem,
@@ -179,6 +180,7 @@ export class ProgramCompiler {
     facts: TypeFacts,
   ) {
     this.cx = new Cx(program.file, source, facts);
+    this.cx.spawnNames = spawnNames(program);
   }
 
   compile(): CompiledProgram {
@@ -547,9 +549,22 @@ export function runtimeTypeName(v: unknown): string {
   return v && typeof v === 'object' ? v.constructor.name : typeof v;
 }
 
+/** What the type checker learnt that the compiled program uses (absent: compiled unchecked). */
+export interface CheckedFacts {
+  /** Locals moved out before each `.await` (cx.ts `movedAtAwait`). */
+  readonly movedAtAwait: ReadonlyMap<object, ReadonlySet<string>>;
+}
+
 /** `facts` come from the type checker; without them the compiler falls back on its own inference. */
-export function compileProgram(program: Program, source: string, facts: TypeFacts = NO_FACTS): CompiledProgram {
-  return new ProgramCompiler(program, source, facts).compile();
+export function compileProgram(
+  program: Program,
+  source: string,
+  facts: TypeFacts = NO_FACTS,
+  checked?: CheckedFacts,
+): CompiledProgram {
+  const c = new ProgramCompiler(program, source, facts);
+  if (checked !== undefined) c.cx.movedAtAwait = checked.movedAtAwait;
+  return c.compile();
 }
 
 export { CTL };

@@ -93,6 +93,16 @@ export class FnScope {
 
   private readonly captureByName = new Map<string, VarInfo>();
 
+  /** `.await`s compiled so far in this body: rustc numbers its suspend states in this order. */
+  awaits = 0;
+
+  /** The named locals in scope now, outermost block first (a shadowed name only as its newest). */
+  inScope(): VarInfo[] {
+    const byName = new Map<string, VarInfo>();
+    for (const b of this.blocks) for (const [name, v] of b.vars) byName.set(name, v);
+    return [...byName.values()];
+  }
+
   /** Drop order for unwinding / dropping a suspended frame: locals newest first, then head slots. */
   dropOrder(): number[] {
     const head = new Set(this.headSlots);

@@ -23,7 +23,7 @@ import { asFuture, SimFut } from '../tokio/sim-values.ts';
 import { REnum, RTuple, type Value } from '../values.ts';
 import { compileLet, dropRange } from './block.ts';
 import { type CE, gen, seq, sync } from './ce.ts';
-import { awaitValue } from './closure.ts';
+import { awaitPoint, awaitValue } from './closure.ts';
 import { type Cx, fail } from './cx.ts';
 import { compileExpr } from './expr.ts';
 import { compilePattern, type CPat } from './pattern.ts';
@@ -57,6 +57,7 @@ export function compileSelect(cx: Cx, e: SelectMacro): CE {
     return { guard, fut, pat, handler, lo, hi };
   });
   const els = e.elseBranch ? compileExpr(cx, e.elseBranch) : null;
+  const point = awaitPoint(cx, e);
   const biased = e.biased;
   const tests = branches.map((b) => b.pat.test);
   return gen(function* (f: Frame) {
@@ -84,7 +85,7 @@ export function compileSelect(cx: Cx, e: SelectMacro): CE {
         return t === null || t(v as Value);
       },
     });
-    const out = (yield* awaitValue(f, new SimFut(sel), site)) as unknown as SelectOutput;
+    const out = (yield* awaitValue(f, new SimFut(sel), site, point)) as unknown as SelectOutput;
     if (out.kind === 'disabled') {
       if (els) return yield* run(els, f);
       return panicAt(site, ALL_DISABLED_PANIC);
@@ -109,6 +110,7 @@ export function compileJoin(cx: Cx, e: JoinMacro): CE {
   if (!cx.scope.isAsync) return fail(e.span, `\`${e.name}!\` is only allowed inside \`async\` functions and blocks`);
   const site = Site.of(e.span);
   const parts = e.futures.map((x) => compileExpr(cx, x));
+  const point = awaitPoint(cx, e);
   const biased = e.biased;
   const isTry = e.isTry;
   return gen(function* (f: Frame) {
@@ -119,7 +121,7 @@ export function compileJoin(cx: Cx, e: JoinMacro): CE {
       futs.push(asFuture(v, site));
     }
     if (!isTry) {
-      const outs = (yield* awaitValue(f, new SimFut(new Join(futs, { biased })), site)) as unknown as Value[];
+      const outs = (yield* awaitValue(f, new SimFut(new Join(futs, { biased })), site, point)) as unknown as Value[];
       return tupleOf(outs.slice());
     }
     const isErr = (v: unknown): boolean => v instanceof REnum && v.def === RESULT && v.v === 1;
@@ -127,6 +129,7 @@ export function compileJoin(cx: Cx, e: JoinMacro): CE {
       f,
       new SimFut(new TryJoin(futs, isErr, { biased })),
       site,
+      point,
     )) as unknown as TryJoinOutput;
     if (!r.ok) {
       const e2 = r.error as REnum;

@@ -38,15 +38,11 @@ const js = (v: Value): JoinSet<Value> => (deref(v) as RJoinSet).s;
 function m(name: string, mode: 'ref' | 'refMut' | 'value', f: NativeFn): void {
   def(T, name, mode, f);
 }
-const meta = (s: Site): ReturnType<typeof spawnMeta> => spawnMeta(s, 'JoinSet task');
-m('spawn', 'refMut', (s, a) => new RAbortHandle(located(s, () => js(a[0]).spawn(toSim(a[1], s), meta(s)))));
+m('spawn', 'refMut', (s, a) => new RAbortHandle(located(s, () => js(a[0]).spawn(toSim(a[1], s), spawnMeta(s)))));
 m(
   'spawn_blocking',
   'refMut',
-  (s, a) =>
-    new RAbortHandle(
-      located(s, () => js(a[0]).spawnBlocking(blockingJob(a[1], s), spawnMeta(s, 'JoinSet blocking task'))),
-    ),
+  (s, a) => new RAbortHandle(located(s, () => js(a[0]).spawnBlocking(blockingJob(a[1], s), spawnMeta(s)))),
 );
 m('len', 'ref', (_s, a) => js(a[0]).len());
 m('is_empty', 'ref', (_s, a) => js(a[0]).isEmpty());
@@ -78,7 +74,7 @@ m('join_all', 'value', (_s, a) => {
 member(JS, 'from_iter', (s, a) => {
   const set = new JoinSet<Value>();
   const it = intoIter(a[0], s);
-  for (let v = it.next(); v !== DONE; v = it.next()) set.spawn(toSim(v, s), meta(s));
+  for (let v = it.next(); v !== DONE; v = it.next()) set.spawn(toSim(v, s), spawnMeta(s));
   return new RJoinSet(set);
 });
 

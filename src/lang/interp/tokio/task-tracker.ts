@@ -1,5 +1,6 @@
 /**
- * `tokio_util::task::TaskTracker`, `tokio::task::Builder` and `tokio::task::coop::cooperative` as
+ * `tokio_util::task::TaskTracker`, `tokio::task::Builder` (name, spawn, spawn_on, spawn_blocking,
+ * spawn_blocking_on; spawn_local waits for LocalSet) and `tokio::task::coop::cooperative` as
  * Rust values. A tracked
  * future is a simulator future whose drop releases the tracker's count.
  */
@@ -13,6 +14,7 @@ import { ok } from '../std/enums.ts';
 import type { Site } from '../defs.ts';
 import { located, RJoinHandle, spawnMeta, toSim } from './task.ts';
 import { blockingJob } from './blocking.ts';
+import type { RHandle } from './runtime.ts';
 import { spawnBlocking } from '../sim.ts';
 
 export class RTaskTracker {
@@ -71,12 +73,17 @@ const TB = ns(['tokio::task::Builder', 'task::Builder']);
 member(TB, 'new', () => new RTaskBuilder(null));
 member(TB, 'default', () => new RTaskBuilder(null));
 const BT = tableFor(RTaskBuilder);
-const named = (v: Value, s: Site): { name: string; span: { line: number; col: number } } => ({
-  name: (deref(v) as RTaskBuilder).name ?? 'task',
-  span: { line: s.line, col: s.col },
-});
+const named = (v: Value, s: Site): ReturnType<typeof spawnMeta> => spawnMeta(s, (deref(v) as RTaskBuilder).name);
 def(BT, 'name', 'value', (_s, a) => new RTaskBuilder(a[1] as string));
 def(BT, 'spawn', 'value', (s, a) => ok(new RJoinHandle(located(s, () => spawn(toSim(a[1], s), named(a[0], s))))));
+// `spawn_on(future, &handle)`, `spawn_blocking_on(f, &handle)`: onto the runtime of `handle`.
+const handleOf = (v: Value): RHandle['h'] => (deref(v) as RHandle).h;
+def(BT, 'spawn_on', 'value', (s, a) =>
+  ok(new RJoinHandle(located(s, () => handleOf(a[2]).spawn(toSim(a[1], s), named(a[0], s))))),
+);
+def(BT, 'spawn_blocking_on', 'value', (s, a) =>
+  ok(new RJoinHandle(located(s, () => handleOf(a[2]).spawnBlocking(blockingJob(a[1], s), named(a[0], s))))),
+);
 def(BT, 'spawn_blocking', 'value', (s, a) =>
   ok(new RJoinHandle(located(s, () => spawnBlocking(blockingJob(a[1], s), named(a[0], s))))),
 );

@@ -39,6 +39,7 @@ import { asFuture, fromResult, SimFut } from './sim-values.ts';
 import { blockingJob } from './blocking.ts';
 import { TypeFault, typeFault } from '../type-fault.ts';
 import { adaptFuture } from './into-future.ts';
+import { spawnSiteName } from '../site-names.ts';
 
 export { blockingJob };
 
@@ -113,6 +114,10 @@ export function liveJoinHandle(site: Site, h: RJoinHandle): RJoinHandle {
   return h;
 }
 
+// Tokio's `Debug` for both handles: `JoinHandle { id: Id(3) }` (task/join.rs, task/abort.rs).
+registerFmt(RJoinHandle, (v) => ({ debug: (f) => f.writeStr(`JoinHandle { id: Id(${(v as RJoinHandle).h.id}) }`) }));
+registerFmt(RAbortHandle, (v) => ({ debug: (f) => f.writeStr(`AbortHandle { id: Id(${(v as RAbortHandle).h.id}) }`) }));
+
 const JH = tableFor(RJoinHandle);
 const jh = (s: Site, v: Value): RJoinHandle => liveJoinHandle(s, deref(v) as RJoinHandle);
 def(JH, 'abort', 'ref', (s, a) => void jh(s, a[0]).h.abort());
@@ -151,15 +156,21 @@ def(JE, 'try_into_panic', 'value', (_s, a) => {
 });
 
 // ---- spawn
-type Meta = { readonly name: string; readonly span: { readonly line: number; readonly col: number } };
+type Meta = { readonly name?: string; readonly span: { readonly line: number; readonly col: number } };
 const metas = new WeakMap<Site, Meta>();
-/** What the trace records about a spawn site (one object per call site, not per spawn). */
-export function spawnMeta(site: Site, name = 'task'): Meta {
+/**
+ * What the trace records about a spawn site (one object per call site, not per spawn): its line
+ * and the task name the syntax gives it (compile/spawn-names.ts), or `named` (`Builder::name`).
+ */
+export function spawnMeta(site: Site, named: string | null = null): Meta {
   // every spawn path asks for its meta first: the task's cell is charged to the memory guard here
   allocate(TASK_BYTES);
+  const span = { line: site.line, col: site.col };
+  if (named !== null) return { name: named, span };
   let m = metas.get(site);
   if (!m) {
-    m = { name, span: { line: site.line, col: site.col } };
+    const name = spawnSiteName(site);
+    m = name === undefined ? { span } : { name, span };
     metas.set(site, m);
   }
   return m;

@@ -4,7 +4,7 @@ import { traceBuilder } from '../../../store/view/trace-builder.ts';
 import { deriveBoard } from '../../../store/view/derive-board.ts';
 import { INITIAL_VIEW_STATE } from '../../../store/index.ts';
 import type { ViewState } from '../../../store/index.ts';
-import { COMPACT, FULL, HEADER_H, layoutBoard, SHORT_HEADER_H } from './layout.ts';
+import { COMPACT, FULL, HEADER_H, layoutBoard, NAMED, SHORT_HEADER_H } from './layout.ts';
 
 function spawned(n: number): ViewState {
   const b = traceBuilder();
@@ -24,6 +24,23 @@ describe('layoutBoard', () => {
       expect(t.x + t.w / 2).toBeLessThanOrEqual(lane.x + lane.w);
     }
     expect(lane).toMatchObject({ id: 'spawned', count: 3, mode: 'full' });
+  });
+
+  it('widens tokens to show task names while the lane has room, then falls back to glyph and id', () => {
+    const b = traceBuilder().spawn(1, 'fetch').spawn(2).spawn(3, 'a_very_long_name');
+    const view = b.build().reduce(reduceView, INITIAL_VIEW_STATE);
+    const wide = layoutBoard(deriveBoard(view), 1400, 340);
+    expect(wide.tokens.map((t) => [t.w, t.text])).toEqual([
+      [NAMED.w, '◇ 1 fetch'],
+      [NAMED.w, '◇ 2'],
+      [NAMED.w, '◇ 3 a_very_…'],
+    ]);
+    expect(wide.tokens[0].label).toBe('task 1 fetch, spawned');
+    // a lane one named token wide holds 6 of them; 8 tasks take the narrower glyph-and-id tokens
+    for (let i = 4; i <= 8; i++) b.spawn(i, 'fetch');
+    const crowded = layoutBoard(deriveBoard(b.build().reduce(reduceView, INITIAL_VIEW_STATE)), 1400, 340);
+    expect(crowded.tokens.map((t) => t.w)).toEqual(Array(8).fill(FULL.w));
+    expect(crowded.tokens[0].text).toBe('◇ 1');
   });
 
   it('compacts a crowded lane, then aggregates, and stays within the board', () => {

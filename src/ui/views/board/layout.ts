@@ -1,12 +1,13 @@
 /**
  * Where each board token goes: pure geometry from the board model and the host's width, so it is
- * tested without a DOM. Lanes are columns; a lane shows full tokens (glyph and id) while they fit,
- * then compact ones (shape only), then compact ones plus an aggregate "+N".
+ * tested without a DOM. Lanes are columns; a lane shows wide tokens (glyph, id and the task's name)
+ * while they fit, then full ones (glyph and id), then compact ones (shape only), then compact ones
+ * plus an aggregate "+N".
  */
 import { compactLane } from '../../../store/view/derive-board.ts';
 import type { BoardLaneId, BoardModel } from '../../../store/view/derive-board.ts';
 import type { TaskView } from '../../../store/index.ts';
-import { LIFECYCLE_GLYPH, outcomeMark } from '../shared/glyphs.ts';
+import { LIFECYCLE_GLYPH, namedTokenText, outcomeMark } from '../shared/glyphs.ts';
 import { taskToken } from '../shared/token-dom.ts';
 import type { TokenDatum as BaseToken } from '../shared/token-dom.ts';
 
@@ -19,6 +20,8 @@ export const GAP = 8;
 /** Full tokens fit a glyph and a four-digit id in 18 px monospace. */
 export const FULL = { w: 68, h: 34, gap: 6 } as const;
 export const COMPACT = { w: 24, h: 24, gap: 4 } as const;
+/** Full tokens that also show the task's name (namedTokenText), used while a lane has room. */
+export const NAMED = { w: 140, h: 34, gap: 6 } as const;
 
 export interface LaneBox {
   readonly id: BoardLaneId;
@@ -61,9 +64,12 @@ function fits(extent: number, size: number, gap: number): number {
   return Math.max(1, Math.floor((extent + gap) / (size + gap)));
 }
 
-function token(t: TaskView, lane: BoardLaneId, x: number, y: number, compact: boolean, selected: boolean): TokenDatum {
-  const size = compact ? COMPACT : FULL;
-  return { ...taskToken(t, x, y, size.w, size.h, selected, compact ? outcomeMark(t) : undefined), lane, compact };
+type TokenSize = typeof FULL | typeof COMPACT | typeof NAMED;
+
+function token(t: TaskView, lane: BoardLaneId, x: number, y: number, size: TokenSize, selected: boolean): TokenDatum {
+  const compact = size === COMPACT;
+  const text = compact ? outcomeMark(t) : size === NAMED ? namedTokenText(t) : undefined;
+  return { ...taskToken(t, x, y, size.w, size.h, selected, text), lane, compact };
 }
 
 function headerLines(glyph: string, title: string, count: number): [string, string] {
@@ -109,6 +115,8 @@ export function layoutBoard(
   const areaH = Math.max(headerH === HEADER_H ? FULL.h : COMPACT.h, rowH - headerH - 2 * GAP);
   const fullCols = fits(areaW, FULL.w, FULL.gap);
   const fullCap = areaH >= FULL.h ? fullCols * fits(areaH, FULL.h, FULL.gap) : 0;
+  const namedCap =
+    areaH >= NAMED.h && areaW >= NAMED.w ? fits(areaW, NAMED.w, NAMED.gap) * fits(areaH, NAMED.h, NAMED.gap) : 0;
   const compactCols = fits(areaW, COMPACT.w, COMPACT.gap);
   const compactRows = fits(areaH, COMPACT.h, COMPACT.gap);
   // When even compact tokens overflow, the last row holds the aggregate "+N" alone.
@@ -120,6 +128,7 @@ export function layoutBoard(
     const x0 = GAP + (i % cols) * (laneW + GAP);
     const y0 = Math.floor(i / cols) * rowH;
     const full = lane.tasks.length <= fullCap;
+    const named = lane.tasks.length <= namedCap && lane.tasks.some((t) => t.name !== undefined);
     const glyph = LANE_GLYPH[lane.id];
     lanes.push({
       id: lane.id,
@@ -137,8 +146,8 @@ export function layoutBoard(
       mode: full ? 'full' : 'compact',
       headerH,
     });
-    const size = full ? FULL : COMPACT;
-    const lanesCols = full ? fullCols : compactCols;
+    const size = named ? NAMED : full ? FULL : COMPACT;
+    const lanesCols = named ? fits(areaW, NAMED.w, NAMED.gap) : full ? fullCols : compactCols;
     const { shown, hidden } = full ? { shown: lane.tasks, hidden: 0 } : compactLane(lane.tasks, compactCap, selected);
     const place = (k: number): [number, number] => [
       x0 + GAP + (k % lanesCols) * (size.w + size.gap) + size.w / 2,
@@ -146,7 +155,7 @@ export function layoutBoard(
     ];
     shown.forEach((t, k) => {
       const [x, y] = place(k);
-      const d = token(t, lane.id, x, y, !full, t.id === selected);
+      const d = token(t, lane.id, x, y, size, t.id === selected);
       // A crowded lane keys its tokens by slot: hundreds of tasks changing lanes every frame
       // would otherwise mean hundreds of elements created and removed per frame.
       tokens.push(full ? d : { ...d, key: `${lane.id}#${k}` });

@@ -12,7 +12,17 @@ import type { BitModel, InspectorModel } from '../../../store/view/derive-inspec
 import type { StageName } from '../../../store/view/derive-history.ts';
 import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
 import { OKABE_ITO } from '../shared/palette.ts';
-import { coopText, handlesText, holderText, joinWakerText, originOf, titleOf, transitionText } from './describe.ts';
+import {
+  coopText,
+  handlesText,
+  holderText,
+  joinWakerText,
+  localsView,
+  originOf,
+  titleOf,
+  transitionText,
+} from './describe.ts';
+import type { LocalsView } from './describe.ts';
 
 const SET_FILL = OKABE_ITO.blue;
 const FLASH = OKABE_ITO.yellow;
@@ -46,6 +56,8 @@ export function createInspectorController(el: HTMLElement, _options: ControllerO
   const refValue = refCell.append('span').attr('class', 'tl-bit-value tl-mono');
   refCell.append('span').attr('class', 'tl-bit-name').text('REF_COUNT');
   const bits = wordBox.append('div').attr('class', 'tl-bits');
+  // What the suspended future holds (its state machine's fields), right under the cell's word.
+  const locals = row(body, 'saved locals', 'tl-locals').attr('data-testid', 'saved-locals');
   const binary = body.append('p').attr('class', 'tl-binary tl-mono');
   const transition = body.append('p').attr('class', 'tl-transition tl-mono');
   const holders = row(body, 'references', 'tl-holders').append('ul');
@@ -91,6 +103,38 @@ export function createInspectorController(el: HTMLElement, _options: ControllerO
       });
   }
 
+  function drawLocals(v: LocalsView): void {
+    locals.attr('data-kind', v.kind);
+    const frames = v.kind === 'frames' ? v.frames : [];
+    locals
+      .selectAll<HTMLParagraphElement, string>('p.tl-locals-note')
+      .data(v.kind === 'note' ? [v.text] : [])
+      .join('p')
+      .attr('class', 'tl-locals-note')
+      .text((t) => t);
+    locals
+      .selectAll<HTMLDivElement, (typeof frames)[number]>('div.tl-locals-frame')
+      .data(frames)
+      .join((enter) => {
+        const f = enter.append('div').attr('class', 'tl-locals-frame');
+        f.append('p').attr('class', 'tl-locals-state tl-mono');
+        f.append('ul').attr('class', 'tl-locals-list');
+        return f;
+      })
+      .each(function (f) {
+        const el = select(this);
+        el.attr('data-state', f.title);
+        el.select('.tl-locals-state').text(f.title);
+        el.select('ul')
+          .selectAll<HTMLLIElement, (typeof f.locals)[number]>('li')
+          .data(f.locals.length > 0 ? f.locals : [{ name: '', text: 'holds no named locals' }])
+          .join('li')
+          .attr('class', 'tl-mono')
+          .attr('data-local', (l) => (l.name === '' ? null : l.name))
+          .text((l) => l.text);
+      });
+  }
+
   function render(input: ViewInput, prev: ViewInput | undefined): void {
     const id = input.selectedTask;
     const m = id === undefined ? undefined : deriveInspector(input.view, input.history, input.position, id);
@@ -108,6 +152,7 @@ export function createInspectorController(el: HTMLElement, _options: ControllerO
     const sameTask = prev !== undefined && prev.selectedTask === id && prev.position !== input.position;
     title.text(titleOf(m));
     origin.text(originOf(m));
+    drawLocals(localsView(m.task, input.savedLocals?.at(m.task.id, input.position)));
     wordBox.attr('data-word', m.word).attr('data-task', m.task.id);
     refValue.text(String(m.refCount));
     refCell.attr('data-refcount', m.refCount);

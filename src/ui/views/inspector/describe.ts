@@ -1,7 +1,7 @@
 /** Words for the inspector's rows (pure; see derive-inspector.ts for the model). */
 import type { HolderModel, InspectorModel } from '../../../store/view/derive-inspector.ts';
 import { actorName, INITIAL_COOP_BUDGET } from '../../../store/view/derive-inspector.ts';
-import type { RefHolder } from '../../../store/index.ts';
+import type { LocalsSnapshot, RefHolder, TaskView } from '../../../store/index.ts';
 import { LIFECYCLE_GLYPH, LIFECYCLE_WORD } from '../shared/glyphs.ts';
 
 /** tokio-facts.md §2.2: what each kind of reference is. */
@@ -56,4 +56,44 @@ export function coopText(m: InspectorModel): string {
   if (e === undefined) return `${base}; never ran out`;
   const what = e.event === 'hit_zero' ? 'hit zero' : 'exhausted: an operation yielded';
   return `${base}; ${what} (${m.coop.hits}×, last with ${e.remaining} left)`;
+}
+
+/** The inspector's saved-locals row: a note, or the future's frames (innermost first). */
+export type LocalsView =
+  | { readonly kind: 'note'; readonly text: string }
+  | {
+      readonly kind: 'frames';
+      readonly frames: readonly {
+        readonly title: string;
+        readonly locals: readonly { readonly name: string; readonly text: string }[];
+      }[];
+    };
+
+const note = (text: string): LocalsView => ({ kind: 'note', text });
+
+/**
+ * What the task's future holds now: the frames of the snapshot taken when it last suspended,
+ * while it is suspended (idle, or queued again after a wake); otherwise why there is none.
+ */
+export function localsView(t: TaskView, snapshot: LocalsSnapshot | undefined): LocalsView {
+  if (t.blocking) return note('none: a spawn_blocking closure is no future');
+  switch (t.lifecycle) {
+    case 'spawned':
+      return note('not polled yet: the future holds only its arguments or captures (Unresumed)');
+    case 'running':
+      return note('running: its locals change until it returns Pending at an .await');
+    case 'idle':
+    case 'notified':
+      if (t.polls === 0) return note('not polled yet: the future holds only its arguments or captures (Unresumed)');
+      if (snapshot === undefined) return note('not recorded for this run');
+      return {
+        kind: 'frames',
+        frames: snapshot.frames.map((f) => ({
+          title: `${f.state} at line ${f.line}`,
+          locals: f.locals.map((l) => ({ name: l.name, text: `${l.name} = ${l.value}` })),
+        })),
+      };
+    default:
+      return note('none: the task has finished and its future is gone');
+  }
 }

@@ -5,7 +5,7 @@ import { reduceView } from '../../../store/view/reduce-view.ts';
 import { traceBuilder } from '../../../store/view/trace-builder.ts';
 import { INITIAL_VIEW_STATE } from '../../../store/index.ts';
 import type { SimEvent } from '../../../store/index.ts';
-import { layoutScheduler } from './layout.ts';
+import { layoutScheduler, NAMED_TOKEN, TOKEN } from './layout.ts';
 
 function layout(events: readonly SimEvent[], width = 1200, workers = 1) {
   const h = new TraceHistory();
@@ -25,6 +25,26 @@ describe('layoutScheduler', () => {
     const l = layout(events);
     expect(l.tokens.filter((t) => t.task === 1).map((t) => t.key)).toEqual(['t1', 'timer-9']);
     expect(l.labels.some((x) => x.text === '@100ms')).toBe(true);
+  });
+
+  it('shows task names on wide tokens when the rows have room, glyph and id when narrow', () => {
+    const events = traceBuilder()
+      .event({ type: 'runtime.created', task: 0, flavor: 'current_thread', runtime: 1 })
+      .spawn(1, 'fetch')
+      .spawn(2)
+      .push('local', 1)
+      .push('local', 2)
+      .build();
+    const wide = layout(events, 1200);
+    expect(wide.tokens.map((t) => [t.w, t.text])).toEqual([
+      [NAMED_TOKEN.w, '● 1 fetch'],
+      [NAMED_TOKEN.w, '● 2'],
+    ]);
+    const narrow = layout(events, 700);
+    expect(narrow.tokens.map((t) => [t.w, t.text])).toEqual([
+      [TOKEN.w, '● 1'],
+      [TOKEN.w, '● 2'],
+    ]);
   });
 
   it('multi_thread: a row per worker with a LIFO slot and a 256-slot ring meter', () => {

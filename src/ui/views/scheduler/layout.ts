@@ -8,7 +8,7 @@
 import type { SchedulerModel, WorkerModel } from '../../../store/view/derive-scheduler.ts';
 import { LOCAL_QUEUE_CAPACITY } from '../../../store/view/derive-scheduler.ts';
 import type { TaskView, ViewState } from '../../../store/index.ts';
-import { LIFECYCLE_GLYPH } from '../shared/glyphs.ts';
+import { LIFECYCLE_GLYPH, namedTokenText } from '../shared/glyphs.ts';
 import { taskToken } from '../shared/token-dom.ts';
 import type { TokenDatum } from '../shared/token-dom.ts';
 
@@ -19,6 +19,10 @@ const CAPTION_Y = 14;
 const BOX_Y = 26;
 const BOX_H = 52;
 export const TOKEN = { w: 68, h: 34, gap: 6 } as const;
+/** Tokens that also show the task's name, when the rows have room for a few of them. */
+export const NAMED_TOKEN = { w: 140, h: 34, gap: 6 } as const;
+/** Width right of the row titles from which named tokens are used (3 in a multi_thread ring). */
+const NAMED_ROOM = 700;
 const PAD = 8;
 
 export interface BoxDatum {
@@ -60,6 +64,8 @@ class Builder {
     readonly view: ViewState,
     readonly width: number,
     readonly selected: number | undefined,
+    /** The token size of this layout: TOKEN, or NAMED_TOKEN where names fit. */
+    readonly tok: typeof TOKEN | typeof NAMED_TOKEN,
   ) {}
 
   label(key: string, x: number, y: number, text: string, anchor: LabelDatum['anchor'] = 'start', bold = false): void {
@@ -74,7 +80,8 @@ class Builder {
   token(id: number, x: number, y: number, alias: string, text?: string): void {
     const t: TaskView | undefined = this.view.tasks.get(id);
     if (t === undefined) return;
-    const d = taskToken(t, x, y, TOKEN.w, TOKEN.h, id === this.selected, text);
+    const named = this.tok === NAMED_TOKEN ? namedTokenText(t) : undefined;
+    const d = taskToken(t, x, y, this.tok.w, this.tok.h, id === this.selected, text ?? named);
     if (this.keyed.has(id)) this.tokens.push({ ...d, key: alias });
     else {
       this.keyed.add(id);
@@ -91,9 +98,12 @@ class Builder {
 
   /** A queue drawn left to right from x: as many tokens as fit, then "+N". Returns its right edge. */
   queue(key: string, name: string, ids: readonly number[], x: number, maxW: number, extra = ''): number {
-    const fit = Math.max(0, Math.floor((maxW - 2 * PAD - 56) / (TOKEN.w + TOKEN.gap)));
+    const fit = Math.max(0, Math.floor((maxW - 2 * PAD - 56) / (this.tok.w + this.tok.gap)));
     const shown = ids.length > fit + 1 ? fit : ids.length;
-    const w = Math.max(120, Math.min(maxW, 2 * PAD + shown * (TOKEN.w + TOKEN.gap) + (ids.length > shown ? 56 : 0)));
+    const w = Math.max(
+      120,
+      Math.min(maxW, 2 * PAD + shown * (this.tok.w + this.tok.gap) + (ids.length > shown ? 56 : 0)),
+    );
     const cy = this.y + BOX_Y + BOX_H / 2;
     this.box(
       key,
@@ -106,14 +116,14 @@ class Builder {
     );
     this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, `${name} (${ids.length}${extra})`);
     for (let k = 0; k < shown; k++)
-      this.token(ids[k], x + PAD + k * (TOKEN.w + TOKEN.gap) + TOKEN.w / 2, cy, `${key}-${k}`);
+      this.token(ids[k], x + PAD + k * (this.tok.w + this.tok.gap) + this.tok.w / 2, cy, `${key}-${k}`);
     if (ids.length > shown) this.label(`${key}-more`, x + w - PAD, cy, `+${ids.length - shown}`, 'end', true);
     return x + w;
   }
 
   /** A one-task slot (running, LIFO). */
   slot(key: string, name: string, id: number | undefined, x: number): number {
-    const w = TOKEN.w + 2 * PAD;
+    const w = this.tok.w + 2 * PAD;
     this.box(key, x, this.y + BOX_Y, w, BOX_H, 'slot', `${name}: ${id === undefined ? 'empty' : `task ${id}`}`);
     this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, name);
     if (id !== undefined) this.token(id, x + w / 2, this.y + BOX_Y + BOX_H / 2, `${key}-t`);
@@ -137,15 +147,24 @@ function mainStatus(m: SchedulerModel['main']): string {
   return `${LIFECYCLE_GLYPH.idle} polls ${m.polls} · wakes ${m.wakes}`;
 }
 
+/** Does any task near the front of a row have a name? (Looks at a few per row, not every task.) */
+function showsNames(model: SchedulerModel, view: ViewState): boolean {
+  const ids: (number | undefined)[] = [...model.inject.slice(0, 4), ...model.timers.slice(0, 4).map((t) => t.task)];
+  for (const w of model.workers) ids.push(w.running, w.lifo, ...w.local.slice(0, 4));
+  return ids.some((id) => id !== undefined && view.tasks.get(id)?.name !== undefined);
+}
+
 export function layoutScheduler(
   model: SchedulerModel,
   view: ViewState,
   width: number,
   selected: number | undefined,
 ): SchedulerLayout {
-  const b = new Builder(view, width, selected);
   const x0 = LABEL_W;
   const room = width - x0 - PAD;
+  const named = room >= NAMED_ROOM && showsNames(model, view);
+  const b = new Builder(view, width, selected, named ? NAMED_TOKEN : TOKEN);
+  const tok = b.tok;
   const mt = model.flavor === 'multi_thread';
 
   b.rowTitle('main', mt ? 'block_on thread' : 'main future', mainStatus(model.main));
@@ -210,10 +229,10 @@ export function layoutScheduler(
   b.next();
 
   b.rowTitle('timers', 'timers', `now ${model.nowMs} ms`);
-  const fit = Math.max(1, Math.floor((room - 56) / (TOKEN.w + TOKEN.gap)));
+  const fit = Math.max(1, Math.floor((room - 56) / (tok.w + tok.gap)));
   const timers = model.timers.slice(0, fit);
   timers.forEach((t, k) => {
-    const cx = x0 + PAD + k * (TOKEN.w + TOKEN.gap) + TOKEN.w / 2;
+    const cx = x0 + PAD + k * (tok.w + tok.gap) + tok.w / 2;
     b.token(t.task, cx, b.y + 30, `timer-${t.id}`);
     b.label(`tm-${t.id}`, cx, b.y + 66, `@${t.deadlineMs}ms`, 'middle');
   });

@@ -69,3 +69,19 @@ export function outcomeMark(t: Pick<TaskView, 'outcome'>): string {
 export function tokenText(t: TokenTask): string {
   return `${tokenGlyph(t)} ${t.id}`;
 }
+
+/** Characters of a task's name a wide token shows (longer names end in "…"). */
+export const TOKEN_NAME_CHARS = 8;
+
+/** The text of a wide token: glyph, id and the task's name ("▶ 3 fetch"). */
+export function namedTokenText(t: TokenTask): string {
+  const n = t.name;
+  if (n === undefined) return tokenText(t);
+  const short = [...n].length > TOKEN_NAME_CHARS ? `${[...n].slice(0, TOKEN_NAME_CHARS - 1).join('')}…` : n;
+  return `${tokenText(t)} ${short}`;
+}
+
+/** How views and sentences name a task: "fetch (task 3)", or "task 3" when it has no name. */
+export function taskTitle(t: Pick<TaskView, 'id' | 'name'>): string {
+  return t.name === undefined ? `task ${t.id}` : `${t.name} (task ${t.id})`;
+}

@@ -9,6 +9,7 @@ import {
   selectConfig,
   selectEventCount,
   selectPosition,
+  selectSavedLocals,
   selectSelectedTaskId,
   selectSpeed,
   selectTimeline,
@@ -38,6 +39,7 @@ export function useViewInput(store: LabStore): ViewInput {
   const view = useStore(store, selectView);
   const position = useStore(store, selectPosition);
   const timeline = useStore(store, selectTimeline);
+  const savedLocals = useStore(store, selectSavedLocals);
   const eventCount = useStore(store, selectEventCount);
   const selectedTask = useStore(store, selectSelectedTaskId);
   const config = useStore(store, selectConfig);
@@ -56,7 +58,8 @@ export function useViewInput(store: LabStore): ViewInput {
       flavor: config.flavor,
       workers: config.workers,
       motionMs: motion,
+      savedLocals,
     }),
-    [view, position, history, selectedTask, config.flavor, config.workers, motion],
+    [view, position, history, selectedTask, config.flavor, config.workers, motion, savedLocals],
   );
 }

@@ -3,7 +3,7 @@
  * position, the trace history (for what the view state does not keep), the selection, the run's
  * configuration, and how long this change may animate (motion.ts).
  */
-import type { Flavor, ViewState } from '../../../store/index.ts';
+import type { Flavor, SavedLocalsLog, ViewState } from '../../../store/index.ts';
 import type { TraceHistory } from '../../../store/view/derive-history.ts';
 
 export interface ViewInput {
@@ -16,6 +16,8 @@ export interface ViewInput {
   readonly flavor: Flavor;
   readonly workers: number;
   readonly motionMs: number;
+  /** What suspended tasks held at their `.await`s (the inspector's saved locals), if recorded. */
+  readonly savedLocals?: SavedLocalsLog;
 }
 
 export interface ControllerOptions {
