@@ -13,6 +13,8 @@ import { enumVariantInScope, hasVariant, knownPathRoot, knownValueName } from '.
 import { expandPath, qualifyStd } from './std-types.ts';
 import { SPAWN_PATHS, preludeValue, stdAssoc, stdFree } from './std-fns.ts';
 import { stdMethod } from './std-methods.ts';
+import { lacksTrait } from './operators.ts';
+import { JOIN_SET_METHODS, TOKEN_METHODS, stdAssocMissing } from './std-closed.ts';
 import { UNIT, UNKNOWN, adt, showTy, type AdtTy, type Ty } from './ty.ts';
 import { lowerType } from './lower.ts';
 
@@ -103,6 +105,10 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     const v = items.values.get(first);
     if (v !== undefined && (v.kind === 'Const' || v.kind === 'Static')) return v.type ? cx.lower(v.type) : UNKNOWN;
     const d = items.adts.get(first);
+    if (d !== undefined && d.kind === 'struct' && d.item.kind === 'Struct' && d.item.fields.kind === 'NamedFields') {
+      if (!items.ambiguous.has(first)) notAValue(cx, e, first);
+      return UNKNOWN;
+    }
     if (d !== undefined && d.kind === 'struct') return ctorTy(cx, freshAdt(cx, first), null);
     if (first === 'Self' && cx.selfTy !== null) {
       const s = cx.resolved(cx.selfTy);
@@ -110,7 +116,11 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     }
     const owner = enumVariantInScope(first, items);
     if (owner !== null) return ctorTy(cx, freshAdt(cx, owner), first);
-    if (items.imports.has(first)) return stdFree(expandPath([first], items), cx.table) ?? UNKNOWN;
+    if (items.imports.has(first)) {
+      const std = qualifyStd(e.path, items);
+      if (std !== null && NAMED_FIELD_STRUCTS.has(std)) notAValue(cx, e, first);
+      return stdFree(expandPath([first], items), cx.table) ?? UNKNOWN;
+    }
     const p = preludeValue(first, cx.table);
     if (p !== null) return p;
     if (!cx.openNames && !knownValueName(first, items) && !cx.generics.has(first)) {
@@ -156,13 +166,67 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
       return userAssoc(cx, freshAdt(cx, first), name, e);
     }
     const std = qualifyStd({ ...e.path, segments: segs.slice(0, 1) }, cx.items);
+    if (std !== null && stdAssocMissing(std, name)) {
+      cx.findings.error(
+        'typeck',
+        segs[1]?.span ?? e.span,
+        'E0599',
+        `no function or associated item named \`${name}\` found for struct \`${std.split('::').pop() ?? std}\` in the current scope`,
+      );
+      return UNKNOWN;
+    }
     if (std !== null) return stdAssoc(std, name, cx.table) ?? UNKNOWN;
+  }
+  // `module::Type::assoc` (or `crate::module::Type::assoc`) on a user type the modules declare.
+  const owner = segs[segs.length - 2]?.name ?? '';
+  const mods = segs.slice(0, -2).map((s) => s.name);
+  if (
+    segs.length >= 3 &&
+    mods.every((m) => cx.items.modules.has(m) || m === 'crate' || m === 'self' || m === 'super') &&
+    cx.items.adts.has(owner) &&
+    !cx.items.ambiguous.has(owner)
+  ) {
+    return userAssoc(cx, freshAdt(cx, owner), segs[segs.length - 1]?.name ?? '', e);
   }
   if (segs.length === 3) {
     const std = qualifyStd({ ...e.path, segments: segs.slice(0, 2) }, cx.items);
     if (std !== null) return stdAssoc(std, segs[2]?.name ?? '', cx.table) ?? UNKNOWN;
   }
   return UNKNOWN;
+}
+
+const HASHED = new Set(['HashMap', 'HashSet']);
+const KEYED = new Set(['insert', 'entry']);
+
+/** E0277: a user type used as a hash key must implement `Hash` (and `Eq`, checked first by rustc). */
+function keyNotHash(cx: Cx, key: Ty, at: Span): void {
+  const trait = lacksTrait(cx, key, 'Eq') ? 'Eq' : lacksTrait(cx, key, 'Hash') ? 'Hash' : null;
+  if (trait === null) return;
+  const shown = showTy(cx.table.deep(key), cx.table.showVar);
+  cx.findings.error('typeck', at, 'E0277', `the trait bound \`${shown}: ${trait}\` is not satisfied`);
+}
+
+/** E0277: a fn item or closure handed to `spawn`, which takes a future. */
+function notAFuture(cx: Cx, t: Ty, arg: Expr): void {
+  const shown =
+    arg.kind === 'PathExpr' ? `${showTy(cx.table.deep(t), cx.table.showVar)} {${lastName(arg.path)}}` : 'closure';
+  cx.findings.error('typeck', arg.span, 'E0277', `\`${shown}\` is not a future`);
+}
+
+/** std/tokio structs with private named fields: never values (unlike unit and tuple structs). */
+const NAMED_FIELD_STRUCTS = new Set([
+  'CancellationToken',
+  'JoinSet',
+  'Duration',
+  'Instant',
+  'String',
+  'Vec',
+  'HashMap',
+]);
+
+/** E0423: a struct with named fields written where a value is expected. */
+function notAValue(cx: Cx, e: PathExpr, name: string): void {
+  cx.findings.error('resolve', e.span, 'E0423', `expected value, found struct \`${name}\``);
 }
 
 /** The full path a callee names, through `use` (`spawn` after `use tokio::spawn` → `tokio::spawn`). */
@@ -207,6 +271,7 @@ export function inferCall(cx: Cx, e: CallExpr): Ty {
     const arg = e.args[0];
     cx.sendSites.push({ arg, at: arg.kind === 'AsyncBlock' ? e.callee.span : arg.span });
     const t = cx.resolved(inferExpr(cx, arg));
+    if (t.k === 'fn') notAFuture(cx, t, arg);
     return adt('JoinHandle', [t.k === 'future' ? t.output : UNKNOWN]);
   }
   const callee =
@@ -252,7 +317,8 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     const arg = e.args[0];
     const ft = cx.resolved(inferExpr(cx, arg));
     const want = base.args[0] ?? UNKNOWN;
-    if (ft.k === 'future') {
+    if (ft.k === 'fn') notAFuture(cx, ft, arg);
+    else if (ft.k === 'future') {
       if (cx.table.compatible(ft.output, want)) cx.table.unify(ft.output, want);
       else {
         const show = cx.table.showVar;
@@ -267,6 +333,14 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     return UNKNOWN;
   }
   const args = e.args.map((a) => inferExpr(cx, a));
+  if (
+    base.k === 'adt' &&
+    HASHED.has(base.name) &&
+    !cx.items.adts.has(base.name) &&
+    KEYED.has(e.method) &&
+    args[0] !== undefined
+  )
+    keyNotHash(cx, args[0], e.methodSpan);
   // Autoderef through std smart pointers (`Arc<Mutex<T>>` → `Mutex<T>`) until a std table knows it.
   for (let cur: Ty | null = base, i = 0; cur !== null && i < 6; i++, cur = derefStep(cx, cur)) {
     const step = cx.resolved(cur);
@@ -399,7 +473,23 @@ export function inferStructLit(cx: Cx, e: StructExpr): Ty {
     else cx.table.escape(t);
   }
   if (e.base) coerce(cx, inferExpr(cx, e.base), owner, e.base);
+  else if (fields !== null && cx.items.adts.get(name)?.item.kind === 'Struct') missingFields(cx, e, name, fields);
   return owner;
+}
+
+/** E0063: a struct literal without `..base` must give every field. */
+function missingFields(cx: Cx, e: StructExpr, name: string, fields: ReadonlyMap<string, Ty>): void {
+  const given = new Set(e.fields.map((f) => f.name));
+  const missing = [...fields.keys()].filter((f) => !given.has(f));
+  if (missing.length === 0) return;
+  const list =
+    missing.length === 1
+      ? `field \`${missing[0]}\``
+      : `fields ${missing
+          .slice(0, -1)
+          .map((m) => `\`${m}\``)
+          .join(', ')} and \`${missing[missing.length - 1]}\``;
+  cx.findings.error('typeck', e.path.span, 'E0063', `missing ${list} in initializer of \`${name}\``);
 }
 
 /** Methods every type has (blanket impls of `Into`, `TryInto`, `Borrow`, `Any`, `ToOwned`…). */
@@ -409,7 +499,12 @@ const CLOSED: Record<string, readonly string[]> = {
   JoinHandle: ['abort', 'is_finished', 'abort_handle', 'id', ...FUTURE_METHODS],
   Sleep: ['deadline', 'is_elapsed', 'reset', ...FUTURE_METHODS],
   Timeout: ['get_ref', 'get_mut', 'into_inner', ...FUTURE_METHODS],
+  // tokio 1.48's JoinSet and tokio-util 0.7.16's CancellationToken, with their trait methods.
+  JoinSet: [...JOIN_SET_METHODS, 'extend', 'fmt', 'default', 'drop', ...UNIVERSAL],
+  CancellationToken: [...TOKEN_METHODS, 'fmt', 'default', 'drop', ...UNIVERSAL],
 };
+/** How rustc names the type in E0599: with its declared parameters. */
+const DECLARED: Record<string, string> = { JoinSet: 'JoinSet<T>' };
 
 /** Receivers whose every method the checker knows: opaque futures and a few tokio types. */
 function closedMethods(cx: Cx, base: Ty): { methods: readonly string[]; what: string } | null {
@@ -418,7 +513,7 @@ function closedMethods(cx: Cx, base: Ty): { methods: readonly string[]; what: st
   if (s.k === 'future')
     return { methods: FUTURE_METHODS, what: s.asyncBlock ? `\`${show}\`` : `opaque type \`${show}\`` };
   if (s.k === 'adt' && CLOSED[s.name] !== undefined)
-    return { methods: CLOSED[s.name] ?? [], what: `struct \`${show}\`` };
+    return { methods: CLOSED[s.name] ?? [], what: `struct \`${DECLARED[s.name] ?? show}\`` };
   return null;
 }
 

@@ -18,6 +18,10 @@ import { checkFmtTraits } from './fmt-traits.ts';
 import { walk } from '../syntax/visit.ts';
 import type { Block } from '../syntax/ast.ts';
 import { checkTypePaths } from './type-paths.ts';
+import { checkStdPaths } from './std-paths.ts';
+import { checkItemShapes } from './item-checks.ts';
+import { checkBreakValues } from './loops.ts';
+import { checkFieldPrivacy } from './privacy.ts';
 
 export interface TypeCheckResult {
   readonly errors: Diagnostic[];
@@ -29,8 +33,12 @@ export function checkTypes(program: Program): TypeCheckResult {
   const items = collectItems(program);
   const cx = new Cx(items, findings);
   checkTypePaths(cx, program);
+  checkStdPaths(cx, program);
+  checkItemShapes(cx, program);
   for (const item of program.items) checkItem(cx, item);
   cx.table.fallback();
+  checkBreakValues(cx, program);
+  checkFieldPrivacy(cx, program);
   checkOverflow(cx, program);
   checkSend(cx);
   checkFmtTraits(cx);
