@@ -543,7 +543,7 @@ function argCount(cx: Cx, at: Span, what: string, want: number, got: number): vo
 }
 
 /** Methods of std/tokio types that take `&mut self`. */
-const MUT_METHODS: Record<string, readonly string[]> = {
+export const MUT_METHODS: Record<string, readonly string[]> = {
   Vec: [
     'push',
     'pop',

@@ -22,6 +22,8 @@ import { checkStdPaths } from './std-paths.ts';
 import { checkItemShapes } from './item-checks.ts';
 import { checkBreakValues } from './loops.ts';
 import { checkFieldPrivacy } from './privacy.ts';
+import { checkRegions } from './region.ts';
+import { checkBorrows } from './borrow.ts';
 
 export interface TypeCheckResult {
   readonly errors: Diagnostic[];
@@ -44,6 +46,8 @@ export function checkTypes(program: Program): TypeCheckResult {
   checkFmtTraits(cx);
   checkExhaustive(cx, program);
   checkMoves(cx, fnBodies(program));
+  checkRegions(cx, program);
+  checkBorrows(cx, program);
   const byPos = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.col - b.col;
   const warnings = findings.list.filter((f) => f.diagnostic.severity === 'warning').map((f) => f.diagnostic);
   for (const phase of PHASES) {

@@ -23,6 +23,8 @@ const corpus = [
   ...rsFiles(join(ROOT, 'tests/fixtures/conformance')),
   ...rsFiles(join(ROOT, 'tests/fixtures/examples')),
   ...rsFiles(join(ROOT, 'tests/fixtures/typed')),
+  ...rsFiles(join(ROOT, 'tests/fixtures/surface')),
+  ...rsFiles(join(ROOT, 'tests/fixtures/guards')),
   ...lessons.flatMap((l) => [...rsFiles(l), ...rsFiles(join(l, 'solutions'))]),
 ];
 
