@@ -14,6 +14,7 @@ import { expandPath, qualifyStd } from './std-types.ts';
 import { SPAWN_PATHS, preludeValue, stdAssoc, stdFree } from './std-fns.ts';
 import { stdMethod } from './std-methods.ts';
 import { lacksTrait } from './operators.ts';
+import { iterMethod, parseCall, sliceIter } from './std-deferred.ts';
 import { JOIN_SET_METHODS, TOKEN_METHODS, stdAssocMissing } from './std-closed.ts';
 import { UNIT, UNKNOWN, adt, showTy, type AdtTy, type Ty } from './ty.ts';
 import { lowerType } from './lower.ts';
@@ -119,7 +120,8 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     if (items.imports.has(first)) {
       const std = qualifyStd(e.path, items);
       if (std !== null && NAMED_FIELD_STRUCTS.has(std)) notAValue(cx, e, first);
-      return stdFree(expandPath([first], items), cx.table) ?? UNKNOWN;
+      const f = stdFree(expandPath([first], items), cx.table);
+      return f === null ? UNKNOWN : applyTurbofish(cx, f, e);
     }
     const p = preludeValue(first, cx.table);
     if (p !== null) return p;
@@ -155,7 +157,7 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     ),
     cx.table,
   );
-  if (free !== null) return free;
+  if (free !== null) return applyTurbofish(cx, free, e);
   if (segs.length === 2) {
     const name = segs[1]?.name ?? '';
     if (first === 'Self' && cx.selfTy !== null) {
@@ -193,6 +195,28 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     if (std !== null) return stdAssoc(std, segs[2]?.name ?? '', cx.table) ?? UNKNOWN;
   }
   return UNKNOWN;
+}
+
+/** `parse`, slice iterators and their adapters: std methods typed with deferred checks. */
+function stdTyped(cx: Cx, base: Ty, e: MethodCallExpr): Ty | null {
+  const textual = base.k === 'str' || (base.k === 'adt' && base.name === 'String' && !cx.items.adts.has('String'));
+  if (textual && e.method === 'parse' && e.args.length === 0) return parseCall(cx, e);
+  return sliceIter(cx, base, e.method) ?? iterMethod(cx, base, e);
+}
+
+/** Channel senders whose `send(T)` the checker types: awaited (bounded mpsc) or not. */
+const SENDERS: Record<string, 'async' | 'sync'> = { 'mpsc::Sender': 'async', 'mpsc::UnboundedSender': 'sync' };
+
+/** `channel::<T>(n)`: the turbofish fixes the item type of the pair a channel constructor returns. */
+function applyTurbofish(cx: Cx, f: Ty, e: PathExpr): Ty {
+  const args = e.path.segments[e.path.segments.length - 1]?.args;
+  if (args?.kind !== 'AngleArgs' || args.args.length !== 1 || f.k !== 'fn') return f;
+  const arg = args.args[0];
+  const ret = cx.resolved(f.ret);
+  const first = ret.k === 'tuple' ? cx.resolved(ret.elems[0] ?? UNKNOWN) : null;
+  if (arg?.kind === 'TypeArg' && first?.k === 'adt' && first.args.length === 1 && first.args[0] !== undefined)
+    cx.table.unify(first.args[0], cx.lower(arg.type));
+  return f;
 }
 
 const HASHED = new Set(['HashMap', 'HashSet']);
@@ -308,6 +332,12 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     coerce(cx, inferExpr(cx, e.args[0]), base.args[0] ?? UNKNOWN, e.args[0]);
     return UNIT;
   }
+  const sent = base.k === 'adt' && !cx.items.adts.has(base.name) ? SENDERS[base.name] : undefined;
+  if (base.k === 'adt' && sent !== undefined && e.method === 'send' && e.args.length === 1) {
+    coerce(cx, inferExpr(cx, e.args[0]), base.args[0] ?? UNKNOWN, e.args[0]);
+    const result = adt('Result', [UNIT, UNKNOWN]);
+    return sent === 'async' ? { k: 'future', output: result, asyncBlock: false } : result;
+  }
   if (base.k === 'adt' && base.name === 'JoinSet' && e.method.startsWith('spawn') && e.args.length === 1) {
     const arg = e.args[0];
     cx.spawnArgs.add(arg);
@@ -333,6 +363,11 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     return UNKNOWN;
   }
   const args = e.args.map((a) => inferExpr(cx, a));
+  const typed = stdTyped(cx, base, e);
+  if (typed !== null) {
+    for (const a of args) cx.table.escape(a);
+    return typed;
+  }
   if (
     base.k === 'adt' &&
     HASHED.has(base.name) &&

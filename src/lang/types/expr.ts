@@ -8,6 +8,7 @@ import type { Cx } from './cx.ts';
 import { bindPattern } from './pat.ts';
 import { coerce, isData } from './coerce.ts';
 import { missingCmpTrait, notUsizeIndex, operandMismatch } from './operators.ts';
+import { iterItemOf, tryConversion } from './std-deferred.ts';
 import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField } from './call.ts';
 import { checkItem } from './fn.ts';
 import { BOOL, CHAR, NEVER, REF_STR, UNIT, UNKNOWN, adt, floatTy, intTy, refTy, showTy, type Ty } from './ty.ts';
@@ -350,6 +351,8 @@ function inferTry(cx: Cx, e: Extract<Expr, { kind: 'Try' }>): Ty {
     );
   } else if (body !== undefined && t.k === 'adt') {
     const ret = cx.resolved(body.ret);
+    if (t.name === 'Result' && ret.k === 'adt' && ret.name === 'Result' && t.args[1] && ret.args[1])
+      tryConversion(cx, t.args[1], ret.args[1], at);
     if (ret.k === 'adt' && ret.name !== t.name && (ret.name === 'Option' || ret.name === 'Result')) {
       if (t.name === 'Option' || t.name === 'Result') {
         const [a, b] = t.name === 'Option' ? ['`Result`s', '`Option`s'] : ['`Option`s', '`Result`s'];
@@ -398,6 +401,8 @@ function iterItem(cx: Cx, it: Ty): Ty {
   const s = cx.resolved(it);
   if (s.k === 'adt' && (s.name === 'Range' || s.name === 'RangeInclusive')) return s.args[0] ?? UNKNOWN;
   if (s.k === 'adt' && s.name === 'Vec') return s.args[0] ?? UNKNOWN;
+  const item = iterItemOf(cx, s);
+  if (item !== null) return item;
   if (s.k === 'ref') {
     const inner = cx.resolved(s.inner);
     if (inner.k === 'adt' && inner.name === 'Vec') return refTy(inner.args[0] ?? UNKNOWN, s.mut);

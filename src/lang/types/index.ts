@@ -24,6 +24,7 @@ import { checkBreakValues } from './loops.ts';
 import { checkFieldPrivacy } from './privacy.ts';
 import { checkRegions } from './region.ts';
 import { checkBorrows } from './borrow.ts';
+import { checkDeferred } from './std-deferred.ts';
 
 export interface TypeCheckResult {
   readonly errors: Diagnostic[];
@@ -38,6 +39,7 @@ export function checkTypes(program: Program): TypeCheckResult {
   checkStdPaths(cx, program);
   checkItemShapes(cx, program);
   for (const item of program.items) checkItem(cx, item);
+  checkDeferred(cx);
   cx.table.fallback();
   checkBreakValues(cx, program);
   checkFieldPrivacy(cx, program);
