@@ -89,6 +89,15 @@ export const LANG_ENGINE: Engine = {
     }
     return {
       ok: true,
+      warnings: c.warnings.map((d) => ({
+        line: d.line,
+        col: d.col,
+        endLine: d.endLine,
+        endCol: d.endCol,
+        message: d.message,
+        hint: d.hint,
+        severity: 'warning' as const,
+      })),
       start: (config) =>
         new LangRun(
           // The program's own `#[tokio::main(...)]` chooses its runtime, as with real Tokio (the
