@@ -5,7 +5,7 @@
 import type { CallExpr, Expr, FieldExpr, MethodCallExpr, PathExpr, Span, StructExpr } from '../syntax/ast.ts';
 import type { Cx, Sig } from './cx.ts';
 import { subst } from './cx.ts';
-import { coerce, derefStep } from './coerce.ts';
+import { coerce, derefStep, isData } from './coerce.ts';
 import { inferExpr } from './expr.ts';
 import { lastName } from './items.ts';
 import { probeMethod } from './method.ts';
@@ -273,6 +273,9 @@ export function isSpawnCall(cx: Cx, e: CallExpr): boolean {
   );
 }
 
+/** std/tokio functions with a generic future parameter, by full path: its position. */
+const FUTURE_ARG: Record<string, number> = { 'tokio::time::timeout': 1 };
+
 /** Functions whose closure or future argument runs detached from the caller's stack. */
 const DETACHED = new Set(['tokio::spawn', 'tokio::task::spawn', 'tokio::task::spawn_blocking', 'std::thread::spawn']);
 
@@ -302,7 +305,19 @@ export function inferCall(cx: Cx, e: CallExpr): Ty {
     e.callee.kind === 'PathExpr' ? cx.record(e.callee, inferPath(cx, e.callee, true)) : inferExpr(cx, e.callee);
   const f = cx.resolved(callee);
   if (f.k === 'fn' && f.params.length === e.args.length) {
-    e.args.forEach((a, i) => coerce(cx, inferExpr(cx, a), f.params[i], a));
+    const args = e.args.map((a) => inferExpr(cx, a));
+    // A generic `F: IntoFuture` argument that is plain data: rustc reports the bound first.
+    const fut = FUTURE_ARG[calleePath(cx, e.callee) ?? ''];
+    const fa = fut === undefined ? undefined : e.args[fut];
+    // (`&mut F` is a future when `F: Future + Unpin`: references are never refused.)
+    const ft = cx.resolved(args[fut ?? 0] ?? UNKNOWN);
+    if (fut !== undefined && fa !== undefined && ft.k !== 'ref' && isData(cx, ft)) {
+      const shown = showTy(cx.table.deep(args[fut] ?? UNKNOWN), cx.table.showVar);
+      cx.findings.error('typeck', fa.span, 'E0277', `\`${shown}\` is not a future`);
+      for (const t of args) cx.table.escape(t);
+      return f.ret;
+    }
+    e.args.forEach((a, i) => coerce(cx, args[i] ?? UNKNOWN, f.params[i], a));
     return f.ret;
   }
   for (const a of e.args) cx.table.escape(inferExpr(cx, a));
@@ -331,6 +346,13 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   if (base.k === 'adt' && base.name === 'Vec' && e.method === 'push' && e.args.length === 1) {
     coerce(cx, inferExpr(cx, e.args[0]), base.args[0] ?? UNKNOWN, e.args[0]);
     return UNIT;
+  }
+  const fallbackOf = base.k === 'adt' && ['Option', 'Result'].includes(base.name) && !cx.items.adts.has(base.name);
+  if (base.k === 'adt' && fallbackOf && e.method === 'unwrap_or' && e.args.length === 1) {
+    // `unwrap_or(default)`: the default has the type of the value.
+    const value = base.args[0] ?? UNKNOWN;
+    coerce(cx, inferExpr(cx, e.args[0]), value, e.args[0]);
+    return value;
   }
   const sent = base.k === 'adt' && !cx.items.adts.has(base.name) ? SENDERS[base.name] : undefined;
   if (base.k === 'adt' && sent !== undefined && e.method === 'send' && e.args.length === 1) {
@@ -627,10 +649,48 @@ function checkStdMutability(cx: Cx, e: MethodCallExpr, recv: Ty): void {
     const s = cx.resolved(cur);
     if (s.k === 'adt' && cx.items.adts.has(s.name)) return;
     if (s.k === 'adt' && MUT_METHODS[s.name]?.includes(e.method)) {
-      needsMutable(cx, e.receiver, steps);
+      if (e.receiver.kind === 'Field' && steps === 0) fieldNeedsMutable(cx, e.receiver);
+      else needsMutable(cx, e.receiver, steps);
       return;
     }
     cur = derefStep(cx, s);
+  }
+}
+
+/**
+ * E0596 through struct fields (`self.items.push(x)` in a `&self` method): every step of the place
+ * must be a field of a user struct, reached from a local directly or through one reference.
+ */
+function fieldNeedsMutable(cx: Cx, receiver: Expr): void {
+  const names: string[] = [];
+  let cur = receiver;
+  while (cur.kind === 'Field') {
+    const obj = cx.exprTy.get(cur.object);
+    const o = obj === undefined ? null : cx.resolved(obj);
+    const owner = o?.k === 'ref' ? cx.resolved(o.inner) : o;
+    if (owner?.k !== 'adt' || !cx.items.adts.has(owner.name) || (o?.k === 'ref' && cur.object.kind !== 'PathExpr'))
+      return;
+    names.unshift(cur.name);
+    cur = cur.object;
+  }
+  const local = cur.kind === 'PathExpr' ? cx.localOf.get(cur) : undefined;
+  if (local === undefined) return;
+  const t = cx.resolved(local.ty);
+  const place = [local.name, ...names].join('.');
+  if (t.k === 'ref' && !t.mut) {
+    cx.findings.error(
+      'borrowck',
+      receiver.span,
+      'E0596',
+      `cannot borrow \`${place}\` as mutable, as it is behind a \`&\` reference`,
+    );
+  } else if (t.k === 'adt' && !local.mutable) {
+    cx.findings.error(
+      'borrowck',
+      receiver.span,
+      'E0596',
+      `cannot borrow \`${place}\` as mutable, as \`${local.name}\` is not declared as mutable`,
+    );
   }
 }
 

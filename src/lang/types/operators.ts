@@ -1,6 +1,6 @@
 /**
  * Operators and indexing on types whose std impls the checker knows: `String + String` (Add takes
- * `&str`), `Instant + 5` (Add takes a `Duration`), `==` on a user type without `PartialEq` (E0369)
+ * `&str`), `Instant + 5` and `elapsed > 5` (they take a `Duration`), `==` on a user type without `PartialEq` (E0369)
  * and a slice indexed by a signed or narrower integer (E0277). Anything the checker cannot decide
  * (an unknown type, a user `impl Add`) is left alone.
  */
@@ -21,6 +21,9 @@ export function operandMismatch(cx: Cx, op: string, l: Ty, r: Ty, right: Expr): 
   if (op === '+' && stdNamed(cx, l, 'String') && stdNamed(cx, r, 'String')) expected = '&str';
   const intLike = r.k === 'int' || r.k === 'float' || (r.k === 'var' && cx.table.kindOf(r.id) !== 'general');
   if ((op === '+' || op === '-') && stdNamed(cx, l, 'Instant') && intLike) expected = 'Duration';
+  // `Duration` multiplies and divides by `u32`, but adds and compares only with a `Duration`.
+  const additive = ['+', '-', '==', '!=', '<', '<=', '>', '>='].includes(op);
+  if (additive && stdNamed(cx, l, 'Duration') && intLike) expected = 'Duration';
   if (expected === null) return false;
   cx.findings.error(
     'typeck',
@@ -61,6 +64,14 @@ export function missingCmpTrait(cx: Cx, op: string, left: Ty, at: Span): boolean
 
 /** E0277: `v[i]` with `i` an integer type other than `usize`; true when reported. */
 export function notUsizeIndex(cx: Cx, base: Ty, idx: Ty, index: Expr): boolean {
+  const textual = base.k === 'str' || stdNamed(cx, base, 'String');
+  const intLike = idx.k === 'int' || (idx.k === 'var' && cx.table.kindOf(idx.id) === 'int');
+  if (textual && intLike) {
+    // Strings are indexed by byte ranges only, never by a position.
+    const shown = showTy(cx.table.deep(idx), cx.table.showVar);
+    cx.findings.error('typeck', index.span, 'E0277', `the type \`str\` cannot be indexed by \`${shown}\``);
+    return true;
+  }
   if (idx.k !== 'int' || idx.name === 'usize') return false;
   let elem: Ty;
   if (base.k === 'adt' && base.name === 'Vec' && base.args[0] !== undefined) elem = base.args[0];

@@ -78,6 +78,7 @@ const TABLE: Record<string, Record<string, Rule>> = {
     lock: (s) => ({ k: 'future', output: adt('tokio::sync::MutexGuard', [arg0(s)]), asyncBlock: false }),
   },
   JoinHandle: { abort: unit, is_finished: bool },
+  Instant: { elapsed: () => adt('Duration'), duration_since: () => adt('Duration') },
   'mpsc::Receiver': { recv: (s) => ({ k: 'future', output: adt('Option', [arg0(s)]), asyncBlock: false }) },
   'mpsc::UnboundedReceiver': {
     recv: (s) => ({ k: 'future', output: adt('Option', [arg0(s)]), asyncBlock: false }),
