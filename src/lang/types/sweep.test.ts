@@ -25,6 +25,7 @@ const corpus = [
   ...rsFiles(join(ROOT, 'tests/fixtures/typed')),
   ...rsFiles(join(ROOT, 'tests/fixtures/surface')),
   ...rsFiles(join(ROOT, 'tests/fixtures/guards')),
+  ...rsFiles(join(ROOT, 'tests/fixtures/accepted')),
   ...lessons.flatMap((l) => [...rsFiles(l), ...rsFiles(join(l, 'solutions'))]),
 ];
 
