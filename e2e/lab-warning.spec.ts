@@ -32,5 +32,6 @@ test('a future that is never awaited shows as a warning at its place, with what 
   await expect(message).toContainText('the work inside never runs, and no task is spawned');
   await expect(page.locator('.cm-warning-line')).toContainText('work();');
   await expect(page.locator('.cm-problem-message:not(.cm-warning-message)')).toHaveCount(0);
+  await expect(lab.diagnostics).toContainText('line 7:5 warning: unused implementer of `Future`');
   await lab.screenshot(testInfo.outputPath('lab-unused-future-warning-1280.png'));
 });

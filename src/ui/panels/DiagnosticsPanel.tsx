@@ -1,21 +1,23 @@
 /**
- * Everything the lab has to say about the run besides its trace: compile errors, how the run
+ * Everything the lab has to say about the run besides its trace: compile errors and warnings, how the run
  * stopped, restarts of the worker, and the simulator's findings (leaks, lost wake-ups, lost
  * panics), each linked to its task and source line.
  */
 import { useLab, useReport } from '../lab/lab-context.tsx';
+import { taskMeaning } from '../source/problem-text.ts';
 
 export function DiagnosticsPanel() {
   const lab = useLab();
   const phase = useReport((r) => r.phase);
   const problems = useReport((r) => r.problems);
+  const warnings = useReport((r) => r.warnings);
   const findings = useReport((r) => r.findings);
   const notice = useReport((r) => r.notice);
   const show = (task: number, line: number) => {
     if (task > 0) lab.store.getState().actions.selectTask(task);
     if (line > 0) lab.ui.getState().revealLine(line);
   };
-  const empty = phase !== 'compile-error' && findings.length === 0 && notice === undefined;
+  const empty = phase !== 'compile-error' && findings.length === 0 && warnings.length === 0 && notice === undefined;
   return (
     <section className="region region-diagnostics" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Diagnostics</h2>
@@ -39,6 +41,20 @@ export function DiagnosticsPanel() {
               </button>{' '}
               {p.message}
               {p.hint !== undefined && <span className="hint"> — {p.hint}</span>}
+            </li>
+          ))}
+        {phase !== 'compile-error' &&
+          warnings.map((p, i) => (
+            <li key={`w${i}`} className="diagnostic diagnostic-warning">
+              <span className="diagnostic-glyph" aria-hidden="true">
+                ⚠
+              </span>
+              <button type="button" className="link-button" onClick={() => show(0, p.line)}>
+                line {p.line}:{p.col}
+              </button>{' '}
+              warning: {p.message}
+              {p.hint !== undefined && <span className="hint"> — {p.hint}</span>}
+              {taskMeaning(p) !== undefined && <span className="hint"> {taskMeaning(p)}</span>}
             </li>
           ))}
         {findings.map((f, i) => (
