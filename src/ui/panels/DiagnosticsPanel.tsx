@@ -5,6 +5,26 @@
  */
 import { useLab, useReport } from '../lab/lab-context.tsx';
 import { taskMeaning } from '../source/problem-text.ts';
+import type { SourceProblem } from '../../worker/protocol.ts';
+
+/** A compile error (✕) or one of rustc's warnings (⚠, with the lab's sentence on tasks). */
+function ProblemItem({ problem: p, onShow }: { problem: SourceProblem; onShow: (line: number) => void }) {
+  const warning = p.severity === 'warning';
+  const meaning = taskMeaning(p);
+  return (
+    <li className={`diagnostic ${warning ? 'diagnostic-warning' : 'diagnostic-error'}`}>
+      <span className="diagnostic-glyph" aria-hidden="true">
+        {warning ? '⚠' : '✕'}
+      </span>
+      <button type="button" className="link-button" onClick={() => onShow(p.line)}>
+        line {p.line}:{p.col}
+      </button>{' '}
+      {warning ? `warning: ${p.message}` : p.message}
+      {p.hint !== undefined && <span className="hint"> — {p.hint}</span>}
+      {meaning !== undefined && <span className="hint"> {meaning}</span>}
+    </li>
+  );
+}
 
 export function DiagnosticsPanel() {
   const lab = useLab();
@@ -31,32 +51,9 @@ export function DiagnosticsPanel() {
           </li>
         )}
         {phase === 'compile-error' &&
-          problems.map((p, i) => (
-            <li key={`p${i}`} className="diagnostic diagnostic-error">
-              <span className="diagnostic-glyph" aria-hidden="true">
-                ✕
-              </span>
-              <button type="button" className="link-button" onClick={() => show(0, p.line)}>
-                line {p.line}:{p.col}
-              </button>{' '}
-              {p.message}
-              {p.hint !== undefined && <span className="hint"> — {p.hint}</span>}
-            </li>
-          ))}
+          problems.map((p, i) => <ProblemItem key={`p${i}`} problem={p} onShow={(line) => show(0, line)} />)}
         {phase !== 'compile-error' &&
-          warnings.map((p, i) => (
-            <li key={`w${i}`} className="diagnostic diagnostic-warning">
-              <span className="diagnostic-glyph" aria-hidden="true">
-                ⚠
-              </span>
-              <button type="button" className="link-button" onClick={() => show(0, p.line)}>
-                line {p.line}:{p.col}
-              </button>{' '}
-              warning: {p.message}
-              {p.hint !== undefined && <span className="hint"> — {p.hint}</span>}
-              {taskMeaning(p) !== undefined && <span className="hint"> {taskMeaning(p)}</span>}
-            </li>
-          ))}
+          warnings.map((p, i) => <ProblemItem key={`w${i}`} problem={p} onShow={(line) => show(0, line)} />)}
         {findings.map((f, i) => (
           <li key={`f${i}`} className="diagnostic diagnostic-finding">
             <span className="diagnostic-glyph" aria-hidden="true">
