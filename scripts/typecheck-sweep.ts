@@ -17,6 +17,9 @@ function corpus(root: string): string[] {
   add(join(root, 'tests/fixtures/conformance'));
   add(join(root, 'tests/fixtures/examples'));
   add(join(root, 'tests/fixtures/typed'));
+  add(join(root, 'tests/fixtures/surface'));
+  add(join(root, 'tests/fixtures/guards'));
+  add(join(root, 'tests/fixtures/accepted'));
   for (const l of readdirSync(join(root, 'lessons'))) {
     add(join(root, 'lessons', l));
     add(join(root, 'lessons', l, 'solutions'));

@@ -43,6 +43,8 @@ export interface RunHandlers {
   /** A batch of the run's events, with the saved locals of tasks that suspended within it. */
   events(events: SimEvent[], locals: readonly WireLocals[]): void;
   compileError(problems: readonly SourceProblem[]): void;
+  /** The program compiled with warnings (it still runs). */
+  compileWarnings?(problems: readonly SourceProblem[]): void;
   done(end: RunEnd, findings: readonly RunFinding[]): void;
   /** The worker failed or stopped answering and was replaced; the run is over. */
   lost(message: string): void;
@@ -237,6 +239,7 @@ export class SimWorkerClient {
     if (c === undefined || c.runId !== m.runId) return;
     switch (m.type) {
       case 'loaded':
+        if (m.warnings !== undefined && m.warnings.length > 0) c.handlers.compileWarnings?.(m.warnings);
         this.post({ type: 'run', runId: c.runId, batches: this.batchesInFlight, sliceMs: this.sliceMs });
         this.arm();
         return;

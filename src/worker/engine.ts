@@ -39,6 +39,8 @@ export interface EngineExploration {
 export type CompileResult =
   | {
       readonly ok: true;
+      /** Warnings about a program that still runs (a future never awaited). */
+      readonly warnings?: readonly SourceProblem[];
       start(config: WireRunConfig): EngineRun;
       /** Absent when the engine cannot explore (programs built straight on the simulator). */
       explore?(config: WireRunConfig, options: WireExploreOptions): EngineExploration;

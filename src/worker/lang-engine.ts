@@ -7,6 +7,7 @@
  */
 import { compile, startProgram } from '../lang/run.ts';
 import type { ProgramRunner, RunResult } from '../lang/run.ts';
+import type { Diagnostic } from '../lang/diagnostics.ts';
 import { Explorer, decodeReplayKey } from '../explore/index.ts';
 import { ForcedChooser } from '../sim/index.ts';
 import { wireExploreReport } from './explore-wire.ts';
@@ -102,24 +103,22 @@ class LangRun implements EngineRun {
   }
 }
 
+function problemOfDiagnostic(d: Diagnostic): SourceProblem {
+  return { line: d.line, col: d.col, endLine: d.endLine, endCol: d.endCol, message: d.message, hint: d.hint };
+}
+
 export const LANG_ENGINE: Engine = {
   compile(source, file) {
     const c = compile(source, file);
     if (!c.ok) {
       return {
         ok: false,
-        problems: c.diagnostics.map((d) => ({
-          line: d.line,
-          col: d.col,
-          endLine: d.endLine,
-          endCol: d.endCol,
-          message: d.message,
-          hint: d.hint,
-        })),
+        problems: c.diagnostics.map(problemOfDiagnostic),
       };
     }
     return {
       ok: true,
+      warnings: c.warnings.map((d) => ({ ...problemOfDiagnostic(d), severity: 'warning' as const })),
       start: (config) =>
         new LangRun(
           // The program's own `#[tokio::main(...)]` chooses its runtime, as with real Tokio (the

@@ -66,6 +66,8 @@ export interface SourceProblem {
   readonly endCol?: number;
   readonly message: string;
   readonly hint?: string;
+  /** A warning the program still runs with (rustc's lints); absent for an error. */
+  readonly severity?: 'warning';
 }
 
 /** A finding of the simulator's diagnostics fold (src/sim/diagnostics), ready to show. */
@@ -156,7 +158,8 @@ export type WorkerCommand =
 
 export type WorkerMessage =
   | { readonly type: 'ready'; readonly version: number }
-  | { readonly type: 'loaded'; readonly runId: number }
+  /** Compiled and ready to run; `warnings` are rustc's warnings about the program. */
+  | { readonly type: 'loaded'; readonly runId: number; readonly warnings?: readonly SourceProblem[] }
   | { readonly type: 'compile-error'; readonly runId: number; readonly problems: readonly SourceProblem[] }
   /** `locals`: the saved locals of tasks that suspended within the batch's events, if recorded. */
   | {

@@ -10,7 +10,7 @@ import type { SimEvent } from '../sim/index.ts';
 import type { Engine, EngineExploration, EngineRun } from './engine.ts';
 import { problemOf } from './engine.ts';
 import { PROTOCOL_VERSION, unreachable } from './protocol.ts';
-import type { RunEnd, RunFinding, WorkerCommand, WorkerMessage } from './protocol.ts';
+import type { RunEnd, RunFinding, SourceProblem, WorkerCommand, WorkerMessage } from './protocol.ts';
 import { BatchPacker } from './wire.ts';
 import type { TraceReader } from './wire.ts';
 
@@ -180,6 +180,7 @@ export class WorkerCore {
     this.end();
     this.exploring = undefined;
     let run: EngineRun;
+    let warnings: readonly SourceProblem[];
     try {
       const compiled = this.engine.compile(command.source, command.file);
       if (!compiled.ok) {
@@ -187,12 +188,17 @@ export class WorkerCore {
         return;
       }
       run = compiled.start(command.config);
+      warnings = compiled.warnings ?? [];
     } catch (error) {
       this.host.post({ type: 'compile-error', runId: command.runId, problems: [problemOf(error)] });
       return;
     }
     this.active = { runId: command.runId, run, packer: new BatchPacker(run.trace), credit: 0, sliceMs: 8, chunk: 1 };
-    this.host.post({ type: 'loaded', runId: command.runId });
+    this.host.post(
+      warnings.length > 0
+        ? { type: 'loaded', runId: command.runId, warnings }
+        : { type: 'loaded', runId: command.runId },
+    );
   }
 
   /** One slice: advance until the time budget, the batch size or the end; post what it made. */

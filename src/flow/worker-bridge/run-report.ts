@@ -13,6 +13,8 @@ export type ReportPhase = 'idle' | 'running' | 'compile-error' | 'ended' | 'lost
 export interface RunReport {
   readonly phase: ReportPhase;
   readonly problems: readonly SourceProblem[];
+  /** rustc's warnings about the program that runs (shown in the source, not as errors). */
+  readonly warnings: readonly SourceProblem[];
   readonly end: RunEnd | undefined;
   readonly findings: readonly RunFinding[];
   /** One sentence the UI shows prominently (a restarted worker, a cut-off run). */
@@ -22,6 +24,7 @@ export interface RunReport {
 export interface RunReportActions {
   started(): void;
   compileFailed(problems: readonly SourceProblem[]): void;
+  compileWarned(warnings: readonly SourceProblem[]): void;
   ended(end: RunEnd, findings: readonly RunFinding[]): void;
   lost(message: string): void;
 }
@@ -29,13 +32,20 @@ export interface RunReportActions {
 export type RunReportState = RunReport & { readonly actions: RunReportActions };
 export type RunReportStore = StoreApi<RunReportState>;
 
-export const IDLE_REPORT: RunReport = { phase: 'idle', problems: [], end: undefined, findings: [], notice: undefined };
+export const IDLE_REPORT: RunReport = {
+  phase: 'idle',
+  problems: [],
+  warnings: [],
+  end: undefined,
+  findings: [],
+  notice: undefined,
+};
 
-/** The problems to mark in the source: compile errors, or the place a failed run stopped. */
+/** The problems to mark in the source: compile errors, or the warnings and the place a failed run stopped. */
 export function sourceProblemsOf(r: RunReport): readonly SourceProblem[] {
   if (r.phase === 'compile-error') return r.problems;
-  if (r.end?.kind === 'failed') return [r.end.problem];
-  return [];
+  if (r.end?.kind === 'failed') return [...r.warnings, r.end.problem];
+  return r.warnings;
 }
 
 export function noticeOfEnd(end: RunEnd): string | undefined {
@@ -57,6 +67,7 @@ export function createRunReportStore(): RunReportStore {
     actions: {
       started: () => set({ ...IDLE_REPORT, phase: 'running' }),
       compileFailed: (problems) => set({ ...IDLE_REPORT, phase: 'compile-error', problems }),
+      compileWarned: (warnings) => set({ warnings }),
       ended: (end, findings) => set({ phase: 'ended', end, findings, notice: noticeOfEnd(end) }),
       lost: (message) => set({ phase: 'lost', notice: message }),
     },

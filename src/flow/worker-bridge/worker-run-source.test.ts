@@ -10,13 +10,15 @@ import { createActor, SimulatedClock } from 'xstate';
 import { formatProblem } from './format-problem.ts';
 import { createRunReportStore, noticeOfEnd, sourceProblemsOf } from './run-report.ts';
 import { MAIN_FILE, workerRunSource } from './worker-run-source.ts';
+import { LANG_ENGINE } from '../../worker/lang-engine.ts';
+import type { Engine } from '../../worker/engine.ts';
 
-function setup() {
+function setup(engine?: Engine) {
   const workers: FakeWorker[] = [];
   const timers = new FakeTimers();
   const client = new SimWorkerClient(
     () => {
-      const w = new FakeWorker();
+      const w = new FakeWorker(engine);
       workers.push(w);
       return w;
     },
@@ -36,6 +38,30 @@ function setup() {
 }
 
 describe('workerRunSource', () => {
+  it('keeps rustc warnings of a program that runs, as warnings at their place', () => {
+    const { report, store, pump, load } = setup(LANG_ENGINE);
+    const source = [
+      'async fn work() {',
+      '    println!("never printed");',
+      '}',
+      '',
+      '#[tokio::main(flavor = "current_thread")]',
+      'async fn main() {',
+      '    work();',
+      '    println!("done");',
+      '}',
+      '',
+    ].join('\n');
+    load(source);
+    pump();
+    expect(report.getState().phase).toBe('ended');
+    expect(store.getState().run.kind).toBe('done');
+    const shown = sourceProblemsOf(report.getState());
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ line: 7, col: 5, severity: 'warning' });
+    expect(shown[0].hint).toBe('futures do nothing unless you `.await` or poll them');
+  });
+
   it('streams a worker run into the lab store and ends the report', () => {
     const { store, report, actor, pump, load } = setup();
     load('joinset');

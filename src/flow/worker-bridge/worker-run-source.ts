@@ -25,6 +25,7 @@ export function workerRunSource(client: Pick<SimWorkerClient, 'start'>, report: 
             actions.compileFailed(problems);
             sink.error(problems.map((p) => formatProblem(MAIN_FILE, p)).join('\n'));
           },
+          compileWarnings: (problems) => actions.compileWarned(problems),
           done: (end, findings) => {
             actions.ended(end, findings);
             sink.done();

@@ -14,7 +14,7 @@ import type {
 } from '../syntax/ast.ts';
 import type { Cx, Sig } from './cx.ts';
 import { subst } from './cx.ts';
-import { coerce, derefStep } from './coerce.ts';
+import { coerce, derefStep, isData } from './coerce.ts';
 import { inferExpr } from './expr.ts';
 import { lastName } from './items.ts';
 import { implArgs, probeMethod } from './method.ts';
@@ -22,6 +22,9 @@ import { enumVariantInScope, hasVariant, knownPathRoot, knownValueName } from '.
 import { expandPath, qualifyStd } from './std-types.ts';
 import { SPAWN_PATHS, preludeValue, stdAssoc, stdFree } from './std-fns.ts';
 import { stdMethod } from './std-methods.ts';
+import { lacksTrait } from './operators.ts';
+import { iterMethod, parseCall, sliceIter } from './std-deferred.ts';
+import { JOIN_SET_METHODS, TOKEN_METHODS, stdAssocMissing } from './std-closed.ts';
 import { UNIT, UNKNOWN, adt, showTy, type AdtTy, type Ty } from './ty.ts';
 import { lowerType } from './lower.ts';
 
@@ -136,6 +139,10 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     const v = items.values.get(first);
     if (v !== undefined && (v.kind === 'Const' || v.kind === 'Static')) return v.type ? cx.lower(v.type) : UNKNOWN;
     const d = items.adts.get(first);
+    if (d !== undefined && d.kind === 'struct' && d.item.kind === 'Struct' && d.item.fields.kind === 'NamedFields') {
+      if (!items.ambiguous.has(first)) notAValue(cx, e, first);
+      return UNKNOWN;
+    }
     if (d !== undefined && d.kind === 'struct') return ctorTy(cx, freshAdt(cx, first), null);
     if (first === 'Self' && cx.selfTy !== null) {
       const s = cx.resolved(cx.selfTy);
@@ -143,7 +150,12 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     }
     const owner = enumVariantInScope(first, items);
     if (owner !== null) return ctorTy(cx, freshAdt(cx, owner), first);
-    if (items.imports.has(first)) return stdFree(expandPath([first], items), cx.table) ?? UNKNOWN;
+    if (items.imports.has(first)) {
+      const std = qualifyStd(e.path, items);
+      if (std !== null && NAMED_FIELD_STRUCTS.has(std)) notAValue(cx, e, first);
+      const f = stdFree(expandPath([first], items), cx.table);
+      return f === null ? UNKNOWN : applyTurbofish(cx, f, e);
+    }
     const p = preludeValue(first, cx.table);
     if (p !== null) return p;
     if (!cx.openNames && !knownValueName(first, items) && !cx.generics.has(first)) {
@@ -178,7 +190,7 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     ),
     cx.table,
   );
-  if (free !== null) return free;
+  if (free !== null) return applyTurbofish(cx, free, e);
   if (segs.length === 2) {
     const name = segs[1]?.name ?? '';
     if (cx.generics.has(first) && name === 'default') return { k: 'fn', params: [], ret: { k: 'param', name: first } };
@@ -190,13 +202,89 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
       return userAssoc(cx, freshAdt(cx, first, segs[0]), name, e);
     }
     const std = qualifyStd({ ...e.path, segments: segs.slice(0, 1) }, cx.items);
+    if (std !== null && stdAssocMissing(std, name)) {
+      cx.findings.error(
+        'typeck',
+        segs[1]?.span ?? e.span,
+        'E0599',
+        `no function or associated item named \`${name}\` found for struct \`${std.split('::').pop() ?? std}\` in the current scope`,
+      );
+      return UNKNOWN;
+    }
     if (std !== null) return stdAssoc(std, name, cx.table) ?? UNKNOWN;
+  }
+  // `module::Type::assoc` (or `crate::module::Type::assoc`) on a user type the modules declare.
+  const owner = segs[segs.length - 2]?.name ?? '';
+  const mods = segs.slice(0, -2).map((s) => s.name);
+  if (
+    segs.length >= 3 &&
+    mods.every((m) => cx.items.modules.has(m) || m === 'crate' || m === 'self' || m === 'super') &&
+    cx.items.adts.has(owner) &&
+    !cx.items.ambiguous.has(owner)
+  ) {
+    return userAssoc(cx, freshAdt(cx, owner), segs[segs.length - 1]?.name ?? '', e);
   }
   if (segs.length === 3) {
     const std = qualifyStd({ ...e.path, segments: segs.slice(0, 2) }, cx.items);
     if (std !== null) return stdAssoc(std, segs[2]?.name ?? '', cx.table) ?? UNKNOWN;
   }
   return UNKNOWN;
+}
+
+/** `parse`, slice iterators and their adapters: std methods typed with deferred checks. */
+function stdTyped(cx: Cx, base: Ty, e: MethodCallExpr): Ty | null {
+  const textual = base.k === 'str' || (base.k === 'adt' && base.name === 'String' && !cx.items.adts.has('String'));
+  if (textual && e.method === 'parse' && e.args.length === 0) return parseCall(cx, e);
+  return sliceIter(cx, base, e.method) ?? iterMethod(cx, base, e);
+}
+
+/** Channel senders whose `send(T)` the checker types: awaited (bounded mpsc) or not. */
+const SENDERS: Record<string, 'async' | 'sync'> = { 'mpsc::Sender': 'async', 'mpsc::UnboundedSender': 'sync' };
+
+/** `channel::<T>(n)`: the turbofish fixes the item type of the pair a channel constructor returns. */
+function applyTurbofish(cx: Cx, f: Ty, e: PathExpr): Ty {
+  const args = e.path.segments[e.path.segments.length - 1]?.args;
+  if (args?.kind !== 'AngleArgs' || args.args.length !== 1 || f.k !== 'fn') return f;
+  const arg = args.args[0];
+  const ret = cx.resolved(f.ret);
+  const first = ret.k === 'tuple' ? cx.resolved(ret.elems[0] ?? UNKNOWN) : null;
+  if (arg?.kind === 'TypeArg' && first?.k === 'adt' && first.args.length === 1 && first.args[0] !== undefined)
+    cx.table.unify(first.args[0], cx.lower(arg.type));
+  return f;
+}
+
+const HASHED = new Set(['HashMap', 'HashSet']);
+const KEYED = new Set(['insert', 'entry']);
+
+/** E0277: a user type used as a hash key must implement `Hash` (and `Eq`, checked first by rustc). */
+function keyNotHash(cx: Cx, key: Ty, at: Span): void {
+  const trait = lacksTrait(cx, key, 'Eq') ? 'Eq' : lacksTrait(cx, key, 'Hash') ? 'Hash' : null;
+  if (trait === null) return;
+  const shown = showTy(cx.table.deep(key), cx.table.showVar);
+  cx.findings.error('typeck', at, 'E0277', `the trait bound \`${shown}: ${trait}\` is not satisfied`);
+}
+
+/** E0277: a fn item or closure handed to `spawn`, which takes a future. */
+function notAFuture(cx: Cx, t: Ty, arg: Expr): void {
+  const shown =
+    arg.kind === 'PathExpr' ? `${showTy(cx.table.deep(t), cx.table.showVar)} {${lastName(arg.path)}}` : 'closure';
+  cx.findings.error('typeck', arg.span, 'E0277', `\`${shown}\` is not a future`);
+}
+
+/** std/tokio structs with private named fields: never values (unlike unit and tuple structs). */
+const NAMED_FIELD_STRUCTS = new Set([
+  'CancellationToken',
+  'JoinSet',
+  'Duration',
+  'Instant',
+  'String',
+  'Vec',
+  'HashMap',
+]);
+
+/** E0423: a struct with named fields written where a value is expected. */
+function notAValue(cx: Cx, e: PathExpr, name: string): void {
+  cx.findings.error('resolve', e.span, 'E0423', `expected value, found struct \`${name}\``);
 }
 
 /** The full path a callee names, through `use` (`spawn` after `use tokio::spawn` → `tokio::spawn`). */
@@ -218,6 +306,9 @@ export function isSpawnCall(cx: Cx, e: CallExpr): boolean {
       (SPAWN_PATHS.has(p) && cx.items.imports.get('task') === 'tokio::task'))
   );
 }
+
+/** std/tokio functions with a generic future parameter, by full path: its position. */
+const FUTURE_ARG: Record<string, number> = { 'tokio::time::timeout': 1 };
 
 /** Functions whose closure or future argument runs detached from the caller's stack. */
 const DETACHED = new Set(['tokio::spawn', 'tokio::task::spawn', 'tokio::task::spawn_blocking', 'std::thread::spawn']);
@@ -241,13 +332,26 @@ export function inferCall(cx: Cx, e: CallExpr): Ty {
     const arg = e.args[0];
     cx.sendSites.push({ arg, at: arg.kind === 'AsyncBlock' ? e.callee.span : arg.span });
     const t = cx.resolved(inferExpr(cx, arg));
+    if (t.k === 'fn') notAFuture(cx, t, arg);
     return adt('JoinHandle', [t.k === 'future' ? t.output : UNKNOWN]);
   }
   const callee =
     e.callee.kind === 'PathExpr' ? cx.record(e.callee, inferPath(cx, e.callee, true)) : inferExpr(cx, e.callee);
   const f = cx.resolved(callee);
   if (f.k === 'fn' && f.params.length === e.args.length) {
-    e.args.forEach((a, i) => coerce(cx, inferExpr(cx, a), f.params[i], a));
+    const args = e.args.map((a) => inferExpr(cx, a));
+    // A generic `F: IntoFuture` argument that is plain data: rustc reports the bound first.
+    const fut = FUTURE_ARG[calleePath(cx, e.callee) ?? ''];
+    const fa = fut === undefined ? undefined : e.args[fut];
+    // (`&mut F` is a future when `F: Future + Unpin`: references are never refused.)
+    const ft = cx.resolved(args[fut ?? 0] ?? UNKNOWN);
+    if (fut !== undefined && fa !== undefined && ft.k !== 'ref' && isData(cx, ft)) {
+      const shown = showTy(cx.table.deep(args[fut] ?? UNKNOWN), cx.table.showVar);
+      cx.findings.error('typeck', fa.span, 'E0277', `\`${shown}\` is not a future`);
+      for (const t of args) cx.table.escape(t);
+      return f.ret;
+    }
+    e.args.forEach((a, i) => coerce(cx, args[i] ?? UNKNOWN, f.params[i], a));
     return f.ret;
   }
   for (const a of e.args) cx.table.escape(inferExpr(cx, a));
@@ -279,6 +383,19 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     coerce(cx, inferExpr(cx, e.args[0]), base.args[0] ?? UNKNOWN, e.args[0]);
     return UNIT;
   }
+  const fallbackOf = base.k === 'adt' && ['Option', 'Result'].includes(base.name) && !cx.items.adts.has(base.name);
+  if (base.k === 'adt' && fallbackOf && e.method === 'unwrap_or' && e.args.length === 1) {
+    // `unwrap_or(default)`: the default has the type of the value.
+    const value = base.args[0] ?? UNKNOWN;
+    coerce(cx, inferExpr(cx, e.args[0]), value, e.args[0]);
+    return value;
+  }
+  const sent = base.k === 'adt' && !cx.items.adts.has(base.name) ? SENDERS[base.name] : undefined;
+  if (base.k === 'adt' && sent !== undefined && e.method === 'send' && e.args.length === 1) {
+    coerce(cx, inferExpr(cx, e.args[0]), base.args[0] ?? UNKNOWN, e.args[0]);
+    const result = adt('Result', [UNIT, UNKNOWN]);
+    return sent === 'async' ? { k: 'future', output: result, asyncBlock: false } : result;
+  }
   if (base.k === 'adt' && base.name === 'JoinSet' && e.method.startsWith('spawn') && e.args.length === 1) {
     const arg = e.args[0];
     cx.spawnArgs.add(arg);
@@ -288,7 +405,8 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     const arg = e.args[0];
     const ft = cx.resolved(inferExpr(cx, arg));
     const want = base.args[0] ?? UNKNOWN;
-    if (ft.k === 'future') {
+    if (ft.k === 'fn') notAFuture(cx, ft, arg);
+    else if (ft.k === 'future') {
       if (cx.table.compatible(ft.output, want)) cx.table.unify(ft.output, want);
       else {
         const show = cx.table.showVar;
@@ -303,6 +421,19 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     return UNKNOWN;
   }
   const args = e.args.map((a) => inferExpr(cx, a));
+  const typed = stdTyped(cx, base, e);
+  if (typed !== null) {
+    for (const a of args) cx.table.escape(a);
+    return typed;
+  }
+  if (
+    base.k === 'adt' &&
+    HASHED.has(base.name) &&
+    !cx.items.adts.has(base.name) &&
+    KEYED.has(e.method) &&
+    args[0] !== undefined
+  )
+    keyNotHash(cx, args[0], e.methodSpan);
   // Autoderef through std smart pointers (`Arc<Mutex<T>>` → `Mutex<T>`) until a std table knows it.
   for (let cur: Ty | null = base, i = 0; cur !== null && i < 6; i++, cur = derefStep(cx, cur)) {
     const step = cx.resolved(cur);
@@ -439,7 +570,23 @@ export function inferStructLit(cx: Cx, e: StructExpr): Ty {
     else cx.table.escape(t);
   }
   if (e.base) coerce(cx, inferExpr(cx, e.base), owner, e.base);
+  else if (fields !== null && cx.items.adts.get(name)?.item.kind === 'Struct') missingFields(cx, e, name, fields);
   return owner;
+}
+
+/** E0063: a struct literal without `..base` must give every field. */
+function missingFields(cx: Cx, e: StructExpr, name: string, fields: ReadonlyMap<string, Ty>): void {
+  const given = new Set(e.fields.map((f) => f.name));
+  const missing = [...fields.keys()].filter((f) => !given.has(f));
+  if (missing.length === 0) return;
+  const list =
+    missing.length === 1
+      ? `field \`${missing[0]}\``
+      : `fields ${missing
+          .slice(0, -1)
+          .map((m) => `\`${m}\``)
+          .join(', ')} and \`${missing[missing.length - 1]}\``;
+  cx.findings.error('typeck', e.path.span, 'E0063', `missing ${list} in initializer of \`${name}\``);
 }
 
 /** Methods every type has (blanket impls of `Into`, `TryInto`, `Borrow`, `Any`, `ToOwned`…). */
@@ -449,7 +596,12 @@ const CLOSED: Record<string, readonly string[]> = {
   JoinHandle: ['abort', 'is_finished', 'abort_handle', 'id', ...FUTURE_METHODS],
   Sleep: ['deadline', 'is_elapsed', 'reset', ...FUTURE_METHODS],
   Timeout: ['get_ref', 'get_mut', 'into_inner', ...FUTURE_METHODS],
+  // tokio 1.48's JoinSet and tokio-util 0.7.16's CancellationToken, with their trait methods.
+  JoinSet: [...JOIN_SET_METHODS, 'extend', 'fmt', 'default', 'drop', ...UNIVERSAL],
+  CancellationToken: [...TOKEN_METHODS, 'fmt', 'default', 'drop', ...UNIVERSAL],
 };
+/** How rustc names the type in E0599: with its declared parameters. */
+const DECLARED: Record<string, string> = { JoinSet: 'JoinSet<T>' };
 
 /** Receivers whose every method the checker knows: opaque futures and a few tokio types. */
 function closedMethods(cx: Cx, base: Ty): { methods: readonly string[]; what: string } | null {
@@ -458,7 +610,7 @@ function closedMethods(cx: Cx, base: Ty): { methods: readonly string[]; what: st
   if (s.k === 'future')
     return { methods: FUTURE_METHODS, what: s.asyncBlock ? `\`${show}\`` : `opaque type \`${show}\`` };
   if (s.k === 'adt' && CLOSED[s.name] !== undefined)
-    return { methods: CLOSED[s.name] ?? [], what: `struct \`${show}\`` };
+    return { methods: CLOSED[s.name] ?? [], what: `struct \`${DECLARED[s.name] ?? show}\`` };
   return null;
 }
 
@@ -488,7 +640,7 @@ function argCount(cx: Cx, at: Span, what: string, want: number, got: number): vo
 }
 
 /** Methods of std/tokio types that take `&mut self`. */
-const MUT_METHODS: Record<string, readonly string[]> = {
+export const MUT_METHODS: Record<string, readonly string[]> = {
   Vec: [
     'push',
     'pop',
@@ -537,10 +689,48 @@ function checkStdMutability(cx: Cx, e: MethodCallExpr, recv: Ty): void {
     const s = cx.resolved(cur);
     if (s.k === 'adt' && cx.items.adts.has(s.name)) return;
     if (s.k === 'adt' && MUT_METHODS[s.name]?.includes(e.method)) {
-      needsMutable(cx, e.receiver, steps);
+      if (e.receiver.kind === 'Field' && steps === 0) fieldNeedsMutable(cx, e.receiver);
+      else needsMutable(cx, e.receiver, steps);
       return;
     }
     cur = derefStep(cx, s);
+  }
+}
+
+/**
+ * E0596 through struct fields (`self.items.push(x)` in a `&self` method): every step of the place
+ * must be a field of a user struct, reached from a local directly or through one reference.
+ */
+function fieldNeedsMutable(cx: Cx, receiver: Expr): void {
+  const names: string[] = [];
+  let cur = receiver;
+  while (cur.kind === 'Field') {
+    const obj = cx.exprTy.get(cur.object);
+    const o = obj === undefined ? null : cx.resolved(obj);
+    const owner = o?.k === 'ref' ? cx.resolved(o.inner) : o;
+    if (owner?.k !== 'adt' || !cx.items.adts.has(owner.name) || (o?.k === 'ref' && cur.object.kind !== 'PathExpr'))
+      return;
+    names.unshift(cur.name);
+    cur = cur.object;
+  }
+  const local = cur.kind === 'PathExpr' ? cx.localOf.get(cur) : undefined;
+  if (local === undefined) return;
+  const t = cx.resolved(local.ty);
+  const place = [local.name, ...names].join('.');
+  if (t.k === 'ref' && !t.mut) {
+    cx.findings.error(
+      'borrowck',
+      receiver.span,
+      'E0596',
+      `cannot borrow \`${place}\` as mutable, as it is behind a \`&\` reference`,
+    );
+  } else if (t.k === 'adt' && !local.mutable) {
+    cx.findings.error(
+      'borrowck',
+      receiver.span,
+      'E0596',
+      `cannot borrow \`${place}\` as mutable, as \`${local.name}\` is not declared as mutable`,
+    );
   }
 }
 

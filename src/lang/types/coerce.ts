@@ -89,6 +89,8 @@ const STD_DATA = new Set([
   'VecDeque',
   'Arc',
   'Rc',
+  'Duration',
+  'Instant',
 ]);
 
 /** A type that is plain data, never a future (so a future where it is expected is a mismatch). */

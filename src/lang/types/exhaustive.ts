@@ -1,5 +1,5 @@
 /**
- * Match exhaustiveness (E0004), for the families the checker can enumerate from the patterns
+ * Match exhaustiveness (E0004) and refutable `let`/`for` patterns (E0005), for the families the checker can enumerate from the patterns
  * themselves: `Option`, `Result`, user enums, `bool` and integer literals. A family it cannot
  * enumerate (tuples, slices, multi-field variants with refutable fields) counts as covered, so a
  * finding is always a real gap.
@@ -155,6 +155,20 @@ export class Exhaustiveness {
 export function checkExhaustive(cx: Cx, program: Program): void {
   const ex = new Exhaustiveness(cx);
   walk(program, (node) => {
+    if ((node.kind === 'LetStmt' && node.elseBlock === null) || node.kind === 'For') {
+      // E0005: a `let` (without `else`) or `for` pattern must match every value.
+      const w = ex.missing([node.pat]);
+      const where = node.kind === 'For' ? '`for` loop' : 'local binding';
+      if (w !== null)
+        cx.findings.error(
+          'match',
+          node.pat.span,
+          'E0005',
+          `refutable pattern in ${where}`,
+          `pattern \`${w}\` not covered`,
+        );
+      return true;
+    }
     if (node.kind !== 'Match') return true;
     const pats = node.arms.filter((a) => a.guard === null).map((a) => a.pat);
     // Guarded arms cover nothing (an empty match is for uninhabited types: left alone).

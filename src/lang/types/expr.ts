@@ -6,7 +6,9 @@
 import type { Block, Expr, FormatArg, MacroExpr, Stmt } from '../syntax/ast.ts';
 import type { Cx } from './cx.ts';
 import { bindPattern } from './pat.ts';
-import { coerce } from './coerce.ts';
+import { coerce, isData } from './coerce.ts';
+import { missingCmpTrait, notUsizeIndex, operandMismatch } from './operators.ts';
+import { iterItemOf, tryConversion } from './std-deferred.ts';
 import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField } from './call.ts';
 import { checkItem } from './fn.ts';
 import { BOOL, CHAR, NEVER, REF_STR, UNIT, UNKNOWN, adt, floatTy, intTy, refTy, showTy, type Ty } from './ty.ts';
@@ -117,6 +119,7 @@ function inferInner(cx: Cx, e: Expr): Ty {
       const idx = inferExpr(cx, e.index);
       const base = obj.k === 'ref' ? cx.resolved(obj.inner) : obj;
       const ri = cx.resolved(idx);
+      if (notUsizeIndex(cx, base, ri, e.index)) return UNKNOWN;
       if (base.k === 'adt' && (base.name === 'Vec' || base.name === 'VecDeque') && (ri.k === 'int' || ri.k === 'var')) {
         cx.table.unify(idx, intTy('usize'));
         return base.args[0] ?? UNKNOWN;
@@ -147,7 +150,9 @@ function inferInner(cx: Cx, e: Expr): Ty {
       cx.bodies.push({ kind: 'async', ret: cx.table.fresh(), isAsync: true, retIsUnit: returnsUnit(e.block) });
       const body = cx.bodies[cx.bodies.length - 1];
       const t = inferBlock(cx, e.block);
-      if (body !== undefined) cx.table.unify(body.ret, t);
+      // The tail must agree with what earlier `return`s gave (E0308 at the tail).
+      if (body !== undefined && e.block.tail !== null) coerce(cx, t, body.ret, e.block.tail);
+      else if (body !== undefined) cx.table.unify(body.ret, t);
       cx.bodies.pop();
       return { k: 'future', output: t, asyncBlock: true };
     }
@@ -306,6 +311,11 @@ function inferBinary(cx: Cx, e: Extract<Expr, { kind: 'Binary' }>): Ty {
   }
   const numeric = (t: Ty): boolean =>
     t.k === 'int' || t.k === 'float' || (t.k === 'var' && cx.table.kindOf(t.id) !== 'general');
+  if (operandMismatch(cx, op, rl, rr, right) || missingCmpTrait(cx, op, l, e.opSpan)) {
+    cx.table.escape(l);
+    cx.table.escape(r);
+    return UNKNOWN;
+  }
   const bothNum = numeric(rl) && numeric(rr);
   const cmp = ['==', '!=', '<', '<=', '>', '>='].includes(op);
   if (op === '<<' || op === '>>') {
@@ -341,6 +351,8 @@ function inferTry(cx: Cx, e: Extract<Expr, { kind: 'Try' }>): Ty {
     );
   } else if (body !== undefined && t.k === 'adt') {
     const ret = cx.resolved(body.ret);
+    if (t.name === 'Result' && ret.k === 'adt' && ret.name === 'Result' && t.args[1] && ret.args[1])
+      tryConversion(cx, t.args[1], ret.args[1], at);
     if (ret.k === 'adt' && ret.name !== t.name && (ret.name === 'Option' || ret.name === 'Result')) {
       if (t.name === 'Option' || t.name === 'Result') {
         const [a, b] = t.name === 'Option' ? ['`Result`s', '`Option`s'] : ['`Option`s', '`Result`s'];
@@ -369,6 +381,15 @@ function inferAwait(cx: Cx, e: Extract<Expr, { kind: 'Await' }>): Ty {
     );
   }
   if (t.k === 'future') return t.output;
+  if (t.k !== 'ref' && isData(cx, t)) {
+    cx.findings.error(
+      'typeck',
+      { line: e.span.endLine, col: e.span.endCol - 5, endLine: e.span.endLine, endCol: e.span.endCol },
+      'E0277',
+      `\`${showTy(cx.table.deep(t), cx.table.showVar)}\` is not a future`,
+    );
+    return UNKNOWN;
+  }
   if (t.k === 'adt' && t.name === 'JoinHandle') return adt('Result', [t.args[0] ?? UNKNOWN, adt('JoinError')]);
   if (t.k === 'adt' && t.name === 'Sleep') return UNIT;
   cx.table.escape(t);
@@ -380,6 +401,8 @@ function iterItem(cx: Cx, it: Ty): Ty {
   const s = cx.resolved(it);
   if (s.k === 'adt' && (s.name === 'Range' || s.name === 'RangeInclusive')) return s.args[0] ?? UNKNOWN;
   if (s.k === 'adt' && s.name === 'Vec') return s.args[0] ?? UNKNOWN;
+  const item = iterItemOf(cx, s);
+  if (item !== null) return item;
   if (s.k === 'ref') {
     const inner = cx.resolved(s.inner);
     if (inner.k === 'adt' && inner.name === 'Vec') return refTy(inner.args[0] ?? UNKNOWN, s.mut);
@@ -485,6 +508,7 @@ function inferMacro(cx: Cx, e: MacroExpr): Ty {
       const rl = cx.resolved(l);
       const rr = cx.resolved(r);
       const num = (t: Ty): boolean => t.k === 'int' || t.k === 'float' || t.k === 'var';
+      missingCmpTrait(cx, '==', l, e.span);
       if (num(rl) && num(rr)) cx.table.unify(l, r);
       else {
         cx.table.escape(l);
@@ -519,17 +543,23 @@ function inferMacro(cx: Cx, e: MacroExpr): Ty {
       return ts.length === 1 ? ts[0] : ts.length === 0 ? UNIT : { k: 'tuple', elems: ts };
     }
     case 'SelectMacro': {
+      // select! expands to a `match` over its branches: their handlers must agree.
+      let result: Ty | null = null;
+      const arm = (h: Expr, t: Ty): void => {
+        const at = h.kind === 'BlockExpr' ? (h.block.tail ?? h) : h;
+        result = result === null ? t : join(cx, result, t, at, 'match');
+      };
       for (const b of e.branches) {
         const f = inferExpr(cx, b.future);
         cx.pushScope();
         const rf = cx.resolved(f);
         bindPattern(cx, b.pat, rf.k === 'future' ? rf.output : UNKNOWN);
         if (b.guard) inferExpr(cx, b.guard);
-        cx.table.escape(inferExpr(cx, b.handler));
+        arm(b.handler, inferExpr(cx, b.handler));
         cx.popScope();
       }
-      if (e.elseBranch) cx.table.escape(inferExpr(cx, e.elseBranch));
-      return UNKNOWN;
+      if (e.elseBranch) arm(e.elseBranch, inferExpr(cx, e.elseBranch));
+      return result ?? UNKNOWN;
     }
     case 'JoinMacro': {
       const outs = e.futures.map((f) => {

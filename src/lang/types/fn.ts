@@ -1,6 +1,7 @@
 /** Items: each fn body is checked with its signature, `Self` and generics in scope. */
 import type { FnItem, ImplItem, Item, TraitItem } from '../syntax/ast.ts';
 import type { Cx } from './cx.ts';
+import type { Located } from '../diagnostics.ts';
 import { coerce } from './coerce.ts';
 import { inferBlock } from './expr.ts';
 import { bindPattern } from './pat.ts';
@@ -33,11 +34,24 @@ export function checkFn(cx: Cx, fn: FnItem, selfTy: Ty | null, outer: readonly s
   }
   fn.params.forEach((p, i) => bindPattern(cx, p.pat, sig.params[i] ?? UNKNOWN));
   const t = inferBlock(cx, fn.body);
-  coerce(cx, t, sig.ret, fn.body.tail ?? fn.body);
+  coerce(cx, t, sig.ret, fn.body.tail ?? missingTailAt(fn));
   cx.popScope();
   cx.bodies.pop();
   cx.generics = savedG;
   cx.selfTy = savedS;
+}
+
+/**
+ * Where rustc reports a body without a tail whose return type is not `()`: at the written return
+ * type, except under `#[tokio::main]`, whose expansion moves the body into an async block and so
+ * reports at its last statement.
+ */
+function missingTailAt(fn: FnItem): Located {
+  const body = fn.body;
+  const last = body?.stmts[body.stmts.length - 1];
+  const tokioMain = fn.attrs.some((a) => a.meta.kind !== 'MetaLit' && a.meta.path === 'tokio::main');
+  if (tokioMain && last !== undefined) return last.span;
+  return fn.ret?.span ?? body?.span ?? fn.span;
 }
 
 function checkImpl(cx: Cx, impl: ImplItem): void {

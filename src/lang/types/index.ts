@@ -19,6 +19,13 @@ import { walk } from '../syntax/visit.ts';
 import type { Block } from '../syntax/ast.ts';
 import { checkTypePaths } from './type-paths.ts';
 import { factsOf, NO_FACTS, type TypeFacts } from './facts.ts';
+import { checkStdPaths } from './std-paths.ts';
+import { checkItemShapes } from './item-checks.ts';
+import { checkBreakValues } from './loops.ts';
+import { checkFieldPrivacy } from './privacy.ts';
+import { checkRegions } from './region.ts';
+import { checkBorrows } from './borrow.ts';
+import { checkDeferred } from './std-deferred.ts';
 
 export interface TypeCheckResult {
   readonly errors: Diagnostic[];
@@ -34,13 +41,20 @@ export function checkTypes(program: Program): TypeCheckResult {
   const items = collectItems(program);
   const cx = new Cx(items, findings);
   checkTypePaths(cx, program);
+  checkStdPaths(cx, program);
+  checkItemShapes(cx, program);
   for (const item of program.items) checkItem(cx, item);
+  checkDeferred(cx);
   cx.table.fallback();
+  checkBreakValues(cx, program);
+  checkFieldPrivacy(cx, program);
   checkOverflow(cx, program);
   checkSend(cx);
   checkFmtTraits(cx);
   checkExhaustive(cx, program);
   checkMoves(cx, fnBodies(program));
+  checkRegions(cx, program);
+  checkBorrows(cx, program);
   const byPos = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.col - b.col;
   const warnings = findings.list.filter((f) => f.diagnostic.severity === 'warning').map((f) => f.diagnostic);
   for (const phase of PHASES) {

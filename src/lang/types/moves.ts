@@ -25,6 +25,12 @@ interface Place {
 }
 
 const BY_VALUE_STD = new Set(['into_iter']);
+/** std/tokio methods that consume their receiver, by receiver type (`oneshot::Sender::send(self, T)`). */
+const BY_VALUE_OF: Record<string, readonly string[]> = {
+  'oneshot::Sender': ['send'],
+  JoinSet: ['join_all'],
+  String: ['into_bytes', 'into_boxed_str'],
+};
 
 class MoveCheck {
   private readonly reported = new Set<string>();
@@ -93,6 +99,9 @@ class MoveCheck {
         const recvTy = this.cx.exprTy.get(e.receiver);
         let byValue = BY_VALUE_STD.has(e.method);
         if (recvTy !== undefined) {
+          const r = this.cx.resolved(recvTy);
+          if (r.k === 'adt' && !this.cx.items.adts.has(r.name) && BY_VALUE_OF[r.name]?.includes(e.method))
+            byValue = true;
           const probe = probeMethod(this.cx, recvTy, e.method);
           if (probe.kind === 'user' && probe.steps === 0) byValue = probe.found.sig.self === 'value';
         }

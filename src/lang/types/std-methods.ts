@@ -108,6 +108,11 @@ const TABLE: Record<string, Record<string, Rule>> = {
     lock: (s) => ({ k: 'future', output: adt('tokio::sync::MutexGuard', [arg0(s)]), asyncBlock: false }),
   },
   JoinHandle: { abort: unit, is_finished: bool },
+  Instant: { elapsed: () => adt('Duration'), duration_since: () => adt('Duration') },
+  'mpsc::Receiver': { recv: (s) => ({ k: 'future', output: adt('Option', [arg0(s)]), asyncBlock: false }) },
+  'mpsc::UnboundedReceiver': {
+    recv: (s) => ({ k: 'future', output: adt('Option', [arg0(s)]), asyncBlock: false }),
+  },
   RefCell: { borrow: (s) => adt('std::cell::Ref', [arg0(s)]), borrow_mut: (s) => adt('std::cell::RefMut', [arg0(s)]) },
   JoinSet: {
     len: usize,

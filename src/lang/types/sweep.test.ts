@@ -23,6 +23,9 @@ const corpus = [
   ...rsFiles(join(ROOT, 'tests/fixtures/conformance')),
   ...rsFiles(join(ROOT, 'tests/fixtures/examples')),
   ...rsFiles(join(ROOT, 'tests/fixtures/typed')),
+  ...rsFiles(join(ROOT, 'tests/fixtures/surface')),
+  ...rsFiles(join(ROOT, 'tests/fixtures/guards')),
+  ...rsFiles(join(ROOT, 'tests/fixtures/accepted')),
   ...lessons.flatMap((l) => [...rsFiles(l), ...rsFiles(join(l, 'solutions'))]),
 ];
 

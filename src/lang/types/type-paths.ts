@@ -1,5 +1,6 @@
 /**
- * Name resolution of written types: a single-segment type name nothing declares is E0412, a path
+ * Name resolution of written types: a single-segment type name nothing declares is E0425 (rustc
+ * 1.95 gives types the code of values; older releases said E0412), a path
  * whose first segment names nothing is E0433 (both rustc's resolve phase).
  */
 import type { Program } from '../syntax/ast.ts';
@@ -25,7 +26,7 @@ export function checkTypePaths(cx: Cx, program: Program): void {
       cx.findings.error(
         'resolve',
         first.span,
-        'E0412',
+        'E0425',
         `cannot find type \`${first.name}\` in this scope`,
         'not found in this scope',
       );

@@ -1,6 +1,6 @@
 /**
- * CodeMirror decorations for the lab: inline errors at the reported line and column (an underline
- * plus the message under the line) and the per-task markers at the end of their lines. Both are
+ * CodeMirror decorations for the lab: inline errors and warnings at the reported line and column
+ * (an underline plus the message under the line) and the per-task markers at the end of their lines. Both are
  * replaced wholesale through one effect whenever the view changes.
  */
 import { RangeSetBuilder, StateEffect, StateField } from '@codemirror/state';
@@ -9,6 +9,7 @@ import { Decoration, EditorView, WidgetType } from '@codemirror/view';
 import type { DecorationSet } from '@codemirror/view';
 import type { SourceProblem } from '../../worker/protocol.ts';
 import type { LineMarker } from './task-markers.ts';
+import { problemText } from './problem-text.ts';
 
 export interface Annotations {
   readonly problems: readonly SourceProblem[];
@@ -45,16 +46,20 @@ class MarkersWidget extends WidgetType {
 }
 
 class ProblemWidget extends WidgetType {
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly warning: boolean,
+  ) {
     super();
   }
   override eq(other: ProblemWidget): boolean {
-    return other.text === this.text;
+    return other.text === this.text && other.warning === this.warning;
   }
   toDOM(): HTMLElement {
     const el = document.createElement('div');
-    el.className = 'cm-problem-message';
-    el.setAttribute('role', 'alert');
+    el.className = this.warning ? 'cm-problem-message cm-warning-message' : 'cm-problem-message';
+    // A warning does not stop the run: announced politely, not as an alert.
+    el.setAttribute('role', this.warning ? 'status' : 'alert');
     el.textContent = this.text;
     return el;
   }
@@ -84,14 +89,15 @@ function build(state: EditorState, a: Annotations): DecorationSet {
   for (const p of a.problems) {
     if (p.line <= 0) continue;
     const r = problemRange(doc, p);
-    if (r.to > r.from) items.push({ ...r, deco: Decoration.mark({ class: 'cm-problem' }) });
+    const warning = p.severity === 'warning';
+    const mark = warning ? 'cm-warning' : 'cm-problem';
+    if (r.to > r.from) items.push({ ...r, deco: Decoration.mark({ class: mark }) });
     const line = doc.line(clampLine(doc, p.line));
-    items.push({ from: line.from, to: line.from, deco: Decoration.line({ class: 'cm-problem-line' }) });
-    const text = `✕ line ${p.line}:${p.col}: ${p.message}${p.hint !== undefined ? ` — ${p.hint}` : ''}`;
+    items.push({ from: line.from, to: line.from, deco: Decoration.line({ class: `${mark}-line` }) });
     items.push({
       from: line.to,
       to: line.to,
-      deco: Decoration.widget({ widget: new ProblemWidget(text), block: true, side: 1 }),
+      deco: Decoration.widget({ widget: new ProblemWidget(problemText(p), warning), block: true, side: 1 }),
     });
   }
   for (const [n, markers] of a.markers) {

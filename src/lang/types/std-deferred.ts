@@ -1,0 +1,201 @@
+/**
+ * std APIs whose types are only known once the body is inferred, checked at the end:
+ * - `str::parse` returns `Result<T, T::Err>`: `T` comes from the context (E0284 when nothing fixes
+ *   it) and the error type from `T` (`ParseIntError` for integers…);
+ * - `?` converts the error with `From`: `?` on a `ParseIntError` in a fn returning
+ *   `Result<_, String>` has no conversion (E0277);
+ * - `sum()`/`product()` into `N` need `N: Sum<Item>` (E0277 when the element type differs).
+ * Slice iterators are typed (`Iter<&T>`) so `find`, `sum`, `max` and friends give their item type.
+ * Sites the checker cannot decide (an unresolved or unknown type) are left alone.
+ */
+import type { MethodCallExpr, Span } from '../syntax/ast.ts';
+import type { Cx } from './cx.ts';
+import type { Located } from '../diagnostics.ts';
+import { UNKNOWN, adt, intTy, refTy, showTy, type Ty } from './ty.ts';
+
+interface ParseSite {
+  readonly target: Ty;
+  readonly err: Ty;
+  readonly at: Span;
+}
+interface TrySite {
+  readonly err: Ty;
+  readonly into: Ty;
+  readonly at: Located;
+}
+interface SumSite {
+  readonly result: Ty;
+  readonly item: Ty;
+  readonly method: string;
+  readonly at: Span;
+}
+
+interface Deferred {
+  parses: ParseSite[];
+  tries: TrySite[];
+  sums: SumSite[];
+}
+
+const sites = new WeakMap<Cx, Deferred>();
+
+function deferred(cx: Cx): Deferred {
+  let d = sites.get(cx);
+  if (d === undefined) {
+    d = { parses: [], tries: [], sums: [] };
+    sites.set(cx, d);
+  }
+  return d;
+}
+
+/** `s.parse()` / `s.parse::<T>()` on a `str` or `String`. */
+export function parseCall(cx: Cx, e: MethodCallExpr): Ty {
+  const fish = e.turbofish?.[0];
+  const target = fish?.kind === 'TypeArg' ? cx.lower(fish.type) : cx.table.fresh();
+  const err = cx.table.fresh();
+  deferred(cx).parses.push({ target, err, at: e.methodSpan });
+  return adt('Result', [target, err]);
+}
+
+/** `expr?` where both the operand and the body's return type are `Result`s. */
+export function tryConversion(cx: Cx, err: Ty, into: Ty, at: Located): void {
+  deferred(cx).tries.push({ err, into, at });
+}
+
+const ITER = 'std::slice::Iter';
+
+/** The iterator type of `v.iter()` on a `Vec`, array or slice (its item is `&T`). */
+export function sliceIter(cx: Cx, base: Ty, method: string): Ty | null {
+  const s = cx.resolved(base);
+  const elem =
+    s.k === 'adt' && s.name === 'Vec' && !cx.items.adts.has('Vec')
+      ? s.args[0]
+      : s.k === 'array' || s.k === 'slice'
+        ? s.elem
+        : undefined;
+  if (elem === undefined || (method !== 'iter' && method !== 'iter_mut')) return null;
+  return adt(ITER, [refTy(elem, method === 'iter_mut')]);
+}
+
+/** The item of a typed iterator, or null for any other type. */
+export function iterItemOf(cx: Cx, t: Ty): Ty | null {
+  const s = cx.resolved(t);
+  return s.k === 'adt' && s.name === ITER ? (s.args[0] ?? UNKNOWN) : null;
+}
+
+function deref(cx: Cx, t: Ty): Ty {
+  const s = cx.resolved(t);
+  return s.k === 'ref' ? s.inner : UNKNOWN;
+}
+
+/** Methods of a typed iterator; null (unknown) for the rest. */
+export function iterMethod(cx: Cx, self: Ty, e: MethodCallExpr): Ty | null {
+  const item = iterItemOf(cx, self);
+  if (item === null) return null;
+  switch (e.method) {
+    case 'find':
+    case 'next':
+    case 'last':
+    case 'min':
+    case 'max':
+    case 'nth':
+      return adt('Option', [item]);
+    case 'filter':
+    case 'rev':
+    case 'skip':
+    case 'take':
+    case 'step_by':
+      return self;
+    case 'copied':
+    case 'cloned':
+      return adt(ITER, [deref(cx, item)]);
+    case 'count':
+      return intTy('usize');
+    case 'any':
+    case 'all':
+      return { k: 'bool' };
+    case 'position':
+      return adt('Option', [intTy('usize')]);
+    case 'enumerate':
+      return adt(ITER, [{ k: 'tuple', elems: [intTy('usize'), item] }]);
+    case 'sum':
+    case 'product': {
+      if (e.turbofish !== null) return null;
+      const result = cx.table.fresh();
+      deferred(cx).sums.push({ result, item, method: e.method, at: e.methodSpan });
+      return result;
+    }
+    default:
+      return null;
+  }
+}
+
+const PARSE_ERRORS: Record<string, string> = { int: 'ParseIntError', float: 'ParseFloatError' };
+
+/** Error types that only convert into themselves, `Box<dyn Error>` and user types with a `From`. */
+const STD_ERRORS = new Set([...Object.values(PARSE_ERRORS), 'ParseBoolError', 'ParseCharError', 'JoinError']);
+
+function show(cx: Cx, t: Ty): string {
+  return showTy(cx.table.deep(t), cx.table.showVar);
+}
+
+/** Can `?` certainly not turn the error `err` into `into`? */
+function noConversion(cx: Cx, err: Ty, into: Ty): boolean {
+  const e = cx.resolved(err);
+  const i = cx.resolved(into);
+  if (e.k !== 'adt' || !STD_ERRORS.has(e.name) || cx.items.adts.has(e.name)) return false;
+  if (i.k === 'int' || i.k === 'bool' || i.k === 'char' || i.k === 'float') return true;
+  if (i.k === 'ref') return cx.resolved(i.inner).k === 'str';
+  if (i.k !== 'adt') return false;
+  if (i.name === 'String' && !cx.items.adts.has('String')) return true;
+  const def = cx.items.adts.get(i.name);
+  if (def === undefined || cx.items.ambiguous.has(i.name)) return false;
+  return !cx.items.impls.some((im) => im.trait === 'From' && (im.blanket || im.selfName === i.name));
+}
+
+/** Runs the deferred checks; call once the bodies are inferred, before literal fallback. */
+export function checkDeferred(cx: Cx): void {
+  const d = sites.get(cx);
+  if (d === undefined) return;
+  for (const p of d.parses) {
+    const t = cx.resolved(p.target);
+    const errName = t.k === 'int' || t.k === 'float' ? PARSE_ERRORS[t.k] : undefined;
+    const intVar = t.k === 'var' && cx.table.kindOf(t.id) === 'int';
+    if (errName !== undefined || intVar) cx.table.unify(p.err, adt(errName ?? 'ParseIntError'));
+    else if (t.k === 'bool') cx.table.unify(p.err, adt('ParseBoolError'));
+    else if (t.k === 'var' && cx.table.kindOf(t.id) === 'general') annotationsNeeded(cx, t, p.at);
+  }
+  for (const s of d.tries) {
+    if (!noConversion(cx, s.err, s.into)) continue;
+    cx.findings.error(
+      'typeck',
+      s.at,
+      'E0277',
+      `\`?\` couldn't convert the error to \`${show(cx, s.into)}\``,
+      `the trait \`From<${show(cx, s.err)}>\` is not implemented for \`${show(cx, s.into)}\``,
+    );
+  }
+  for (const s of d.sums) {
+    const r = cx.resolved(s.result);
+    const item = cx.resolved(s.item);
+    const elem = item.k === 'ref' ? cx.resolved(item.inner) : item;
+    const numeric = (t: Ty): t is Extract<Ty, { k: 'int' | 'float' }> => t.k === 'int' || t.k === 'float';
+    if (!numeric(r) || !numeric(elem) || (r.k === elem.k && r.name === elem.name)) continue;
+    const verb = s.method === 'sum' ? 'summing' : 'calculating the product of';
+    cx.findings.error(
+      'typeck',
+      s.at,
+      'E0277',
+      `a value of type \`${r.name}\` cannot be made by ${verb} an iterator over elements of type \`${show(cx, item)}\``,
+    );
+  }
+}
+
+/** E0284 at the binding whose type nothing fixed (else at the `parse` call). */
+function annotationsNeeded(cx: Cx, v: Extract<Ty, { k: 'var' }>, at: Span): void {
+  let where: Span = at;
+  for (const l of cx.localOf.values()) {
+    const t = cx.resolved(l.ty);
+    if (t.k === 'var' && t.id === v.id && l.span.start < where.start) where = l.span;
+  }
+  cx.findings.error('typeck', where, 'E0284', 'type annotations needed');
+}
