@@ -75,7 +75,7 @@ fn main() {
     println!("{} {:?}", n, m);
 }`;
     const { program, facts } = check(src);
-    expect(showTy(facts.typeOf(find(program, 'MethodCall', 'parse'))!)).toBe('Result<u16, _>');
+    expect(showTy(facts.typeOf(find(program, 'MethodCall', 'parse'))!)).toBe('Result<u16, ParseIntError>');
     expect(showTy(facts.typeOf(find(program, 'MethodCall', 'or_default'))!)).toBe('&mut Vec<char>');
   });
 
