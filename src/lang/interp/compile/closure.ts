@@ -216,9 +216,7 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
         if (r !== PENDING) break;
       }
       if (owned) {
-        const t = f.temps!;
-        const i = t.lastIndexOf(fut);
-        if (i >= 0) t.splice(i, 1);
+        releaseTemp(f, fut);
         fut.drop();
       }
       return r;
@@ -247,9 +245,7 @@ export function* awaitValue(f: Frame, v: Value, site: Site): Generator<undefined
     const r = fut.poll(host.cx as Context);
     if (r !== PENDING) {
       if (owned) {
-        const t = f.temps!;
-        const i = t.lastIndexOf(fut);
-        if (i >= 0) t.splice(i, 1);
+        releaseTemp(f, fut);
         fut.drop();
       }
       return r;
@@ -262,6 +258,18 @@ export function* awaitValue(f: Frame, v: Value, site: Site): Generator<undefined
 }
 
 export { RFuture };
+
+/** Forgets the awaited future as a temporary of `f` (it is most often the newest: pop, no splice array). */
+function releaseTemp(f: Frame, fut: Value): void {
+  const t = f.temps!;
+  const last = t.length - 1;
+  if (last >= 0 && t[last] === fut) {
+    t.pop();
+    return;
+  }
+  const i = t.lastIndexOf(fut);
+  if (i >= 0) t.splice(i, 1);
+}
 
 /** Records where the running task suspends (the UI marks each task's current line with it). */
 function noteSuspension(site: Site): void {

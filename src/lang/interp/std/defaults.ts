@@ -6,7 +6,7 @@ import { claim } from '../owner.ts';
 import { mkChar, RDeque, RFloat, RMap, RStruct, RVec, type Value } from '../values.ts';
 import { NONE } from './enums.ts';
 
-type StructLookup = (name: string) => StructDef | undefined;
+export type StructLookup = (name: string) => StructDef | undefined;
 let lookup: StructLookup = () => undefined;
 /** The interpreter installs how a user struct is found by name. */
 export function setStructLookup(f: StructLookup): void {
