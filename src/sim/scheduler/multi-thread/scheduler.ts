@@ -383,12 +383,13 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     const workers = this.workers;
     const mainReady = this.main.isRunnable();
     const poolReady = this.pool.nextEventAt() <= this.world.realNow;
+    // Written by index, never truncated: `length = 0` freed the backing store on every tick.
+    // Entries past `count` are stale; the chooser reads only ids[0..options).
     const ids = this.turnIds;
-    ids.length = 0;
-    if (mainReady) ids.push(TURN_MAIN);
-    if (poolReady) ids.push(TURN_POOL);
-    for (let i = 0; i < workers.length; i++) if (workers[i].isRunnable()) ids.push(turnWorker(i));
-    const count = ids.length;
+    let count = 0;
+    if (mainReady) ids[count++] = TURN_MAIN;
+    if (poolReady) ids[count++] = TURN_POOL;
+    for (let i = 0; i < workers.length; i++) if (workers[i].isRunnable()) ids[count++] = turnWorker(i);
     if (count === 0) return this.noneRunnable();
     let k =
       count === 1 ? 0 : this.world.choose(ChoicePoint.MtTurn, count, this.choice.fastrandN(count), ids, this.lastActor);
