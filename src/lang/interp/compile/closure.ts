@@ -21,7 +21,7 @@ import { intoFuture } from '../tokio/into-future.ts';
 import { markResumableScope, resumableBody } from '../tokio/blocking.ts';
 import { Owned, RefBase, type Value } from '../values.ts';
 import { compileBlock } from './block.ts';
-import { asGen, type CE, gen, sync } from './ce.ts';
+import { asGen, type CE, fusable, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { annotationCell, compileExpr } from './expr.ts';
 import { compilePattern } from './pattern.ts';
@@ -179,48 +179,50 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
   const site = Site.of(e.span);
   const ig = inner.g;
   const is = inner.s;
-  return gen(
-    function* (f: Frame) {
-      const v = ig ? yield* ig(f) : is!(f);
-      if (v === CTL) return CTL;
-      // the polling loop of awaitValue, inlined (one generator less per `.await`)
-      let owned = true;
-      let x = v;
-      if (x instanceof RefBase) {
-        owned = false;
-        while (x instanceof RefBase) x = x.get();
-      }
-      const fut = intoFuture(x, site, owned);
-      const host = f.fut as AsyncFuture;
-      let r: Value | Pending;
-      try {
-        r = fut.poll(host.cx as Context);
-      } catch (e) {
-        if (owned) fut.drop();
-        throw e;
-      }
-      if (r !== PENDING) {
-        if (owned) fut.drop();
-        return r;
-      }
-      if (owned) {
-        if (f.temps === null) f.temps = [];
-        f.temps.push(fut);
-      }
-      for (;;) {
-        host.awaitLine = site.line;
-        host.awaitCol = site.col;
-        noteSuspension(site);
-        yield undefined;
-        r = fut.poll(host.cx as Context);
-        if (r !== PENDING) break;
-      }
-      if (owned) {
-        releaseTemp(f, fut);
-        fut.drop();
-      }
-      return r;
-    },
+  // `after`: the enclosing nodes' work on the result, run here (ce.ts `fuse`), not in generators of their own.
+  return fusable(
+    (after) =>
+      function* (f: Frame) {
+        const v = ig ? yield* ig(f) : is!(f);
+        if (v === CTL) return CTL;
+        // the polling loop of awaitValue, inlined (one generator less per `.await`)
+        let owned = true;
+        let x = v;
+        if (x instanceof RefBase) {
+          owned = false;
+          while (x instanceof RefBase) x = x.get();
+        }
+        const fut = intoFuture(x, site, owned);
+        const host = f.fut as AsyncFuture;
+        let r: Value | Pending;
+        try {
+          r = fut.poll(host.cx as Context);
+        } catch (e) {
+          if (owned) fut.drop();
+          throw e;
+        }
+        if (r !== PENDING) {
+          if (owned) fut.drop();
+          return after === null || r === CTL ? r : after(f, r);
+        }
+        if (owned) {
+          if (f.temps === null) f.temps = [];
+          f.temps.push(fut);
+        }
+        for (;;) {
+          host.awaitLine = site.line;
+          host.awaitCol = site.col;
+          noteSuspension(site);
+          yield undefined;
+          r = fut.poll(host.cx as Context);
+          if (r !== PENDING) break;
+        }
+        if (owned) {
+          releaseTemp(f, fut);
+          fut.drop();
+        }
+        return after === null || r === CTL ? r : after(f, r);
+      },
     inner.ctl,
     inner.ic,
   );
