@@ -186,13 +186,8 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
         const v = ig ? yield* ig(f) : is!(f);
         if (v === CTL) return CTL;
         // the polling loop of awaitValue, inlined (one generator less per `.await`)
-        let owned = true;
-        let x = v;
-        if (x instanceof RefBase) {
-          owned = false;
-          while (x instanceof RefBase) x = x.get();
-        }
-        const fut = intoFuture(x, site, owned);
+        const owned = !(v instanceof RefBase);
+        const fut = awaitedFuture(v, site);
         const host = f.fut as AsyncFuture;
         let r: Value | Pending;
         try {
@@ -205,14 +200,9 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
           if (owned) fut.drop();
           return after === null || r === CTL ? r : after(f, r);
         }
-        if (owned) {
-          if (f.temps === null) f.temps = [];
-          f.temps.push(fut);
-        }
+        if (owned) holdTemp(f, fut);
         for (;;) {
-          host.awaitLine = site.line;
-          host.awaitCol = site.col;
-          noteSuspension(site);
+          suspendAt(host, site);
           yield undefined;
           r = fut.poll(host.cx as Context);
           if (r !== PENDING) break;
@@ -230,19 +220,11 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
 
 /** Polls `v` (a future, or `&mut` future) to completion from inside an async frame. */
 export function* awaitValue(f: Frame, v: Value, site: Site): Generator<undefined, Value, undefined> {
-  let owned = true;
-  let x = v;
-  if (x instanceof RefBase) {
-    owned = false;
-    while (x instanceof RefBase) x = x.get();
-  }
-  const fut = intoFuture(x, site, owned);
+  const owned = !(v instanceof RefBase);
+  const fut = awaitedFuture(v, site);
   const host = f.fut as AsyncFuture | null;
   if (!host) return typeFault(site, '`await` is only allowed inside `async` functions and blocks', 'E0728');
-  if (owned) {
-    if (f.temps === null) f.temps = [];
-    f.temps.push(fut);
-  }
+  if (owned) holdTemp(f, fut);
   for (;;) {
     const r = fut.poll(host.cx as Context);
     if (r !== PENDING) {
@@ -252,11 +234,29 @@ export function* awaitValue(f: Frame, v: Value, site: Site): Generator<undefined
       }
       return r;
     }
-    host.awaitLine = site.line;
-    host.awaitCol = site.col;
-    noteSuspension(site);
+    suspendAt(host, site);
     yield undefined;
   }
+}
+
+/** The future `.await` polls: `v` itself (owned), or the one a `&mut` reference reaches (borrowed). */
+function awaitedFuture(v: Value, site: Site): RFuture {
+  let x = v;
+  while (x instanceof RefBase) x = x.get();
+  return intoFuture(x, site, !(v instanceof RefBase));
+}
+
+/** Keeps the pending future as a temporary of `f`: dropping the suspended frame drops it first. */
+function holdTemp(f: Frame, fut: RFuture): void {
+  if (f.temps === null) f.temps = [];
+  f.temps.push(fut);
+}
+
+/** The frame's future suspends at `site` (the inspector's line marker follows it). */
+function suspendAt(host: AsyncFuture, site: Site): void {
+  host.awaitLine = site.line;
+  host.awaitCol = site.col;
+  noteSuspension(site);
 }
 
 export { RFuture };
