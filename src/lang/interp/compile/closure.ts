@@ -15,7 +15,7 @@ import { AsyncFuture, type AsyncLayout, RFuture } from '../async.ts';
 import { ClosureDef, RClosure } from '../call.ts';
 import { Site } from '../defs.ts';
 import { CTL, Flow, Frame, frameAt } from '../frame.ts';
-import { claim, dropSlot, take } from '../owner.ts';
+import { claim, dropSlot, pushTemp, take } from '../owner.ts';
 import { currentContext, EventKind, PENDING, type Context, type Pending } from '../sim.ts';
 import { intoFuture } from '../tokio/into-future.ts';
 import { markResumableScope, resumableBody } from '../tokio/blocking.ts';
@@ -200,7 +200,7 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
           if (owned) fut.drop();
           return after === null || r === CTL ? r : after(f, r);
         }
-        if (owned) holdTemp(f, fut);
+        if (owned) pushTemp(f, fut); // dropping the suspended frame drops it first
         for (;;) {
           suspendAt(host, site);
           yield undefined;
@@ -224,7 +224,7 @@ export function* awaitValue(f: Frame, v: Value, site: Site): Generator<undefined
   const fut = awaitedFuture(v, site);
   const host = f.fut as AsyncFuture | null;
   if (!host) return typeFault(site, '`await` is only allowed inside `async` functions and blocks', 'E0728');
-  if (owned) holdTemp(f, fut);
+  if (owned) pushTemp(f, fut); // dropping the suspended frame drops it first
   for (;;) {
     const r = fut.poll(host.cx as Context);
     if (r !== PENDING) {
@@ -244,12 +244,6 @@ function awaitedFuture(v: Value, site: Site): RFuture {
   let x = v;
   while (x instanceof RefBase) x = x.get();
   return intoFuture(x, site, !(v instanceof RefBase));
-}
-
-/** Keeps the pending future as a temporary of `f`: dropping the suspended frame drops it first. */
-function holdTemp(f: Frame, fut: RFuture): void {
-  if (f.temps === null) f.temps = [];
-  f.temps.push(fut);
 }
 
 /** The frame's future suspends at `site` (the inspector's line marker follows it). */
