@@ -5,10 +5,8 @@
  *
  *   npx vite build && npx tsx e2e/perf/lab.perf.ts [--tasks 10000] [--seconds 8] [--speed max]
  */
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
 import { spawnAndJoinProgram } from '../fixtures/lab-programs.ts';
+import { openLab, typeProgram, waitRunComputed } from './lab-session.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,29 +16,15 @@ function arg(name: string, fallback: string): string {
 const tasks = Number(arg('tasks', '10000'));
 const seconds = Number(arg('seconds', '8'));
 const speed = arg('speed', 'max');
-const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const program = spawnAndJoinProgram(tasks);
 
-const server = await preview({ logLevel: 'error', preview: { host: '127.0.0.1', port: 5197, strictPort: false } });
-const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5197/';
-const browser = await chromium.launch({
-  executablePath: existsSync(executable) ? executable : undefined,
-  args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-});
+const lab = await openLab(5197);
 try {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(new URL('?mode=lab', base).toString());
-  const status = page.getByTestId('run-status');
-  await status.getByText(/run complete|does not compile/).waitFor({ timeout: 60_000 });
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(program);
+  const { page, errors } = lab;
+  await typeProgram(page, program);
   await page.getByRole('button', { name: /Run$/ }).click();
-  await status.getByText(/run complete/).waitFor({ timeout: 300_000 });
+  await waitRunComputed(page, 300_000);
   const steps = Number(await page.getByTestId('step-count').textContent());
   // Seek to the moment every task is spawned and suspended, then play from there.
   await page.getByRole('slider', { name: 'Step' }).fill(String(Math.floor(steps * 0.3)));
@@ -91,6 +75,5 @@ try {
     }),
   );
 } finally {
-  await browser.close();
-  await server.close();
+  await lab.close();
 }

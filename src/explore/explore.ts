@@ -233,19 +233,19 @@ function partedAt(g: GroupState, main: GroupState): ChoiceAt {
   const b = main.log;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    if (a.points[i] !== b.points[i] || a.taken[i] !== b.taken[i]) {
+    if (a.pointAt(i) !== b.pointAt(i) || a.takenAt(i) !== b.takenAt(i)) {
       return {
         index: i,
-        point: choicePointName(a.points[i] ?? ChoicePoint.MtTurn),
-        options: a.options[i] ?? 0,
-        taken: a.taken[i] ?? 0,
-        step: a.steps[i] ?? 0,
-        what: describeOption(a.points[i] ?? 0, a.takenIds[i] ?? 0),
+        point: choicePointName(a.pointAt(i) ?? ChoicePoint.MtTurn),
+        options: a.optionsAt(i) ?? 0,
+        taken: a.takenAt(i) ?? 0,
+        step: a.stepAt(i) ?? 0,
+        what: describeOption(a.pointAt(i) ?? 0, a.takenIdAt(i) ?? 0),
       };
     }
   }
   // Same decisions as far as the shorter run goes: they part where that one stops deciding.
-  const step = n < a.length ? (a.steps[n] ?? g.lastStep) : g.lastStep;
+  const step = n < a.length ? (a.stepAt(n) ?? g.lastStep) : g.lastStep;
   return { index: n, point: 'end', options: 0, taken: 0, step, what: 'the runs make the same decisions' };
 }
 

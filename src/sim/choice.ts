@@ -58,7 +58,8 @@ export function turnWorker(index: number): number {
 
 /**
  * One decision as the chooser sees it. The object is reused between calls: read it, keep nothing.
- * `ids[k]` names option k (for MtTurn: the thread, see TURN_*; otherwise the option's index), and
+ * `ids[k]` names option k for k < options (for MtTurn: the thread, see TURN_*; otherwise the
+ * option's index; the array may be longer, past `options` it is stale), and
  * `current` is the identity that acted last (MtTurn; −1 when none), so a strategy can tell a
  * preemption (switching away from a thread that could go on) from a free switch.
  */
@@ -98,33 +99,97 @@ export class ForcedChooser implements Chooser {
   }
 }
 
-/** The decisions of one run, in order (parallel arrays: a long run makes many). */
+/** A growable column of 32-bit integers (a typed array doubled when full: no boxing, few copies). */
+class IntColumn {
+  private a = new Int32Array(64);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = v;
+  }
+
+  at(i: number): number | undefined {
+    return i >= 0 && i < this.length ? this.a[i] : undefined;
+  }
+
+  toArray(): number[] {
+    return Array.from(this.a.subarray(0, this.length));
+  }
+}
+
+/**
+ * The decisions of one run, in order, as parallel integer columns (a multi_thread run decides at
+ * almost every step, so millions of them). `xAt(i)` reads one; the array getters copy (tests, reports).
+ */
 export class ChoiceLog {
-  readonly points: ChoicePoint[] = [];
-  readonly options: number[] = [];
-  readonly taken: number[] = [];
-  readonly drawn: number[] = [];
-  readonly steps: number[] = [];
+  private readonly cPoints = new IntColumn();
+  private readonly cOptions = new IntColumn();
+  private readonly cTaken = new IntColumn();
+  private readonly cDrawn = new IntColumn();
+  private readonly cSteps = new IntColumn();
   /** Identity of the option taken (`ChoiceRequest.ids`). */
-  readonly takenIds: number[] = [];
+  private readonly cTakenIds = new IntColumn();
 
   get length(): number {
-    return this.taken.length;
+    return this.cTaken.length;
   }
 
   push(point: ChoicePoint, options: number, drawn: number, taken: number, step: number, takenId: number): void {
-    this.takenIds.push(takenId);
-    this.points.push(point);
-    this.options.push(options);
-    this.drawn.push(drawn);
-    this.taken.push(taken);
-    this.steps.push(step);
+    this.cTakenIds.push(takenId);
+    this.cPoints.push(point);
+    this.cOptions.push(options);
+    this.cDrawn.push(drawn);
+    this.cTaken.push(taken);
+    this.cSteps.push(step);
+  }
+
+  pointAt(i: number): ChoicePoint | undefined {
+    return this.cPoints.at(i) as ChoicePoint | undefined;
+  }
+  optionsAt(i: number): number | undefined {
+    return this.cOptions.at(i);
+  }
+  takenAt(i: number): number | undefined {
+    return this.cTaken.at(i);
+  }
+  stepAt(i: number): number | undefined {
+    return this.cSteps.at(i);
+  }
+  takenIdAt(i: number): number | undefined {
+    return this.cTakenIds.at(i);
+  }
+
+  get points(): ChoicePoint[] {
+    return this.cPoints.toArray() as ChoicePoint[];
+  }
+  get options(): number[] {
+    return this.cOptions.toArray();
+  }
+  get taken(): number[] {
+    return this.cTaken.toArray();
+  }
+  get drawn(): number[] {
+    return this.cDrawn.toArray();
+  }
+  get steps(): number[] {
+    return this.cSteps.toArray();
+  }
+  get takenIds(): number[] {
+    return this.cTakenIds.toArray();
   }
 
   /** The decisions that differ from the draw: with the seed, all a replay needs. */
   overrides(): Map<number, number> {
     const m = new Map<number, number>();
-    for (let i = 0; i < this.taken.length; i++) if (this.taken[i] !== this.drawn[i]) m.set(i, this.taken[i] ?? 0);
+    for (let i = 0; i < this.length; i++) {
+      const taken = this.cTaken.at(i) ?? 0;
+      if (taken !== this.cDrawn.at(i)) m.set(i, taken);
+    }
     return m;
   }
 }

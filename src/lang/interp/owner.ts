@@ -133,10 +133,18 @@ export function dropTemps(f: Frame, mark: number): void {
 
 /** Registers `v` as a temporary of the current statement if it is in flight. */
 export function noteTemp(f: Frame, v: Value): void {
-  if (v instanceof Owned && v.o === null) {
-    if (f.temps === null) f.temps = [];
-    f.temps.push(v);
-  }
+  if (v instanceof Owned && v.o === null) pushTemp(f, v);
+}
+
+/**
+ * Adds `v` to the frame's temporaries. An emptied list (dropTemps sets its length to 0, which
+ * frees its store) is replaced by a one-element array: pushing into it would grow a 17-slot store,
+ * once per statement with a temporary.
+ */
+export function pushTemp(f: Frame, v: Value): void {
+  const t = f.temps;
+  if (t === null || t.length === 0) f.temps = [v];
+  else t.push(v);
 }
 
 /** Drops the live slots of a frame in `order` (unwinding, or dropping a suspended future). */

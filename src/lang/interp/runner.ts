@@ -24,9 +24,9 @@ import { debugString } from './fmt-value.ts';
 import { panicAt } from './panic.ts';
 import { dropInFlight } from './owner.ts';
 import { setExtTables } from './std/tables.ts';
-import { setStructLookup } from './std/defaults.ts';
+import { setStructLookup, type StructLookup } from './std/defaults.ts';
 import { setUserNext } from './std/iter.ts';
-import { setStaticCall } from './std/dispatch.ts';
+import { setStaticCall, type StaticCall } from './std/dispatch.ts';
 import { RStruct, REnum as REnumV } from './values.ts';
 import { invoke as invokeUser } from './call.ts';
 import { ProcessExit } from './std/prelude.ts';
@@ -197,17 +197,19 @@ export class ProgramRunner {
     return undefined;
   }
 
+  // Made once: `enter` runs on every step, and a closure per step was a top allocation site.
+  private readonly structLookup: StructLookup = (name) => this.program.structs.get(name);
+  private readonly staticCall: StaticCall = (typeName, fnName, site, args) => {
+    const m = this.program.types.get(typeName)?.methods.get(fnName);
+    return m ? m.call(site, args) : undefined;
+  };
+
   private enter(): void {
     installEnv(this.env);
     setExtTables(this.program.ext);
-    const structs = this.program.structs;
-    setStructLookup((name) => structs.get(name));
+    setStructLookup(this.structLookup);
     setUserNext(userNextOf);
-    const types = this.program.types;
-    setStaticCall((typeName, fnName, site, args) => {
-      const m = types.get(typeName)?.methods.get(fnName);
-      return m ? m.call(site, args) : undefined;
-    });
+    setStaticCall(this.staticCall);
     setCurrentRunner(this);
   }
 

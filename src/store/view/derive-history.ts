@@ -20,6 +20,12 @@ export interface Mark {
   /** Index of the event that made this record. */
   readonly at: number;
 }
+/** A task poll's start (a 'running' mark of task `task`). */
+export interface PollMark {
+  readonly at: number;
+  readonly task: number;
+}
+
 export interface ActivityMark extends Mark {
   readonly step: number;
   readonly time: number;
@@ -187,6 +193,8 @@ export class TraceHistory {
   readonly main: ActivityMark[] = [];
   readonly times: TimeMark[] = [];
   readonly wakes: WakeMark[] = [];
+  /** Every task poll's start (each task's 'running' marks), in `at` order: the next poll is one search. */
+  readonly polls: PollMark[] = [];
   readonly joinSets: JoinSetHistory[] = [];
   readonly tokens: TokenHistory[] = [];
   /** Per blocking-pool thread index. */
@@ -348,6 +356,7 @@ export class TraceHistory {
     const last = t.activity[t.activity.length - 1];
     if (last !== undefined && last.activity === activity) return;
     t.activity.push({ at, step: e.step, time: e.time, activity });
+    if (activity === 'running') this.polls.push({ at, task: t.id });
   }
 
   private transition(at: number, e: Extract<SimEvent, { type: 'task.state' }>): void {

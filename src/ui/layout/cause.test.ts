@@ -41,4 +41,30 @@ describe('nextPolled', () => {
     expect(nextPolled(h, afterFirstPoll)).toBe(2);
     expect(nextPolled(h, events.length)).toBeUndefined();
   });
+
+  it('agrees at every position with a scan of each task’s own marks (the run-wide poll index is exact)', () => {
+    const b = new TraceBuilder();
+    b.spawn(1).spawn(2).spawn(3).push('local', 1).push('local', 2).push('local', 3);
+    b.nextStep().pop('local', 1).pollStart(1).pollEnd(1, 'pending');
+    b.nextStep().pop('local', 3).pollStart(3).wake(1, 3).push('local', 1).pollEnd(3, 'ready');
+    b.nextStep().pop('local', 1).pollStart(1).pollEnd(1, 'pending');
+    b.nextStep().pop('local', 2).pollStart(2).wake(1, 2).push('local', 1).pollEnd(2, 'ready');
+    b.nextStep().pop('local', 1).pollStart(1).pollEnd(1, 'ready');
+    const events = b.build();
+    const h = historyOf(events);
+    const byScan = (position: number): number | undefined => {
+      let best: { at: number; task: number } | undefined;
+      for (const id of h.taskIds) {
+        const m = (h.task(id)?.activity ?? []).find((x) => x.at >= position && x.activity === 'running');
+        if (m !== undefined && (best === undefined || m.at < best.at)) best = { at: m.at, task: id };
+      }
+      return best?.task;
+    };
+    const seen = new Set<number | undefined>();
+    for (let p = 0; p <= events.length; p++) {
+      expect(nextPolled(h, p)).toBe(byScan(p));
+      seen.add(nextPolled(h, p));
+    }
+    expect(seen).toEqual(new Set([1, 2, 3, undefined]));
+  });
 });

@@ -39,16 +39,17 @@ export function wakesAtStep(wakes: readonly WakeMark[], position: number, step: 
 
 /** The task whose next poll comes first after `position` (undefined: main, or nothing left). */
 export function nextPolled(history: TraceHistory, position: number): number | undefined {
-  let best: { at: number; task: number } | undefined;
-  for (const id of history.taskIds) {
-    const marks = history.task(id)?.activity ?? [];
-    for (let i = countBefore(marks, position); i < marks.length; i++) {
-      if (marks[i].activity !== 'running') continue;
-      if (best === undefined || marks[i].at < best.at) best = { at: marks[i].at, task: id };
+  // One search in the run-wide poll index, not one per task: a seek with 40,000 tasks spent
+  // about 30 ms here.
+  const best = history.polls[countBefore(history.polls, position)];
+  const main = history.main;
+  let mainAt: number | undefined;
+  for (let i = countBefore(main, position); i < main.length; i++) {
+    if (main[i].activity === 'running') {
+      mainAt = main[i].at;
       break;
     }
   }
-  const main = history.main.slice(countBefore(history.main, position)).find((m) => m.activity === 'running');
-  if (best !== undefined && main !== undefined && main.at < best.at) return undefined;
+  if (best !== undefined && mainAt !== undefined && mainAt < best.at) return undefined;
   return best?.task;
 }

@@ -18,7 +18,7 @@ import { isArgTyped } from '../std/registry.ts';
 import { userIter } from '../std/iter.ts';
 import { ITER } from '../std/iter-methods.ts';
 import { deref, DROPPED, Owned, RefBase, REnum, type Value } from '../values.ts';
-import { asGen, type CE, gen, seq, sync } from './ce.ts';
+import { asGen, type CE, gen, map1, seq, sync } from './ce.ts';
 import { sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
 import { type Cx, fail } from './cx.ts';
 import { compileExpr, compilePlaceRead, tempRead } from './expr.ts';
@@ -298,6 +298,21 @@ function compileCallOn(cx: Cx, e: MethodCallExpr, recv: CE): CE {
       },
       ctl,
       ret,
+    );
+  }
+  if (rg && !args.some((a) => a.g || a.ctl)) {
+    // Only the receiver suspends (`h.await.unwrap()`): a map over it, which `.await` fuses into itself.
+    return map1(
+      recv,
+      (f, r) => {
+        const c = P.c;
+        const k = P.k;
+        const vals = new Array<Value>(n + 1);
+        for (let i = 0; i < n; i++) vals[i + 1] = args[i].s!(f);
+        return callMethod(site, name, r, c, k, vals);
+      },
+      ret,
+      ctl,
     );
   }
   return gen(

@@ -17,7 +17,16 @@ export interface CE {
   readonly ic: IntCell | null;
   /** Integer cell of the items, for arrays, Vecs and ranges (types `for` loop variables). */
   readonly elem?: IntCell | null;
+  /**
+   * Builds this generator with `after` applied to its result inside it (`.await` has it): `map1`
+   * over such an expression then adds no generator of its own, so `x.await.unwrap()` and
+   * `sum += x.await` run one generator per poll, not one per enclosing node.
+   */
+  readonly fuse?: (after: After) => GenCode;
 }
+
+/** What runs on an expression's value once it is ready (not called on CTL). */
+export type After = (f: Frame, v: Value) => Value;
 
 export function sync(s: Code, ctl = false, ic: IntCell | null = null, elem: IntCell | null = null): CE {
   return { s, g: null, ctl, ic, elem };
@@ -25,6 +34,20 @@ export function sync(s: Code, ctl = false, ic: IntCell | null = null, elem: IntC
 
 export function gen(g: GenCode, ctl = false, ic: IntCell | null = null, elem: IntCell | null = null): CE {
   return { s: null, g, ctl, ic, elem };
+}
+
+/** A generator expression that can take a continuation into itself (see `CE.fuse`). */
+export function fusable(make: (after: After | null) => GenCode, ctl = false, ic: IntCell | null = null): CE {
+  return { s: null, g: make(null), ctl, ic, fuse: (after) => make(after) };
+}
+
+/** `after` on the result of `first`, propagating CTL (the composition `map1` of `map1` gives). */
+function andThen(first: After, after: After | null): After {
+  if (after === null) return first;
+  return (f, v) => {
+    const x = first(f, v);
+    return x === CTL ? CTL : after(f, x);
+  };
 }
 
 export function isGen(c: CE): boolean {
@@ -142,6 +165,8 @@ export function map1(c: CE, fn: (f: Frame, v: Value) => Value, ic: IntCell | nul
       ic,
     );
   }
+  const fuse = c.fuse;
+  if (fuse !== undefined) return fusable((after) => fuse(andThen(fn, after)), ctl, ic);
   const g = c.g!;
   return gen(
     function* (f: Frame) {

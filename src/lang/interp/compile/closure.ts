@@ -15,13 +15,13 @@ import { AsyncFuture, type AsyncLayout, type AwaitPoint, RFuture } from '../asyn
 import { ClosureDef, RClosure } from '../call.ts';
 import { Site } from '../defs.ts';
 import { CTL, Flow, Frame, frameAt } from '../frame.ts';
-import { claim, dropSlot, take } from '../owner.ts';
+import { claim, dropSlot, pushTemp, take } from '../owner.ts';
 import { currentContext, EventKind, PENDING, type Context, type Pending } from '../sim.ts';
 import { intoFuture } from '../tokio/into-future.ts';
 import { markResumableScope, resumableBody } from '../tokio/blocking.ts';
 import { Owned, RefBase, type Value } from '../values.ts';
 import { compileBlock } from './block.ts';
-import { asGen, type CE, gen, sync } from './ce.ts';
+import { asGen, type CE, fusable, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { annotationCell, compileExpr } from './expr.ts';
 import { compilePattern } from './pattern.ts';
@@ -197,53 +197,41 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
   const point = awaitPoint(cx, e);
   const ig = inner.g;
   const is = inner.s;
-  return gen(
-    function* (f: Frame) {
-      const v = ig ? yield* ig(f) : is!(f);
-      if (v === CTL) return CTL;
-      // the polling loop of awaitValue, inlined (one generator less per `.await`)
-      let owned = true;
-      let x = v;
-      if (x instanceof RefBase) {
-        owned = false;
-        while (x instanceof RefBase) x = x.get();
-      }
-      const fut = intoFuture(x, site, owned);
-      const host = f.fut as AsyncFuture;
-      let r: Value | Pending;
-      try {
-        r = fut.poll(host.cx as Context);
-      } catch (e) {
-        if (owned) fut.drop();
-        throw e;
-      }
-      if (r !== PENDING) {
-        if (owned) fut.drop();
-        return r;
-      }
-      if (owned) {
-        if (f.temps === null) f.temps = [];
-        f.temps.push(fut);
-      }
-      host.at = point;
-      host.awaitee = fut;
-      for (;;) {
-        host.awaitLine = site.line;
-        host.awaitCol = site.col;
-        noteSuspension(site);
-        yield undefined;
-        r = fut.poll(host.cx as Context);
-        if (r !== PENDING) break;
-      }
-      host.awaitee = null;
-      if (owned) {
-        const t = f.temps!;
-        const i = t.lastIndexOf(fut);
-        if (i >= 0) t.splice(i, 1);
-        fut.drop();
-      }
-      return r;
-    },
+  // `after`: the enclosing nodes' work on the result, run here (ce.ts `fuse`), not in generators of their own.
+  return fusable(
+    (after) =>
+      function* (f: Frame) {
+        const v = ig ? yield* ig(f) : is!(f);
+        if (v === CTL) return CTL;
+        // the polling loop of awaitValue, inlined (one generator less per `.await`)
+        const owned = !(v instanceof RefBase);
+        const fut = awaitedFuture(v, site);
+        const host = f.fut as AsyncFuture;
+        let r: Value | Pending;
+        try {
+          r = fut.poll(host.cx as Context);
+        } catch (e) {
+          if (owned) fut.drop();
+          throw e;
+        }
+        if (r !== PENDING) {
+          if (owned) fut.drop();
+          return after === null || r === CTL ? r : after(f, r);
+        }
+        if (owned) pushTemp(f, fut); // dropping the suspended frame drops it first
+        for (;;) {
+          suspendAt(host, site, point, fut);
+          yield undefined;
+          r = fut.poll(host.cx as Context);
+          if (r !== PENDING) break;
+        }
+        host.awaitee = null;
+        if (owned) {
+          releaseTemp(f, fut);
+          fut.drop();
+        }
+        return after === null || r === CTL ? r : after(f, r);
+      },
     inner.ctl,
     inner.ic,
   );
@@ -256,41 +244,55 @@ export function* awaitValue(
   site: Site,
   point: AwaitPoint | null = null,
 ): Generator<undefined, Value, undefined> {
-  let owned = true;
-  let x = v;
-  if (x instanceof RefBase) {
-    owned = false;
-    while (x instanceof RefBase) x = x.get();
-  }
-  const fut = intoFuture(x, site, owned);
+  const owned = !(v instanceof RefBase);
+  const fut = awaitedFuture(v, site);
   const host = f.fut as AsyncFuture | null;
   if (!host) return typeFault(site, '`await` is only allowed inside `async` functions and blocks', 'E0728');
-  if (owned) {
-    if (f.temps === null) f.temps = [];
-    f.temps.push(fut);
-  }
+  if (owned) pushTemp(f, fut); // dropping the suspended frame drops it first
   for (;;) {
     const r = fut.poll(host.cx as Context);
     if (r !== PENDING) {
       host.awaitee = null;
       if (owned) {
-        const t = f.temps!;
-        const i = t.lastIndexOf(fut);
-        if (i >= 0) t.splice(i, 1);
+        releaseTemp(f, fut);
         fut.drop();
       }
       return r;
     }
-    host.awaitLine = site.line;
-    host.awaitCol = site.col;
-    host.at = point;
-    host.awaitee = fut;
-    noteSuspension(site);
+    suspendAt(host, site, point, fut);
     yield undefined;
   }
 }
 
+/** The future `.await` polls: `v` itself (owned), or the one a `&mut` reference reaches (borrowed). */
+function awaitedFuture(v: Value, site: Site): RFuture {
+  let x = v;
+  while (x instanceof RefBase) x = x.get();
+  return intoFuture(x, site, !(v instanceof RefBase));
+}
+
+/** The frame's future suspends at `site`, awaiting `fut` (the inspector's line marker and saved locals follow it). */
+function suspendAt(host: AsyncFuture, site: Site, point: AwaitPoint | null, fut: RFuture): void {
+  host.awaitLine = site.line;
+  host.awaitCol = site.col;
+  host.at = point;
+  host.awaitee = fut;
+  noteSuspension(site);
+}
+
 export { RFuture };
+
+/** Forgets the awaited future as a temporary of `f` (it is most often the newest: pop, no splice array). */
+function releaseTemp(f: Frame, fut: Value): void {
+  const t = f.temps!;
+  const last = t.length - 1;
+  if (last >= 0 && t[last] === fut) {
+    t.pop();
+    return;
+  }
+  const i = t.lastIndexOf(fut);
+  if (i >= 0) t.splice(i, 1);
+}
 
 /** Records where the running task suspends (the UI marks each task's current line with it). */
 function noteSuspension(site: Site): void {

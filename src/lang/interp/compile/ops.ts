@@ -370,14 +370,18 @@ function seqThenPlace(val: CE, loc: CE, then: (x: Value) => Value): CE {
       return then(x);
     }, ctl);
   }
+  if (loc.s) {
+    // Only the value suspends (`sum += h.await`): a map over it, which `.await` fuses into itself.
+    const ls = loc.s;
+    return map1(val, (f, x) => (ls(f) === CTL ? CTL : then(x)), null, ctl);
+  }
   const vg = val.g;
   const vs = val.s;
-  const lg = loc.g;
-  const ls = loc.s;
+  const lg = loc.g!;
   return gen(function* (f: Frame) {
     const x = vg ? yield* vg(f) : vs!(f);
     if (x === CTL) return CTL;
-    const r = lg ? yield* lg(f) : ls!(f);
+    const r = yield* lg(f);
     if (r === CTL) return CTL;
     return then(x);
   }, ctl);

@@ -6,7 +6,7 @@ import { claim } from '../owner.ts';
 import { mkChar, RFloat, RStruct, type Value } from '../values.ts';
 import { defaultOfTy, NO_DEFAULT, stdDefault } from './typed-default.ts';
 
-type StructLookup = (name: string) => StructDef | undefined;
+export type StructLookup = (name: string) => StructDef | undefined;
 let lookup: StructLookup = () => undefined;
 /** The interpreter installs how a user struct is found by name. */
 export function setStructLookup(f: StructLookup): void {

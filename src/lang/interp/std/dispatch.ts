@@ -5,7 +5,7 @@
 import type { Site } from '../defs.ts';
 import type { Value } from '../values.ts';
 
-type StaticCall = (typeName: string, fnName: string, site: Site, args: Value[]) => Value | undefined;
+export type StaticCall = (typeName: string, fnName: string, site: Site, args: Value[]) => Value | undefined;
 let impl: StaticCall = () => undefined;
 
 export function setStaticCall(f: StaticCall): void {

@@ -46,7 +46,8 @@ m(
 );
 m('len', 'ref', (_s, a) => js(a[0]).len());
 m('is_empty', 'ref', (_s, a) => js(a[0]).isEmpty());
-m('join_next', 'refMut', (_s, a) => new SimFut(js(a[0]).joinNext(), (o) => fromOption(o, joinResult)));
+const joinNextValue = (o: unknown): Value => fromOption(o, joinResult);
+m('join_next', 'refMut', (_s, a) => new SimFut(js(a[0]).joinNext(), joinNextValue));
 /** `Option<Result<(task::Id, T), JoinError>>` from the simulator's form. */
 const withId = (o: unknown): Value =>
   fromOption(o, (r) =>

@@ -52,18 +52,21 @@ export class BorrowedFut implements Future<Value> {
   drop(): void {}
 }
 
+/** The value as it is (one function, not a fresh default closure on every call: these run per poll). */
+export const asValue = (v: unknown): Value => v as Value;
+
 /** The simulator's Result → Rust `Result`. */
 export function fromResult(
   r: unknown,
-  okConv: (v: unknown) => Value = (v) => v as Value,
-  errConv: (e: unknown) => Value = (e) => e as Value,
+  okConv: (v: unknown) => Value = asValue,
+  errConv: (e: unknown) => Value = asValue,
 ): Value {
   const x = r as { ok: boolean; value?: unknown; error?: unknown };
   return x.ok ? ok(okConv(x.value)) : err(errConv(x.error));
 }
 
 /** The simulator's Option → Rust `Option`. */
-export function fromOption(r: unknown, conv: (v: unknown) => Value = (v) => v as Value): Value {
+export function fromOption(r: unknown, conv: (v: unknown) => Value = asValue): Value {
   const x = r as { some: boolean; value?: unknown };
   return x.some ? some(conv(x.value)) : NONE;
 }

@@ -35,7 +35,7 @@ import { def, tableFor } from '../std/tables.ts';
 import { deref, Owned, STATIC, type Value } from '../values.ts';
 import { dropInFlight } from '../owner.ts';
 import { PanicPayload } from '../panic.ts';
-import { asFuture, fromResult, SimFut } from './sim-values.ts';
+import { asFuture, asValue, fromResult, SimFut } from './sim-values.ts';
 import { blockingJob } from './blocking.ts';
 import { TypeFault, typeFault } from '../type-fault.ts';
 import { adaptFuture } from './into-future.ts';
@@ -75,12 +75,10 @@ def(tableFor(RTaskId), '__key', 'ref', (_s, a) => `T${(deref(a[0]) as RTaskId).i
 def(tableFor(RTaskId), 'clone', 'ref', (_s, a) => deref(a[0]));
 def(tableFor(RTaskId), 'to_string', 'ref', (_s, a) => String((deref(a[0]) as RTaskId).id));
 
-export const joinResult = (r: unknown): Value =>
-  fromResult(
-    r,
-    (v) => v as Value,
-    (e) => new JoinErrorValue(e as never),
-  );
+const joinError = (e: unknown): Value => new JoinErrorValue(e as never);
+
+/** A join's outcome as `Result<T, JoinError>` (runs on every JoinHandle / JoinSet completion). */
+export const joinResult = (r: unknown): Value => fromResult(r, asValue, joinError);
 
 /** `JoinHandle<T>`: a future of `Result<T, JoinError>`; dropping it detaches the task. */
 export class RJoinHandle extends RFuture {

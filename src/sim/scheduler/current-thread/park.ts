@@ -31,6 +31,16 @@ export class CtPark {
   /** Real instant a timed wait ends (Infinity: until unparked). */
   private waitUntil = Infinity;
   private advancedNs = 0;
+  /** The tick `process` fires timers up to (read by `processTimers`). */
+  private nowTick = 0;
+  // Made once, not per park (a park happens about every other step in spawn-heavy programs).
+  private readonly wakeDeferred = (): number => this.core.ctx.deferred.wake();
+  /** The time driver parks inside the I/O driver: socket events are dispatched before timers fire. */
+  private readonly processTimers = (): number => {
+    const io = this.core.ctx.handle.io;
+    if (io !== undefined) io.turn();
+    return this.core.ctx.time.processUpTo(this.nowTick);
+  };
 
   constructor(
     private readonly core: CtCore,
@@ -81,7 +91,7 @@ export class CtPark {
           return this.process();
         case 'defer': {
           this.phase = 'none';
-          const n = this.core.withCore(() => this.core.ctx.deferred.wake());
+          const n = this.core.withCore(this.wakeDeferred);
           this.core.world.trace.emit(EventKind.DeferWake, 0, n);
           return { kind: 'defer', woken: n };
         }
@@ -196,13 +206,8 @@ export class CtPark {
   private process(): StepResult {
     const core = this.core;
     const time = core.ctx.time;
-    const nowTick = Math.floor(time.clock.now() / NS_PER_MS);
-    // The time driver parks inside the I/O driver: its events are dispatched before timers fire.
-    const io = core.ctx.handle.io;
-    const fired = core.withCore(() => {
-      if (io !== undefined) io.turn();
-      return time.processUpTo(nowTick);
-    });
+    this.nowTick = Math.floor(time.clock.now() / NS_PER_MS);
+    const fired = core.withCore(this.processTimers);
     core.world.trace.emit(EventKind.Park, 0, this.isYield ? 1 : 0, this.advancedNs > 0 ? 1 : 0);
     this.phase = core.ctx.deferred.isEmpty() ? 'none' : 'defer';
     return { kind: 'park', yield: this.isYield, advancedNs: this.advancedNs, fired };

@@ -393,13 +393,14 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     const ioWake = this.driverLock.holder >= 0 && this.io.hasEvents() ? this.driverLock.holder : -1;
     const mainReady = this.main.isRunnable();
     const poolReady = this.pool.nextEventAt() <= this.world.realNow;
+    // Written by index, never truncated: `length = 0` freed the backing store on every tick.
+    // Entries past `count` are stale; the chooser reads only ids[0..options).
     const ids = this.turnIds;
-    ids.length = 0;
-    if (mainReady) ids.push(TURN_MAIN);
-    if (poolReady) ids.push(TURN_POOL);
+    let count = 0;
+    if (mainReady) ids[count++] = TURN_MAIN;
+    if (poolReady) ids[count++] = TURN_POOL;
     // The worker parked in the driver wakes when epoll has events for it.
-    for (let i = 0; i < workers.length; i++) if (i === ioWake || workers[i].isRunnable()) ids.push(turnWorker(i));
-    const count = ids.length;
+    for (let i = 0; i < workers.length; i++) if (i === ioWake || workers[i].isRunnable()) ids[count++] = turnWorker(i);
     if (count === 0) return this.noneRunnable();
     let k =
       count === 1 ? 0 : this.world.choose(ChoicePoint.MtTurn, count, this.choice.fastrandN(count), ids, this.lastActor);
