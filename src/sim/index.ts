@@ -91,3 +91,7 @@ export * from './diagnostics/index.ts';
 // tokio::time and tokio::sync (built in time/ and sync/)
 export * from './time/index.ts';
 export * from './sync/index.ts';
+
+// std threads on the real-time axis
+export { OsThreads, OsThread, ThreadDeadlock } from './threads/os-threads.ts';
+export type { Blocker, ThreadBody } from './threads/os-threads.ts';

@@ -12,3 +12,6 @@ import './formatter-value.ts';
 import './panic-api.ts';
 import './reverse.ts';
 import './ordering.ts';
+import './thread.ts';
+import './mpsc-std.ts';
+import './sync-std.ts';
