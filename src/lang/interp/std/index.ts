@@ -15,3 +15,4 @@ import './ordering.ts';
 import './thread.ts';
 import './mpsc-std.ts';
 import './sync-std.ts';
+import './std-more.ts';

@@ -212,7 +212,23 @@ for (const k of ['f64', 'f32'] as const) {
     memberValue(N, c, () => new RFloat(floatConstant(k, c) ?? 0, k === 'f32'));
   }
   const C = ns([`${k}::consts`, `std::${k}::consts`]);
-  for (const c of ['PI', 'E', 'TAU', 'SQRT_2', 'LN_2', 'LN_10', 'FRAC_PI_2', 'FRAC_PI_4']) {
+  for (const c of [
+    'PI',
+    'E',
+    'TAU',
+    'SQRT_2',
+    'FRAC_1_SQRT_2',
+    'LN_2',
+    'LN_10',
+    'LOG2_E',
+    'LOG10_E',
+    'FRAC_PI_2',
+    'FRAC_PI_3',
+    'FRAC_PI_4',
+    'FRAC_PI_6',
+    'FRAC_1_PI',
+    'FRAC_2_PI',
+  ]) {
     memberValue(C, c, () => new RFloat(floatConstant(k, c) ?? 0, k === 'f32'));
   }
   member(N, 'from', (_s, a) => {
