@@ -37,6 +37,7 @@ import { deref, RChar, RFloat, type Value, text } from '../values.ts';
 import { err, NONE, ok, ordering, some } from './enums.ts';
 import { callValue } from '../call.ts';
 import { ParseError } from './string.ts';
+import { parseInt as parseIntRadix, parseIntErrorDebug, parseIntErrorDisplay } from '../../num/parse.ts';
 import { tuple2 } from './iter.ts';
 import { member, memberValue, ns } from './registry.ts';
 import { BOOL_METHODS, def, FLOAT_METHODS, INT_METHODS } from './tables.ts';
@@ -259,10 +260,8 @@ function tryConvert(t: IntType, v0: Value, _s: Site): Value {
 
 function fromStrRadix(t: IntType, a: Value[], s: Site): Value {
   void s;
-  const digits = text(a[0]);
-  const radix = Number(a[1]);
-  const parsed = Number.parseInt(digits, radix);
-  return tryResult(!Number.isNaN(parsed), t.wrap(parsed));
+  const r = parseIntRadix(t, text(a[0]), Number(a[1]));
+  return r.ok ? ok(r.value) : err(new ParseError(parseIntErrorDisplay(r.kind), parseIntErrorDebug(r.kind)));
 }
 
 export { isIntName };

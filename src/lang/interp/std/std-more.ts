@@ -7,7 +7,11 @@
  */
 import { callValue } from '../call.ts';
 import type { NativeFn, Site } from '../defs.ts';
-import { cmpValues, eqValues, keyOf } from '../ops-rt.ts';
+import { cmpValues, eqValues, keyOf, orderingToNumber } from '../ops-rt.ts';
+import { env } from '../env.ts';
+import { registerFmt } from '../fmt-value.ts';
+import { RustPanic } from '../sim.ts';
+import { fn } from './registry.ts';
 import { claim, dropInFlight, release } from '../owner.ts';
 import { panicAt } from '../panic.ts';
 import { cloneValue } from './clone.ts';
@@ -15,9 +19,9 @@ import type { RRange } from './range.ts';
 import type { IntType, IntValue } from '../../num/int-type.ts';
 import { I32 } from '../../num/int-type.ts';
 import { deref, type MapEntry, REnum, RFloat, RMap, RVec, type Value } from '../values.ts';
-import { err, NONE, ok, OPTION, RESULT, some } from './enums.ts';
+import { err, NONE, ok, OPTION, ordering, RESULT, some } from './enums.ts';
 import { setTupleMaker } from './option.ts';
-import { BufIter, DONE, type Next, RIter, tuple2 } from './iter.ts';
+import { BufIter, DONE, intoIter, type Next, RIter, tuple2 } from './iter.ts';
 import { ITER } from './iter-methods.ts';
 import { entriesOf } from './map-core.ts';
 import { DEQUE, VEC } from './vec.ts';
@@ -291,3 +295,115 @@ function ilog(base: bigint): NativeFn {
 }
 def(INT_METHODS, 'ilog2', 'ref', ilog(2n));
 def(INT_METHODS, 'ilog10', 'ref', ilog(10n));
+
+/** Binary search with `order(item)` (Less: the target is further right); Ok(i) or Err(insert at). */
+function searchBy(x: Value[], order: (item: Value) => number): Value {
+  let lo = 0;
+  let hi = x.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = order(x[mid]);
+    if (c === 0) return ok(mid);
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return err(lo);
+}
+both('binary_search_by', 'ref', (s, a) => searchBy(arr(a[0]), (v) => orderingToNumber(callValue(s, a[1], [v]))));
+both('binary_search_by_key', 'ref', (s, a) => searchBy(arr(a[0]), (v) => cmpValues(callValue(s, a[2], [v]), a[1])));
+both('partition_point', 'ref', (s, a) => {
+  const x = arr(a[0]);
+  let lo = 0;
+  let hi = x.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (callValue(s, a[1], [x[mid]]) === true) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+});
+
+def(INT_METHODS, 'next_power_of_two', 'ref', (s, a) => {
+  const t = ty(s);
+  const v = BigInt(n(a[0]));
+  let p = 1n;
+  while (p < v) p <<= 1n;
+  return t.wrap(p);
+});
+
+// ---- std::panic::catch_unwind: the closure's value, or the payload of the panic it raised
+fn(['std::panic::catch_unwind', 'panic::catch_unwind'], (s, a) => {
+  try {
+    return ok(callValue(s, a[0], []));
+  } catch (e) {
+    if (!(e instanceof RustPanic)) throw e;
+    env.panicking = false;
+    return err(e.payload as Value);
+  }
+});
+fn(['std::panic::AssertUnwindSafe', 'panic::AssertUnwindSafe'], (_s, a) => a[0]);
+
+// ---- std::str::from_utf8: validates, then borrows the bytes as a str
+class RUtf8Error {
+  constructor(
+    readonly validUpTo: number,
+    readonly errorLen: number | null,
+  ) {}
+}
+registerFmt(RUtf8Error, (v) => {
+  const e = v as RUtf8Error;
+  const len = e.errorLen === null ? 'None' : `Some(${e.errorLen})`;
+  return {
+    debug: (f) => f.writeStr(`Utf8Error { valid_up_to: ${e.validUpTo}, error_len: ${len} }`),
+    display: (f) =>
+      f.writeStr(
+        e.errorLen === null
+          ? `incomplete utf-8 byte sequence from index ${e.validUpTo}`
+          : `invalid utf-8 sequence of ${e.errorLen} bytes from index ${e.validUpTo}`,
+      ),
+  };
+});
+/** The first invalid UTF-8 sequence in `b`: where it starts and its length (null if cut short). */
+function utf8Error(b: number[]): RUtf8Error | null {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const need =
+      c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (need < 0) return new RUtf8Error(i, 1);
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= b.length) return new RUtf8Error(i, null);
+      const x = b[i + k];
+      const lo = k === 1 && c === 0xe0 ? 0xa0 : k === 1 && c === 0xf0 ? 0x90 : 0x80;
+      const hi = k === 1 && c === 0xed ? 0x9f : k === 1 && c === 0xf4 ? 0x8f : 0xbf;
+      if (x < lo || x > hi) return new RUtf8Error(i, k);
+    }
+    i += need + 1;
+  }
+  return null;
+}
+fn(['std::str::from_utf8', 'str::from_utf8'], (_s, a) => {
+  const b = arr(a[0]).map((x) => Number(deref(x)));
+  const e = utf8Error(b);
+  return e !== null ? err(e) : ok(new TextDecoder().decode(new Uint8Array(b)));
+});
+def(tableFor(RUtf8Error), 'valid_up_to', 'ref', (_s, a) => (deref(a[0]) as RUtf8Error).validUpTo);
+
+/** `Iterator::cmp` and friends: the two sequences compared item by item, then by length. */
+function cmpIters(a: RIter, b: RIter): number {
+  for (;;) {
+    const x = a.next();
+    const y = b.next();
+    if (x === DONE || y === DONE) return x === DONE ? (y === DONE ? 0 : -1) : 1;
+    const c = cmpValues(x, y);
+    if (c !== 0) return c;
+  }
+}
+const other = (v: Value, s: Site): RIter => intoIter(v, s);
+def(ITER, 'eq', 'value', (s, a) => cmpIters(it(a[0]), other(a[1], s)) === 0);
+def(ITER, 'ne', 'value', (s, a) => cmpIters(it(a[0]), other(a[1], s)) !== 0);
+def(ITER, 'lt', 'value', (s, a) => cmpIters(it(a[0]), other(a[1], s)) < 0);
+def(ITER, 'le', 'value', (s, a) => cmpIters(it(a[0]), other(a[1], s)) <= 0);
+def(ITER, 'gt', 'value', (s, a) => cmpIters(it(a[0]), other(a[1], s)) > 0);
+def(ITER, 'ge', 'value', (s, a) => cmpIters(it(a[0]), other(a[1], s)) >= 0);
+def(ITER, 'cmp', 'value', (s, a) => ordering(cmpIters(it(a[0]), other(a[1], s))));
