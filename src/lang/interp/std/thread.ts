@@ -10,7 +10,7 @@ import { env } from '../env.ts';
 import { registerFmt } from '../fmt-value.ts';
 import { panicAt } from '../panic.ts';
 import { claim, dropChild } from '../owner.ts';
-import { type OsThread, RustPanic } from '../sim.ts';
+import { type OsThread, RustPanic, withContext } from '../sim.ts';
 import { ClosureRun } from '../tokio/blocking.ts';
 import { deref, type Value } from '../values.ts';
 import { err, NONE, ok, some } from './enums.ts';
@@ -62,7 +62,8 @@ function spawnThread(s: Site, f: Value, name: string | null): RThreadHandle {
     const prev = yieldPoint.genActive;
     yieldPoint.genActive = true;
     try {
-      if (!run.step(stopAtYield)) return false;
+      // a new OS thread has entered no runtime (`Handle::current()` there panics)
+      if (!withContext(undefined, () => run.step(stopAtYield))) return false;
       out.result = run.out;
     } catch (e) {
       if (!(e instanceof RustPanic)) throw e;

@@ -12,3 +12,4 @@ import './hand-futures.ts';
 import './runtime.ts';
 import '../std/sync.ts';
 import './futures-util.ts';
+import './runtime-more.ts';
