@@ -407,3 +407,17 @@ def(ITER, 'le', 'value', (s, a) => cmpIters(it(a[0]), other(a[1], s)) <= 0);
 def(ITER, 'gt', 'value', (s, a) => cmpIters(it(a[0]), other(a[1], s)) > 0);
 def(ITER, 'ge', 'value', (s, a) => cmpIters(it(a[0]), other(a[1], s)) >= 0);
 def(ITER, 'cmp', 'value', (s, a) => ordering(cmpIters(it(a[0]), other(a[1], s))));
+
+/** `chunk_by(pred)`: runs of consecutive items where `pred(prev, next)` holds. */
+both('chunk_by', 'ref', (s, a) => {
+  const x = arr(a[0]);
+  const out: Value[] = [];
+  let start = 0;
+  for (let i = 1; i <= x.length; i++) {
+    if (i === x.length || callValue(s, a[1], [x[i - 1], x[i]]) !== true) {
+      out.push(new RVec(x.slice(start, i)));
+      start = i;
+    }
+  }
+  return new BufIter(out, true);
+});

@@ -303,7 +303,15 @@ registerFmt(ParseError, (v) => ({
   debug: (f) => f.writeStr((v as ParseError).debug),
 }));
 def(tableFor(ParseError), 'to_string', 'ref', (_s, a) => (a[0] as ParseError).display);
-def(tableFor(ParseError), 'kind', 'ref', (_s, a) => (a[0] as ParseError).debug);
+/** `ParseIntError::kind()`: the `IntErrorKind` named in the error's Debug form. */
+class RErrorKind {
+  constructor(readonly name: string) {}
+}
+registerFmt(RErrorKind, (v) => ({ debug: (f) => f.writeStr((v as RErrorKind).name) }));
+def(tableFor(ParseError), 'kind', 'ref', (_s, a) => {
+  const d = (deref(a[0]) as ParseError).debug;
+  return new RErrorKind(/kind: (\w+)/.exec(d)?.[1] ?? d);
+});
 
 export function parseStr(s: string, hint: string, site: Site): Value {
   const t = hint.replace(/^.*::/, '');

@@ -247,6 +247,10 @@ def(MT, 'read', 'ref', blockingLock(false));
 def(MT, 'borrow_mut', 'ref', lock(true, false));
 def(MT, 'borrow', 'ref', lock(false, false));
 def(MT, 'try_lock', 'ref', (_s, a) => (mx(a[0]).locked !== 0 ? err('WouldBlock') : ok(new RStdGuard(mx(a[0]), true))));
+def(MT, 'try_write', 'ref', (_s, a) => (mx(a[0]).locked !== 0 ? err('WouldBlock') : ok(new RStdGuard(mx(a[0]), true))));
+def(MT, 'try_read', 'ref', (_s, a) =>
+  mx(a[0]).locked === -1 ? err('WouldBlock') : ok(new RStdGuard(mx(a[0]), false)),
+);
 def(MT, 'get', 'ref', (_s, a) => mx(a[0]).holder[0]);
 def(MT, 'set', 'ref', (_s, a) => {
   const m = mx(a[0]);

@@ -123,6 +123,10 @@ dm('checked_sub', (_s, a) => {
   const r = d(a[0]).ns - d(a[1]).ns;
   return r < 0 ? NONE : some(new RDuration(r));
 });
+dm('checked_div', (_s, a) => {
+  const k = Number(deref(a[1]));
+  return k === 0 ? NONE : some(new RDuration(Math.floor(d(a[0]).ns / k)));
+});
 dm('saturating_sub', (_s, a) => new RDuration(Math.max(0, d(a[0]).ns - d(a[1]).ns)));
 dm('saturating_add', (_s, a) => new RDuration(d(a[0]).ns + d(a[1]).ns));
 dm('abs_diff', (_s, a) => new RDuration(Math.abs(d(a[0]).ns - d(a[1]).ns)));
