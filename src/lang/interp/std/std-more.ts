@@ -421,3 +421,28 @@ both('chunk_by', 'ref', (s, a) => {
   }
   return new BufIter(out, true);
 });
+
+/** `VecDeque::range(r)`: the items whose index is in `r`. */
+def(DEQUE, 'range', 'ref', (_s, a) => {
+  const x = arr(a[0]);
+  const [lo, hi] = (deref(a[1]) as RRange).bounds(x.length);
+  return new BufIter(x.slice(lo, hi), false);
+});
+def(MAP, 'symmetric_difference', 'ref', (_s, a) => {
+  const x = deref(a[0]) as RMap;
+  const y = deref(a[1]) as RMap;
+  const items = [...entriesOf(x, cmpValues), ...entriesOf(y, cmpValues)]
+    .filter((e) => !(x.m.has(keyOf(e.k)) && y.m.has(keyOf(e.k))))
+    .map((e) => e.k);
+  if (x.sorted) items.sort(cmpValues);
+  return new BufIter(items, false);
+});
+def(MAP, 'is_superset', 'ref', (_s, a) => {
+  const y = deref(a[1]) as RMap;
+  const x = deref(a[0]) as RMap;
+  return [...y.m.keys()].every((k) => x.m.has(k));
+});
+def(MAP, 'is_disjoint', 'ref', (_s, a) => {
+  const y = deref(a[1]) as RMap;
+  return [...(deref(a[0]) as RMap).m.keys()].every((k) => !y.m.has(k));
+});

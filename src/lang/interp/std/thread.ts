@@ -102,12 +102,18 @@ fn(at('panicking'), () => env.panicking);
 fn(at('scope'), (s, a) => {
   const scope = new RScope();
   let v: Value;
+  // threads nobody joined are joined here; if one of them panicked, so does `scope`
+  let autoJoinedPanic = false;
   try {
     v = callValue(s, a[0], [scope]);
   } finally {
-    for (const h of scope.handles) if (!h.out.joined) join(s, h);
+    for (const h of scope.handles) {
+      if (h.out.joined) continue;
+      join(s, h);
+      autoJoinedPanic ||= h.out.panicked;
+    }
   }
-  if (scope.handles.some((h) => h.out.panicked && !h.out.joined)) panicAt(s, 'a scoped thread panicked', true);
+  if (autoJoinedPanic) panicAt(s, 'a scoped thread panicked', true);
   return v;
 });
 
