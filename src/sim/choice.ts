@@ -32,6 +32,8 @@ export const ChoicePoint = {
    * the simulator's own order, no draw) or is slower and acts only later (1).
    */
   BlockingAtPark: 7,
+  /** std threads: which runnable OS thread runs next while the others wait (threads/os-threads.ts). */
+  OsThread: 8,
 } as const;
 export type ChoicePoint = (typeof ChoicePoint)[keyof typeof ChoicePoint];
 
@@ -43,6 +45,7 @@ export const CHOICE_POINT_NAMES: Readonly<Record<ChoicePoint, string>> = {
   [ChoicePoint.WatchSlot]: 'watch.notify_slot',
   [ChoicePoint.BlockingFirst]: 'ct.blocking_first',
   [ChoicePoint.BlockingAtPark]: 'ct.blocking_at_park',
+  [ChoicePoint.OsThread]: 'std.thread_turn',
 };
 
 export function choicePointName(point: number): string {
@@ -217,6 +220,8 @@ export function describeOption(point: number, id: number): string {
       return id === 1
         ? 'the blocking-pool thread is slower: the park goes on without it'
         : 'a blocking-pool thread acts while the core parks';
+    case ChoicePoint.OsThread:
+      return `std thread ${id} runs`;
     default:
       return `option ${id}`;
   }

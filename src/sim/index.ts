@@ -92,3 +92,7 @@ export * from './diagnostics/index.ts';
 export * from './time/index.ts';
 export * from './sync/index.ts';
 export * from './net/index.ts';
+
+// std threads on the real-time axis
+export { OsThreads, OsThread, ThreadDeadlock } from './threads/os-threads.ts';
+export type { Blocker, ThreadBody } from './threads/os-threads.ts';

@@ -23,6 +23,8 @@ export class Env {
   /** A closure installed with `std::panic::set_hook`, or null for the default hook. */
   panicHook: Value = null as unknown as Value;
   hasHook = false;
+  /** Set by a panic until what catches it (a thread's end) clears it: guards dropped meanwhile poison. */
+  panicking = false;
   /** Loop iterations / calls left before the runaway guard stops the program. */
   budget = 50_000_000;
   maxSteps = 50_000_000;

@@ -40,6 +40,7 @@ export function defaultHookText(info: PanicInfo, thread: string): string {
 }
 
 function runHook(info: PanicInfo): void {
+  env.panicking = true;
   if (env.hasHook) callHook(env.panicHook, info);
   else env.stderr(defaultHookText(info, env.bridge.threadName()));
 }

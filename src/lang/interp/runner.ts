@@ -39,6 +39,7 @@ import {
   tryTaskId,
   type TraceLevel,
   DeadlockError,
+  ThreadDeadlock,
   type BlockOn,
   type Chooser,
   KilledBySignal,
@@ -46,6 +47,7 @@ import {
 import { REnum, type Value } from './values.ts';
 import { RESULT } from './std/enums.ts';
 import { setCurrentRunner } from './tokio/current.ts';
+import { osThreadsIfAny } from './std/thread-block.ts';
 import './std/index.ts';
 import './tokio/index.ts';
 import './task-id-order.ts';
@@ -159,6 +161,8 @@ export class ProgramRunner {
     env.stderr = (s) => this.world.emitOutput('stderr', s, tryTaskId() ?? 0);
     env.bridge = {
       threadName: () => {
+        const ts = osThreadsIfAny();
+        if (ts !== null && ts.current !== ts.main) return ts.current.name ?? '<unnamed>';
         const n = currentContext()?.threadName ?? 'main';
         // blocking-pool threads and workers carry Tokio's default thread name
         return n.startsWith('blocking') || n.startsWith('worker') ? 'tokio-runtime-worker' : n;
@@ -353,7 +357,7 @@ export class ProgramRunner {
       this.diagnostic = d;
       this.error = `${d.file}:${d.line}:${d.col}: error${d.code !== undefined ? `[${d.code}]` : ''}: ${d.message}`;
       this.env.stderr(`${this.error}\n`);
-    } else if (e instanceof DeadlockError) {
+    } else if (e instanceof DeadlockError || e instanceof ThreadDeadlock) {
       this.exitCode = 124;
       this.stop = 'deadlock';
       this.error = e.message;

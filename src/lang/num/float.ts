@@ -209,6 +209,24 @@ const F32_MIN_POSITIVE = 1.1754943508222875e-38;
 const F64_MIN_POSITIVE = 2.2250738585072014e-308;
 
 /** Constants as Rust spells them (`f64::MAX`, `f32::EPSILON`, …). */
+const CONSTS: Record<string, number> = {
+  PI: Math.PI,
+  E: Math.E,
+  TAU: 2 * Math.PI,
+  SQRT_2: Math.SQRT2,
+  FRAC_1_SQRT_2: Math.SQRT1_2,
+  LN_2: Math.LN2,
+  LN_10: Math.LN10,
+  LOG2_E: Math.LOG2E,
+  LOG10_E: Math.LOG10E,
+  FRAC_PI_2: Math.PI / 2,
+  FRAC_PI_3: Math.PI / 3,
+  FRAC_PI_4: Math.PI / 4,
+  FRAC_PI_6: Math.PI / 6,
+  FRAC_1_PI: 1 / Math.PI,
+  FRAC_2_PI: 2 / Math.PI,
+};
+
 export function floatConstant(kind: FloatKind, name: string): number | undefined {
   const f32 = kind === 'f32';
   switch (name) {
@@ -226,7 +244,10 @@ export function floatConstant(kind: FloatKind, name: string): number | undefined
       return -Infinity;
     case 'NAN':
       return NaN;
-    default:
-      return undefined;
+    default: {
+      // `std::f64::consts`
+      const c = CONSTS[name];
+      return c === undefined ? undefined : f32 ? Math.fround(c) : c;
+    }
   }
 }

@@ -19,7 +19,8 @@ import { userIter } from '../std/iter.ts';
 import { ITER } from '../std/iter-methods.ts';
 import { deref, DROPPED, Owned, RefBase, REnum, type Value } from '../values.ts';
 import { asGen, type CE, gen, map1, seq, sync } from './ce.ts';
-import { sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
+import { isResumableScope, sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
+import { blockingSite } from '../std/thread-block.ts';
 import { type Cx, fail } from './cx.ts';
 import { compileExpr, compilePlaceRead, tempRead } from './expr.ts';
 import { resolvePath, setTraitCall } from './paths.ts';
@@ -83,7 +84,7 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
             },
         ret,
       );
-      return suspendsAfter(cx.scope, call) ? gen(sleepThenYield(asGen(c)), c.ctl, ret) : c;
+      return suspendsAfter(cx.scope, call) ? gen(blockingSite(site, sleepThenYield(asGen(c))), c.ctl, ret) : c;
     }
   }
   const fnv = compilePlaceRead(cx, callee);
@@ -222,13 +223,35 @@ export function compileMethodCall(cx: Cx, e: MethodCallExpr): CE {
   }
 }
 
+/** std methods that may block the calling thread (std/thread-block.ts). */
+const BLOCKING_METHODS = new Set([
+  'join',
+  'recv',
+  'recv_timeout',
+  'send',
+  'lock',
+  'read',
+  'write',
+  'wait',
+  'wait_while',
+  'wait_timeout',
+  'wait_timeout_while',
+]);
+
 function compileCallOn(cx: Cx, e: MethodCallExpr, recv: CE): CE {
+  const site = Site.of(e.methodSpan, recv.ic);
+  const out = compileCallOnInner(cx, e, recv, site);
+  if (!BLOCKING_METHODS.has(e.method) || !isResumableScope(cx.scope)) return out;
+  // in a closure a std thread may run: the call suspends the thread while it blocks
+  return gen(blockingSite(site, asGen(out)), out.ctl, out.ic, out.elem ?? null);
+}
+
+function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE {
   if (!isBuiltinMethodName(e.method) && !userMethodNames(cx).has(e.method)) {
     return fail(e.methodSpan, `the method \`${e.method}\` is not supported`);
   }
   const args = e.args.map((a) => compileExpr(cx, a));
   const name = e.method;
-  const site = Site.of(e.methodSpan, recv.ic);
   nameSite(cx, e, site);
   const mi = cx.methodInts.get(name);
   const ret = methodResultInt(cx, name, recv.ic) ?? (mi ? cx.cells.of(mi) : null);

@@ -12,3 +12,7 @@ import './formatter-value.ts';
 import './panic-api.ts';
 import './reverse.ts';
 import './ordering.ts';
+import './thread.ts';
+import './mpsc-std.ts';
+import './sync-std.ts';
+import './std-more.ts';

@@ -166,6 +166,8 @@ function setOp(x: RMap, y: RMap, op: 'union' | 'inter' | 'diff'): BufIter {
     if (op === 'union' || (op === 'inter' ? y.m.has(k) : !y.m.has(k))) out.push(e.k);
   }
   if (op === 'union') for (const [k, e] of y.m) if (!x.m.has(k)) out.push(e.k);
+  // a BTreeSet's set operations yield in order
+  if (x.sorted) out.sort(cmpValues);
   return new BufIter(out, false);
 }
 

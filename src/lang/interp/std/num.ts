@@ -37,6 +37,7 @@ import { deref, RChar, RFloat, RVec, type Value, text } from '../values.ts';
 import { err, NONE, ok, ordering, some } from './enums.ts';
 import { callValue } from '../call.ts';
 import { ParseError } from './string.ts';
+import { parseInt as parseIntRadix, parseIntErrorDebug, parseIntErrorDisplay } from '../../num/parse.ts';
 import { tuple2 } from './iter.ts';
 import { member, memberValue, ns } from './registry.ts';
 import { BOOL_METHODS, def, FLOAT_METHODS, INT_METHODS } from './tables.ts';
@@ -247,7 +248,23 @@ for (const k of ['f64', 'f32'] as const) {
     memberValue(N, c, () => new RFloat(floatConstant(k, c) ?? 0, k === 'f32'));
   }
   const C = ns([`${k}::consts`, `std::${k}::consts`]);
-  for (const c of ['PI', 'E', 'TAU', 'SQRT_2', 'LN_2', 'LN_10', 'FRAC_PI_2', 'FRAC_PI_4']) {
+  for (const c of [
+    'PI',
+    'E',
+    'TAU',
+    'SQRT_2',
+    'FRAC_1_SQRT_2',
+    'LN_2',
+    'LN_10',
+    'LOG2_E',
+    'LOG10_E',
+    'FRAC_PI_2',
+    'FRAC_PI_3',
+    'FRAC_PI_4',
+    'FRAC_PI_6',
+    'FRAC_1_PI',
+    'FRAC_2_PI',
+  ]) {
     memberValue(C, c, () => new RFloat(floatConstant(k, c) ?? 0, k === 'f32'));
   }
   member(N, 'from', (_s, a) => {
@@ -278,10 +295,8 @@ function tryConvert(t: IntType, v0: Value, _s: Site): Value {
 
 function fromStrRadix(t: IntType, a: Value[], s: Site): Value {
   void s;
-  const digits = text(a[0]);
-  const radix = Number(a[1]);
-  const parsed = Number.parseInt(digits, radix);
-  return tryResult(!Number.isNaN(parsed), t.wrap(parsed));
+  const r = parseIntRadix(t, text(a[0]), Number(a[1]));
+  return r.ok ? ok(r.value) : err(new ParseError(parseIntErrorDisplay(r.kind), parseIntErrorDebug(r.kind)));
 }
 
 export { isIntName };

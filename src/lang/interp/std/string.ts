@@ -127,6 +127,25 @@ m('trim_matches', 'ref', (_s, a) => {
   while (c && s.endsWith(c)) s = s.slice(0, s.length - c.length);
   return s;
 });
+m('trim_start_matches', 'ref', (_s, a) => {
+  const c = str(a[1]);
+  let s = str(a[0]);
+  while (c && s.startsWith(c)) s = s.slice(c.length);
+  return s;
+});
+m('trim_end_matches', 'ref', (_s, a) => {
+  const c = str(a[1]);
+  let s = str(a[0]);
+  while (c && s.endsWith(c)) s = s.slice(0, s.length - c.length);
+  return s;
+});
+m('matches', 'ref', (_s, a) => {
+  const p = str(a[1]);
+  const s = str(a[0]);
+  const out: Value[] = [];
+  for (let i = p ? s.indexOf(p) : -1; i >= 0; i = s.indexOf(p, i + p.length)) out.push(p);
+  return new BufIter(out, true);
+});
 m('strip_prefix', 'ref', (_s, a) => {
   const s = str(a[0]);
   const p = str(a[1]);
@@ -292,7 +311,15 @@ registerFmt(ParseError, (v) => ({
   debug: (f) => f.writeStr((v as ParseError).debug),
 }));
 def(tableFor(ParseError), 'to_string', 'ref', (_s, a) => (a[0] as ParseError).display);
-def(tableFor(ParseError), 'kind', 'ref', (_s, a) => (a[0] as ParseError).debug);
+/** `ParseIntError::kind()`: the `IntErrorKind` named in the error's Debug form. */
+class RErrorKind {
+  constructor(readonly name: string) {}
+}
+registerFmt(RErrorKind, (v) => ({ debug: (f) => f.writeStr((v as RErrorKind).name) }));
+def(tableFor(ParseError), 'kind', 'ref', (_s, a) => {
+  const d = (deref(a[0]) as ParseError).debug;
+  return new RErrorKind(/kind: (\w+)/.exec(d)?.[1] ?? d);
+});
 
 export function parseStr(s: string, hint: string, site: Site): Value {
   const t = hint.replace(/^.*::/, '');
@@ -351,8 +378,18 @@ c('to_digit', (ch, a) => {
 });
 c('to_ascii_uppercase', (ch) => mkChar(/[a-z]/.test(ch) ? ch.toUpperCase() : ch));
 c('to_ascii_lowercase', (ch) => mkChar(/[A-Z]/.test(ch) ? ch.toLowerCase() : ch));
-c('to_uppercase', (ch) => new BufIter(chars(ch.toUpperCase()), false));
-c('to_lowercase', (ch) => new BufIter(chars(ch.toLowerCase()), false));
+/** `char::to_uppercase()` / `to_lowercase()`: an iterator of chars that also displays as a str. */
+class CaseIter extends BufIter {
+  constructor(readonly s: string) {
+    super(chars(s), false);
+  }
+}
+registerFmt(CaseIter, (v) => ({
+  display: (f) => f.pad((v as CaseIter).s),
+  debug: (f) => f.writeStr(`Case(${JSON.stringify((v as CaseIter).s)})`),
+}));
+c('to_uppercase', (ch) => new CaseIter(ch.toUpperCase()));
+c('to_lowercase', (ch) => new CaseIter(ch.toLowerCase()));
 c('to_string', (ch) => ch);
 c('len_utf8', (ch) => utf8Len(ch));
 c('clone', (ch) => mkChar(ch));

@@ -10,6 +10,8 @@ import { fmtWith } from '../../fmt/index.ts';
 import { claim, dropChild, dropInFlight, release } from '../owner.ts';
 import { panicAt } from '../panic.ts';
 import { deref, Owned, RefBase, type Value } from '../values.ts';
+import { env } from '../env.ts';
+import { blockOn, WOULD_BLOCK } from './thread-block.ts';
 import { err, NONE, ok, ORDERING, some } from './enums.ts';
 import { member, memberValue, ns } from './registry.ts';
 import { def, tableFor } from './tables.ts';
@@ -122,6 +124,8 @@ def(WT, 'clone', 'ref', (_s, a) => {
 export class RStdMutex extends Owned {
   readonly holder: Value[];
   locked = 0;
+  /** A guard was dropped by a panicking thread (std's poisoning). */
+  poisoned = false;
   constructor(v: Value) {
     super();
     this.holder = [v];
@@ -155,17 +159,47 @@ export class RStdGuard extends RefBase {
     }
   }
   dropGlue(): void {
-    if (this.write) this.m.locked = 0;
-    else this.m.locked--;
+    if (this.write) {
+      this.m.locked = 0;
+      if (env.panicking) this.m.poisoned = true;
+    } else this.m.locked--;
   }
+}
+
+/** `PoisonError<Guard>`: the lock was poisoned; the guard is still there (`into_inner`). */
+export class RPoisonError extends Owned {
+  readonly f: Value[];
+  constructor(g: Value) {
+    super();
+    this.f = [g];
+    claim(g, this.f, 0);
+  }
+  dropGlue(): void {
+    dropChild(this.f[0], this.f);
+  }
+}
+registerFmt(RPoisonError, () => ({
+  debug: (f) => f.writeStr('PoisonError { .. }'),
+  display: (f) => f.writeStr('poisoned lock: another task failed inside'),
+}));
+const PE = tableFor(RPoisonError);
+def(PE, 'into_inner', 'value', (_s, a) => release((deref(a[0]) as RPoisonError).f[0], (deref(a[0]) as RPoisonError).f));
+def(PE, 'get_ref', 'ref', (_s, a) => (deref(a[0]) as RPoisonError).f[0]);
+def(PE, 'get_mut', 'refMut', (_s, a) => (deref(a[0]) as RPoisonError).f[0]);
+
+/** A guard as `LockResult`: `Err(PoisonError)` once a panicking thread dropped a guard. */
+function lockResult(m: RStdMutex, g: RStdGuard): Value {
+  return m.poisoned ? err(new RPoisonError(g)) : ok(g);
 }
 registerFmt(RStdMutex, (v) => {
   const inner = toFmt((v as RStdMutex).holder[0]);
   return {
     debug: (f) => {
+      const m = v as RStdMutex;
       f.writeStr('Mutex { data: ');
-      fmtWith(inner, 'Debug', f);
-      f.writeStr(', poisoned: false, .. }');
+      if (m.locked !== 0) f.writeStr('<locked>');
+      else fmtWith(inner, 'Debug', f);
+      f.writeStr(`, poisoned: ${m.poisoned}, .. }`);
     },
   };
 });
@@ -199,12 +233,24 @@ function lock(write: boolean, wrap: boolean): NativeFn {
     return wrap ? ok(g) : g;
   };
 }
-def(MT, 'lock', 'ref', lock(true, true));
-def(MT, 'write', 'ref', lock(true, true));
-def(MT, 'read', 'ref', lock(false, true));
+/** std's `lock` / `write` / `read`: wait (blocking the thread) while the lock is held. */
+function blockingLock(write: boolean): NativeFn {
+  return (s, a) => {
+    const m = mx(a[0]);
+    const free = (): boolean => (write ? m.locked === 0 : m.locked !== -1);
+    return blockOn(s, () => (free() ? lockResult(m, new RStdGuard(m, write)) : WOULD_BLOCK), free);
+  };
+}
+def(MT, 'lock', 'ref', blockingLock(true));
+def(MT, 'write', 'ref', blockingLock(true));
+def(MT, 'read', 'ref', blockingLock(false));
 def(MT, 'borrow_mut', 'ref', lock(true, false));
 def(MT, 'borrow', 'ref', lock(false, false));
 def(MT, 'try_lock', 'ref', (_s, a) => (mx(a[0]).locked !== 0 ? err('WouldBlock') : ok(new RStdGuard(mx(a[0]), true))));
+def(MT, 'try_write', 'ref', (_s, a) => (mx(a[0]).locked !== 0 ? err('WouldBlock') : ok(new RStdGuard(mx(a[0]), true))));
+def(MT, 'try_read', 'ref', (_s, a) =>
+  mx(a[0]).locked === -1 ? err('WouldBlock') : ok(new RStdGuard(mx(a[0]), false)),
+);
 def(MT, 'get', 'ref', (_s, a) => mx(a[0]).holder[0]);
 def(MT, 'set', 'ref', (_s, a) => {
   const m = mx(a[0]);
@@ -221,9 +267,11 @@ def(MT, 'replace', 'ref', (_s, a) => {
 def(MT, 'get_mut', 'refMut', (_s, a) => ok(new RStdGuard(mx(a[0]), false)));
 def(MT, 'into_inner', 'value', (_s, a) => {
   const m = mx(a[0]);
-  return ok(release(m.holder[0], m.holder));
+  const v = release(m.holder[0], m.holder);
+  return m.poisoned ? err(v) : ok(v);
 });
-def(MT, 'is_poisoned', 'ref', () => false);
+def(MT, 'is_poisoned', 'ref', (_s, a) => mx(a[0]).poisoned);
+def(MT, 'clear_poison', 'ref', (_s, a) => void (mx(a[0]).poisoned = false));
 
 // ---- atomics
 export class RAtomic {

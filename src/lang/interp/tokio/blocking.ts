@@ -15,17 +15,24 @@ import type { GenCode, NativeFn, Site } from '../defs.ts';
 import { env, runaway } from '../env.ts';
 import { CTL, Flow, Frame } from '../frame.ts';
 import { dropFrame, dropSlot } from '../owner.ts';
-import { blockingSleep, type Future, PENDING, type Pending } from '../sim.ts';
+import { blockingSleep, tryTaskId, type Future, PENDING, type Pending } from '../sim.ts';
 import { fn } from '../std/registry.ts';
 import { deref, type Value } from '../values.ts';
 import type { RDuration } from './time.ts';
+import { Blocked, inSpawnedThread, notYielding, sleepOn } from '../std/thread-block.ts';
 
 /** Time slept by `std::thread::sleep` inside the running blocking closure, not yet applied. */
 export const blocking = { depth: 0, sleptNs: 0 };
 
-export const threadSleep: NativeFn = (_s, a) => {
-  if (blocking.depth > 0) blocking.sleptNs += (deref(a[0]) as RDuration).ns;
-  return undefined;
+export const threadSleep: NativeFn = (s, a) => {
+  const ns = (deref(a[0]) as RDuration).ns;
+  if (blocking.depth > 0) {
+    blocking.sleptNs += ns;
+    return undefined;
+  }
+  // inside a task on the runtime's own thread the sleep is not modelled (the worker just runs on)
+  if (tryTaskId() !== undefined && !inSpawnedThread()) return undefined;
+  return sleepOn(s, ns);
 };
 fn(['std::thread::sleep', 'thread::sleep'], threadSleep);
 
@@ -39,6 +46,11 @@ export function markResumableScope(scope: object): void {
   resumableScopes.add(scope);
 }
 
+/** Whether code compiled in `scope` may suspend (a non-async closure's body). */
+export function isResumableScope(scope: object): boolean {
+  return resumableScopes.has(scope);
+}
+
 /** Whether a call to `call` in `scope` suspends the closure after it runs (compile time). */
 export function suspendsAfter(scope: object, call: NativeFn): boolean {
   return nativeOrigin(call) === threadSleep && resumableScopes.has(scope);
@@ -48,7 +60,8 @@ export function suspendsAfter(scope: object, call: NativeFn): boolean {
 export function sleepThenYield(code: GenCode): GenCode {
   return function* (f: Frame) {
     const r = yield* code(f);
-    if (r !== CTL) yield undefined;
+    // a std thread's sleep hands back `Blocked`: its call site waits it out (std/thread-block.ts)
+    if (r !== CTL && !(r instanceof Blocked)) yield undefined;
     return r;
   };
 }
@@ -56,48 +69,32 @@ export function sleepThenYield(code: GenCode): GenCode {
 /** Registers a closure's generator body; returns the plain body (runs the generator to the end). */
 export function resumableBody(def: ClosureDef, g: GenCode): (f: Frame) => Value {
   resumableBodies.set(def, g);
-  return (f) => {
-    const it = g(f);
-    let r = it.next();
-    while (r.done !== true) r = it.next();
-    return r.value;
-  };
+  return (f) =>
+    notYielding(() => {
+      const it = g(f);
+      let r = it.next();
+      while (r.done !== true) r = it.next();
+      return r.value;
+    });
 }
 
-/** A blocking-pool job running a closure; each `thread::sleep` blocks its thread for real time. */
-class BlockingClosure implements Future<Value> {
-  private done = false;
-  private out: Value = undefined;
+/**
+ * A closure called with no arguments and run one suspension at a time: its generator body when it
+ * was compiled in resumable mode, otherwise in one go.
+ */
+export class ClosureRun {
   private it: Generator<undefined, Value, undefined> | null = null;
   private frame: Frame | null = null;
+  /** The closure's result once `step` returned true. */
+  out: Value = undefined;
 
   constructor(
     private readonly f: Value,
     private readonly site: Site,
   ) {}
 
-  poll(): Value | Pending {
-    if (this.done) return this.out;
-    blocking.depth++;
-    blocking.sleptNs = 0;
-    try {
-      if (!this.step()) {
-        blockingSleep(blocking.sleptNs);
-        return PENDING;
-      }
-    } finally {
-      blocking.depth--;
-    }
-    this.done = true;
-    if (blocking.sleptNs > 0) {
-      blockingSleep(blocking.sleptNs);
-      return PENDING;
-    }
-    return this.out;
-  }
-
-  /** Runs the closure until it finishes (true) or a sleep suspends it (false). */
-  private step(): boolean {
+  /** Runs until the closure finishes (true) or it yields and `stop()` says to stop there (false). */
+  step(stop: () => boolean): boolean {
     if (this.it === null) {
       const c = this.f;
       const g = c instanceof RClosure ? resumableBodies.get(c.def) : undefined;
@@ -128,8 +125,40 @@ class BlockingClosure implements Future<Value> {
         for (let i = ps.length - 1; i >= 0; i--) dropSlot(frame.s[ps[i]], frame.s, ps[i]);
         return true;
       }
-      if (blocking.sleptNs > 0) return false;
+      if (stop()) return false;
     }
+  }
+}
+
+const slept = (): boolean => blocking.sleptNs > 0;
+
+/** A blocking-pool job running a closure; each `thread::sleep` blocks its thread for real time. */
+class BlockingClosure implements Future<Value> {
+  private done = false;
+  private readonly run: ClosureRun;
+
+  constructor(f: Value, site: Site) {
+    this.run = new ClosureRun(f, site);
+  }
+
+  poll(): Value | Pending {
+    if (this.done) return this.run.out;
+    blocking.depth++;
+    blocking.sleptNs = 0;
+    try {
+      if (!this.run.step(slept)) {
+        blockingSleep(blocking.sleptNs);
+        return PENDING;
+      }
+    } finally {
+      blocking.depth--;
+    }
+    this.done = true;
+    if (blocking.sleptNs > 0) {
+      blockingSleep(blocking.sleptNs);
+      return PENDING;
+    }
+    return this.run.out;
   }
 
   drop(): void {}

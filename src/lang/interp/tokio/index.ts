@@ -13,3 +13,4 @@ import './runtime.ts';
 import '../std/sync.ts';
 import './futures-util.ts';
 import './net/index.ts';
+import './runtime-more.ts';

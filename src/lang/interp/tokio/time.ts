@@ -114,10 +114,18 @@ dm('div', (s, a) => {
 });
 dm('mul_f64', (_s, a) => new RDuration(Math.round(d(a[0]).ns * fl(a[1]))));
 dm('div_f64', (_s, a) => new RDuration(Math.round(d(a[0]).ns / fl(a[1]))));
-dm('checked_add', (_s, a) => some(new RDuration(d(a[0]).ns + d(a[1]).ns)));
+dm('checked_add', (_s, a) => {
+  // Duration::MAX is the largest span the simulator represents: past it is std's overflow
+  const t = d(a[0]).ns + d(a[1]).ns;
+  return t > Number.MAX_SAFE_INTEGER ? NONE : some(new RDuration(t));
+});
 dm('checked_sub', (_s, a) => {
   const r = d(a[0]).ns - d(a[1]).ns;
   return r < 0 ? NONE : some(new RDuration(r));
+});
+dm('checked_div', (_s, a) => {
+  const k = Number(deref(a[1]));
+  return k === 0 ? NONE : some(new RDuration(Math.floor(d(a[0]).ns / k)));
 });
 dm('saturating_sub', (_s, a) => new RDuration(Math.max(0, d(a[0]).ns - d(a[1]).ns)));
 dm('saturating_add', (_s, a) => new RDuration(d(a[0]).ns + d(a[1]).ns));

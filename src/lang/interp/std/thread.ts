@@ -1,0 +1,167 @@
+/**
+ * `std::thread`: `spawn`, `Builder` (`name`, `stack_size`), `scope`, `sleep`, `yield_now`,
+ * `current()` (`name`, `id`), `JoinHandle` (`join`, `is_finished`, `thread`) and `ThreadId`.
+ * Threads are simulated OS threads (src/sim/threads/os-threads.ts): a spawned closure runs when
+ * another thread blocks, one blocking call at a time; `join` returns `Err(payload)` when it panicked.
+ */
+import { callValue } from '../call.ts';
+import type { Site } from '../defs.ts';
+import { env } from '../env.ts';
+import { registerFmt } from '../fmt-value.ts';
+import { panicAt } from '../panic.ts';
+import { claim, dropChild } from '../owner.ts';
+import { type OsThread, RustPanic, withContext } from '../sim.ts';
+import { ClosureRun } from '../tokio/blocking.ts';
+import { deref, type Value } from '../values.ts';
+import { err, NONE, ok, some } from './enums.ts';
+import { fn, member, ns } from './registry.ts';
+import { def, tableFor } from './tables.ts';
+import { blockOn, osThreads, WOULD_BLOCK, yieldPoint } from './thread-block.ts';
+
+/** What a spawned thread leaves behind: its result or its panic payload. */
+class ThreadOutcome {
+  result: Value = undefined;
+  panic: unknown = undefined;
+  panicked = false;
+  joined = false;
+}
+
+/** `std::thread::Thread`: a handle on a thread's identity. */
+export class RThread {
+  constructor(readonly t: OsThread) {}
+}
+/** `std::thread::ThreadId`. */
+export class RThreadId {
+  constructor(readonly id: number) {}
+}
+/** `JoinHandle<T>` (and `ScopedJoinHandle`). */
+export class RThreadHandle {
+  constructor(
+    readonly t: OsThread,
+    readonly out: ThreadOutcome,
+  ) {}
+}
+/** `std::thread::Builder` (the name and stack size it was given). */
+class RThreadBuilder {
+  name: string | null = null;
+}
+/** `std::thread::Scope`: the threads spawned in it, joined when the scope ends. */
+class RScope {
+  readonly handles: RThreadHandle[] = [];
+}
+
+const stopAtYield = (): boolean => true;
+
+/** Starts `f` on a new simulated thread (it first runs when the spawning thread blocks). */
+function spawnThread(s: Site, f: Value, name: string | null): RThreadHandle {
+  const holder: Value[] = [f];
+  claim(f, holder, 0);
+  const run = new ClosureRun(f, s);
+  const out = new ThreadOutcome();
+  const t = osThreads().spawn(name, () => {
+    const prev = yieldPoint.genActive;
+    yieldPoint.genActive = true;
+    try {
+      // a new OS thread has entered no runtime (`Handle::current()` there panics)
+      if (!withContext(undefined, () => run.step(stopAtYield))) return false;
+      out.result = run.out;
+    } catch (e) {
+      if (!(e instanceof RustPanic)) throw e;
+      out.panic = e.payload;
+      out.panicked = true;
+      env.panicking = false;
+    } finally {
+      yieldPoint.genActive = prev;
+    }
+    // the closure and what it captured (a Sender, an Arc) go with the thread
+    dropChild(holder[0], holder);
+    return true;
+  });
+  return new RThreadHandle(t, out);
+}
+
+function join(s: Site, h: RThreadHandle): Value {
+  return blockOn(
+    s,
+    () => {
+      if (!h.t.done) return WOULD_BLOCK;
+      h.out.joined = true;
+      return h.out.panicked ? err(h.out.panic as Value) : ok(h.out.result);
+    },
+    () => h.t.done,
+  );
+}
+
+const THREAD = ['std::thread', 'thread'];
+const at = (p: string): string[] => THREAD.map((x) => `${x}::${p}`);
+
+fn(at('spawn'), (s, a) => spawnThread(s, a[0], null));
+fn(at('current'), () => new RThread(osThreads().current));
+fn(at('yield_now'), () => void osThreads().runOne());
+fn(at('panicking'), () => env.panicking);
+fn(at('scope'), (s, a) => {
+  const scope = new RScope();
+  let v: Value;
+  // threads nobody joined are joined here; if one of them panicked, so does `scope`
+  let autoJoinedPanic = false;
+  try {
+    v = callValue(s, a[0], [scope]);
+  } finally {
+    for (const h of scope.handles) {
+      if (h.out.joined) continue;
+      join(s, h);
+      autoJoinedPanic ||= h.out.panicked;
+    }
+  }
+  if (autoJoinedPanic) panicAt(s, 'a scoped thread panicked', true);
+  return v;
+});
+
+const B = ns(at('Builder'));
+member(B, 'new', () => new RThreadBuilder());
+const BT = tableFor(RThreadBuilder);
+def(BT, 'name', 'value', (_s, a) => {
+  const b = deref(a[0]) as RThreadBuilder;
+  b.name = deref(a[1]) as string;
+  return b;
+});
+def(BT, 'stack_size', 'value', (_s, a) => deref(a[0]));
+def(BT, 'spawn', 'value', (s, a) => ok(spawnThread(s, a[1], (deref(a[0]) as RThreadBuilder).name)));
+def(BT, 'spawn_scoped', 'value', (s, a) => {
+  const h = spawnThread(s, a[2], (deref(a[0]) as RThreadBuilder).name);
+  (deref(a[1]) as RScope).handles.push(h);
+  return ok(h);
+});
+
+const ST = tableFor(RScope);
+def(ST, 'spawn', 'ref', (s, a) => {
+  const h = spawnThread(s, a[1], null);
+  (deref(a[0]) as RScope).handles.push(h);
+  return h;
+});
+
+const HT = tableFor(RThreadHandle);
+def(HT, 'join', 'value', (s, a) => join(s, deref(a[0]) as RThreadHandle));
+def(HT, 'is_finished', 'ref', (_s, a) => (deref(a[0]) as RThreadHandle).t.done);
+def(HT, 'thread', 'ref', (_s, a) => new RThread((deref(a[0]) as RThreadHandle).t));
+
+const TT = tableFor(RThread);
+def(TT, 'name', 'ref', (_s, a) => {
+  const n = (deref(a[0]) as RThread).t.name;
+  return n === null ? NONE : some(n);
+});
+def(TT, 'id', 'ref', (_s, a) => new RThreadId((deref(a[0]) as RThread).t.id));
+def(TT, 'clone', 'ref', (_s, a) => new RThread((deref(a[0]) as RThread).t));
+
+const IT = tableFor(RThreadId);
+def(IT, 'eq', 'ref', (_s, a) => (deref(a[0]) as RThreadId).id === (deref(a[1]) as RThreadId).id);
+def(IT, 'ne', 'ref', (_s, a) => (deref(a[0]) as RThreadId).id !== (deref(a[1]) as RThreadId).id);
+def(IT, 'clone', 'ref', (_s, a) => deref(a[0]));
+
+registerFmt(RThreadId, (v) => ({ debug: (f) => f.writeStr(`ThreadId(${(v as RThreadId).id})`) }));
+registerFmt(RThread, (v) => {
+  const t = (v as RThread).t;
+  const name = t.name === null ? 'None' : `Some(${JSON.stringify(t.name)})`;
+  return { debug: (f) => f.writeStr(`Thread { id: ThreadId(${t.id}), name: ${name}, .. }`) };
+});
+registerFmt(RThreadHandle, () => ({ debug: (f) => f.writeStr('JoinHandle { .. }') }));
