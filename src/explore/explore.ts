@@ -53,6 +53,8 @@ export interface ChoiceAt {
   readonly step: number;
   /** The option taken, in words ("worker 1 acts"). */
   readonly what: string;
+  /** The option the most common run took at this decision, when it faced the same one. */
+  readonly mainTaken?: number;
 }
 
 export interface OutcomeGroup {
@@ -241,6 +243,7 @@ function partedAt(g: GroupState, main: GroupState): ChoiceAt {
         taken: a.taken[i] ?? 0,
         step: a.steps[i] ?? 0,
         what: describeOption(a.points[i] ?? 0, a.takenIds[i] ?? 0),
+        ...(a.points[i] === b.points[i] && a.options[i] === b.options[i] ? { mainTaken: b.taken[i] ?? 0 } : {}),
       };
     }
   }
