@@ -109,9 +109,14 @@ export function createScheduleDriver(lab: LabHandle, schedule: ScheduleStore): S
       onRunChange();
     }
     if (!focus()) return;
+    // Focusing may have moved the view: read the store again, never the state this call got.
+    const position = lab.store.getState().position;
     const from = last;
-    last = s.position;
-    intercept(from, s.position);
+    last = position;
+    // Gone back before decisions already taken: going forward again asks them again.
+    const sch = schedule.getState();
+    if (sch.pending === undefined && position < sch.decidedUpTo) sch.actions.reset(position);
+    intercept(from, position);
   });
 
   return {

@@ -14,6 +14,9 @@ export function ChoiceNarration() {
   const timeline = useLabState(selectTimeline);
   const position = useLabState(selectPosition);
   const parted = useSchedule((s) => s.parted);
+  // Only while schedules are the subject: every multi_thread step decides something.
+  const scheduler = useSchedule((s) => s.scheduler);
+  const scheduled = useLabState((s) => s.config.replayKey !== undefined);
   const lines = useMemo(() => {
     if (position <= 0) return [];
     const ordinal = timeline.stepAtPosition(position) - 1;
@@ -27,7 +30,7 @@ export function ChoiceNarration() {
       return { d, isParted, text: isParted ? partedSentence(e, parted.mainTaken) : choiceSentence(e) };
     });
   }, [timeline, position, parted]);
-  if (lines.length === 0) return null;
+  if (lines.length === 0 || !(scheduler || scheduled || parted !== undefined)) return null;
   return (
     <ul className="choice-narration" data-testid="choice-narration">
       {lines.map((l) => (
@@ -36,7 +39,7 @@ export function ChoiceNarration() {
           className={l.isParted ? 'parted' : undefined}
           data-testid={l.isParted ? 'parted-choice' : undefined}
         >
-          <span aria-hidden="true">{l.isParted ? '⑂ ' : '◇ '}</span>
+          <span aria-hidden="true">{l.isParted ? '◆ ' : '◇ '}</span>
           {l.text}.
         </li>
       ))}

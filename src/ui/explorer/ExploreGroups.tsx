@@ -53,7 +53,7 @@ export function ExploreGroups({ report, source }: { readonly report: WireExplore
                 lab.driver.open(source, g.replayKey, g.partedAt?.decision, g.partedAt?.mainTaken);
               }}
             >
-              {g.partedAt === null ? 'Open its first run' : `Open at step ${g.partedAt.step}, where it parts`}
+              {g.partedAt === null ? 'Open its first run' : 'Open where it parts'}
             </button>
           </li>
         );

@@ -42,7 +42,7 @@ function Summary({ phase }: { readonly phase: ExplorePhase }) {
           ? undefined
           : r.covered.exhausted
             ? r.covered.cut
-              ? 'Every schedule within the bounds covered (the bounds left some out)'
+              ? 'All schedules covered (within the preemption bound)'
               : 'All schedules covered'
             : 'Not every schedule was covered: raise the runs to go on';
       return (

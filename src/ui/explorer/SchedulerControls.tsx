@@ -27,11 +27,13 @@ export function SchedulerToggle() {
       type="button"
       className="scheduler-toggle"
       aria-pressed={on}
+      aria-label="You are the scheduler"
       data-testid="scheduler-toggle"
       title="You are the scheduler: the lab stops at every choice Tokio makes and lets you pick (Y)"
       onClick={() => lab.schedule.getState().actions.setScheduler(!on)}
     >
-      <span aria-hidden="true">{on ? '◉ ' : '○ '}</span>You schedule
+      <span aria-hidden="true">{on ? '◉' : '○'}</span>
+      <span className="bar-label"> Pick</span>
     </button>
   );
 }
@@ -43,12 +45,15 @@ export function ExploreToggle() {
   return (
     <button
       type="button"
+      className="explore-toggle"
       aria-expanded={open}
+      aria-label="Explore schedules"
       data-testid="explore-toggle"
       title="Explore schedules (X)"
       onClick={toggle}
     >
-      Explore <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      <span aria-hidden="true">⇉</span>
+      <span className="bar-label"> Explore</span>
     </button>
   );
 }
