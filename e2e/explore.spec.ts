@@ -7,21 +7,13 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeShare } from '../src/store/share/index.ts';
+import { shareValueOf } from './fixtures/share-value.ts';
 import { LabPage } from './pages/lab-page.ts';
 
 const RACY = readFileSync(join(process.cwd(), 'src/explore/fixtures/select-two-ready.rs'), 'utf8');
 
 async function openRacy(lab: LabPage): Promise<void> {
-  const e = await encodeShare({
-    program: { source: RACY, origin: { kind: 'scratch' } },
-    config: { flavor: 'multi_thread', workers: 2, seed: 1 },
-    step: 0,
-    views: ['board', 'scheduler', 'console'],
-    task: undefined,
-  });
-  if (e.kind !== 'ok') throw new Error(e.message);
-  await lab.open(`#share=${e.value}`);
+  await lab.open(`#share=${await shareValueOf(RACY, 'multi_thread', 2)}`);
 }
 
 /** The whole console at the end of the run. */

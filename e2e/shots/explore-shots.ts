@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { encodeShare } from '../../src/store/share/index.ts';
+import { shareValueOf } from '../fixtures/share-value.ts';
 import { APP } from '../ports.ts';
 
 const out = process.argv[2] ?? 'test-results/shots';
@@ -15,14 +15,7 @@ const SOURCE = readFileSync(join(process.cwd(), 'src/explore/fixtures/select-two
 
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
-  const e = await encodeShare({
-    program: { source: SOURCE, origin: { kind: 'scratch' } },
-    config: { flavor: 'multi_thread', workers: 2, seed: 1 },
-    step: 0,
-    views: ['board', 'scheduler', 'console'],
-    task: undefined,
-  });
-  if (e.kind !== 'ok') throw new Error(e.message);
+  const value = await shareValueOf(SOURCE, 'multi_thread', 2);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
@@ -32,7 +25,7 @@ async function main(): Promise<void> {
     [1280, 720],
   ] as const) {
     const page = await browser.newPage({ viewport: { width: w, height: h } });
-    await page.goto(`${APP}/?mode=lab#share=${e.value}`);
+    await page.goto(`${APP}/?mode=lab#share=${value}`);
     await page.getByTestId('run-status').waitFor({ state: 'attached' });
     await page.waitForTimeout(1500);
     await page.getByTestId('explore-toggle').click();

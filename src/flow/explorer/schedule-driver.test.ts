@@ -108,21 +108,6 @@ describe('the schedule driver', () => {
     expect(replay.store.getState().eventCount).toBe(t.store.getState().eventCount);
   });
 
-  it('asks a decision again after the view went back before it', () => {
-    const t = setup();
-    t.lab.run(SELECT, CONFIG);
-    t.pump();
-    t.schedule.getState().actions.setScheduler(true);
-    t.toEnd();
-    const first = t.schedule.getState().pending;
-    expect(first?.decision).toBe(0);
-    t.driver.pick(first?.taken ?? 0);
-    expect(t.schedule.getState().pending).toBeUndefined();
-    t.lab.send({ type: 'RESET' });
-    t.toEnd();
-    expect(t.schedule.getState().pending?.event).toBe(first?.event);
-  });
-
   it('opens a run at the end of the step holding a decision, and marks where it parted', () => {
     const t = setup();
     t.lab.run(SELECT, CONFIG);

@@ -113,9 +113,6 @@ export function createScheduleDriver(lab: LabHandle, schedule: ScheduleStore): S
     const position = lab.store.getState().position;
     const from = last;
     last = position;
-    // Gone back before decisions already taken: going forward again asks them again.
-    const sch = schedule.getState();
-    if (sch.pending === undefined && position < sch.decidedUpTo) sch.actions.reset(position);
     intercept(from, position);
   });
 

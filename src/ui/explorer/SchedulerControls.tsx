@@ -4,7 +4,7 @@
  * keys pick (src/ui/shortcuts), arrows move between them and Enter takes the focused one.
  */
 import './explore.css';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useLab } from '../lab/lab-context.tsx';
 import { useExplore, useSchedule } from './use-explore.ts';
@@ -62,12 +62,6 @@ export function ChoicePicker() {
   const lab = useLab();
   const pending = useSchedule((s) => s.pending);
   const list = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // The question needs an answer: its options take the focus, on the one the run would take.
-    if (pending === undefined) return;
-    const buttons = list.current?.querySelectorAll('button');
-    buttons?.[pending.taken]?.focus();
-  }, [pending]);
   if (pending === undefined) return null;
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
     const d =
@@ -80,7 +74,13 @@ export function ChoicePicker() {
     e.stopPropagation();
   };
   return (
-    <section className="choice-picker" aria-labelledby="choice-question" data-testid="choice-picker">
+    // A new question is a new picker: it mounts with the focus on the option the run would take.
+    <section
+      key={`${pending.event}:${pending.decision}`}
+      className="choice-picker"
+      aria-labelledby="choice-question"
+      data-testid="choice-picker"
+    >
       <h2 id="choice-question">
         You are the scheduler: {QUESTIONS[pending.point] ?? 'Which option?'}{' '}
         <span className="choice-decision">decision {pending.decision + 1}</span>
@@ -92,6 +92,7 @@ export function ChoicePicker() {
             type="button"
             data-testid="choice-option"
             className={k === pending.taken ? 'choice-option drawn' : 'choice-option'}
+            autoFocus={k === pending.taken}
             onClick={() => lab.driver.pick(k)}
           >
             <kbd>{k + 1}</kbd> {label}
