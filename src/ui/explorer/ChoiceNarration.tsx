@@ -17,8 +17,10 @@ export function ChoiceNarration() {
   // Only while schedules are the subject: every multi_thread step decides something.
   const scheduler = useSchedule((s) => s.scheduler);
   const scheduled = useLabState((s) => s.config.replayKey !== undefined);
+  const shown = scheduler || scheduled || parted !== undefined;
   const lines = useMemo(() => {
-    if (position <= 0) return [];
+    // Not shown: no scan of the trace on every frame of a run that is not about schedules.
+    if (!shown || position <= 0) return [];
     const ordinal = timeline.stepAtPosition(position) - 1;
     const first = timeline.positionOfStep(ordinal);
     const choices = eventsOfStep(timeline, ordinal, position).filter((e) => e.type === 'choice');
@@ -29,8 +31,8 @@ export function ChoiceNarration() {
       const isParted = parted !== undefined && parted.decision === d;
       return { d, isParted, text: isParted ? partedSentence(e, parted.mainTaken) : choiceSentence(e) };
     });
-  }, [timeline, position, parted]);
-  if (lines.length === 0 || !(scheduler || scheduled || parted !== undefined)) return null;
+  }, [timeline, position, parted, shown]);
+  if (lines.length === 0) return null;
   return (
     <ul className="choice-narration" data-testid="choice-narration">
       {lines.map((l) => (
