@@ -53,6 +53,8 @@ export interface ChoiceAt {
   readonly step: number;
   /** The option taken, in words ("worker 1 acts"). */
   readonly what: string;
+  /** The option the most common run took at this decision, when it faced the same one. */
+  readonly mainTaken?: number;
 }
 
 export interface OutcomeGroup {
@@ -241,6 +243,7 @@ function partedAt(g: GroupState, main: GroupState): ChoiceAt {
         taken: a.takenAt(i) ?? 0,
         step: a.stepAt(i) ?? 0,
         what: describeOption(a.pointAt(i) ?? 0, a.takenIdAt(i) ?? 0),
+        ...(a.pointAt(i) === b.pointAt(i) && a.optionsAt(i) === b.optionsAt(i) ? { mainTaken: b.takenAt(i) ?? 0 } : {}),
       };
     }
   }

@@ -98,7 +98,11 @@ export const playbackMachine = setup({
     changeSeed: assign(({ context, event }) => {
       if (event.type !== 'CHANGE_SEED') return {};
       const keepStep = context.pendingStep ?? context.trace.stepAtPosition(context.position);
-      return { ...restart(context, { ...context.config, seed: event.seed }), pendingStep: keepStep };
+      // A new seed is a new schedule: the forced decisions belonged to the old one.
+      return {
+        ...restart(context, { ...context.config, seed: event.seed, replayKey: undefined }),
+        pendingStep: keepStep,
+      };
     }),
     seek: assign(({ context, event }) => {
       if (event.type !== 'SEEK') return {};

@@ -30,7 +30,8 @@ export function storeRunner(store: LabStore, source: RunSource) {
   return fromCallback<PlaybackEvent, RunnerInput, RunnerReport>(({ input, sendBack }) => {
     const { actions } = store.getState();
     actions.setProgram(input.program);
-    actions.setConfig(input.config);
+    // The whole config: a run without a schedule must not keep the previous run's.
+    actions.setConfig({ ...input.config, replayKey: input.config.replayKey });
     const storeRun = actions.beginRun();
     let open = true;
     const counts = () => {

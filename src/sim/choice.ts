@@ -227,6 +227,29 @@ export function describeOption(point: number, id: number): string {
   }
 }
 
+/**
+ * Option identities packed for a trace event: bit k set when identity k is an option. Only for
+ * ascending identities below 28 (MtTurn: block_on's thread, the pool, up to 26 workers), so the
+ * mask fits beside the point in one 32-bit word; 0 (identities unknown or plain indices) otherwise.
+ */
+export function packOptionIds(ids: readonly number[]): number {
+  let mask = 0;
+  let prev = -1;
+  for (const id of ids) {
+    if (id <= prev || id >= 28) return 0;
+    mask |= 1 << id;
+    prev = id;
+  }
+  return mask;
+}
+
+/** The identities a packed mask names, ascending (empty for 0). */
+export function unpackOptionIds(mask: number): number[] {
+  const out: number[] = [];
+  for (let id = 0; id < 28; id++) if ((mask >>> id) & 1) out.push(id);
+  return out;
+}
+
 const IDS: number[][] = [];
 
 /** Identity ids 0..n−1 for points whose options are just indices (shared, never mutated). */

@@ -4,7 +4,7 @@
  * (trace/recorder.ts) stores fixed-width records and `decodeEvent` turns one back into a `SimEvent`.
  * `c` is stored in 24 bits. Field meanings per kind are documented on each constant.
  */
-import { choicePointName } from './choice.ts';
+import { choicePointName, indexIds, unpackOptionIds } from './choice.ts';
 import { RESULT_NAMES, TRANSITION_NAMES } from './task/state.ts';
 
 export const EventKind = {
@@ -249,8 +249,11 @@ export type SimEvent =
   | (Base & { type: 'runtime.shutdown'; phase: string })
   | (Base & { type: 'diagnostic'; code: number; message: string })
   | (Base & { type: 'statement'; line: number; col: number })
-  /** A decision Tokio makes by randomness or timing: `point` names it (choice.ts). */
-  | (Base & { type: 'choice'; point: string; options: number; taken: number })
+  /**
+   * A decision Tokio makes by randomness or timing: `point` names it (choice.ts); `ids[k]` is the
+   * identity of option k (choice.ts `describeOption`), plain indices when the point has none.
+   */
+  | (Base & { type: 'choice'; point: string; options: number; taken: number; ids: readonly number[] })
   /** `worker` -1 is block_on's thread; `timeAdvance`: the driver's worker woke for a due timer. */
   | (Base & { type: 'worker.turn'; worker: number; timeAdvance: boolean })
   /** task = the stolen task the thief runs now; `count` includes it. */
@@ -301,6 +304,14 @@ const TIMER = ['timer.register', 'timer.fire', 'timer.cancel'] as const;
 const QUEUE = ['queue.push', 'queue.pop', 'queue.drop'] as const;
 const ADVANCE = ['auto_advance', 'advance', 'real_time'] as const;
 const OUTCOME = ['pending', 'ready', 'panicked'] as const;
+
+/** Option identities of a choice record: packed beside the point, or plain indices. */
+function choiceIds(a: number, options: number): readonly number[] {
+  const packed = a >>> 4;
+  if (packed === 0) return indexIds(options);
+  const ids = unpackOptionIds(packed);
+  return ids.length === options ? ids : indexIds(options);
+}
 
 /** Turns a raw record into its `SimEvent`; `str` resolves interned strings. */
 export function decodeEvent(r: RawEvent, str: (i: number) => string): SimEvent {
@@ -386,7 +397,7 @@ export function decodeEvent(r: RawEvent, str: (i: number) => string): SimEvent {
     case EventKind.Statement:
       return { ...base, type: 'statement', line: a, col: b };
     case EventKind.Choice:
-      return { ...base, type: 'choice', point: choicePointName(a), options: b, taken: c };
+      return { ...base, type: 'choice', point: choicePointName(a & 15), options: b, taken: c, ids: choiceIds(a, b) };
     default:
       break;
   }

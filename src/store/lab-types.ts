@@ -12,6 +12,11 @@ export interface RunConfig {
   readonly workers: number;
   /** The run's seed (design.md §4: a run is program, config, seed, choices). */
   readonly seed: number;
+  /**
+   * A schedule to replay (src/explore/key.ts: the seed plus the decisions forced away from the
+   * seed's draws). Its seed is `seed`; absent, the run takes every draw as the seed gives it.
+   */
+  readonly replayKey?: string;
 }
 
 export const MIN_WORKERS = 1;

@@ -60,7 +60,7 @@ export interface ClientOptions {
   readonly sliceMs?: number;
 }
 
-const browserTimers: Timers = {
+export const browserTimers: Timers = {
   set: (task, ms) => Number(setTimeout(task, ms)),
   clear: (handle) => clearTimeout(handle),
 };

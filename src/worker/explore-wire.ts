@@ -12,7 +12,15 @@ export function wireExploreReport(r: ExploreReport): WireExploreReport {
     count: g.count,
     firstRun: g.firstRun,
     replayKey: g.replayKey,
-    partedAt: g.partedAt === null ? null : { step: g.partedAt.step, decision: g.partedAt.index, what: g.partedAt.what },
+    partedAt:
+      g.partedAt === null
+        ? null
+        : {
+            step: g.partedAt.step,
+            decision: g.partedAt.index,
+            what: g.partedAt.what,
+            ...(g.partedAt.mainTaken !== undefined ? { mainTaken: g.partedAt.mainTaken } : {}),
+          },
   }));
   const d = r.dfs;
   return d === undefined

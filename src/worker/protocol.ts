@@ -45,7 +45,14 @@ export interface WireOutcomeGroup {
   readonly firstRun: number;
   readonly replayKey: string;
   /** Where that run first parted from the most common group's first run (null for that group). */
-  readonly partedAt: { readonly step: number; readonly decision: number; readonly what: string } | null;
+  readonly partedAt: {
+    readonly step: number;
+    /** Index of the decision (the how-many-th choice event of the run). */
+    readonly decision: number;
+    readonly what: string;
+    /** The option the most common run took there, when it faced the same decision. */
+    readonly mainTaken?: number;
+  } | null;
 }
 
 export interface WireExploreReport {

@@ -4,7 +4,15 @@
  */
 import { Kernel } from '../net/kernel.ts';
 import { Signals } from '../net/signal.ts';
-import { ChoiceLog, SEEDED, indexIds, type ChoicePoint, type ChoiceRequest, type Chooser } from '../choice.ts';
+import {
+  ChoiceLog,
+  SEEDED,
+  indexIds,
+  packOptionIds,
+  type ChoicePoint,
+  type ChoiceRequest,
+  type Chooser,
+} from '../choice.ts';
 import type { DropValue } from '../contracts.ts';
 import { currentTaskIdRaw } from '../context.ts';
 import { EventKind } from '../events.ts';
@@ -97,7 +105,9 @@ export class SimWorld {
     const v = this.chooser.choose(r);
     const taken = Number.isInteger(v) && v >= 0 && v < options ? v : drawn;
     this.choices.push(point, options, drawn, taken, this.step, r.ids[taken] ?? taken);
-    this.trace.emit(EventKind.Choice, currentTaskIdRaw(), point, options, taken);
+    // Identities other than plain indices ride in the point's word, so the lab can name options.
+    const packed = ids === undefined ? 0 : packOptionIds(ids);
+    this.trace.emit(EventKind.Choice, currentTaskIdRaw(), point | (packed << 4), options, taken);
     return taken;
   }
 

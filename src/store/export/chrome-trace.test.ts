@@ -112,6 +112,29 @@ describe('Chrome trace export', () => {
     expect(printed[1].ts - printed[0].ts).toBe(12);
   });
 
+  it('exports each decision as an instant with its options, and the schedule in otherData', () => {
+    const events = spawnSleepAwait();
+    const at = events[3];
+    const base = { index: at.index, step: at.step, time: at.time, task: 0 };
+    const turn: SimEvent = { ...base, type: 'choice', point: 'mt.turn', options: 2, taken: 1, ids: [2, 3] };
+    const branch: SimEvent = { ...base, type: 'choice', point: 'select.start', options: 2, taken: 0, ids: [0, 1] };
+    events.splice(3, 0, turn, branch);
+    const t = toChromeTrace(sourceOf(events), { seed: 3, schedule: '3-1.1' });
+    const choices = of(t.traceEvents, 'i').filter((i) => i.cat === 'choice');
+    expect(choices.map((c) => [c.name, c.args])).toEqual([
+      [
+        'choice mt.turn: worker 1',
+        { step: at.step, point: 'mt.turn', decision: 0, taken: 1, options: 'worker 0 | worker 1' },
+      ],
+      [
+        'choice select.start: branch 1',
+        { step: at.step, point: 'select.start', decision: 1, taken: 0, options: 'branch 1 | branch 2' },
+      ],
+    ]);
+    expect(t.otherData.schedule).toBe('3-1.1');
+    expect(checkTraceEventFormat(t)).toEqual([]);
+  });
+
   it('exports a prefix when asked and closes a poll the prefix ends inside', () => {
     const t = toChromeTrace(sourceOf(spawnSleepAwait()), { upTo: 3 });
     const polls = of(t.traceEvents, 'X').filter((x) => x.cat === 'poll');

@@ -11,6 +11,7 @@
  * time is also a counter track and every slice's `args`.
  */
 import type { SimEvent } from '../../sim/index.ts';
+import { optionLabels } from '../narration/choice-words.ts';
 import type { Args, ChromeTrace, TraceEvent } from './trace-event-format.ts';
 
 type TimedEvent = Exclude<TraceEvent, { readonly ph: 'M' }>;
@@ -23,6 +24,8 @@ export interface ChromeTraceOptions {
   readonly upTo?: number;
   /** Put in `otherData` and the process name. */
   readonly seed?: number;
+  /** The run's schedule (a replay key, issue 16): put in `otherData` so the file names its run. */
+  readonly schedule?: string;
   readonly title?: string;
 }
 
@@ -69,6 +72,8 @@ class ChromeTraceFold {
   ]);
   private readonly workers = new Map<number, number>();
   private flows = 0;
+  /** Choice events so far: each one's index is the decision a schedule forces by number. */
+  private decisions = 0;
   private last = Number.NEGATIVE_INFINITY;
   private lastMs = Number.NaN;
   flavor = 'current_thread';
@@ -181,6 +186,17 @@ class ChromeTraceFold {
       case 'runtime.shutdown':
         this.instant(`shutdown: ${e.phase}`, RUNTIME_TID, ts, e);
         return;
+      case 'choice': {
+        // Tokio's random or timing-dependent decisions, each with what else it could have been.
+        const labels = optionLabels(e);
+        this.instant(`choice ${e.point}: ${labels[e.taken] ?? e.taken}`, this.context(), ts, e, {
+          point: e.point,
+          decision: this.decisions++,
+          taken: e.taken,
+          options: labels.join(' | '),
+        });
+        return;
+      }
       case 'runtime.deadlock':
         this.instant('deadlock: nothing can make progress', RUNTIME_TID, ts, e);
         return;
@@ -268,6 +284,7 @@ export function toChromeTrace(source: TraceSource, options: ChromeTraceOptions =
     events: n,
   };
   if (options.seed !== undefined) otherData.seed = options.seed;
+  if (options.schedule !== undefined) otherData.schedule = options.schedule;
   return { traceEvents: [...process, ...events], displayTimeUnit: 'ms', otherData };
 }
 

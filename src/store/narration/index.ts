@@ -5,3 +5,5 @@ export { eventsOfStep, flavorOfTrace, narrationAt } from './narration-at.ts';
 export type { StepSource } from './narration-at.ts';
 export { factsOfStep } from './step-facts.ts';
 export type { PollFacts, StepFacts } from './step-facts.ts';
+export { choiceSentence, optionLabel, optionLabels, partedSentence } from './choice-words.ts';
+export type { ChoiceEvent } from './choice-words.ts';

@@ -85,6 +85,24 @@ describe('share links', () => {
     expect(d).toEqual({ kind: 'ok', moment: MOMENT, warnings: [] });
   });
 
+  it('carries a schedule as v2, and old v1 links still open without one', async () => {
+    const scheduled: SharedMoment = { ...MOMENT, config: { ...MOMENT.config, replayKey: '1234567-3.1-a.0' } };
+    const value = await valueOf(scheduled);
+    expect(value.startsWith('v2.')).toBe(true);
+    expect(await decodeShare(value)).toEqual({ kind: 'ok', moment: scheduled, warnings: [] });
+    const old = await decodeShare(await raw(JSON.stringify({ v: 1, source: 'x', seed: 5 })));
+    expect(old.kind === 'ok' && old.moment.config).toEqual({ flavor: 'current_thread', workers: 1, seed: 5 });
+  });
+
+  it('drops a schedule that is malformed or belongs to another seed, with a warning', async () => {
+    for (const schedule of ['7-0.1', 'nonsense', 42]) {
+      const d = await decodeShare(await raw(JSON.stringify({ v: 2, source: 'x', seed: 5, schedule })));
+      if (d.kind !== 'ok') throw new Error(d.kind);
+      expect(d.moment.config.replayKey).toBeUndefined();
+      expect(d.warnings.join()).toMatch(/schedule/);
+    }
+  });
+
   it('round-trips arbitrary moments (property)', async () => {
     const moment = fc.record({
       program: fc.record({
@@ -197,7 +215,7 @@ describe('share links', () => {
   it('names a link from a newer Task Lab', async () => {
     const msg = expectError(await decodeShare('v9.AAAA'), 'unsupported-version');
     expect(msg).toMatch(/newer Task Lab/);
-    expectError(await decodeShare(await raw('{"v":2,"source":""}')), 'unsupported-version');
+    expectError(await decodeShare(await raw('{"v":3,"source":""}')), 'unsupported-version');
   });
 
   it('rejects payloads that are not a moment', async () => {

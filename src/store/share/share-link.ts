@@ -18,7 +18,6 @@ export const MAX_SHARE_CHARS = 48_000;
 /** Largest JSON a link may inflate to (bytes): a program of a few thousand lines. */
 export const MAX_SHARE_JSON_BYTES = 512 * 1024;
 
-const PREFIX = `v${SHARE_VERSION}.`;
 const VERSIONED = /^v(\d{1,6})\.(.*)$/s;
 const FALLBACK = 'Task Lab opened the default lesson instead.';
 
@@ -35,12 +34,13 @@ export type ShareEncode =
 
 /** The `share` value for a moment (without `share=`), or why it cannot be one. */
 export async function encodeShare(moment: SharedMoment): Promise<ShareEncode> {
-  const json = new TextEncoder().encode(JSON.stringify(payloadOf(moment)));
+  const payload = payloadOf(moment);
+  const json = new TextEncoder().encode(JSON.stringify(payload));
   const packed = await deflateRaw(json);
   const data = new Uint8Array(packed.length + 4);
   data.set(packed);
   new DataView(data.buffer).setUint32(packed.length, crc32(json));
-  const value = PREFIX + encodeBase64Url(data);
+  const value = `v${payload.v}.${encodeBase64Url(data)}`;
   if (value.length > MAX_SHARE_CHARS || json.length > MAX_SHARE_JSON_BYTES) {
     const kb = Math.ceil(value.length / 1024);
     return {
@@ -71,7 +71,7 @@ export async function decodeShare(value: string): Promise<ShareDecode> {
   if (m === null) return corrupt('it does not start with a version such as “v1.”');
   const version = Number(m[1]);
   if (version > SHARE_VERSION) return newer(version);
-  if (version !== SHARE_VERSION) return corrupt(`version ${version} is not one Task Lab ever wrote`);
+  if (version < 1) return corrupt(`version ${version} is not one Task Lab ever wrote`);
   const bytes = decodeBase64Url(m[2] ?? '');
   if (bytes === undefined) return corrupt('it contains characters a share link never has');
   if (bytes.length <= 4) return corrupt('it holds no program data');

@@ -17,8 +17,13 @@ import {
 import type { Flavor, RunConfig, ViewName } from '../lab-types.ts';
 import type { ProgramOrigin, ProgramSource } from '../lab-store.ts';
 
-/** Bumped when the payload's meaning changes; a reader refuses versions newer than its own. */
-export const SHARE_VERSION = 1;
+/**
+ * Bumped when the payload's meaning changes; a reader refuses versions newer than its own.
+ * v2 (issue 16) adds the schedule: a link with one is written as v2, so an older Task Lab says it
+ * cannot replay it instead of showing another run; a link without one stays v1.
+ */
+export const SHARE_VERSION = 2;
+const REPLAY_KEY = /^\d{1,16}(-[0-9a-z]{1,8}\.[0-9a-z]{1,8}){0,4096}$/;
 export const MAX_SHARED_STEP = 1_000_000_000;
 
 export interface SharedMoment {
@@ -30,9 +35,9 @@ export interface SharedMoment {
   readonly task: number | undefined;
 }
 
-/** The JSON shape inside the link (version 1). */
-interface PayloadV1 {
-  readonly v: 1;
+/** The JSON shape inside the link (version 1; version 2 adds `schedule`). */
+interface Payload {
+  readonly v: 1 | 2;
   readonly source: string;
   readonly origin: ProgramOrigin;
   readonly flavor: Flavor;
@@ -41,11 +46,14 @@ interface PayloadV1 {
   readonly step: number;
   readonly views: readonly ViewName[];
   readonly task?: number;
+  /** The replay key of the run's schedule (src/explore/key.ts), v2 only. */
+  readonly schedule?: string;
 }
 
-export function payloadOf(m: SharedMoment): PayloadV1 {
-  const base: PayloadV1 = {
-    v: SHARE_VERSION,
+export function payloadOf(m: SharedMoment): Payload {
+  const schedule = m.config.replayKey;
+  const base: Payload = {
+    v: schedule === undefined ? 1 : 2,
     source: m.program.source,
     origin: m.program.origin,
     flavor: m.config.flavor,
@@ -54,7 +62,8 @@ export function payloadOf(m: SharedMoment): PayloadV1 {
     step: m.step,
     views: m.views,
   };
-  return m.task === undefined ? base : { ...base, task: m.task };
+  const withTask = m.task === undefined ? base : { ...base, task: m.task };
+  return schedule === undefined ? withTask : { ...withTask, schedule };
 }
 
 export type PayloadRead =
@@ -107,6 +116,11 @@ function readConfig(p: Rec, warn: (m: string) => void): RunConfig {
   let seed = DEFAULT_CONFIG.seed;
   if (isWhole(p.seed, 0, MAX_SEED)) seed = p.seed;
   else if (p.seed !== undefined) warn(`the seed was not a whole number; using ${seed}`);
+  if (p.schedule === undefined) return { flavor, workers, seed };
+  if (typeof p.schedule === 'string' && REPLAY_KEY.test(p.schedule) && p.schedule.split('-')[0] === String(seed)) {
+    return { flavor, workers, seed, replayKey: p.schedule };
+  }
+  warn('the schedule was not understood; the run takes the seed’s own choices');
   return { flavor, workers, seed };
 }
 
@@ -116,7 +130,7 @@ export function readPayload(json: unknown): PayloadRead {
   if (typeof json.v === 'number' && Number.isInteger(json.v) && json.v > SHARE_VERSION) {
     return { kind: 'newer', version: json.v };
   }
-  if (json.v !== SHARE_VERSION) return { kind: 'corrupt', message: 'the link’s data has no known version' };
+  if (json.v !== 1 && json.v !== 2) return { kind: 'corrupt', message: 'the link’s data has no known version' };
   if (typeof json.source !== 'string') return { kind: 'corrupt', message: 'the link carries no program' };
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);

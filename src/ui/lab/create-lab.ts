@@ -19,6 +19,12 @@ import { createLabStore } from '../../store/index.ts';
 import type { LabStore, ProgramSource, RunConfig } from '../../store/index.ts';
 import { SimWorkerClient } from '../../worker/client.ts';
 import type { WorkerFactory } from '../../worker/client.ts';
+import { createExploreSession, createScheduleDriver } from '../../flow/explorer/index.ts';
+import type { ExploreSession, ScheduleDriver } from '../../flow/explorer/index.ts';
+import { createExploreStore, createScheduleStore } from '../../store/explorer/index.ts';
+import type { ExploreStore, ScheduleStore } from '../../store/explorer/index.ts';
+import { ExploreClient } from '../../worker/explore-client.ts';
+import { browserTimers, createSimWorker } from '../../worker/client.ts';
 import { createUiStore } from './ui-store.ts';
 import type { UiStore } from './ui-store.ts';
 
@@ -26,6 +32,13 @@ export interface Lab {
   readonly store: LabStore;
   readonly report: RunReportStore;
   readonly ui: UiStore;
+  /** The explore panel's state, and the schedule on show (issue 16). */
+  readonly explore: ExploreStore;
+  readonly schedule: ScheduleStore;
+  /** Explores the lab's program (works while connected). */
+  readonly explorer: ExploreSession;
+  /** Picks and opened groups (works while connected). */
+  readonly driver: Pick<ScheduleDriver, 'pick' | 'open'>;
   /**
    * Starts the worker and the playback machine; returns the function that stops both. A lab may
    * be connected again after that (React's strict mode mounts, unmounts and mounts again).
@@ -48,12 +61,36 @@ export function createLab(options: LabOptions): Lab {
   const store = createLabStore({ program, config: options.config });
   const report = createRunReportStore();
   const ui = createUiStore(options.source);
+  const explore = createExploreStore();
+  const schedule = createScheduleStore();
   let actor: PlaybackActor | undefined;
+  let session: ExploreSession | undefined;
+  let driver: ScheduleDriver | undefined;
   const send = (command: PlaybackCommand) => actor?.send(command);
+  const run: Lab['run'] = (source, config, step) => {
+    ui.getState().setDraft(source);
+    send({
+      type: 'LOAD',
+      program: { source, origin: store.getState().program.origin },
+      config: config ?? store.getState().config,
+      step,
+    });
+  };
   return {
     store,
     report,
     ui,
+    explore,
+    schedule,
+    explorer: {
+      start: (source, config) => session?.start(source, config),
+      cancel: () => session?.cancel(),
+      dispose: () => session?.dispose(),
+    },
+    driver: {
+      pick: (option) => driver?.pick(option),
+      open: (source, key, decision, mainTaken) => driver?.open(source, key, decision, mainTaken),
+    },
     connect: () => {
       const client = new SimWorkerClient(options.workerFactory);
       const machine = playbackMachine.provide({
@@ -64,22 +101,26 @@ export function createLab(options: LabOptions): Lab {
       const unbind = bindPlaybackToStore(a, store);
       a.start();
       actor = a;
+      const factory = options.workerFactory ?? createSimWorker;
+      const x = createExploreSession(explore, {
+        client: new ExploreClient(factory, browserTimers),
+        now: () => performance.now(),
+      });
+      const d = createScheduleDriver({ store, send, run }, schedule);
+      session = x;
+      driver = d;
       return () => {
         if (actor === a) actor = undefined;
+        if (session === x) session = undefined;
+        if (driver === d) driver = undefined;
+        x.dispose();
+        d.dispose();
         unbind();
         a.stop();
         client.dispose();
       };
     },
     send,
-    run: (source, config, step) => {
-      ui.getState().setDraft(source);
-      send({
-        type: 'LOAD',
-        program: { source, origin: store.getState().program.origin },
-        config: config ?? store.getState().config,
-        step,
-      });
-    },
+    run,
   };
 }

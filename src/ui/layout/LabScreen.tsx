@@ -12,6 +12,9 @@ import { SeedField } from '../controls/SeedField.tsx';
 import { SeekBar } from '../controls/SeekBar.tsx';
 import { SpeedSelect } from '../controls/SpeedSelect.tsx';
 import { useLab } from '../lab/lab-context.tsx';
+import { ChoicePicker, ExploreToggle, SchedulerToggle } from '../explorer/SchedulerControls.tsx';
+import { ExplorePanel } from '../explorer/ExplorePanel.tsx';
+import { useExplore } from '../explorer/use-explore.ts';
 import { ConsolePanel } from '../panels/ConsolePanel.tsx';
 import { DiagnosticsPanel } from '../panels/DiagnosticsPanel.tsx';
 import { NarrationPanel } from '../panels/NarrationPanel.tsx';
@@ -33,6 +36,7 @@ export interface LabScreenProps {
 
 export function LabScreen({ notice, tools, notices }: LabScreenProps = {}) {
   const lab = useLab();
+  const exploreOpen = useExplore((s) => s.panelOpen);
   useShortcuts(lab);
   return (
     <div className="app lab-app">
@@ -70,6 +74,7 @@ export function LabScreen({ notice, tools, notices }: LabScreenProps = {}) {
           <ConsolePanel />
           <DiagnosticsPanel />
           <NarrationPanel />
+          <ChoicePicker />
         </div>
         <Stage />
       </main>
@@ -77,7 +82,10 @@ export function LabScreen({ notice, tools, notices }: LabScreenProps = {}) {
         <PlaybackControls />
         <SeekBar />
         <SpeedSelect />
+        <SchedulerToggle />
+        <ExploreToggle />
       </div>
+      {exploreOpen && <ExplorePanel />}
       <section className="lab-more" aria-label="More views">
         <ViewSlot name="timeline" title="Timeline" placeholder="One lane per task over virtual time appears here." />
         <ViewSlot

@@ -14,6 +14,7 @@ import {
 } from '../../store/index.ts';
 import { flavorOfTrace, narrationAt } from '../../store/narration/index.ts';
 import { useLabState, useReport } from '../lab/lab-context.tsx';
+import { ChoiceNarration } from '../explorer/ChoiceNarration.tsx';
 
 const NOT_COMPILED = 'The program does not compile: fix the marked line, then press Run (Ctrl+Enter).';
 
@@ -49,6 +50,7 @@ export function NarrationPanel() {
       <p className="narration-text" aria-live={playing ? 'off' : 'polite'} data-testid="narration">
         {sentence}
       </p>
+      <ChoiceNarration />
     </section>
   );
 }

@@ -29,7 +29,12 @@ export function ExportButton({ viewRoot = defaultViewRoot, title }: ExportButton
 
   const trace = () => {
     const s = state();
-    const json = chromeTraceJson(s.timeline, { clock, seed: s.config.seed, title: 'Task Lab' });
+    const json = chromeTraceJson(s.timeline, {
+      clock,
+      seed: s.config.seed,
+      schedule: s.config.replayKey,
+      title: 'Task Lab',
+    });
     download(`${name()}-seed-${s.config.seed}.trace.json`, new Blob([json], { type: 'application/json' }));
     setStatus('Saved. Open it at ui.perfetto.dev or in chrome://tracing.');
   };

@@ -4,7 +4,7 @@
  */
 import type { PlaybackAction } from '../controls/playback-actions.ts';
 
-export type ShortcutAction = PlaybackAction | 'run' | 'help' | 'close';
+export type ShortcutAction = PlaybackAction | 'run' | 'help' | 'close' | 'pick' | 'scheduler' | 'explore';
 
 export interface Shortcut {
   /** `KeyboardEvent.key` values that trigger it. */
@@ -39,6 +39,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
     action: 'run',
     whileTyping: true,
   },
+  { keys: ['y'], display: 'Y', description: 'You are the scheduler: on or off', action: 'scheduler' },
+  {
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    display: '1–9',
+    description: 'You are the scheduler: take option N',
+    action: 'pick',
+  },
+  { keys: ['x'], display: 'X', description: 'Open or close the explore panel', action: 'explore' },
   { keys: ['?'], display: '?', description: 'Show these shortcuts', action: 'help' },
   { keys: ['Escape'], display: 'Esc', description: 'Close this help', action: 'close', whileTyping: true },
 ];

@@ -30,6 +30,15 @@ export function useShortcuts(lab: Lab): void {
         ui.setHelpOpen(false);
       } else if (s.action === 'help') {
         ui.setHelpOpen(!ui.helpOpen);
+      } else if (s.action === 'pick') {
+        if (lab.schedule.getState().pending === undefined) return;
+        lab.driver.pick(Number(e.key) - 1);
+      } else if (s.action === 'scheduler') {
+        const sch = lab.schedule.getState();
+        sch.actions.setScheduler(!sch.scheduler);
+      } else if (s.action === 'explore') {
+        const x = lab.explore.getState();
+        x.actions.setPanelOpen(!x.panelOpen);
       } else if (s.action === 'run') {
         lab.run(ui.draft);
       } else {
