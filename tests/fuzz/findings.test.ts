@@ -123,3 +123,17 @@ describe('fuzzer findings of the 14.x runs', () => {
     expect(r.stdoutDropped).toBe(streamed - 100);
   });
 });
+
+describe('fuzzer finding 22-10211: a `None` written through', () => {
+  it('`* *guard = Some(..)` is E0614 at the assignment and leaves later runs their `None`', () => {
+    const bad = main(
+      '    let m = std::sync::Mutex::new(None::<i32>);\n    * *m.lock().unwrap() = Some(1);\n    println!("{:?}", m.lock().unwrap());',
+    );
+    const o = judgeProgram(bad);
+    expect(o.kind).toBe('refused');
+    if (o.kind === 'refused') expect([o.diagnostic.code, o.diagnostic.line, o.diagnostic.col]).toEqual(['E0614', 4, 5]);
+    // before the fix the shared `None` became `Some(1)` for every later run in the process
+    const after = judgeProgram(main('    let x: Option<i32> = None;\n    println!("{:?}", x);'));
+    expect(after).toEqual({ kind: 'exit', exitCode: 0, stdout: 'None\n' });
+  });
+});
