@@ -137,3 +137,12 @@ describe('fuzzer finding 22-10211: a `None` written through', () => {
     expect(after).toEqual({ kind: 'exit', exitCode: 0, stdout: 'None\n' });
   });
 });
+
+describe('fuzzer finding 23-16679: a const that needs its own value', () => {
+  it('is E0391 at the const, not an internal error', () => {
+    const src = `const T: &[(u32, bool)] = &[(1, T.is_empty())];\n${main('    println!("{}", T.len());')}`;
+    const o = judgeProgram(src);
+    expect(o.kind).toBe('refused');
+    if (o.kind === 'refused') expect([o.diagnostic.code, o.diagnostic.line, o.diagnostic.col]).toEqual(['E0391', 1, 1]);
+  });
+});
