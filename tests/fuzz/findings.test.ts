@@ -146,3 +146,11 @@ describe('fuzzer finding 23-16679: a const that needs its own value', () => {
     if (o.kind === 'refused') expect([o.diagnostic.code, o.diagnostic.line, o.diagnostic.col]).toEqual(['E0391', 1, 1]);
   });
 });
+
+describe('fuzzer finding 23-27951: a tuple pattern over an integer', () => {
+  it('is E0308 at the pattern, not a host TypeError', () => {
+    const o = judgeProgram(main('    for (a, b) in [(5, 3), (5 -1)] {\n        println!("{} {}", a, b);\n    }'));
+    expect(o.kind).toBe('refused');
+    if (o.kind === 'refused') expect(o.diagnostic.code).toBe('E0308');
+  });
+});
