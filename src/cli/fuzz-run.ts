@@ -46,6 +46,8 @@ export interface FuzzTally {
 
 export interface FuzzOptions {
   readonly seed: number;
+  /** The first mutant's index (to resume a run that was stopped). */
+  readonly start?: number;
   /** Stop after this many mutants... */
   readonly count?: number;
   /** ...or when this returns true (checked between mutants). */
@@ -56,6 +58,8 @@ export interface FuzzOptions {
   readonly onFinding?: (f: Finding) => void;
   /** Called every 500 mutants. */
   readonly progress?: (t: FuzzTally) => void;
+  /** Called before each mutant is judged: a host-level hang is then known by the last one seen. */
+  readonly onMutant?: (index: number, source: string, from: string) => void;
 }
 
 /** The mutant `index` of run `seed`: replayable on its own. */
@@ -75,9 +79,11 @@ export function fuzz(corpus: readonly CorpusProgram[], o: FuzzOptions): FuzzTall
   };
   const hangMs = o.hangMs ?? 10_000;
   const memoryLimitMb = o.memoryLimitMb ?? 1024;
-  for (let i = 0; o.count === undefined || i < o.count; i++) {
+  const first = o.start ?? 0;
+  for (let i = first; o.count === undefined || i < first + o.count; i++) {
     if (o.stop?.() === true) break;
     const m = mutantOf(corpus, o.seed, i);
+    o.onMutant?.(i, m.source, `${m.base.name}: ${m.edit}`);
     const rssBefore = process.memoryUsage().rss / 2 ** 20;
     // CPU time, not wall time: the machine may be shared
     const t0 = process.cpuUsage();

@@ -79,6 +79,10 @@ function main(argv: readonly string[]): number {
     ...(args.ctrlCAt.length > 0 ? { ctrlCAtMs: args.ctrlCAt } : {}),
     onStdout: (t) => process.stdout.write(t),
     onStderr: (t) => process.stderr.write(t),
+    // the output is streamed, and the trace is kept only for the flags that print it: a program
+    // that runs for a billion steps then holds neither in memory
+    keepOutput: 0,
+    traceLevel: args.events || args.trace !== undefined ? 'full' : 'off',
   });
   while (runner.step()) {
     /* one scheduler action at a time, until the program exits */

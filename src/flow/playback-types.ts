@@ -64,6 +64,8 @@ export type PlaybackCommand =
   | { readonly type: 'TOGGLE_BREAKPOINT'; readonly line: number }
   /** Rewinds to the start of the current run and pauses. */
   | { readonly type: 'RESET' }
+  /** Ends the run where the worker has got to; what ran stays playable. */
+  | { readonly type: 'STOP' }
   | { readonly type: 'CHANGE_SEED'; readonly seed: number };
 
 /** What the runner actor reports; `runId` is the one it was started with. */

@@ -8,7 +8,7 @@
  * The machine never folds events; it asks its `trace` (PlaybackTrace) where steps start and
  * where breakpoints or "run to next" targets are.
  */
-import { assign, fromCallback, setup } from 'xstate';
+import { assign, fromCallback, sendTo, setup } from 'xstate';
 import { DEFAULT_CONFIG, isSpeed } from '../store/index.ts';
 import type { RunConfig } from '../store/index.ts';
 import { clockFrameTicker } from './frame-ticker.ts';
@@ -81,6 +81,7 @@ export const playbackMachine = setup({
     isCurrentRun: ({ context, event }) => 'runId' in event && event.runId === context.runId,
     hasTrace: ({ context }) => (context.length > 0 || context.done) && context.pendingStep === undefined,
     halted: ({ context }) => context.halt,
+    running: ({ context }) => !context.done,
     atEndOfRun: ({ context }) => context.done && context.position >= context.length,
   },
   actions: {
@@ -175,6 +176,7 @@ export const playbackMachine = setup({
     },
     session: {
       invoke: {
+        id: 'runner',
         src: 'runner',
         input: ({ context }): RunnerInput => ({
           runId: context.runId,
@@ -187,6 +189,7 @@ export const playbackMachine = setup({
         'RUN.DONE': { guard: 'isCurrentRun', actions: 'noteProgress' },
         'RUN.ERROR': { guard: 'isCurrentRun', target: 'error', actions: 'noteError' },
         CHANGE_SEED: { target: 'session', reenter: true, actions: 'changeSeed' },
+        STOP: { guard: 'running', target: '.paused', actions: ['cancelGoal', sendTo('runner', { type: 'STOP' })] },
       },
       initial: 'loading',
       states: {

@@ -56,6 +56,26 @@ describe('storeRunner', () => {
   });
 });
 
+describe('STOP', () => {
+  it('ends the run where it got to: the source is stopped, the store run is done, what ran stays', () => {
+    const { store, sinks, actor, stopped } = setup();
+    actor.start();
+    actor.send({ type: 'LOAD', program: DEMO_PROGRAM });
+    sinks[0].batch(batch);
+    actor.send({ type: 'STOP' });
+    expect(stopped()).toBe(1);
+    expect(store.getState().run.kind).toBe('done');
+    expect(store.getState().eventCount).toBe(batch.length);
+    // later batches of the stopped run are ignored, and a second STOP does nothing
+    sinks[0].batch(batch);
+    actor.send({ type: 'STOP' });
+    expect(store.getState().eventCount).toBe(batch.length);
+    expect(stopped()).toBe(1);
+    expect(actor.getSnapshot().value).toEqual({ session: 'paused' });
+    actor.stop();
+  });
+});
+
 describe('bindPlaybackToStore', () => {
   it('mirrors status, position, speed and breakpoints until unbound', () => {
     const { store, sinks, actor } = setup();

@@ -24,10 +24,12 @@ export interface RunSink {
 export interface RunSource {
   /** Starts producing the run's trace into `sink`; returns a function that stops it. */
   start(request: RunRequest, sink: RunSink): () => void;
+  /** The learner stopped the run after `events` events (the source says so in its report). */
+  stopped?(events: number): void;
 }
 
 export function storeRunner(store: LabStore, source: RunSource) {
-  return fromCallback<PlaybackEvent, RunnerInput, RunnerReport>(({ input, sendBack }) => {
+  return fromCallback<PlaybackEvent, RunnerInput, RunnerReport>(({ input, sendBack, receive }) => {
     const { actions } = store.getState();
     actions.setProgram(input.program);
     // The whole config: a run without a schedule must not keep the previous run's.
@@ -60,6 +62,15 @@ export function storeRunner(store: LabStore, source: RunSource) {
         },
       },
     );
+    // Stop: the run ends where it has got to, and what ran is a finished trace that can be played
+    receive((event) => {
+      if (event.type !== 'STOP' || !open) return;
+      open = false;
+      stop();
+      source.stopped?.(store.getState().timeline.length);
+      store.getState().actions.finishRun(storeRun);
+      sendBack({ type: 'RUN.DONE', runId: input.runId, ...counts() });
+    });
     return () => {
       open = false;
       stop();

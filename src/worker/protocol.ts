@@ -130,7 +130,9 @@ export type RunEnd =
   /** The program stopped with a located message (a panic in main, the interpreter's step limit). */
   | { readonly kind: 'failed'; readonly problem: SourceProblem }
   /** The run produced more events than the lab keeps. */
-  | { readonly kind: 'truncated'; readonly events: number };
+  | { readonly kind: 'truncated'; readonly events: number }
+  /** The learner pressed Stop (the page's own end: the worker only confirms with `stopped`). */
+  | { readonly kind: 'stopped'; readonly events: number };
 
 export type WorkerCommand =
   | { readonly type: 'hello'; readonly version: number }

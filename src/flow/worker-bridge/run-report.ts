@@ -58,6 +58,8 @@ export function noticeOfEnd(end: RunEnd): string | undefined {
     }
     case 'truncated':
       return `The run was cut off after ${end.events.toLocaleString('en-US')} events; the lab keeps no more.`;
+    case 'stopped':
+      return `You stopped the run after ${end.events.toLocaleString('en-US')} events; what ran can still be played.`;
   }
 }
 

@@ -37,5 +37,6 @@ export function workerRunSource(client: Pick<SimWorkerClient, 'start'>, report: 
         },
       );
     },
+    stopped: (events) => report.getState().actions.ended({ kind: 'stopped', events }, []),
   };
 }

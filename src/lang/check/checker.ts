@@ -7,6 +7,7 @@ import { diagnosticAt } from '../diagnostics.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Attribute, DynTraitType, Item, Program, Span, TraitBound } from '../syntax/ast.ts';
 import { walk } from '../syntax/visit.ts';
+import { checkTokioEntry } from './tokio-main.ts';
 
 /** Foreign traits a program may implement (besides its own traits). */
 export const IMPLEMENTABLE_TRAITS: readonly string[] = [
@@ -145,9 +146,12 @@ export function checkProgram(program: Program): Diagnostic[] {
           report(node.span, '`select!` needs at least one branch', 'add a branch: `v = fut => { … }`');
         }
         break;
-      case 'Attribute':
+      case 'Attribute': {
         checkAttribute(node, report);
+        const entry = checkTokioEntry(node, file);
+        if (entry !== undefined) out.push(entry);
         break;
+      }
     }
     return true;
   });

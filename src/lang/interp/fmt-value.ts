@@ -23,6 +23,7 @@ import {
   formatValue,
   type DebugEntry,
   type StructShape,
+  FmtTraitError,
 } from '../fmt/index.ts';
 import { I32, type IntType } from '../num/int-type.ts';
 import { invoke } from './call.ts';
@@ -31,6 +32,7 @@ import { OPTION, RESULT } from './std/enums.ts';
 import { RFormatter, setDebugEntry } from './std/formatter-value.ts';
 import { deref, RChar, RDeque, REnum, RefBase, RFloat, RMap, RStruct, RTuple, RVec, type Value } from './values.ts';
 import { cmpValues } from './ops-rt.ts';
+import { typeFault } from './type-fault.ts';
 
 type Ctor = abstract new (...args: never[]) => object;
 const classFmt = new Map<unknown, (v: Value) => Formattable>();
@@ -138,6 +140,19 @@ export function displayString(v: Value, t: IntType | null = null): string {
 
 export function debugString(v: Value): string {
   return formatValue(toFmt(v), 'Debug');
+}
+
+/**
+ * `{:?}` of a value a std call prints itself (`unwrap`'s payload, `assert_eq!`'s sides): rustc
+ * demands `Debug` of its type there, so a value without it is E0277 at the call, not a host error.
+ */
+export function debugAt(site: { readonly line: number; readonly col: number }, v: Value): string {
+  try {
+    return debugString(v);
+  } catch (e) {
+    if (e instanceof FmtTraitError) return typeFault(site, "this value doesn't implement `Debug`", 'E0277');
+    throw e;
+  }
 }
 
 setDebugEntry(entry);

@@ -9,18 +9,21 @@ import { type SavedFrame, savedLocalsOf } from './saved-locals.ts';
 import type { CompiledProgram } from './compile/items.ts';
 import { Env, installEnv, RunawayError } from './env.ts';
 import { TypeFault } from './type-fault.ts';
+import { OutputTail } from './output-tail.ts';
+import { FmtTraitError } from '../fmt/index.ts';
 import { CompileError } from './compile/cx.ts';
 import { allocateWorkers, renewBudget, RustAbort, StepLimitError, stackOverflowText } from './guards.ts';
 
 /** Interpreted operations a run may use unless told otherwise (about a minute of work). */
 const DEFAULT_TOTAL_STEPS = 1_000_000_000;
+const DEFAULT_KEEP_OUTPUT = 16 * 2 ** 20;
 
 /** The host's own stack ran out first (the depth counter is the normal way): the same abort. */
 function isHostStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
 import type { Diagnostic } from '../diagnostics.ts';
-import { debugString } from './fmt-value.ts';
+import { debugAt } from './fmt-value.ts';
 import { panicAt } from './panic.ts';
 import { dropInFlight } from './owner.ts';
 import { setExtTables } from './std/tables.ts';
@@ -70,6 +73,11 @@ export interface RunOptions {
   readonly maxDepth?: number;
   readonly onStdout?: (text: string) => void;
   readonly onStderr?: (text: string) => void;
+  /**
+   * Characters of stdout and of stderr the result keeps (the tail; the callbacks see everything):
+   * a program that prints forever must not hold its whole output in memory.
+   */
+  readonly keepOutput?: number;
   readonly traceLevel?: TraceLevel;
   /** Decides the run's choice points (default: the seeded draws). */
   readonly chooser?: Chooser;
@@ -101,6 +109,8 @@ export interface RunResult {
   readonly diagnostic?: Diagnostic;
   /** The kind of that stop. */
   readonly stop?: RunStop;
+  /** Characters of stdout cut from the front of `stdout` (past `keepOutput`). */
+  readonly stdoutDropped?: number;
 }
 
 export type RunStop = 'deadlock' | 'runaway' | 'step-limit' | 'internal';
@@ -117,8 +127,8 @@ export class ProgramRunner {
   private error: string | undefined;
   private diagnostic: Diagnostic | undefined;
   private stop: RunStop | undefined;
-  private out = '';
-  private err = '';
+  private readonly out: OutputTail;
+  private readonly err: OutputTail;
   private ticks = 0;
   /** The JS error behind an internal error (for tests and bug reports). */
   internal: unknown = undefined;
@@ -130,6 +140,9 @@ export class ProgramRunner {
     readonly program: CompiledProgram,
     readonly options: RunOptions,
   ) {
+    const keep = options.keepOutput ?? DEFAULT_KEEP_OUTPUT;
+    this.out = new OutputTail(keep);
+    this.err = new OutputTail(keep);
     this.world = new SimWorld({
       seed: options.seed ?? 0,
       traceLevel: options.traceLevel ?? 'full',
@@ -137,10 +150,10 @@ export class ProgramRunner {
       dropValue: (v) => dropInFlight(v as Value),
       onOutput: (stream, text) => {
         if (stream === 'stdout') {
-          this.out += text;
+          this.out.add(text);
           options.onStdout?.(text);
         } else {
-          this.err += text;
+          this.err.add(text);
           options.onStderr?.(text);
         }
       },
@@ -311,14 +324,20 @@ export class ProgramRunner {
 
   private finish(): boolean {
     if (this.hasPendingError) {
-      this.env.stderr(`Error: ${debugString(this.pendingError)}\n`);
+      // `main`'s error type must be Debug (its Termination impl prints it)
+      this.env.stderr(`Error: ${debugAt(this.program.main.def.span, this.pendingError)}\n`);
       dropInFlight(this.pendingError);
     }
     this.phase = 'done';
     return false;
   }
 
-  private fail(e: unknown): void {
+  private fail(e0: unknown): void {
+    // a value formatted with a trait it lacks, by a built-in no site guards: E0277, shown at `main`
+    const e =
+      e0 instanceof FmtTraitError
+        ? new TypeFault(0, 0, e0.message.replace('the value does not', "this value doesn't"), 'E0277')
+        : e0;
     if (e instanceof RustPanic) {
       // a panic in a plain `fn main` (the hook already printed it)
       this.exitCode = 101;
@@ -377,10 +396,11 @@ export class ProgramRunner {
   result(): RunResult {
     const r: { -readonly [K in keyof RunResult]: RunResult[K] } = {
       exitCode: this.exitCode,
-      stdout: this.out,
-      stderr: this.err,
+      stdout: this.out.text(),
+      stderr: this.err.text(),
       world: this.world,
     };
+    if (this.out.dropped > 0) r.stdoutDropped = this.out.dropped;
     if (this.error !== undefined) r.error = this.error;
     if (this.diagnostic !== undefined) r.diagnostic = this.diagnostic;
     if (this.stop !== undefined) r.stop = this.stop;

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { RUN_TO_KINDS, selectPlayback } from '../../store/index.ts';
 import type { RunToKind } from '../../store/index.ts';
-import { useLab, useLabState } from '../lab/lab-context.tsx';
+import { useLab, useLabState, useReport } from '../lab/lab-context.tsx';
 import { canMove, perform } from './playback-actions.ts';
 import type { PlaybackAction } from './playback-actions.ts';
 
@@ -31,6 +31,8 @@ export function PlaybackControls() {
   const [kind, setKind] = useState<RunToKind>('spawn');
   const enabled = canMove(status);
   const playing = status === 'playing';
+  // the worker is still computing the run: Stop ends it there (a runaway program, 10,000 tasks)
+  const running = useReport((r) => r.phase === 'running');
   const button = (b: ButtonSpec) => (
     <button
       key={b.label}
@@ -58,6 +60,18 @@ export function PlaybackControls() {
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
         <span className="button-text">{playing ? 'Pause' : 'Play'}</span>
       </button>
+      {running && (
+        <button
+          type="button"
+          className="icon-button stop-button"
+          aria-label="Stop the run"
+          title="Stop the run (keeps what ran)"
+          onClick={() => lab.send({ type: 'STOP' })}
+        >
+          <span aria-hidden="true">■</span>
+          <span className="button-text">Stop</span>
+        </button>
+      )}
       {AFTER.map(button)}
       <span className="run-to">
         <button type="button" disabled={!enabled} onClick={() => perform(lab, { runTo: kind })}>

@@ -26,6 +26,12 @@ describe('runStatusText', () => {
     expect(runStatusText({ ...done, end: { kind: 'truncated', events: 9 } }).state).toBe('stopped');
     expect(runStatusText({ ...done, end: { kind: 'finished', exitCode: 1 } }).text).toMatch(/stopped/);
   });
+  it("answers the learner's Stop at step 0 and at the end, and says paused in between", () => {
+    const stopped = { ...done, end: { kind: 'stopped', events: 500 } } as const;
+    expect(runStatusText({ ...stopped, step: 0 })).toEqual({ state: 'stopped', text: '■ stopped by you' });
+    expect(runStatusText(stopped)).toEqual({ state: 'stopped', text: '■ stopped by you' });
+    expect(runStatusText({ ...stopped, step: 16 }).state).toBe('paused');
+  });
   it('names compile errors and a lost worker whatever the position', () => {
     expect(runStatusText({ ...done, phase: 'compile-error' }).text).toMatch(/does not compile/);
     expect(runStatusText({ ...done, phase: 'lost', step: 3 }).text).toMatch(/restarted/);

@@ -31,6 +31,8 @@ function atEnd(end: RunEnd): RunStatusText {
       return { state: 'stopped', text: end.problem.line > 0 ? `■ stopped at line ${end.problem.line}` : '■ stopped' };
     case 'truncated':
       return { state: 'stopped', text: '■ stopped: cut off' };
+    case 'stopped':
+      return { state: 'stopped', text: '■ stopped by you' };
   }
 }
 
@@ -39,6 +41,8 @@ export function runStatusText(s: RunStatusInput): RunStatusText {
   if (s.phase === 'lost') return { state: 'lost', text: '! restarted' };
   if (s.phase === 'idle') return { state: 'none', text: '' };
   if (s.playing) return { state: 'playing', text: '▶ playing' };
+  // the learner's own Stop is answered at once, wherever the position is (it is about the run)
+  if (s.step === 0 && s.end?.kind === 'stopped') return atEnd(s.end);
   if (s.step === 0) return { state: s.phase === 'running' ? 'computing' : 'none', text: '' };
   if (s.phase === 'ended' && s.end !== undefined && s.step >= s.steps) return atEnd(s.end);
   return { state: 'paused', text: `‖ paused at step ${s.step}` };

@@ -9,6 +9,7 @@ import { IntCells } from '../intcell.ts';
 import type { Value } from '../values.ts';
 import { FnScope } from './scope.ts';
 import { NO_FACTS, type TypeFacts } from '../../types/facts.ts';
+import { typeFault } from '../type-fault.ts';
 
 export class CompileError extends Error {
   constructor(
@@ -41,10 +42,12 @@ export class ConstCell {
   constructor(
     readonly name: string,
     readonly isStatic: boolean,
+    /** The item, where rustc reports a const that needs its own value. */
+    readonly at: { readonly line: number; readonly col: number } = { line: 0, col: 0 },
   ) {}
   get(): Value {
     if (this.state === 2) return this.value;
-    if (this.state === 1) throw new Error(`const ${this.name} refers to itself`);
+    if (this.state === 1) typeFault(this.at, `cycle detected when evaluating \`${this.name}\``, 'E0391');
     this.state = 1;
     this.value = this.init!();
     this.state = 2;

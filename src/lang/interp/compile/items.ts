@@ -298,7 +298,7 @@ export class ProgramCompiler {
       }
       case 'Const':
       case 'Static': {
-        const cell = new ConstCell(it.name, it.kind === 'Static');
+        const cell = new ConstCell(it.name, it.kind === 'Static', it.span);
         const value = it.value;
         const ty = it.type;
         if (value) {

@@ -23,7 +23,7 @@ import { USIZE } from '../../num/int-type.ts';
 import { Site } from '../defs.ts';
 import { env } from '../env.ts';
 import { CTL, type Frame } from '../frame.ts';
-import { debugString, toFmt } from '../fmt-value.ts';
+import { debugAt, toFmt } from '../fmt-value.ts';
 import type { IntCell } from '../intcell.ts';
 import { eqValues } from '../ops-rt.ts';
 import { claim } from '../owner.ts';
@@ -266,7 +266,7 @@ function compileAssertCmp(cx: Cx, e: AssertCmpMacro): CE {
     const same = eqValues(vals[0], vals[1]);
     if (same === eq) return undefined;
     const head = `assertion \`left ${op} right\` failed${msg ? `: ${vals[2] as string}` : ''}`;
-    return panicAt(site, `${head}\n  left: ${debugString(vals[0])}\n right: ${debugString(vals[1])}`);
+    return panicAt(site, `${head}\n  left: ${debugAt(site, vals[0])}\n right: ${debugAt(site, vals[1])}`);
   });
 }
 

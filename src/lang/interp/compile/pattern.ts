@@ -14,6 +14,7 @@ import { lookupBuiltin, lookupEnum } from '../std/registry.ts';
 import type { RChar } from '../values.ts';
 import { mkChar, MutRef, Owned, RefBase, REnum, RStruct, RTuple, RVec, RDeque, type Value } from '../values.ts';
 import { type Cx, fail } from './cx.ts';
+import { typeFault } from '../type-fault.ts';
 import { expandPath } from './paths.ts';
 import type { VarInfo } from './scope.ts';
 import type { EnumDef, StructDef } from '../defs.ts';
@@ -354,6 +355,7 @@ function seqPattern(cx: Cx, elems: Pattern[], names: Names, items: (v: Value) =>
   const index = (i: number, len: number): number => (restAt < 0 || i < restAt ? i : len - (n - i));
   const anyTest = pats.some((p) => p.test);
   const anyBind = pats.some((p) => p.bind);
+  const at = elems[0]?.span ?? { line: 0, col: 0 };
   return {
     test: (v0) => {
       const arr = items(unwrapRef(v0));
@@ -375,7 +377,10 @@ function seqPattern(cx: Cx, elems: Pattern[], names: Names, items: (v: Value) =>
             if (v instanceof MutRef) m = true;
             v = v.get();
           }
-          const arr = items(v)!;
+          const arr = items(v);
+          // an irrefutable tuple pattern over a value of another shape (`[(5, 3), (5 -1)]`): rustc's E0308
+          if (arr === null)
+            return typeFault(at, 'mismatched types: the value does not have the shape of this pattern', 'E0308');
           for (let i = 0; i < n; i++) {
             if (i === restAt) continue;
             const b = pats[i].bind;

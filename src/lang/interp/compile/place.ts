@@ -9,7 +9,20 @@ import type { Code } from '../defs.ts';
 import { Site } from '../defs.ts';
 import { CTL, type Frame, frameAt } from '../frame.ts';
 import { panicAt } from '../panic.ts';
-import { deref, MutRef, RefBase, REnum, RMap, RStruct, RTuple, RVec, RDeque, type Value, text } from '../values.ts';
+import {
+  deref,
+  MutRef,
+  RefBase,
+  REnum,
+  RMap,
+  RStruct,
+  RTuple,
+  RVec,
+  RDeque,
+  STATIC,
+  type Value,
+  text,
+} from '../values.ts';
 import { derefValue } from '../ops-rt.ts';
 import { SimError } from '../tokio/sim-values.ts';
 import { type CE, gen, sync } from './ce.ts';
@@ -170,7 +183,11 @@ export function compilePlace(cx: Cx, e: Expr): PlaceCE {
       if (e.op !== '*') break;
       // `*r` looks through the reference; it never moves `r`
       const inner = compilePlaceRead(cx, e.operand);
+      const site = Site.of(e.span);
       const at = (v: Value): undefined => {
+        // a shared unit value (`None`, a fieldless variant) is no place: writing into it would change
+        // every `None` of the run. Only `* *guard` of an Option reaches here, which rustc refuses.
+        if (v instanceof REnum && v.o === STATIC) return typeFault(site, 'this value cannot be dereferenced', 'E0614');
         if (v instanceof MutRef) {
           P.c = v.c;
           P.k = v.k;

@@ -7,7 +7,7 @@ import { claim, dropInFlight, release } from '../owner.ts';
 import { RDeque, REnum, RFloat, RMap, RTuple, RVec, type Value, deref, RChar, text } from '../values.ts';
 import { cloneValue } from './clone.ts';
 import { err, NONE, ok, OPTION, RESULT, some } from './enums.ts';
-import { DONE, intoIter, type Next, rangeIter, RIter } from './iter.ts';
+import { DONE, drain, forEachItem, intoIter, type Next, rangeIter, RIter } from './iter.ts';
 import { ADAPTERS, PeekableIter } from './iter-adapters.ts';
 import { mapInsert } from './map-core.ts';
 import { def, tableFor, tableForBase } from './tables.ts';
@@ -52,61 +52,60 @@ m('inspect', 'value', (s, a) => ADAPTERS.inspect(it(a[0]), s, a[1]));
 m('flat_map', 'value', (s, a) => ADAPTERS.flatMap(it(a[0]), s, a[1]));
 m('flatten', 'value', (s, a) => ADAPTERS.flatMap(it(a[0]), s, null));
 m('scan', 'value', (s, a) => ADAPTERS.scan(it(a[0]), s, a[1], a[2]));
-m('cycle', 'value', (_s, a) => {
-  const items: Value[] = [];
-  const i = it(a[0]);
-  for (let x = i.next(); x !== DONE; x = i.next()) items.push(x);
-  return ADAPTERS.cycle(items);
+m('cycle', 'value', (s, a) => {
+  return ADAPTERS.cycle(drain(it(a[0]), s));
 });
 
-function each(i: RIter, f: (x: Value) => boolean | void): void {
-  for (let x = i.next(); x !== DONE; x = i.next()) if (f(x) === true) return;
-}
+const each = (s: Site, i: RIter, f: (x: Value) => boolean | void): void => forEachItem(i, s, f);
 
-m('count', 'value', (_s, a) => {
+m('count', 'value', (s, a) => {
   let n = 0;
-  each(it(a[0]), (x) => {
+  each(s, it(a[0]), (x) => {
     dropInFlight(x);
     n++;
   });
   return n;
 });
-m('last', 'value', (_s, a) => {
+m('last', 'value', (s, a) => {
   let last: Next = DONE;
-  each(it(a[0]), (x) => {
+  each(s, it(a[0]), (x) => {
     if (last !== DONE) dropInFlight(last);
     last = x;
   });
   return opt(last);
 });
-m('nth', 'refMut', (_s, a) => {
-  const i = it(deref(a[0]));
+m('nth', 'refMut', (s, a) => {
   let n = Number(a[1]);
-  for (let x = i.next(); x !== DONE; x = i.next()) {
-    if (n-- === 0) return some(x);
+  let found: Next = DONE;
+  each(s, it(deref(a[0])), (x) => {
+    if (n-- === 0) {
+      found = x;
+      return true;
+    }
     dropInFlight(x);
-  }
-  return NONE;
+    return false;
+  });
+  return found === DONE ? NONE : some(found);
 });
 m('for_each', 'value', (s, a) => {
-  each(it(a[0]), (x) => void callValue(s, a[1], [x]));
+  each(s, it(a[0]), (x) => void callValue(s, a[1], [x]));
   return undefined;
 });
 m('fold', 'value', (s, a) => {
   let acc = a[1];
-  each(it(a[0]), (x) => {
+  each(s, it(a[0]), (x) => {
     acc = callValue(s, a[2], [acc, x]);
   });
   return acc;
 });
 m('any', 'refMut', (s, a) => {
   let r = false;
-  each(it(deref(a[0])), (x) => (r = callValue(s, a[1], [x]) === true));
+  each(s, it(deref(a[0])), (x) => (r = callValue(s, a[1], [x]) === true));
   return r;
 });
 m('all', 'refMut', (s, a) => {
   let r = true;
-  each(it(deref(a[0])), (x) => {
+  each(s, it(deref(a[0])), (x) => {
     if (callValue(s, a[1], [x]) !== true) {
       r = false;
       return true;
@@ -117,7 +116,7 @@ m('all', 'refMut', (s, a) => {
 });
 m('find', 'refMut', (s, a) => {
   let found: Next = DONE;
-  each(it(deref(a[0])), (x) => {
+  each(s, it(deref(a[0])), (x) => {
     if (callValue(s, a[1], [x]) === true) {
       found = x;
       return true;
@@ -129,7 +128,7 @@ m('find', 'refMut', (s, a) => {
 });
 m('find_map', 'refMut', (s, a) => {
   let found: Value = NONE;
-  each(it(deref(a[0])), (x) => {
+  each(s, it(deref(a[0])), (x) => {
     const r = callValue(s, a[1], [x]);
     if (r instanceof REnum && r.v === 1) {
       found = r;
@@ -142,7 +141,7 @@ m('find_map', 'refMut', (s, a) => {
 m('position', 'refMut', (s, a) => {
   let i = 0;
   let at = -1;
-  each(it(deref(a[0])), (x) => {
+  each(s, it(deref(a[0])), (x) => {
     if (callValue(s, a[1], [x]) === true) {
       at = i;
       return true;
@@ -153,10 +152,10 @@ m('position', 'refMut', (s, a) => {
   return at < 0 ? NONE : some(at);
 });
 
-function extreme(i: RIter, better: (c: number) => boolean, key: (x: Value) => Value): Next {
+function extreme(s: Site, i: RIter, better: (c: number) => boolean, key: (x: Value) => Value): Next {
   let best: Next = DONE;
   let bestKey: Value = undefined;
-  each(i, (x) => {
+  each(s, i, (x) => {
     const k = key(x);
     if (best === DONE || better(cmpValues(k, bestKey))) {
       best = x;
@@ -165,18 +164,20 @@ function extreme(i: RIter, better: (c: number) => boolean, key: (x: Value) => Va
   });
   return best;
 }
-m('max', 'value', (_s, a) =>
+m('max', 'value', (s, a) =>
   opt(
     extreme(
+      s,
       it(a[0]),
       (c) => c >= 0,
       (x) => x,
     ),
   ),
 );
-m('min', 'value', (_s, a) =>
+m('min', 'value', (s, a) =>
   opt(
     extreme(
+      s,
       it(a[0]),
       (c) => c < 0,
       (x) => x,
@@ -186,6 +187,7 @@ m('min', 'value', (_s, a) =>
 m('max_by_key', 'value', (s, a) =>
   opt(
     extreme(
+      s,
       it(a[0]),
       (c) => c >= 0,
       (x) => callValue(s, a[1], [x]),
@@ -195,6 +197,7 @@ m('max_by_key', 'value', (s, a) =>
 m('min_by_key', 'value', (s, a) =>
   opt(
     extreme(
+      s,
       it(a[0]),
       (c) => c < 0,
       (x) => callValue(s, a[1], [x]),
@@ -203,7 +206,7 @@ m('min_by_key', 'value', (s, a) =>
 );
 function byCmp(s: Site, f: Value, wantMax: boolean, i: RIter): Next {
   let best: Next = DONE;
-  each(i, (x) => {
+  each(s, i, (x) => {
     if (best === DONE) best = x;
     else {
       const c = (callValue(s, f, [x, best]) as REnum).v - 1;
@@ -225,7 +228,7 @@ function sumOf(s: Site, i: RIter, product: boolean): Value {
 function sumPlain(s: Site, i: RIter, product: boolean, hint: string | null): Value {
   const t = hint && isIntName(hint) ? INT_TYPES[hint] : (s.int?.t ?? I64);
   let acc: Value = undefined;
-  each(i, (x0) => {
+  each(s, i, (x0) => {
     const x = deref(x0);
     if (acc === undefined) acc = x;
     else acc = arithSlow(product ? 'mul' : 'add', acc, x, t, s);
@@ -240,7 +243,7 @@ function sumPlain(s: Site, i: RIter, product: boolean, hint: string | null): Val
 function sumWrapped(s: Site, i: RIter, product: boolean, option: boolean): Value {
   const items: Value[] = [];
   let stop: REnum | null = null;
-  each(i, (x) => {
+  each(s, i, (x) => {
     const r = deref(x) as REnum;
     const good = option ? r.v === 1 : r.v === 0;
     if (!good) {
@@ -264,10 +267,10 @@ function sumWrapped(s: Site, i: RIter, product: boolean, option: boolean): Value
 m('sum', 'value', (s, a) => sumOf(s, it(a[0]), false));
 m('product', 'value', (s, a) => sumOf(s, it(a[0]), true));
 
-m('unzip', 'value', (_s, a) => {
+m('unzip', 'value', (s, a) => {
   const xs: Value[] = [];
   const ys: Value[] = [];
-  each(it(a[0]), (p) => {
+  each(s, it(a[0]), (p) => {
     const t = p as RTuple;
     xs.push(release(t.f[0], t.f));
     ys.push(release(t.f[1], t.f));
@@ -277,7 +280,7 @@ m('unzip', 'value', (_s, a) => {
 m('partition', 'value', (s, a) => {
   const yes: Value[] = [];
   const no: Value[] = [];
-  each(it(a[0]), (x) => void (callValue(s, a[1], [x]) === true ? yes : no).push(x));
+  each(s, it(a[0]), (x) => void (callValue(s, a[1], [x]) === true ? yes : no).push(x));
   return tupleOf(vecOf(yes), vecOf(no));
 });
 
@@ -303,7 +306,7 @@ export function collectInto(hint: string, i: RIter, s: Site): Value {
     const items: Value[] = [];
     let failed: Value = undefined;
     let bad = false;
-    each(i, (x) => {
+    each(s, i, (x) => {
       const r = x as REnum;
       if (r.def === RESULT && r.v === 1) {
         failed = release(r.f[0], r.f);
@@ -325,7 +328,7 @@ export function collectInto(hint: string, i: RIter, s: Site): Value {
   if (h.startsWith('Option')) {
     const items: Value[] = [];
     let none = false;
-    each(i, (x) => {
+    each(s, i, (x) => {
       const r = x as REnum;
       if (r.def === OPTION && r.v === 0) {
         none = true;
@@ -339,7 +342,7 @@ export function collectInto(hint: string, i: RIter, s: Site): Value {
   }
   if (h.startsWith('String')) {
     let out = '';
-    each(i, (x) => {
+    each(s, i, (x) => {
       const v = deref(x);
       out += v instanceof RChar ? v.c : text(v);
     });
@@ -347,7 +350,7 @@ export function collectInto(hint: string, i: RIter, s: Site): Value {
   }
   if (h.startsWith('HashMap') || h.startsWith('BTreeMap')) {
     const map = new RMap(h.startsWith('BTree'), false);
-    each(i, (p) => {
+    each(s, i, (p) => {
       const t = p as RTuple;
       const old = mapInsert(map, release(t.f[0], t.f), release(t.f[1], t.f));
       if (old !== undefined) dropInFlight(old);
@@ -356,7 +359,7 @@ export function collectInto(hint: string, i: RIter, s: Site): Value {
   }
   if (h.startsWith('HashSet') || h.startsWith('BTreeSet')) {
     const set = new RMap(h.startsWith('BTree'), true);
-    each(i, (x) => {
+    each(s, i, (x) => {
       if (!set.m.has(keyOf(x))) mapInsert(set, x, undefined);
       else dropInFlight(x);
     });
@@ -369,7 +372,7 @@ export function collectInto(hint: string, i: RIter, s: Site): Value {
     if (fromIter?.kind === 'fn') return fromIter.call(s, [i]);
   }
   const items: Value[] = [];
-  each(i, (x) => void items.push(x));
+  each(s, i, (x) => void items.push(x));
   for (const x of items) claim(x, items, -1);
   if (h.startsWith('VecDeque')) return new RDeque(items);
   return new RVec(items);

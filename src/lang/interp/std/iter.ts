@@ -25,6 +25,7 @@ import { RRange } from './range.ts';
 import { typeFault } from '../type-fault.ts';
 import { cmpValues } from '../ops-rt.ts';
 import { entriesOf } from './map-core.ts';
+import { env, runaway } from '../env.ts';
 
 export const DONE: unique symbol = Symbol('done');
 export type Next = Value | typeof DONE;
@@ -258,10 +259,22 @@ export class MapEntryRef extends RefBase {
 }
 const MAP_REF_OWNER = Object.freeze({});
 
+/**
+ * Feeds the items of `it` to `f` (until it returns true). Each item costs a step of the runaway
+ * budget, as a loop iteration does: a built-in consuming `0..3_000_000_000` meets the step limit
+ * instead of holding the host for minutes or growing an array past what V8 can hold.
+ */
+export function forEachItem(it: RIter, site: Site, f: (x: Value) => boolean | void): void {
+  for (let x = it.next(); x !== DONE; x = it.next()) {
+    if (--env.budget < 0) runaway(site.line, site.col);
+    if (f(x) === true) return;
+  }
+}
+
 /** Collects every remaining item. */
-export function drain(it: RIter): Value[] {
+export function drain(it: RIter, site: Site): Value[] {
   const out: Value[] = [];
-  for (let x = it.next(); x !== DONE; x = it.next()) out.push(x);
+  forEachItem(it, site, (x) => void out.push(x));
   return out;
 }
 

@@ -10,7 +10,7 @@ import { panicAt } from '../panic.ts';
 import { deref, type MapEntry, RMap, type Value } from '../values.ts';
 import { cloneValue } from './clone.ts';
 import { NONE, some } from './enums.ts';
-import { BufIter, DONE, intoIter, MapEntryRef, mapIter, type MapIterKind, tuple2 } from './iter.ts';
+import { BufIter, forEachItem, intoIter, MapEntryRef, mapIter, type MapIterKind, tuple2 } from './iter.ts';
 import { entriesOf, mapGet, mapInsert, UNIT_OLD } from './map-core.ts';
 import { member, ns } from './registry.ts';
 import { def, tableFor } from './tables.ts';
@@ -114,10 +114,9 @@ m('into_iter', 'value', (_s, a) => {
 });
 m('drain', 'refMut', (_s, a) => mapIter(mp(a[0]), 'owned', sorted(mp(a[0]))));
 m('clone', 'ref', (_s, a) => cloneValue(mp(a[0])));
-m('extend', 'refMut', (s, a) => {
-  const x = mp(a[0]);
-  const it = intoIter(a[1], s);
-  for (let v = it.next(); v !== DONE; v = it.next()) {
+/** `extend` / `from`: every item inserted, a replaced value dropped. */
+function insertAll(x: RMap, from: Value, s: Site): void {
+  forEachItem(intoIter(from, s), s, (v) => {
     if (x.set) {
       if (!x.m.has(keyOf(v))) mapInsert(x, v, undefined);
     } else {
@@ -125,7 +124,10 @@ m('extend', 'refMut', (s, a) => {
       const old = mapInsert(x, release(t.f[0], t.f), release(t.f[1], t.f));
       if (old !== undefined && old !== UNIT_OLD) dropInFlight(old);
     }
-  }
+  });
+}
+m('extend', 'refMut', (s, a) => {
+  insertAll(mp(a[0]), a[1], s);
 });
 m('retain', 'refMut', (s, a) => {
   const x = mp(a[0]);
@@ -221,15 +223,7 @@ function mapNs(paths: string[], isSorted: boolean, isSet: boolean): void {
   member(N, 'default', () => new RMap(isSorted, isSet));
   member(N, 'from', (s: Site, a) => {
     const x = new RMap(isSorted, isSet);
-    const it = intoIter(a[0], s);
-    for (let v = it.next(); v !== DONE; v = it.next()) {
-      if (isSet) {
-        if (!x.m.has(keyOf(v))) mapInsert(x, v, undefined);
-      } else {
-        const t = v as { f: Value[] };
-        mapInsert(x, release(t.f[0], t.f), release(t.f[1], t.f));
-      }
-    }
+    insertAll(x, a[0], s);
     return x;
   });
 }

@@ -4,7 +4,7 @@
  */
 import { callValue } from '../call.ts';
 import type { NativeFn, SelfMode, Site } from '../defs.ts';
-import { debugString } from '../fmt-value.ts';
+import { debugAt } from '../fmt-value.ts';
 import { dropInFlight, release } from '../owner.ts';
 import { panicAt } from '../panic.ts';
 import type { REnum } from '../values.ts';
@@ -225,22 +225,22 @@ m(R, 'is_err_and', 'value', (s, a) => {
 m(R, 'unwrap', 'value', (s, a) => {
   const x = e(a[0]);
   if (x.v === 0) return payload(x);
-  return panicAt(s, `called \`Result::unwrap()\` on an \`Err\` value: ${debugString(x.f[0])}`);
+  return panicAt(s, `called \`Result::unwrap()\` on an \`Err\` value: ${debugAt(s, x.f[0])}`);
 });
 m(R, 'expect', 'value', (s, a) => {
   const x = e(a[0]);
   if (x.v === 0) return payload(x);
-  return panicAt(s, `${text(a[1])}: ${debugString(x.f[0])}`);
+  return panicAt(s, `${text(a[1])}: ${debugAt(s, x.f[0])}`);
 });
 m(R, 'unwrap_err', 'value', (s, a) => {
   const x = e(a[0]);
   if (x.v === 1) return payload(x);
-  return panicAt(s, `called \`Result::unwrap_err()\` on an \`Ok\` value: ${debugString(x.f[0])}`);
+  return panicAt(s, `called \`Result::unwrap_err()\` on an \`Ok\` value: ${debugAt(s, x.f[0])}`);
 });
 m(R, 'expect_err', 'value', (s, a) => {
   const x = e(a[0]);
   if (x.v === 1) return payload(x);
-  return panicAt(s, `${text(a[1])}: ${debugString(x.f[0])}`);
+  return panicAt(s, `${text(a[1])}: ${debugAt(s, x.f[0])}`);
 });
 m(R, 'unwrap_or', 'value', (_s, a) => {
   const x = e(a[0]);

@@ -30,6 +30,10 @@ import { fn, member, ns } from './registry.ts';
 import { CHAR_METHODS, def, STR_METHODS, tableFor } from './tables.ts';
 import { byteToIndex, indexToByte, utf8Len } from './utf8.ts';
 import { strSlice } from './index-ops.ts';
+import { allocate } from '../guards.ts';
+
+/** Strings shorter than this grow without asking the memory guard. */
+const GROWTH_CHECK = 1 << 20;
 
 const str = (v: Value): string => {
   const d = deref(v);
@@ -186,7 +190,12 @@ m('replacen', 'ref', (_s, a) => {
   }
   return out + s;
 });
-m('repeat', 'ref', (_s, a) => str(a[0]).repeat(Number(a[1])));
+m('repeat', 'ref', (_s, a) => {
+  const base = str(a[0]);
+  // the new String's buffer, in UTF-8 bytes: past the memory budget Rust's allocation fails
+  allocate(utf8Len(base) * Number(a[1]));
+  return base.repeat(Number(a[1]));
+});
 m('chars', 'ref', (_s, a) => new BufIter(chars(str(a[0])), false));
 m('char_indices', 'ref', (_s, a) => {
   const s = str(a[0]);
@@ -252,7 +261,13 @@ m('partial_cmp', 'ref', (_s, a) => some(ordering(cmpValues(str(a[0]), str(a[1]))
 m('capacity', 'ref', (_s, a) => utf8Len(str(a[0])));
 m('parse', 'ref', (s, a) => parseStr(str(a[0]), s.hint ?? 'i32', s));
 
-mut('push_str', (s, a) => [s + str(a[1]), undefined]);
+mut('push_str', (s, a) => {
+  const more = str(a[1]);
+  // a String doubled in a loop meets the memory budget, not the host's string limit (the UTF-16
+  // length stands in for the UTF-8 one: the same for ASCII, and O(1))
+  if (s.length + more.length > GROWTH_CHECK) allocate(s.length + more.length);
+  return [s + more, undefined];
+});
 mut('push', (s, a) => [s + (deref(a[1]) as RChar).c, undefined]);
 mut('pop', (s) => {
   if (s.length === 0) return [s, NONE];

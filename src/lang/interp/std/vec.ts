@@ -8,7 +8,7 @@ import { panicAt } from '../panic.ts';
 import { deref, MutRef, RDeque, RVec, type Value, text } from '../values.ts';
 import { cloneValue } from './clone.ts';
 import { err, NONE, ok, some } from './enums.ts';
-import { BufIter, DONE, intoIter, MutIter } from './iter.ts';
+import { BufIter, drain, forEachItem, intoIter, MutIter } from './iter.ts';
 import { ITER } from './iter-methods.ts';
 import { RRange } from './range.ts';
 import { sliceBounds } from './index-ops.ts';
@@ -133,8 +133,7 @@ both('truncate', 'refMut', (_s, a) => {
 });
 both('extend', 'refMut', (s, a) => {
   const x = arr(a[0]);
-  const it = intoIter(a[1], s);
-  for (let v = it.next(); v !== DONE; v = it.next()) push(x, v);
+  forEachItem(intoIter(a[1], s), s, (v) => push(x, v));
 });
 both('extend_from_slice', 'refMut', (_s, a) => {
   const x = arr(a[0]);
@@ -317,9 +316,7 @@ function vecNs(paths: string[], deque: boolean): void {
     return mk([]);
   });
   member(N, 'from', (s: Site, a) => {
-    const it = intoIter(a[0], s);
-    const items: Value[] = [];
-    for (let v = it.next(); v !== DONE; v = it.next()) items.push(v);
+    const items = drain(intoIter(a[0], s), s);
     for (const v of items) claim(v, items, -1);
     return mk(items);
   });

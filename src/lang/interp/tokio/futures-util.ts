@@ -8,7 +8,7 @@
  */
 import { Join, TryJoin, type TryJoinOutput } from '../sim.ts';
 import { err, ok, RESULT } from '../std/enums.ts';
-import { DONE, intoIter } from '../std/iter.ts';
+import { drain, intoIter } from '../std/iter.ts';
 import { vecOf } from '../std/iter-methods.ts';
 import { fn } from '../std/registry.ts';
 import { REnum, type Value } from '../values.ts';
@@ -16,10 +16,7 @@ import { asFuture, SimFut } from './sim-values.ts';
 import type { NativeFn } from '../defs.ts';
 
 const futuresOf: (a: Value[], s: Parameters<NativeFn>[0]) => ReturnType<typeof asFuture>[] = (a, s) => {
-  const out: ReturnType<typeof asFuture>[] = [];
-  const it = intoIter(a[0], s);
-  for (let v = it.next(); v !== DONE; v = it.next()) out.push(asFuture(v, s));
-  return out;
+  return drain(intoIter(a[0], s), s).map((v) => asFuture(v, s));
 };
 
 const paths = (name: string): string[] => [

@@ -9,7 +9,7 @@ import { registerFmt } from '../fmt-value.ts';
 import type { DropGuard, DropGuardRef } from '../sim.ts';
 import { CancellationToken, JoinSet } from '../sim.ts';
 import { NONE, some } from '../std/enums.ts';
-import { DONE, intoIter } from '../std/iter.ts';
+import { forEachItem, intoIter } from '../std/iter.ts';
 import { member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
 import { deref, MutRef, Owned, type Value } from '../values.ts';
@@ -74,8 +74,7 @@ m('join_all', 'value', (_s, a) => {
 /** `collect::<JoinSet<_>>()` / `JoinSet::from_iter`. */
 member(JS, 'from_iter', (s, a) => {
   const set = new JoinSet<Value>();
-  const it = intoIter(a[0], s);
-  for (let v = it.next(); v !== DONE; v = it.next()) set.spawn(toSim(v, s), spawnMeta(s));
+  forEachItem(intoIter(a[0], s), s, (v) => void set.spawn(toSim(v, s), spawnMeta(s)));
   return new RJoinSet(set);
 });
 

@@ -1,0 +1,4 @@
+#[tokio::main(flavor = "multi_thread", worker_threads = 0)]
+async fn main() {
+    println!("hi");
+}

@@ -1,0 +1,4 @@
+#[tokio::main(flavor = "current_thread", worker_threads = 2)]
+async fn main() {
+    println!("hi");
+}
