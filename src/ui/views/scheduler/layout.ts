@@ -41,18 +41,23 @@ export interface LabelDatum {
   readonly bold: boolean;
 }
 
+/** Where a token sits: in a queue (index 0 is the head) or a one-task slot, if either. */
+export interface SchedulerToken extends TokenDatum {
+  readonly holder?: { readonly kind: 'queue' | 'slot'; readonly key: string; readonly index: number };
+}
+
 export interface SchedulerLayout {
   readonly width: number;
   readonly height: number;
   readonly boxes: readonly BoxDatum[];
   readonly labels: readonly LabelDatum[];
-  readonly tokens: readonly TokenDatum[];
+  readonly tokens: readonly SchedulerToken[];
 }
 
 class Builder {
   readonly boxes: BoxDatum[] = [];
   readonly labels: LabelDatum[] = [];
-  readonly tokens: TokenDatum[] = [];
+  readonly tokens: SchedulerToken[] = [];
   private readonly keyed = new Set<number>();
   y = PAD;
 
@@ -71,10 +76,10 @@ class Builder {
   }
 
   /** A task token centred at (x, y); `alias` keys a second appearance of the same task. */
-  token(id: number, x: number, y: number, alias: string, text?: string): void {
+  token(id: number, x: number, y: number, alias: string, holder?: SchedulerToken['holder']): void {
     const t: TaskView | undefined = this.view.tasks.get(id);
     if (t === undefined) return;
-    const d = taskToken(t, x, y, TOKEN.w, TOKEN.h, id === this.selected, text);
+    const d: SchedulerToken = { ...taskToken(t, x, y, TOKEN.w, TOKEN.h, id === this.selected), holder };
     if (this.keyed.has(id)) this.tokens.push({ ...d, key: alias });
     else {
       this.keyed.add(id);
@@ -106,7 +111,11 @@ class Builder {
     );
     this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, `${name} (${ids.length}${extra})`);
     for (let k = 0; k < shown; k++)
-      this.token(ids[k], x + PAD + k * (TOKEN.w + TOKEN.gap) + TOKEN.w / 2, cy, `${key}-${k}`);
+      this.token(ids[k], x + PAD + k * (TOKEN.w + TOKEN.gap) + TOKEN.w / 2, cy, `${key}-${k}`, {
+        kind: 'queue',
+        key,
+        index: k,
+      });
     if (ids.length > shown) this.label(`${key}-more`, x + w - PAD, cy, `+${ids.length - shown}`, 'end', true);
     return x + w;
   }
@@ -116,7 +125,8 @@ class Builder {
     const w = TOKEN.w + 2 * PAD;
     this.box(key, x, this.y + BOX_Y, w, BOX_H, 'slot', `${name}: ${id === undefined ? 'empty' : `task ${id}`}`);
     this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, name);
-    if (id !== undefined) this.token(id, x + w / 2, this.y + BOX_Y + BOX_H / 2, `${key}-t`);
+    if (id !== undefined)
+      this.token(id, x + w / 2, this.y + BOX_Y + BOX_H / 2, `${key}-t`, { kind: 'slot', key, index: 0 });
     return x + w;
   }
 
