@@ -91,7 +91,7 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
       </div>
       {(slide.scenario !== undefined || slide.challenge !== undefined) && (
         <div className="slide-code">
-          <SourcePanel foldPreamble={!edited} />
+          <SourcePanel folded={!edited} focus={slide.scenario?.focus} />
           <CodeStatus session={session} index={index} />
         </div>
       )}

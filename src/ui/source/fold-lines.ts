@@ -1,0 +1,71 @@
+/**
+ * Which lines the source may fold away (issue 11, "the source can fold to the lines that
+ * matter"): everything except the lines worth reading while the run plays — the lines the run
+ * executes, the slide's focus, the signatures that give the code its shape — each with a line of
+ * context. Pure, so it is tested without an editor.
+ */
+
+/** An inclusive 1-based line range. */
+export interface LineSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Lines that frame the code: `#[tokio::main]` and every `fn` signature. */
+const STRUCTURE = /^\s*(#\[tokio::main\b|(pub(\([^)]*\))?\s+)?(async\s+)?(unsafe\s+)?fn\s)/;
+
+export interface FoldOptions {
+  /** Lines kept either side of each line that matters. */
+  readonly context?: number;
+  /** Shortest run of lines worth a fold (a fold row replaces it). */
+  readonly minRun?: number;
+}
+
+/** The ranges to fold in `text`, keeping `keep` (1-based lines), structure and context. */
+export function foldRanges(text: string, keep: Iterable<number>, options: FoldOptions = {}): LineSpan[] {
+  const { context = 1, minRun = 3 } = options;
+  const lines = text.split('\n');
+  const n = lines.length;
+  const kept = new Uint8Array(n + 2);
+  const mark = (line: number) => {
+    for (let l = Math.max(1, line - context); l <= Math.min(n, line + context); l++) kept[l] = 1;
+  };
+  for (const line of keep) if (line >= 1 && line <= n) mark(line);
+  lines.forEach((l, i) => {
+    if (STRUCTURE.test(l)) kept[i + 1] = 1;
+  });
+  const out: LineSpan[] = [];
+  let start = 0;
+  for (let l = 1; l <= n + 1; l++) {
+    const folds = l <= n && kept[l] === 0;
+    if (folds && start === 0) start = l;
+    if (!folds && start !== 0) {
+      // A fold never ends on blank lines: they stay as breathing room above what is shown.
+      let end = l - 1;
+      while (end > start && lines[end - 1].trim() === '') end--;
+      if (end - start + 1 >= minRun) out.push({ from: start, to: end });
+      start = 0;
+    }
+  }
+  return out;
+}
+
+/** The range holding `line`, if any. */
+export function spanAt(spans: readonly LineSpan[], line: number): LineSpan | undefined {
+  return spans.find((s) => s.from <= line && line <= s.to);
+}
+
+/** What the run touched, read off its events: statements run, polls resumed, spawn sites. */
+export function linesRun(log: {
+  readonly length: number;
+  eventAt(i: number): { readonly type: string; readonly line?: number } | undefined;
+}): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < log.length; i++) {
+    const e = log.eventAt(i);
+    if (e === undefined) continue;
+    if ((e.type === 'statement' || e.type === 'poll.start' || e.type === 'task.spawned') && e.line !== undefined)
+      out.add(e.line);
+  }
+  return out;
+}
