@@ -14,7 +14,7 @@ import { spanAt } from './fold-lines.ts';
 import type { LineSpan } from './fold-lines.ts';
 import { rustHighlight } from './highlight.ts';
 import { cspStyleNonce, mountEditorStylesAsConstructedSheets } from '../offline/csp.ts';
-import { breakpointGutter, setBreakpoints } from './breakpoint-gutter.ts';
+import { breakpointGutter, setBreakpoints, setStopLines } from './breakpoint-gutter.ts';
 import { annotations, setAnnotations } from './editor-decorations.ts';
 import type { Annotations } from './editor-decorations.ts';
 
@@ -35,6 +35,8 @@ export interface CodeEditorProps {
    * when undefined. The line in `follow` is never left folded.
    */
   readonly fold?: { readonly key: string; readonly spans: readonly LineSpan[] };
+  /** The lines the run can stop at (for the breakpoint gutter); undefined while unknown. */
+  readonly stopLines?: ReadonlySet<number>;
 }
 
 /**
@@ -193,6 +195,11 @@ export default function CodeEditor(props: CodeEditorProps) {
   useEffect(() => {
     view.current?.dispatch({ effects: setBreakpoints.of(breakpoints) });
   }, [breakpoints]);
+
+  const { stopLines } = props;
+  useEffect(() => {
+    view.current?.dispatch({ effects: setStopLines.of(stopLines) });
+  }, [stopLines]);
 
   const { reveal } = props;
   useEffect(() => {

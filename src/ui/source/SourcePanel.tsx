@@ -5,11 +5,11 @@
  */
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { sourceProblemsOf } from '../../flow/worker-bridge/run-report.ts';
-import { selectBreakpoints, selectRun, selectSelectedTaskId, selectView } from '../../store/index.ts';
+import { breakpointLineOf, selectBreakpoints, selectRun, selectSelectedTaskId, selectView } from '../../store/index.ts';
 import { useLab, useLabState, useReport, useUi } from '../lab/lab-context.tsx';
 import type { Annotations } from './editor-decorations.ts';
 import { currentLine, markersByLine } from './task-markers.ts';
-import { foldRanges, linesRun } from './fold-lines.ts';
+import { foldRanges, linesOf, linesRun } from './fold-lines.ts';
 import type { LineSpan } from './fold-lines.ts';
 
 const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
@@ -50,6 +50,11 @@ export function SourcePanel({ folded = false, focus }: SourcePanelProps) {
     if (focus !== undefined) for (let l = focus.from; l <= focus.to; l++) keep.add(l);
     return { key: `${runId}`, spans: foldRanges(lab.ui.getState().draft, keep) };
   }, [foldOn, runId, focus, lab]);
+  // Where a breakpoint can stop this run: the same lines playback checks (breakpointLineOf).
+  const stopLines = useMemo(
+    () => (runId === undefined ? undefined : linesOf(lab.store.getState().timeline, breakpointLineOf)),
+    [runId, lab],
+  );
   const run = () => lab.run(lab.ui.getState().draft);
   return (
     <section className="region region-source" aria-labelledby="source-title">
@@ -85,6 +90,7 @@ export function SourcePanel({ folded = false, focus }: SourcePanelProps) {
           onRun={run}
           follow={follow}
           fold={fold}
+          stopLines={stopLines}
         />
       </Suspense>
     </section>

@@ -55,17 +55,27 @@ export function spanAt(spans: readonly LineSpan[], line: number): LineSpan | und
   return spans.find((s) => s.from <= line && line <= s.to);
 }
 
-/** What the run touched, read off its events: statements run, polls resumed, spawn sites. */
-export function linesRun(log: {
+type LineEvent = { readonly type: string; readonly line?: number };
+/** A run's event log, as the lab's timeline gives it. */
+export interface EventLog<E extends LineEvent = LineEvent> {
   readonly length: number;
-  eventAt(i: number): { readonly type: string; readonly line?: number } | undefined;
-}): Set<number> {
+  eventAt(i: number): E | undefined;
+}
+
+/** The set of lines `pick` finds in the log's events (0 for none). */
+export function linesOf<E extends LineEvent>(log: EventLog<E>, pick: (e: E) => number): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < log.length; i++) {
     const e = log.eventAt(i);
-    if (e === undefined) continue;
-    if ((e.type === 'statement' || e.type === 'poll.start' || e.type === 'task.spawned') && e.line !== undefined)
-      out.add(e.line);
+    const line = e === undefined ? 0 : pick(e);
+    if (line > 0) out.add(line);
   }
   return out;
+}
+
+/** What the run touched, read off its events: statements run, polls resumed, spawn sites. */
+export function linesRun(log: EventLog): Set<number> {
+  return linesOf(log, (e) =>
+    e.type === 'statement' || e.type === 'poll.start' || e.type === 'task.spawned' ? (e.line ?? 0) : 0,
+  );
 }
