@@ -59,6 +59,24 @@ const foldRow = codeFolding({
   },
 });
 
+/**
+ * Keeps 1-based `line` in view: a fold hiding it opens, and only the editor's own scroller moves
+ * (scrollIntoView would also scroll the slide and the page).
+ */
+function keepInView(v: EditorView, line: number): void {
+  if (line < 1 || line > v.state.doc.lines) return;
+  const hiding = foldsAt(v.state, line);
+  if (hiding.length > 0) v.dispatch({ effects: hiding.map((r) => unfoldEffect.of(r)) });
+  const block = v.lineBlockAt(v.state.doc.line(line).from);
+  const scroller = v.scrollDOM;
+  const margin = block.height * 1.5;
+  const top = block.top - scroller.scrollTop;
+  if (top < margin) scroller.scrollTop = Math.max(0, block.top - margin);
+  else if (top + block.height > scroller.clientHeight - margin) {
+    scroller.scrollTop = block.top + block.height - scroller.clientHeight + margin;
+  }
+}
+
 /** The folded ranges of `state` that hold 1-based `line`. */
 function foldsAt(state: EditorState, line: number): { from: number; to: number }[] {
   const pos = state.doc.line(line);
@@ -167,23 +185,13 @@ export default function CodeEditor(props: CodeEditorProps) {
         ...spans.map((s) => foldEffect.of({ from: doc.line(s.from).from, to: doc.line(s.to).to })),
       ],
     });
+    // The folds moved every line: bring the current one back into view.
+    keepInView(v, current);
   }, [fold]);
 
   useEffect(() => {
     const v = view.current;
-    if (v === null || follow < 1 || follow > v.state.doc.lines) return;
-    // The current line is always in view: a fold that hides it opens.
-    const hiding = foldsAt(v.state, follow);
-    if (hiding.length > 0) v.dispatch({ effects: hiding.map((r) => unfoldEffect.of(r)) });
-    // Only the editor's own scroller moves: scrollIntoView would also scroll the slide and page.
-    const block = v.lineBlockAt(v.state.doc.line(follow).from);
-    const scroller = v.scrollDOM;
-    const margin = block.height * 1.5;
-    const top = block.top - scroller.scrollTop;
-    if (top < margin) scroller.scrollTop = Math.max(0, block.top - margin);
-    else if (top + block.height > scroller.clientHeight - margin) {
-      scroller.scrollTop = block.top + block.height - scroller.clientHeight + margin;
-    }
+    if (v !== null) keepInView(v, follow);
   }, [follow]);
 
   const a = props.annotations;

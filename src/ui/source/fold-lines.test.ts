@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldRanges, linesRun, spanAt } from './fold-lines.ts';
+import { foldRanges, innermostBlocks, linesRun, spanAt } from './fold-lines.ts';
 
 const SOURCE = [
   'use std::time::Duration;', // 1
@@ -24,27 +24,39 @@ const SOURCE = [
 ].join('\n');
 
 describe('folding to the lines that matter', () => {
-  it('keeps what ran, the structure and a line of context; folds the rest', () => {
-    const spans = foldRanges(SOURCE, [12]);
-    // The preamble up to the blank line, the lines between the signature and the kept line,
-    // and the unused function's body.
-    expect(spans).toEqual([
+  it('keeps the block of each line that ran, the structure and context; folds the rest', () => {
+    // Line 12 ran, so all of main's body did: the preamble and the unused body fold.
+    expect(foldRanges(SOURCE, [12])).toEqual([
       { from: 1, to: 4 },
-      { from: 8, to: 10 },
       { from: 16, to: 19 },
     ]);
   });
 
   it('folds nothing shorter than a fold row is worth', () => {
-    expect(foldRanges(SOURCE, [9, 12])).toEqual([
-      { from: 1, to: 4 },
-      { from: 16, to: 19 },
-    ]);
+    const short = ['fn a() {', '    let x = 1;', '}', 'fn b() {', '    1;', '}'].join('\n');
+    expect(foldRanges(short, [2])).toEqual([]);
+    expect(foldRanges(short, [])).toEqual([]);
+  });
+
+  it('keeps only the inner block when a line inside a nested block ran', () => {
+    const nested = [
+      'fn main() {', // 1
+      '    let a = 1;', // 2
+      '    let b = 2;', // 3
+      '    let c = 3;', // 4
+      '    let d = 4;', // 5
+      '    spawn(async move {', // 6
+      '        work("}");', // 7 (a brace in a string does not count)
+      '    });', // 8
+      '}', // 9
+    ].join('\n');
+    expect(innermostBlocks(nested.split('\n'))[7]).toEqual([6, 8]);
+    expect(foldRanges(nested, [7])).toEqual([{ from: 2, to: 4 }]);
   });
 
   it('finds the span holding a line', () => {
     const spans = foldRanges(SOURCE, [12]);
-    expect(spanAt(spans, 9)).toEqual({ from: 8, to: 10 });
+    expect(spanAt(spans, 17)).toEqual({ from: 16, to: 19 });
     expect(spanAt(spans, 12)).toBeUndefined();
   });
 

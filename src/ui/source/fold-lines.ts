@@ -21,14 +21,45 @@ export interface FoldOptions {
   readonly minRun?: number;
 }
 
-/** The ranges to fold in `text`, keeping `keep` (1-based lines), structure and context. */
+/**
+ * The `{ … }` block each line sits in most closely, as [open line, close line] (1-based), found
+ * by brace matching that skips strings, chars and comments well enough for the lessons' code.
+ */
+export function innermostBlocks(lines: readonly string[]): readonly (readonly [number, number] | undefined)[] {
+  const out: ([number, number] | undefined)[] = new Array<[number, number] | undefined>(lines.length + 1);
+  const open: number[] = [];
+  const spans: [number, number][] = [];
+  lines.forEach((text, i) => {
+    const code = text
+      .replace(/\/\/.*$/, '')
+      .replace(/"(\\.|[^"\\])*"/g, '""')
+      .replace(/'(\\.|[^'\\])'/g, "''");
+    for (const c of code) {
+      if (c === '{') open.push(i + 1);
+      else if (c === '}' && open.length > 0) spans.push([open.pop() ?? 0, i + 1]);
+    }
+  });
+  // Inner blocks close first, so a line's first containing span in this order is its innermost.
+  for (const [from, to] of spans) {
+    for (let l = from; l <= to; l++) if (out[l] === undefined) out[l] = [from, to];
+  }
+  return out;
+}
+
+/**
+ * The ranges to fold in `text`, keeping `keep` (1-based lines) with the whole block each sits in
+ * (the trace names only the lines where tasks start and suspend, but the statements between them
+ * ran too), the structure and a line of context.
+ */
 export function foldRanges(text: string, keep: Iterable<number>, options: FoldOptions = {}): LineSpan[] {
   const { context = 1, minRun = 3 } = options;
   const lines = text.split('\n');
   const n = lines.length;
   const kept = new Uint8Array(n + 2);
+  const blocks = innermostBlocks(lines);
   const mark = (line: number) => {
-    for (let l = Math.max(1, line - context); l <= Math.min(n, line + context); l++) kept[l] = 1;
+    const [from, to] = blocks[line] ?? [line, line];
+    for (let l = Math.max(1, from - context); l <= Math.min(n, to + context); l++) kept[l] = 1;
   };
   for (const line of keep) if (line >= 1 && line <= n) mark(line);
   lines.forEach((l, i) => {
