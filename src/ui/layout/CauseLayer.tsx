@@ -112,7 +112,8 @@ export function CauseLayer() {
       {drawn.next !== undefined && (
         <g className="cause-next" data-cause="next">
           <rect x={drawn.next.x - 5} y={drawn.next.y - 5} width={drawn.next.w + 10} height={drawn.next.h + 10} rx={8} />
-          <text x={drawn.next.x + drawn.next.w + 8} y={drawn.next.y + drawn.next.h / 2}>
+          {/* A tab on the ring's top edge: beside the chip it would cover the next chip in the lane. */}
+          <text x={drawn.next.x + 2} y={drawn.next.y - 5}>
             next
           </text>
         </g>
