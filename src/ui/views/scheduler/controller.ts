@@ -14,6 +14,7 @@ import { INK, UI_FONT } from '../shared/palette.ts';
 import { BOX_STYLE } from '../shared/shapes-layer.ts';
 import { bindTokenEvents } from '../shared/token-events.ts';
 import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
+import { FIT_HEIGHT_CLASS } from '../board/controller.ts';
 import { TOKEN, layoutScheduler } from './layout.ts';
 import type { BoxDatum, LabelDatum, SchedulerToken } from './layout.ts';
 
@@ -121,6 +122,7 @@ export function createSchedulerController(el: HTMLElement, options: ControllerOp
   /** The tokens as last drawn, by key: where each task was before this update. */
   let placed = new Map<string, SchedulerToken>();
   let scale = viewScale(el);
+  const fitHeight = el.closest(`.${FIT_HEIGHT_CLASS}`) !== null;
   const size = watchSize(el, () => {
     scale = viewScale(el);
     if (last !== undefined) render(last, 0, false);
@@ -132,10 +134,16 @@ export function createSchedulerController(el: HTMLElement, options: ControllerOp
       flavor: input.flavor,
       workers: input.workers,
     });
-    const layout = layoutScheduler(model, input.view, size.width / scale, input.selectedTask);
+    let layout = layoutScheduler(model, input.view, size.width / scale, input.selectedTask);
+    // The SVG asks for its full height; a stage strip short of room gives it less (stage.css), and
+    // the picture then shrinks to fit rather than clip: a row's height does not depend on the
+    // width, so laying out again at the smaller scale only widens what fits in a queue.
+    const natural = layout.height * scale;
+    const fitted = fitHeight && size.height > 0 && size.height < natural - 1 ? size.height / layout.height : scale;
+    if (fitted !== scale) layout = layoutScheduler(model, input.view, size.width / fitted, input.selectedTask);
     svg
-      .attr('width', Math.floor(layout.width * scale))
-      .attr('height', Math.floor(layout.height * scale))
+      .attr('width', Math.floor(layout.width * fitted))
+      .attr('height', Math.ceil(natural))
       .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
       .attr('data-flavor', model.flavor);
     drawBoxes(boxes, layout.boxes);

@@ -54,4 +54,23 @@ describe('layoutScheduler', () => {
     expect(l.labels.find((x) => x.key === 'inject-q-more')?.text).toBe(`+${100 - shown}`);
     for (const t of l.tokens) expect(t.x + t.w / 2).toBeLessThanOrEqual(900);
   });
+
+  it('is compact: no blocking-pool row for a program without one, inject queue and timers on one row', () => {
+    const events = traceBuilder()
+      .event({ type: 'runtime.created', task: 0, flavor: 'multi_thread', runtime: 1 })
+      .spawn(1)
+      .push('inject', 1)
+      .build();
+    const l = layout(events, 1200, 2);
+    const rows = l.boxes.filter((b) => b.kind === 'row').map((b) => b.key);
+    expect(rows).toEqual(['row-main', 'row-w0', 'row-w1', 'row-inject', 'row-timers']);
+    const inject = l.boxes.find((b) => b.key === 'row-inject');
+    const timers = l.boxes.find((b) => b.key === 'row-timers');
+    if (inject === undefined || timers === undefined) throw new Error('missing');
+    expect(inject.y).toBe(timers.y);
+    expect(inject.x + inject.w).toBeLessThanOrEqual(timers.x);
+    // Every row lies inside the picture.
+    for (const b of l.boxes) expect(b.y + b.h).toBeLessThanOrEqual(l.height);
+    expect(l.height).toBeLessThan(300);
+  });
 });
