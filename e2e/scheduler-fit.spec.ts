@@ -82,7 +82,10 @@ for (const [width, height] of [
 test('lab at 1440×900 on multi_thread: every worker, the inject queue and the timers fit', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`/?lesson=${LESSON}&slide=${slideNumber('multi-thread')}`);
-  const href = await page.getByRole('link', { name: /Open in lab/ }).getAttribute('href');
+  // The link carries the program once the slide's program is encoded (until then it is the bare lab).
+  const link = page.getByTestId('open-in-lab');
+  await expect(link).not.toHaveAttribute('href', /mode=lab$/, { timeout: 15_000 });
+  const href = await link.getAttribute('href');
   await page.goto(href ?? '/?mode=lab');
   await page.getByTestId('step-position').waitFor();
   await expect(page.locator('[data-view="scheduler"] svg')).toHaveAttribute('data-flavor', 'multi_thread', {

@@ -243,10 +243,12 @@ export function layoutScheduler(
   const tx = 2 + half + 2;
   b.rowTitle('timers', 'timers', `now ${model.nowMs} ms`, tx, width - 2 - tx);
   const x1 = tx + titleW;
-  const fit = Math.max(1, Math.floor((width - x1 - PAD - MORE_W) / (TOKEN.w + TOKEN.gap)));
+  // A timer's deadline label ("@100ms") is wider than its token: space them by the label.
+  const step = TOKEN.w + TOKEN.gap + 14;
+  const fit = Math.max(1, Math.floor((width - x1 - PAD - MORE_W) / step));
   const timers = model.timers.length > fit + 1 ? model.timers.slice(0, fit) : model.timers;
   timers.forEach((t, k) => {
-    const cx = x1 + PAD + k * (TOKEN.w + TOKEN.gap) + TOKEN.w / 2;
+    const cx = x1 + PAD + k * step + TOKEN.w / 2;
     b.token(t.task, cx, b.y + 4 + TOKEN.h / 2, `timer-${t.id}`);
     b.label(`tm-${t.id}`, cx, b.y + TOKEN.h + 16, `@${t.deadlineMs}ms`, 'middle');
   });
