@@ -49,3 +49,23 @@ for (const [width, height] of [
     }
   });
 }
+
+test('projector 1280×720: at a cue pause the cue is wholly in view, the code giving up lines for it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/?lesson=${LESSON}&slide=14&theme=projector`);
+  await page
+    .getByTestId('run-status')
+    .and(page.locator('[data-phase="ended"]'))
+    .waitFor({ state: 'attached', timeout: 15_000 });
+  await page.getByRole('button', { name: 'Play' }).click();
+  const cue = page.getByTestId('cue-say');
+  await cue.waitFor({ timeout: 10_000 });
+  const fit = await cue.evaluate((el) => {
+    const slide = el.closest('.slide')?.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return slide !== undefined && r.top >= slide.top - 0.5 && r.bottom <= slide.bottom + 0.5;
+  });
+  expect(fit).toBe(true);
+});
