@@ -50,7 +50,7 @@ test.describe('the lab', () => {
     await lab.playButton.click();
     await expect(lab.playButton).toHaveAccessibleName('Pause');
     await expect.poll(() => lab.step(), { timeout: 5_000 }).toBeGreaterThan(2);
-    await page.keyboard.press('Space');
+    await page.keyboard.press('k');
     await expect(lab.playButton).toHaveAccessibleName('Play');
     const paused = await lab.step();
     expect(paused).toBeLessThan(total);

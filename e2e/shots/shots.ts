@@ -59,6 +59,14 @@ async function main(): Promise<void> {
   await shoot(1440, 900, '?mode=lab', 'lab-900', async (p) => {
     await p.getByTestId('step-position').waitFor();
   });
+  // The lab on multi_thread: the course's multi_thread slide, opened in the lab, part-way through.
+  await shoot(1440, 900, `?lesson=${LESSON}&slide=18`, 'lab-mt-900', async (p) => {
+    const href = await p.getByRole('link', { name: /Open in lab/ }).getAttribute('href');
+    await p.goto(new URL(href ?? '?mode=lab', `${APP}/`).toString());
+    await p.getByTestId('step-position').waitFor();
+    await p.waitForTimeout(1500);
+    for (let i = 0; i < 9; i++) await p.keyboard.press('.');
+  });
   await shoot(1280, 720, '?mode=lab', 'lab-720', async (p) => {
     await p.getByTestId('step-position').waitFor();
   });

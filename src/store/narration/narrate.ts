@@ -15,7 +15,7 @@ export interface NarrationContext {
   readonly taskName?: (id: number) => string | undefined;
 }
 
-export const BEFORE_FIRST_STEP = 'Nothing has run yet. Press ▶ to play or → to take one step.';
+export const BEFORE_FIRST_STEP = 'Nothing has run yet. Press ▶ to play or ▷ to take one step.';
 
 /** "a", "a and b", "a, b and c"; long lists end with "and N more". */
 export function listOf(items: readonly string[], max = 4): string {

@@ -8,24 +8,26 @@ import type { RunToKind } from '../../store/index.ts';
 import { useLab, useLabState, useReport } from '../lab/lab-context.tsx';
 import { canMove, perform } from './playback-actions.ts';
 import type { PlaybackAction } from './playback-actions.ts';
+import { keyHint } from '../shortcuts/shortcuts.ts';
+import type { ShortcutScope } from '../shortcuts/shortcuts.ts';
 
 interface ButtonSpec {
   readonly action: PlaybackAction;
   readonly glyph: string;
   readonly label: string;
-  readonly keys: string;
 }
 
 const BEFORE: readonly ButtonSpec[] = [
-  { action: 'start', glyph: '⇤', label: 'Back to the start', keys: 'Home' },
-  { action: 'back', glyph: '◁', label: 'Step back', keys: '←' },
+  { action: 'start', glyph: '⇤', label: 'Back to the start' },
+  { action: 'back', glyph: '◁', label: 'Step back' },
 ];
 const AFTER: readonly ButtonSpec[] = [
-  { action: 'step', glyph: '▷', label: 'Step forward', keys: '→' },
-  { action: 'end', glyph: '⇥', label: 'To the end', keys: 'End' },
+  { action: 'step', glyph: '▷', label: 'Step forward' },
+  { action: 'end', glyph: '⇥', label: 'To the end' },
 ];
 
-export function PlaybackControls() {
+/** `scope` says whose keys the buttons' hints name: the lab's or the course's (the one key table). */
+export function PlaybackControls({ scope = 'lab' }: { readonly scope?: ShortcutScope }) {
   const lab = useLab();
   const status = useLabState(selectPlayback);
   const [kind, setKind] = useState<RunToKind>('spawn');
@@ -40,7 +42,7 @@ export function PlaybackControls() {
       className="icon-button"
       disabled={!enabled}
       aria-label={b.label}
-      title={`${b.label} (${b.keys})`}
+      title={withKeys(b.label, keyHint(scope, b.action))}
       onClick={() => perform(lab, b.action)}
     >
       <span aria-hidden="true">{b.glyph}</span>
@@ -54,7 +56,7 @@ export function PlaybackControls() {
         className="icon-button play-button"
         disabled={!enabled}
         aria-label={playing ? 'Pause' : 'Play'}
-        title={`${playing ? 'Pause' : 'Play'} (Space)`}
+        title={withKeys(playing ? 'Pause' : 'Play', keyHint(scope, 'toggle'))}
         onClick={() => perform(lab, 'toggle')}
       >
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
@@ -91,4 +93,8 @@ export function PlaybackControls() {
       </span>
     </div>
   );
+}
+
+function withKeys(label: string, keys: string): string {
+  return keys === '' ? label : `${label} (${keys})`;
 }

@@ -93,12 +93,24 @@ export function CauseLayer() {
       const arrows = causes.map((c) => arrowOf(root, c)).filter((a): a is Arrow => a !== undefined);
       setDrawn({ arrows, next: next === undefined ? undefined : boxIn(root, chip(next)) });
     };
-    // After the views have drawn this step, and again once their tokens have finished moving.
+    // After the views have drawn this step, again once their tokens have finished moving, and
+    // whenever the stage or the board changes size (the board then lays its chips out anew).
     const frame = requestAnimationFrame(measure);
     const settled = setTimeout(measure, motionMs + 40);
+    const root = host.current?.parentElement;
+    const resized =
+      typeof ResizeObserver === 'function' && root != null
+        ? new ResizeObserver(() => setTimeout(measure, 0))
+        : undefined;
+    if (root != null && resized !== undefined) {
+      resized.observe(root);
+      const board = root.querySelector('[data-view="board"]');
+      if (board !== null) resized.observe(board);
+    }
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(settled);
+      resized?.disconnect();
     };
   }, [history, position, view, motionMs]);
 
@@ -112,7 +124,8 @@ export function CauseLayer() {
       {drawn.next !== undefined && (
         <g className="cause-next" data-cause="next">
           <rect x={drawn.next.x - 5} y={drawn.next.y - 5} width={drawn.next.w + 10} height={drawn.next.h + 10} rx={8} />
-          <text x={drawn.next.x + drawn.next.w + 8} y={drawn.next.y + drawn.next.h / 2}>
+          {/* A tab on the ring's top edge: beside the chip it would cover the next chip in the lane. */}
+          <text x={drawn.next.x + 2} y={drawn.next.y - 5}>
             next
           </text>
         </g>

@@ -1,7 +1,7 @@
 /**
  * The stage (issue 11): the picture column the course, the lab and the embed share. The board
- * takes the height left over; the scheduler and inspector strips size to their content and
- * scroll inside themselves when short of room, so nothing here ever pushes the board off screen.
+ * takes the height left over; the scheduler and inspector strips size to their content and, when
+ * short of room, the scheduler's picture shrinks to fit and the inspector scrolls inside itself, so nothing here ever pushes the board off screen.
  * `tl-fit-height` (board/controller.ts) makes the board fill its slot rather than grow.
  */
 import { CauseLayer } from './CauseLayer.tsx';
@@ -18,12 +18,7 @@ export function Stage({ strips = true }: StageProps) {
     <section className="stage tl-fit-height" data-view="stage" aria-label="Stage">
       <ViewSlot name="board" title="Tasks" placeholder="The lifecycle board shows every task here." />
       {strips && (
-        <ViewSlot
-          name="scheduler"
-          title="Scheduler"
-          placeholder="Run queues, workers and timers appear here."
-          scrollable
-        />
+        <ViewSlot name="scheduler" title="Scheduler" placeholder="Run queues, workers and timers appear here." />
       )}
       {strips && (
         <ViewSlot

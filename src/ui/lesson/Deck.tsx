@@ -12,8 +12,10 @@ import { NarrationPanel } from '../panels/NarrationPanel.tsx';
 import { OpenInLabLink } from '../share/OpenInLabLink.tsx';
 import { writeDeckUrl } from './deck-url.ts';
 import type { DeckUrl } from './deck-url.ts';
-import type { DeckCommand } from './keys.ts';
-import { zoomed } from './keys.ts';
+import { zoomed } from './zoom.ts';
+import { perform } from '../controls/playback-actions.ts';
+import { toggleFullscreen } from '../shortcuts/use-shortcuts.ts';
+import { GotoDialog } from './GotoDialog.tsx';
 import { DeckBar, DeckTools } from './DeckBar.tsx';
 import { KeysHelp } from './KeysHelp.tsx';
 import { LessonSession } from './lesson-session.ts';
@@ -21,6 +23,7 @@ import { Overview } from './Overview.tsx';
 import { PresenterView } from './PresenterView.tsx';
 import { SlideView } from './SlideView.tsx';
 import { useDeckKeys } from './use-deck-keys.ts';
+import type { DeckCommand } from './use-deck-keys.ts';
 import { useDeckUrl } from './use-deck-url.ts';
 import { usePresenterSync } from './use-presenter-sync.ts';
 import { pageAppStorage } from '../storage/page-storage.ts';
@@ -33,6 +36,7 @@ export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
   const [projector, setProjector] = useState(url.projector || url.role === 'audience');
   const [zoom, setZoom] = useState(1);
   const [help, setHelp] = useState(false);
+  const [goto, setGoto] = useState(false);
   useEffect(() => session.connect(), [session]);
   const index = useSelector(session.actor, (s) => s.context.index);
   const selection = useSelector(session.actor, (s) => s.context.selection);
@@ -71,48 +75,46 @@ export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
   const lab = session.lab;
   const run = (command: DeckCommand): void => {
     const send = session.actor.send.bind(session.actor);
+    if (typeof command === 'object') return perform(lab, command);
     switch (command) {
-      case 'next':
+      case 'next-slide':
         return send({ type: 'NEXT' });
-      case 'prev':
+      case 'prev-slide':
         return send({ type: 'PREV' });
-      case 'first':
+      case 'first-slide':
         return send({ type: 'FIRST' });
-      case 'last':
+      case 'last-slide':
         return send({ type: 'LAST' });
       case 'overview':
         return send({ type: 'TOGGLE_OVERVIEW' });
+      case 'goto':
+        return setGoto((g) => !g);
       case 'blank':
         return send({ type: 'TOGGLE_BLANK' });
       case 'escape':
         if (help) return setHelp(false);
+        if (goto) return setGoto(false);
         return send({ type: 'ESCAPE' });
       case 'open':
         if (mode === 'overview') send({ type: 'ESCAPE' });
         return;
       case 'fullscreen':
-        if (document.fullscreenElement) void document.exitFullscreen();
-        else void document.documentElement.requestFullscreen?.().catch(() => undefined);
-        return;
+        return toggleFullscreen();
       case 'presenter':
         if (role !== 'presenter') openPresenter();
         return;
-      case 'projector':
+      case 'theme':
         return setProjector((p) => !p);
       case 'zoom-in':
       case 'zoom-out':
       case 'zoom-reset':
         return setZoom((z) => zoomed(z, command));
-      case 'play':
-        return lab.send({ type: lab.store.getState().playback === 'playing' ? 'PAUSE' : 'PLAY' });
-      case 'step':
-        return lab.send({ type: 'STEP_FORWARD' });
-      case 'step-back':
-        return lab.send({ type: 'STEP_BACK' });
       case 'console':
         return lab.ui.getState().setConsoleOpen(!lab.ui.getState().consoleOpen);
       case 'help':
         return setHelp((h) => !h);
+      default:
+        return perform(lab, command);
     }
   };
   useDeckKeys(run);
@@ -196,6 +198,14 @@ export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
           </div>
         )}
         {help && <KeysHelp close={() => setHelp(false)} />}
+        {goto && (
+          <GotoDialog
+            total={lesson.slides.length}
+            current={index}
+            close={() => setGoto(false)}
+            go={(i) => session.actor.send({ type: 'GOTO', index: i })}
+          />
+        )}
       </div>
     </LabContext.Provider>
   );

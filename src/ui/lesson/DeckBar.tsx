@@ -8,7 +8,8 @@ import { RunStatus } from '../controls/RunStatus.tsx';
 import { SeedField } from '../controls/SeedField.tsx';
 import { SeekBar } from '../controls/SeekBar.tsx';
 import type { WindowRole } from './deck-url.ts';
-import type { DeckCommand } from './keys.ts';
+import { keyHint } from '../shortcuts/shortcuts.ts';
+import type { DeckCommand } from './use-deck-keys.ts';
 
 export interface DeckBarProps {
   readonly index: number;
@@ -23,15 +24,14 @@ interface Tool {
   readonly command: DeckCommand;
   readonly glyph: string;
   readonly label: string;
-  readonly key: string;
 }
 
 const TOOLS: readonly Tool[] = [
-  { command: 'overview', glyph: '▦', label: 'Overview', key: 'O' },
-  { command: 'projector', glyph: '◐', label: 'Projector', key: 'T' },
-  { command: 'fullscreen', glyph: '⤢', label: 'Fullscreen', key: 'F' },
-  { command: 'presenter', glyph: '⊡', label: 'Presenter', key: 'P' },
-  { command: 'help', glyph: '?', label: 'Keys', key: '?' },
+  { command: 'overview', glyph: '▦', label: 'Overview' },
+  { command: 'theme', glyph: '◐', label: 'Projector' },
+  { command: 'fullscreen', glyph: '⤢', label: 'Fullscreen' },
+  { command: 'presenter', glyph: '⊡', label: 'Presenter' },
+  { command: 'help', glyph: '?', label: 'Keys' },
 ];
 
 export function DeckTools({ role, projector, run }: Pick<DeckBarProps, 'role' | 'projector' | 'run'>) {
@@ -39,12 +39,12 @@ export function DeckTools({ role, projector, run }: Pick<DeckBarProps, 'role' | 
     <div className="deck-tools" role="toolbar" aria-label="Deck">
       {TOOLS.filter((t) => !(t.command === 'presenter' && role === 'presenter')).map((t) => (
         <button
-          key={t.command}
+          key={t.label}
           type="button"
           className="deck-tool"
           aria-label={t.label}
-          aria-pressed={t.command === 'projector' ? projector : undefined}
-          title={`${t.label} (${t.key})`}
+          aria-pressed={t.command === 'theme' ? projector : undefined}
+          title={`${t.label} (${keyHint('course', t.command)})`}
           onClick={() => run(t.command)}
         >
           <span aria-hidden="true">{t.glyph}</span>
@@ -59,13 +59,13 @@ export function DeckBar({ index, total, day, role, projector, run }: DeckBarProp
   const audience = role === 'audience';
   return (
     <footer className="deck-bar" aria-label="Playback and slides">
-      {!audience && <PlaybackControls />}
+      {!audience && <PlaybackControls scope="course" />}
       <SeekBar />
       {!audience && !projector && <SeedField />}
       <RunStatus />
       <nav className="deck-nav" aria-label="Slides">
         {!audience && (
-          <button type="button" className="deck-nav-button" onClick={() => run('prev')} disabled={index === 0}>
+          <button type="button" className="deck-nav-button" onClick={() => run('prev-slide')} disabled={index === 0}>
             <span aria-hidden="true">‹</span>
             <span className="visually-hidden">Previous slide</span>
           </button>
@@ -80,7 +80,12 @@ export function DeckBar({ index, total, day, role, projector, run }: DeckBarProp
           {role !== 'solo' && <span className="role-badge"> · {role}</span>}
         </span>
         {!audience && (
-          <button type="button" className="deck-nav-button" onClick={() => run('next')} disabled={index === total - 1}>
+          <button
+            type="button"
+            className="deck-nav-button"
+            onClick={() => run('next-slide')}
+            disabled={index === total - 1}
+          >
             <span aria-hidden="true">›</span>
             <span className="visually-hidden">Next slide</span>
           </button>

@@ -4,7 +4,7 @@
  * reset), which keeps its share of the column; and the cue, pinned under the code.
  */
 import { useSelector } from '@xstate/react';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
 import type { Slide } from '../../lessons/types.ts';
 import { ChallengePanel } from '../challenge/ChallengePanel.tsx';
 import { useUi } from '../lab/lab-context.tsx';
@@ -13,6 +13,7 @@ import { EDITED_RUN } from './lesson-session.ts';
 import type { LessonSession } from './lesson-session.ts';
 import { renderMarkdown } from './markdown.ts';
 import { QuizCard } from './QuizCard.tsx';
+import { useMoreBelow } from './use-overflow-hint.ts';
 
 export interface SlideViewProps {
   readonly session: LessonSession;
@@ -59,6 +60,8 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
   const say = useSelector(session.actor, (s) => s.context.say);
   // The slide's own program folds to what matters; the learner's edit is shown whole.
   const edited = useUi((u) => u.draft) !== session.originalSource(index);
+  const words = useRef<HTMLDivElement>(null);
+  const more = useMoreBelow(words);
   const blocked =
     run.status === 'failed'
       ? run.message === EDITED_RUN
@@ -74,7 +77,14 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
         {slide.title}
       </h2>
       {/* Focusable: when it scrolls, the keyboard can scroll it (axe: scrollable-region-focusable). */}
-      <div className="slide-scroll" tabIndex={0} role="region" aria-label="Slide text">
+      <div
+        ref={words}
+        className="slide-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Slide text"
+        data-more={more ? 'below' : undefined}
+      >
         <SlideBody slide={slide} />
         {slide.quizzes.map((quiz, i) => (
           <QuizCard
@@ -88,10 +98,16 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
           />
         ))}
         {slide.challenge !== undefined && <ChallengePanel session={session} linkTo={linkTo} />}
+        {/* The words scroll within their region; when some are below it, say so on screen. */}
+        {more && (
+          <p className="slide-more" aria-hidden="true">
+            ▾ more — scroll
+          </p>
+        )}
       </div>
       {(slide.scenario !== undefined || slide.challenge !== undefined) && (
         <div className="slide-code">
-          <SourcePanel foldPreamble={!edited} />
+          <SourcePanel folded={!edited} focus={slide.scenario?.focus} />
           <CodeStatus session={session} index={index} />
         </div>
       )}

@@ -3,6 +3,7 @@
  * As a drawer (course and embed) it is one line (the last one printed) until opened (C), so
  * the console can never push the stage down.
  */
+import { keyHint } from '../shortcuts/shortcuts.ts';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { selectView } from '../../store/index.ts';
 import { useLab, useLabState, useUi } from '../lab/lab-context.tsx';
@@ -65,7 +66,7 @@ export function ConsolePanel({ drawer = false }: { drawer?: boolean }) {
           id="console-title"
           className="console-toggle"
           aria-expanded={open}
-          title="Console (C)"
+          title={`Console (${keyHint('course', 'console')})`}
           onClick={() => lab.ui.getState().setConsoleOpen(!open)}
         >
           <span aria-hidden="true">{open ? '▾' : '▸'} </span>Console

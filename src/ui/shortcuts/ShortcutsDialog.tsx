@@ -1,7 +1,6 @@
 /** The `?` help: every shortcut, read from the same table the handler uses. */
 import { useLab, useUi } from '../lab/lab-context.tsx';
 import { KeyTableDialog } from './KeyTableDialog.tsx';
-import { SHORTCUTS } from './shortcuts.ts';
 
 export function ShortcutsDialog() {
   const lab = useLab();
@@ -13,7 +12,7 @@ export function ShortcutsDialog() {
       title="Keyboard shortcuts"
       titleId="shortcuts-title"
       className="shortcuts-dialog"
-      rows={SHORTCUTS}
+      scope="lab"
     />
   );
 }

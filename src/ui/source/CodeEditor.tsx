@@ -8,11 +8,13 @@ import { basicSetup } from 'codemirror';
 import { rust } from '@codemirror/lang-rust';
 import { EditorView, keymap } from '@codemirror/view';
 import { Prec } from '@codemirror/state';
-import { foldEffect } from '@codemirror/language';
-import { preambleRange } from './fold-preamble.ts';
+import { codeFolding, foldEffect, foldedRanges, unfoldEffect } from '@codemirror/language';
+import type { EditorState } from '@codemirror/state';
+import { spanAt } from './fold-lines.ts';
+import type { LineSpan } from './fold-lines.ts';
 import { rustHighlight } from './highlight.ts';
 import { cspStyleNonce, mountEditorStylesAsConstructedSheets } from '../offline/csp.ts';
-import { breakpointGutter, setBreakpoints } from './breakpoint-gutter.ts';
+import { breakpointGutter, setBreakpoints, setStopLines } from './breakpoint-gutter.ts';
 import { annotations, setAnnotations } from './editor-decorations.ts';
 import type { Annotations } from './editor-decorations.ts';
 
@@ -28,8 +30,61 @@ export interface CodeEditorProps {
   onRun(): void;
   /** The line the run is at: kept in view (scrolled to, never focused); 0 for none. */
   readonly follow?: number;
-  /** Fold the preamble above `#[tokio::main]` whenever a new program is loaded (course slides). */
-  readonly foldPreamble?: boolean;
+  /**
+   * Lines to fold away, applied whenever `key` changes (a new run, the fold switched on); none
+   * when undefined. The line in `follow` is never left folded.
+   */
+  readonly fold?: { readonly key: string; readonly spans: readonly LineSpan[] };
+  /** The lines the run can stop at (for the breakpoint gutter); undefined while unknown. */
+  readonly stopLines?: ReadonlySet<number>;
+}
+
+/**
+ * A fold shows as one `⋯ N lines` row: a real button, so a click, Enter or Space opens it (the
+ * click handler is CodeMirror's own unfold).
+ */
+const foldRow = codeFolding({
+  preparePlaceholder: (state: EditorState, range: { from: number; to: number }) =>
+    state.doc.lineAt(range.to).number - state.doc.lineAt(range.from).number + 1,
+  placeholderDOM: (_view, onclick, prepared: unknown) => {
+    const n = typeof prepared === 'number' ? prepared : 0;
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'cm-fold-row';
+    b.textContent = `⋯ ${n} line${n === 1 ? '' : 's'}`;
+    b.setAttribute('aria-label', `Show ${n} folded line${n === 1 ? '' : 's'}`);
+    b.title = 'Unfold';
+    b.onclick = onclick;
+    return b;
+  },
+});
+
+/**
+ * Keeps 1-based `line` in view: a fold hiding it opens, and only the editor's own scroller moves
+ * (scrollIntoView would also scroll the slide and the page).
+ */
+function keepInView(v: EditorView, line: number): void {
+  if (line < 1 || line > v.state.doc.lines) return;
+  const hiding = foldsAt(v.state, line);
+  if (hiding.length > 0) v.dispatch({ effects: hiding.map((r) => unfoldEffect.of(r)) });
+  const block = v.lineBlockAt(v.state.doc.line(line).from);
+  const scroller = v.scrollDOM;
+  const margin = block.height * 1.5;
+  const top = block.top - scroller.scrollTop;
+  if (top < margin) scroller.scrollTop = Math.max(0, block.top - margin);
+  else if (top + block.height > scroller.clientHeight - margin) {
+    scroller.scrollTop = block.top + block.height - scroller.clientHeight + margin;
+  }
+}
+
+/** The folded ranges of `state` that hold 1-based `line`. */
+function foldsAt(state: EditorState, line: number): { from: number; to: number }[] {
+  const pos = state.doc.line(line);
+  const out: { from: number; to: number }[] = [];
+  foldedRanges(state).between(pos.from, pos.to, (from, to) => {
+    out.push({ from, to });
+  });
+  return out;
 }
 
 const theme = EditorView.theme({
@@ -38,6 +93,17 @@ const theme = EditorView.theme({
   '.cm-content': { fontFamily: "ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace" },
   '.cm-gutters': { backgroundColor: '#f2f2f2', color: '#333', borderRight: '1px solid #999' },
   '.cm-scroller': { lineHeight: '1.5' },
+  '.cm-fold-row': {
+    font: 'inherit',
+    fontSize: '0.85em',
+    color: '#3B4350',
+    background: '#F4F6F9',
+    border: '1.5px dashed #596273',
+    borderRadius: '4px',
+    padding: '0 0.6em',
+    cursor: 'pointer',
+  },
+  '.cm-fold-row:focus-visible': { outline: '3px solid #0072B2', outlineOffset: '1px' },
 });
 
 export default function CodeEditor(props: CodeEditorProps) {
@@ -72,6 +138,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         EditorView.cspNonce.of(cspStyleNonce()),
         breakpointGutter((line) => latest.current.onToggleBreakpoint(line)),
         basicSetup,
+        foldRow,
         rust(),
         rustHighlight,
         theme,
@@ -97,31 +164,34 @@ export default function CodeEditor(props: CodeEditorProps) {
     v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
   }, [value]);
 
-  // A freshly loaded program starts folded to what matters; the learner can unfold it.
-  const { foldPreamble = false } = props;
+  // Folding to what matters: applied once per key (each new run, or when switched on).
+  const { fold, follow = 0 } = props;
   const foldedFor = useRef<string | undefined>(undefined);
   useEffect(() => {
     const v = view.current;
-    if (v === null || !foldPreamble || foldedFor.current === value) return;
-    foldedFor.current = value;
-    const r = preambleRange(value);
-    if (r === undefined) return;
-    v.dispatch({ effects: foldEffect.of({ from: v.state.doc.line(r.from).from, to: v.state.doc.line(r.to).to }) });
-  }, [value, foldPreamble]);
+    const key = fold?.key;
+    if (v === null || foldedFor.current === key) return;
+    foldedFor.current = key;
+    const open: { from: number; to: number }[] = [];
+    foldedRanges(v.state).between(0, v.state.doc.length, (from, to) => {
+      open.push({ from, to });
+    });
+    const doc = v.state.doc;
+    const current = latest.current.follow ?? 0;
+    const spans = (fold?.spans ?? []).filter((s) => s.to <= doc.lines && spanAt([s], current) === undefined);
+    v.dispatch({
+      effects: [
+        ...open.map((r) => unfoldEffect.of(r)),
+        ...spans.map((s) => foldEffect.of({ from: doc.line(s.from).from, to: doc.line(s.to).to })),
+      ],
+    });
+    // The folds moved every line: bring the current one back into view.
+    keepInView(v, current);
+  }, [fold]);
 
-  const { follow = 0 } = props;
   useEffect(() => {
     const v = view.current;
-    if (v === null || follow < 1 || follow > v.state.doc.lines) return;
-    // Only the editor's own scroller moves: scrollIntoView would also scroll the slide and page.
-    const block = v.lineBlockAt(v.state.doc.line(follow).from);
-    const scroller = v.scrollDOM;
-    const margin = block.height * 1.5;
-    const top = block.top - scroller.scrollTop;
-    if (top < margin) scroller.scrollTop = Math.max(0, block.top - margin);
-    else if (top + block.height > scroller.clientHeight - margin) {
-      scroller.scrollTop = block.top + block.height - scroller.clientHeight + margin;
-    }
+    if (v !== null) keepInView(v, follow);
   }, [follow]);
 
   const a = props.annotations;
@@ -134,6 +204,11 @@ export default function CodeEditor(props: CodeEditorProps) {
     view.current?.dispatch({ effects: setBreakpoints.of(breakpoints) });
   }, [breakpoints]);
 
+  const { stopLines } = props;
+  useEffect(() => {
+    view.current?.dispatch({ effects: setStopLines.of(stopLines) });
+  }, [stopLines]);
+
   const { reveal } = props;
   useEffect(() => {
     const v = view.current;
@@ -143,5 +218,5 @@ export default function CodeEditor(props: CodeEditorProps) {
     v.focus();
   }, [reveal]);
 
-  return <div ref={host} className="code-editor" data-testid="code-editor" />;
+  return <div ref={host} className="code-editor" data-testid="code-editor" data-current-line={follow || undefined} />;
 }

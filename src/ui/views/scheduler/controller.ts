@@ -7,13 +7,16 @@
 import type { Selection } from 'd3-selection';
 import { deriveScheduler } from '../../../store/view/derive-scheduler.ts';
 import { appendSvg, joinTokens } from '../shared/controller.ts';
+import type { TokenMotion } from '../shared/controller.ts';
+import { tokenPath } from '../shared/shapes.ts';
 import { viewScale, watchSize } from '../shared/measure.ts';
 import { INK, UI_FONT } from '../shared/palette.ts';
 import { BOX_STYLE } from '../shared/shapes-layer.ts';
 import { bindTokenEvents } from '../shared/token-events.ts';
 import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
-import { layoutScheduler } from './layout.ts';
-import type { BoxDatum, LabelDatum } from './layout.ts';
+import { FIT_HEIGHT_CLASS } from '../board/controller.ts';
+import { TOKEN, layoutScheduler } from './layout.ts';
+import type { BoxDatum, LabelDatum, SchedulerToken } from './layout.ts';
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -56,45 +59,112 @@ function drawLabels(layer: Layer, labels: readonly LabelDatum[]): void {
     .text((d) => d.text);
 }
 
+/**
+ * A queue's ends (issue 11): a task pushed into a queue slides in at its tail, one that leaves
+ * the picture from a queue goes out of its head, and a task dropped into a one-task slot (the
+ * LIFO slot, a running slot) drops in from above. Moves between places glide by themselves, as
+ * tokens are keyed by task: a pop from the head to a worker, a stolen batch from ring to ring.
+ */
+const QUEUE_MOTION: TokenMotion<SchedulerToken> = {
+  enterFrom: (d) => {
+    if (d.holder?.kind === 'queue') return { dx: TOKEN.w + TOKEN.gap, dy: 0, name: 'tail' };
+    if (d.holder?.kind === 'slot') return { dx: 0, dy: -TOKEN.h, name: 'slot' };
+    return undefined;
+  },
+  exitTo: (d) => (d.holder?.kind === 'queue' ? { dx: -(TOKEN.w + TOKEN.gap), dy: 0, name: 'head' } : undefined),
+};
+
+/** A task's previous place, left behind as a dashed outline for the step that moved it. */
+interface Ghost {
+  readonly task: number;
+  readonly x: number;
+  readonly y: number;
+  readonly d: string;
+}
+
+function ghostsOf(before: ReadonlyMap<string, SchedulerToken>, now: readonly SchedulerToken[]): Ghost[] {
+  const out: Ghost[] = [];
+  for (const t of now) {
+    const old = before.get(t.key);
+    if (old === undefined || old.task === undefined || (old.x === t.x && old.y === t.y)) continue;
+    out.push({ task: old.task, x: old.x, y: old.y, d: tokenPath(old.shape, old.w, old.h) });
+  }
+  return out;
+}
+
+function drawGhosts(layer: Layer, ghosts: readonly Ghost[]): void {
+  layer
+    .selectAll<SVGPathElement, Ghost>('path')
+    .data(ghosts, (g) => g.task)
+    .join((enter) =>
+      enter
+        .append('path')
+        .attr('class', 'tl-ghost')
+        .attr('fill', 'none')
+        .attr('stroke', INK)
+        .attr('stroke-width', 1.5)
+        .attr('stroke-dasharray', '5 4')
+        .attr('opacity', 0.65)
+        .attr('aria-hidden', 'true'),
+    )
+    .attr('data-ghost', (g) => g.task)
+    .attr('transform', (g) => `translate(${g.x},${g.y})`)
+    .attr('d', (g) => g.d);
+}
+
 export function createSchedulerController(el: HTMLElement, options: ControllerOptions): ViewController {
   const svg = appendSvg(el, 'tl-scheduler', 'Scheduler: threads, queues, blocking pool and timers');
   const boxes = svg.append('g').attr('class', 'tl-boxes');
   const labels = svg.append('g').attr('class', 'tl-labels');
+  const ghosts = svg.append('g').attr('class', 'tl-ghosts');
   const tokens = svg.append('g').attr('class', 'tl-tokens');
   let last: ViewInput | undefined;
+  /** The tokens as last drawn, by key: where each task was before this update. */
+  let placed = new Map<string, SchedulerToken>();
   let scale = viewScale(el);
+  const fitHeight = el.closest(`.${FIT_HEIGHT_CLASS}`) !== null;
   const size = watchSize(el, () => {
     scale = viewScale(el);
-    if (last !== undefined) render(last, 0);
+    if (last !== undefined) render(last, 0, false);
   });
   const unbind = bindTokenEvents(el, (task) => options.onSelectTask?.(task));
 
-  function render(input: ViewInput, moveMs: number): void {
+  function render(input: ViewInput, moveMs: number, forward: boolean): void {
     const model = deriveScheduler(input.view, input.history, input.position, {
       flavor: input.flavor,
       workers: input.workers,
     });
-    const layout = layoutScheduler(model, input.view, size.width / scale, input.selectedTask);
+    let layout = layoutScheduler(model, input.view, size.width / scale, input.selectedTask);
+    // The SVG asks for its full height; a stage strip short of room gives it less (stage.css), and
+    // the picture then shrinks to fit rather than clip: a row's height does not depend on the
+    // width, so laying out again at the smaller scale only widens what fits in a queue.
+    const natural = layout.height * scale;
+    const fitted = fitHeight && size.height > 0 && size.height < natural - 1 ? size.height / layout.height : scale;
+    if (fitted !== scale) layout = layoutScheduler(model, input.view, size.width / fitted, input.selectedTask);
     svg
-      .attr('width', Math.floor(layout.width * scale))
-      .attr('height', Math.floor(layout.height * scale))
+      .attr('width', Math.floor(layout.width * fitted))
+      .attr('height', Math.ceil(natural))
       .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
       .attr('data-flavor', model.flavor);
     drawBoxes(boxes, layout.boxes);
     drawLabels(labels, layout.labels);
-    joinTokens(tokens, layout.tokens, moveMs);
+    // Ghosts only for a step forward, and never across a resize (every token moves then).
+    drawGhosts(ghosts, forward ? ghostsOf(placed, layout.tokens) : []);
+    placed = new Map(layout.tokens.map((t) => [t.key, t]));
+    joinTokens(tokens, layout.tokens, moveMs, QUEUE_MOTION);
   }
 
   return {
     update(input, prev) {
       last = input;
-      render(input, prev === undefined ? 0 : input.motionMs);
+      render(input, prev === undefined ? 0 : input.motionMs, prev !== undefined && input.position > prev.position);
     },
     destroy() {
       unbind();
       size.disconnect();
       svg.remove();
       last = undefined;
+      placed = new Map();
     },
   };
 }

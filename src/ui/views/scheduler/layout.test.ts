@@ -5,7 +5,7 @@ import { reduceView } from '../../../store/view/reduce-view.ts';
 import { traceBuilder } from '../../../store/view/trace-builder.ts';
 import { INITIAL_VIEW_STATE } from '../../../store/index.ts';
 import type { SimEvent } from '../../../store/index.ts';
-import { layoutScheduler, NAMED_TOKEN, TOKEN } from './layout.ts';
+import { layoutScheduler } from './layout.ts';
 
 function layout(events: readonly SimEvent[], width = 1200, workers = 1) {
   const h = new TraceHistory();
@@ -25,26 +25,6 @@ describe('layoutScheduler', () => {
     const l = layout(events);
     expect(l.tokens.filter((t) => t.task === 1).map((t) => t.key)).toEqual(['t1', 'timer-9']);
     expect(l.labels.some((x) => x.text === '@100ms')).toBe(true);
-  });
-
-  it('shows task names on wide tokens when the rows have room, glyph and id when narrow', () => {
-    const events = traceBuilder()
-      .event({ type: 'runtime.created', task: 0, flavor: 'current_thread', runtime: 1 })
-      .spawn(1, 'fetch')
-      .spawn(2)
-      .push('local', 1)
-      .push('local', 2)
-      .build();
-    const wide = layout(events, 1200);
-    expect(wide.tokens.map((t) => [t.w, t.text])).toEqual([
-      [NAMED_TOKEN.w, '● 1 fetch'],
-      [NAMED_TOKEN.w, '● 2'],
-    ]);
-    const narrow = layout(events, 700);
-    expect(narrow.tokens.map((t) => [t.w, t.text])).toEqual([
-      [TOKEN.w, '● 1'],
-      [TOKEN.w, '● 2'],
-    ]);
   });
 
   it('multi_thread: a row per worker with a LIFO slot and a 256-slot ring meter', () => {
@@ -73,5 +53,24 @@ describe('layoutScheduler', () => {
     expect(shown).toBeLessThan(100);
     expect(l.labels.find((x) => x.key === 'inject-q-more')?.text).toBe(`+${100 - shown}`);
     for (const t of l.tokens) expect(t.x + t.w / 2).toBeLessThanOrEqual(900);
+  });
+
+  it('is compact: no blocking-pool row for a program without one, inject queue and timers on one row', () => {
+    const events = traceBuilder()
+      .event({ type: 'runtime.created', task: 0, flavor: 'multi_thread', runtime: 1 })
+      .spawn(1)
+      .push('inject', 1)
+      .build();
+    const l = layout(events, 1200, 2);
+    const rows = l.boxes.filter((b) => b.kind === 'row').map((b) => b.key);
+    expect(rows).toEqual(['row-main', 'row-w0', 'row-w1', 'row-inject', 'row-timers']);
+    const inject = l.boxes.find((b) => b.key === 'row-inject');
+    const timers = l.boxes.find((b) => b.key === 'row-timers');
+    if (inject === undefined || timers === undefined) throw new Error('missing');
+    expect(inject.y).toBe(timers.y);
+    expect(inject.x + inject.w).toBeLessThanOrEqual(timers.x);
+    // Every row lies inside the picture.
+    for (const b of l.boxes) expect(b.y + b.h).toBeLessThanOrEqual(l.height);
+    expect(l.height).toBeLessThan(300);
   });
 });

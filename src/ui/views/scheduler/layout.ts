@@ -8,22 +8,25 @@
 import type { SchedulerModel, WorkerModel } from '../../../store/view/derive-scheduler.ts';
 import { LOCAL_QUEUE_CAPACITY } from '../../../store/view/derive-scheduler.ts';
 import type { TaskView, ViewState } from '../../../store/index.ts';
-import { LIFECYCLE_GLYPH, namedTokenText } from '../shared/glyphs.ts';
+import { LIFECYCLE_GLYPH } from '../shared/glyphs.ts';
 import { taskToken } from '../shared/token-dom.ts';
 import type { TokenDatum } from '../shared/token-dom.ts';
 
-export const LABEL_W = 200;
-export const ROW_H = 88;
-/** Inside a row: the caption line, then the box holding tokens. */
-const CAPTION_Y = 14;
-const BOX_Y = 26;
-const BOX_H = 52;
-export const TOKEN = { w: 68, h: 34, gap: 6 } as const;
-/** Tokens that also show the task's name, when the rows have room for a few of them. */
-export const NAMED_TOKEN = { w: 140, h: 34, gap: 6 } as const;
-/** Width right of the row titles from which named tokens are used (3 in a multi_thread ring). */
-const NAMED_ROOM = 700;
-const PAD = 8;
+/**
+ * Compact rows (issue 11: every worker, the inject queue and the timers fit a projector strip):
+ * a caption line, then the box holding tokens, then the ring meter, in 62 units.
+ */
+export const LABEL_W = 176;
+export const ROW_H = 62;
+/** block_on's row holds no tokens: its title and status share one short line. */
+const MAIN_H = 34;
+const CAPTION_Y = 10;
+const BOX_Y = 20;
+const BOX_H = 36;
+export const TOKEN = { w: 62, h: 28, gap: 5 } as const;
+const PAD = 6;
+/** Room for a "+N" count after the tokens that fit. */
+const MORE_W = 52;
 
 export interface BoxDatum {
   readonly key: string;
@@ -45,18 +48,23 @@ export interface LabelDatum {
   readonly bold: boolean;
 }
 
+/** Where a token sits: in a queue (index 0 is the head) or a one-task slot, if either. */
+export interface SchedulerToken extends TokenDatum {
+  readonly holder?: { readonly kind: 'queue' | 'slot'; readonly key: string; readonly index: number };
+}
+
 export interface SchedulerLayout {
   readonly width: number;
   readonly height: number;
   readonly boxes: readonly BoxDatum[];
   readonly labels: readonly LabelDatum[];
-  readonly tokens: readonly TokenDatum[];
+  readonly tokens: readonly SchedulerToken[];
 }
 
 class Builder {
   readonly boxes: BoxDatum[] = [];
   readonly labels: LabelDatum[] = [];
-  readonly tokens: TokenDatum[] = [];
+  readonly tokens: SchedulerToken[] = [];
   private readonly keyed = new Set<number>();
   y = PAD;
 
@@ -64,8 +72,6 @@ class Builder {
     readonly view: ViewState,
     readonly width: number,
     readonly selected: number | undefined,
-    /** The token size of this layout: TOKEN, or NAMED_TOKEN where names fit. */
-    readonly tok: typeof TOKEN | typeof NAMED_TOKEN,
   ) {}
 
   label(key: string, x: number, y: number, text: string, anchor: LabelDatum['anchor'] = 'start', bold = false): void {
@@ -77,11 +83,10 @@ class Builder {
   }
 
   /** A task token centred at (x, y); `alias` keys a second appearance of the same task. */
-  token(id: number, x: number, y: number, alias: string, text?: string): void {
+  token(id: number, x: number, y: number, alias: string, holder?: SchedulerToken['holder']): void {
     const t: TaskView | undefined = this.view.tasks.get(id);
     if (t === undefined) return;
-    const named = this.tok === NAMED_TOKEN ? namedTokenText(t) : undefined;
-    const d = taskToken(t, x, y, this.tok.w, this.tok.h, id === this.selected, text ?? named);
+    const d: SchedulerToken = { ...taskToken(t, x, y, TOKEN.w, TOKEN.h, id === this.selected), holder };
     if (this.keyed.has(id)) this.tokens.push({ ...d, key: alias });
     else {
       this.keyed.add(id);
@@ -89,20 +94,28 @@ class Builder {
     }
   }
 
-  /** Row title on the left, with an optional second line. */
-  rowTitle(key: string, title: string, sub?: string): void {
-    this.box(`row-${key}`, 2, this.y, this.width - 4, ROW_H - 4, 'row', title);
-    this.label(`title-${key}`, 12, this.y + 30, title, 'start', true);
-    if (sub !== undefined) this.label(`sub-${key}`, 12, this.y + 58, sub);
+  /** Row title on the left, with an optional second line; `x`/`w` for a row sharing its line. */
+  rowTitle(key: string, title: string, sub?: string, x = 2, w = this.width - 4): void {
+    this.box(`row-${key}`, x, this.y, w, ROW_H - 2, 'row', title);
+    this.label(`title-${key}`, x + 8, this.y + 20, title, 'start', true);
+    if (sub !== undefined) this.label(`sub-${key}`, x + 8, this.y + 42, sub);
+  }
+
+  /** A one-line row: title and status side by side. */
+  shortRow(key: string, title: string, sub: string): void {
+    this.box(`row-${key}`, 2, this.y, this.width - 4, MAIN_H - 2, 'row', title);
+    this.label(`title-${key}`, 10, this.y + MAIN_H / 2 - 1, title, 'start', true);
+    this.label(`sub-${key}`, LABEL_W, this.y + MAIN_H / 2 - 1, sub);
+    this.y += MAIN_H;
   }
 
   /** A queue drawn left to right from x: as many tokens as fit, then "+N". Returns its right edge. */
   queue(key: string, name: string, ids: readonly number[], x: number, maxW: number, extra = ''): number {
-    const fit = Math.max(0, Math.floor((maxW - 2 * PAD - 56) / (this.tok.w + this.tok.gap)));
+    const fit = Math.max(0, Math.floor((maxW - 2 * PAD - MORE_W) / (TOKEN.w + TOKEN.gap)));
     const shown = ids.length > fit + 1 ? fit : ids.length;
     const w = Math.max(
-      120,
-      Math.min(maxW, 2 * PAD + shown * (this.tok.w + this.tok.gap) + (ids.length > shown ? 56 : 0)),
+      Math.min(120, maxW),
+      Math.min(maxW, 2 * PAD + shown * (TOKEN.w + TOKEN.gap) + (ids.length > shown ? MORE_W : 0)),
     );
     const cy = this.y + BOX_Y + BOX_H / 2;
     this.box(
@@ -116,17 +129,22 @@ class Builder {
     );
     this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, `${name} (${ids.length}${extra})`);
     for (let k = 0; k < shown; k++)
-      this.token(ids[k], x + PAD + k * (this.tok.w + this.tok.gap) + this.tok.w / 2, cy, `${key}-${k}`);
+      this.token(ids[k], x + PAD + k * (TOKEN.w + TOKEN.gap) + TOKEN.w / 2, cy, `${key}-${k}`, {
+        kind: 'queue',
+        key,
+        index: k,
+      });
     if (ids.length > shown) this.label(`${key}-more`, x + w - PAD, cy, `+${ids.length - shown}`, 'end', true);
     return x + w;
   }
 
   /** A one-task slot (running, LIFO). */
   slot(key: string, name: string, id: number | undefined, x: number): number {
-    const w = this.tok.w + 2 * PAD;
+    const w = TOKEN.w + 2 * PAD;
     this.box(key, x, this.y + BOX_Y, w, BOX_H, 'slot', `${name}: ${id === undefined ? 'empty' : `task ${id}`}`);
     this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, name);
-    if (id !== undefined) this.token(id, x + w / 2, this.y + BOX_Y + BOX_H / 2, `${key}-t`);
+    if (id !== undefined)
+      this.token(id, x + w / 2, this.y + BOX_Y + BOX_H / 2, `${key}-t`, { kind: 'slot', key, index: 0 });
     return x + w;
   }
 
@@ -147,28 +165,17 @@ function mainStatus(m: SchedulerModel['main']): string {
   return `${LIFECYCLE_GLYPH.idle} polls ${m.polls} · wakes ${m.wakes}`;
 }
 
-/** Does any task near the front of a row have a name? (Looks at a few per row, not every task.) */
-function showsNames(model: SchedulerModel, view: ViewState): boolean {
-  const ids: (number | undefined)[] = [...model.inject.slice(0, 4), ...model.timers.slice(0, 4).map((t) => t.task)];
-  for (const w of model.workers) ids.push(w.running, w.lifo, ...w.local.slice(0, 4));
-  return ids.some((id) => id !== undefined && view.tasks.get(id)?.name !== undefined);
-}
-
 export function layoutScheduler(
   model: SchedulerModel,
   view: ViewState,
   width: number,
   selected: number | undefined,
 ): SchedulerLayout {
+  const b = new Builder(view, width, selected);
   const x0 = LABEL_W;
-  const room = width - x0 - PAD;
-  const named = room >= NAMED_ROOM && showsNames(model, view);
-  const b = new Builder(view, width, selected, named ? NAMED_TOKEN : TOKEN);
-  const tok = b.tok;
   const mt = model.flavor === 'multi_thread';
 
-  b.rowTitle('main', mt ? 'block_on thread' : 'main future', mainStatus(model.main));
-  b.next();
+  b.shortRow('main', mt ? 'block_on thread' : 'main future', mainStatus(model.main));
 
   for (const w of model.workers) {
     const title = mt ? `worker ${w.index}${w.active ? ' ◀' : ''}` : 'scheduler core';
@@ -190,18 +197,18 @@ export function layoutScheduler(
       b.box(
         `meter-${w.index}`,
         x + PAD,
-        b.y + ROW_H - 9,
+        b.y + BOX_Y + BOX_H + 1,
         meterW,
-        6,
+        4,
         'meter',
         `local ring ${w.local.length} of ${LOCAL_QUEUE_CAPACITY}`,
       );
       b.box(
         `meterfill-${w.index}`,
         x + PAD,
-        b.y + ROW_H - 9,
+        b.y + BOX_Y + BOX_H + 1,
         (meterW * w.local.length) / LOCAL_QUEUE_CAPACITY,
-        6,
+        4,
         'meter-fill',
         '',
       );
@@ -209,37 +216,46 @@ export function layoutScheduler(
     b.next();
   }
 
-  b.rowTitle('inject', 'inject queue', 'FIFO');
-  b.queue('inject-q', 'inject', model.inject, x0, room);
-  b.next();
-
+  // The blocking pool only when the program uses it; the inject queue and the timers share a row.
   const busy = model.blockingThreads.filter((t) => t.state === 'running' || t.state === 'sleeping').length;
-  b.rowTitle('blocking', 'blocking pool', `${busy}/${model.blockingThreads.length} threads busy`);
-  let bx = x0;
-  for (const th of model.blockingThreads.slice(0, 4)) {
-    const job = th.state === 'running' || th.state === 'sleeping' ? th.task : undefined;
-    bx =
-      b.slot(`bt-${th.index}`, th.state === 'sleeping' ? `thread ${th.index} ⏾` : `thread ${th.index}`, job, bx) + PAD;
+  if (model.blockingThreads.length > 0 || model.blockingQueue.length > 0) {
+    b.rowTitle('blocking', 'blocking pool', `${busy}/${model.blockingThreads.length} threads busy`);
+    let bx = x0;
+    for (const th of model.blockingThreads.slice(0, 4)) {
+      const job = th.state === 'running' || th.state === 'sleeping' ? th.task : undefined;
+      bx =
+        b.slot(`bt-${th.index}`, th.state === 'sleeping' ? `thread ${th.index} ⏾` : `thread ${th.index}`, job, bx) +
+        PAD;
+    }
+    if (model.blockingThreads.length > 4) {
+      b.label('bt-more', bx, b.y + ROW_H / 2, `+${model.blockingThreads.length - 4}`, 'start', true);
+      bx += 48;
+    }
+    b.queue('blocking-q', 'queue', model.blockingQueue, bx, width - bx - PAD);
+    b.next();
   }
-  if (model.blockingThreads.length > 4) {
-    b.label('bt-more', bx, b.y + ROW_H / 2, `+${model.blockingThreads.length - 4}`, 'start', true);
-    bx += 48;
-  }
-  b.queue('blocking-q', 'queue', model.blockingQueue, bx, width - bx - PAD);
-  b.next();
 
-  b.rowTitle('timers', 'timers', `now ${model.nowMs} ms`);
-  const fit = Math.max(1, Math.floor((room - 56) / (tok.w + tok.gap)));
-  const timers = model.timers.slice(0, fit);
+  const half = Math.floor((width - 4) / 2);
+  const titleW = 142;
+  b.rowTitle('inject', 'inject queue', 'FIFO', 2, half - 2);
+  b.queue('inject-q', 'inject', model.inject, 2 + titleW, half - titleW - PAD);
+
+  const tx = 2 + half + 2;
+  b.rowTitle('timers', 'timers', `now ${model.nowMs} ms`, tx, width - 2 - tx);
+  const x1 = tx + titleW;
+  // A timer's deadline label ("@100ms") is wider than its token: space them by the label.
+  const step = TOKEN.w + TOKEN.gap + 14;
+  const fit = Math.max(1, Math.floor((width - x1 - PAD - MORE_W) / step));
+  const timers = model.timers.length > fit + 1 ? model.timers.slice(0, fit) : model.timers;
   timers.forEach((t, k) => {
-    const cx = x0 + PAD + k * (tok.w + tok.gap) + tok.w / 2;
-    b.token(t.task, cx, b.y + 30, `timer-${t.id}`);
-    b.label(`tm-${t.id}`, cx, b.y + 66, `@${t.deadlineMs}ms`, 'middle');
+    const cx = x1 + PAD + k * step + TOKEN.w / 2;
+    b.token(t.task, cx, b.y + 4 + TOKEN.h / 2, `timer-${t.id}`);
+    b.label(`tm-${t.id}`, cx, b.y + TOKEN.h + 16, `@${t.deadlineMs}ms`, 'middle');
   });
   if (model.timers.length > timers.length) {
     b.label('tm-more', width - PAD, b.y + ROW_H / 2, `+${model.timers.length - timers.length}`, 'end', true);
   }
-  if (model.timers.length === 0) b.label('tm-none', x0 + PAD, b.y + ROW_H / 2, 'no timers', 'start');
+  if (model.timers.length === 0) b.label('tm-none', x1 + PAD, b.y + ROW_H / 2, 'no timers', 'start');
   b.next();
 
   return { width, height: b.y + PAD, boxes: b.boxes, labels: b.labels, tokens: b.tokens };

@@ -23,8 +23,33 @@ function placeToken(g: SVGGElement, d: TokenDatum, moveMs: number): void {
   }
 }
 
-/** Draws `data` as tokens in `layer`, keyed by `key`. */
-export function joinTokens<T extends TokenDatum>(layer: Layer, data: readonly T[], moveMs: number): void {
+/** An offset from a token's place, in the view's units. */
+export interface Offset {
+  readonly dx: number;
+  readonly dy: number;
+}
+
+/**
+ * Where a token comes from when it appears and goes when it disappears, so a view can make a
+ * queue's ends visible (a push slides in at the tail, a pop leaves from the head). Without it,
+ * tokens fade in and out in place.
+ */
+export interface TokenMotion<T extends TokenDatum> {
+  /** Offset to slide in from, and a name for it (`data-enter`), or undefined to fade in place. */
+  enterFrom?(d: T): (Offset & { readonly name: string }) | undefined;
+  /** Offset to slide out to, and a name for it (`data-exit`), or undefined to fade in place. */
+  exitTo?(d: T): (Offset & { readonly name: string }) | undefined;
+}
+
+const shifted = (d: TokenDatum, o: Offset): string => `translate(${d.x + o.dx},${d.y + o.dy})`;
+
+/** Draws `data` as tokens in `layer`, keyed by `key`; `motion` says where tokens enter and leave. */
+export function joinTokens<T extends TokenDatum>(
+  layer: Layer,
+  data: readonly T[],
+  moveMs: number,
+  motion: TokenMotion<T> = {},
+): void {
   layer
     .selectAll<SVGGElement, T>('g.tl-token')
     .data(data, (d) => d.key)
@@ -34,7 +59,14 @@ export function joinTokens<T extends TokenDatum>(layer: Layer, data: readonly T[
           .append((d) => makeTokenElement(d))
           .each(function (d) {
             placeToken(this, d, 0);
-            if (moveMs > 0) select(this).attr('opacity', 0).transition('fade').duration(moveMs).attr('opacity', 1);
+            if (moveMs === 0) return;
+            const from = motion.enterFrom?.(d);
+            if (from !== undefined) {
+              this.setAttribute('data-enter', from.name);
+              this.setAttribute('transform', shifted(d, from));
+              select(this).transition('move').duration(moveMs).attr('transform', `translate(${d.x},${d.y})`);
+            }
+            select(this).attr('opacity', 0).transition('fade').duration(moveMs).attr('opacity', 1);
           }),
       (update) =>
         update.each(function (d) {
@@ -43,6 +75,12 @@ export function joinTokens<T extends TokenDatum>(layer: Layer, data: readonly T[
       (exit) => {
         if (moveMs === 0) return exit.interrupt('move').remove();
         // A fading token leaves the join at once, so a task coming back gets a fresh token.
+        exit.each(function (d) {
+          const to = motion.exitTo?.(d);
+          if (to === undefined) return;
+          this.setAttribute('data-exit', to.name);
+          select(this).transition('move').duration(moveMs).attr('transform', shifted(d, to));
+        });
         return exit
           .attr('class', 'tl-token-gone')
           .attr('data-task', null)

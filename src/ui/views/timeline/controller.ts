@@ -10,6 +10,7 @@ import { deriveTimeline } from '../../../store/view/derive-timeline.ts';
 import type { TimelineArrow, TimelineLane, TimeTick } from '../../../store/view/derive-timeline.ts';
 import type { Activity } from '../../../store/view/derive-history.ts';
 import { appendSvg } from '../shared/controller.ts';
+import { LABEL_FONT, LABEL_PAD, fitLabel, labelColumnWidth } from './lane-labels.ts';
 import { LIFECYCLE_GLYPH } from '../shared/glyphs.ts';
 import { watchSize } from '../shared/measure.ts';
 import { INK, LIFECYCLE_FILL, MONO_FONT, OKABE_ITO, UI_FONT } from '../shared/palette.ts';
@@ -17,7 +18,6 @@ import { bindTokenEvents } from '../shared/token-events.ts';
 import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
 
 export const LANE_H = 30;
-const LABEL_W = 150;
 /** Legend row, then the time-tick row, then lanes. */
 const AXIS_H = 62;
 const TICK_Y = 46;
@@ -63,6 +63,19 @@ export function createTimelineController(el: HTMLElement, options: ControllerOpt
   const segsG = svg.append('g').attr('class', 'tl-segs');
   const arrowsG = svg.append('g').attr('class', 'tl-arrows');
   const note = svg.append('text').attr('font-family', UI_FONT).attr('font-size', 18).attr('fill', INK);
+  // One monospace character's advance, measured once, sizes every lane label.
+  const probe = svg
+    .append('text')
+    .attr('font-family', MONO_FONT)
+    .attr('font-size', LABEL_FONT)
+    .attr('visibility', 'hidden')
+    .attr('aria-hidden', 'true')
+    .text('0123456789');
+  let advance = 0;
+  const charAdvance = (): number => {
+    if (advance === 0) advance = (probe.node()?.getComputedTextLength?.() ?? 0) / 10;
+    return advance > 0 ? advance : LABEL_FONT * 0.6;
+  };
   let last: ViewInput | undefined;
   const size = watchSize(el, () => {
     if (last !== undefined) render(last);
@@ -74,14 +87,20 @@ export function createTimelineController(el: HTMLElement, options: ControllerOpt
     const width = size.width;
     const height = AXIS_H + model.lanes.length * LANE_H + (model.hiddenLanes > 0 ? LANE_H : 0) + 8;
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    const labelW = labelColumnWidth(
+      model.lanes.map((l) => l.label),
+      charAdvance(),
+      width,
+    );
+    svg.attr('data-label-width', labelW);
     const x = scaleLinear()
       .domain([model.fromStep, Math.max(model.toStep, model.fromStep + 1)])
-      .range([LABEL_W, width - 12]);
+      .range([labelW, width - 12]);
     const laneY = new Map<number, number>();
     model.lanes.forEach((l, i) => laneY.set(l.task, AXIS_H + i * LANE_H + LANE_H / 2));
 
-    drawAxis(axis, model.ticks, x, height);
-    drawLanes(lanesG, model.lanes, laneY, width, input.selectedTask);
+    drawAxis(axis, model, x, height, width);
+    drawLanes(lanesG, model.lanes, laneY, { width, labelW, advance: charAdvance() }, input.selectedTask);
     // One path per lane and activity (a run of rectangles), so a frame writes a few dozen
     // attributes however many segments the lanes hold.
     const paths: PathDatum[] = [];
@@ -133,9 +152,67 @@ export function createTimelineController(el: HTMLElement, options: ControllerOpt
   };
 }
 
-function drawAxis(g: G, ticks: readonly TimeTick[], x: (s: number) => number, height: number): void {
+/** Fewest pixels between two drawn step ticks; denser steps are ticked every 2, 5, 10, … steps. */
+const MIN_STEP_GAP = 4;
+
+function stepStride(pxPerStep: number): number {
+  for (const base of [1, 10, 100, 1000, 10000]) {
+    for (const m of [1, 2, 5]) if (pxPerStep * base * m >= MIN_STEP_GAP) return base * m;
+  }
+  return 100000;
+}
+
+/**
+ * The axis is the run's simulated time: each clock reading is a labelled major tick at the step
+ * where the paused clock reached it, and every scheduler step is a minor tick (many steps share
+ * one instant while the clock is paused, so steps set the spacing and time labels the axis).
+ */
+function drawAxis(
+  g: G,
+  model: { readonly ticks: readonly TimeTick[]; readonly fromStep: number; readonly toStep: number },
+  x: (s: number) => number,
+  height: number,
+  width: number,
+): void {
+  const [x0, x1] = [x(model.fromStep), x(model.toStep)];
+  const stride = stepStride((x1 - x0) / Math.max(1, model.toStep - model.fromStep));
+  let minor = `M${x0.toFixed(1)},${TICK_Y + 6}H${x1.toFixed(1)}`;
+  for (let s = Math.ceil(model.fromStep / stride) * stride; s <= model.toStep; s += stride) {
+    const sx = x(s).toFixed(1);
+    minor += `M${sx},${TICK_Y + 6}v${s % (stride * 5) === 0 ? 9 : 5}`;
+  }
+  g.selectAll<SVGPathElement, string>('path.tl-steps')
+    .data([minor])
+    .join('path')
+    .attr('class', 'tl-steps')
+    .attr('stroke', INK)
+    .attr('stroke-width', 1)
+    .attr('fill', 'none')
+    .attr('d', (d) => d);
+  g.selectAll<SVGTextElement, string>('text.tl-axis-title')
+    .data([stride === 1 ? 'virtual time · a tick per step' : `virtual time · a tick per ${stride} steps`])
+    .join('text')
+    .attr('class', 'tl-axis-title')
+    .attr('text-anchor', 'end')
+    .attr('x', width - 12)
+    .attr('y', 14)
+    .attr('dominant-baseline', 'central')
+    .attr('font-family', UI_FONT)
+    .attr('font-size', 15)
+    .attr('fill', INK)
+    .text((d) => d);
+  // A label only where it does not run into the previous one; its line is drawn regardless.
+  let freeFrom = -Infinity;
+  const labelled = new Set<TimeTick>();
+  for (const t of model.ticks) {
+    const tx = x(t.step);
+    if (tx >= freeFrom) {
+      labelled.add(t);
+      freeFrom = tx + 12 + `t=${t.ms} ms`.length * 10;
+    }
+  }
   g.selectAll<SVGGElement, TimeTick>('g.tl-tick')
-    .data(ticks, (d) => `${d.step}:${d.ms}`)
+    .data(model.ticks, (d) => `${d.step}:${d.ms}`)
     .join((enter) => {
       const t = enter.append('g').attr('class', 'tl-tick');
       t.append('line').attr('stroke', '#777').attr('stroke-dasharray', '3 3');
@@ -154,7 +231,7 @@ function drawAxis(g: G, ticks: readonly TimeTick[], x: (s: number) => number, he
       t
         .select('text')
         .attr('x', (d) => x(d.step) + 3)
-        .text((d) => `${d.ms} ms`),
+        .text((d) => (labelled.has(d) ? `t=${d.ms} ms` : '')),
     );
   g.selectAll<SVGGElement, (typeof LEGEND)[number]>('g.tl-legend')
     .data(LEGEND, (d) => d.activity)
@@ -187,13 +264,14 @@ function drawLanes(
   g: G,
   lanes: readonly TimelineLane[],
   laneY: Map<number, number>,
-  width: number,
+  box: { readonly width: number; readonly labelW: number; readonly advance: number },
   selected: number | undefined,
 ): void {
   g.selectAll<SVGGElement, TimelineLane>('g.tl-tlane')
     .data(lanes, (d) => d.task)
     .join((enter) => {
       const lane = enter.append('g').attr('class', 'tl-tlane');
+      lane.append('title');
       lane
         .append('rect')
         .attr('class', 'tl-tlane-bg')
@@ -201,10 +279,9 @@ function drawLanes(
         .attr('height', LANE_H - 2);
       lane
         .append('text')
-        .attr('x', 8)
-        .attr('dominant-baseline', 'central')
+        .attr('class', 'tl-tlane-label')
+        .attr('x', LABEL_PAD)
         .attr('font-family', MONO_FONT)
-        .attr('font-size', 18)
         .attr('fill', INK);
       return lane;
     })
@@ -212,19 +289,39 @@ function drawLanes(
     .attr('tabindex', (d) => (d.task === 0 ? null : 0))
     .attr('role', (d) => (d.task === 0 ? null : 'button'))
     .attr('aria-label', (d) => (d.task === 0 ? 'main future lane' : `task ${d.task} lane`))
+    .call((lane) => lane.select('title').text((d) => d.label))
     .call((lane) =>
       lane
         .select('rect')
         .attr('y', (d) => (laneY.get(d.task) ?? 0) - LANE_H / 2 + 1)
-        .attr('width', width)
+        .attr('width', box.width)
         .attr('fill', (d) => (d.task === selected ? '#FFF3C4' : d.task % 2 === 0 ? '#F4F4F4' : '#FFFFFF')),
     )
     .call((lane) =>
       lane
-        .select('text')
-        .attr('y', (d) => laneY.get(d.task) ?? 0)
+        .select<SVGTextElement>('text')
+        .attr('data-label', (d) => d.label)
         .attr('font-weight', (d) => (d.task === selected ? 700 : 400))
-        .text((d) => (d.label.length > 12 ? `${d.label.slice(0, 11)}…` : d.label)),
+        .each(function (d) {
+          // Rebuilt only when the name, the column or the lane's place changes.
+          const key = `${d.label}|${box.labelW}|${laneY.get(d.task) ?? 0}`;
+          if (this.getAttribute('data-fit') === key) return;
+          this.setAttribute('data-fit', key);
+          const fitted = fitLabel(d.label, box.advance, box.labelW);
+          const y = laneY.get(d.task) ?? 0;
+          const lineH = fitted.fontSize * 1.05;
+          const top = y - ((fitted.lines.length - 1) * lineH) / 2;
+          this.setAttribute('font-size', String(fitted.fontSize));
+          this.replaceChildren();
+          fitted.lines.forEach((line, i) => {
+            const span = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+            span.setAttribute('x', String(LABEL_PAD));
+            span.setAttribute('y', (top + i * lineH).toFixed(1));
+            span.setAttribute('dominant-baseline', 'central');
+            span.textContent = line;
+            this.appendChild(span);
+          });
+        }),
     );
 }
 

@@ -1,39 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { configOfSource } from './run-config.ts';
 import { readDeckUrl, writeDeckUrl } from './deck-url.ts';
-import { deckCommandFor, zoomed } from './keys.ts';
+import { zoomed } from './zoom.ts';
 
-const press = (key: string, extra: Partial<Parameters<typeof deckCommandFor>[0]> = {}) =>
-  deckCommandFor({ key, ctrlKey: false, metaKey: false, altKey: false, typing: false, onControl: false, ...extra });
-
-describe('deck keys', () => {
-  it('maps the slide-tool keys', () => {
-    expect(
-      ['ArrowRight', 'PageDown', 'ArrowLeft', 'PageUp', 'Home', 'End', 'o', 'b', 'f', 'p'].map((k) => press(k)),
-    ).toEqual(['next', 'next', 'prev', 'prev', 'first', 'last', 'overview', 'blank', 'fullscreen', 'presenter']);
-    expect(press('O')).toBe('overview');
-  });
-
-  it('leaves typing, modified keys and activated controls alone', () => {
-    expect(press('ArrowRight', { typing: true })).toBeUndefined();
-    expect(press('Escape', { typing: true })).toBe('escape');
-    expect(press('f', { ctrlKey: true })).toBeUndefined();
-    expect(press('Enter', { onControl: true })).toBeUndefined();
-    expect(press(' ', { onControl: true })).toBeUndefined();
-    expect(press(' ')).toBe('play');
-  });
-
-  it('leaves the arrow keys to a focused quiz choice, never changing the slide', () => {
-    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown']) {
-      expect(press(key, { onControl: true, onChoice: true })).toBeUndefined();
-    }
-    expect(press('PageDown', { onControl: true, onChoice: true })).toBe('next');
-  });
-
-  it('opens the console with C, as the embed does', () => {
-    expect(press('c')).toBe('console');
-  });
-
+describe('zoom', () => {
   it('zooms in steps within bounds', () => {
     expect(zoomed(1, 'zoom-in')).toBe(1.1);
     expect(zoomed(2, 'zoom-in')).toBe(2);
