@@ -51,15 +51,9 @@ describe('fuzzer findings of the 14.x runs', () => {
 
   it.each([
     [
-      'unwrap of an Err holding a JoinHandle',
-      '    let h = tokio::spawn(async {});\n    let r: Result<i32, _> = Err(h);\n    r.unwrap();',
+      'unwrap of an Err holding a struct without Debug',
+      '    struct Conn;\n    let r: Result<i32, _> = Err(Conn);\n    r.unwrap();',
       5,
-      7,
-    ],
-    [
-      'expect_err of an Ok holding a Notify',
-      '    let r: Result<_, i32> = Ok(tokio::sync::Notify::new());\n    r.expect_err("no");',
-      4,
       7,
     ],
   ])('%s: Debug demanded outside a format macro is E0277 at the call', (_what, body, line, col) => {
