@@ -21,7 +21,22 @@ export function invoke(def: FnDef, args: Value[], site: Site | null): Value {
   if (site !== null) f.tys = site.tyArgs;
   def.bind(f, args);
   if (def.layout) return new AsyncFuture(def.layout, f);
-  if (--env.budget < 0) runaway(site?.line ?? def.span.line, site?.col ?? def.span.col);
+  return runBody(def, f, site?.line ?? def.span.line, site?.col ?? def.span.col);
+}
+
+/** What a synchronous call runs: a compiled body, the drops of an unwinding frame, the parameters. */
+interface Callee {
+  readonly body: ((f: Frame) => Value) | null;
+  readonly dropOrder: number[];
+  readonly paramSlots: number[];
+}
+
+/**
+ * Runs a bound frame's body under the runaway and stack-depth guards; an unwinding frame drops its
+ * live slots, a returning one its parameters (newest first), as Rust does.
+ */
+function runBody(def: Callee, f: Frame, line: number, col: number): Value {
+  if (--env.budget < 0) runaway(line, col);
   if (++env.depth > env.maxDepth) {
     env.depth--;
     stackOverflow();
@@ -90,30 +105,7 @@ export function callClosure(c: RClosure, args: Value[], site: Site | null): Valu
   const def = c.def;
   const f = new Frame(def.nslots, c.env);
   def.bind(f, args);
-  if (--env.budget < 0) runaway(site?.line ?? def.line, site?.col ?? def.col);
-  if (++env.depth > env.maxDepth) {
-    env.depth--;
-    stackOverflow();
-  }
-  let r: Value;
-  try {
-    r = def.body!(f);
-  } catch (e) {
-    dropFrame(f, def.dropOrder);
-    throw e;
-  } finally {
-    env.depth--;
-  }
-  if (r === CTL) {
-    r = f.rv;
-    f.flow = Flow.None;
-  }
-  const ps = def.paramSlots;
-  for (let i = ps.length - 1; i >= 0; i--) {
-    const k = ps[i];
-    dropSlot(f.s[k], f.s, k);
-  }
-  return r;
+  return runBody(def, f, site?.line ?? def.line, site?.col ?? def.col);
 }
 
 /** Calls any callable value (closure, fn item, constructor). */
