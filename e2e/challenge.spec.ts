@@ -40,7 +40,7 @@ test('the reference solution passes on every seed', async ({ page }, testInfo) =
   expect(c.problems).toEqual([]);
 });
 
-test('the starter fails: failures never restarted, the pool below N, a leak', async ({ page }) => {
+test('the starter fails: failures never restarted, the pool below N, a leak', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const c = new ChallengePage(page);
   await c.openChallenge();
@@ -51,6 +51,7 @@ test('the starter fails: failures never restarted, the pool below N, a leak', as
   await expect(c.findings('leaked-task').first()).toBeVisible();
   // The schedule search reports a failing schedule as a link that replays it in the lab.
   await expect(page.getByTestId('explored')).toHaveAttribute('data-outcome', 'failed');
+  await page.getByTestId('explored').screenshot({ path: testInfo.outputPath('challenge-explored.png') });
   const link = page.getByTestId('explored-link');
   await expect(link).toHaveAttribute('href', /mode=lab#share=/);
   await page.goto((await link.getAttribute('href')) ?? '');

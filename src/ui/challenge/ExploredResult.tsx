@@ -52,7 +52,7 @@ export function ExploredResult({ explored }: { readonly explored: ExploredReport
   }
   return (
     <div className="explored-result seed-failed" data-testid="explored" data-outcome="failed">
-      <p>{head}. One schedule broke an invariant that the fixed seeds may not show:</p>
+      <p>{head}. The first run of an outcome broke an invariant:</p>
       <ul>
         {explored.failing.findings.map((f, i) => (
           <li key={i}>{f.message}</li>
