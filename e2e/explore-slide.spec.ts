@@ -3,6 +3,7 @@
  * schedules"; exploring finds the common outcome and the rare one that loses a connection, and
  * that group opens in the slide's lab at the step where it parted from the common run.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DeckPage, slideNumber } from './pages/deck-page.ts';
 
@@ -19,6 +20,13 @@ test('the pool race slide explores schedules and finds the one that loses a conn
   const texts = (await groups.allTextContents()).join('\n');
   expect(texts).toContain('pool says free: 1');
   await page.screenshot({ path: testInfo.outputPath('explore-slide-groups.png') });
+  // The section with its groups stays accessible (issue 11's bar: no serious or critical finding).
+  const axe = await new AxeBuilder({ page }).include('[data-testid="slide-explore"]').analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('; ')}`),
+  ).toEqual([]);
 
   // The losing group opens in the slide's lab, where its schedule parts from the common one.
   const losing = groups.filter({ hasText: 'pool says free: 1' }).first();
