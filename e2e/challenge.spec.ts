@@ -30,6 +30,9 @@ test('the reference solution passes on every seed', async ({ page }, testInfo) =
   await c.check();
   await expect(c.verdict).toContainText('Passed on all 4 seeds');
   await expect(c.panel.locator('.seed-result[data-outcome="passed"]')).toHaveCount(4);
+  // The schedule search (issue 16) explored seed 1 and found nothing that breaks the pool.
+  await expect(page.getByTestId('explored')).toHaveAttribute('data-outcome', 'passed');
+  await expect(page.getByTestId('explored')).toContainText('Explored 200 schedules of seed 1');
   await page.screenshot({ path: testInfo.outputPath('challenge-pass.png'), fullPage: true });
   // The result is part of the saved progress.
   await page.reload();
@@ -37,7 +40,7 @@ test('the reference solution passes on every seed', async ({ page }, testInfo) =
   expect(c.problems).toEqual([]);
 });
 
-test('the starter fails: failures never restarted, the pool below N, a leak', async ({ page }) => {
+test('the starter fails: failures never restarted, the pool below N, a leak', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const c = new ChallengePage(page);
   await c.openChallenge();
@@ -46,6 +49,15 @@ test('the starter fails: failures never restarted, the pool below N, a leak', as
   await expect(c.findings('failure-not-restarted').first()).toContainText('Slot 2 (attempt 1');
   await expect(c.findings('pool-below-n').first()).toContainText('stayed below 3');
   await expect(c.findings('leaked-task').first()).toBeVisible();
+  // The schedule search reports a failing schedule as a link that replays it in the lab.
+  await expect(page.getByTestId('explored')).toHaveAttribute('data-outcome', 'failed');
+  await page.getByTestId('explored').screenshot({ path: testInfo.outputPath('challenge-explored.png') });
+  const link = page.getByTestId('explored-link');
+  await expect(link).toHaveAttribute('href', /mode=lab#share=/);
+  await page.goto((await link.getAttribute('href')) ?? '');
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-phase', 'ended', { timeout: 20_000 });
+  // It opens at the first broken invariant: slot 2 lost and not restarted.
+  await expect(page.getByTestId('console')).toContainText('slot 2: connection lost');
 });
 
 test('a pool that never shuts its set down leaks, and the link opens that step', async ({ page }, testInfo) => {

@@ -23,7 +23,7 @@ test('a presenter window drives the audience window', async ({ context }, testIn
   await presenter.press('ArrowRight');
   await presenter.press('ArrowRight');
   await presenter.expectSlide(3);
-  await expect(audience.counter).toContainText('Slide 3 of 34');
+  await expect(audience.counter).toContainText('Slide 3 of 35');
   await expect(presenterPage.getByTestId('next-slide')).toContainText('4.');
 
   // Steps.
@@ -64,7 +64,7 @@ test('p opens the presenter window and turns this one into the audience', async 
   await expect(deck.counter).toContainText('audience');
   await expect(page).toHaveURL(/audience=1/);
   const presenter = new DeckPage(presenterPage);
-  await expect(presenter.counter).toContainText('Slide 4 of 34');
+  await expect(presenter.counter).toContainText('Slide 4 of 35');
   await presenter.press('ArrowRight');
-  await expect(deck.counter).toContainText('Slide 5 of 34');
+  await expect(deck.counter).toContainText('Slide 5 of 35');
 });

@@ -1,9 +1,9 @@
 /** The challenge slide: the checker's button, verdict, per-seed results and finding links. */
 import { expect } from '@playwright/test';
 import type { Locator } from '@playwright/test';
-import { DeckPage } from './deck-page.ts';
+import { DeckPage, slideNumber } from './deck-page.ts';
 
-export const CHALLENGE_SLIDE = 34;
+export const CHALLENGE_SLIDE = slideNumber('challenge');
 
 export class ChallengePage extends DeckPage {
   async openChallenge(): Promise<void> {

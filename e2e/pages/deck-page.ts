@@ -9,7 +9,7 @@ import { parseLesson } from '../../src/lessons/parse.ts';
 import type { Locator, Page } from '@playwright/test';
 
 export const LESSON = 'day06-tasks-joinset-cancellation';
-export const SLIDES = 34;
+export const SLIDES = 35;
 
 /** A slide's 1-based number from its `{#id}`, so tests survive slides being added or moved. */
 export function slideNumber(id: string): number {

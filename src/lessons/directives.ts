@@ -1,17 +1,17 @@
 /**
- * The leaf directives of a slide — `::scenario{…}`, `::cue{…}`, `::challenge{…}` — and the info
+ * The leaf directives of a slide — `::scenario{…}`, `::cue{…}`, `::challenge{…}`, `::explore{…}` — and the info
  * string of an inline ```` ```rust scenario=<name> ```` fence: attributes in, typed records out.
  */
 import type { Attrs } from './attrs.ts';
 import { printAttrs } from './attrs.ts';
 import { CLAIM_KEYS, claimAttrs, readClaims } from './cue-claims.ts';
 import { MATCHER_KEYS, matcherAttrs, readInt, readMatcher, readRange, readString } from './matcher.ts';
-import type { ChallengeRef, Cue, CueAction, LineRange, ScenarioRef } from './types.ts';
+import type { ChallengeRef, Cue, CueAction, ExploreRef, ExploreStrategyName, LineRange, ScenarioRef } from './types.ts';
 
 export type DirectiveResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-export const LEAF_DIRECTIVES = ['scenario', 'cue', 'challenge'] as const;
+export const LEAF_DIRECTIVES = ['scenario', 'cue', 'challenge', 'explore'] as const;
 export const CONTAINER_DIRECTIVES = ['notes', 'quiz'] as const;
 
 const ACTIONS: readonly CueAction[] = ['pause', 'highlight', 'inspect'];
@@ -136,6 +136,23 @@ export function parseChallenge(attrs: Attrs, line: number): DirectiveResult<Chal
   return { ok: true, value: { starter, solution, line } };
 }
 
+const STRATEGIES: readonly ExploreStrategyName[] = ['random', 'pct', 'dfs'];
+/** A slide's exploration runs while the class watches: keep it to seconds. */
+const MAX_SLIDE_RUNS = 5000;
+
+export function parseExplore(attrs: Attrs, line: number): DirectiveResult<ExploreRef> {
+  const bad = onlyKeys(attrs, ['strategy', 'runs'], '::explore');
+  if (bad) return { ok: false, message: bad };
+  const strategy = attrs.get('strategy') ?? 'pct';
+  if (typeof strategy !== 'string' || !(STRATEGIES as readonly string[]).includes(strategy)) {
+    return { ok: false, message: `::explore needs strategy= one of ${STRATEGIES.map((s) => `"${s}"`).join(', ')}` };
+  }
+  const runs = readInt(attrs, 'runs', 1);
+  if (!runs.ok) return { ok: false, message: runs.message };
+  if ((runs.value ?? 0) > MAX_SLIDE_RUNS) return { ok: false, message: `::explore runs= is at most ${MAX_SLIDE_RUNS}` };
+  return { ok: true, value: { strategy: strategy as ExploreStrategyName, runs: runs.value ?? 500, line } };
+}
+
 const rangeText = (r: LineRange | undefined): string | undefined =>
   r === undefined ? undefined : r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`;
 
@@ -169,5 +186,12 @@ export function printChallenge(c: ChallengeRef): string {
   return `::challenge${printAttrs([
     ['starter', c.starter],
     ['solution', c.solution],
+  ])}`;
+}
+
+export function printExplore(e: ExploreRef): string {
+  return `::explore${printAttrs([
+    ['strategy', e.strategy],
+    ['runs', e.runs],
   ])}`;
 }

@@ -91,6 +91,31 @@ describe('parseLesson on the good fixture', () => {
   });
 });
 
+describe('::explore', () => {
+  const head = '---\ntitle: t\ncourse: c\nweek: 1\nday: 1\nduration: d\n---\n\n# Race\n\n::scenario{file="race.rs"}\n';
+  it('reads the strategy and runs, with PCT and 500 runs when left out', () => {
+    const a = parseOk(`${head}::explore{strategy="dfs" runs=40}\n`).slides[0]?.explore;
+    expect(a).toEqual({ strategy: 'dfs', runs: 40, line: 12 });
+    expect(parseOk(`${head}::explore\n`).slides[0]?.explore).toEqual({ strategy: 'pct', runs: 500, line: 12 });
+  });
+  it('needs a scenario to explore', () => {
+    const r = parseLesson(`${head.replace('::scenario{file="race.rs"}\n', '')}::explore\n`, 'l.md');
+    expect(r.ok ? [] : r.diagnostics.map((d) => d.message)).toEqual([
+      "::explore runs the slide's scenario, so the slide needs one",
+    ]);
+  });
+  it.each([
+    ['::explore{strategy="loom"}', 'strategy= one of'],
+    ['::explore{runs=0}', 'runs'],
+    ['::explore{runs=9000}', 'at most 5000'],
+    ['::explore{depth=3}', 'no attribute "depth"'],
+    ['::explore\n::explore', 'one ::explore'],
+  ])('rejects %s', (directive, message) => {
+    const r = parseLesson(`${head}${directive}\n`, 'l.md');
+    expect(r.ok ? [] : r.diagnostics.map((d) => d.message).join('\n')).toContain(message);
+  });
+});
+
 describe('round trip: parse → print → parse', () => {
   const lessons = new Map([...readTree('lessons')].filter(([p]) => p.endsWith('/lesson.md')));
   lessons.set(GOOD, files.get(GOOD) ?? '');
@@ -172,6 +197,13 @@ const slide: fc.Arbitrary<SourceSlide> = fc
     cues: fc.array(cue, { maxLength: 3 }),
     notes: prose,
     quizzes: fc.array(quiz, { maxLength: 2 }),
+    explore: fc.option(
+      fc.record({
+        strategy: fc.constantFrom('random' as const, 'pct' as const, 'dfs' as const),
+        runs: fc.integer({ min: 1, max: 5000 }),
+      }),
+      { nil: undefined },
+    ),
   })
   .map((s) => ({
     id: s.title.replace(/ /g, '-'),
@@ -181,6 +213,7 @@ const slide: fc.Arbitrary<SourceSlide> = fc
     cues: s.cues,
     notes: s.notes,
     quizzes: s.quizzes,
+    ...(s.explore && s.hasScenario ? { explore: { ...s.explore, line: 0 } } : {}),
     line: 0,
   }));
 const lesson: fc.Arbitrary<SourceLesson> = fc

@@ -9,6 +9,7 @@ import {
   CONTAINER_DIRECTIVES,
   LEAF_DIRECTIVES,
   parseChallenge,
+  parseExplore,
   parseCue,
   parseScenarioDirective,
   parseScenarioFence,
@@ -17,7 +18,17 @@ import { parseFrontMatter } from './front-matter.ts';
 import { stripMarkers } from './ledger/markers.ts';
 import { parseQuiz } from './quiz.ts';
 import type { BodyLine } from './quiz.ts';
-import type { ChallengeRef, Cue, Diagnostic, Parsed, Quiz, ScenarioRef, SourceLesson, SourceSlide } from './types.ts';
+import type {
+  ChallengeRef,
+  Cue,
+  Diagnostic,
+  ExploreRef,
+  Parsed,
+  Quiz,
+  ScenarioRef,
+  SourceLesson,
+  SourceSlide,
+} from './types.ts';
 
 interface Fence {
   readonly marker: string;
@@ -41,6 +52,7 @@ class SlideBuilder {
   readonly body: string[] = [];
   scenario: ScenarioRef | undefined;
   challenge: ChallengeRef | undefined;
+  explore: ExploreRef | undefined;
   readonly cues: Cue[] = [];
   notes: string | undefined;
   notesLine = 0;
@@ -99,6 +111,8 @@ export function parseLesson(text: string, file: string): Parsed<SourceLesson> {
     } else if (slide.title === undefined) {
       report(slide.line, 'a slide starts with a "# Title" line');
     } else {
+      if (slide.explore && !slide.scenario)
+        report(slide.explore.line, "::explore runs the slide's scenario, so the slide needs one");
       const id = slide.id ?? slugify(slide.title);
       const first = ids.get(id);
       if (first !== undefined)
@@ -113,6 +127,7 @@ export function parseLesson(text: string, file: string): Parsed<SourceLesson> {
         notes: tidy((slide.notes ?? '').split('\n')),
         quizzes: slide.quizzes,
         ...(slide.challenge ? { challenge: slide.challenge } : {}),
+        ...(slide.explore ? { explore: slide.explore } : {}),
         line: slide.titleLine,
       });
     }
@@ -274,6 +289,11 @@ export function parseLesson(text: string, file: string): Parsed<SourceLesson> {
       const c = parseCue(attrs.attrs, n);
       if (c.ok) slide.cues.push(c.value);
       else report(n, c.message);
+    } else if (name === 'explore') {
+      const e = parseExplore(attrs.attrs, n);
+      if (!e.ok) report(n, e.message);
+      else if (slide.explore) report(n, `a slide has one ::explore; the first is at line ${slide.explore.line}`);
+      else slide.explore = e.value;
     } else {
       const c = parseChallenge(attrs.attrs, n);
       if (!c.ok) report(n, c.message);

@@ -138,6 +138,16 @@ export interface ChallengeRef {
   readonly line: number;
 }
 
+/** Explorer strategies a slide may ask for (issue 16): random seeds, PCT, bounded DFS. */
+export type ExploreStrategyName = 'random' | 'pct' | 'dfs';
+
+/** `::explore{…}`: the slide offers "Explore schedules" on its scenario with these settings. */
+export interface ExploreRef {
+  readonly strategy: ExploreStrategyName;
+  readonly runs: number;
+  readonly line: number;
+}
+
 export interface SourceSlide {
   /** Stable id for URLs: `{#id}` after the title, or the title's slug. */
   readonly id: string;
@@ -150,6 +160,7 @@ export interface SourceSlide {
   readonly notes: string;
   readonly quizzes: Quiz[];
   readonly challenge?: ChallengeRef;
+  readonly explore?: ExploreRef;
   readonly line: number;
 }
 

@@ -16,7 +16,10 @@ async function problems(file: string, files: ReadonlyMap<string, string>, runner
 }
 
 const cases: ReadonlyArray<readonly [string, string]> = [
-  ['unknown-directive', '11: unknown directive "::video"; known directives are "::scenario", "::cue", "::challenge"'],
+  [
+    'unknown-directive',
+    '11: unknown directive "::video"; known directives are "::scenario", "::cue", "::challenge", "::explore"',
+  ],
   ['unknown-block', '11: unknown directive "::: warning"; blocks are "::: notes", "::: quiz"'],
   ['missing-scenario', '11: missing scenario file: "nope.rs" does not exist beside the lesson'],
   ['missing-expected', '11: missing expected output: "no-txt.txt" (the stdout of no-txt.rs) does not exist beside it'],

@@ -17,7 +17,35 @@ export type ChallengeRun =
   /** It did not compile, or the run stopped (a panic in main, a loop that never yields). */
   | { readonly ok: false; readonly message: string; readonly line?: number };
 
-export type ChallengeRunner = (source: string, seed: number) => Promise<ChallengeRun>;
+/** Runs `source` seeded with `seed`, or the schedule of `replayKey` (src/explore/key.ts) when given. */
+export type ChallengeRunner = (source: string, seed: number, replayKey?: string) => Promise<ChallengeRun>;
+
+/**
+ * Explores `source` from `seed` and gives the replay keys of each distinct outcome's first run
+ * (most common first), or a message when the search could not run.
+ */
+export type ScheduleSearch = (
+  source: string,
+  seed: number,
+) => Promise<
+  | { readonly ok: true; readonly keys: readonly string[]; readonly runs: number }
+  | { readonly ok: false; readonly message: string }
+>;
+
+/** What the schedule search found: how many runs and outcomes, and the first schedule that fails. */
+export interface ExploredReport {
+  readonly seed: number;
+  readonly runs: number;
+  readonly outcomes: number;
+  readonly failing?: {
+    readonly replayKey: string;
+    /** The program the schedule runs (the seed's failure table injected). */
+    readonly source: string;
+    readonly findings: readonly SeedFinding[];
+  };
+  /** The search or a replay did not run. */
+  readonly message?: string;
+}
 
 export interface SeedFinding {
   readonly violation: Violation;
@@ -44,6 +72,7 @@ export type SeedReport =
 export interface ChallengeReport {
   readonly passed: boolean;
   readonly seeds: readonly SeedReport[];
+  readonly explored?: ExploredReport;
 }
 
 export interface CheckOptions {
@@ -51,6 +80,8 @@ export interface CheckOptions {
   readonly spec?: PoolSpec;
   /** Called after each seed, for progress in the UI. */
   readonly onSeed?: (report: SeedReport) => void;
+  /** Also search for a failing schedule of `seed`'s program (default: the first checked seed). */
+  readonly explore?: { readonly search: ScheduleSearch; readonly seed?: number };
 }
 
 /** The exact program the checker runs for `seed` (the lab replays it for a link). */
@@ -97,5 +128,33 @@ export async function checkChallenge(
     seeds.push(report);
     options.onSeed?.(report);
   }
-  return { passed: seeds.every((s) => s.outcome === 'passed'), seeds };
+  const passed = seeds.every((s) => s.outcome === 'passed');
+  const seed = options.explore?.seed ?? seeds[0]?.seed;
+  if (options.explore === undefined || seed === undefined) return { passed, seeds };
+  const explored = await exploreSeed(source, seed, spec, run, options.explore.search);
+  return { passed: passed && explored.failing === undefined && explored.message === undefined, seeds, explored };
+}
+
+async function exploreSeed(
+  source: string,
+  seed: number,
+  spec: PoolSpec,
+  run: ChallengeRunner,
+  search: ScheduleSearch,
+): Promise<ExploredReport> {
+  const program = programForSeed(source, seed, spec);
+  if (!program.ok) return { seed, runs: 0, outcomes: 0, message: program.message };
+  const found = await search(program.source, seed);
+  if (!found.ok) return { seed, runs: 0, outcomes: 0, message: found.message };
+  const base = { seed, runs: found.runs, outcomes: found.keys.length };
+  for (const replayKey of found.keys) {
+    const r = await run(program.source, seed, replayKey);
+    if (!r.ok) return { ...base, message: r.message };
+    const violations = checkPoolTrace(r.events, spec).violations;
+    if (violations.length > 0) {
+      const findings = violations.map((v) => ({ violation: v, message: describeViolation(v, spec) }));
+      return { ...base, failing: { replayKey, source: program.source, findings } };
+    }
+  }
+  return base;
 }

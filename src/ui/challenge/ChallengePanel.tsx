@@ -14,7 +14,8 @@ import {
 } from '../../lessons/challenge/index.ts';
 import type { ChallengeReport, SeedReport } from '../../lessons/challenge/index.ts';
 import type { LessonSession } from '../lesson/lesson-session.ts';
-import { workerChallengeRunner } from './worker-runner.ts';
+import { ExploredResult } from './ExploredResult.tsx';
+import { SEARCH_RUNS, workerChallengeRunner } from './worker-runner.ts';
 
 export interface ChallengePanelProps {
   readonly session: LessonSession;
@@ -89,6 +90,7 @@ export function ChallengePanel(props: ChallengePanelProps) {
     setPhase({ kind: 'checking', done: [] });
     runner.current ??= workerChallengeRunner();
     const report = await checkChallenge(source, runner.current.run, {
+      explore: { search: runner.current.search },
       onSeed: (r) => {
         done.push(r);
         setPhase({ kind: 'checking', done: [...done] });
@@ -110,7 +112,8 @@ export function ChallengePanel(props: ChallengePanelProps) {
         The checker runs your program on {CHECK_SEEDS.length} seeds. For each it replaces the <code>FAILURES</code>{' '}
         table (slot, attempt, ms until it fails) with its own schedule — seed 1 keeps the lesson's — and watches the
         trace: {POOL_SPEC.poolSize} connections up at every moment before {POOL_SPEC.deadlineMs}ms (a failed one
-        restarted within {POOL_SPEC.restartBudgetMs}ms), and no task left alive when the runtime shuts down.
+        restarted within {POOL_SPEC.restartBudgetMs}ms), and no task left alive when the runtime shuts down. Then it
+        explores {SEARCH_RUNS} schedules of seed 1 and checks one run of each outcome the same way.
       </p>
       <button type="button" className="primary" onClick={() => void check()} disabled={phase.kind === 'checking'}>
         {phase.kind === 'checking' ? `Checking… (${phase.done.length}/${CHECK_SEEDS.length})` : 'Check my pool'}
@@ -124,7 +127,9 @@ export function ChallengePanel(props: ChallengePanelProps) {
           <span aria-hidden="true">{phase.report.passed ? '✓ ' : '✕ '}</span>
           {phase.report.passed
             ? `Passed on all ${phase.report.seeds.length} seeds: the pool heals itself and shuts down cleanly.`
-            : `Not yet: ${phase.report.seeds.filter((s) => s.outcome !== 'passed').length} of ${phase.report.seeds.length} seeds broke an invariant.`}
+            : phase.report.seeds.every((s) => s.outcome === 'passed')
+              ? `Not yet: every seed passed, but a schedule the explorer found broke an invariant.`
+              : `Not yet: ${phase.report.seeds.filter((s) => s.outcome !== 'passed').length} of ${phase.report.seeds.length} seeds broke an invariant.`}
         </p>
       )}
       {phase.kind === 'idle' && saved !== undefined && (
@@ -138,6 +143,9 @@ export function ChallengePanel(props: ChallengePanelProps) {
             <SeedResult key={r.seed} r={r} props={props} />
           ))}
         </ul>
+      )}
+      {phase.kind === 'done' && phase.report.explored !== undefined && (
+        <ExploredResult explored={phase.report.explored} />
       )}
     </section>
   );

@@ -1,23 +1,55 @@
 /**
  * The challenge checker's runner in the app: each seed's program runs in its own simulation
  * worker (src/worker/client.ts), off the page's thread, so a learner's runaway loop costs one
- * restarted worker and a clear message, never the page or their code.
+ * restarted worker and a clear message, never the page or their code. The schedule search
+ * (issue 16) explores in an explore worker of its own, with PCT over a bounded number of runs.
  */
-import type { ChallengeRun, ChallengeRunner } from '../../lessons/challenge/check-challenge.ts';
+import type { ChallengeRun, ChallengeRunner, ScheduleSearch } from '../../lessons/challenge/check-challenge.ts';
 import type { SimEvent } from '../../store/index.ts';
-import { SimWorkerClient } from '../../worker/client.ts';
+import { SimWorkerClient, browserTimers, createSimWorker } from '../../worker/client.ts';
+import { ExploreClient } from '../../worker/explore-client.ts';
 import type { WorkerFactory } from '../../worker/client.ts';
 import { configOfSource } from '../lesson/run-config.ts';
 
-export function workerChallengeRunner(factory?: WorkerFactory): { run: ChallengeRunner; dispose(): void } {
+/** Schedules the checker explores: enough for PCT to find a rare interleaving in seconds. */
+export const SEARCH_RUNS = 200;
+
+export function workerChallengeRunner(factory?: WorkerFactory): {
+  run: ChallengeRunner;
+  search: ScheduleSearch;
+  dispose(): void;
+} {
   let client: SimWorkerClient | undefined;
+  let explorer: ExploreClient | undefined;
   const get = (): SimWorkerClient => (client ??= new SimWorkerClient(factory));
-  const run: ChallengeRunner = (source, seed) =>
+  const search: ScheduleSearch = (source, seed) =>
+    new Promise((resolve) => {
+      explorer ??= new ExploreClient(factory ?? createSimWorker, browserTimers);
+      explorer.explore(
+        {
+          source,
+          file: 'src/main.rs',
+          config: configOfSource(source, seed),
+          options: { strategy: 'pct', runs: SEARCH_RUNS, depth: 3 },
+        },
+        {
+          progress: () => undefined,
+          done: (report) => resolve({ ok: true, keys: report.groups.map((g) => g.replayKey), runs: report.runs }),
+          compileError: (problems) => resolve({ ok: false, message: problems[0]?.message ?? 'does not compile' }),
+          lost: (message) => resolve({ ok: false, message }),
+        },
+      );
+    });
+  const run: ChallengeRunner = (source, seed, replayKey) =>
     new Promise<ChallengeRun>((resolve) => {
       const events: SimEvent[] = [];
       let stdout = '';
       get().start(
-        { source, file: 'src/main.rs', config: configOfSource(source, seed) },
+        {
+          source,
+          file: 'src/main.rs',
+          config: { ...configOfSource(source, seed), ...(replayKey !== undefined ? { replayKey } : {}) },
+        },
         {
           events: (batch) => {
             for (const e of batch) {
@@ -41,9 +73,12 @@ export function workerChallengeRunner(factory?: WorkerFactory): { run: Challenge
     });
   return {
     run,
+    search,
     dispose: () => {
       client?.dispose();
       client = undefined;
+      explorer?.dispose();
+      explorer = undefined;
     },
   };
 }

@@ -4,64 +4,11 @@
  * open any of them in the lab. DFS says when every schedule within its bounds has run.
  */
 import './explore.css';
-import type { ExplorePhase } from '../../store/explorer/index.ts';
 import { useLab } from '../lab/lab-context.tsx';
 import { ExploreGroups } from './ExploreGroups.tsx';
 import { ExploreSettings } from './ExploreSettings.tsx';
+import { ExploreSummary } from './ExploreSummary.tsx';
 import { useExplore } from './use-explore.ts';
-
-function rate(r: number): string {
-  return r >= 100 ? r.toFixed(0) : r.toFixed(1);
-}
-
-function Summary({ phase }: { readonly phase: ExplorePhase }) {
-  switch (phase.kind) {
-    case 'idle':
-      return <p className="explore-status">Runs the program under many schedules and groups the runs by outcome.</p>;
-    case 'failed':
-      return (
-        <p className="explore-status" role="alert">
-          {phase.message}
-        </p>
-      );
-    case 'exploring': {
-      const runs = phase.report?.runs ?? 0;
-      return (
-        <div className="explore-status" data-testid="explore-progress">
-          <progress value={runs} max={phase.of} aria-label="Runs done" />
-          <span>
-            {runs} / {phase.of} runs · {rate(phase.runsPerSecond)} runs/s
-          </span>
-        </div>
-      );
-    }
-    case 'done': {
-      const r = phase.report;
-      const covered =
-        r.covered === undefined
-          ? undefined
-          : r.covered.exhausted
-            ? r.covered.cut
-              ? 'All schedules covered (within the preemption bound)'
-              : 'All schedules covered'
-            : 'Not every schedule was covered: raise the runs to go on';
-      return (
-        <div className="explore-status" data-testid="explore-summary" aria-live="polite">
-          <span>
-            {r.runs} runs · {r.groups.length} {r.groups.length === 1 ? 'outcome' : 'outcomes'} ·{' '}
-            <span data-testid="explore-rate">{rate(phase.runsPerSecond)}</span> runs/s
-            {phase.cancelled ? ' · cancelled' : ''}
-          </span>
-          {covered !== undefined && (
-            <strong className="explore-covered" data-testid="explore-covered">
-              {covered}
-            </strong>
-          )}
-        </div>
-      );
-    }
-  }
-}
 
 export function ExplorePanel() {
   const lab = useLab();
@@ -99,7 +46,7 @@ export function ExplorePanel() {
           </button>
         )}
       </div>
-      <Summary phase={phase} />
+      <ExploreSummary phase={phase} />
       {report !== undefined && report.groups.length > 0 && <ExploreGroups report={report} source={source} />}
     </section>
   );

@@ -13,6 +13,7 @@ import { EDITED_RUN } from './lesson-session.ts';
 import type { LessonSession } from './lesson-session.ts';
 import { renderMarkdown } from './markdown.ts';
 import { QuizCard } from './QuizCard.tsx';
+import { SlideExplore } from './SlideExplore.tsx';
 import { useMoreBelow } from './use-overflow-hint.ts';
 
 export interface SlideViewProps {
@@ -97,6 +98,7 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
             retry={() => session.actor.send({ type: 'QUIZ.RETRY', quiz: i })}
           />
         ))}
+        {slide.explore !== undefined && <SlideExplore explore={slide.explore} />}
         {slide.challenge !== undefined && <ChallengePanel session={session} linkTo={linkTo} />}
         {/* The words scroll within their region; when some are below it, say so on screen. */}
         {more && (
