@@ -56,6 +56,12 @@ describe('fuzzer findings of the 14.x runs', () => {
       5,
       7,
     ],
+    [
+      'expect_err of an Ok holding a struct without Debug',
+      '    struct Pool;\n    let r: Result<_, i32> = Ok(Pool);\n    r.expect_err("no");',
+      5,
+      7,
+    ],
   ])('%s: Debug demanded outside a format macro is E0277 at the call', (_what, body, line, col) => {
     const o = judgeProgram(main(body));
     expect(o.kind).toBe('refused');

@@ -119,6 +119,9 @@ function userAssoc(cx: Cx, owner: AdtTy, name: string, e: PathExpr): Ty {
   return UNKNOWN;
 }
 
+/** `Result` methods that panic with the other variant's Debug: which type argument it is. */
+const RESULT_DEBUG_ARG: Readonly<Record<string, number>> = { unwrap: 1, expect: 1, unwrap_err: 0, expect_err: 0 };
+
 export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
   const segs = e.path.segments;
   const first = segs[0]?.name ?? '';
@@ -439,8 +442,10 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     const step = cx.resolved(cur);
     if (step.k === 'adt' && cx.items.adts.has(step.name)) break;
     const std = stdMethod(step, e.method, args, cx.table);
-    if (step.k === 'adt' && step.name === 'Result' && (e.method === 'unwrap' || e.method === 'expect')) {
-      cx.debugSites.push({ ty: step.args[1] ?? UNKNOWN, at: e.methodSpan });
+    // The panic message of these prints the other variant's value: it must be Debug.
+    if (step.k === 'adt' && step.name === 'Result') {
+      const shown = RESULT_DEBUG_ARG[e.method];
+      if (shown !== undefined) cx.debugSites.push({ ty: step.args[shown] ?? UNKNOWN, at: e.methodSpan });
     }
     if (std !== null) {
       for (const a of args) cx.table.escape(a);
