@@ -58,6 +58,9 @@ export class NetSocket {
   closed = false;
   /** Set when a write found the peer's buffer full: freeing space is then an edge. */
   writerWaiting = false;
+  /** Socket options a program can set and read back: TCP_NODELAY and the IP TTL (Linux's default 64). */
+  nodelay = false;
+  ttl = 64;
 
   constructor(
     readonly id: number,

@@ -57,11 +57,6 @@ export class Signals {
     }
   }
 
-  /** True while a hand press waits for its step: a sleeping runtime must not call it a deadlock. */
-  pendingByStep(): boolean {
-    return this.stepPresses.length > 0;
-  }
-
   private deliver(): void {
     if (!this.handler) throw new KilledBySignal();
     this.undelivered++;

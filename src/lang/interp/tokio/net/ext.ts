@@ -7,7 +7,7 @@ import { type Context, PENDING, type Pending } from '../../sim.ts';
 import { err, ok } from '../../std/enums.ts';
 import { IoError, ioErrorOfKind } from '../../std/errors.ts';
 import { def, tableFor } from '../../std/tables.ts';
-import { deref, RVec, type Value } from '../../values.ts';
+import { deref, type Value } from '../../values.ts';
 import { appendString, bufOf, bytesOf, PollFut, readerOf, writerOf } from './io.ts';
 import { RBufReader, RBufWriter } from './buf.ts';
 import { RReadHalf, RTcpStream, RWriteHalf, ROwnedReadHalf, ROwnedWriteHalf } from './tcp.ts';
@@ -209,5 +209,3 @@ for (const cls of WRITERS) {
     if (n > 1) def(T, `write_${name}_le`, 'refMut', (_s, a) => writeAll(a[0], encode(a[1], n, true)));
   }
 }
-
-export { RVec };

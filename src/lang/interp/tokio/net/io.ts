@@ -5,7 +5,8 @@
  */
 import { RFuture } from '../../async.ts';
 import { type Context, isOsError, type OsError, PENDING, type Pending, type Poll } from '../../sim.ts';
-import { ioErrorFromOs, IoError } from '../../std/errors.ts';
+import type { IoError } from '../../std/errors.ts';
+import { ioErrorFromOs } from '../../std/errors.ts';
 import { deref, RefBase, text, type Value } from '../../values.ts';
 
 export interface Reader {
@@ -79,5 +80,3 @@ export function bufOf(v: Value): Value[] {
 export function appendString(place: Value, s: string): void {
   if (place instanceof RefBase) place.set(text(place.get()) + s);
 }
-
-export { IoError };

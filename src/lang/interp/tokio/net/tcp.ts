@@ -21,7 +21,8 @@ import {
   LOOPBACK,
 } from '../../sim.ts';
 import { deref, Owned, type Value } from '../../values.ts';
-import { IoError, ioErrorOfKind } from '../../std/errors.ts';
+import type { IoError } from '../../std/errors.ts';
+import { ioErrorOfKind } from '../../std/errors.ts';
 import { isLocal, RSocketAddr, targetOf } from './addr.ts';
 import { ioError, lift, PollFut, type Reader, type Writer } from './io.ts';
 
@@ -150,8 +151,11 @@ def(LT, 'accept', 'ref', (_s, a) => {
   });
 });
 def(LT, 'local_addr', 'ref', (_s, a) => ok(addrOf(lis(a[0]).port)));
-def(LT, 'ttl', 'ref', () => ok(64));
-def(LT, 'set_ttl', 'ref', () => ok(undefined));
+def(LT, 'ttl', 'ref', (_s, a) => ok(lis(a[0]).socket.ttl));
+def(LT, 'set_ttl', 'ref', (_s, a) => {
+  lis(a[0]).socket.ttl = Number(a[1]);
+  return ok(undefined);
+});
 
 // ---- TcpStream -------------------------------------------------------------------------------
 
@@ -180,17 +184,14 @@ for (const T of [ST, tableFor(RReadHalf), tableFor(RWriteHalf), tableFor(ROwnedR
   def(T, 'local_addr', 'ref', (_s, a) => ok(addrOf(stream(a[0]).s.port)));
   def(T, 'peer_addr', 'ref', (_s, a) => ok(addrOf(stream(a[0]).s.peerPort)));
 }
-/** Socket options the loopback keeps: TCP_NODELAY and the IP TTL (Linux's default is 64). */
-const nodelay = new WeakMap<SimStream, boolean>();
-const ttl = new WeakMap<SimStream, number>();
-def(ST, 'nodelay', 'ref', (_s, a) => ok(nodelay.get(stream(a[0]).s) ?? false));
+def(ST, 'nodelay', 'ref', (_s, a) => ok(stream(a[0]).s.socket.nodelay));
 def(ST, 'set_nodelay', 'ref', (_s, a) => {
-  nodelay.set(stream(a[0]).s, a[1] === true);
+  stream(a[0]).s.socket.nodelay = a[1] === true;
   return ok(undefined);
 });
-def(ST, 'ttl', 'ref', (_s, a) => ok(ttl.get(stream(a[0]).s) ?? 64));
+def(ST, 'ttl', 'ref', (_s, a) => ok(stream(a[0]).s.socket.ttl));
 def(ST, 'set_ttl', 'ref', (_s, a) => {
-  ttl.set(stream(a[0]).s, Number(a[1]));
+  stream(a[0]).s.socket.ttl = Number(a[1]);
   return ok(undefined);
 });
 def(ST, 'split', 'refMut', (_s, a) => {
@@ -204,5 +205,3 @@ def(ST, 'into_split', 'value', (_s, a) => {
   x.o = {};
   return tuple2(new ROwnedReadHalf(x.sh), new ROwnedWriteHalf(x.sh));
 });
-
-export { IoError };
