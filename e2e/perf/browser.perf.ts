@@ -5,9 +5,9 @@
  * seek-to-step latency over random seeks (p50 / p95 / max) and the peak JS heap of the page and of
  * the simulation worker (CDP `Runtime.getHeapUsage`, sampled while it runs).
  *
- *   npx vite build && npm run bench:browser -- [--tasks 39000] [--seeks 200] [--only NAME]
+ *   npx vite build && npm run bench:browser -- [--tasks 39000] [--seeks 200] [--only NAME] [--profile F]
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { compile, runProgram } from '../../src/lang/run.ts';
@@ -22,6 +22,8 @@ function arg(name: string, fallback: string): string {
 const tasks = Number(arg('tasks', '39000'));
 const seeks = Number(arg('seeks', '200'));
 const only = arg('only', '');
+/** Writes a CDP CPU profile of the page during the seeks here (build with `--minify false` to read it). */
+const profilePath = arg('profile', '');
 const port = Number(process.env.TASK_LAB_PORT ?? 5198);
 const lessonsDir = join(import.meta.dirname, '../../lessons');
 
@@ -183,7 +185,16 @@ try {
   const bigFirstFrameMs = await runToFirstFrame(page);
   await waitRunComputed(page, 600_000);
   const steps = Number(await page.getByTestId('step-count').textContent());
+  const profiler = profilePath === '' ? undefined : await page.context().newCDPSession(page);
+  if (profiler !== undefined) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
   const seek = await seekLatencies(page, steps, seeks);
+  if (profiler !== undefined) {
+    const { profile } = await profiler.send('Profiler.stop');
+    writeFileSync(profilePath, JSON.stringify(profile));
+  }
   const peak = await heap.stop();
   console.log(
     JSON.stringify(

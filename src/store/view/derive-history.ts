@@ -147,6 +147,11 @@ export interface StealMark extends Mark {
   readonly count: number;
 }
 
+/** A task spawned by a parent, at the event index of its spawn. */
+export interface SpawnEdge extends Mark {
+  readonly task: number;
+}
+
 /** Where the events come from: the lab timeline (or any array-like log). */
 export interface EventSource {
   readonly length: number;
@@ -195,6 +200,26 @@ export class TraceHistory {
   readonly wakes: WakeMark[] = [];
   /** Every task poll's start (each task's 'running' marks), in `at` order: the next poll is one search. */
   readonly polls: PollMark[] = [];
+  /**
+   * Every task's activity marks, run-wide in `at` order, with `markTasks[i]` the task of
+   * `marks[i]`: the tasks that changed most recently before a position are a walk back from one
+   * search, not a search per task (deriveTimeline's lanes).
+   */
+  readonly marks: ActivityMark[] = [];
+  readonly markTasks: number[] = [];
+  /** Every task's 'done' marks, run-wide in `at` order (steps never decrease along them). */
+  readonly dones: ActivityMark[] = [];
+  /** A 'done' mark some later mark of the same task followed (`nextAt`: that mark's index). */
+  readonly revived: { readonly done: ActivityMark; readonly nextAt: number }[] = [];
+  /** Each task's spawn, in `at` order (a task spawned again under its id is not listed twice). */
+  readonly spawns: Mark[] = [];
+  /** Spawns of an id already known: the run-wide indexes above then mix two tasks' marks. */
+  respawns = 0;
+  /**
+   * The spawn tree's edges: each parent's children in spawn order (`at` = the child's spawn), a
+   * task spawned outside any poll under the main future (block_on is where the program runs).
+   */
+  readonly children = new Map<number, SpawnEdge[]>();
   readonly joinSets: JoinSetHistory[] = [];
   readonly tokens: TokenHistory[] = [];
   /** Per blocking-pool thread index. */
@@ -258,7 +283,14 @@ export class TraceHistory {
           joinWaker: [],
           aborts: [],
         };
-        if (!this.tasks.has(e.task)) this.taskIds.push(e.task);
+        if (!this.tasks.has(e.task)) {
+          this.taskIds.push(e.task);
+          this.spawns.push({ at });
+          const parent = this.poller === RUNTIME_ACTOR ? MAIN_ACTOR : this.poller;
+          const kids = this.children.get(parent);
+          if (kids === undefined) this.children.set(parent, [{ at, task: e.task }]);
+          else kids.push({ at, task: e.task });
+        } else this.respawns++;
         this.tasks.set(e.task, t);
         this.mark(t, at, e, 'spawned');
         return;
@@ -355,8 +387,13 @@ export class TraceHistory {
   private mark(t: TaskHistory, at: number, e: SimEvent, activity: Activity): void {
     const last = t.activity[t.activity.length - 1];
     if (last !== undefined && last.activity === activity) return;
-    t.activity.push({ at, step: e.step, time: e.time, activity });
+    const m: ActivityMark = { at, step: e.step, time: e.time, activity };
+    t.activity.push(m);
+    this.marks.push(m);
+    this.markTasks.push(t.id);
     if (activity === 'running') this.polls.push({ at, task: t.id });
+    if (activity === 'done') this.dones.push(m);
+    if (last?.activity === 'done') this.revived.push({ done: last, nextAt: at });
   }
 
   private transition(at: number, e: Extract<SimEvent, { type: 'task.state' }>): void {

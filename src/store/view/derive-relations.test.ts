@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../sim/index.ts';
 import { MAIN_ACTOR, RUNTIME_ACTOR, TraceHistory } from './derive-history.ts';
 import { deriveRelations, MAX_CHILDREN } from './derive-relations.ts';
+import { traceArbitrary, uniqueSpawns } from './trace-arbitrary.ts';
 import { traceBuilder } from './trace-builder.ts';
 
 function history(events: readonly SimEvent[]): TraceHistory {
@@ -84,5 +86,31 @@ describe('deriveRelations', () => {
     const m = deriveRelations(history(big), big.length, { maxNodes: 40 });
     expect(m.spawnTree).toHaveLength(1 + MAX_CHILDREN);
     expect(m.spawnTree[0].hiddenChildren).toBe(50 - MAX_CHILDREN);
+  });
+});
+
+describe('the spawn tree from the spawn edges', () => {
+  it('is the tree every task’s parent gives, at every position and size', () => {
+    fc.assert(
+      fc.property(
+        traceArbitrary(300),
+        fc.array(fc.tuple(fc.nat(320), fc.integer({ min: 1, max: 12 })), { minLength: 1, maxLength: 8 }),
+        (raw, asks) => {
+          // Token events left out: the arbitrary's token 0 would be its own parent (ids start at 1).
+          const events = uniqueSpawns(raw).filter((e) => !e.type.startsWith('token.'));
+          const indexed = history(events);
+          const scanned = history(events);
+          // Pretend an id was spawned twice: the tree is then read from every task's parent.
+          scanned.respawns = 1;
+          for (const [p, maxNodes] of asks) {
+            const position = Math.min(p, events.length);
+            expect(deriveRelations(indexed, position, { maxNodes }).spawnTree).toEqual(
+              deriveRelations(scanned, position, { maxNodes }).spawnTree,
+            );
+          }
+        },
+      ),
+      { seed: 15, numRuns: 200 },
+    );
   });
 });

@@ -68,7 +68,20 @@ export interface RelationsOptions {
 export const MAX_CHILDREN = 12;
 const OUTCOMES = ['ok', 'cancelled', 'panicked'] as const;
 
-function spawnTree(history: TraceHistory, position: number, maxNodes: number): SpawnNode[] {
+/** Each parent's children spawned before `position`, in spawn order. */
+type ChildrenAt = (parent: number) => { readonly first: (n: number) => number[]; readonly count: number };
+
+/** Read from the history's spawn edges: a search per drawn node, not a pass over every task. */
+function indexedChildren(history: TraceHistory, position: number): ChildrenAt {
+  return (parent) => {
+    const edges = history.children.get(parent) ?? [];
+    const count = countBefore(edges, position);
+    return { count, first: (n) => edges.slice(0, Math.min(n, count)).map((e) => e.task) };
+  };
+}
+
+/** Every task's parent read (needed when an id was spawned twice: its latest parent counts). */
+function scannedChildren(history: TraceHistory, position: number): ChildrenAt {
   const children = new Map<number, number[]>();
   for (const id of history.taskIds) {
     const t = history.task(id);
@@ -79,6 +92,14 @@ function spawnTree(history: TraceHistory, position: number, maxNodes: number): S
     if (list === undefined) children.set(parent, [id]);
     else list.push(id);
   }
+  return (parent) => {
+    const kids = children.get(parent) ?? [];
+    return { count: kids.length, first: (n) => kids.slice(0, n) };
+  };
+}
+
+function spawnTree(history: TraceHistory, position: number, maxNodes: number): SpawnNode[] {
+  const childrenOf = history.respawns > 0 ? scannedChildren(history, position) : indexedChildren(history, position);
   const out: SpawnNode[] = [];
   // Depth-first, iteratively: a long chain of spawns must not overflow the stack.
   const stack: { id: number; parent: number | undefined; depth: number }[] = [
@@ -87,18 +108,18 @@ function spawnTree(history: TraceHistory, position: number, maxNodes: number): S
   while (stack.length > 0 && out.length < maxNodes) {
     const node = stack.pop();
     if (node === undefined) break;
-    const kids = children.get(node.id) ?? [];
+    const kids = childrenOf(node.id);
     // Room left once this node and every node already waiting on the stack are drawn, so a
     // listed child is always drawn; a node lists at most MAX_CHILDREN and counts the rest.
     const room = Math.max(0, maxNodes - out.length - stack.length - 1);
-    const listed = kids.slice(0, Math.min(room, MAX_CHILDREN));
+    const listed = kids.first(Math.min(room, MAX_CHILDREN));
     const name = node.id === MAIN_ACTOR ? undefined : history.task(node.id)?.name;
     out.push({
       id: node.id,
       parent: node.parent,
       depth: node.depth,
       label: node.id === MAIN_ACTOR ? 'main' : name !== undefined ? `#${node.id} ${name}` : `#${node.id}`,
-      hiddenChildren: kids.length - listed.length,
+      hiddenChildren: kids.count - listed.length,
     });
     for (let k = listed.length - 1; k >= 0; k--) stack.push({ id: listed[k], parent: node.id, depth: node.depth + 1 });
   }

@@ -10,6 +10,7 @@
  */
 import type { Activity, ActivityMark, TraceHistory } from './derive-history.ts';
 import { countBefore, MAIN_ACTOR } from './derive-history.ts';
+import { chooseLanes, firstAtStep } from './timeline-lanes.ts';
 
 export interface TimelineSegment {
   readonly activity: Activity;
@@ -60,18 +61,6 @@ export interface TimelineOptions {
   readonly selected?: number;
 }
 
-/** Index of the first mark whose step is ≥ `step` among the first `end` marks. */
-function firstAtStep(marks: readonly { readonly step: number }[], end: number, step: number): number {
-  let lo = 0;
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (marks[mid].step < step) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The segments of one lane inside [fromStep, toStep), from its marks before `position`. */
 export function laneSegments(
   marks: readonly ActivityMark[],
@@ -118,43 +107,13 @@ export function deriveTimeline(
   const toStep = Math.max(0, currentStep) + 1;
   const fromStep = Math.max(0, toStep - window);
 
-  // The lanes worth watching are the tasks that changed most recently (ties: lower id first), and
-  // the selected one. Kept as a small sorted top list, not a sort of every task: with 10,000 live
-  // tasks this runs every frame.
-  const keep = maxLanes - 1;
-  const top: { id: number; at: number }[] = [];
-  const before = (a: { id: number; at: number }, b: { id: number; at: number }) =>
-    a.at > b.at || (a.at === b.at && a.id < b.id);
-  let candidates = 0;
-  let selectedAt: number | undefined;
-  for (const id of history.taskIds) {
-    const t = history.task(id);
-    if (t === undefined || t.spawnAt >= position) continue;
-    const n = countBefore(t.activity, position);
-    const last = n > 0 ? t.activity[n - 1] : undefined;
-    // A task gone before the window opened has nothing to draw.
-    if (last !== undefined && last.activity === 'done' && last.step < fromStep) continue;
-    candidates++;
-    const c = { id, at: last?.at ?? t.spawnAt };
-    if (id === options.selected) selectedAt = c.at;
-    if (keep === 0 || (top.length === keep && !before(c, top[keep - 1]))) continue;
-    let i = top.length;
-    while (i > 0 && before(c, top[i - 1])) i--;
-    top.splice(i, 0, c);
-    if (top.length > keep) top.pop();
-  }
-  const chosen = top.map((c) => c.id);
-  const sel = options.selected;
-  if (
-    chosen.length > 0 &&
-    candidates > keep &&
-    sel !== undefined &&
-    selectedAt !== undefined &&
-    !chosen.includes(sel)
-  ) {
-    chosen[chosen.length - 1] = sel;
-  }
-  chosen.sort((a, b) => a - b);
+  // The lanes worth watching are the tasks that changed most recently, and the selected one.
+  const { chosen, candidates } = chooseLanes(history, {
+    position,
+    fromStep,
+    keep: maxLanes - 1,
+    selected: options.selected,
+  });
 
   const lanes: TimelineLane[] = [];
   if (countBefore(history.main, position) > 0) {

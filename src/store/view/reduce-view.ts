@@ -109,7 +109,9 @@ function queueEvent(state: ViewState, e: Ev<'queue.push' | 'queue.pop' | 'queue.
     queues = { ...queues, [key]: q.pushBack(e.task) };
     return patchTask({ ...state, queues }, e.task, { queue: key, scheduled: true });
   }
-  queues = without(queues, key, e.task);
+  // Only another queue can still hold it: a task sits in one queue, once (the header), so
+  // searching the queue it just left would scan the whole queue for nothing.
+  if (key !== t.queue) queues = without(queues, key, e.task);
   const worker = e.type === 'queue.pop' ? e.worker : t.worker;
   return patchTask({ ...state, queues }, e.task, { queue: undefined, worker });
 }

@@ -124,3 +124,14 @@ export const traceArbitrary = (maxLength = 200): fc.Arbitrary<SimEvent[]> =>
     }
     return b.build();
   });
+
+/** The trace with every spawn of an id already spawned left out (ids are unique in a real run). */
+export function uniqueSpawns(events: readonly SimEvent[]): SimEvent[] {
+  const seen = new Set<number>();
+  return events.filter((e) => {
+    if (e.type !== 'task.spawned') return true;
+    if (seen.has(e.task)) return false;
+    seen.add(e.task);
+    return true;
+  });
+}
