@@ -3,7 +3,7 @@ import { EventKind } from '../events.ts';
 import { TraceRecorder } from './recorder.ts';
 
 describe('TraceRecorder', () => {
-  it('stores 16-byte records with step and time per segment, and decodes them', () => {
+  it('stores records with step and time per segment, and decodes them', () => {
     const r = new TraceRecorder();
     r.beginStep(1, 0);
     r.emit(EventKind.TaskState, 7, 204, 201, 0);
@@ -63,22 +63,50 @@ describe('TraceRecorder', () => {
     expect(off.length).toBe(0);
   });
 
-  it('usedBytes counts the records and segments written; byteSize the whole chunks allocated', () => {
+  it('usedBytes counts the bytes written (varint records, positions, segments, time changes); byteSize the chunks', () => {
     const r = new TraceRecorder();
     expect([r.usedBytes, r.length]).toEqual([0, 0]);
     r.beginStep(1, 0);
+    // kind, c = 0, task 1, then 204 and 201 take two varint bytes each: 7 bytes.
     r.emit(EventKind.TaskState, 1, 204, 201);
+    // Every field below 128: 5 bytes.
     r.emit(EventKind.PollEnd, 1, 1);
     r.beginStep(2, 1_000_000);
     r.emit(EventKind.PollEnd, 1, 1);
-    // 3 records × 16 B + 2 segments × 16 B; a step without events opens no segment.
+    // A step without events opens no segment.
     r.beginStep(3, 2_000_000);
-    expect(r.usedBytes).toBe(3 * 16 + 2 * 16);
-    // One 65,536-record chunk is allocated up front: the allocated figure is ~1 MiB.
-    expect(r.byteSize).toBeGreaterThanOrEqual(65_536 * 16);
+    // 17 record bytes, 1 block position × 8, 2 segments × 8, 2 time changes × 12.
+    expect(r.usedBytes).toBe(17 + 8 + 2 * 8 + 2 * 12);
+    expect(r.byteSize).toBeGreaterThanOrEqual(65_536);
     for (let i = 0; i < 70_000; i++) r.emit(EventKind.PollEnd, 1, 1);
-    // The events after step 3 began open its segment: 70,003 records, 3 segments.
-    expect(r.usedBytes).toBe(70_003 * 16 + 3 * 16);
-    expect(r.byteSize).toBeGreaterThanOrEqual(2 * 65_536 * 16);
+    // The events after step 3 began open its segment: 70,003 records in 1,094 blocks, 3 segments.
+    expect(r.usedBytes).toBe(17 + 70_000 * 5 + 1_094 * 8 + 3 * 8 + 3 * 12);
+    expect(r.byteSize).toBeGreaterThanOrEqual(17 + 70_000 * 5);
+    expect([r.raw(70_002).step, r.raw(70_002).time]).toEqual([3, 2_000_000]);
+  });
+
+  it('keeps every field as the 32-bit word it was, at any size, across chunks and blocks', () => {
+    const r = new TraceRecorder();
+    const big = [0, 1, 127, 128, 16_383, 16_384, 2 ** 21, 2 ** 28 - 1, 2 ** 28, 2 ** 32 - 1];
+    const want: { task: number; a: number; b: number; c: number }[] = [];
+    for (let i = 0; i < 200_000; i++) {
+      if (i % 777 === 0) r.beginStep(i, i % 3 === 0 ? 0 : i * 1000);
+      const x = big[i % big.length] ?? 0;
+      const y = big[(i * 7) % big.length] ?? 0;
+      // A negative task id is stored as its unsigned 32-bit word, as the Uint32Array layout did.
+      const task = i % 11 === 0 ? -1 : x;
+      r.emit(EventKind.TaskState, task, y, i, i % (1 << 24));
+      want.push({ task: task >>> 0, a: y, b: i, c: i % (1 << 24) });
+    }
+    let i = 0;
+    for (const e of r.raws()) {
+      expect(e).toMatchObject({ index: i, kind: EventKind.TaskState, ...want[i] });
+      i++;
+    }
+    expect(i).toBe(want.length);
+    for (const j of [0, 63, 64, 65, 12_345, 199_999]) {
+      expect(r.raw(j)).toMatchObject(want[j] ?? {});
+      expect(r.raw(j).step).toBe(Math.floor(j / 777) * 777);
+    }
   });
 });
