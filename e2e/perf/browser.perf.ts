@@ -5,11 +5,11 @@
  * seek-to-step latency over random seeks (p50 / p95 / max) and the peak JS heap of the page and of
  * the simulation worker (CDP `Runtime.getHeapUsage`, sampled while it runs).
  *
- *   npx vite build && npm run bench:browser -- [--tasks 39000] [--seeks 200] [--only NAME] [--profile F]
+ *   npx vite build && npm run bench:browser -- [--tasks 39000] [--seeks 200] [--only NAME] [--profile F] [--profile-run F]
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { compile, runProgram } from '../../src/lang/run.ts';
 import { spawnAndJoinProgram } from '../fixtures/lab-programs.ts';
 import { openLab, typeProgram, waitRunComputed } from './lab-session.ts';
@@ -24,6 +24,31 @@ const seeks = Number(arg('seeks', '200'));
 const only = arg('only', '');
 /** Writes a CDP CPU profile of the page during the seeks here (build with `--minify false` to read it). */
 const profilePath = arg('profile', '');
+/** Writes a CDP CPU profile of the page from the big run's Run click to its first frame here. */
+const profileRunPath = arg('profile-run', '');
+
+/** Profiles the page, and the worker into `path`.worker.cpuprofile, until the returned stop. */
+async function startProfile(page: Page, path: string): Promise<(() => Promise<void>) | undefined> {
+  if (path === '') return undefined;
+  const session = await page.context().newCDPSession(page);
+  const worker = await workerChannel(page);
+  const sends: ((method: string, params?: object) => Promise<unknown>)[] = [
+    (method, params) => session.send(method as 'Profiler.enable', params),
+    (method, params) => worker.send(method, params),
+  ];
+  for (const send of sends) {
+    await send('Profiler.enable');
+    await send('Profiler.setSamplingInterval', { interval: 200 });
+    await send('Profiler.start');
+  }
+  return async () => {
+    const { profile } = await session.send('Profiler.stop');
+    writeFileSync(path, JSON.stringify(profile));
+    const w = await worker.send<{ profile: unknown }>('Profiler.stop');
+    if (w !== undefined) writeFileSync(`${path}.worker.cpuprofile`, JSON.stringify(w.profile));
+    await worker.close();
+  };
+}
 const port = Number(process.env.TASK_LAB_PORT ?? 5198);
 const lessonsDir = join(import.meta.dirname, '../../lessons');
 
@@ -108,18 +133,21 @@ async function seekLatencies(page: Page, steps: number, n: number): Promise<numb
   })()`);
 }
 
-/** Peak of the worker's and the page's JS heap, sampled every 100 ms until `stop()`. */
-async function heapSampler(page: Page): Promise<{ stop(): Promise<{ workerMb: number; pageMb: number }> }> {
+/** A CDP channel to the simulation worker (through the browser session), or sends that answer undefined. */
+interface WorkerChannel {
+  send<T>(method: string, params?: object): Promise<T | undefined>;
+  close(): Promise<void>;
+}
+
+async function workerChannel(page: Page): Promise<WorkerChannel> {
   const browserSession = await page.context().browser()!.newBrowserCDPSession();
   const { targetInfos } = (await browserSession.send('Target.getTargets')) as {
     targetInfos: { targetId: string; type: string; url: string }[];
   };
   const worker = targetInfos.find((t) => t.type === 'worker' && t.url.includes('worker'));
-  let workerPeak = 0;
-  let pagePeak = 0;
   let sessionId: string | null = null;
   let nextId = 1;
-  const pending = new Map<number, (v: { usedSize: number }) => void>();
+  const pending = new Map<number, (v: unknown) => void>();
   if (worker !== undefined) {
     const attached = await browserSession.send('Target.attachToTarget', {
       targetId: worker.targetId,
@@ -127,23 +155,35 @@ async function heapSampler(page: Page): Promise<{ stop(): Promise<{ workerMb: nu
     });
     sessionId = attached.sessionId;
     browserSession.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
-      const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
+      const m = JSON.parse(e.message) as { id?: number; result?: unknown };
       if (m.id !== undefined && m.result !== undefined) pending.get(m.id)?.(m.result);
     });
   }
-  const workerHeap = (s: CDPSession, id: string): Promise<number> =>
-    new Promise((resolve) => {
-      const mid = nextId++;
-      pending.set(mid, (r) => resolve(r.usedSize));
-      void s.send('Target.sendMessageToTarget', {
-        sessionId: id,
-        message: JSON.stringify({ id: mid, method: 'Runtime.getHeapUsage' }),
+  return {
+    send<T>(method: string, params: object = {}): Promise<T | undefined> {
+      if (sessionId === null) return Promise.resolve(undefined);
+      const id = nextId++;
+      const result = new Promise<T>((resolve) => pending.set(id, (v) => resolve(v as T)));
+      void browserSession.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method, params }),
       });
-    });
+      return result;
+    },
+    close: () => browserSession.detach(),
+  };
+}
+
+/** Peak of the worker's and the page's JS heap, sampled every 100 ms until `stop()`. */
+async function heapSampler(page: Page): Promise<{ stop(): Promise<{ workerMb: number; pageMb: number }> }> {
+  const worker = await workerChannel(page);
+  let workerPeak = 0;
+  let pagePeak = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
-      if (sessionId !== null) workerPeak = Math.max(workerPeak, await workerHeap(browserSession, sessionId));
+      const heap = await worker.send<{ usedSize: number }>('Runtime.getHeapUsage');
+      workerPeak = Math.max(workerPeak, heap?.usedSize ?? 0);
       const used = await page.evaluate<number>('(performance.memory && performance.memory.usedJSHeapSize) || 0');
       pagePeak = Math.max(pagePeak, used);
       await new Promise((r) => setTimeout(r, 100));
@@ -153,7 +193,7 @@ async function heapSampler(page: Page): Promise<{ stop(): Promise<{ workerMb: nu
     async stop() {
       running = false;
       await loop;
-      await browserSession.detach();
+      await worker.close();
       const mb = (b: number): number => Math.round(b / 1e5) / 10;
       return { workerMb: mb(workerPeak), pageMb: mb(pagePeak) };
     },
@@ -182,19 +222,14 @@ try {
   const events = countEvents(big);
   await typeProgram(page, big);
   const heap = await heapSampler(page);
+  const stopRunProfile = await startProfile(page, profileRunPath);
   const bigFirstFrameMs = await runToFirstFrame(page);
+  await stopRunProfile?.();
   await waitRunComputed(page, 600_000);
   const steps = Number(await page.getByTestId('step-count').textContent());
-  const profiler = profilePath === '' ? undefined : await page.context().newCDPSession(page);
-  if (profiler !== undefined) {
-    await profiler.send('Profiler.enable');
-    await profiler.send('Profiler.start');
-  }
+  const stopSeekProfile = await startProfile(page, profilePath);
   const seek = await seekLatencies(page, steps, seeks);
-  if (profiler !== undefined) {
-    const { profile } = await profiler.send('Profiler.stop');
-    writeFileSync(profilePath, JSON.stringify(profile));
-  }
+  await stopSeekProfile?.();
   const peak = await heap.stop();
   console.log(
     JSON.stringify(

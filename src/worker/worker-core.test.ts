@@ -160,6 +160,27 @@ describe('WorkerCore', () => {
     expect(host.of('done').map((m) => m.runId)).toEqual([2]);
   });
 
+  it('cuts the first batch short, by size and by time, and lets later batches grow', () => {
+    // A fast clock: a whole 8 ms slice would hold the entire 2,000-task run.
+    const { host, send } = setup(DEFAULT_LIMITS, 0.001);
+    load(send, 'many');
+    send({ type: 'run', runId: 1, batches: 1000, sliceMs: 8 });
+    host.flush();
+    const sizes = host.of('batch').map((m) => m.batch.count);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sizes[0]).toBeLessThanOrEqual(4096);
+    expect(Math.max(...sizes.slice(1))).toBeGreaterThan(4096);
+    // On a slow clock (1 ms a reading) the first slice's 2 ms end it after one advance; the next
+    // 8 ms slices take several, of growing size.
+    const slow = setup(DEFAULT_LIMITS, 1);
+    load(slow.send, 'many');
+    slow.send({ type: 'run', runId: 1, batches: 2, sliceMs: 8 });
+    slow.host.flush();
+    const unpacker = new BatchUnpacker();
+    const steps = slow.host.of('batch').map((m) => new Set(unpacker.unpack(m.batch).map((e) => e.step)).size);
+    expect(steps[0]).toBeLessThan(steps[1] ?? 0);
+  });
+
   it('cuts a run off at the event limit', () => {
     const { host, send } = setup({ maxEvents: 500, maxBatchEvents: 100 });
     load(send, 'forever');

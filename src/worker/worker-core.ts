@@ -44,6 +44,12 @@ export interface WorkerLimits {
 
 export const DEFAULT_LIMITS: WorkerLimits = { maxEvents: 2_000_000, maxBatchEvents: 65_536 };
 const MIN_SLICE_MS = 1;
+/**
+ * A run's first batch is cut short, by time and by size, so the page can fold it and draw the
+ * run's first frame at once (issue 15: within 200 ms of Run) while the rest streams in behind it.
+ */
+const FIRST_SLICE_MS = 2;
+const FIRST_BATCH_EVENTS = 4096;
 const MAX_STEPS_PER_ADVANCE = 4096;
 
 interface ActiveExploration {
@@ -63,6 +69,8 @@ interface ActiveRun {
   sliceMs: number;
   /** Steps per `advance` call; grows while advances are cheap compared to the slice. */
   chunk: number;
+  /** Batches posted so far. */
+  posted: number;
 }
 
 /** Every event of a trace, decoded (the diagnostics fold takes SimEvents). */
@@ -193,7 +201,15 @@ export class WorkerCore {
       this.host.post({ type: 'compile-error', runId: command.runId, problems: [problemOf(error)] });
       return;
     }
-    this.active = { runId: command.runId, run, packer: new BatchPacker(run.trace), credit: 0, sliceMs: 8, chunk: 1 };
+    this.active = {
+      runId: command.runId,
+      run,
+      packer: new BatchPacker(run.trace),
+      credit: 0,
+      sliceMs: 8,
+      chunk: 1,
+      posted: 0,
+    };
     this.host.post(
       warnings.length > 0
         ? { type: 'loaded', runId: command.runId, warnings }
@@ -207,6 +223,9 @@ export class WorkerCore {
     if (a === undefined || a.credit <= 0) return;
     const { host, limits } = this;
     const start = host.now();
+    const first = a.posted === 0;
+    const sliceMs = first ? Math.min(a.sliceMs, FIRST_SLICE_MS) : a.sliceMs;
+    const batchEvents = first ? Math.min(limits.maxBatchEvents, FIRST_BATCH_EVENTS) : limits.maxBatchEvents;
     let end: RunEnd | undefined;
     for (;;) {
       const before = host.now();
@@ -224,11 +243,11 @@ export class WorkerCore {
       const after = host.now();
       if (after - before < a.sliceMs / 8) a.chunk = Math.min(MAX_STEPS_PER_ADVANCE, a.chunk * 2);
       else if (a.chunk > 1) a.chunk >>= 1;
-      if (after - start >= a.sliceMs || a.packer.pending >= limits.maxBatchEvents) break;
+      if (after - start >= sliceMs || a.packer.pending >= batchEvents) break;
     }
     if (end === undefined && a.packer.pending > 0) {
       a.credit--;
-      host.post(this.batchOf(a, limits.maxBatchEvents));
+      host.post(this.batchOf(a, batchEvents));
     }
     if (end !== undefined) {
       this.finish(a, end);
@@ -258,6 +277,7 @@ export class WorkerCore {
   /** The next batch of the run's events, with the saved locals recorded within them. */
   private batchOf(a: ActiveRun, limit: number): Extract<WorkerMessage, { type: 'batch' }> {
     const batch = a.packer.next(limit);
+    a.posted++;
     const locals = a.run.takeLocals?.(batch.first + batch.count) ?? [];
     return locals.length > 0
       ? { type: 'batch', runId: a.runId, batch, locals }
