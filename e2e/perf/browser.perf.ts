@@ -77,8 +77,14 @@ function countEvents(source: string): number {
  * the step counter first shows a non-empty run (the first frame a learner sees of it).
  */
 async function runToFirstFrame(page: Page): Promise<number> {
+  const { ms } = await runToFirstFrameAt(page);
+  return ms;
+}
+
+/** As runToFirstFrame, with the page clock at the click (`t0`). */
+async function runToFirstFrameAt(page: Page): Promise<{ ms: number; t0: number }> {
   // A string, not a function: tsx would wrap a function's inner closures in a helper the page lacks.
-  return page.evaluate<number>(`(async () => {
+  return page.evaluate<{ ms: number; t0: number }>(`(async () => {
     const count = document.querySelector('[data-testid="step-count"]');
     const run = [...document.querySelectorAll('button')].find((b) => /Run$/.test(b.textContent.trim()));
     if (!count || !run) throw new Error('no step counter or Run button');
@@ -98,7 +104,7 @@ async function runToFirstFrame(page: Page): Promise<number> {
     });
     t0 = performance.now();
     run.click();
-    return shown;
+    return { ms: await shown, t0 };
   })()`);
 }
 
@@ -205,7 +211,31 @@ function quantile(xs: readonly number[], q: number): number {
   return Math.round((s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0) * 10) / 10;
 }
 
-const lab = await openLab(port);
+/**
+ * Logs when each message of the simulation worker reaches the page (before the page handles it):
+ * [time, type, events in a batch], so the first frame can be split into worker and page time.
+ */
+const WATCH_WORKER = `(() => {
+  const W = window.Worker;
+  const log = (window.__simLog = []);
+  window.Worker = class extends W {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        const d = e.data || {};
+        log.push([performance.now(), d.type, d.batch ? d.batch.count : 0]);
+      });
+    }
+  };
+})()`;
+
+/** The worker's messages that reached the page in [t0, t1], as ms after t0. */
+async function workerMessages(page: Page, t0: number, t1: number): Promise<[number, string, number][]> {
+  const log = await page.evaluate<[number, string, number][]>('window.__simLog || []');
+  return log.filter(([t]) => t >= t0 && t <= t1).map(([t, type, n]) => [Math.round((t - t0) * 10) / 10, type, n]);
+}
+
+const lab = await openLab(port, WATCH_WORKER);
 try {
   const { browser, page, errors } = lab;
 
@@ -223,8 +253,9 @@ try {
   await typeProgram(page, big);
   const heap = await heapSampler(page);
   const stopRunProfile = await startProfile(page, profileRunPath);
-  const bigFirstFrameMs = await runToFirstFrame(page);
+  const { ms: bigFirstFrameMs, t0: bigT0 } = await runToFirstFrameAt(page);
   await stopRunProfile?.();
+  const beforeFirstFrame = await workerMessages(page, bigT0, bigT0 + bigFirstFrameMs);
   await waitRunComputed(page, 600_000);
   const steps = Number(await page.getByTestId('step-count').textContent());
   const stopSeekProfile = await startProfile(page, profilePath);
@@ -247,6 +278,8 @@ try {
           events,
           steps,
           firstFrameMs: Math.round(bigFirstFrameMs * 10) / 10,
+          /** The worker's messages before the first frame: [ms after Run, type, events]. */
+          beforeFirstFrame,
           seeks: seek.length,
           seekMsP50: quantile(seek, 0.5),
           seekMsP95: quantile(seek, 0.95),

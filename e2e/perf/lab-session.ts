@@ -15,7 +15,8 @@ export interface LabSession {
   close(): Promise<void>;
 }
 
-export async function openLab(port: number): Promise<LabSession> {
+/** `initScript`: runs in the page before its own scripts (e.g. to watch the worker's messages). */
+export async function openLab(port: number, initScript?: string): Promise<LabSession> {
   const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const server = await preview({ logLevel: 'error', preview: { host: '127.0.0.1', port, strictPort: false } });
   const base = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
@@ -31,6 +32,7 @@ export async function openLab(port: number): Promise<LabSession> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    if (initScript !== undefined) await page.addInitScript(initScript);
     await page.goto(new URL('?mode=lab', base).toString());
     const status = page.getByTestId('run-status');
     await waitRunComputed(page, 60_000);

@@ -45,8 +45,9 @@ export interface WorkerLimits {
 export const DEFAULT_LIMITS: WorkerLimits = { maxEvents: 2_000_000, maxBatchEvents: 65_536 };
 const MIN_SLICE_MS = 1;
 /**
- * A run's first batch is cut short, by time and by size, so the page can fold it and draw the
- * run's first frame at once (issue 15: within 200 ms of Run) while the rest streams in behind it.
+ * A run's first batch is cut short, by time, by size and at the first step that recorded events,
+ * so the page can fold it and draw the run's first frame at once (issue 15: within 200 ms of Run)
+ * while the rest streams in behind it.
  */
 const FIRST_SLICE_MS = 2;
 const FIRST_BATCH_EVENTS = 4096;
@@ -244,6 +245,9 @@ export class WorkerCore {
       if (after - before < a.sliceMs / 8) a.chunk = Math.min(MAX_STEPS_PER_ADVANCE, a.chunk * 2);
       else if (a.chunk > 1) a.chunk >>= 1;
       if (after - start >= sliceMs || a.packer.pending >= batchEvents) break;
+      // The first events go out as soon as there are any: the next step may be a long one (a
+      // main that spawns 40,000 tasks before its first await is one step of 120,000 events).
+      if (first && a.packer.pending > 0) break;
     }
     if (end === undefined && a.packer.pending > 0) {
       a.credit--;
