@@ -77,6 +77,14 @@ function main(argv: readonly string[]): number {
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
     ...(args.maxSteps !== undefined ? { maxTicks: args.maxSteps, maxTotalSteps: args.maxSteps } : {}),
     ...(args.ctrlCAt.length > 0 ? { ctrlCAtMs: args.ctrlCAt } : {}),
+    ...(args.faults.length > 0 || args.faultRate !== undefined
+      ? {
+          faults: {
+            faults: args.faults,
+            ...(args.faultRate !== undefined ? { seeded: { rate: args.faultRate } } : {}),
+          },
+        }
+      : {}),
     onStdout: (t) => process.stdout.write(t),
     onStderr: (t) => process.stderr.write(t),
     // the output is streamed, and the trace is kept only for the flags that print it: a program
