@@ -103,6 +103,8 @@ export const EventKind = {
    * acts (the resetting or slow end), b = connection number, c = port.
    */
   NetFault: 150,
+  /** A `connect` (net/kernel.ts): a = connection number (what a fault's conn=N names), b = port, c = 1 refused. */
+  NetConnect: 151,
   // multi_thread workers (tokio-facts.md §6.3; emitted by scheduler/multi-thread/). `a` is always
   // the worker index; MAIN_THREAD (0xffff) stands for block_on's thread.
   /** A thread takes the step: b = 1 when it is the driver's timed wake-up. */
@@ -262,6 +264,7 @@ export type SimEvent =
   | (Base & { type: 'choice'; point: string; options: number; taken: number; ids: readonly number[] })
   /** A network fault applied: `by` is the end that resets or reads slowly (refuse: the client). */
   | (Base & { type: 'net.fault'; fault: FaultKind; by: FaultSide; conn: number; port: number })
+  | (Base & { type: 'net.connect'; conn: number; port: number; refused: boolean })
   /** `worker` -1 is block_on's thread; `timeAdvance`: the driver's worker woke for a due timer. */
   | (Base & { type: 'worker.turn'; worker: number; timeAdvance: boolean })
   /** task = the stolen task the thief runs now; `count` includes it. */
@@ -415,6 +418,8 @@ export function decodeEvent(r: RawEvent, str: (i: number) => string): SimEvent {
         conn: b,
         port: c,
       };
+    case EventKind.NetConnect:
+      return { ...base, type: 'net.connect', conn: a, port: b, refused: c === 1 };
     default:
       break;
   }

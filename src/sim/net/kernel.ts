@@ -130,6 +130,8 @@ export class Kernel {
   /** Faults to apply (null: none), and who hears that one was applied (the trace). */
   faults: FaultPlan | null = null;
   onFault: ((fault: Fault, conn: number, port: number) => void) | null = null;
+  /** Hears every connect: its number (what a fault's `conn=N` names), port, and whether it was refused. */
+  onConnect: ((conn: number, port: number, refused: boolean) => void) | null = null;
   private connections = 0;
   /** Connections with resets waiting for a step or an instant. */
   private armed: Connection[] = [];
@@ -161,7 +163,9 @@ export class Kernel {
     const index = ++this.connections;
     const faults = this.faults?.forConnection(index, port) ?? [];
     const refuse = faults.find((f) => f.kind === 'refuse');
-    if (l === undefined || l.closed || refuse !== undefined) {
+    const refusing = l === undefined || l.closed || refuse !== undefined;
+    this.onConnect?.(index, port, refusing);
+    if (refusing) {
       if (l !== undefined && !l.closed && refuse !== undefined) this.onFault?.(refuse, index, port);
       const refused = new NetSocket(this.nextId++, 'stream', localPort, port);
       refused.reset = true;

@@ -88,6 +88,8 @@ export class SimWorld {
     this.onOutput = config.onOutput;
     this.checkRefs = config.checkRefs ?? false;
     this.chooser = config.chooser ?? SEEDED;
+    this.net.onConnect = (conn, port, refused) =>
+      this.trace.emit(EventKind.NetConnect, currentTaskIdRaw(), conn, port, refused ? 1 : 0);
     const faults = config.faults;
     if (faults !== undefined && ((faults.faults?.length ?? 0) > 0 || faults.seeded !== undefined)) {
       this.net.faults = new FaultPlan(faults.faults ?? [], faults.seeded ?? null, config.seed ?? 0, (options, drawn) =>
