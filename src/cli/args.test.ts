@@ -108,10 +108,6 @@ describe('parseSimArgs', () => {
     [['p.rs', '--fault', 'refuse'], '--fault refuse: refuse: give exactly one of conn=N or port=P.'],
     [['p.rs', '--faults-seeded', '1.5'], '--faults-seeded takes a rate from 0 to 1, got 1.5.'],
     [['p.rs', '--faults-seeded', '0.1', '--faults-seeded', '0.2'], '--faults-seeded was given twice.'],
-    [
-      ['p.rs', '--explore', '--fault', 'refuse:conn=1'],
-      '--fault and --faults-seeded do not go with --explore yet: run one schedule at a time.',
-    ],
   ])('refuses %j', (argv, message) => {
     expect(parseSimArgs(argv)).toEqual({ kind: 'error', message });
   });

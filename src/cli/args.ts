@@ -70,7 +70,8 @@ binary: its stdout and stderr, and its exit status (0; 1 when main returns Err; 
                         4096) and a pause after each read (default 10 ms)
                     port=P aims at every connection to port P instead of conn=N
   --faults-seeded R each connect gets a fault drawn from the seed with probability
-                    R (0 to 1); the draws are choice points, so --replay repeats them
+                    R (0 to 1); the draws are choice points, so --explore varies them
+                    and --replay (given the same fault flags) repeats them
   -h, --help        show this help
 `;
 
@@ -219,8 +220,6 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
   if (!exploring && exploreOnly.length > 0) return error(`${exploreOnly[0] ?? ''} only goes with --explore.`);
   if (exploring && args.replay !== undefined)
     return error('--explore and --replay do not go together: replay one key at a time.');
-  if (exploring && (args.faults.length > 0 || args.faultRate !== undefined))
-    return error('--fault and --faults-seeded do not go with --explore yet: run one schedule at a time.');
   if (exploring) args.explore = ex;
   return { kind: 'run', args };
 }

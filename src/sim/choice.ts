@@ -223,6 +223,8 @@ export function describeOption(point: number, id: number): string {
       return id === 1
         ? 'the blocking-pool thread is slower: the park goes on without it'
         : 'a blocking-pool thread acts while the core parks';
+    case ChoicePoint.NetFault:
+      return ['the connection gets no fault', 'a reset', 'a refused connect', 'a slow reader'][id] ?? `option ${id}`;
     case ChoicePoint.OsThread:
       return `std thread ${id} runs`;
     default:

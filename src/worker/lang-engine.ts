@@ -147,6 +147,7 @@ export const LANG_ENGINE: Engine = {
           strategy: options.strategy,
           runs: options.runs,
           seed: config.seed,
+          ...faultsOf(config),
           ...(options.depth !== undefined ? { depth: options.depth } : {}),
           ...(options.preemptions !== undefined ? { preemptions: options.preemptions } : {}),
         });

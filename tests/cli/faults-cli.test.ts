@@ -49,6 +49,13 @@ describe('npm run sim --fault', () => {
     expect(a.stderr).toMatch(/\(a planned fault\)/);
   });
 
+  it('--explore varies the seeded faults and names the decision a failing group took', () => {
+    const r = sim(ECHO, '--explore', '--runs', '20', '--faults-seeded', '0.5');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Os { code: 111, kind: ConnectionRefused');
+    expect(r.stdout).toContain('(net.fault, 4 options): a refused connect');
+  });
+
   it('--help lists the fault flags', () => {
     const r = sim('--help');
     expect(r.stdout).toContain('--fault SPEC');

@@ -14,7 +14,7 @@
  *
  * Connections are numbered by `connect` call, from 1, in the order the program makes them.
  */
-import { FastRand, seedFromU64 } from '../rng.ts';
+import { FastRand, seedFromRunSeed } from '../rng.ts';
 
 export type FaultKind = 'reset' | 'refuse' | 'slow';
 export const FAULT_KINDS: readonly FaultKind[] = ['reset', 'refuse', 'slow'];
@@ -190,7 +190,7 @@ export class FaultPlan {
     private readonly choose: FaultChooser,
   ) {
     // A generator of its own, so a plan never moves the scheduler's draws.
-    this.rand = seeded === null ? null : new FastRand(seedFromU64(BigInt(runSeed) ^ 0x6661_756c_7473n));
+    this.rand = seeded === null ? null : new FastRand(seedFromRunSeed(BigInt(runSeed) ^ 0x6661_756c_7473n));
   }
 
   /** The faults aimed at connection `conn` to `port` (hand-given ones, then a seeded draw). */
