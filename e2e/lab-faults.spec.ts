@@ -6,7 +6,7 @@ const SERVER = [
   'use tokio::io::{AsyncReadExt, AsyncWriteExt};',
   'use tokio::net::{TcpListener, TcpStream};',
   '',
-  '#[tokio::main(flavor = "current_thread")]',
+  '#[tokio::main(flavor = "current_thread", start_paused = true)]',
   'async fn main() {',
   '    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();',
   '    let addr = listener.local_addr().unwrap();',
@@ -19,6 +19,7 @@ const SERVER = [
   '        }',
   '    });',
   '    let mut client = TcpStream::connect(addr).await.unwrap();',
+  '    tokio::time::sleep(std::time::Duration::from_millis(100)).await;',
   '    let _ = client.write_all(b"ping").await;',
   '    server.await.unwrap();',
   '}',
@@ -34,19 +35,32 @@ test('a reset added by hand replays the run: the server reads ConnectionReset', 
   await lab.endButton.click();
   await expect(lab.console).toContainText('server: read 4 bytes');
 
+  // back to where the client sleeps, connected, and the server waits in read()
+  await lab.startButton.click();
+  let at = 0;
+  for (let i = 0; i < 20 && at === 0; i++) {
+    await lab.stepButton.click();
+    if (((await lab.narration.textContent()) ?? '').includes('waiting on a timer due at 100 ms')) at = await lab.step();
+  }
+  expect(at).toBeGreaterThan(0);
+
   await page.getByTestId('faults-toggle').click();
   const panel = page.getByTestId('faults-panel');
   await expect(panel).toBeVisible();
-  // the run has made one connection: it is offered, and so is the next connect
+  // the run has made one connection by now: it is offered, and so is the next connect
   const conn = page.getByTestId('fault-conn');
   await expect(conn.locator('option')).toHaveText([/^connection 1 \(port \d+\)$/, 'next connect (connection 2)']);
   await conn.selectOption('1');
   await page.getByTestId('fault-by').selectOption('client');
-  await page.getByTestId('fault-when').selectOption('open');
+  await expect(page.getByTestId('fault-when')).toHaveValue('now');
   await lab.screenshot(testInfo.outputPath('lab-faults-menu-1280.png'));
   await page.getByTestId('fault-add').click();
 
+  // the run replays with the reset and comes back to the same step; the next step applies it
   await lab.waitForRun();
+  await lab.expectStep(at);
+  await lab.stepButton.click();
+  await expect(lab.narration).toContainText('connection 1: the client reset it');
   await lab.endButton.click();
   await expect(lab.console).toContainText(
     'server: read failed: ConnectionReset: Connection reset by peer (os error 104)',
@@ -54,17 +68,8 @@ test('a reset added by hand replays the run: the server reads ConnectionReset', 
   await expect(lab.console).not.toContainText('server: read 4 bytes');
   await expect(page.getByTestId('faults-toggle')).toContainText('1');
   await expect(panel.getByRole('list', { name: 'Faults in this run' })).toContainText(
-    'connection 1: the client resets it once it is open',
+    `connection 1: the client resets it at step`,
   );
-
-  // the step that applied it says so
-  await lab.startButton.click();
-  let found = false;
-  for (let i = 0; i < 12 && !found; i++) {
-    await lab.stepButton.click();
-    found = ((await lab.narration.textContent()) ?? '').includes('connection 1: the client reset it');
-  }
-  expect(found).toBe(true);
 
   // removing it runs the program as before
   await panel.getByRole('button', { name: /^Remove: / }).click();

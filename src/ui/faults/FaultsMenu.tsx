@@ -6,7 +6,7 @@
  */
 import './faults.css';
 import { useId, useState } from 'react';
-import { selectConfig, selectPosition, selectProgram, selectStepPosition } from '../../store/index.ts';
+import { selectConfig, selectPosition, selectProgram, selectStepCount, selectStepPosition } from '../../store/index.ts';
 import { faultText, faultWords, type FaultChoice, type ResetWhen } from '../../worker/fault-choice.ts';
 import { useLab, useLabState } from '../lab/lab-context.tsx';
 import { connectionsBefore } from './faults-model.ts';
@@ -23,6 +23,7 @@ export function FaultsMenu() {
   const program = useLabState(selectProgram);
   const position = useLabState(selectPosition);
   const stepPosition = useLabState(selectStepPosition);
+  const stepCount = useLabState(selectStepCount);
   const [open, setOpen] = useState(false);
   const faults = config.faults ?? [];
   const id = useId();
@@ -47,6 +48,7 @@ export function FaultsMenu() {
           id={id}
           faults={faults}
           position={position}
+          atEnd={stepPosition >= stepCount}
           onClose={() => setOpen(false)}
           apply={(next) => lab.run(program.source, { ...config, faults: next }, stepPosition)}
           nextStep={() => {
@@ -63,12 +65,14 @@ interface PanelProps {
   readonly id: string;
   readonly faults: readonly string[];
   readonly position: number;
+  /** No step follows the one on show: a reset "now" would never happen. */
+  readonly atEnd: boolean;
   readonly onClose: () => void;
   readonly apply: (faults: readonly string[]) => void;
   readonly nextStep: () => number;
 }
 
-function FaultsPanel({ id, faults, position, onClose, apply, nextStep }: PanelProps) {
+function FaultsPanel({ id, faults, position, atEnd, onClose, apply, nextStep }: PanelProps) {
   const lab = useLab();
   const seen = connectionsBefore(lab.store.getState().timeline, position);
   const next = seen.length + 1;
@@ -76,12 +80,12 @@ function FaultsPanel({ id, faults, position, onClose, apply, nextStep }: PanelPr
     kind: 'reset',
     conn: seen.length > 0 ? seen[seen.length - 1].conn : next,
     by: 'client',
-    when: seen.length > 0 ? 'now' : 'open',
+    when: seen.length > 0 && !atEnd ? 'now' : 'open',
     bytes: 10,
   });
   const set = (patch: Partial<FaultChoice>) => setChoice({ ...choice, ...patch });
-  // "now" needs a connection that is already open at the step on show
-  const canNow = choice.conn <= seen.length;
+  // "now" needs a connection already open at the step on show, and a step after it
+  const canNow = choice.conn <= seen.length && !atEnd;
   const when: ResetWhen = choice.when === 'now' && !canNow ? 'open' : choice.when;
   const add = () => apply([...faults, faultText({ ...choice, when }, nextStep())]);
   return (
