@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/lab-page.ts';
 
@@ -93,4 +94,7 @@ test('the Faults menu fits a 640x360 screen', async ({ page, baseURL }, testInfo
     expect(box.x + box.width).toBeLessThanOrEqual(640);
   }
   await lab.screenshot(testInfo.outputPath('lab-faults-menu-640.png'));
+  // the open menu passes axe: every control is labelled, contrast holds
+  const axe = await new AxeBuilder({ page }).include('[data-testid="faults-panel"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
