@@ -85,3 +85,31 @@ describe('a slow reader makes the writer wait in virtual time', () => {
     );
   });
 });
+
+describe('a reset at an instant wakes a program that only waits on its socket', () => {
+  const source = (flavor: string) =>
+    [
+      'use tokio::io::AsyncReadExt;',
+      'use tokio::net::{TcpListener, TcpStream};',
+      '',
+      `#[tokio::main(flavor = "${flavor}")]`,
+      'async fn main() {',
+      '    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();',
+      '    let addr = listener.local_addr().unwrap();',
+      '    let _client = TcpStream::connect(addr).await.unwrap();',
+      '    let (mut sock, _) = listener.accept().await.unwrap();',
+      '    let mut buf = [0u8; 8];',
+      '    match sock.read(&mut buf).await {',
+      '        Ok(n) => println!("read {n}"),',
+      '        Err(e) => println!("read failed: {e}"),',
+      '    }',
+      '}',
+    ].join('\n');
+
+  it.each(['current_thread', 'multi_thread'])('%s: the reset arrives at 50 ms instead of a hang', (flavor) => {
+    expect(run(source(flavor), ['reset:conn=1:at=50:by=client'])).toEqual({
+      stdout: 'read failed: Connection reset by peer (os error 104)\n',
+      exitCode: 0,
+    });
+  });
+});

@@ -126,6 +126,18 @@ describe('reset fault', () => {
     expect(k.read(b.client, 1)).toBe(ECONNRESET);
   });
 
+  it('an instant still to come is the next wake-up; reaching it applies the reset', () => {
+    const { k, applied } = faulty('reset:conn=1:at=30:by=server');
+    const { client } = pair(k);
+    expect(k.nextFaultAt()).toBe(30_000_000);
+    k.faultsAt(29_999_999);
+    expect(applied).toEqual([]);
+    k.faultsAt(30_000_000);
+    expect(applied).toHaveLength(1);
+    expect(k.nextFaultAt()).toBe(Infinity);
+    expect(k.read(client, 1)).toBe(ECONNRESET);
+  });
+
   it('a connection in CLOSE_WAIT (the peer sent FIN first) reports BrokenPipe', () => {
     const { k } = faulty('reset:conn=1:after=1:by=server');
     const { client, server } = pair(k);

@@ -136,6 +136,7 @@ export class Kernel {
   /** Connections with resets waiting for a step or an instant. */
   private armed: Connection[] = [];
   private step = 0;
+  /** Real time (ns since the process started) as last reported. */
   private nowNs = 0;
 
   private ephemeral(): number {
@@ -196,13 +197,26 @@ export class Kernel {
     return client;
   }
 
-  /** The scheduler's clock at a new step: resets aimed at a step or an instant may be due. */
-  atStep(step: number, nowNs: number): void {
+  /** A new scheduler step, at real instant `realNs`: resets aimed at a step or an instant may be due. */
+  atStep(step: number, realNs: number): void {
     this.step = step;
-    this.nowNs = nowNs;
+    this.faultsAt(realNs);
+  }
+
+  /** Real time has reached `realNs` (ns since the process started): resets due by then happen. */
+  faultsAt(realNs: number): void {
+    this.nowNs = Math.max(this.nowNs, realNs);
     if (this.armed.length === 0) return;
     for (const c of this.armed) this.checkResets(c);
     this.armed = this.armed.filter((c) => c.resets.length > 0);
+  }
+
+  /** The real instant of the next reset aimed at a time (Infinity: none), a wake-up for a waiting scheduler. */
+  nextFaultAt(): number {
+    let at = Infinity;
+    for (const c of this.armed)
+      for (const f of c.resets) if (f.at.kind === 'time') at = Math.min(at, Math.max(this.nowNs, f.at.ms * 1_000_000));
+    return at;
   }
 
   /** Applies the resets of `c` whose moment has come. */

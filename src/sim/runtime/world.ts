@@ -137,10 +137,24 @@ export class SimWorld {
   }
 
   /** Starts the next step at virtual time `timeNs`; returns its index. */
+  /**
+   * The next real instant something outside the program happens: a Ctrl-C press or a planned
+   * network fault. A scheduler waiting on the real-time axis wakes for it.
+   */
+  nextOutsideAt(): number {
+    return Math.min(this.signals.nextAt(), this.net.nextFaultAt());
+  }
+
+  /** What is due from outside by now arrives: presses (or the SIGINT death), and faults. */
+  outsideArrives(): void {
+    this.signals.arrive(this.realNow, this.step);
+    this.net.faultsAt(this.realNow);
+  }
+
   beginStep(timeNs: number): number {
     const s = ++this.step;
     this.trace.beginStep(s, timeNs);
-    this.net.atStep(s, timeNs);
+    this.net.atStep(s, this.realNow);
     return s;
   }
 }
