@@ -62,7 +62,8 @@ binary: its stdout and stderr, and its exit status (0; 1 when main returns Err; 
   --fault SPEC      inject a network fault (repeat the flag for several):
                       reset:conn=N[:after=BYTES|:step=S|:at=MS][:by=client|server]
                         the Nth connect's connection is reset by that end (default
-                        by=client, at once); the other end reads ConnectionReset
+                        by=client, at once; at=MS is real time after the start, as
+                        --ctrl-c-at); the other end reads ConnectionReset
                       refuse:conn=N or refuse:port=P
                         connect gets ConnectionRefused though a listener exists
                       slow:conn=N[:by=client|server][:window=BYTES][:delay=MS]

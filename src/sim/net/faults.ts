@@ -25,7 +25,11 @@ export type FaultSide = 'client' | 'server';
 export type FaultTarget =
   { readonly kind: 'conn'; readonly conn: number } | { readonly kind: 'port'; readonly port: number };
 
-/** When a reset happens: once the connection is up, after N bytes, at a step, or at a virtual time. */
+/**
+ * When a reset happens: once the connection is up, after N bytes (both directions), at the start
+ * of scheduler step N, or at a real instant (ms after the process started, the axis `--ctrl-c-at`
+ * uses; a scheduler waiting for nothing else wakes for it).
+ */
 export type FaultMoment =
   | { readonly kind: 'open' }
   | { readonly kind: 'bytes'; readonly bytes: number }
