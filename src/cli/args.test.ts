@@ -30,8 +30,38 @@ describe('parseSimArgs', () => {
         explore: undefined,
         replay: undefined,
         ctrlCAt: [],
+        faults: [],
+        faultRate: undefined,
       },
     });
+  });
+  it('reads network faults: --fault repeated, --faults-seeded once', () => {
+    const r = parseSimArgs([
+      'p.rs',
+      '--fault',
+      'reset:conn=2:after=10',
+      '--fault=refuse:port=8080',
+      '--fault',
+      'slow:conn=1:window=512',
+      '--faults-seeded',
+      '0.2',
+    ]);
+    expect(r).toMatchObject({
+      kind: 'run',
+      args: {
+        faults: [
+          { kind: 'reset', target: { kind: 'conn', conn: 2 }, at: { kind: 'bytes', bytes: 10 }, by: 'client' },
+          { kind: 'refuse', target: { kind: 'port', port: 8080 } },
+          { kind: 'slow', target: { kind: 'conn', conn: 1 }, by: 'server', window: 512, delayMs: 10 },
+        ],
+        faultRate: 0.2,
+      },
+    });
+    expect(parseSimArgs(['p.rs', '--faults-seeded', '1'])).toMatchObject({ args: { faultRate: 1 } });
+  });
+  it('names the grammar when --fault has no value', () => {
+    const r = parseSimArgs(['p.rs', '--fault']);
+    expect(r.kind === 'error' ? r.message : '').toMatch(/^--fault takes a fault: reset:\(conn=N\|port=P\)/);
   });
   it('reads Ctrl-C presses, one or a comma-separated list', () => {
     expect(parseSimArgs(['p.rs', '--ctrl-c-at', '300'])).toMatchObject({ kind: 'run', args: { ctrlCAt: [300] } });
@@ -73,6 +103,11 @@ describe('parseSimArgs', () => {
     [['p.rs', '--replay'], '--replay takes a replay key.'],
     [['p.rs', '--ctrl-c-at'], '--ctrl-c-at takes a whole number, got nothing.'],
     [['p.rs', '--ctrl-c-at', '10,x'], '--ctrl-c-at takes a whole number, got x.'],
+    [['p.rs', '--fault', 'boom:conn=1'], '--fault boom:conn=1: unknown fault "boom" (expected reset, refuse or slow).'],
+    [['p.rs', '--fault', 'reset:conn=0'], '--fault reset:conn=0: conn=0: must be at least 1.'],
+    [['p.rs', '--fault', 'refuse'], '--fault refuse: refuse: give exactly one of conn=N or port=P.'],
+    [['p.rs', '--faults-seeded', '1.5'], '--faults-seeded takes a rate from 0 to 1, got 1.5.'],
+    [['p.rs', '--faults-seeded', '0.1', '--faults-seeded', '0.2'], '--faults-seeded was given twice.'],
   ])('refuses %j', (argv, message) => {
     expect(parseSimArgs(argv)).toEqual({ kind: 'error', message });
   });

@@ -1,5 +1,6 @@
 /** Command-line parsing for `npm run sim`: strict, with one clear sentence for every mistake. */
 import { MAX_SEED, MAX_WORKERS, MIN_WORKERS } from '../store/lab-types.ts';
+import { FAULT_GRAMMAR, parseFault, type Fault } from '../sim/index.ts';
 
 /** The most runs, choice depth or preemptions `--explore` takes (a bound, so a typo cannot hang it). */
 const MAX_EXPLORE_COUNT = 1_000_000;
@@ -20,6 +21,10 @@ export interface SimArgs {
   replay: string | undefined;
   /** `--ctrl-c-at MS[,MS…]`: real-time instants (ms after start) at which Ctrl-C is pressed. */
   ctrlCAt: number[];
+  /** `--fault SPEC` (repeatable): network faults given by hand (src/sim/net/faults.ts). */
+  faults: Fault[];
+  /** `--faults-seeded RATE`: each connect fails with this probability, drawn from the seed. */
+  faultRate: number | undefined;
 }
 
 export interface ExploreArgs {
@@ -31,7 +36,8 @@ export interface ExploreArgs {
 
 export const SIM_USAGE =
   'usage: npm run sim -- FILE.rs [--seed N] [--flavor current_thread|multi_thread] [--workers N] [--max-steps N] [--trace out.json] [--events]\n' +
-  '       [--explore [--runs N] [--strategy random|pct|dfs] [--depth D] [--preemptions P]] [--replay KEY] [--ctrl-c-at MS[,MS…]]';
+  '       [--explore [--runs N] [--strategy random|pct|dfs] [--depth D] [--preemptions P]] [--replay KEY] [--ctrl-c-at MS[,MS…]]\n' +
+  '       [--fault SPEC]... [--faults-seeded RATE]';
 
 export const SIM_HELP = `${SIM_USAGE}
 
@@ -53,6 +59,20 @@ binary: its stdout and stderr, and its exit status (0; 1 when main returns Err; 
   --replay KEY      replay one schedule the explorer printed, byte for byte
   --ctrl-c-at MS    press Ctrl-C MS milliseconds (real time) after the start;
                     a comma-separated list presses it several times
+  --fault SPEC      inject a network fault (repeat the flag for several):
+                      reset:conn=N[:after=BYTES|:step=S|:at=MS][:by=client|server]
+                        the Nth connect's connection is reset by that end (default
+                        by=client, at once; at=MS is real time after the start, as
+                        --ctrl-c-at); the other end reads ConnectionReset
+                      refuse:conn=N or refuse:port=P
+                        connect gets ConnectionRefused though a listener exists
+                      slow:conn=N[:by=client|server][:window=BYTES][:delay=MS]
+                        that end reads slowly: a small receive window (default
+                        4096) and a pause after each read (default 10 ms)
+                    port=P aims at every connection to port P instead of conn=N
+  --faults-seeded R each connect gets a fault drawn from the seed with probability
+                    R (0 to 1); the draws are choice points, so --explore varies them
+                    and --replay (given the same fault flags) repeats them
   -h, --help        show this help
 `;
 
@@ -90,6 +110,8 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
     explore: undefined,
     replay: undefined,
     ctrlCAt: [],
+    faults: [],
+    faultRate: undefined,
   };
   const seen = new Set<string>();
   let exploring = false;
@@ -101,7 +123,7 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
     const eq = word.startsWith('--') ? word.indexOf('=') : -1;
     const a = eq < 0 ? word : word.slice(0, eq);
     const next = (): string | undefined => (eq < 0 ? argv[++i] : word.slice(eq + 1));
-    if (a.startsWith('-') && a !== '-') {
+    if (a.startsWith('-') && a !== '-' && a !== '--fault') {
       if (seen.has(a)) return error(`${a} was given twice.`);
       seen.add(a);
     }
@@ -163,6 +185,21 @@ export function parseSimArgs(argv: readonly string[]): ParseResult {
           if (typeof n === 'string') return error(n);
           args.ctrlCAt.push(n);
         }
+        break;
+      }
+      case '--fault': {
+        const spec = next();
+        if (spec === undefined || spec.startsWith('--')) return error(`--fault takes a fault: ${FAULT_GRAMMAR}.`);
+        const f = parseFault(spec);
+        if (typeof f === 'string') return error(`--fault ${spec}: ${f}.`);
+        args.faults.push(f);
+        break;
+      }
+      case '--faults-seeded': {
+        const r = next();
+        if (r === undefined || !/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(r))
+          return error(`--faults-seeded takes a rate from 0 to 1, got ${r ?? 'nothing'}.`);
+        args.faultRate = Number(r);
         break;
       }
       case '--replay': {

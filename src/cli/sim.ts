@@ -7,11 +7,11 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { compile, startProgram } from '../lang/run.ts';
 import { decodeReplayKey, explore } from '../explore/index.ts';
-import { ForcedChooser } from '../sim/index.ts';
+import { ForcedChooser, type FaultPlanConfig } from '../sim/index.ts';
 import { formatExploreReport } from './explore-cli.ts';
 import { formatDiagnostic } from '../lang/diagnostics.ts';
 import { narrateTrace } from './narrate-cli.ts';
-import { SIM_HELP, parseSimArgs } from './args.ts';
+import { SIM_HELP, parseSimArgs, type SimArgs } from './args.ts';
 import { fsReason, readSource, traceTargetProblem } from './files.ts';
 import { traceToJson } from './trace-json.ts';
 
@@ -57,6 +57,7 @@ function main(argv: readonly string[]): number {
       ...(args.flavor !== undefined ? { flavor: args.flavor } : {}),
       ...(args.workers !== undefined ? { workers: args.workers } : {}),
       ...(args.maxSteps !== undefined ? { maxTicks: args.maxSteps } : {}),
+      ...faultsOf(args),
     });
     const seconds = (performance.now() - t0) / 1000;
     for (const line of formatExploreReport(report, file, seconds)) process.stdout.write(line + '\n');
@@ -77,6 +78,7 @@ function main(argv: readonly string[]): number {
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
     ...(args.maxSteps !== undefined ? { maxTicks: args.maxSteps, maxTotalSteps: args.maxSteps } : {}),
     ...(args.ctrlCAt.length > 0 ? { ctrlCAtMs: args.ctrlCAt } : {}),
+    ...faultsOf(args),
     onStdout: (t) => process.stdout.write(t),
     onStderr: (t) => process.stderr.write(t),
     // the output is streamed, and the trace is kept only for the flags that print it: a program
@@ -105,3 +107,11 @@ function main(argv: readonly string[]): number {
 }
 
 process.exitCode = main(process.argv.slice(2));
+
+/** The fault plan the flags give (none: no plan, so a run without flags is untouched). */
+function faultsOf(args: SimArgs): { faults?: FaultPlanConfig } {
+  if (args.faults.length === 0 && args.faultRate === undefined) return {};
+  return {
+    faults: { faults: args.faults, ...(args.faultRate !== undefined ? { seeded: { rate: args.faultRate } } : {}) },
+  };
+}

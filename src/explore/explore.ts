@@ -17,6 +17,7 @@ import {
   describeOption,
   type ChoiceLog,
   type Chooser,
+  type FaultPlanConfig,
 } from '../sim/index.ts';
 import { DfsSearch, type DfsRunChooser } from './dfs.ts';
 import { encodeReplayKey } from './key.ts';
@@ -30,6 +31,8 @@ export interface RunConfig {
   readonly workers?: number;
   /** Scheduler steps before a run is stopped (a program that never ends). */
   readonly maxTicks?: number;
+  /** Network faults every run gets; seeded ones are choices the strategies vary like any other. */
+  readonly faults?: FaultPlanConfig;
 }
 
 export interface ExploreOptions extends RunConfig {
@@ -93,6 +96,7 @@ export function runOnce(program: CompiledProgram, config: RunConfig, seed: numbe
     ...(config.flavor !== undefined ? { flavor: config.flavor } : {}),
     ...(config.workers !== undefined ? { workers: config.workers } : {}),
     maxTicks: config.maxTicks ?? 200_000,
+    ...(config.faults !== undefined ? { faults: config.faults } : {}),
   });
   while (r.step()) {
     /* one scheduler action at a time */

@@ -34,6 +34,8 @@ export const ChoicePoint = {
   BlockingAtPark: 7,
   /** std threads: which runnable OS thread runs next while the others wait (threads/os-threads.ts). */
   OsThread: 8,
+  /** `faults: seeded`: whether a connect gets a fault, and which (0 none, 1 reset, 2 refuse, 3 slow). */
+  NetFault: 9,
 } as const;
 export type ChoicePoint = (typeof ChoicePoint)[keyof typeof ChoicePoint];
 
@@ -46,6 +48,7 @@ export const CHOICE_POINT_NAMES: Readonly<Record<ChoicePoint, string>> = {
   [ChoicePoint.BlockingFirst]: 'ct.blocking_first',
   [ChoicePoint.BlockingAtPark]: 'ct.blocking_at_park',
   [ChoicePoint.OsThread]: 'std.thread_turn',
+  [ChoicePoint.NetFault]: 'net.fault',
 };
 
 export function choicePointName(point: number): string {
@@ -220,6 +223,8 @@ export function describeOption(point: number, id: number): string {
       return id === 1
         ? 'the blocking-pool thread is slower: the park goes on without it'
         : 'a blocking-pool thread acts while the core parks';
+    case ChoicePoint.NetFault:
+      return ['the connection gets no fault', 'a reset', 'a refused connect', 'a slow reader'][id] ?? `option ${id}`;
     case ChoicePoint.OsThread:
       return `std thread ${id} runs`;
     default:

@@ -5,6 +5,7 @@
  * `c` is stored in 24 bits. Field meanings per kind are documented on each constant.
  */
 import { choicePointName, indexIds, unpackOptionIds } from './choice.ts';
+import { FAULT_KINDS, type FaultKind, type FaultSide } from './net/faults.ts';
 import { RESULT_NAMES, TRANSITION_NAMES } from './task/state.ts';
 
 export const EventKind = {
@@ -97,6 +98,13 @@ export const EventKind = {
   Statement: 112,
   /** A choice point decided (choice.ts): a = `ChoicePoint`, b = number of options, c = option taken. */
   Choice: 120,
+  /**
+   * A fault of the run's plan was applied (net/faults.ts): a = `FaultCode` | 4 when the server end
+   * acts (the resetting or slow end), b = connection number, c = port.
+   */
+  NetFault: 150,
+  /** A `connect` (net/kernel.ts): a = connection number (what a fault's conn=N names), b = port, c = 1 refused. */
+  NetConnect: 151,
   // multi_thread workers (tokio-facts.md §6.3; emitted by scheduler/multi-thread/). `a` is always
   // the worker index; MAIN_THREAD (0xffff) stands for block_on's thread.
   /** A thread takes the step: b = 1 when it is the driver's timed wake-up. */
@@ -254,6 +262,9 @@ export type SimEvent =
    * identity of option k (choice.ts `describeOption`), plain indices when the point has none.
    */
   | (Base & { type: 'choice'; point: string; options: number; taken: number; ids: readonly number[] })
+  /** A network fault applied: `by` is the end that resets or reads slowly (refuse: the client). */
+  | (Base & { type: 'net.fault'; fault: FaultKind; by: FaultSide; conn: number; port: number })
+  | (Base & { type: 'net.connect'; conn: number; port: number; refused: boolean })
   /** `worker` -1 is block_on's thread; `timeAdvance`: the driver's worker woke for a due timer. */
   | (Base & { type: 'worker.turn'; worker: number; timeAdvance: boolean })
   /** task = the stolen task the thief runs now; `count` includes it. */
@@ -398,6 +409,17 @@ export function decodeEvent(r: RawEvent, str: (i: number) => string): SimEvent {
       return { ...base, type: 'statement', line: a, col: b };
     case EventKind.Choice:
       return { ...base, type: 'choice', point: choicePointName(a & 15), options: b, taken: c, ids: choiceIds(a, b) };
+    case EventKind.NetFault:
+      return {
+        ...base,
+        type: 'net.fault',
+        fault: FAULT_KINDS[a & 3] ?? 'reset',
+        by: (a & 4) !== 0 ? 'server' : 'client',
+        conn: b,
+        port: c,
+      };
+    case EventKind.NetConnect:
+      return { ...base, type: 'net.connect', conn: a, port: b, refused: c === 1 };
     default:
       break;
   }

@@ -17,6 +17,8 @@ export interface RunConfig {
    * seed's draws). Its seed is `seed`; absent, the run takes every draw as the seed gives it.
    */
   readonly replayKey?: string;
+  /** Network faults added by hand (the lab's Faults menu), in `--fault` text form (src/sim/net/faults.ts). */
+  readonly faults?: readonly string[];
 }
 
 export const MIN_WORKERS = 1;

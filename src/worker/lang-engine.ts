@@ -9,7 +9,7 @@ import { compile, startProgram } from '../lang/run.ts';
 import type { ProgramRunner, RunResult } from '../lang/run.ts';
 import type { Diagnostic } from '../lang/diagnostics.ts';
 import { Explorer, decodeReplayKey } from '../explore/index.ts';
-import { ForcedChooser } from '../sim/index.ts';
+import { ForcedChooser, parseFault, type Fault, type FaultPlanConfig } from '../sim/index.ts';
 import { wireExploreReport } from './explore-wire.ts';
 import type { AdvanceResult, Engine, EngineRun } from './engine.ts';
 import { problemOf } from './engine.ts';
@@ -37,6 +37,17 @@ function scheduleOf(config: WireRunConfig): { seed: number; chooser?: ForcedChoo
   const key = decodeReplayKey(config.replayKey);
   if (!key.ok) throw new Error(key.message);
   return { seed: key.schedule.seed, chooser: new ForcedChooser(key.schedule.forced) };
+}
+
+/** The fault plan a run config names (its text forms parsed; a bad one is the run's error). */
+function faultsOf(config: WireRunConfig): { faults?: FaultPlanConfig } {
+  if (config.faults === undefined || config.faults.length === 0) return {};
+  const faults: Fault[] = config.faults.map((text) => {
+    const f = parseFault(text);
+    if (typeof f === 'string') throw new Error(`fault ${text}: ${f}`);
+    return f;
+  });
+  return { faults: { faults } };
 }
 
 /** Saved-locals snapshots one run keeps at most (a long run stops recording them, not running). */
@@ -123,7 +134,12 @@ export const LANG_ENGINE: Engine = {
         new LangRun(
           // The program's own `#[tokio::main(...)]` chooses its runtime, as with real Tokio (the
           // examples must print what real Tokio printed); the lab's config contributes the seed.
-          startProgram(c.program, { ...scheduleOf(config), maxSteps: RUNAWAY_STEPS, captureLocals: true }),
+          startProgram(c.program, {
+            ...scheduleOf(config),
+            ...faultsOf(config),
+            maxSteps: RUNAWAY_STEPS,
+            captureLocals: true,
+          }),
           file,
         ),
       explore: (config, options) => {
@@ -131,6 +147,7 @@ export const LANG_ENGINE: Engine = {
           strategy: options.strategy,
           runs: options.runs,
           seed: config.seed,
+          ...faultsOf(config),
           ...(options.depth !== undefined ? { depth: options.depth } : {}),
           ...(options.preemptions !== undefined ? { preemptions: options.preemptions } : {}),
         });

@@ -18,6 +18,11 @@ export interface WireRunConfig {
    * taken as recorded. Absent: the seed's own draws.
    */
   readonly replayKey?: string;
+  /**
+   * Network faults to inject, each in the text form `npm run sim -- --fault` takes
+   * (src/sim/net/faults.ts `parseFault`), e.g. `reset:conn=2:step=40:by=server`.
+   */
+  readonly faults?: readonly string[];
 }
 
 /** How to explore (src/explore): strategy, run budget and bounds. */

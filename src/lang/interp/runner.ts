@@ -46,6 +46,7 @@ import {
   type BlockOn,
   type Chooser,
   KilledBySignal,
+  type FaultPlanConfig,
 } from './sim.ts';
 import { REnum, type Value } from './values.ts';
 import { RESULT } from './std/enums.ts';
@@ -85,6 +86,8 @@ export interface RunOptions {
   readonly ctrlCAtMs?: readonly number[];
   /** Ctrl-C pressed by hand after these scheduler steps (the lab's button; a replay from the start). */
   readonly ctrlCAfterSteps?: readonly number[];
+  /** Network faults to inject: by hand, and/or drawn from the seed (src/sim/net/faults.ts). */
+  readonly faults?: FaultPlanConfig;
   /** Remember which tasks suspend in each step, so `savedLocals` can show what they hold. */
   readonly captureLocals?: boolean;
 }
@@ -147,6 +150,7 @@ export class ProgramRunner {
       seed: options.seed ?? 0,
       traceLevel: options.traceLevel ?? 'full',
       ...(options.chooser !== undefined ? { chooser: options.chooser } : {}),
+      ...(options.faults !== undefined ? { faults: options.faults } : {}),
       dropValue: (v) => dropInFlight(v as Value),
       onOutput: (stream, text) => {
         if (stream === 'stdout') {

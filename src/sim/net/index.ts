@@ -5,3 +5,17 @@ export * from './errors.ts';
 export { Interest, READABLE, WRITABLE, READ_CLOSED, WRITE_CLOSED, type ReadyEvent } from './ready.ts';
 export { Signals, KilledBySignal } from './signal.ts';
 export { TcpListener, TcpStream, NetPanic, IO_DISABLED, NO_REACTOR } from './tcp.ts';
+export {
+  type Fault,
+  type FaultKind,
+  type FaultSide,
+  type FaultTarget,
+  type FaultMoment,
+  type FaultPlanConfig,
+  type SeededFaults,
+  FAULT_KINDS,
+  FAULT_GRAMMAR,
+  parseFault,
+  formatFault,
+  describeFault,
+} from './faults.ts';

@@ -20,6 +20,7 @@ import {
   WOULD_BLOCK,
   type WouldBlock,
 } from './errors.ts';
+import type { Fault, FaultPlan } from './faults.ts';
 import { ERROR, READABLE, READ_CLOSED, WRITABLE, WRITE_CLOSED } from './ready.ts';
 
 /** Bytes one direction of a connection buffers before writes wait (send + receive buffer). */
@@ -34,6 +35,21 @@ export interface EdgeListener {
 }
 
 type SocketKind = 'listener' | 'stream';
+
+type ResetFault = Extract<Fault, { kind: 'reset' }>;
+
+/** One established connection: its two ends, the bytes it has carried, and the resets aimed at it. */
+export interface Connection {
+  /** 1 for the program's first `connect`, and so on (refused attempts count too). */
+  readonly index: number;
+  readonly port: number;
+  readonly client: NetSocket;
+  readonly server: NetSocket;
+  /** Bytes delivered so far, both directions. */
+  bytes: number;
+  /** Resets of the fault plan still to happen. */
+  resets: ResetFault[];
+}
 
 export class NetSocket {
   /** The registration that turns edges into readiness events (null until registered). */
@@ -61,6 +77,14 @@ export class NetSocket {
   /** Socket options a program can set and read back: TCP_NODELAY and the IP TTL (Linux's default 64). */
   nodelay = false;
   ttl = 64;
+  /** SO_LINGER in whole seconds (null: off). 0 makes closing abort the connection with a reset. */
+  linger: number | null = null;
+  /** Stream: how many unread bytes this end's receive buffer holds before the writer waits. */
+  capacity = STREAM_BUFFER_BYTES;
+  /** Stream: a slow peer (fault plan) waits this long (virtual ns) after each read that got bytes. */
+  readDelayNs = 0;
+  /** Stream: the connection this end belongs to. */
+  conn: Connection | null = null;
 
   constructor(
     readonly id: number,
@@ -82,7 +106,7 @@ export class NetSocket {
     if (this.eofIn || this.reset) r |= READABLE | READ_CLOSED;
     const peer = this.peer;
     if (this.reset || this.shutOut || this.peerClosed) r |= WRITABLE | WRITE_CLOSED;
-    else if (peer !== null && peer.buffered < STREAM_BUFFER_BYTES) r |= WRITABLE;
+    else if (peer !== null && peer.buffered < peer.capacity) r |= WRITABLE;
     if (this.error !== null) r |= ERROR;
     return r;
   }
@@ -103,6 +127,17 @@ export class Kernel {
   private readonly usedPorts = new Set<number>();
   private nextPort = FIRST_EPHEMERAL_PORT;
   private nextId = 1;
+  /** Faults to apply (null: none), and who hears that one was applied (the trace). */
+  faults: FaultPlan | null = null;
+  onFault: ((fault: Fault, conn: number, port: number) => void) | null = null;
+  /** Hears every connect: its number (what a fault's `conn=N` names), port, and whether it was refused. */
+  onConnect: ((conn: number, port: number, refused: boolean) => void) | null = null;
+  private connections = 0;
+  /** Connections with resets waiting for a step or an instant. */
+  private armed: Connection[] = [];
+  private step = 0;
+  /** Real time (ns since the process started) as last reported. */
+  private nowNs = 0;
 
   private ephemeral(): number {
     while (this.usedPorts.has(this.nextPort)) this.nextPort++;
@@ -126,7 +161,13 @@ export class Kernel {
   connect(port: number): NetSocket {
     const l = this.listeners.get(port);
     const localPort = this.ephemeral();
-    if (l === undefined || l.closed) {
+    const index = ++this.connections;
+    const faults = this.faults?.forConnection(index, port) ?? [];
+    const refuse = faults.find((f) => f.kind === 'refuse');
+    const refusing = l === undefined || l.closed || refuse !== undefined;
+    this.onConnect?.(index, port, refusing);
+    if (refusing) {
+      if (l !== undefined && !l.closed && refuse !== undefined) this.onFault?.(refuse, index, port);
       const refused = new NetSocket(this.nextId++, 'stream', localPort, port);
       refused.reset = true;
       refused.eofIn = true;
@@ -138,9 +179,93 @@ export class Kernel {
     const server = new NetSocket(this.nextId++, 'stream', port, localPort);
     client.peer = server;
     server.peer = client;
+    const c: Connection = { index, port, client, server, bytes: 0, resets: [] };
+    client.conn = server.conn = c;
+    for (const f of faults) {
+      if (f.kind === 'reset') c.resets.push(f);
+      else if (f.kind === 'slow') {
+        const slow = f.by === 'client' ? client : server;
+        slow.capacity = f.window;
+        slow.readDelayNs = f.delayMs * 1_000_000;
+        this.onFault?.(f, index, port);
+      }
+    }
     l.backlog.push(server);
     l.edge();
+    this.checkResets(c);
+    if (c.resets.length > 0) this.armed.push(c);
     return client;
+  }
+
+  /** A new scheduler step, at real instant `realNs`: resets aimed at a step or an instant may be due. */
+  atStep(step: number, realNs: number): void {
+    this.step = step;
+    this.faultsAt(realNs);
+  }
+
+  /** Real time has reached `realNs` (ns since the process started): resets due by then happen. */
+  faultsAt(realNs: number): void {
+    this.nowNs = Math.max(this.nowNs, realNs);
+    if (this.armed.length === 0) return;
+    for (const c of this.armed) this.checkResets(c);
+    this.armed = this.armed.filter((c) => c.resets.length > 0);
+  }
+
+  /** The real instant of the next reset aimed at a time (Infinity: none), a wake-up for a waiting scheduler. */
+  nextFaultAt(): number {
+    let at = Infinity;
+    for (const c of this.armed)
+      for (const f of c.resets) if (f.at.kind === 'time') at = Math.min(at, Math.max(this.nowNs, f.at.ms * 1_000_000));
+    return at;
+  }
+
+  /** Applies the resets of `c` whose moment has come. */
+  private checkResets(c: Connection): void {
+    if (c.resets.length === 0) return;
+    if (c.client.closed && c.server.closed) {
+      c.resets = [];
+      return;
+    }
+    const due = c.resets.filter((f) => this.isDue(f, c));
+    if (due.length === 0) return;
+    c.resets = c.resets.filter((f) => !due.includes(f));
+    const f = due[0];
+    this.abortConnection(c, f.by);
+    this.onFault?.(f, c.index, c.port);
+  }
+
+  private isDue(f: ResetFault, c: Connection): boolean {
+    const at = f.at;
+    switch (at.kind) {
+      case 'open':
+        return true;
+      case 'bytes':
+        return c.bytes >= at.bytes;
+      case 'step':
+        return this.step >= at.step;
+      case 'time':
+        return this.nowNs >= at.ms * 1_000_000;
+    }
+  }
+
+  /** Bytes the connection may still carry before a reset aimed at a byte count. */
+  private bytesBeforeReset(c: Connection | null): number {
+    let room = Infinity;
+    if (c !== null) for (const f of c.resets) if (f.at.kind === 'bytes') room = Math.min(room, f.at.bytes - c.bytes);
+    return room;
+  }
+
+  /** `by`'s end aborts the connection: the other end gets an RST, as after a close with SO_LINGER 0. */
+  private abortConnection(c: Connection, by: 'client' | 'server'): void {
+    const sender = by === 'client' ? c.client : c.server;
+    const receiver = by === 'client' ? c.server : c.client;
+    if (!receiver.closed) resetArrives(receiver);
+    if (!sender.closed && !sender.reset) {
+      // The aborting end keeps no connection: as after a reported reset, reads end and writes fail.
+      sender.reset = true;
+      sender.peerClosed = true;
+      sender.edge();
+    }
   }
 
   accept(l: NetSocket): Io<NetSocket> {
@@ -150,12 +275,15 @@ export class Kernel {
 
   /** Reads up to `max` bytes; 0 at end of stream. */
   read(s: NetSocket, max: number, peek = false): Io<number[]> {
-    const err = takeError(s);
-    if (err !== null) return err;
-    // After a reset has been reported once, the stream reads as ended (Linux returns 0).
-    if (s.reset) return [];
     const n = Math.min(max, s.buffered);
-    if (n === 0) return s.eofIn || s.peer === null ? [] : WOULD_BLOCK;
+    if (n === 0) {
+      // Bytes that arrived before a reset are read first; then the error, once (tcp_recvmsg).
+      const err = takeError(s);
+      if (err !== null) return err;
+      // After a reset has been reported once, the stream reads as ended (Linux returns 0).
+      if (s.reset) return [];
+      return s.eofIn || s.peer === null ? [] : WOULD_BLOCK;
+    }
     const out = s.recv.slice(s.recvHead, s.recvHead + n);
     if (peek) return out;
     s.recvHead += n;
@@ -190,15 +318,20 @@ export class Kernel {
       return bytes.length;
     }
     if (bytes.length === 0) return 0;
-    const room = STREAM_BUFFER_BYTES - peer.buffered;
+    const room = peer.capacity - peer.buffered;
     if (room <= 0) {
       s.writerWaiting = true;
       return WOULD_BLOCK;
     }
-    const n = Math.min(room, bytes.length);
+    // A reset aimed at a byte count lets exactly that many bytes through.
+    const n = Math.min(room, bytes.length, this.bytesBeforeReset(s.conn));
     for (let i = 0; i < n; i++) peer.recv.push(bytes[i]);
     if (n < bytes.length) s.writerWaiting = true;
     peer.edge();
+    if (s.conn !== null) {
+      s.conn.bytes += n;
+      this.checkResets(s.conn);
+    }
     return n;
   }
 
@@ -228,17 +361,27 @@ export class Kernel {
     this.usedPorts.delete(s.port);
     const peer = s.peer;
     if (peer === null || peer.closed) return;
-    peer.peerClosed = true;
-    if (s.buffered > 0 && !s.reset) {
-      // Unread data: the kernel aborts the connection.
-      peer.reset = true;
-      peer.error = peer.eofIn ? EPIPE : ECONNRESET;
-    } else if (!s.shutOut && !s.reset) {
-      peer.eofIn = true;
+    if ((s.buffered > 0 || s.linger === 0) && !s.reset) {
+      // Unread data, or SO_LINGER 0: the kernel aborts the connection.
+      resetArrives(peer);
+      s.shutOut = true;
+      return;
     }
+    peer.peerClosed = true;
+    if (!s.shutOut && !s.reset) peer.eofIn = true;
     s.shutOut = true;
     peer.edge();
   }
+}
+
+/** An RST reaches `s`: a connection whose peer sent FIN first (CLOSE_WAIT) reports EPIPE, else ECONNRESET. */
+function resetArrives(s: NetSocket): void {
+  s.peerClosed = true;
+  if (!s.reset) {
+    s.reset = true;
+    s.error = s.eofIn ? EPIPE : ECONNRESET;
+  }
+  s.edge();
 }
 
 function takeError(s: NetSocket): OsError | null {

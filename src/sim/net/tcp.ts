@@ -11,6 +11,7 @@ import { type OsError, WOULD_BLOCK } from './errors.ts';
 import type { IoDriver, ScheduledIo } from './io-driver.ts';
 import { isOsError, type Io, type Kernel, type NetSocket } from './kernel.ts';
 import { Interest, type ReadyEvent } from './ready.ts';
+import { sleep, type Sleep } from '../time/sleep.ts';
 
 function driver(): IoDriver {
   const io = currentContext()?.handle.io;
@@ -113,13 +114,30 @@ export class TcpStream extends Registered {
   }
 
   pollRead(cx: Context, max: number): Poll<number[] | OsError> {
-    return pollIo(
+    if (this.slowGate !== null) {
+      if (this.slowGate.poll(cx) === PENDING) return PENDING;
+      this.slowGate = null;
+    }
+    const r = pollIo(
       cx,
       this.io,
       Interest.Readable,
       () => this.kernel.read(this.socket, max),
       (bytes) => bytes.length > 0 && bytes.length < max,
     );
+    // A slow peer (fault plan): the next read waits, so the writer meets a full window.
+    const delay = this.socket.readDelayNs;
+    if (delay > 0 && Array.isArray(r) && r.length > 0) this.slowGate = sleep(delay);
+    return r;
+  }
+
+  /** A slow peer's pause before its next read (null: none). */
+  private slowGate: Sleep | null = null;
+
+  override close(): void {
+    this.slowGate?.drop();
+    this.slowGate = null;
+    super.close();
   }
 
   pollPeek(cx: Context, max: number): Poll<number[] | OsError> {

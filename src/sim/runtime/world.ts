@@ -3,13 +3,14 @@
  * axis and the seed generator shared by every runtime the program builds. A run = one world.
  */
 import { Kernel } from '../net/kernel.ts';
+import { FaultCode, FaultPlan, type FaultPlanConfig } from '../net/faults.ts';
 import { Signals } from '../net/signal.ts';
 import {
   ChoiceLog,
   SEEDED,
   indexIds,
   packOptionIds,
-  type ChoicePoint,
+  ChoicePoint,
   type ChoiceRequest,
   type Chooser,
 } from '../choice.ts';
@@ -34,6 +35,8 @@ export interface WorldConfig {
   readonly checkRefs?: boolean;
   /** Decides each choice point (default: keep the seeded draw). */
   readonly chooser?: Chooser;
+  /** Network faults to apply (net/faults.ts). */
+  readonly faults?: FaultPlanConfig;
 }
 
 let latest: SimWorld | undefined;
@@ -85,6 +88,22 @@ export class SimWorld {
     this.onOutput = config.onOutput;
     this.checkRefs = config.checkRefs ?? false;
     this.chooser = config.chooser ?? SEEDED;
+    this.net.onConnect = (conn, port, refused) =>
+      this.trace.emit(EventKind.NetConnect, currentTaskIdRaw(), conn, port, refused ? 1 : 0);
+    const faults = config.faults;
+    if (faults !== undefined && ((faults.faults?.length ?? 0) > 0 || faults.seeded !== undefined)) {
+      this.net.faults = new FaultPlan(faults.faults ?? [], faults.seeded ?? null, config.seed ?? 0, (options, drawn) =>
+        this.choose(ChoicePoint.NetFault, options, drawn),
+      );
+      this.net.onFault = (f, conn, port) =>
+        this.trace.emit(
+          EventKind.NetFault,
+          currentTaskIdRaw(),
+          FaultCode[f.kind] | ((f.kind !== 'refuse' && f.by === 'server' ? 1 : 0) << 2),
+          conn,
+          port,
+        );
+    }
     setLatest(this);
   }
 
@@ -118,9 +137,24 @@ export class SimWorld {
   }
 
   /** Starts the next step at virtual time `timeNs`; returns its index. */
+  /**
+   * The next real instant something outside the program happens: a Ctrl-C press or a planned
+   * network fault. A scheduler waiting on the real-time axis wakes for it.
+   */
+  nextOutsideAt(): number {
+    return Math.min(this.signals.nextAt(), this.net.nextFaultAt());
+  }
+
+  /** What is due from outside by now arrives: presses (or the SIGINT death), and faults. */
+  outsideArrives(): void {
+    this.signals.arrive(this.realNow, this.step);
+    this.net.faultsAt(this.realNow);
+  }
+
   beginStep(timeNs: number): number {
     const s = ++this.step;
     this.trace.beginStep(s, timeNs);
+    this.net.atStep(s, this.realNow);
     return s;
   }
 }

@@ -25,6 +25,8 @@ export function optionLabel(point: string, id: number): string {
       return id === 1 ? 'the blocking thread first' : 'the scheduler first';
     case 'ct.blocking_at_park':
       return id === 1 ? 'the blocking thread later' : 'the blocking thread now';
+    case 'net.fault':
+      return ['no fault', 'a reset', 'a refused connect', 'a slow peer'][id] ?? `option ${id + 1}`;
     default:
       return `option ${id + 1}`;
   }
@@ -43,6 +45,7 @@ const QUESTION: Readonly<Record<string, string>> = {
   'mt.shutdown_shard': 'Shutdown closes the owned tasks starting at a random shard',
   'watch.notify_slot': 'A watch receiver waits on a randomly picked Notify slot',
   'ct.blocking_first': 'A blocking-pool thread and the scheduler race',
+  'net.fault': 'The seeded fault plan decides whether this connection fails, and how',
   'ct.blocking_at_park': 'A blocking-pool thread races the parking scheduler',
 };
 

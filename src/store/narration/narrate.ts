@@ -169,5 +169,8 @@ export function sentenceOf(f: StepFacts, ctx: NarrationContext): string {
 /** One plain sentence for one scheduler step (the events sharing one step index). */
 export function narrateStep(events: readonly SimEvent[], ctx: NarrationContext): string {
   if (events.length === 0) return BEFORE_FIRST_STEP;
-  return `${sentenceOf(factsOfStep(events), ctx)}.`;
+  const f = factsOfStep(events);
+  // A planned fault is said beside what the step did: it is why the next read fails.
+  const faults = f.faults.length > 0 ? `; ${f.faults.join('; ')}` : '';
+  return `${sentenceOf(f, ctx)}${faults}.`;
 }

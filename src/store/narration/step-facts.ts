@@ -51,7 +51,22 @@ export interface StepFacts {
   blockOnEnded: boolean;
   deadlock: boolean;
   readonly diagnostics: string[];
+  /** Network faults of the run's plan applied in this step (net/faults.ts), as clauses. */
+  readonly faults: string[];
   readonly events: number;
+}
+
+/** "connection 2: the client reset it" for a `net.fault` event. */
+export function faultClause(e: Extract<SimEvent, { type: 'net.fault' }>): string {
+  const other = e.by === 'client' ? 'server' : 'client';
+  switch (e.fault) {
+    case 'reset':
+      return `connection ${e.conn}: the ${e.by} reset it, so the ${other} gets ConnectionReset (a planned fault)`;
+    case 'refuse':
+      return `connection ${e.conn}: the connect to port ${e.port} is refused (a planned fault)`;
+    case 'slow':
+      return `connection ${e.conn}: the ${e.by} reads slowly (a planned fault)`;
+  }
 }
 
 function newPoll(task: number, startLine: number, worker: number | undefined): PollFacts {
@@ -98,6 +113,7 @@ export function factsOfStep(events: readonly SimEvent[]): StepFacts {
     blockOnEnded: false,
     deadlock: false,
     diagnostics: [],
+    faults: [],
     events: events.length,
   };
   let popWorker: number | undefined;
@@ -195,6 +211,9 @@ export function factsOfStep(events: readonly SimEvent[]): StepFacts {
         break;
       case 'diagnostic':
         f.diagnostics.push(e.message);
+        break;
+      case 'net.fault':
+        f.faults.push(faultClause(e));
         break;
       default:
         if (e.type.startsWith('blocking.')) f.blocking.push(e.type.slice('blocking.'.length));

@@ -17,7 +17,7 @@ export function ExplorePanel() {
   const report = phase.kind === 'done' ? phase.report : phase.kind === 'exploring' ? phase.report : undefined;
   const source = phase.kind === 'done' || phase.kind === 'exploring' ? phase.source : '';
   return (
-    <section className="explore-panel" aria-labelledby="explore-title" data-testid="explore-panel">
+    <section className="bar-panel explore-panel" aria-labelledby="explore-title" data-testid="explore-panel">
       <div className="explore-head">
         <h2 id="explore-title">Explore schedules</h2>
         <button

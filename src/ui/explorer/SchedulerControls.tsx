@@ -17,6 +17,7 @@ const QUESTIONS: Readonly<Record<string, string>> = {
   'watch.notify_slot': 'Which Notify slot does the receiver wait on?',
   'ct.blocking_first': 'Who goes first?',
   'ct.blocking_at_park': 'Does the blocking thread finish now?',
+  'net.fault': 'Does this connection fail, and how?',
 };
 
 export function SchedulerToggle() {

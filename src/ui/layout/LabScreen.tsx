@@ -14,6 +14,7 @@ import { SpeedSelect } from '../controls/SpeedSelect.tsx';
 import { useLab } from '../lab/lab-context.tsx';
 import { ChoicePicker, ExploreToggle, SchedulerToggle } from '../explorer/SchedulerControls.tsx';
 import { ExplorePanel } from '../explorer/ExplorePanel.tsx';
+import { FaultsMenu } from '../faults/FaultsMenu.tsx';
 import { useExplore } from '../explorer/use-explore.ts';
 import { ConsolePanel } from '../panels/ConsolePanel.tsx';
 import { DiagnosticsPanel } from '../panels/DiagnosticsPanel.tsx';
@@ -84,6 +85,7 @@ export function LabScreen({ notice, tools, notices }: LabScreenProps = {}) {
         <SpeedSelect />
         <SchedulerToggle />
         <ExploreToggle />
+        <FaultsMenu />
       </div>
       {exploreOpen && <ExplorePanel />}
       <section className="lab-more" aria-label="More views">

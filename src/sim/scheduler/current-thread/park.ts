@@ -102,7 +102,7 @@ export class CtPark {
   private enterDriver(): void {
     const core = this.core;
     // A Ctrl-C press that real time has reached kills the process or wakes the driver.
-    core.world.signals.arrive(core.world.realNow, core.world.step);
+    core.world.outsideArrives();
     const clock = core.ctx.time.clock;
     const next = core.ctx.time.nextExpirationTick();
     const limit = this.isYield ? 0 : undefined;
@@ -172,11 +172,11 @@ export class CtPark {
   private waitStep(): StepResult | null {
     const world = this.core.world;
     const next = this.pool.nextEventAt();
-    const press = world.signals.nextAt();
+    const press = world.nextOutsideAt();
     if (press < next && press <= this.waitUntil) {
       // Ctrl-C arrives while the thread sleeps in epoll_wait: the signal pipe wakes the driver.
       this.advance(press);
-      world.signals.arrive(world.realNow, world.step);
+      world.outsideArrives();
       this.phase = 'process';
       return null;
     }

@@ -389,7 +389,7 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     this.world.beginStep(this.clock.now());
     this.lastFired = 0;
     const workers = this.workers;
-    this.world.signals.arrive(this.world.realNow, this.world.step);
+    this.world.outsideArrives();
     const ioWake = this.driverLock.holder >= 0 && this.io.hasEvents() ? this.driverLock.holder : -1;
     const mainReady = this.main.isRunnable();
     const poolReady = this.pool.nextEventAt() <= this.world.realNow;
@@ -434,10 +434,10 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     const tick = this.driver.nextExpirationTick();
     const timerAt = h >= 0 && tick !== undefined ? this.clock.instantOfTick(tick) : Infinity;
     const poolAt = this.pool.nextEventAt();
-    const pressAt = this.world.signals.nextAt();
+    const pressAt = this.world.nextOutsideAt();
     if (pressAt < Infinity && pressAt <= poolAt && pressAt <= timerAt && (h >= 0 || this.main.active)) {
       this.advanceRealTo(pressAt);
-      this.world.signals.arrive(this.world.realNow, this.world.step);
+      this.world.outsideArrives();
       if (h >= 0) {
         this.actWorker(this.workers[h], false);
         return MtStep.Worker;

@@ -225,13 +225,16 @@ def(BRT, 'buffer', 'ref', (_s, a) => {
 });
 def(BRT, 'get_ref', 'ref', (_s, a) => bufReaderOf(a[0]).items[0]);
 def(BRT, 'get_mut', 'refMut', (_s, a) => bufReaderOf(a[0]).items[0]);
-def(BRT, 'into_inner', 'value', (_s, a) => {
-  const r = bufReaderOf(a[0]);
-  const inner = r.items[0];
+/** `into_inner` of a wrapper: the inner value leaves it, and the wrapper is consumed. */
+function unwrapInner(w: Wrapper): Value {
+  const inner = w.items[0];
   if (inner instanceof Owned) inner.o = null;
-  r.o = {};
+  w.o = {};
   return inner;
-});
+}
+def(BRT, 'into_inner', 'value', (_s, a) => unwrapInner(bufReaderOf(a[0])));
+// `Lines::into_inner`: the reader back (a partly read line is lost, as in Tokio).
+def(tableFor(RLines), 'into_inner', 'value', (_s, a) => unwrapInner(deref(a[0]) as RLines));
 
 const BWT = tableFor(RBufWriter);
 def(BWT, 'buffer', 'ref', (_s, a) => new RVec((deref(a[0]) as RBufWriter).buf.slice()));

@@ -6,7 +6,7 @@
 import { registerFmt } from '../../fmt-value.ts';
 import { member, ns } from '../../std/registry.ts';
 import { def, tableFor } from '../../std/tables.ts';
-import { err, ok } from '../../std/enums.ts';
+import { err, NONE, ok, some } from '../../std/enums.ts';
 import { tuple2 } from '../../std/iter.ts';
 import {
   type Context,
@@ -20,7 +20,9 @@ import {
   TcpStream as SimStream,
   LOOPBACK,
 } from '../../sim.ts';
+import type { REnum } from '../../values.ts';
 import { deref, Owned, type Value } from '../../values.ts';
+import { RDuration } from '../time.ts';
 import type { IoError } from '../../std/errors.ts';
 import { ioErrorOfKind } from '../../std/errors.ts';
 import { isLocal, RSocketAddr, targetOf } from './addr.ts';
@@ -179,6 +181,17 @@ member(S, 'connect', (_s, a) => {
 });
 
 const ST = tableFor(RTcpStream);
+/** `OwnedReadHalf::reunite`: the halves of one `into_split` become the stream again. */
+def(tableFor(ROwnedReadHalf), 'reunite', 'value', (_s, a) => {
+  const rd = deref(a[0]) as ROwnedReadHalf;
+  const wr = deref(a[1]) as ROwnedWriteHalf;
+  if (rd.sh !== wr.sh) throw new RustPanic('reunite of halves of different streams is not supported');
+  rd.sh.halves = 0;
+  // both halves are consumed into the stream, which owns the socket again
+  rd.o = {};
+  wr.o = {};
+  return ok(new RTcpStream(rd.sh));
+});
 const stream = (v: Value): StreamLike => deref(v) as StreamLike;
 for (const T of [ST, tableFor(RReadHalf), tableFor(RWriteHalf), tableFor(ROwnedReadHalf), tableFor(ROwnedWriteHalf)]) {
   def(T, 'local_addr', 'ref', (_s, a) => ok(addrOf(stream(a[0]).s.port)));
@@ -192,6 +205,17 @@ def(ST, 'set_nodelay', 'ref', (_s, a) => {
 def(ST, 'ttl', 'ref', (_s, a) => ok(stream(a[0]).s.socket.ttl));
 def(ST, 'set_ttl', 'ref', (_s, a) => {
   stream(a[0]).s.socket.ttl = Number(a[1]);
+  return ok(undefined);
+});
+// SO_LINGER holds whole seconds (Linux's `l_linger`): a 1.5 s linger reads back as 1 s.
+def(ST, 'linger', 'ref', (_s, a) => {
+  const secs = stream(a[0]).s.socket.linger;
+  return ok(secs === null ? NONE : some(new RDuration(secs * 1_000_000_000)));
+});
+def(ST, 'set_linger', 'ref', (_s, a) => {
+  const o = deref(a[1]) as REnum;
+  const d = o.v === 1 ? (deref(o.f[0]) as RDuration) : null;
+  stream(a[0]).s.socket.linger = d === null ? null : Math.floor(d.ns / 1_000_000_000);
   return ok(undefined);
 });
 def(ST, 'split', 'refMut', (_s, a) => {
