@@ -17,6 +17,8 @@ export interface RunConfig {
    * seed's draws). Its seed is `seed`; absent, the run takes every draw as the seed gives it.
    */
   readonly replayKey?: string;
+  /** Ctrl-C presses by hand: each arrives right after that scheduler step (the lab's button). */
+  readonly ctrlCAfterSteps?: readonly number[];
 }
 
 export const MIN_WORKERS = 1;
