@@ -70,6 +70,8 @@ test('Ctrl-C mid-run: the token cancels, the connections drain and the server st
   await expect(lab.runStatus).toHaveAttribute('data-state', 'complete', { timeout: 20_000 });
   expect(await lab.step()).toBeGreaterThan(at);
   await expect(button).toContainText('×1');
+  // the seek bar marks the step the press arrived at
+  await expect(page.getByTestId('ctrl-c-mark')).toHaveAttribute('title', `Ctrl-C arrived at step ${at + 1}`);
   const out = await lab.consoleText();
   const order = [
     'server: conn 1 finished',

@@ -165,11 +165,17 @@ function readyShort(ready: number): string {
   return parts.length === 0 ? '–' : parts.join(' ');
 }
 
-const READY_W = 58;
+/** Width of one character of an 18-unit label (the UI font, generously). */
+const CHAR_W = 10.5;
 /** The "r:" / "w:" before a waiting task. */
 const DIR_W = 20;
 /** Most socket rows drawn; past them the rest is counted. */
 const MAX_IO_ROWS = 2;
+
+/** A socket's caption: a listener by its port, a stream by its two ends (the full words are its aria-label). */
+function socketCaption(s: SocketView): string {
+  return s.kind === 'listener' ? `listener :${s.localPort}` : `:${s.localPort}→:${s.peerPort}`;
+}
 
 function waiterWords(task: number): string {
   return task === 0 ? 'the main future' : task < 0 ? 'a waker' : `task ${task}`;
@@ -207,7 +213,11 @@ function layoutIo(b: Builder, io: IoView, step: number, x0: number): void {
   for (let k = 0; k < io.sockets.length; k++) {
     const s = io.sockets[k];
     const waiters = [s.reader, s.writer].filter((t): t is number => t !== undefined);
-    const w = Math.max(150, 2 * PAD + READY_W + waiters.length * (DIR_W + TOKEN.w + TOKEN.gap));
+    const caption = socketCaption(s);
+    const ready = readyShort(s.readiness);
+    const readyW = Math.max(28, ready.length * CHAR_W + 10);
+    const content = 2 * PAD + readyW + waiters.length * (DIR_W + TOKEN.w + TOKEN.gap);
+    const w = Math.max(content, (caption.length + 2) * CHAR_W);
     if (x + w > right && x > x0) {
       if (rows === MAX_IO_ROWS) {
         b.label('sock-more', right, b.y + ROW_H / 2, `+${io.sockets.length - k}`, 'end', true);
@@ -220,9 +230,9 @@ function layoutIo(b: Builder, io: IoView, step: number, x0: number): void {
     }
     const fresh = turnNow && s.readyStep === step;
     b.box(`sock-${s.id}`, x, b.y + BOX_Y, w, BOX_H, 'slot', socketAria(s));
-    b.label(`sock-${s.id}-name`, x + 4, b.y + CAPTION_Y, `${socketLabel(s)}${fresh ? ' ◀' : ''}`, 'start', fresh);
-    b.label(`sock-${s.id}-ready`, x + PAD + 2, b.y + BOX_Y + BOX_H / 2, readyShort(s.readiness), 'start', true);
-    let tx = x + PAD + READY_W;
+    b.label(`sock-${s.id}-name`, x + 4, b.y + CAPTION_Y, `${caption}${fresh ? ' ◀' : ''}`, 'start', fresh);
+    b.label(`sock-${s.id}-ready`, x + PAD + 2, b.y + BOX_Y + BOX_H / 2, ready, 'start', true);
+    let tx = x + PAD + readyW;
     for (const [dir, t] of [
       ['r', s.reader],
       ['w', s.writer],
