@@ -215,7 +215,7 @@ function layoutIo(b: Builder, io: IoView, step: number, x0: number): void {
     const waiters = [s.reader, s.writer].filter((t): t is number => t !== undefined);
     const caption = socketCaption(s);
     const ready = readyShort(s.readiness);
-    const readyW = Math.max(28, ready.length * CHAR_W + 10);
+    const readyW = Math.max(34, ready.length * CHAR_W + 16);
     const content = 2 * PAD + readyW + waiters.length * (DIR_W + TOKEN.w + TOKEN.gap);
     const w = Math.max(content, (caption.length + 2) * CHAR_W);
     if (x + w > right && x > x0) {
