@@ -198,12 +198,13 @@ function socketAria(s: SocketView): string {
 function layoutIo(b: Builder, io: IoView, step: number, x0: number): void {
   const turnNow = io.turnStep === step && step >= 0;
   const sig = io.signal;
+  // Short, to fit under the title: ✓ a handler is installed, ×N presses arrived, ✕ one killed it.
   const ctrlC = sig.killed
-    ? '^C killed it'
+    ? '^C ✕'
     : sig.pressSteps.length > 0
       ? `^C ×${sig.pressSteps.length}`
       : sig.installed
-        ? '^C handler'
+        ? '^C ✓'
         : undefined;
   const sub = [turnNow ? `turn ${io.tick} ◀` : `tick ${io.tick}`, ctrlC].filter((x) => x !== undefined).join(' · ');
   b.rowTitle('io', 'I/O driver', sub);
