@@ -15,7 +15,6 @@ async fn handle_connection(id: u32, mut socket: TcpStream, token: CancellationTo
     }
     id
 }
-
 async fn run_server(listener: TcpListener, token: CancellationToken) {
     let mut set = JoinSet::new();
     let mut next_id = 1;
@@ -38,7 +37,6 @@ async fn run_server(listener: TcpListener, token: CancellationToken) {
     set.shutdown().await;
     println!("server: every connection task is gone");
 }
-
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -52,8 +50,10 @@ async fn main() {
         clients.push(c);
     }
     clients.remove(0).write_all(b"bye").await.unwrap(); // conn 1 leaves on its own
-    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    println!("main: shutdown requested");
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => println!("main: Ctrl-C, shutdown requested"),
+        _ = tokio::time::sleep(std::time::Duration::from_millis(50)) => println!("main: shutdown requested"),
+    }
     token.cancel();
     server.await.unwrap();
     println!("main: server stopped cleanly");

@@ -38,3 +38,4 @@ export {
 } from './url-state.ts';
 export type { DecodedUrl, UrlProblem, UrlState, UrlTarget } from './url-state.ts';
 export { PlaybackHarness } from './playback-harness.ts';
+export { ctrlCCommand, withPress } from './ctrl-c.ts';

@@ -37,6 +37,8 @@ export interface PlaybackContext {
   readonly goal: Goal | undefined;
   /** Step position to show once it has streamed in (deep links, seed changes). */
   readonly pendingStep: number | undefined;
+  /** Play once the pending step is reached (a LOAD with `resume`). */
+  readonly resumeAfterLoad: boolean;
   /** Set by an action when motion must stop; consumed by an eventless transition. */
   readonly halt: boolean;
   readonly lastStop: StopReason | undefined;
@@ -53,7 +55,14 @@ export interface PlaybackInput {
 export type SeekUnit = 'event' | 'step';
 
 export type PlaybackCommand =
-  | { readonly type: 'LOAD'; readonly program: ProgramSource; readonly config?: RunConfig; readonly step?: number }
+  /** `step`: go to that step once it streams in; `resume`: then play on (the Ctrl-C button). */
+  | {
+      readonly type: 'LOAD';
+      readonly program: ProgramSource;
+      readonly config?: RunConfig;
+      readonly step?: number;
+      readonly resume?: boolean;
+    }
   | { readonly type: 'PLAY' }
   | { readonly type: 'PAUSE' }
   | { readonly type: 'STEP_FORWARD' }

@@ -83,6 +83,8 @@ export const playbackMachine = setup({
     halted: ({ context }) => context.halt,
     running: ({ context }) => !context.done,
     atEndOfRun: ({ context }) => context.done && context.position >= context.length,
+    resumeAfterLoad: ({ context }) =>
+      context.resumeAfterLoad && (context.length > 0 || context.done) && context.pendingStep === undefined,
   },
   actions: {
     noteProgress: assign(({ context, event }) => {
@@ -94,14 +96,19 @@ export const playbackMachine = setup({
     noteError: assign(({ event }) => (event.type === 'RUN.ERROR' ? { error: event.message } : {})),
     load: assign(({ context, event }) => {
       if (event.type !== 'LOAD') return {};
-      return { ...restart(context, event.config ?? context.config), program: event.program, pendingStep: event.step };
+      return {
+        ...restart(context, event.config ?? context.config),
+        program: event.program,
+        pendingStep: event.step,
+        resumeAfterLoad: event.resume === true,
+      };
     }),
     changeSeed: assign(({ context, event }) => {
       if (event.type !== 'CHANGE_SEED') return {};
       const keepStep = context.pendingStep ?? context.trace.stepAtPosition(context.position);
-      // A new seed is a new schedule: the forced decisions belonged to the old one.
+      // A new seed is a new schedule: the forced decisions and the presses belonged to the old one.
       return {
-        ...restart(context, { ...context.config, seed: event.seed, replayKey: undefined }),
+        ...restart(context, { ...context.config, seed: event.seed, replayKey: undefined, ctrlCAfterSteps: undefined }),
         pendingStep: keepStep,
       };
     }),
@@ -123,6 +130,7 @@ export const playbackMachine = setup({
     ),
     cancelGoal: assign({ goal: undefined, lastStop: { kind: 'pause' } }),
     clearHalt: assign({ halt: false, carry: 0 }),
+    clearResume: assign({ resumeAfterLoad: false }),
     noteEnd: assign({ lastStop: { kind: 'end' } }),
     frame: assign(({ context, event }) => {
       if (event.type !== 'FRAME') return {};
@@ -159,6 +167,7 @@ export const playbackMachine = setup({
     carry: 0,
     goal: undefined,
     pendingStep: undefined,
+    resumeAfterLoad: false,
     halt: false,
     lastStop: undefined,
     error: undefined,
@@ -194,7 +203,10 @@ export const playbackMachine = setup({
       initial: 'loading',
       states: {
         loading: {
-          always: { guard: 'hasTrace', target: 'paused' },
+          always: [
+            { guard: 'resumeAfterLoad', target: 'playing', actions: 'clearResume' },
+            { guard: 'hasTrace', target: 'paused' },
+          ],
         },
         paused: {
           always: { guard: 'atEndOfRun', target: 'finished', actions: 'noteEnd' },

@@ -33,7 +33,11 @@ export function storeRunner(store: LabStore, source: RunSource) {
     const { actions } = store.getState();
     actions.setProgram(input.program);
     // The whole config: a run without a schedule must not keep the previous run's.
-    actions.setConfig({ ...input.config, replayKey: input.config.replayKey });
+    actions.setConfig({
+      ...input.config,
+      replayKey: input.config.replayKey,
+      ctrlCAfterSteps: input.config.ctrlCAfterSteps,
+    });
     const storeRun = actions.beginRun();
     let open = true;
     const counts = () => {

@@ -98,6 +98,27 @@ export const EventKind = {
   Statement: 112,
   /** A choice point decided (choice.ts): a = `ChoicePoint`, b = number of options, c = option taken. */
   Choice: 120,
+  // The I/O driver and SIGINT (net/io-driver.ts, net/signal.ts). `a` is the socket id throughout.
+  /** A socket registered with a driver: b = local port | peer port << 16 (0: none), c = `SocketKind`. */
+  IoRegister: 128,
+  /** The socket's registration dropped (its owner dropped the socket). */
+  IoDeregister: 129,
+  /** A driver turn begins: a = the driver's new tick, b = sockets it reports. */
+  IoTurn: 130,
+  /** The turn set a socket's readiness: b = the readiness reported (`Ready` bits), c = the driver tick. */
+  IoReady: 131,
+  /** WOULD_BLOCK cleared cached readiness: b = bits cleared, c = the readiness left. */
+  IoClear: 132,
+  /** task = the task a Registration waker wakes (the `waker.wake` follows); b = `IoDirection`. */
+  IoWake: 133,
+  /** task = the task whose waker a Registration stored: it waits for readiness; b = `IoDirection`. */
+  IoWait: 134,
+  /** `ctrl_c()` first polled: the SIGINT handler is installed (task = the polling task). */
+  SignalInstall: 136,
+  /** A Ctrl-C press arrived: a = 1 when no handler was installed (the process dies, status 130). */
+  SignalArrive: 137,
+  /** The signal driver broadcast the press: a = `ctrl_c()` listeners woken, b = presses so far. */
+  SignalDeliver: 138,
   /**
    * A fault of the run's plan was applied (net/faults.ts): a = `FaultCode` | 4 when the server end
    * acts (the resetting or slow end), b = connection number, c = port.
@@ -150,6 +171,8 @@ export const STAGE_CHANGE_NAMES: readonly string[] = [
   'output_taken',
   'output_dropped',
 ];
+export const SocketKind = { Listener: 0, Stream: 1 } as const;
+export const IoDirection = { Read: 0, Write: 1 } as const;
 export const AdvanceReason = { AutoAdvance: 0, Advance: 1, RealTime: 2 } as const;
 export const ShutdownPhase = {
   Begin: 0,
@@ -276,6 +299,17 @@ export type SimEvent =
   | (Base & { type: 'worker.maintenance'; worker: number; tick: number })
   | (Base & { type: 'worker.shutdown'; worker: number; phase: string })
   | (Base & { type: 'worker.lifo_capped'; worker: number })
+  /** `peerPort` 0: a listener (no peer). */
+  | (Base & { type: 'io.register'; socket: number; kind: 'listener' | 'stream'; localPort: number; peerPort: number })
+  | (Base & { type: 'io.deregister'; socket: number })
+  | (Base & { type: 'io.turn'; tick: number; sockets: number })
+  | (Base & { type: 'io.ready'; socket: number; ready: number; tick: number })
+  | (Base & { type: 'io.clear'; socket: number; cleared: number; left: number })
+  /** task = the task woken (io.wake) or now waiting (io.wait). */
+  | (Base & { type: 'io.wake' | 'io.wait'; socket: number; direction: 'read' | 'write' })
+  | (Base & { type: 'signal.install' })
+  | (Base & { type: 'signal.arrive'; kills: boolean })
+  | (Base & { type: 'signal.deliver'; woken: number; presses: number })
   | (Base & { type: 'unknown'; kind: number; a: number; b: number; c: number });
 
 export type SimEventType = SimEvent['type'];
@@ -423,6 +457,7 @@ export function decodeEvent(r: RawEvent, str: (i: number) => string): SimEvent {
     default:
       break;
   }
+  if (kind >= EventKind.IoRegister && kind <= EventKind.SignalDeliver) return decodeIoEvent(base, kind, a, b, c);
   if (kind >= EventKind.WorkerTurn && kind <= EventKind.WorkerLifoCapped) return decodeWorkerEvent(base, kind, a, b, c);
   if (kind >= EventKind.JoinSetCreate && kind <= EventKind.JoinSetDetachAll) {
     return { ...base, type: JOINSET[kind - EventKind.JoinSetCreate] ?? 'joinset.create', set: a, value: b };
@@ -434,6 +469,42 @@ export function decodeEvent(r: RawEvent, str: (i: number) => string): SimEvent {
     return { ...base, type: BLOCKING[kind - EventKind.BlockingQueued] ?? 'blocking.queued', thread: a, value: b };
   }
   return { ...base, type: 'unknown', kind, a, b, c };
+}
+
+/** The I/O driver and signal kinds (128–138). */
+function decodeIoEvent(base: Base, kind: number, a: number, b: number, c: number): SimEvent {
+  const direction = b === IoDirection.Write ? 'write' : 'read';
+  switch (kind) {
+    case EventKind.IoRegister:
+      return {
+        ...base,
+        type: 'io.register',
+        socket: a,
+        kind: c === SocketKind.Listener ? 'listener' : 'stream',
+        localPort: b & 0xffff,
+        peerPort: b >>> 16,
+      };
+    case EventKind.IoDeregister:
+      return { ...base, type: 'io.deregister', socket: a };
+    case EventKind.IoTurn:
+      return { ...base, type: 'io.turn', tick: a, sockets: b };
+    case EventKind.IoReady:
+      return { ...base, type: 'io.ready', socket: a, ready: b, tick: c };
+    case EventKind.IoClear:
+      return { ...base, type: 'io.clear', socket: a, cleared: b, left: c };
+    case EventKind.IoWake:
+      return { ...base, task: base.task | 0, type: 'io.wake', socket: a, direction };
+    case EventKind.IoWait:
+      return { ...base, task: base.task | 0, type: 'io.wait', socket: a, direction };
+    case EventKind.SignalInstall:
+      return { ...base, type: 'signal.install' };
+    case EventKind.SignalArrive:
+      return { ...base, type: 'signal.arrive', kills: a === 1 };
+    case EventKind.SignalDeliver:
+      return { ...base, type: 'signal.deliver', woken: a, presses: b };
+    default:
+      return { ...base, type: 'unknown', kind, a, b, c };
+  }
 }
 
 /** The multi_thread worker kinds (210–218). */

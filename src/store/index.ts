@@ -54,3 +54,5 @@ export { TraceBuilder, traceBuilder } from './view/trace-builder.ts';
 export type { QueueName } from './view/trace-builder.ts';
 export { PVec } from './persistent/pvec.ts';
 export { PQueue } from './persistent/pqueue.ts';
+export { INITIAL_IO_VIEW, readinessWords, socketLabel } from './view/reduce-io.ts';
+export type { IoView, SignalView, SocketView } from './view/reduce-io.ts';

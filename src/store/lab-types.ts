@@ -19,6 +19,8 @@ export interface RunConfig {
   readonly replayKey?: string;
   /** Network faults added by hand (the lab's Faults menu), in `--fault` text form (src/sim/net/faults.ts). */
   readonly faults?: readonly string[];
+  /** Ctrl-C presses by hand: each arrives right after that scheduler step (the lab's button). */
+  readonly ctrlCAfterSteps?: readonly number[];
 }
 
 export const MIN_WORKERS = 1;

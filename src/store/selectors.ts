@@ -26,6 +26,7 @@ export const selectSpeed = (s: LabState) => s.speed;
 
 export const selectView = (s: LabState) => s.view;
 export const selectTasks = (s: LabState) => s.view.tasks;
+export const selectIo = (s: LabState) => s.view.io;
 export const selectTaskCount = (s: LabState) => s.view.taskCount;
 export const selectQueues = (s: LabState) => s.view.queues;
 export const selectWorkers = (s: LabState) => s.view.workers;

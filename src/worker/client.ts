@@ -77,6 +77,22 @@ interface Current {
   readonly unpacker: BatchUnpacker;
 }
 
+/**
+ * The step of the one Ctrl-C press `next` adds to `prev` when it is otherwise the same run (same
+ * program, same config, the earlier presses kept): the worker then restarts its compiled program.
+ */
+export function addedPress(prev: RunRequest, next: RunRequest): number | undefined {
+  if (prev.source !== next.source || prev.file !== next.file) return undefined;
+  const a = prev.config;
+  const b = next.config;
+  if (a.flavor !== b.flavor || a.workers !== b.workers || a.seed !== b.seed || a.replayKey !== b.replayKey)
+    return undefined;
+  const before = a.ctrlCAfterSteps ?? [];
+  const after = b.ctrlCAfterSteps ?? [];
+  if (after.length !== before.length + 1 || before.some((s, i) => after[i] !== s)) return undefined;
+  return after[after.length - 1];
+}
+
 export class SimWorkerClient {
   private worker: WorkerLike;
   private readonly timers: Timers;
@@ -86,6 +102,8 @@ export class SimWorkerClient {
   private readonly sliceMs: number;
   private nextRunId = 1;
   private current: Current | undefined;
+  /** The run the worker last loaded (the program it holds compiled). */
+  private lastLoaded: { readonly runId: number; readonly request: RunRequest } | undefined;
   private deadline: number | undefined;
   private readonly stopping = new Map<number, { resolve: () => void; timer: number }>();
   private disposed = false;
@@ -154,7 +172,14 @@ export class SimWorkerClient {
 
   private load(c: Current): void {
     const { source, file, config } = c.request;
-    this.post({ type: 'load', runId: c.runId, source, file, config });
+    const prev = this.lastLoaded;
+    const press = prev === undefined ? undefined : addedPress(prev.request, c.request);
+    this.lastLoaded = { runId: c.runId, request: c.request };
+    if (prev !== undefined && press !== undefined) {
+      this.post({ type: 'ctrl-c', runId: c.runId, from: prev.runId, afterStep: press });
+    } else {
+      this.post({ type: 'load', runId: c.runId, source, file, config });
+    }
     this.arm();
   }
 
@@ -165,6 +190,8 @@ export class SimWorkerClient {
     this.worker.terminate();
     this.restarts++;
     this.worker = this.spawn();
+    // The new worker holds no program: the next run loads its own.
+    this.lastLoaded = undefined;
     // A run started while an older one was being stopped was loaded into the worker just
     // terminated: it starts over in the new one (nothing of it had arrived yet).
     const c = this.current;

@@ -139,6 +139,7 @@ export const LANG_ENGINE: Engine = {
             ...faultsOf(config),
             maxSteps: RUNAWAY_STEPS,
             captureLocals: true,
+            ...(config.ctrlCAfterSteps !== undefined ? { ctrlCAfterSteps: config.ctrlCAfterSteps } : {}),
           }),
           file,
         ),

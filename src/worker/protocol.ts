@@ -6,7 +6,7 @@
  * shape changes: a worker and page built from different versions refuse each other at `hello`.
  */
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** What a run is configured with (design.md §4: a run is program, config, seed, choices). */
 export interface WireRunConfig {
@@ -23,6 +23,11 @@ export interface WireRunConfig {
    * (src/sim/net/faults.ts `parseFault`), e.g. `reset:conn=2:step=40:by=server`.
    */
   readonly faults?: readonly string[];
+  /**
+   * Ctrl-C presses by hand (issue 17): each arrives right after that scheduler step. A replay
+   * from the start with the same presses reproduces the run, so they belong to its inputs.
+   */
+  readonly ctrlCAfterSteps?: readonly number[];
 }
 
 /** How to explore (src/explore): strategy, run budget and bounds. */
@@ -157,6 +162,13 @@ export type WorkerCommand =
   /** Ends the run; always answered by `stopped`. */
   | { readonly type: 'stop'; readonly runId: number }
   | { readonly type: 'ping'; readonly nonce: number }
+  /**
+   * The lab's Ctrl-C button (issue 17): runs the program loaded as run `from` again from the
+   * start, as run `runId`, with its config's presses plus one right after step `afterStep`
+   * (no compile: the program is the same). Answered like `load`; the page replays the new run
+   * to that step and plays on.
+   */
+  | { readonly type: 'ctrl-c'; readonly runId: number; readonly from: number; readonly afterStep: number }
   /**
    * Runs the program under many schedules (issue 16); answered by `explore-progress` after each
    * slice and one `explore-done`, or `compile-error`. A `stop` with the same runId ends it.

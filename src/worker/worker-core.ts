@@ -10,7 +10,7 @@ import type { SimEvent } from '../sim/index.ts';
 import type { Engine, EngineExploration, EngineRun } from './engine.ts';
 import { problemOf } from './engine.ts';
 import { PROTOCOL_VERSION, unreachable } from './protocol.ts';
-import type { RunEnd, RunFinding, SourceProblem, WorkerCommand, WorkerMessage } from './protocol.ts';
+import type { RunEnd, RunFinding, SourceProblem, WireRunConfig, WorkerCommand, WorkerMessage } from './protocol.ts';
 import { BatchPacker } from './wire.ts';
 import type { TraceReader } from './wire.ts';
 
@@ -90,8 +90,16 @@ export function findingsOf(trace: TraceReader): RunFinding[] {
   }));
 }
 
+/** The program of the last `load`, kept so a Ctrl-C press can start it again without compiling. */
+interface Loaded {
+  readonly runId: number;
+  readonly compiled: Extract<ReturnType<Engine['compile']>, { ok: true }>;
+  readonly config: WireRunConfig;
+}
+
 export class WorkerCore {
   private active: ActiveRun | undefined;
+  private loaded: Loaded | undefined;
   private exploring: ActiveExploration | undefined;
   /** Slices run on later turns of the worker's loop, at most one queued of each kind. */
   private readonly schedule: () => void;
@@ -134,6 +142,9 @@ export class WorkerCore {
         return;
       case 'ping':
         this.host.post({ type: 'pong', nonce: command.nonce });
+        return;
+      case 'ctrl-c':
+        this.ctrlC(command);
         return;
       default:
         unreachable(command, 'worker command');
@@ -196,26 +207,41 @@ export class WorkerCore {
         this.host.post({ type: 'compile-error', runId: command.runId, problems: compiled.problems });
         return;
       }
+      this.loaded = { runId: command.runId, compiled, config: command.config };
       run = compiled.start(command.config);
       warnings = compiled.warnings ?? [];
     } catch (error) {
       this.host.post({ type: 'compile-error', runId: command.runId, problems: [problemOf(error)] });
       return;
     }
-    this.active = {
-      runId: command.runId,
-      run,
-      packer: new BatchPacker(run.trace),
-      credit: 0,
-      sliceMs: 8,
-      chunk: 1,
-      posted: 0,
-    };
-    this.host.post(
-      warnings.length > 0
-        ? { type: 'loaded', runId: command.runId, warnings }
-        : { type: 'loaded', runId: command.runId },
-    );
+    this.begin(command.runId, run, warnings);
+  }
+
+  private begin(runId: number, run: EngineRun, warnings: readonly SourceProblem[]): void {
+    this.active = { runId, run, packer: new BatchPacker(run.trace), credit: 0, sliceMs: 8, chunk: 1, posted: 0 };
+    this.host.post(warnings.length > 0 ? { type: 'loaded', runId, warnings } : { type: 'loaded', runId });
+  }
+
+  /** The same program from the start with one more Ctrl-C press (protocol.ts `ctrl-c`). */
+  private ctrlC(command: Extract<WorkerCommand, { type: 'ctrl-c' }>): void {
+    const l = this.loaded;
+    if (l === undefined || l.runId !== command.from) {
+      this.refuse(`Ctrl-C for run ${command.from}, which is not the loaded program`);
+      return;
+    }
+    this.end();
+    this.exploring = undefined;
+    const presses = [...(l.config.ctrlCAfterSteps ?? []), command.afterStep];
+    const config: WireRunConfig = { ...l.config, ctrlCAfterSteps: presses };
+    let run: EngineRun;
+    try {
+      run = l.compiled.start(config);
+    } catch (error) {
+      this.host.post({ type: 'compile-error', runId: command.runId, problems: [problemOf(error)] });
+      return;
+    }
+    this.loaded = { ...l, runId: command.runId, config };
+    this.begin(command.runId, run, []);
   }
 
   /** One slice: advance until the time budget, the batch size or the end; post what it made. */

@@ -10,7 +10,9 @@
  */
 import type { Context, Waker } from '../future.ts';
 import { PENDING, type Poll } from '../future.ts';
-import { currentContext } from '../context.ts';
+import { currentContext, currentTaskIdRaw } from '../context.ts';
+import type { TraceSink } from '../contracts.ts';
+import { EventKind, IoDirection, SocketKind } from '../events.ts';
 import type { NetSocket } from './kernel.ts';
 import type { Signals } from './signal.ts';
 import {
@@ -54,6 +56,7 @@ export class ScheduledIo {
     if (stored === null || !stored.willWake(cx.waker)) {
       stored?.drop();
       this[slot] = cx.waker.clone();
+      this.driver.trace?.emit(EventKind.IoWait, cx.waker.target, this.socket.id, directionOf(slot));
     }
     // A turn may have run between the check and the store: look again (Tokio re-checks too).
     const again = this.readiness & interest;
@@ -68,24 +71,41 @@ export class ScheduledIo {
   /** `clear_readiness`: WOULD_BLOCK after `event`; the closed bits stay. */
   clearReadiness(event: ReadyEvent): void {
     if (event.tick !== this.tick) return;
-    this.readiness &= ~(event.ready & ~ALL_CLOSED);
+    const cleared = this.readiness & event.ready & ~ALL_CLOSED;
+    this.readiness &= ~cleared;
+    if (cleared !== 0)
+      this.driver.trace?.emit(EventKind.IoClear, currentTaskIdRaw(), this.socket.id, cleared, this.readiness);
   }
 
   /** `set_readiness` + `wake` for one reported event. */
   dispatch(ready: number): void {
     this.tick = this.driver.tick;
     this.readiness |= ready;
-    if ((ready & (READABLE | READ_CLOSED | ERROR)) !== 0) take(this, 'reader')?.wake();
-    if ((ready & (WRITABLE | WRITE_CLOSED | ERROR)) !== 0) take(this, 'writer')?.wake();
+    this.driver.trace?.emit(EventKind.IoReady, 0, this.socket.id, ready, this.tick);
+    if ((ready & (READABLE | READ_CLOSED | ERROR)) !== 0) this.wake('reader');
+    if ((ready & (WRITABLE | WRITE_CLOSED | ERROR)) !== 0) this.wake('writer');
+  }
+
+  /** Wakes the stored waker of `slot`, naming this socket as the cause in the trace first. */
+  private wake(slot: 'reader' | 'writer'): void {
+    const w = take(this, slot);
+    if (w === null) return;
+    this.driver.trace?.emit(EventKind.IoWake, w.target, this.socket.id, directionOf(slot));
+    w.wake();
   }
 
   /** Deregistration (the socket's owner dropped it): stored wakers are released. */
   release(): void {
+    this.driver.trace?.emit(EventKind.IoDeregister, currentTaskIdRaw(), this.socket.id);
     this.socket.listener = null;
     this.driver.forget(this);
     take(this, 'reader')?.drop();
     take(this, 'writer')?.drop();
   }
+}
+
+function directionOf(slot: 'reader' | 'writer'): number {
+  return slot === 'reader' ? IoDirection.Read : IoDirection.Write;
 }
 
 function take(io: ScheduledIo, slot: 'reader' | 'writer'): Waker | null {
@@ -102,12 +122,17 @@ export class IoDriver {
   constructor(
     /** The process's SIGINT state: an arrived press is one more event for the driver. */
     readonly signals: Signals | null = null,
+    /** Where the driver records registrations, turns, readiness and wakes (none in unit tests). */
+    readonly trace: TraceSink | null = null,
   ) {}
 
   /** Registers a socket (`EPOLL_CTL_ADD`): a socket that is ready already reports at once. */
   register(socket: NetSocket): ScheduledIo {
     const io = new ScheduledIo(this, socket);
     socket.listener = io;
+    const ports = (socket.port & 0xffff) | ((socket.remotePort & 0xffff) << 16);
+    const kind = socket.kind === 'listener' ? SocketKind.Listener : SocketKind.Stream;
+    this.trace?.emit(EventKind.IoRegister, currentTaskIdRaw(), socket.id, ports >>> 0, kind);
     if (socket.readiness() !== 0) this.queue(io);
     return io;
   }
@@ -135,6 +160,7 @@ export class IoDriver {
     const batch = this.ready;
     this.ready = [];
     this.tick = (this.tick + 1) & 0xff;
+    this.trace?.emit(EventKind.IoTurn, 0, this.tick, batch.length);
     let n = 0;
     for (const io of batch) {
       io.queued = false;

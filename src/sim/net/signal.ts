@@ -7,6 +7,9 @@
  * waiting since before the press completes.
  */
 import type { Waker } from '../future.ts';
+import type { TraceSink } from '../contracts.ts';
+import { currentTaskIdRaw } from '../context.ts';
+import { EventKind } from '../events.ts';
 
 /** The process was killed by SIGINT (no handler installed). */
 export class KilledBySignal extends Error {
@@ -28,6 +31,18 @@ export class Signals {
   /** Broadcast presses so far (the listeners' watch version). */
   version = 0;
   private waiters: Waker[] = [];
+
+  constructor(
+    /** Where presses, the handler's installation and deliveries are recorded (none in unit tests). */
+    private readonly trace: TraceSink | null = null,
+  ) {}
+
+  /** `ctrl_c()` polled for the first time: SIGINT no longer kills the process. */
+  install(): void {
+    if (this.handler) return;
+    this.handler = true;
+    this.trace?.emit(EventKind.SignalInstall, currentTaskIdRaw());
+  }
 
   /** A press at real instant `at` (ns). */
   press(at: number): void {
@@ -57,7 +72,29 @@ export class Signals {
     }
   }
 
+  /**
+   * At the start of step `step`: a press by hand before it, with no handler installed, kills the
+   * process now (SIGINT's default action does not wait for any driver).
+   */
+  killIfDue(step: number): void {
+    if (this.handler || this.stepPresses.length === 0 || this.stepPresses[0] >= step) return;
+    this.stepPresses.shift();
+    this.deliver();
+  }
+
+  /**
+   * The process would wait forever: a press by hand still to come is what ends the wait (the
+   * learner pressed at the end of a run that was waiting). True when one arrived.
+   */
+  arriveWhileIdle(): boolean {
+    if (this.stepPresses.length === 0) return false;
+    this.stepPresses.shift();
+    this.deliver();
+    return true;
+  }
+
   private deliver(): void {
+    this.trace?.emit(EventKind.SignalArrive, 0, this.handler ? 0 : 1);
     if (!this.handler) throw new KilledBySignal();
     this.undelivered++;
   }
@@ -69,6 +106,7 @@ export class Signals {
     this.version++;
     const ws = this.waiters;
     this.waiters = [];
+    this.trace?.emit(EventKind.SignalDeliver, 0, ws.length, this.version);
     for (const w of ws) w.wake();
     return ws.length;
   }

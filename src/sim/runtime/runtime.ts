@@ -47,7 +47,7 @@ export class CurrentThreadRuntime extends RuntimeBase implements RealTime {
     }
     this.world = worldFor(config);
     this.id = this.world.runtimeIds.allocate();
-    this.io = new IoDriver(this.world.signals);
+    this.io = new IoDriver(this.world.signals, this.world.trace);
     this.time = config.timeDriver ?? new TimerDriver(new SimClock(true, config.startPaused ?? false), this.world.trace);
     this.core = new CtCore(this, this.time, {
       eventInterval: config.eventInterval ?? DEFAULT_EVENT_INTERVAL,

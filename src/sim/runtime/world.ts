@@ -62,7 +62,7 @@ export class SimWorld {
   /** The process's loopback network (sockets outlive runtimes, as file descriptors do). */
   readonly net = new Kernel();
   /** SIGINT presses and the `ctrl_c()` listeners. */
-  readonly signals = new Signals();
+  readonly signals: Signals;
   /** Real (wall-clock) time of the simulated process in ns; moves only when every thread waits. */
   realNow = 0;
   /** Index of the current scheduler step. */
@@ -83,6 +83,7 @@ export class SimWorld {
 
   constructor(config: WorldConfig = {}) {
     this.trace = new TraceRecorder(config.traceLevel ?? 'full');
+    this.signals = new Signals(this.trace);
     this.seeds = new RngSeedGenerator(seedFromRunSeed(config.seed ?? 0));
     this.dropValue = config.dropValue ?? (() => undefined);
     this.onOutput = config.onOutput;
@@ -155,6 +156,7 @@ export class SimWorld {
     const s = ++this.step;
     this.trace.beginStep(s, timeNs);
     this.net.atStep(s, this.realNow);
+    this.signals.killIfDue(s);
     return s;
   }
 }

@@ -7,12 +7,15 @@
 import type { SimEvent } from '../../sim/index.ts';
 import { factsOfStep } from './step-facts.ts';
 import type { PollFacts, StepFacts } from './step-facts.ts';
+import { ioClauses, ioWaitClause, signalSentence } from './io-words.ts';
 
 export interface NarrationContext {
   /** Which scheduler runs the program: multi_thread steps name their worker. */
   readonly flavor: 'current_thread' | 'multi_thread';
   /** A task's name (its `task.spawned` event's), so sentences say "fetch (task 3)". */
   readonly taskName?: (id: number) => string | undefined;
+  /** A socket's words ("listener :40000"), so sentences say which socket; else "socket 3". */
+  readonly socketName?: (id: number) => string | undefined;
 }
 
 export const BEFORE_FIRST_STEP = 'Nothing has run yet. Press ▶ to play or ▷ to take one step.';
@@ -63,7 +66,7 @@ function poller(p: PollFacts, ctx: NarrationContext): string {
   return ctx.flavor === 'multi_thread' ? `Worker ${p.worker ?? 0}` : 'The scheduler';
 }
 
-function outcomeClause(p: PollFacts, f: StepFacts, n: Namer): string {
+function outcomeClause(p: PollFacts, f: StepFacts, n: Namer, ctx: NarrationContext): string {
   const at = p.line > 0 ? ` at line ${p.line}` : '';
   switch (p.outcome) {
     case 'ready': {
@@ -74,6 +77,9 @@ function outcomeClause(p: PollFacts, f: StepFacts, n: Namer): string {
       return `panics${at}`;
     case 'pending': {
       if (p.requeued) return `returns Pending${at} after waking itself, so it goes back on the run queue`;
+      const io = ioWaitClause(p, ctx);
+      const timer = p.timers.length > 0 ? ` or for a timer due at ${Math.min(...p.timers)} ms` : '';
+      if (io !== undefined) return `returns Pending${at}, ${io}${timer}`;
       if (p.timers.length > 0) {
         const due = Math.min(...p.timers);
         return `returns Pending${at}, waiting on a timer due at ${due} ms`;
@@ -98,16 +104,17 @@ function pollSentence(p: PollFacts, f: StepFacts, ctx: NarrationContext): string
   if (p.spawned.length > 0) effects.push(`spawns ${n.tasks(p.spawned)}`);
   if (p.aborted.length > 0) effects.push(`aborts ${n.tasks(p.aborted)}`);
   if (p.joined.length > 0) effects.push(`takes the output of ${n.tasks(p.joined)} from its JoinSet`);
+  if (p.registered.length > 0) effects.push(...ioClauses.registered(p.registered, ctx));
   if (f.tokensCancelled.length > 0) effects.push(`cancels a CancellationToken`);
   if (p.printed > 0) effects.push(`prints ${plural(p.printed, 'line', 'lines')}`);
   const woke = p.woke.filter((t) => t !== p.task);
-  const outcome = outcomeClause(p, f, n);
+  const outcome = outcomeClause(p, f, n, ctx);
   const tail = woke.length > 0 ? ` and wakes ${n.tasks(woke)}` : '';
   const first = effects.length > 0 ? `it ${listOf([...effects, outcome], 8)}` : `it ${outcome}`;
   return `${who} ${what}; ${first}${tail}`;
 }
 
-function parkSentence(f: StepFacts, n: Namer): string {
+function parkSentence(f: StepFacts, n: Namer, ctx: NarrationContext): string {
   const park = f.park;
   const base =
     park?.yield === true
@@ -115,11 +122,15 @@ function parkSentence(f: StepFacts, n: Namer): string {
       : 'Nothing is ready to run, so the scheduler parks';
   const parts: string[] = [];
   if (f.advancedTo !== undefined) parts.push(`the paused clock jumps to ${f.advancedTo} ms`);
+  if (f.signal.arrived > 0)
+    parts.push(f.signal.arrived === 1 ? 'Ctrl-C arrives' : `${f.signal.arrived} Ctrl-C presses arrive`);
   if (f.fired.length > 0) {
     const timers = f.fired.length === 1 ? 'a timer fires' : `${f.fired.length} timers fire`;
     parts.push(`${timers}, waking ${n.tasks(f.fired)}`);
   }
   if (f.deferWoken > 0) parts.push(`${plural(f.deferWoken, 'deferred waker is', 'deferred wakers are')} woken`);
+  if (f.turn !== undefined) parts.push(ioClauses.turn(f.turn, ctx, (ids) => n.tasks(ids)));
+  if (f.signal.delivered >= 0) parts.push(ioClauses.delivered(f.signal.delivered));
   if (parts.length === 0) return `${base}; no time passes, nothing fires, and block_on looks at the main future again`;
   return `${base}; ${listOf(parts)}`;
 }
@@ -147,6 +158,7 @@ function shutdownSentence(f: StepFacts, n: Namer): string {
 
 /** The sentence for one step's facts. */
 export function sentenceOf(f: StepFacts, ctx: NarrationContext): string {
+  if (f.signal.kills) return signalSentence(f.signal);
   if (f.deadlock) return 'Deadlock: nothing can ever wake the main future again (real Tokio would hang here)';
   if (f.runtimeCreated !== undefined) {
     const start = f.blockOnStarted ? ' and block_on starts the main future' : '';
@@ -155,7 +167,8 @@ export function sentenceOf(f: StepFacts, ctx: NarrationContext): string {
   if (f.poll !== undefined) {
     return pollSentence(f.poll, f, ctx);
   }
-  if (f.park !== undefined || f.fired.length > 0 || f.advancedTo !== undefined) return parkSentence(f, namer(ctx));
+  if (f.park !== undefined || f.fired.length > 0 || f.advancedTo !== undefined || f.turn !== undefined)
+    return parkSentence(f, namer(ctx), ctx);
   if (f.deferWoken > 0) {
     return `The scheduler wakes ${plural(f.deferWoken, 'deferred waker', 'deferred wakers')} (tasks that called yield_now), the last deferred first`;
   }

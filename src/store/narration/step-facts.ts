@@ -26,6 +26,26 @@ export interface PollFacts {
   readonly aborted: number[];
   readonly joined: number[];
   printed: number;
+  /** Sockets it registered with the I/O driver. */
+  readonly registered: number[];
+  /** Sockets whose Registration now holds its waker (it waits for them to be ready). */
+  readonly ioWaits: { readonly socket: number; readonly direction: 'read' | 'write' }[];
+}
+
+/** A driver turn in this step: what it reported, and whom the Registration wakers woke. */
+export interface TurnFacts {
+  readonly ready: { readonly socket: number; readonly ready: number }[];
+  readonly woke: { readonly task: number; readonly socket: number }[];
+}
+
+/** Ctrl-C in this step. */
+export interface SignalFacts {
+  arrived: number;
+  /** The press found no handler: the process dies (exit status 130). */
+  kills: boolean;
+  /** `ctrl_c()` listeners the signal driver woke (−1: no broadcast this step). */
+  delivered: number;
+  installed: boolean;
 }
 
 export interface StepFacts {
@@ -54,6 +74,8 @@ export interface StepFacts {
   /** Network faults of the run's plan applied in this step (net/faults.ts), as clauses. */
   readonly faults: string[];
   readonly events: number;
+  turn: TurnFacts | undefined;
+  readonly signal: SignalFacts;
 }
 
 /** "connection 2: the client reset it" for a `net.fault` event. */
@@ -84,6 +106,8 @@ function newPoll(task: number, startLine: number, worker: number | undefined): P
     aborted: [],
     joined: [],
     printed: 0,
+    registered: [],
+    ioWaits: [],
   };
 }
 
@@ -115,6 +139,8 @@ export function factsOfStep(events: readonly SimEvent[]): StepFacts {
     diagnostics: [],
     faults: [],
     events: events.length,
+    turn: undefined,
+    signal: { arrived: 0, kills: false, delivered: -1, installed: false },
   };
   let popWorker: number | undefined;
   /** Whether the poll has ended (effects after it belong to the scheduler, not the poll). */
@@ -214,6 +240,33 @@ export function factsOfStep(events: readonly SimEvent[]): StepFacts {
         break;
       case 'net.fault':
         f.faults.push(faultClause(e));
+        break;
+      case 'io.turn':
+        f.turn = { ready: [], woke: [] };
+        break;
+      case 'io.ready':
+        f.turn?.ready.push({ socket: e.socket, ready: e.ready });
+        break;
+      case 'io.wake':
+        // the `waker.wake` that follows belongs to the turn, not to a poll
+        f.turn?.woke.push({ task: e.task, socket: e.socket });
+        lastFired = e.task;
+        break;
+      case 'io.register':
+        if (f.poll !== undefined && inPoll) f.poll.registered.push(e.socket);
+        break;
+      case 'io.wait':
+        if (f.poll !== undefined && inPoll) f.poll.ioWaits.push({ socket: e.socket, direction: e.direction });
+        break;
+      case 'signal.install':
+        f.signal.installed = true;
+        break;
+      case 'signal.arrive':
+        f.signal.arrived++;
+        f.signal.kills ||= e.kills;
+        break;
+      case 'signal.deliver':
+        f.signal.delivered = e.woken;
         break;
       default:
         if (e.type.startsWith('blocking.')) f.blocking.push(e.type.slice('blocking.'.length));

@@ -94,6 +94,22 @@ describe('share links', () => {
     expect(old.kind === 'ok' && old.moment.config).toEqual({ flavor: 'current_thread', workers: 1, seed: 5 });
   });
 
+  it('carries Ctrl-C presses as v3, and drops malformed ones with a warning', async () => {
+    const pressed: SharedMoment = {
+      ...MOMENT,
+      config: { ...MOMENT.config, replayKey: '1234567-3.1-a.0', ctrlCAfterSteps: [12, 40] },
+    };
+    const value = await valueOf(pressed);
+    expect(value.startsWith('v3.')).toBe(true);
+    expect(await decodeShare(value)).toEqual({ kind: 'ok', moment: pressed, warnings: [] });
+    for (const ctrlC of [[5, 2], [-1], 'x', [], [1.5]]) {
+      const d = await decodeShare(await raw(JSON.stringify({ v: 3, source: 'x', seed: 5, ctrlC })));
+      if (d.kind !== 'ok') throw new Error(d.kind);
+      expect(d.moment.config.ctrlCAfterSteps).toBeUndefined();
+      expect(d.warnings.join()).toMatch(/Ctrl-C/);
+    }
+  });
+
   it('drops a schedule that is malformed or belongs to another seed, with a warning', async () => {
     for (const schedule of ['7-0.1', 'nonsense', 42]) {
       const d = await decodeShare(await raw(JSON.stringify({ v: 2, source: 'x', seed: 5, schedule })));
@@ -215,7 +231,7 @@ describe('share links', () => {
   it('names a link from a newer Task Lab', async () => {
     const msg = expectError(await decodeShare('v9.AAAA'), 'unsupported-version');
     expect(msg).toMatch(/newer Task Lab/);
-    expectError(await decodeShare(await raw('{"v":3,"source":""}')), 'unsupported-version');
+    expectError(await decodeShare(await raw('{"v":4,"source":""}')), 'unsupported-version');
   });
 
   it('rejects payloads that are not a moment', async () => {

@@ -20,9 +20,12 @@ import type { ProgramOrigin, ProgramSource } from '../lab-store.ts';
 /**
  * Bumped when the payload's meaning changes; a reader refuses versions newer than its own.
  * v2 (issue 16) adds the schedule: a link with one is written as v2, so an older Task Lab says it
- * cannot replay it instead of showing another run; a link without one stays v1.
+ * cannot replay it instead of showing another run; a link without one stays v1. v3 (issue 17)
+ * adds the Ctrl-C presses made by hand, for the same reason: a link with presses is v3.
  */
-export const SHARE_VERSION = 2;
+export const SHARE_VERSION = 3;
+/** Presses a link may carry (a learner presses a few times; a crafted link must stay small). */
+const MAX_PRESSES = 64;
 const REPLAY_KEY = /^\d{1,16}(-[0-9a-z]{1,8}\.[0-9a-z]{1,8}){0,4096}$/;
 export const MAX_SHARED_STEP = 1_000_000_000;
 
@@ -37,7 +40,7 @@ export interface SharedMoment {
 
 /** The JSON shape inside the link (version 1; version 2 adds `schedule`). */
 interface Payload {
-  readonly v: 1 | 2;
+  readonly v: 1 | 2 | 3;
   readonly source: string;
   readonly origin: ProgramOrigin;
   readonly flavor: Flavor;
@@ -48,12 +51,15 @@ interface Payload {
   readonly task?: number;
   /** The replay key of the run's schedule (src/explore/key.ts), v2 only. */
   readonly schedule?: string;
+  /** Ctrl-C presses by hand, each after that scheduler step (`RunConfig.ctrlCAfterSteps`), v3 only. */
+  readonly ctrlC?: readonly number[];
 }
 
 export function payloadOf(m: SharedMoment): Payload {
   const schedule = m.config.replayKey;
+  const presses = m.config.ctrlCAfterSteps ?? [];
   const base: Payload = {
-    v: schedule === undefined ? 1 : 2,
+    v: presses.length > 0 ? 3 : schedule === undefined ? 1 : 2,
     source: m.program.source,
     origin: m.program.origin,
     flavor: m.config.flavor,
@@ -63,7 +69,21 @@ export function payloadOf(m: SharedMoment): Payload {
     views: m.views,
   };
   const withTask = m.task === undefined ? base : { ...base, task: m.task };
-  return schedule === undefined ? withTask : { ...withTask, schedule };
+  const withSchedule = schedule === undefined ? withTask : { ...withTask, schedule };
+  return presses.length > 0 ? { ...withSchedule, ctrlC: [...presses] } : withSchedule;
+}
+
+/** The presses of a link: whole steps in order, or none (with a warning) when they are not. */
+function readPresses(x: unknown, warn: (m: string) => void): readonly number[] | undefined {
+  if (x === undefined) return undefined;
+  const ok =
+    Array.isArray(x) &&
+    x.length > 0 &&
+    x.length <= MAX_PRESSES &&
+    x.every((s, i) => isWhole(s, 0, MAX_SHARED_STEP) && (i === 0 || s >= (x[i - 1] as number)));
+  if (ok) return x as number[];
+  warn('the Ctrl-C presses were not understood; the run has none');
+  return undefined;
 }
 
 export type PayloadRead =
@@ -106,6 +126,12 @@ function readViews(x: unknown, warn: (m: string) => void): readonly ViewName[] {
 }
 
 function readConfig(p: Rec, warn: (m: string) => void): RunConfig {
+  const config = readSchedule(p, warn);
+  const presses = readPresses(p.ctrlC, warn);
+  return presses === undefined ? config : { ...config, ctrlCAfterSteps: presses };
+}
+
+function readSchedule(p: Rec, warn: (m: string) => void): RunConfig {
   let flavor: Flavor = DEFAULT_CONFIG.flavor;
   const f = FLAVORS.find((name) => name === p.flavor);
   if (f !== undefined) flavor = f;
@@ -130,7 +156,8 @@ export function readPayload(json: unknown): PayloadRead {
   if (typeof json.v === 'number' && Number.isInteger(json.v) && json.v > SHARE_VERSION) {
     return { kind: 'newer', version: json.v };
   }
-  if (json.v !== 1 && json.v !== 2) return { kind: 'corrupt', message: 'the link’s data has no known version' };
+  if (json.v !== 1 && json.v !== 2 && json.v !== 3)
+    return { kind: 'corrupt', message: 'the link’s data has no known version' };
   if (typeof json.source !== 'string') return { kind: 'corrupt', message: 'the link carries no program' };
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);

@@ -87,6 +87,8 @@ export interface WakeMark extends Mark {
   /** The waker's caller: a task, MAIN_ACTOR, or RUNTIME_ACTOR (the driver: timers, deferred wakes). */
   readonly by: number;
   readonly byVal: boolean;
+  /** The socket whose readiness woke it (an I/O driver turn's Registration waker), if one did. */
+  readonly socket?: number;
 }
 
 export interface JoinSetMember {
@@ -239,6 +241,8 @@ export class TraceHistory {
   private readonly jobByTask = new Map<number, BlockingJob>();
   /** The task being polled (MAIN_ACTOR for the main future), RUNTIME_ACTOR between polls. */
   private poller = RUNTIME_ACTOR;
+  /** The socket named by an `io.wake`: the `waker.wake` right after it is that socket's. */
+  private ioWaker: number | undefined;
 
   task(id: number): TaskHistory | undefined {
     return this.tasks.get(id);
@@ -323,10 +327,16 @@ export class TraceHistory {
         if (e.task === MAIN_ACTOR) return this.markMain(at, e, activity);
         return this.markTask(e.task, at, e, activity);
       }
+      case 'io.wake':
+        this.ioWaker = e.socket;
+        return;
       case 'waker.wake': {
         const by = e.wokenBy !== 0 ? e.wokenBy : this.poller;
         const target = e.task < 0 ? RUNTIME_ACTOR : e.task;
-        this.wakes.push({ at, step: e.step, time: e.time, target, by, byVal: e.byVal });
+        const socket = this.ioWaker;
+        this.ioWaker = undefined;
+        const mark = { at, step: e.step, time: e.time, target, by, byVal: e.byVal };
+        this.wakes.push(socket === undefined ? mark : { ...mark, socket });
         return;
       }
       case 'coop.budget': {

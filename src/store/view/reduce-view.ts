@@ -10,6 +10,7 @@
  */
 import type { RefChange, SimEvent } from '../../sim/index.ts';
 import { PQueue } from '../persistent/pqueue.ts';
+import { isIoEvent, reduceIo } from './reduce-io.ts';
 import { INITIAL_WORD, lifecycleOf, NO_REFS, queueKey, refCountOf } from './view-state.ts';
 import type { ConsoleLine, RefCounts, RefHolder, TaskOutcome, TaskView, ViewState, WorkerView } from './view-state.ts';
 
@@ -254,6 +255,10 @@ function applyEvent(state: ViewState, e: SimEvent): ViewState {
     case 'stderr':
       return write(state, e);
     default:
+      if (isIoEvent(e)) {
+        const io = reduceIo(state.io, e);
+        return io === state.io ? state : { ...state, io };
+      }
       return state;
   }
 }

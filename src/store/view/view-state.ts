@@ -5,6 +5,8 @@
  */
 import type { PQueue } from '../persistent/pqueue.ts';
 import { PVec } from '../persistent/pvec.ts';
+import { INITIAL_IO_VIEW } from './reduce-io.ts';
+import type { IoView } from './reduce-io.ts';
 
 /**
  * Where a task is in its life (design.md §1: Task → Notified → Running → Idle → Complete), read
@@ -113,6 +115,8 @@ export interface ViewState {
   /** Text written after the last newline, per stream. */
   readonly stdoutTail: ConsoleLine | undefined;
   readonly stderrTail: ConsoleLine | undefined;
+  /** The I/O driver's sockets and the process's Ctrl-C state (reduce-io.ts). */
+  readonly io: IoView;
 }
 
 export const INITIAL_VIEW_STATE: ViewState = {
@@ -129,6 +133,7 @@ export const INITIAL_VIEW_STATE: ViewState = {
   console: PVec.empty(),
   stdoutTail: undefined,
   stderrTail: undefined,
+  io: INITIAL_IO_VIEW,
 };
 
 /** The key of a queue: per-worker queues carry the worker index. */

@@ -7,7 +7,16 @@ import { SPEEDS } from '../../store/index.ts';
 import type { PlaybackStatus, RunToKind, Speed } from '../../store/index.ts';
 
 export type PlaybackAction =
-  'toggle' | 'step' | 'back' | 'start' | 'end' | 'faster' | 'slower' | { readonly runTo: RunToKind };
+  | 'toggle'
+  | 'step'
+  | 'back'
+  | 'start'
+  | 'end'
+  | 'faster'
+  | 'slower'
+  /** Ctrl-C right after the step on show (issue 17). */
+  | 'ctrl-c'
+  | { readonly runTo: RunToKind };
 
 /** Whether there is a trace to move through. */
 export function canMove(status: PlaybackStatus): boolean {
@@ -40,6 +49,9 @@ export function perform(lab: Lab, action: PlaybackAction): void {
       return;
     case 'end':
       lab.send({ type: 'SEEK', to: s.stepCount, unit: 'step' });
+      return;
+    case 'ctrl-c':
+      if (canMove(s.playback)) lab.ctrlC();
       return;
     case 'faster':
     case 'slower':

@@ -7,6 +7,8 @@
 import type { ReportPhase } from '../../flow/worker-bridge/run-report.ts';
 import type { RunEnd } from '../../worker/protocol.ts';
 
+const SIGINT_EXIT = 130;
+
 export interface RunStatusInput {
   readonly phase: ReportPhase;
   readonly end: RunEnd | undefined;
@@ -24,9 +26,10 @@ export interface RunStatusText {
 function atEnd(end: RunEnd): RunStatusText {
   switch (end.kind) {
     case 'finished':
-      return end.exitCode === 0
-        ? { state: 'complete', text: '✓ run complete' }
-        : { state: 'stopped', text: `■ stopped: exit code ${end.exitCode}` };
+      if (end.exitCode === 0) return { state: 'complete', text: '✓ run complete' };
+      // 130 = 128 + SIGINT: a Ctrl-C with no handler installed (src/sim/net/signal.ts)
+      if (end.exitCode === SIGINT_EXIT) return { state: 'stopped', text: '■ killed by Ctrl-C: exit code 130' };
+      return { state: 'stopped', text: `■ stopped: exit code ${end.exitCode}` };
     case 'failed':
       return { state: 'stopped', text: end.problem.line > 0 ? `■ stopped at line ${end.problem.line}` : '■ stopped' };
     case 'truncated':

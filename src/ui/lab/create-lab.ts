@@ -7,6 +7,7 @@ import { createActor } from 'xstate';
 import {
   animationFrameTicker,
   bindPlaybackToStore,
+  ctrlCCommand,
   playbackMachine,
   storeRunner,
   traceOfStore,
@@ -26,6 +27,7 @@ import type { ExploreStore, ScheduleStore } from '../../store/explorer/index.ts'
 import { ExploreClient } from '../../worker/explore-client.ts';
 import { browserTimers, createSimWorker } from '../../worker/client.ts';
 import { createUiStore } from './ui-store.ts';
+
 import type { UiStore } from './ui-store.ts';
 
 export interface Lab {
@@ -48,6 +50,8 @@ export interface Lab {
   send(command: PlaybackCommand): void;
   /** Runs `source` (the editor's text) as the program, keeping the run configuration. */
   run(source: string, config?: RunConfig, step?: number): void;
+  /** Presses Ctrl-C right after the step on show: the run is replayed with the press and plays on. */
+  ctrlC(): void;
 }
 
 export interface LabOptions {
@@ -69,10 +73,12 @@ export function createLab(options: LabOptions): Lab {
   const send = (command: PlaybackCommand) => actor?.send(command);
   const run: Lab['run'] = (source, config, step) => {
     ui.getState().setDraft(source);
+    // The presses belong to the run they were made in, not to a program run afresh.
+    const keep = config ?? { ...store.getState().config, ctrlCAfterSteps: undefined };
     send({
       type: 'LOAD',
       program: { source, origin: store.getState().program.origin },
-      config: config ?? store.getState().config,
+      config: keep,
       step,
     });
   };
@@ -122,5 +128,9 @@ export function createLab(options: LabOptions): Lab {
     },
     send,
     run,
+    ctrlC: () => {
+      const command = ctrlCCommand(store.getState());
+      if (command !== undefined) send(command);
+    },
   };
 }

@@ -46,7 +46,11 @@ function boxIn(root: HTMLElement, selector: string): Box | undefined {
 
 const chip = (task: number) => `[data-view="board"] [data-task="${task}"]`;
 
-function wakerBox(root: HTMLElement, w: Waker): { box: Box | undefined; name: string } {
+function wakerBox(
+  root: HTMLElement,
+  w: Waker,
+  socketName: (id: number) => string,
+): { box: Box | undefined; name: string } {
   switch (w.kind) {
     case 'task':
       return { box: boxIn(root, chip(w.task)), name: `task ${w.task}` };
@@ -54,12 +58,19 @@ function wakerBox(root: HTMLElement, w: Waker): { box: Box | undefined; name: st
       return { box: boxIn(root, '[data-view="scheduler"] [data-box="row-main"]'), name: 'main' };
     case 'driver':
       return { box: boxIn(root, '[data-view="scheduler"] [data-box="row-timers"]'), name: 'timer' };
+    case 'socket':
+      return {
+        box:
+          boxIn(root, `[data-view="scheduler"] [data-box="sock-${w.socket}"]`) ??
+          boxIn(root, '[data-view="scheduler"] [data-box="row-io"]'),
+        name: socketName(w.socket),
+      };
   }
 }
 
-function arrowOf(root: HTMLElement, c: Cause): Arrow | undefined {
+function arrowOf(root: HTMLElement, c: Cause, socketName: (id: number) => string): Arrow | undefined {
   const to = boxIn(root, chip(c.target));
-  const { box: from, name } = wakerBox(root, c.waker);
+  const { box: from, name } = wakerBox(root, c.waker, socketName);
   if (to === undefined || from === undefined) return undefined;
   const sx = from.x + from.w / 2;
   const sy = from.y + from.h / 2;
@@ -90,7 +101,9 @@ export function CauseLayer() {
     const measure = () => {
       const root = host.current?.parentElement;
       if (root === null || root === undefined) return;
-      const arrows = causes.map((c) => arrowOf(root, c)).filter((a): a is Arrow => a !== undefined);
+      const names = view.io.names;
+      const socketName = (id: number) => names[id] ?? `socket ${id}`;
+      const arrows = causes.map((c) => arrowOf(root, c, socketName)).filter((a): a is Arrow => a !== undefined);
       setDrawn({ arrows, next: next === undefined ? undefined : boxIn(root, chip(next)) });
     };
     // After the views have drawn this step, again once their tokens have finished moving, and

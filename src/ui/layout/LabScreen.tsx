@@ -7,6 +7,7 @@
  */
 import type { ReactNode } from 'react';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
+import { CtrlCButton } from '../controls/CtrlCButton.tsx';
 import { RunStatus } from '../controls/RunStatus.tsx';
 import { SeedField } from '../controls/SeedField.tsx';
 import { SeekBar } from '../controls/SeekBar.tsx';
@@ -81,6 +82,7 @@ export function LabScreen({ notice, tools, notices }: LabScreenProps = {}) {
       </main>
       <div className="playback-bar" role="toolbar" aria-label="Playback controls">
         <PlaybackControls />
+        <CtrlCButton />
         <SeekBar />
         <SpeedSelect />
         <SchedulerToggle />

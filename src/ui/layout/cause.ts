@@ -10,7 +10,9 @@ export type Waker =
   | { readonly kind: 'task'; readonly task: number }
   | { readonly kind: 'main' }
   /** The runtime's driver: a timer firing, or a deferred wake. */
-  | { readonly kind: 'driver' };
+  | { readonly kind: 'driver' }
+  /** The I/O driver: a turn found this socket ready and woke its Registration's waker. */
+  | { readonly kind: 'socket'; readonly socket: number };
 
 export interface Cause {
   readonly target: number;
@@ -18,7 +20,8 @@ export interface Cause {
   readonly byVal: boolean;
 }
 
-function wakerOf(by: number): Waker {
+function wakerOf(by: number, socket: number | undefined): Waker {
+  if (socket !== undefined) return { kind: 'socket', socket };
   if (by === MAIN_ACTOR) return { kind: 'main' };
   if (by === RUNTIME_ACTOR || by < 0) return { kind: 'driver' };
   return { kind: 'task', task: by };
@@ -32,7 +35,7 @@ export function wakesAtStep(wakes: readonly WakeMark[], position: number, step: 
     const w = wakes[i];
     if (w.target <= 0 || seen.has(w.target)) continue;
     seen.add(w.target);
-    out.unshift({ target: w.target, waker: wakerOf(w.by), byVal: w.byVal });
+    out.unshift({ target: w.target, waker: wakerOf(w.by, w.socket), byVal: w.byVal });
   }
   return out;
 }

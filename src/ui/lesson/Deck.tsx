@@ -13,6 +13,7 @@ import { OpenInLabLink } from '../share/OpenInLabLink.tsx';
 import { writeDeckUrl } from './deck-url.ts';
 import type { DeckUrl } from './deck-url.ts';
 import { zoomed } from './zoom.ts';
+import { offersCtrlC } from '../controls/ctrl-c.ts';
 import { perform } from '../controls/playback-actions.ts';
 import { toggleFullscreen } from '../shortcuts/use-shortcuts.ts';
 import { GotoDialog } from './GotoDialog.tsx';
@@ -113,6 +114,10 @@ export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
         return lab.ui.getState().setConsoleOpen(!lab.ui.getState().consoleOpen);
       case 'help':
         return setHelp((h) => !h);
+      case 'ctrl-c':
+        // only on a slide whose program listens for Ctrl-C (the button shows there too)
+        if (offersCtrlC('course', lab.store.getState().program.source)) perform(lab, command);
+        return;
       default:
         return perform(lab, command);
     }

@@ -4,6 +4,7 @@
  * keeps only what it shows (step, place), never a control: it follows the presenter.
  */
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
+import { CtrlCButton } from '../controls/CtrlCButton.tsx';
 import { RunStatus } from '../controls/RunStatus.tsx';
 import { SeedField } from '../controls/SeedField.tsx';
 import { SeekBar } from '../controls/SeekBar.tsx';
@@ -60,6 +61,7 @@ export function DeckBar({ index, total, day, role, projector, run }: DeckBarProp
   return (
     <footer className="deck-bar" aria-label="Playback and slides">
       {!audience && <PlaybackControls scope="course" />}
+      {!audience && <CtrlCButton scope="course" />}
       <SeekBar />
       {!audience && !projector && <SeedField />}
       <RunStatus />

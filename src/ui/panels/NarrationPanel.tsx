@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import {
   selectConfig,
+  selectIo,
   selectPlayback,
   selectPosition,
   selectStepPosition,
@@ -27,14 +28,16 @@ export function NarrationPanel() {
   const phase = useReport((r) => r.phase);
   const notice = useReport((r) => r.notice);
   const tasks = useLabState(selectTasks);
+  const sockets = useLabState(selectIo).names;
   const narrated = useMemo(
     // The program's #[tokio::main] picks its runtime; the trace says which it was.
     () =>
       narrationAt(timeline, position, {
         flavor: flavorOfTrace(timeline) ?? configured,
         taskName: (id) => tasks.get(id)?.name,
+        socketName: (id) => sockets[id],
       }),
-    [timeline, position, configured, tasks],
+    [timeline, position, configured, tasks, sockets],
   );
   // With no trace to tell, say why.
   const sentence =

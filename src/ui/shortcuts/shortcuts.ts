@@ -134,6 +134,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['e'], display: 'E', group: 'Run', ...both({ runTo: 'complete' }, 'Run to the next task end') },
   { keys: ['a'], display: 'A', group: 'Run', ...both({ runTo: 'abort' }, 'Run to the next abort') },
   {
+    keys: ['i'],
+    display: 'I',
+    group: 'Run',
+    ...both('ctrl-c', 'Ctrl-C: interrupt the program (SIGINT) right after the step on show'),
+  },
+  {
     keys: ['Enter'],
     mod: true,
     display: 'Ctrl+Enter',

@@ -180,7 +180,11 @@ export class CtPark {
       this.phase = 'process';
       return null;
     }
-    if (next === Infinity && this.waitUntil === Infinity) return { kind: 'deadlock' };
+    if (next === Infinity && this.waitUntil === Infinity) {
+      if (!world.signals.arriveWhileIdle()) return { kind: 'deadlock' };
+      this.phase = 'process';
+      return null;
+    }
     if (next <= this.waitUntil) {
       if (next > world.realNow) this.advance(next);
       const b = this.pool.runNext();

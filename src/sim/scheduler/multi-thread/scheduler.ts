@@ -135,7 +135,7 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     this.id = world.runtimeIds.allocate();
     this.trace.emit(EventKind.RuntimeCreated, 0, 1, this.id);
     this.driver = new TimerDriver(new SimClock(false), world.trace);
-    this.io = new IoDriver(world.signals);
+    this.io = new IoDriver(world.signals, world.trace);
     this.owned = new OwnedTasks(world, ownedShardCount(n));
     // The pool's cap is max_blocking + workers, and the workers hold `workers` of those threads for
     // the runtime's lifetime: the pool here runs jobs only, so its own cap is max_blocking.
@@ -450,6 +450,10 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
     if (timerAt < Infinity) {
       this.actWorker(this.workers[h], true);
       return MtStep.TimeAdvance;
+    }
+    if (this.main.active && h >= 0 && this.world.signals.arriveWhileIdle()) {
+      this.actWorker(this.workers[h], false);
+      return MtStep.Worker;
     }
     return this.main.active ? MtStep.Deadlock : MtStep.Idle;
   }

@@ -73,4 +73,35 @@ describe('layoutScheduler', () => {
     for (const b of l.boxes) expect(b.y + b.h).toBeLessThanOrEqual(l.height);
     expect(l.height).toBeLessThan(300);
   });
+
+  it('the I/O driver row: a box per socket with its readiness and waiting task; the turn on show is marked', () => {
+    const events = traceBuilder()
+      .event({ type: 'runtime.created', task: 0, flavor: 'current_thread', runtime: 1 })
+      .spawn(1)
+      .event({ type: 'io.register', task: 0, socket: 1, kind: 'listener', localPort: 40000, peerPort: 0 })
+      .event({ type: 'io.register', task: 0, socket: 2, kind: 'stream', localPort: 40001, peerPort: 40000 })
+      .event({ type: 'io.wait', task: 1, socket: 1, direction: 'read' })
+      .nextStep()
+      .event({ type: 'io.turn', task: 0, tick: 1, sockets: 1 })
+      .event({ type: 'io.ready', task: 0, socket: 2, ready: 2, tick: 1 })
+      .event({ type: 'signal.install', task: 0 })
+      .build();
+    const l = layout(events);
+    expect(l.boxes.find((b) => b.key === 'sock-1')?.label).toBe(
+      'listener :40000: readiness none; task 1 waits to read',
+    );
+    expect(l.boxes.find((b) => b.key === 'sock-2')?.label).toBe('stream :40001→:40000: readiness W');
+    expect(l.tokens.some((t) => t.key === 'sock-1-r' || (t.task === 1 && t.key === 't1'))).toBe(true);
+    const texts = l.labels.map((x) => x.text);
+    expect(texts).toContain(':40001→:40000 ◀');
+    expect(texts).toContain('turn 1 ◀ · ^C ✓');
+  });
+
+  it('no I/O driver row for a program without sockets or signals', () => {
+    const events = traceBuilder()
+      .event({ type: 'runtime.created', task: 0, flavor: 'current_thread', runtime: 1 })
+      .spawn(1)
+      .build();
+    expect(layout(events).boxes.some((b) => b.key === 'row-io')).toBe(false);
+  });
 });

@@ -7,7 +7,8 @@
  */
 import type { SchedulerModel, WorkerModel } from '../../../store/view/derive-scheduler.ts';
 import { LOCAL_QUEUE_CAPACITY } from '../../../store/view/derive-scheduler.ts';
-import type { TaskView, ViewState } from '../../../store/index.ts';
+import { socketLabel } from '../../../store/index.ts';
+import type { IoView, SocketView, TaskView, ViewState } from '../../../store/index.ts';
 import { LIFECYCLE_GLYPH } from '../shared/glyphs.ts';
 import { taskToken } from '../shared/token-dom.ts';
 import type { TokenDatum } from '../shared/token-dom.ts';
@@ -153,6 +154,103 @@ class Builder {
   }
 }
 
+/** Readiness bits in short: R W, RC / WC for the closed halves, E for an error; – for none. */
+function readyShort(ready: number): string {
+  const parts: string[] = [];
+  if ((ready & 1) !== 0) parts.push('R');
+  if ((ready & 2) !== 0) parts.push('W');
+  if ((ready & 4) !== 0) parts.push('RC');
+  if ((ready & 8) !== 0) parts.push('WC');
+  if ((ready & 16) !== 0) parts.push('E');
+  return parts.length === 0 ? '–' : parts.join(' ');
+}
+
+/** Width of one character of an 18-unit label (the UI font, generously). */
+const CHAR_W = 10.5;
+/** The "r:" / "w:" before a waiting task. */
+const DIR_W = 20;
+/** Most socket rows drawn; past them the rest is counted. */
+const MAX_IO_ROWS = 2;
+
+/** A socket's caption: a listener by its port, a stream by its two ends (the full words are its aria-label). */
+function socketCaption(s: SocketView): string {
+  return s.kind === 'listener' ? `listener :${s.localPort}` : `:${s.localPort}→:${s.peerPort}`;
+}
+
+function waiterWords(task: number): string {
+  return task === 0 ? 'the main future' : task < 0 ? 'a waker' : `task ${task}`;
+}
+
+function socketAria(s: SocketView): string {
+  const ready = readyShort(s.readiness);
+  const waits = [
+    s.reader !== undefined ? `${waiterWords(s.reader)} waits to read` : '',
+    s.writer !== undefined ? `${waiterWords(s.writer)} waits to write` : '',
+  ].filter((w) => w !== '');
+  return `${socketLabel(s)}: readiness ${ready === '–' ? 'none' : ready}${waits.length > 0 ? `; ${waits.join(', ')}` : ''}`;
+}
+
+/**
+ * The I/O driver (issue 17): each registered socket as a box captioned with its ports, holding its
+ * cached readiness and the tasks whose Registration wakers wait on it (r: to read, w: to write);
+ * a socket the turn on show reported is marked ◀. Sockets flow left to right over up to two rows.
+ */
+function layoutIo(b: Builder, io: IoView, step: number, x0: number): void {
+  const turnNow = io.turnStep === step && step >= 0;
+  const sig = io.signal;
+  // Short, to fit under the title: ✓ a handler is installed, ×N presses arrived, ✕ one killed it.
+  const ctrlC = sig.killed
+    ? '^C ✕'
+    : sig.pressSteps.length > 0
+      ? `^C ×${sig.pressSteps.length}`
+      : sig.installed
+        ? '^C ✓'
+        : undefined;
+  const sub = [turnNow ? `turn ${io.tick} ◀` : `tick ${io.tick}`, ctrlC].filter((x) => x !== undefined).join(' · ');
+  b.rowTitle('io', 'I/O driver', sub);
+  let x = x0;
+  let rows = 1;
+  const right = b.width - PAD;
+  for (let k = 0; k < io.sockets.length; k++) {
+    const s = io.sockets[k];
+    const waiters = [s.reader, s.writer].filter((t): t is number => t !== undefined);
+    const caption = socketCaption(s);
+    const ready = readyShort(s.readiness);
+    const readyW = Math.max(34, ready.length * CHAR_W + 16);
+    const content = 2 * PAD + readyW + waiters.length * (DIR_W + TOKEN.w + TOKEN.gap);
+    const w = Math.max(content, (caption.length + 2) * CHAR_W);
+    if (x + w > right && x > x0) {
+      if (rows === MAX_IO_ROWS) {
+        b.label('sock-more', right, b.y + ROW_H / 2, `+${io.sockets.length - k}`, 'end', true);
+        break;
+      }
+      rows++;
+      b.next();
+      b.box(`row-io-${rows}`, 2, b.y, b.width - 4, ROW_H - 2, 'row', '');
+      x = x0;
+    }
+    const fresh = turnNow && s.readyStep === step;
+    b.box(`sock-${s.id}`, x, b.y + BOX_Y, w, BOX_H, 'slot', socketAria(s));
+    b.label(`sock-${s.id}-name`, x + 4, b.y + CAPTION_Y, `${caption}${fresh ? ' ◀' : ''}`, 'start', fresh);
+    b.label(`sock-${s.id}-ready`, x + PAD + 2, b.y + BOX_Y + BOX_H / 2, ready, 'start', true);
+    let tx = x + PAD + readyW;
+    for (const [dir, t] of [
+      ['r', s.reader],
+      ['w', s.writer],
+    ] as const) {
+      if (t === undefined) continue;
+      const cx = tx + DIR_W + TOKEN.w / 2;
+      const cy = b.y + BOX_Y + BOX_H / 2;
+      b.label(`sock-${s.id}-${dir}-dir`, tx, cy, `${dir}:`, 'start');
+      if (t > 0 && b.view.tasks.get(t) !== undefined) b.token(t, cx, cy, `sock-${s.id}-${dir}`);
+      else b.label(`sock-${s.id}-${dir}-who`, cx, cy, t === 0 ? 'main' : '?', 'middle', true);
+      tx += DIR_W + TOKEN.w + TOKEN.gap;
+    }
+    x += w + PAD;
+  }
+  b.next();
+}
+
 function workerStatus(w: WorkerModel): string {
   if (w.running !== undefined) return `${LIFECYCLE_GLYPH.running} running`;
   if (w.parked) return w.driver ? 'parked in driver' : 'parked';
@@ -257,6 +355,14 @@ export function layoutScheduler(
   }
   if (model.timers.length === 0) b.label('tm-none', x1 + PAD, b.y + ROW_H / 2, 'no timers', 'start');
   b.next();
+
+  if (
+    view.io.sockets.length > 0 ||
+    view.io.turnStep >= 0 ||
+    view.io.signal.pressSteps.length > 0 ||
+    view.io.signal.installed
+  )
+    layoutIo(b, view.io, view.step, x0);
 
   return { width, height: b.y + PAD, boxes: b.boxes, labels: b.labels, tokens: b.tokens };
 }

@@ -16,7 +16,7 @@ fn(['tokio::signal::ctrl_c', 'signal::ctrl_c'], () => {
     }
     const signals = ctx.handle.world.signals;
     if (seen === null) {
-      signals.handler = true;
+      signals.install();
       seen = signals.version;
     }
     return signals.listen(seen, cx.waker) ? ok(undefined) : PENDING;
