@@ -16,12 +16,11 @@ async fn echo(mut socket: TcpStream) -> std::io::Result<()> {
     }
 }
 
-// Acquire before accept: with `limit` connections open, the loop waits and accepts nobody.[^acquire-before-accept]
 async fn serve(listener: TcpListener, limit: usize, token: CancellationToken) {
-    let permits = Arc::new(Semaphore::new(limit));
+    let permits = Arc::new(Semaphore::new(limit)); // acquired before accept[^acquire-before-accept]
     let mut set = JoinSet::new();
-    while let Some(permit) = token.run_until_cancelled(permits.clone().acquire_owned()).await {
-        let permit = permit.unwrap(); // only close() makes acquire fail, and nobody closes it[^acquire-err-closed]
+    // Err only if the semaphore were closed; None once the token is cancelled.[^acquire-err-closed] [^run-until-cancelled]
+    while let Some(Ok(permit)) = token.run_until_cancelled(permits.clone().acquire_owned()).await {
         let Some(accepted) = token.run_until_cancelled(listener.accept()).await else { break };
         let Ok((socket, _)) = accepted else { continue };
         let token = token.clone();
