@@ -99,7 +99,9 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
           />
         ))}
         {slide.explore !== undefined && <SlideExplore explore={slide.explore} />}
-        {slide.challenge !== undefined && <ChallengePanel session={session} linkTo={linkTo} />}
+        {slide.challenge !== undefined && (
+          <ChallengePanel session={session} kind={slide.challenge.kind} linkTo={linkTo} />
+        )}
         {/* The words scroll within their region; when some are below it, say so on screen. */}
         {more && (
           <p className="slide-more" aria-hidden="true">
