@@ -85,7 +85,7 @@ export function ChallengePanel(props: ChallengePanelProps) {
     const source = session.lab.ui.getState().draft;
     const done: ShownSeed[] = [];
     setPhase({ kind: 'checking', done: [] });
-    runner.current ??= workerChallengeRunner();
+    runner.current ??= workerChallengeRunner(undefined, copy.searchRuns);
     const report = await copy.check(source, runner.current.run, {
       search: runner.current.search,
       onSeed: (r) => {

@@ -48,7 +48,7 @@ export interface ShownReport {
 
 export interface CheckHow {
   readonly onSeed: (seed: ShownSeed) => void;
-  /** The schedule search, when this kind explores one. */
+  /** The schedule search (PCT over `searchRuns` schedules of the first seed). */
   readonly search: ScheduleSearch;
 }
 
@@ -58,7 +58,7 @@ export interface ChallengeCopy {
   readonly seeds: number;
   readonly rules: (searchRuns: number) => ReactNode;
   readonly passed: (seeds: number) => string;
-  /** Schedules the search explores for this kind (0: none). */
+  /** Schedules the search explores for this kind. */
   readonly searchRuns: number;
   check(source: string, run: ChallengeRunner, how: CheckHow): Promise<ShownReport>;
 }
@@ -118,15 +118,17 @@ const ECHO: ChallengeCopy = {
   heading: 'Check your server',
   button: 'Check my server',
   seeds: ECHO_SEEDS.length,
-  searchRuns: 0,
-  rules: () => (
+  // One run of the server's harness costs what dozens of pool runs do: a shorter search.
+  searchRuns: 30,
+  rules: (runs) => (
     <>
       The checker keeps your code up to <code>#[tokio::main]</code> and puts its own <code>main</code> there. On each of{' '}
       {ECHO_SEEDS.length} seeds it calls <code>serve(listener, limit, token)</code> with a limit of 2 or 3 and starts 7
       to 10 clients: chatty ones, one that sends many lines at once, a slow reader, one that resets mid-stream and one
       that stays idle. From their output in the trace it checks that no more than <code>limit</code> are served at once,
       that every byte a client sent comes back in order, and that within {ECHO_SPEC.shutdownBudgetMs}ms of cancel{' '}
-      <code>serve</code> returns with every connection closed.
+      <code>serve</code> returns with every connection closed. Then it explores {runs} schedules of seed 1 and checks
+      one run of each outcome the same way.
     </>
   ),
   passed: (n) => `Passed on all ${n} seeds: the server keeps its limit, echoes every byte and stops cleanly.`,
@@ -137,9 +139,11 @@ const ECHO: ChallengeCopy = {
       </>
     );
     const r = await checkEchoServer(source, run, {
+      explore: { search: how.search },
       onSeed: (s) => how.onSeed(shown(s, ECHO_VIOLATION_TITLES, summary)),
     });
-    return { passed: r.passed, seeds: r.seeds.map((s) => shown(s, ECHO_VIOLATION_TITLES, summary)) };
+    const seeds = r.seeds.map((s) => shown(s, ECHO_VIOLATION_TITLES, summary));
+    return { passed: r.passed, seeds, ...(r.explored !== undefined ? { explored: r.explored } : {}) };
   },
 };
 
