@@ -58,6 +58,8 @@ export interface ChallengeCopy {
   readonly seeds: number;
   readonly rules: (searchRuns: number) => ReactNode;
   readonly passed: (seeds: number) => string;
+  /** What the lab runs when a finding's link replays a seed (after "the checker's run for seed N:"). */
+  readonly replayed: string;
   /** Schedules the search explores for this kind. */
   readonly searchRuns: number;
   check(source: string, run: ChallengeRunner, how: CheckHow): Promise<ShownReport>;
@@ -99,6 +101,7 @@ const POOL: ChallengeCopy = {
     </>
   ),
   passed: (n) => `Passed on all ${n} seeds: the pool heals itself and shuts down cleanly.`,
+  replayed: "your code with that seed's FAILURES table.",
   async check(source, run, how) {
     const summary = (schedule: FailureSchedule, restarts: number) => (
       <>
@@ -132,6 +135,7 @@ const ECHO: ChallengeCopy = {
     </>
   ),
   passed: (n) => `Passed on all ${n} seeds: the server keeps its limit, echoes every byte and stops cleanly.`,
+  replayed: "your serve with the checker's clients in place of main.",
   async check(source, run, how) {
     const summary = (plan: EchoPlan, busiest: number) => (
       <>
