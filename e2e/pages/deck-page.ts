@@ -12,8 +12,8 @@ export const LESSON = 'day06-tasks-joinset-cancellation';
 export const SLIDES = 35;
 
 /** A slide's 1-based number from its `{#id}`, so tests survive slides being added or moved. */
-export function slideNumber(id: string): number {
-  const file = join(import.meta.dirname, '../../lessons', LESSON, 'lesson.md');
+export function slideNumber(id: string, lesson: string = LESSON): number {
+  const file = join(import.meta.dirname, '../../lessons', lesson, 'lesson.md');
   const parsed = parseLesson(readFileSync(file, 'utf8'), file);
   if (!parsed.ok) throw new Error(`${file} does not parse`);
   const i = parsed.lesson.slides.findIndex((s) => s.id === id);
@@ -24,7 +24,11 @@ export function slideNumber(id: string): number {
 export class DeckPage {
   readonly problems: string[] = [];
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    /** The lesson `open()` opens (Day 6 unless a spec says otherwise). */
+    readonly lesson: string = LESSON,
+  ) {
     page.on('console', (msg) => {
       if (msg.type() === 'error') this.problems.push(`console: ${msg.text()}`);
     });
@@ -37,7 +41,7 @@ export class DeckPage {
   /** Opens the lesson (1-based slide; extra query parameters appended). */
   async open(slide?: number, extra = ''): Promise<void> {
     const s = slide === undefined ? '' : `&slide=${slide}`;
-    await this.page.goto(`/?lesson=${LESSON}${s}${extra}`);
+    await this.page.goto(`/?lesson=${this.lesson}${s}${extra}`);
     await expect(this.deck).toBeVisible();
   }
 

@@ -6,6 +6,7 @@ import type { Attrs } from './attrs.ts';
 import { printAttrs } from './attrs.ts';
 import { CLAIM_KEYS, claimAttrs, readClaims } from './cue-claims.ts';
 import { MATCHER_KEYS, matcherAttrs, readInt, readMatcher, readRange, readString } from './matcher.ts';
+import { CHALLENGE_KINDS } from './types.ts';
 import type { ChallengeRef, Cue, CueAction, ExploreRef, ExploreStrategyName, LineRange, ScenarioRef } from './types.ts';
 
 export type DirectiveResult<T> =
@@ -121,7 +122,7 @@ export function parseCue(attrs: Attrs, line: number): DirectiveResult<Cue> {
 }
 
 export function parseChallenge(attrs: Attrs, line: number): DirectiveResult<ChallengeRef> {
-  const bad = onlyKeys(attrs, ['starter', 'solution'], '::challenge');
+  const bad = onlyKeys(attrs, ['starter', 'solution', 'kind'], '::challenge');
   if (bad) return { ok: false, message: bad };
   const starter = attrs.get('starter');
   const solution = attrs.get('solution');
@@ -133,7 +134,13 @@ export function parseChallenge(attrs: Attrs, line: number): DirectiveResult<Chal
   if (!solution.startsWith('solutions/')) {
     return { ok: false, message: 'solution= lives under solutions/, which the app never loads' };
   }
-  return { ok: true, value: { starter, solution, line } };
+  const kind = attrs.get('kind');
+  if (kind === undefined) return { ok: true, value: { starter, solution, line } };
+  const known = CHALLENGE_KINDS.find((k) => k === kind);
+  if (known === undefined) {
+    return { ok: false, message: `::challenge kind= is one of ${CHALLENGE_KINDS.map((k) => `"${k}"`).join(', ')}` };
+  }
+  return { ok: true, value: { starter, solution, kind: known, line } };
 }
 
 const STRATEGIES: readonly ExploreStrategyName[] = ['random', 'pct', 'dfs'];
@@ -186,6 +193,7 @@ export function printChallenge(c: ChallengeRef): string {
   return `::challenge${printAttrs([
     ['starter', c.starter],
     ['solution', c.solution],
+    ['kind', c.kind],
   ])}`;
 }
 

@@ -93,7 +93,7 @@ export function resolveLesson(src: SourceLesson, files: LessonFiles, options: Re
           );
         }
       }
-      if (starter) challenge = { starter, solutionFile, line: cref.line };
+      if (starter) challenge = { kind: cref.kind ?? 'pool', starter, solutionFile, line: cref.line };
     }
     return { ...rest, ...(scenario ? { scenario } : {}), ...(challenge ? { challenge } : {}) };
   });

@@ -131,10 +131,17 @@ export type Quiz =
 
 export type QuizKind = Quiz['kind'];
 
+/** Which checker judges a challenge (src/lessons/challenge): Day 6's pool or Day 7's echo server. */
+export type ChallengeKind = 'pool' | 'echo-server';
+
+export const CHALLENGE_KINDS: readonly ChallengeKind[] = ['pool', 'echo-server'];
+
 /** The day's challenge: an editable starter and a reference solution the checker uses. */
 export interface ChallengeRef {
   readonly starter: string;
   readonly solution: string;
+  /** `kind=`; absent means `pool`, the first challenge's checker. */
+  readonly kind?: ChallengeKind;
   readonly line: number;
 }
 
@@ -187,6 +194,7 @@ export interface Scenario {
 }
 
 export interface Challenge {
+  readonly kind: ChallengeKind;
   readonly starter: Scenario;
   /** Repository path of the reference solution (not loaded into the app). */
   readonly solutionFile: string;

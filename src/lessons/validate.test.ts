@@ -40,6 +40,7 @@ const cases: ReadonlyArray<readonly [string, string]> = [
   ['duplicate-scenario', '12: a slide has one scenario; the first is at line 11'],
   ['bad-front-matter', '4: front matter "week" must be a whole number, not "one"'],
   ['wrong-marked-choice', '13: the marked choice is not what lines.txt prints at line 2: "beta"'],
+  ['challenge-unknown-kind', '11: ::challenge kind= is one of "pool", "echo-server"'],
 ];
 
 describe('broken fixture lessons are rejected with file:line and one sentence', () => {

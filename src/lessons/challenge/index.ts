@@ -1,4 +1,4 @@
-/** The pool challenge's checker (pure): failure schedules, their injection, the invariants. */
+/** The challenge checkers (pure): the shared engine, Day 6's pool, Day 7's echo server. */
 export * from './schedule.ts';
 export { findFailureTable, injectSchedule, type FoundTable, type Injected } from './inject.ts';
 export { readPoolTrace, stepLinkOf, NS_PER_MS, type Connection, type PoolTrace, type TaskLife } from './pool-trace.ts';
@@ -14,3 +14,15 @@ export {
   type SeedFinding,
   type SeedReport,
 } from './check-challenge.ts';
+export {
+  runChallenge,
+  type ChallengeDef,
+  type CheckedSeed,
+  type CheckReport,
+  type Judgement,
+  type ExploredReport,
+  type Located,
+  type Prepared,
+  type ScheduleSearch,
+} from './checker.ts';
+export { CHECKERS, type ChallengeChecker } from './kinds.ts';

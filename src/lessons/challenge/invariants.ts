@@ -10,6 +10,7 @@
  */
 import type { SimEvent } from '../../sim/events.ts';
 import { readPoolTrace, stepLinkOf } from './pool-trace.ts';
+import { aliveAtShutdown } from './task-lives.ts';
 import type { Connection, PoolTrace } from './pool-trace.ts';
 import type { PoolSpec } from './schedule.ts';
 
@@ -123,20 +124,15 @@ function checkRestarts(events: readonly SimEvent[], trace: PoolTrace, spec: Pool
 function checkLeaks(events: readonly SimEvent[], trace: PoolTrace): Violation[] {
   const shutdown = trace.shutdownEvent;
   if (shutdown === undefined || trace.shutdownMs === undefined) return [];
-  const out: Violation[] = [];
+  const shutdownMs = trace.shutdownMs;
   const slotOf = new Map(trace.connections.map((c) => [c.task, c.slot]));
-  for (const life of trace.tasks.values()) {
-    if (life.spawnEvent > shutdown || (life.finishEvent !== undefined && life.finishEvent < shutdown)) continue;
-    const slot = slotOf.get(life.task);
-    out.push({
-      kind: 'leaked-task',
-      task: life.task,
-      slot,
-      aborted: life.aborted,
-      ...at(events, shutdown, trace.shutdownMs),
-    });
-  }
-  return out;
+  return aliveAtShutdown(trace).map((life) => ({
+    kind: 'leaked-task' as const,
+    task: life.task,
+    slot: slotOf.get(life.task),
+    aborted: life.aborted,
+    ...at(events, shutdown, shutdownMs),
+  }));
 }
 
 /** Every broken invariant of one run, in trace order. */

@@ -5,26 +5,13 @@
  * K)` — the line `connect()` prints first — so helper tasks the learner adds are told apart.
  */
 import type { SimEvent } from '../../sim/events.ts';
+import { foldTaskEvent, livesOf, ms } from './task-lives.ts';
+import type { TaskLife } from './task-lives.ts';
+
+export { NS_PER_MS, stepLinkOf, type TaskLife } from './task-lives.ts';
 
 const CONNECTED = /slot (\d+): connected \(attempt (\d+)\)/;
 const LOST = /slot (\d+): connection lost/;
-const FINISHED = new Set(['finished_ok', 'finished_cancelled', 'finished_panic', 'future_dropped']);
-/** The COMPLETE bit of the state word (tokio-facts.md §2.1). */
-const COMPLETE = 0b10;
-
-export const NS_PER_MS = 1_000_000;
-
-export interface TaskLife {
-  readonly task: number;
-  /** Trace index of its `task.spawned`. */
-  readonly spawnEvent: number;
-  readonly spawnMs: number;
-  /** Trace index of the event that finished it (undefined: never finished). */
-  finishEvent: number | undefined;
-  finishMs: number | undefined;
-  /** `abort()` was called on it (directly or by a JoinSet). */
-  aborted: boolean;
-}
 
 export interface Connection extends TaskLife {
   readonly slot: number;
@@ -45,38 +32,14 @@ export interface PoolTrace {
   readonly endMs: number;
 }
 
-const ms = (ns: number): number => ns / NS_PER_MS;
-
-function isFinish(e: SimEvent): boolean {
-  if (e.type === 'task.stage') return FINISHED.has(e.change);
-  return e.type === 'task.state' && (e.after & COMPLETE) !== 0 && (e.before & COMPLETE) === 0;
-}
-
 export function readPoolTrace(events: readonly SimEvent[]): PoolTrace {
   const tasks = new Map<number, TaskLife>();
   const byTask = new Map<number, Connection>();
   let shutdownEvent: number | undefined;
   events.forEach((e, i) => {
-    if (e.type === 'task.spawned') {
-      tasks.set(e.task, {
-        task: e.task,
-        spawnEvent: i,
-        spawnMs: ms(e.time),
-        finishEvent: undefined,
-        finishMs: undefined,
-        aborted: false,
-      });
-      return;
-    }
-    const life = tasks.get(e.task);
     if (e.type === 'runtime.shutdown' && shutdownEvent === undefined) shutdownEvent = i;
-    if (life === undefined) return;
-    if (e.type === 'task.abort') life.aborted = true;
-    if (isFinish(e) && life.finishEvent === undefined) {
-      life.finishEvent = i;
-      life.finishMs = ms(e.time);
-    }
-    if (e.type !== 'stdout') return;
+    const life = foldTaskEvent(tasks, e, i);
+    if (life === undefined || e.type !== 'stdout') return;
     const connected = CONNECTED.exec(e.text);
     if (connected && !byTask.has(e.task)) {
       const c: Connection = {
@@ -98,31 +61,6 @@ export function readPoolTrace(events: readonly SimEvent[]): PoolTrace {
       c.lostMs = ms(e.time);
     }
   });
-  const last = events[events.length - 1];
   const connections = [...byTask.values()].sort((a, b) => a.spawnEvent - b.spawnEvent);
-  return {
-    tasks,
-    connections,
-    shutdownEvent,
-    shutdownMs: shutdownEvent === undefined ? undefined : ms(events[shutdownEvent]?.time ?? 0),
-    endMs: last === undefined ? 0 : ms(last.time),
-  };
-}
-
-/**
- * Step ordinals as the lab's URLs count them (src/store: `step=N` shows N steps applied): the
- * ordinal of the step holding event `index`, plus one, so the link shows that event done.
- */
-export function stepLinkOf(events: readonly SimEvent[], index: number): number {
-  let ordinal = 0;
-  let previous: number | undefined;
-  const end = Math.min(index, events.length - 1);
-  for (let i = 0; i <= end; i++) {
-    const step = events[i]?.step;
-    if (step !== previous) {
-      ordinal++;
-      previous = step;
-    }
-  }
-  return ordinal;
+  return { ...livesOf(events, tasks, shutdownEvent), connections };
 }

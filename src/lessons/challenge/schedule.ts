@@ -7,6 +7,8 @@
  * Tokio with any schedule pasted in. Seed 1 keeps the lesson's own table; other seeds draw one.
  */
 
+import { Draw } from './draw.ts';
+
 /** One failing connection attempt: `(slot, attempt, afterMs, panics)` in the Rust table. */
 export interface Failure {
   readonly slot: number;
@@ -58,26 +60,6 @@ export function parseSchedule(literal: string): FailureSchedule | undefined {
   }
   const rest = inner.replace(TUPLE, '').replace(/[\s,]/g, '');
   return rest === '' ? out : undefined;
-}
-
-/** A small xorshift32: the checker's draws must not depend on anything but the seed. */
-class Draw {
-  private s: number;
-  constructor(seed: number) {
-    this.s = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0 || 1;
-  }
-  next(): number {
-    let x = this.s;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.s = x >>> 0;
-    return this.s;
-  }
-  /** A whole number in [lo, hi]. */
-  int(lo: number, hi: number): number {
-    return lo + (this.next() % (hi - lo + 1));
-  }
 }
 
 /**

@@ -1,32 +1,28 @@
 /**
- * The pool challenge as an exercise (issue 6): the learner edits the starter in the source pane;
- * "Check my pool" runs it on several seeds, each with its own injected connection failures, and
- * lists every broken invariant with the step where it broke and a link that opens that moment in
- * the lab. The checking itself is pure (src/lessons/challenge); this is its screen.
+ * A day's challenge as an exercise (issues 6 and 17): the learner edits the starter in the source
+ * pane; the check button runs it on several seeds, each with the checker's own setup (injected
+ * connection failures for the pool, generated clients for the echo server), and lists every broken
+ * rule with the step where it broke and a link that opens that moment in the lab. The checking
+ * itself is pure (src/lessons/challenge); what differs per kind is in challenge-kinds.tsx.
  */
 import { useEffect, useRef, useState } from 'react';
-import {
-  CHECK_SEEDS,
-  checkChallenge,
-  formatSchedule,
-  POOL_SPEC,
-  VIOLATION_TITLES,
-} from '../../lessons/challenge/index.ts';
-import type { ChallengeReport, SeedReport } from '../../lessons/challenge/index.ts';
+import type { ChallengeKind } from '../../lessons/types.ts';
 import type { LessonSession } from '../lesson/lesson-session.ts';
+import { CHALLENGE_COPY } from './challenge-kinds.tsx';
+import type { ShownReport, ShownSeed } from './challenge-kinds.tsx';
 import { ExploredResult } from './ExploredResult.tsx';
-import { SEARCH_RUNS, workerChallengeRunner } from './worker-runner.ts';
+import { workerChallengeRunner } from './worker-runner.ts';
 
 export interface ChallengePanelProps {
   readonly session: LessonSession;
+  readonly kind: ChallengeKind;
   /** The URL that opens the checker's run of `seed` at `step`. */
   readonly linkTo: (seed: number, step: number) => string;
 }
 
-type Phase = { kind: 'idle' } | { kind: 'checking'; done: SeedReport[] } | { kind: 'done'; report: ChallengeReport };
+type Phase = { kind: 'idle' } | { kind: 'checking'; done: ShownSeed[] } | { kind: 'done'; report: ShownReport };
 
-function SeedResult({ r, props }: { r: SeedReport; props: ChallengePanelProps }) {
-  const failures = <code>{formatSchedule(r.schedule)}</code>;
+function SeedResult({ r, props }: { r: ShownSeed; props: ChallengePanelProps }) {
   if (r.outcome === 'error') {
     return (
       <li className="seed-result seed-error" data-outcome="error">
@@ -46,22 +42,22 @@ function SeedResult({ r, props }: { r: SeedReport; props: ChallengePanelProps })
           Seed {r.seed}:{' '}
           {r.outcome === 'passed' ? 'passed' : `${r.findings.length} problem${r.findings.length === 1 ? '' : 's'}`}
         </strong>{' '}
-        — failures {failures}, {r.restarts} restart{r.restarts === 1 ? '' : 's'}.
+        — {r.summary}.
       </p>
       {r.findings.length > 0 && (
         <ul className="findings">
           {r.findings.map((f, i) => (
-            <li key={i} data-kind={f.violation.kind}>
-              <strong>{VIOLATION_TITLES[f.violation.kind]}.</strong> {f.message}{' '}
+            <li key={i} data-kind={f.kind}>
+              <strong>{f.title}.</strong> {f.message}{' '}
               <a
-                href={props.linkTo(r.seed, f.violation.step)}
+                href={props.linkTo(r.seed, f.step)}
                 onClick={(e) => {
                   e.preventDefault();
-                  history.replaceState(null, '', props.linkTo(r.seed, f.violation.step));
-                  props.session.openCheck(r.seed, f.violation.step);
+                  history.replaceState(null, '', props.linkTo(r.seed, f.step));
+                  props.session.openCheck(r.seed, f.step);
                 }}
               >
-                Show step {f.violation.step} (seed {r.seed})
+                Show step {f.step} (seed {r.seed})
               </a>
             </li>
           ))}
@@ -73,6 +69,7 @@ function SeedResult({ r, props }: { r: SeedReport; props: ChallengePanelProps })
 
 export function ChallengePanel(props: ChallengePanelProps) {
   const { session } = props;
+  const copy = CHALLENGE_COPY[props.kind];
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const runner = useRef<ReturnType<typeof workerChallengeRunner> | null>(null);
   useEffect(
@@ -86,11 +83,11 @@ export function ChallengePanel(props: ChallengePanelProps) {
 
   const check = async () => {
     const source = session.lab.ui.getState().draft;
-    const done: SeedReport[] = [];
+    const done: ShownSeed[] = [];
     setPhase({ kind: 'checking', done: [] });
-    runner.current ??= workerChallengeRunner();
-    const report = await checkChallenge(source, runner.current.run, {
-      explore: { search: runner.current.search },
+    runner.current ??= workerChallengeRunner(undefined, copy.searchRuns);
+    const report = await copy.check(source, runner.current.run, {
+      search: runner.current.search,
       onSeed: (r) => {
         done.push(r);
         setPhase({ kind: 'checking', done: [...done] });
@@ -107,16 +104,10 @@ export function ChallengePanel(props: ChallengePanelProps) {
   const shown = phase.kind === 'checking' ? phase.done : phase.kind === 'done' ? phase.report.seeds : [];
   return (
     <section className="challenge" aria-labelledby="challenge-title" data-testid="challenge">
-      <h3 id="challenge-title">Check your pool</h3>
-      <p>
-        The checker runs your program on {CHECK_SEEDS.length} seeds. For each it replaces the <code>FAILURES</code>{' '}
-        table (slot, attempt, ms until it fails) with its own schedule — seed 1 keeps the lesson's — and watches the
-        trace: {POOL_SPEC.poolSize} connections up at every moment before {POOL_SPEC.deadlineMs}ms (a failed one
-        restarted within {POOL_SPEC.restartBudgetMs}ms), and no task left alive when the runtime shuts down. Then it
-        explores {SEARCH_RUNS} schedules of seed 1 and checks one run of each outcome the same way.
-      </p>
+      <h3 id="challenge-title">{copy.heading}</h3>
+      <p>{copy.rules(copy.searchRuns)}</p>
       <button type="button" className="primary" onClick={() => void check()} disabled={phase.kind === 'checking'}>
-        {phase.kind === 'checking' ? `Checking… (${phase.done.length}/${CHECK_SEEDS.length})` : 'Check my pool'}
+        {phase.kind === 'checking' ? `Checking… (${phase.done.length}/${copy.seeds})` : copy.button}
       </button>
       {phase.kind === 'done' && (
         <p
@@ -126,7 +117,7 @@ export function ChallengePanel(props: ChallengePanelProps) {
         >
           <span aria-hidden="true">{phase.report.passed ? '✓ ' : '✕ '}</span>
           {phase.report.passed
-            ? `Passed on all ${phase.report.seeds.length} seeds: the pool heals itself and shuts down cleanly.`
+            ? copy.passed(phase.report.seeds.length)
             : phase.report.seeds.every((s) => s.outcome === 'passed')
               ? `Not yet: every seed passed, but a schedule the explorer found broke an invariant.`
               : `Not yet: ${phase.report.seeds.filter((s) => s.outcome !== 'passed').length} of ${phase.report.seeds.length} seeds broke an invariant.`}

@@ -14,7 +14,10 @@ import { configOfSource } from '../lesson/run-config.ts';
 /** Schedules the checker explores: enough for PCT to find a rare interleaving in seconds. */
 export const SEARCH_RUNS = 200;
 
-export function workerChallengeRunner(factory?: WorkerFactory): {
+export function workerChallengeRunner(
+  factory?: WorkerFactory,
+  searchRuns: number = SEARCH_RUNS,
+): {
   run: ChallengeRunner;
   search: ScheduleSearch;
   dispose(): void;
@@ -30,7 +33,7 @@ export function workerChallengeRunner(factory?: WorkerFactory): {
           source,
           file: 'src/main.rs',
           config: configOfSource(source, seed),
-          options: { strategy: 'pct', runs: SEARCH_RUNS, depth: 3 },
+          options: { strategy: 'pct', runs: searchRuns, depth: 3 },
         },
         {
           progress: () => undefined,

@@ -21,6 +21,7 @@ import { DeckBar, DeckTools } from './DeckBar.tsx';
 import { KeysHelp } from './KeysHelp.tsx';
 import { LessonSession } from './lesson-session.ts';
 import { Overview } from './Overview.tsx';
+import type { CourseEntry } from './Overview.tsx';
 import { PresenterView } from './PresenterView.tsx';
 import { SlideView } from './SlideView.tsx';
 import { useDeckKeys } from './use-deck-keys.ts';
@@ -31,7 +32,7 @@ import { pageAppStorage } from '../storage/page-storage.ts';
 import { StorageNotice } from '../storage/StorageNotice.tsx';
 import './lesson.css';
 
-export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
+export function Deck({ lesson, url, course = [] }: { lesson: Lesson; url: DeckUrl; course?: readonly CourseEntry[] }) {
   const [session] = useState(() => new LessonSession(lesson, { url, storage: pageAppStorage() }));
   const [role, setRole] = useState(url.role);
   const [projector, setProjector] = useState(url.projector || url.role === 'audience');
@@ -190,6 +191,7 @@ export function Deck({ lesson, url }: { lesson: Lesson; url: DeckUrl }) {
           <div className="overlay">
             <Overview
               lesson={lesson}
+              course={course}
               selection={selection}
               current={index}
               visited={visited}

@@ -46,7 +46,8 @@ export function LessonApp() {
       </main>
     );
   }
-  return <Deck key={lesson.id} lesson={lesson} url={url} />;
+  const course = loaded.lessons.map((l) => ({ id: l.id, day: l.meta.day, title: l.meta.title }));
+  return <Deck key={lesson.id} lesson={lesson} url={url} course={course} />;
 }
 
 export default LessonApp;

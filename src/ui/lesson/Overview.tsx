@@ -2,15 +2,24 @@
 import { useEffect, useRef } from 'react';
 import type { Lesson } from '../../lessons/types.ts';
 
+/** A lesson of the course as the overview lists it. */
+export interface CourseEntry {
+  readonly id: string;
+  readonly day: number;
+  readonly title: string;
+}
+
 export interface OverviewProps {
   readonly lesson: Lesson;
+  /** Every bundled lesson, in day order (the course's index). */
+  readonly course?: readonly CourseEntry[];
   readonly selection: number;
   readonly current: number;
   readonly visited: readonly string[];
   readonly open: (index: number) => void;
 }
 
-export function Overview({ lesson, selection, current, visited, open }: OverviewProps) {
+export function Overview({ lesson, course = [], selection, current, visited, open }: OverviewProps) {
   const list = useRef<HTMLOListElement | null>(null);
   useEffect(() => {
     const el = list.current?.querySelectorAll('button')[selection];
@@ -39,6 +48,20 @@ export function Overview({ lesson, selection, current, visited, open }: Overview
           </li>
         ))}
       </ol>
+      {course.length > 1 && (
+        <>
+          <h2>The course</h2>
+          <ul className="overview-course" data-testid="course-index">
+            {course.map((l) => (
+              <li key={l.id}>
+                <a href={`?lesson=${encodeURIComponent(l.id)}`} aria-current={l.id === lesson.id ? 'page' : undefined}>
+                  Day {l.day}: {l.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </nav>
   );
 }

@@ -7,6 +7,7 @@ import { useSelector } from '@xstate/react';
 import { useMemo, useRef, useSyncExternalStore } from 'react';
 import type { Slide } from '../../lessons/types.ts';
 import { ChallengePanel } from '../challenge/ChallengePanel.tsx';
+import { CHALLENGE_COPY } from '../challenge/challenge-kinds.tsx';
 import { useUi } from '../lab/lab-context.tsx';
 import { SourcePanel } from '../source/SourcePanel.tsx';
 import { EDITED_RUN } from './lesson-session.ts';
@@ -36,8 +37,8 @@ function CodeStatus({ session, index }: { session: LessonSession; index: number 
   if (loaded?.check === true) {
     return (
       <p className="code-status check-status" role="status">
-        <span aria-hidden="true">⚑ </span>The lab replays the checker's run for seed {loaded.seed}: your code with that
-        seed's FAILURES table.{' '}
+        <span aria-hidden="true">⚑ </span>The lab replays the checker's run for seed {loaded.seed}:{' '}
+        {CHALLENGE_COPY[session.slide(index)?.challenge?.kind ?? 'pool'].replayed}{' '}
         <button type="button" onClick={() => session.enter(index, { seed: session.defaultSeed(index) })}>
           Back to your own run
         </button>
@@ -99,7 +100,9 @@ export function SlideView({ session, slide, index, total, linkTo }: SlideViewPro
           />
         ))}
         {slide.explore !== undefined && <SlideExplore explore={slide.explore} />}
-        {slide.challenge !== undefined && <ChallengePanel session={session} linkTo={linkTo} />}
+        {slide.challenge !== undefined && (
+          <ChallengePanel session={session} kind={slide.challenge.kind} linkTo={linkTo} />
+        )}
         {/* The words scroll within their region; when some are below it, say so on screen. */}
         {more && (
           <p className="slide-more" aria-hidden="true">

@@ -10,7 +10,7 @@ import { lessonMachine } from '../../flow/lesson/lesson-machine.ts';
 import type { LessonMachine } from '../../flow/lesson/lesson-machine.ts';
 import { quizKey } from '../../flow/lesson/lesson-types.ts';
 import type { LessonSlide } from '../../flow/lesson/lesson-types.ts';
-import { programForSeed } from '../../lessons/challenge/check-challenge.ts';
+import { CHECKERS } from '../../lessons/challenge/kinds.ts';
 import type { Lesson, Slide } from '../../lessons/types.ts';
 import type { LabState, SimEvent } from '../../store/index.ts';
 import { createLab } from '../lab/create-lab.ts';
@@ -168,7 +168,7 @@ export class LessonSession {
     let source = edited;
     let check = false;
     if (how.check === true && slide.challenge !== undefined) {
-      const p = programForSeed(edited, seed);
+      const p = CHECKERS[slide.challenge.kind].programFor(edited, seed);
       if (p.ok) {
         source = p.source;
         check = true;
