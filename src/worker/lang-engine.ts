@@ -123,7 +123,12 @@ export const LANG_ENGINE: Engine = {
         new LangRun(
           // The program's own `#[tokio::main(...)]` chooses its runtime, as with real Tokio (the
           // examples must print what real Tokio printed); the lab's config contributes the seed.
-          startProgram(c.program, { ...scheduleOf(config), maxSteps: RUNAWAY_STEPS, captureLocals: true }),
+          startProgram(c.program, {
+            ...scheduleOf(config),
+            maxSteps: RUNAWAY_STEPS,
+            captureLocals: true,
+            statements: true,
+          }),
           file,
         ),
       explore: (config, options) => {

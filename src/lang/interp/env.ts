@@ -47,6 +47,11 @@ export class Env {
   pollDepth = 0;
   /** Told when the outermost async body of a poll suspends (runs that record saved locals). */
   onSuspend: ((future: object) => void) | null = null;
+  /**
+   * Told when a statement (or a block's tail expression) starts, at its line and column: runs that
+   * record statement events (RunOptions.statements) set it; null keeps the cost to one load.
+   */
+  onStatement: ((line: number, col: number) => void) | null = null;
 }
 
 export let env = new Env();
