@@ -7,7 +7,7 @@ import { SPEEDS } from '../../store/index.ts';
 import type { PlaybackStatus, RunToKind, Speed } from '../../store/index.ts';
 
 export type PlaybackAction =
-  'toggle' | 'step' | 'back' | 'start' | 'end' | 'faster' | 'slower' | { readonly runTo: RunToKind };
+  'toggle' | 'step' | 'statement' | 'back' | 'start' | 'end' | 'faster' | 'slower' | { readonly runTo: RunToKind };
 
 /** Whether there is a trace to move through. */
 export function canMove(status: PlaybackStatus): boolean {
@@ -31,6 +31,9 @@ export function perform(lab: Lab, action: PlaybackAction): void {
       return;
     case 'step':
       lab.send({ type: 'STEP_FORWARD' });
+      return;
+    case 'statement':
+      lab.send({ type: 'NEXT_STATEMENT' });
       return;
     case 'back':
       lab.send({ type: 'STEP_BACK' });
