@@ -96,6 +96,13 @@ export interface RunOptions {
 }
 
 /**
+ * Statement events one scheduler step records at most: a poll that loops millions of times
+ * without yielding (until the runaway guard stops it) keeps its first iterations steppable
+ * without filling the trace; the next step records again.
+ */
+export const STATEMENTS_PER_STEP = 10_000;
+
+/**
  * Emits a `statement` event per statement start, except one that only moves right along the line
  * the same task's last event already put it on (`if c { a }` on one line is one stop, not two);
  * a loop coming back to a statement moves left or stays, so each iteration is a stop.
@@ -105,13 +112,21 @@ function statementRecorder(trace: SimWorld['trace']): (line: number, col: number
   let task = -1;
   let lastLine = 0;
   let lastCol = 0;
+  let step = -1;
+  let inStep = 0;
   return (line, col) => {
     const t = tryTaskId() ?? 0;
     const same = trace.length === at && t === task && line === lastLine && col > lastCol;
     task = t;
     lastLine = line;
     lastCol = col;
-    if (!same) trace.emit(EventKind.Statement, t, line, col);
+    if (same) return;
+    if (trace.currentStep !== step) {
+      step = trace.currentStep;
+      inStep = 0;
+    }
+    if (++inStep > STATEMENTS_PER_STEP) return;
+    trace.emit(EventKind.Statement, t, line, col);
     at = trace.length;
   };
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compile, runProgram } from '../run.ts';
+import { STATEMENTS_PER_STEP } from './runner.ts';
 import type { SimEvent } from '../../sim/index.ts';
 
 type Statement = Extract<SimEvent, { type: 'statement' }>;
@@ -78,6 +79,19 @@ describe('statement events', () => {
 `);
     // plain fn main runs outside any task (task 0); the one-line loop's first iteration is its entry stop, each later one a stop
     expect(at(s)).toEqual(['2:5', '3:5', '4:5', '5:5', '5:19', '6:5']);
+  });
+
+  it('records at most STATEMENTS_PER_STEP statements in one scheduler step', () => {
+    const s = statements(`fn main() {
+    let mut i: u64 = 0;
+    while i < 30000 {
+        i += 1;
+    }
+    println!("{}", i);
+}
+`);
+    expect(s).toHaveLength(STATEMENTS_PER_STEP);
+    expect(at(s.slice(0, 3))).toEqual(['2:5', '3:5', '4:9']);
   });
 
   it('records only the suspensions at .await when the run does not ask for statements', () => {
