@@ -60,6 +60,12 @@ export function installEnv(e: Env): void {
   env = e;
 }
 
+/** Tells the run that the code at (line, col) starts, when it records statement events. */
+export function noteStatement(line: number, col: number): void {
+  const h = env.onStatement;
+  if (h !== null) h(line, col);
+}
+
 /** The runaway guard: thrown (not a panic) when code runs too long without yielding. */
 export class RunawayError extends Error {
   constructor(

@@ -81,6 +81,21 @@ describe('statement events', () => {
     expect(at(s)).toEqual(['2:5', '3:5', '4:5', '5:5', '5:19', '6:5']);
   });
 
+  it('marks the match arm taken, on its own line', () => {
+    const s = statements(`fn main() {
+    let r: Result<u32, String> = Err(String::from("no"));
+    match r {
+        Ok(v) => println!("{}", v),
+        Err(e) => println!("{}", e),
+    }
+    let n = match 3 { 1 => 10, _ => 20 };
+    println!("{}", n);
+}
+`);
+    // the one-line match is one stop: its arm only moves right along the line
+    expect(at(s)).toEqual(['2:5', '3:5', '5:9', '7:5', '8:5']);
+  });
+
   it('records at most STATEMENTS_PER_STEP statements in one scheduler step', () => {
     const s = statements(`fn main() {
     let mut i: u64 = 0;
