@@ -83,6 +83,20 @@ describe('playback on statements', () => {
     expect(h.status).toBe('finished');
   });
 
+  it('goes on to whichever task reaches a line next once the current one never does again', () => {
+    const b = traceBuilder().spawn(1).spawn(2);
+    b.nextStep().pollStart(1, 9).line(1, 10).output(1, 'ok').pollEnd(1, 'ready');
+    b.nextStep().pollStart(2, 29).line(2, 30).output(2, 'ok').pollEnd(2, 'ready');
+    const events = b.build();
+    h = new PlaybackHarness();
+    h.load().feed(events).finish();
+    h.send({ type: 'NEXT_STATEMENT' }).send({ type: 'NEXT_STATEMENT' });
+    expect(h.context.lastStop).toMatchObject({ kind: 'statement', line: 10 });
+    h.send({ type: 'NEXT_STATEMENT' });
+    expect(h.context.lastStop).toMatchObject({ kind: 'statement', line: 29 });
+    expect(h.status).toBe('paused');
+  });
+
   it('waits for the current task to reach a line while the run still streams', () => {
     const events = interleavedTrace();
     h = new PlaybackHarness();
