@@ -26,7 +26,9 @@ test("Open in lab takes the slide's program to the lab, and ← Course comes bac
   expect(firstLine.length).toBeGreaterThan(10);
   await expect(lab.editor).toContainText(firstLine);
 
+  // (the lab's problems are read before leaving it: leaving may cut its last requests short)
+  expect(lab.problems).toEqual([]);
   await page.getByTestId('back-to-course').click();
   await deck.expectSlide(slide);
-  expect([...deck.problems, ...lab.problems]).toEqual([]);
+  expect(deck.problems).toEqual([]);
 });
