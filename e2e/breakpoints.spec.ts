@@ -14,12 +14,12 @@ test('the gutter marks stop lines and judges each breakpoint', async ({ page, ba
   await expect(stops.first()).toBeVisible();
   expect(await stops.count()).toBeGreaterThan(1);
 
-  // Line 1 (a `use` line) is never a stop: its breakpoint is hollow and says why.
+  // Line 1 (a doc comment) never runs: its breakpoint is hollow and says why.
   await lab.toggleBreakpoint(1);
   const miss = page.locator('.cm-breakpoint-miss');
   await expect(miss).toHaveCount(1);
   await expect(miss).toHaveText('◇');
-  await expect(miss).toHaveAttribute('title', /never stops at/);
+  await expect(miss).toHaveAttribute('title', /never executes: a comment/);
   await lab.toggleBreakpoint(1);
   await expect(miss).toHaveCount(0);
 

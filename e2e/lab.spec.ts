@@ -74,14 +74,24 @@ test.describe('the lab', () => {
     expect(lab.problems).toEqual([]);
   });
 
-  test('a breakpoint on a line stops playback where a poll reaches it', async ({ page, baseURL }, testInfo) => {
+  test('a breakpoint on a line stops playback where a statement or a poll reaches it', async ({
+    page,
+    baseURL,
+  }, testInfo) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     const lab = new LabPage(page, baseURL);
     await lab.open();
-    // Line 10 is the async block every spawned task starts in.
+    // Line 10 is `set.spawn(async move {`: a statement main runs once per loop iteration, and the
+    // async block every spawned task starts in.
     await lab.toggleBreakpoint(10);
     await expect(page.locator('.cm-breakpoint')).toHaveCount(1);
     await page.getByLabel('Speed').selectOption('16');
+    for (let i = 0; i < 3; i++) {
+      await lab.playButton.click();
+      await expect(lab.playButton).toHaveAccessibleName('Play');
+      await expect(lab.narration).toContainText('polls the main future');
+      await expect(page.getByTestId('code-editor')).toHaveAttribute('data-current-line', '10');
+    }
     await lab.playButton.click();
     await expect(lab.playButton).toHaveAccessibleName('Play');
     await expect(lab.narration).toContainText('polls task 1');

@@ -1,5 +1,5 @@
 /**
- * Issue 11 §5: tasks carry the names a person would use (board, narration, inspector), and the
+ * Issue 11 §5: tasks carry the names a person would use (board, scheduler, narration, inspector), and the
  * inspector shows a suspended task's saved locals at its `.await`, frame by frame.
  */
 import { expect, test } from '@playwright/test';
@@ -45,6 +45,11 @@ test('named tasks on the board and in the narration; a suspended task shows its 
   const board = page.locator('[data-view="board"]');
   await expect(board.locator('[data-task="1"]')).toContainText('worker_a');
   await expect(board.locator('[data-task="3"]')).toContainText('fetch');
+  // The scheduler strip names the queued tasks too, a long name cut, the whole one in the tooltip.
+  const scheduler = page.locator('[data-view="scheduler"]');
+  await expect(scheduler.locator('[data-task="3"] text')).toHaveText('● 3 fetch');
+  await expect(scheduler.locator('[data-task="1"] text')).toHaveText('● 1 worke…');
+  await expect(scheduler.locator('[data-task="1"] title')).toHaveText(/^task 1 worker_a, notified/);
 
   // Before its first poll the future holds only what it captured.
   await board.locator('[data-task="2"]').click();

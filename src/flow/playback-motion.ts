@@ -65,6 +65,24 @@ export function runTo(trace: PlaybackTrace, position: number, kind: RunToKind): 
   return i >= 0 ? { position: i + 1, found: true } : { position: trace.length, found: false };
 }
 
+/** How far back "the current task" is looked for (a task is rarely silent that long). */
+const CURRENT_TASK_LOOKBACK = 50_000;
+
+/**
+ * "Next statement": just after the next event where the current task — the one whose line the
+ * view last moved to — reaches a line (a statement starting, a poll resuming at an `.await`). If
+ * that task reaches no line again in a finished run, the next line any task reaches. Not found
+ * while the run is still streaming means "wait for more".
+ */
+export function nextStatement(trace: PlaybackTrace, position: number, done: boolean): RunToResult {
+  const task = trace.lineTaskBefore(position, CURRENT_TASK_LOOKBACK);
+  const own = trace.findLine(position, trace.length, task);
+  if (own >= 0) return { position: own + 1, found: true };
+  if (!done && task !== undefined) return { position, found: false };
+  const any = task === undefined ? -1 : trace.findLine(position, trace.length);
+  return any >= 0 ? { position: any + 1, found: true } : { position: trace.length, found: false };
+}
+
 export function clampPosition(trace: PlaybackTrace, position: number): number {
   if (!Number.isFinite(position)) return position > 0 ? trace.length : 0;
   return Math.min(trace.length, Math.max(0, Math.floor(position)));

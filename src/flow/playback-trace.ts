@@ -20,6 +20,13 @@ export interface PlaybackTrace {
   findBreakpoint(from: number, to: number, lines: readonly number[]): number;
   /** The line a poll reaches at event `index` (0 when that event reaches none). */
   lineAt(index: number): number;
+  /**
+   * Index of the first event in [from, to) where a poll reaches a line — of task `task` only
+   * when given (0 is block_on's main future) — or −1.
+   */
+  findLine(from: number, to: number, task?: number): number;
+  /** The task of the last event before `position` that reached a line, looking back at most `within` events. */
+  lineTaskBefore(position: number, within: number): number | undefined;
 }
 
 /** The slice of a timeline the trace needs (LabTimeline satisfies it). */
@@ -58,6 +65,24 @@ class SourceTrace implements PlaybackTrace {
   lineAt(index: number): number {
     const e = this.source().eventAt(index);
     return e === undefined ? 0 : breakpointLineOf(e);
+  }
+  findLine(from: number, to: number, task?: number): number {
+    const src = this.source();
+    const end = Math.min(to, src.length);
+    for (let i = Math.max(0, from); i < end; i++) {
+      const e = src.eventAt(i);
+      if (e !== undefined && breakpointLineOf(e) !== 0 && (task === undefined || e.task === task)) return i;
+    }
+    return -1;
+  }
+  lineTaskBefore(position: number, within: number): number | undefined {
+    const src = this.source();
+    const stop = Math.max(0, position - within);
+    for (let i = Math.min(position, src.length) - 1; i >= stop; i--) {
+      const e = src.eventAt(i);
+      if (e !== undefined && breakpointLineOf(e) !== 0) return e.task;
+    }
+    return undefined;
   }
   findBreakpoint(from: number, to: number, lines: readonly number[]): number {
     if (lines.length === 0) return -1;

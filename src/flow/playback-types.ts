@@ -10,12 +10,14 @@ import type { PlaybackTrace } from './playback-trace.ts';
 export type StopReason =
   | { readonly kind: 'breakpoint'; readonly line: number; readonly event: number }
   | { readonly kind: 'run-to'; readonly of: RunToKind; readonly event: number }
+  | { readonly kind: 'statement'; readonly line: number; readonly event: number }
   | { readonly kind: 'step' }
   | { readonly kind: 'pause' }
   | { readonly kind: 'end' };
 
 /** Motion that completes once enough of the trace has streamed in. */
-export type Goal = { readonly kind: 'step' } | { readonly kind: 'run-to'; readonly of: RunToKind };
+export type Goal =
+  { readonly kind: 'step' } | { readonly kind: 'statement' } | { readonly kind: 'run-to'; readonly of: RunToKind };
 
 export interface PlaybackContext {
   readonly trace: PlaybackTrace;
@@ -67,6 +69,8 @@ export type PlaybackCommand =
   | { readonly type: 'PAUSE' }
   | { readonly type: 'STEP_FORWARD' }
   | { readonly type: 'STEP_BACK' }
+  /** To the next line the current task reaches (a statement starting, a poll resuming). */
+  | { readonly type: 'NEXT_STATEMENT' }
   | { readonly type: 'SEEK'; readonly to: number; readonly unit: SeekUnit }
   | { readonly type: 'SET_SPEED'; readonly speed: Speed }
   | { readonly type: 'RUN_TO_NEXT'; readonly kind: RunToKind }

@@ -12,7 +12,7 @@ import { assign, fromCallback, sendTo, setup } from 'xstate';
 import { DEFAULT_CONFIG, isSpeed } from '../store/index.ts';
 import type { RunConfig } from '../store/index.ts';
 import { clockFrameTicker } from './frame-ticker.ts';
-import { advanceFrame, clampPosition, runTo, stepBack, stepsForward } from './playback-motion.ts';
+import { advanceFrame, clampPosition, nextStatement, runTo, stepBack, stepsForward } from './playback-motion.ts';
 import type { PlaybackContext, PlaybackEvent, PlaybackInput, RunnerInput, RunnerReport } from './playback-types.ts';
 
 type Ctx = PlaybackContext;
@@ -39,6 +39,19 @@ function pursueGoal(c: Ctx): Partial<Ctx> {
   if (goal.kind === 'step') {
     if (c.position >= c.trace.length) return c.done ? { goal: undefined, halt: true, lastStop: { kind: 'end' } } : {};
     return { position: stepsForward(c.trace, c.position, 1), goal: undefined, halt: true, lastStop: { kind: 'step' } };
+  }
+  if (goal.kind === 'statement') {
+    const r = nextStatement(c.trace, c.position, c.done);
+    if (r.found) {
+      const event = r.position - 1;
+      return {
+        position: r.position,
+        goal: undefined,
+        halt: true,
+        lastStop: { kind: 'statement', line: c.trace.lineAt(event), event },
+      };
+    }
+    return c.done ? { position: r.position, goal: undefined, halt: true, lastStop: { kind: 'end' } } : {};
   }
   const r = runTo(c.trace, c.position, goal.of);
   if (r.found) {
@@ -125,6 +138,7 @@ export const playbackMachine = setup({
     })),
     rewind: assign({ position: 0, carry: 0, goal: undefined, pendingStep: undefined }),
     startStep: assign({ goal: { kind: 'step' }, pendingStep: undefined }),
+    startStatement: assign({ goal: { kind: 'statement' }, pendingStep: undefined }),
     startRunTo: assign(({ event }) =>
       event.type === 'RUN_TO_NEXT' ? { goal: { kind: 'run-to', of: event.kind }, pendingStep: undefined } : {},
     ),
@@ -213,6 +227,7 @@ export const playbackMachine = setup({
           on: {
             PLAY: 'playing',
             STEP_FORWARD: { target: 'stepping', actions: 'startStep' },
+            NEXT_STATEMENT: { target: 'stepping', actions: 'startStatement' },
             RUN_TO_NEXT: { target: 'stepping', actions: 'startRunTo' },
             STEP_BACK: { actions: 'stepBack' },
             SEEK: { actions: 'seek' },
@@ -229,6 +244,7 @@ export const playbackMachine = setup({
             FRAME: { actions: 'frame' },
             PAUSE: { target: 'paused', actions: 'cancelGoal' },
             STEP_FORWARD: { target: 'stepping', actions: 'startStep' },
+            NEXT_STATEMENT: { target: 'stepping', actions: 'startStatement' },
             RUN_TO_NEXT: { target: 'stepping', actions: 'startRunTo' },
             STEP_BACK: { target: 'paused', actions: 'stepBack' },
             SEEK: { actions: 'seek' },

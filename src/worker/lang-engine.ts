@@ -140,6 +140,7 @@ export const LANG_ENGINE: Engine = {
             maxSteps: RUNAWAY_STEPS,
             captureLocals: true,
             ...(config.ctrlCAfterSteps !== undefined ? { ctrlCAfterSteps: config.ctrlCAfterSteps } : {}),
+            statements: true,
           }),
           file,
         ),

@@ -47,12 +47,23 @@ export class Env {
   pollDepth = 0;
   /** Told when the outermost async body of a poll suspends (runs that record saved locals). */
   onSuspend: ((future: object) => void) | null = null;
+  /**
+   * Told when a statement (or a block's tail expression) starts, at its line and column: runs that
+   * record statement events (RunOptions.statements) set it; null keeps the cost to one load.
+   */
+  onStatement: ((line: number, col: number) => void) | null = null;
 }
 
 export let env = new Env();
 
 export function installEnv(e: Env): void {
   env = e;
+}
+
+/** Tells the run that the code at (line, col) starts, when it records statement events. */
+export function noteStatement(line: number, col: number): void {
+  const h = env.onStatement;
+  if (h !== null) h(line, col);
 }
 
 /** The runaway guard: thrown (not a panic) when code runs too long without yielding. */

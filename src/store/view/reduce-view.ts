@@ -144,8 +144,9 @@ function pollEnd(state: ViewState, e: Ev<'poll.end'>): ViewState {
 }
 
 function statement(state: ViewState, e: Ev<'statement'>): ViewState {
-  if (e.task === 0) return { ...state, main: { ...state.main, line: e.line } };
-  return patchTask(state, e.task, { line: e.line });
+  // most statement events keep a task on its line or move it: only a move makes a new state
+  if (e.task === 0) return state.main.line === e.line ? state : { ...state, main: { ...state.main, line: e.line } };
+  return state.tasks.get(e.task)?.line === e.line ? state : patchTask(state, e.task, { line: e.line });
 }
 
 function isHolder(h: string): h is RefHolder {

@@ -30,7 +30,7 @@ const AFTER: readonly ButtonSpec[] = [
 export function PlaybackControls({ scope = 'lab' }: { readonly scope?: ShortcutScope }) {
   const lab = useLab();
   const status = useLabState(selectPlayback);
-  const [kind, setKind] = useState<RunToKind>('spawn');
+  const [kind, setKind] = useState<RunToKind | 'statement'>('spawn');
   const enabled = canMove(status);
   const playing = status === 'playing';
   // the worker is still computing the run: Stop ends it there (a runaway program, 10,000 tasks)
@@ -76,14 +76,24 @@ export function PlaybackControls({ scope = 'lab' }: { readonly scope?: ShortcutS
       )}
       {AFTER.map(button)}
       <span className="run-to">
-        <button type="button" disabled={!enabled} onClick={() => perform(lab, { runTo: kind })}>
+        <button
+          type="button"
+          disabled={!enabled}
+          onClick={() => perform(lab, kind === 'statement' ? 'statement' : { runTo: kind })}
+        >
           Next
         </button>
         <select
           aria-label="Run to the next event of this kind"
           value={kind}
-          onChange={(e) => setKind(e.target.value as RunToKind)}
+          onChange={(e) => setKind(e.target.value as RunToKind | 'statement')}
         >
+          <option
+            value="statement"
+            title={withKeys('The next statement of the current task', keyHint(scope, 'statement'))}
+          >
+            statement
+          </option>
           {RUN_TO_KINDS.map((k) => (
             <option key={k} value={k}>
               {k}

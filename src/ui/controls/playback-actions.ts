@@ -9,6 +9,7 @@ import type { PlaybackStatus, RunToKind, Speed } from '../../store/index.ts';
 export type PlaybackAction =
   | 'toggle'
   | 'step'
+  | 'statement'
   | 'back'
   | 'start'
   | 'end'
@@ -40,6 +41,9 @@ export function perform(lab: Lab, action: PlaybackAction): void {
       return;
     case 'step':
       lab.send({ type: 'STEP_FORWARD' });
+      return;
+    case 'statement':
+      lab.send({ type: 'NEXT_STATEMENT' });
       return;
     case 'back':
       lab.send({ type: 'STEP_BACK' });

@@ -9,7 +9,7 @@
  * and the same keys keep their sense of forward and back: Space and → step forward, ← steps
  * back, Home/End go to the run's start and end. The run keys (play, step, speed, stop, run to
  * the next event) are the same in both and clash with no slide key: `k` play/pause and `.`/`,`
- * step as video players do, `[`/`]` speed.
+ * step as video players do, `[`/`]` speed, and `n` the next statement as in gdb.
  *
  * Each row binds its keys to what they do in each scope; a row without a binding for a scope is
  * inactive (and hidden from the help) there. To add a key, add a row.
@@ -126,6 +126,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['k'], display: 'K', group: 'Run', ...both('toggle', 'Play or pause the run') },
   { keys: ['.'], display: '.', group: 'Run', ...both('step', 'Step the run forward') },
   { keys: [','], display: ',', group: 'Run', ...both('back', 'Step the run back') },
+  {
+    keys: ['n'],
+    display: 'N',
+    group: 'Run',
+    ...both('statement', 'Next statement of the current task (into the functions it calls)'),
+  },
   { keys: [']'], display: ']', group: 'Run', ...both('faster', 'Faster') },
   { keys: ['['], display: '[', group: 'Run', ...both('slower', 'Slower') },
   { keys: ['x'], display: 'X', group: 'Run', ...both('start', 'Stop: rewind the run to step 0 and pause') },

@@ -15,6 +15,7 @@ import type { LineSpan } from './fold-lines.ts';
 import { rustHighlight } from './highlight.ts';
 import { cspStyleNonce, mountEditorStylesAsConstructedSheets } from '../offline/csp.ts';
 import { breakpointGutter, setBreakpoints, setStopLines } from './breakpoint-gutter.ts';
+import { runLineHighlight, setRunLine } from './current-line.ts';
 import { annotations, setAnnotations } from './editor-decorations.ts';
 import type { Annotations } from './editor-decorations.ts';
 
@@ -143,6 +144,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         rustHighlight,
         theme,
         annotations(),
+        runLineHighlight(),
         // tabindex: the scroller then holds a keyboard-focusable element (axe: scrollable-region-focusable).
         EditorView.contentAttributes.of({ 'aria-label': 'Rust source (Ctrl+Enter runs it)', tabindex: '0' }),
         EditorView.updateListener.of((u) => {
@@ -191,7 +193,9 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   useEffect(() => {
     const v = view.current;
-    if (v !== null) keepInView(v, follow);
+    if (v === null) return;
+    v.dispatch({ effects: setRunLine.of(follow) });
+    keepInView(v, follow);
   }, [follow]);
 
   const a = props.annotations;

@@ -13,6 +13,7 @@ import { Owned, RefBase, type Value } from '../values.ts';
 import { type CE, gen, sync } from './ce.ts';
 import { isHostTypeFailure, MOVED_HANDLE, TypeFault } from '../type-fault.ts';
 import { UseAfterDrop } from '../sim.ts';
+import { env } from '../env.ts';
 import { type Cx, fail } from './cx.ts';
 import { annotationCell, compileExpr, compilePlaceRead } from './expr.ts';
 import { hintInto, typeHint } from './calls.ts';
@@ -67,15 +68,34 @@ export function compileBlock(cx: Cx, block: Block): CE {
   const ctl = stmts.some((c) => c.ce.ctl) || (tail?.ctl ?? false);
   const ic = tail?.ic ?? null;
   const hasSlots = hi > lo;
+  // where each statement starts, then the tail's start (statement events: env.onStatement)
+  const ls = stmts.map((c) => c.at?.line ?? 0);
+  const cs = stmts.map((c) => c.at?.col ?? 0);
+  const tl = block.tail?.span.line ?? 0;
+  const tc = block.tail?.span.col ?? 0;
   if (stmts.every((c) => c.ce.s) && (!tail || tail.s)) {
     const ss = stmts.map((c) => (c.temps || c.drop ? withTemps(c.ce, c.drop).s! : c.ce.s!));
     const n = ss.length;
     const ts = tail?.s ?? null;
-    if (n === 0 && ts && !hasSlots) return sync(ts, ctl, ic);
+    if (n === 0 && ts && !hasSlots) {
+      return sync(
+        (f) => {
+          const h = env.onStatement;
+          if (h !== null) h(tl, tc);
+          return ts(f);
+        },
+        ctl,
+        ic,
+      );
+    }
     if (n === 1 && !ts && !hasSlots) {
       const only = ss[0];
       const at = stmts[0].at;
+      const l0 = ls[0];
+      const c0 = cs[0];
       return sync((f) => {
+        const h = env.onStatement;
+        if (h !== null) h(l0, c0);
         try {
           return only(f) === CTL ? CTL : undefined;
         } catch (e) {
@@ -87,6 +107,8 @@ export function compileBlock(cx: Cx, block: Block): CE {
       let i = 0;
       try {
         for (; i < n; i++) {
+          const h = env.onStatement;
+          if (h !== null) h(ls[i], cs[i]);
           if (ss[i](f) === CTL) {
             if (hasSlots) dropRange(f, lo, hi, keep);
             return CTL;
@@ -95,7 +117,12 @@ export function compileBlock(cx: Cx, block: Block): CE {
       } catch (e) {
         return hostFailure(e, stmts[i]?.at);
       }
-      const v = ts ? ts(f) : undefined;
+      let v: Value = undefined;
+      if (ts) {
+        const h = env.onStatement;
+        if (h !== null) h(tl, tc);
+        v = ts(f);
+      }
       if (hasSlots) dropRange(f, lo, hi, keep);
       return v;
     };
@@ -111,6 +138,8 @@ export function compileBlock(cx: Cx, block: Block): CE {
   const ts = tail?.s ?? null;
   const g: GenCode = function* (f: Frame) {
     for (let i = 0; i < n; i++) {
+      const h = env.onStatement;
+      if (h !== null) h(ls[i], cs[i]);
       const sg = gs[i];
       const mark = f.temps === null ? 0 : f.temps.length;
       let r: Value;
@@ -128,7 +157,12 @@ export function compileBlock(cx: Cx, block: Block): CE {
         return CTL;
       }
     }
-    const v = tg ? yield* tg(f) : ts ? ts(f) : undefined;
+    let v: Value = undefined;
+    if (tg || ts) {
+      const h = env.onStatement;
+      if (h !== null) h(tl, tc);
+      v = tg ? yield* tg(f) : ts!(f);
+    }
     if (hasSlots) dropRange(f, lo, hi, keep);
     return v;
   };

@@ -28,6 +28,7 @@ import { compileExpr, compilePlaceRead } from './expr.ts';
 import { compilePattern, type CPat } from './pattern.ts';
 import { P } from './place.ts';
 import { typeFault } from '../type-fault.ts';
+import { noteStatement } from '../env.ts';
 
 type Cond = CE;
 
@@ -175,6 +176,9 @@ interface Arm {
   readonly body: CE;
   readonly lo: number;
   readonly hi: number;
+  /** Where the arm is written: a stop for line breakpoints when the arm is taken. */
+  readonly line: number;
+  readonly col: number;
 }
 
 export function compileMatch(cx: Cx, e: MatchExpr): CE {
@@ -191,7 +195,7 @@ export function compileMatch(cx: Cx, e: MatchExpr): CE {
     const hi = cx.scope.nslots;
     cx.scope.pop();
     ic = cx.cells.unify(ic, body.ic);
-    return { pat, guard, body, lo, hi };
+    return { pat, guard, body, lo, hi, line: a.span.line, col: a.span.col };
   });
   const ctl = scrut.ctl || arms.some((a) => a.body.ctl || (a.guard?.ctl ?? false));
   const n = arms.length;
@@ -216,6 +220,7 @@ export function compileMatch(cx: Cx, e: MatchExpr): CE {
             if (g !== true) continue;
           }
           if (b) b(f, v, owned(v, c, k, borrowed), false, c, k);
+          noteStatement(a.line, a.col);
           const r = a.body.s!(f);
           if (a.hi > a.lo) dropRange(f, a.lo, a.hi, keep);
           return r;
@@ -246,6 +251,7 @@ export function compileMatch(cx: Cx, e: MatchExpr): CE {
           if (g !== true) continue;
         }
         if (b) b(f, v, owned(v, c, k, borrowed), false, c, k);
+        noteStatement(a.line, a.col);
         const r = a.body.g ? yield* a.body.g(f) : a.body.s!(f);
         if (a.hi > a.lo) dropRange(f, a.lo, a.hi, keep);
         return r;

@@ -67,11 +67,11 @@ function drawLabels(layer: Layer, labels: readonly LabelDatum[]): void {
  */
 const QUEUE_MOTION: TokenMotion<SchedulerToken> = {
   enterFrom: (d) => {
-    if (d.holder?.kind === 'queue') return { dx: TOKEN.w + TOKEN.gap, dy: 0, name: 'tail' };
+    if (d.holder?.kind === 'queue') return { dx: d.w + TOKEN.gap, dy: 0, name: 'tail' };
     if (d.holder?.kind === 'slot') return { dx: 0, dy: -TOKEN.h, name: 'slot' };
     return undefined;
   },
-  exitTo: (d) => (d.holder?.kind === 'queue' ? { dx: -(TOKEN.w + TOKEN.gap), dy: 0, name: 'head' } : undefined),
+  exitTo: (d) => (d.holder?.kind === 'queue' ? { dx: -(d.w + TOKEN.gap), dy: 0, name: 'head' } : undefined),
 };
 
 /** A task's previous place, left behind as a dashed outline for the step that moved it. */

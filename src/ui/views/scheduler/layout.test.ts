@@ -5,7 +5,7 @@ import { reduceView } from '../../../store/view/reduce-view.ts';
 import { traceBuilder } from '../../../store/view/trace-builder.ts';
 import { INITIAL_VIEW_STATE } from '../../../store/index.ts';
 import type { SimEvent } from '../../../store/index.ts';
-import { layoutScheduler } from './layout.ts';
+import { layoutScheduler, NAMED_TOKEN_W, TOKEN } from './layout.ts';
 
 function layout(events: readonly SimEvent[], width = 1200, workers = 1) {
   const h = new TraceHistory();
@@ -42,6 +42,37 @@ describe('layoutScheduler', () => {
     if (token === undefined || slot === undefined) throw new Error('missing');
     expect(token.x).toBeGreaterThan(slot.x);
     expect(token.x).toBeLessThan(slot.x + slot.w);
+  });
+
+  it('names tasks as the board does, cutting long names, with the whole name in the label', () => {
+    const events = traceBuilder()
+      .event({ type: 'runtime.created', task: 0, flavor: 'current_thread', runtime: 1 })
+      .spawn(1, 'fetch')
+      .spawn(2, 'download_everything')
+      .spawn(3)
+      .push('local', 1)
+      .push('local', 2)
+      .push('local', 3)
+      .timer(9, 1, 100)
+      .build();
+    const l = layout(events);
+    // the timers row keeps glyph-and-id tokens: its deadlines are the point
+    expect(l.tokens.find((t) => t.key === 'timer-9')).toMatchObject({ w: TOKEN.w, text: '● 1' });
+    const text = (task: number) => l.tokens.find((t) => t.key === `t${task}`)?.text;
+    expect(text(1)).toBe('● 1 fetch');
+    expect(text(2)).toBe('● 2 downl…');
+    expect(text(3)).toBe('● 3');
+    expect(l.tokens.find((t) => t.key === 't2')?.label).toMatch(/^task 2 download_everything, notified/);
+    // every token as wide as a named one, and the queue's tokens side by side without overlap
+    const xs = [1, 2, 3].map((task) => l.tokens.find((t) => t.key === `t${task}`));
+    for (const t of xs) expect(t?.w).toBe(NAMED_TOKEN_W);
+    expect((xs[1]?.x ?? 0) - (xs[0]?.x ?? 0)).toBeGreaterThanOrEqual(NAMED_TOKEN_W);
+  });
+
+  it('keeps narrow tokens while no task has a name', () => {
+    const b = traceBuilder().event({ type: 'runtime.created', task: 0, flavor: 'current_thread', runtime: 1 });
+    const l = layout(b.spawn(1).push('local', 1).build());
+    expect(l.tokens.find((t) => t.key === 't1')).toMatchObject({ w: TOKEN.w, text: '● 1' });
   });
 
   it('shows a long queue as tokens that fit plus a count', () => {

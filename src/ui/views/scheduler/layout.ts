@@ -9,7 +9,7 @@ import type { SchedulerModel, WorkerModel } from '../../../store/view/derive-sch
 import { LOCAL_QUEUE_CAPACITY } from '../../../store/view/derive-scheduler.ts';
 import { socketLabel } from '../../../store/index.ts';
 import type { IoView, SocketView, TaskView, ViewState } from '../../../store/index.ts';
-import { LIFECYCLE_GLYPH } from '../shared/glyphs.ts';
+import { LIFECYCLE_GLYPH, namedTokenText } from '../shared/glyphs.ts';
 import { taskToken } from '../shared/token-dom.ts';
 import type { TokenDatum } from '../shared/token-dom.ts';
 
@@ -25,6 +25,13 @@ const CAPTION_Y = 10;
 const BOX_Y = 20;
 const BOX_H = 36;
 export const TOKEN = { w: 62, h: 28, gap: 5 } as const;
+/**
+ * Token width while some task of the run has a name: wide enough for the board's words
+ * ("▶ 3 fetch"), longer names cut with "…" (the token's tooltip has the whole name).
+ */
+export const NAMED_TOKEN_W = 118;
+/** Characters a named token shows: its width over a bold 18 px monospace character, less padding. */
+const NAMED_CHARS = Math.floor((NAMED_TOKEN_W - 10) / 10.8);
 const PAD = 6;
 /** Room for a "+N" count after the tokens that fit. */
 const MORE_W = 52;
@@ -68,12 +75,20 @@ class Builder {
   readonly tokens: SchedulerToken[] = [];
   private readonly keyed = new Set<number>();
   y = PAD;
+  /** Token width: every token is as wide as a named one once any task has a name, so rows keep still. */
+  readonly tw: number;
 
   constructor(
     readonly view: ViewState,
     readonly width: number,
     readonly selected: number | undefined,
-  ) {}
+  ) {
+    let named = false;
+    view.tasks.forEach((t) => {
+      if (t.name !== undefined) named = true;
+    });
+    this.tw = named ? NAMED_TOKEN_W : TOKEN.w;
+  }
 
   label(key: string, x: number, y: number, text: string, anchor: LabelDatum['anchor'] = 'start', bold = false): void {
     this.labels.push({ key, x, y, text, anchor, bold });
@@ -83,11 +98,16 @@ class Builder {
     this.boxes.push({ key, x, y, w, h, kind, label });
   }
 
-  /** A task token centred at (x, y); `alias` keys a second appearance of the same task. */
-  token(id: number, x: number, y: number, alias: string, holder?: SchedulerToken['holder']): void {
+  /**
+   * A task token centred at (x, y); `alias` keys a second appearance of the same task. `narrow`
+   * keeps it glyph and id (the timers row, where the deadline is the point; the tooltip names it).
+   */
+  token(id: number, x: number, y: number, alias: string, holder?: SchedulerToken['holder'], narrow = false): void {
     const t: TaskView | undefined = this.view.tasks.get(id);
     if (t === undefined) return;
-    const d: SchedulerToken = { ...taskToken(t, x, y, TOKEN.w, TOKEN.h, id === this.selected), holder };
+    const w = narrow ? TOKEN.w : this.tw;
+    const text = w === NAMED_TOKEN_W ? namedTokenText(t, NAMED_CHARS) : undefined;
+    const d: SchedulerToken = { ...taskToken(t, x, y, w, TOKEN.h, id === this.selected, text), holder };
     if (this.keyed.has(id)) this.tokens.push({ ...d, key: alias });
     else {
       this.keyed.add(id);
@@ -112,11 +132,11 @@ class Builder {
 
   /** A queue drawn left to right from x: as many tokens as fit, then "+N". Returns its right edge. */
   queue(key: string, name: string, ids: readonly number[], x: number, maxW: number, extra = ''): number {
-    const fit = Math.max(0, Math.floor((maxW - 2 * PAD - MORE_W) / (TOKEN.w + TOKEN.gap)));
-    const shown = ids.length > fit + 1 ? fit : ids.length;
+    const tw = this.tw;
+    const shown = fitting(ids.length, maxW - 2 * PAD, tw + TOKEN.gap);
     const w = Math.max(
       Math.min(120, maxW),
-      Math.min(maxW, 2 * PAD + shown * (TOKEN.w + TOKEN.gap) + (ids.length > shown ? MORE_W : 0)),
+      Math.min(maxW, 2 * PAD + shown * (tw + TOKEN.gap) + (ids.length > shown ? MORE_W : 0)),
     );
     const cy = this.y + BOX_Y + BOX_H / 2;
     this.box(
@@ -130,7 +150,7 @@ class Builder {
     );
     this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, `${name} (${ids.length}${extra})`);
     for (let k = 0; k < shown; k++)
-      this.token(ids[k], x + PAD + k * (TOKEN.w + TOKEN.gap) + TOKEN.w / 2, cy, `${key}-${k}`, {
+      this.token(ids[k], x + PAD + k * (tw + TOKEN.gap) + tw / 2, cy, `${key}-${k}`, {
         kind: 'queue',
         key,
         index: k,
@@ -141,7 +161,7 @@ class Builder {
 
   /** A one-task slot (running, LIFO). */
   slot(key: string, name: string, id: number | undefined, x: number): number {
-    const w = TOKEN.w + 2 * PAD;
+    const w = this.tw + 2 * PAD;
     this.box(key, x, this.y + BOX_Y, w, BOX_H, 'slot', `${name}: ${id === undefined ? 'empty' : `task ${id}`}`);
     this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, name);
     if (id !== undefined)
@@ -251,6 +271,12 @@ function layoutIo(b: Builder, io: IoView, step: number, x0: number): void {
   b.next();
 }
 
+/** How many of `n` items `step` apart fit in `room`, keeping room for a "+N" when not all do. */
+function fitting(n: number, room: number, step: number): number {
+  const all = Math.max(0, Math.floor((room + TOKEN.gap) / step));
+  return n <= all ? n : Math.max(0, Math.floor((room - MORE_W) / step));
+}
+
 function workerStatus(w: WorkerModel): string {
   if (w.running !== undefined) return `${LIFECYCLE_GLYPH.running} running`;
   if (w.parked) return w.driver ? 'parked in driver' : 'parked';
@@ -343,11 +369,10 @@ export function layoutScheduler(
   const x1 = tx + titleW;
   // A timer's deadline label ("@100ms") is wider than its token: space them by the label.
   const step = TOKEN.w + TOKEN.gap + 14;
-  const fit = Math.max(1, Math.floor((width - x1 - PAD - MORE_W) / step));
-  const timers = model.timers.length > fit + 1 ? model.timers.slice(0, fit) : model.timers;
+  const timers = model.timers.slice(0, Math.max(1, fitting(model.timers.length, width - x1 - 2 * PAD, step)));
   timers.forEach((t, k) => {
     const cx = x1 + PAD + k * step + TOKEN.w / 2;
-    b.token(t.task, cx, b.y + 4 + TOKEN.h / 2, `timer-${t.id}`);
+    b.token(t.task, cx, b.y + 4 + TOKEN.h / 2, `timer-${t.id}`, undefined, true);
     b.label(`tm-${t.id}`, cx, b.y + TOKEN.h + 16, `@${t.deadlineMs}ms`, 'middle');
   });
   if (model.timers.length > timers.length) {

@@ -73,12 +73,17 @@ export function tokenText(t: TokenTask): string {
 /** Characters of a task's name a wide token shows (longer names end in "…"). */
 export const TOKEN_NAME_CHARS = 8;
 
-/** The text of a wide token: glyph, id and the task's name ("▶ 3 fetch"). */
-export function namedTokenText(t: TokenTask): string {
+/**
+ * The text of a wide token: glyph, id and the task's name ("▶ 3 fetch"), the name cut with "…"
+ * to TOKEN_NAME_CHARS, or so that the whole text is at most `maxChars` when that is given.
+ */
+export function namedTokenText(t: TokenTask, maxChars?: number): string {
   const n = t.name;
-  if (n === undefined) return tokenText(t);
-  const short = [...n].length > TOKEN_NAME_CHARS ? `${[...n].slice(0, TOKEN_NAME_CHARS - 1).join('')}…` : n;
-  return `${tokenText(t)} ${short}`;
+  const head = tokenText(t);
+  if (n === undefined) return head;
+  const room = maxChars === undefined ? TOKEN_NAME_CHARS : Math.max(2, maxChars - [...head].length - 1);
+  const short = [...n].length > room ? `${[...n].slice(0, room - 1).join('')}…` : n;
+  return `${head} ${short}`;
 }
 
 /** How views and sentences name a task: "fetch (task 3)", or "task 3" when it has no name. */

@@ -92,7 +92,9 @@ export function makeTokenElement(d: TokenDatum): SVGGElement {
   text.setAttribute('font-size', '18');
   text.setAttribute('font-weight', '700');
   text.setAttribute('aria-hidden', 'true');
-  g.append(path, text);
+  // the tooltip: a token's text may be cut ("▶ 3 fetch_p…"); the title says it all
+  const title = document.createElementNS(SVG_NS, 'title');
+  g.append(path, text, title);
   return g;
 }
 
@@ -103,8 +105,9 @@ export function makeTokenElement(d: TokenDatum): SVGGElement {
 export function drawTokenElement(g: SVGGElement, d: TokenDatum): { transform: string | undefined; first: boolean } {
   const old = drawn.get(g);
   drawn.set(g, d);
-  const path = g.firstChild as SVGPathElement;
-  const text = g.lastChild as SVGTextElement;
+  const path = g.children[0] as SVGPathElement;
+  const text = g.children[1] as SVGTextElement;
+  const title = g.children[2] as SVGTitleElement;
   if (old === undefined || old.shape !== d.shape || old.w !== d.w || old.h !== d.h) {
     path.setAttribute('d', tokenPath(d.shape, d.w, d.h));
   }
@@ -118,7 +121,10 @@ export function drawTokenElement(g: SVGGElement, d: TokenDatum): { transform: st
     text.textContent = d.text;
     text.setAttribute('fill', d.ink);
   }
-  if (old?.label !== d.label) g.setAttribute('aria-label', d.label);
+  if (old?.label !== d.label) {
+    g.setAttribute('aria-label', d.label);
+    title.textContent = d.label;
+  }
   const moved = old === undefined || old.x !== d.x || old.y !== d.y;
   return { transform: moved ? `translate(${d.x},${d.y})` : undefined, first: old === undefined };
 }
