@@ -31,6 +31,12 @@ export interface ActivityMark extends Mark {
   readonly time: number;
   readonly activity: Activity;
 }
+/** A task's activity changed (every task's ActivityMarks, merged in `at` order). */
+export interface ChangeMark extends Mark {
+  readonly step: number;
+  readonly task: number;
+  readonly activity: Activity;
+}
 /** The virtual clock moved (first event at a new time). */
 export interface TimeMark extends Mark {
   readonly step: number;
@@ -195,6 +201,17 @@ export class TraceHistory {
   readonly wakes: WakeMark[] = [];
   /** Every task poll's start (each task's 'running' marks), in `at` order: the next poll is one search. */
   readonly polls: PollMark[] = [];
+  /**
+   * Every task's activity changes in `at` order: the tasks that changed most recently are read
+   * from its end, so a view can pick them without visiting every task (10,000 live tasks).
+   */
+  readonly changes: ChangeMark[] = [];
+  /** Each task's first spawn, in `at` order (how many tasks exist at a position). */
+  readonly spawns: Mark[] = [];
+  /** Each change to 'done', in `at` order. */
+  readonly ends: ChangeMark[] = [];
+  /** A change away from 'done' (rare: a task marked again after it ended), with that end's step. */
+  readonly revivals: (Mark & { readonly endStep: number })[] = [];
   readonly joinSets: JoinSetHistory[] = [];
   readonly tokens: TokenHistory[] = [];
   /** Per blocking-pool thread index. */
@@ -258,7 +275,10 @@ export class TraceHistory {
           joinWaker: [],
           aborts: [],
         };
-        if (!this.tasks.has(e.task)) this.taskIds.push(e.task);
+        if (!this.tasks.has(e.task)) {
+          this.taskIds.push(e.task);
+          this.spawns.push({ at });
+        }
         this.tasks.set(e.task, t);
         this.mark(t, at, e, 'spawned');
         return;
@@ -356,6 +376,10 @@ export class TraceHistory {
     const last = t.activity[t.activity.length - 1];
     if (last !== undefined && last.activity === activity) return;
     t.activity.push({ at, step: e.step, time: e.time, activity });
+    const change = { at, step: e.step, task: t.id, activity };
+    this.changes.push(change);
+    if (last?.activity === 'done') this.revivals.push({ at, endStep: last.step });
+    if (activity === 'done') this.ends.push(change);
     if (activity === 'running') this.polls.push({ at, task: t.id });
   }
 

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../sim/index.ts';
 import { TraceHistory } from './derive-history.ts';
-import { deriveTimeline, laneSegments } from './derive-timeline.ts';
+import { deriveTimeline, laneSegments, recentTasks, recentTasksByScan } from './derive-timeline.ts';
 import { traceBuilder } from './trace-builder.ts';
 
 function history(events: readonly SimEvent[]): TraceHistory {
@@ -96,5 +97,58 @@ describe('laneSegments', () => {
       { activity: 'queued', fromStep: 1, toStep: 2 },
       { activity: 'running', fromStep: 2, toStep: 3 },
     ]);
+  });
+});
+
+/** Tasks spawned, queued, polled (pending or ready) and woken over many steps, in any order. */
+const lifeArbitrary = fc
+  .array(fc.tuple(fc.integer({ min: 1, max: 9 }), fc.nat(4), fc.boolean()), { maxLength: 120 })
+  .map((ops) => {
+    const b = traceBuilder();
+    const spawned = new Set<number>();
+    for (const [task, op, newStep] of ops) {
+      if (newStep) b.nextStep();
+      if (!spawned.has(task)) {
+        spawned.add(task);
+        b.spawn(task);
+      } else if (op === 0) b.push('local', task);
+      else if (op === 1) b.pollStart(task).pollEnd(task, 'pending');
+      else if (op === 2) b.pollStart(task).pollEnd(task, 'ready');
+      else b.wake(task, 0);
+    }
+    return b.build();
+  });
+
+describe('recentTasks', () => {
+  it('picks the same lanes and count from the change log as a visit of every task', () => {
+    fc.assert(
+      fc.property(
+        lifeArbitrary,
+        fc.nat(140),
+        fc.nat(6),
+        fc.nat(8),
+        fc.option(fc.nat(6), { nil: undefined }),
+        (events, pos, back, keep, selected) => {
+          const h = history(events);
+          const position = Math.min(pos, events.length);
+          const step = position > 0 ? events[position - 1].step : 0;
+          const fromStep = Math.max(0, step + 1 - back);
+          const q = { position, fromStep, keep, selected };
+          expect(recentTasks(h, q)).toEqual(recentTasksByScan(h, q));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reads only the recent changes when many tasks are spawned', () => {
+    const b = traceBuilder().pollStart(0);
+    for (let id = 1; id <= 2000; id++) b.spawn(id).push('local', id);
+    b.pollEnd(0, 'pending').nextStep().pop('local', 7).pollStart(7).pollEnd(7, 'pending');
+    const events = b.build();
+    const h = history(events);
+    const r = recentTasks(h, { position: events.length, fromStep: 0, keep: 3 });
+    expect(r.chosen).toEqual([7, 2000, 1999]);
+    expect(r.candidates).toBe(2000);
   });
 });

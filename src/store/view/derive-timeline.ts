@@ -106,6 +106,101 @@ export function laneSegments(
   return out;
 }
 
+/** Which lanes to choose: `keep` of the tasks drawable in [fromStep, …) at `position`. */
+export interface LaneQuery {
+  readonly position: number;
+  readonly fromStep: number;
+  readonly keep: number;
+  readonly selected?: number;
+}
+
+/** The tasks given lanes (the most recently changed) and how many tasks could have had one. */
+export interface RecentTasks {
+  readonly chosen: number[];
+  readonly candidates: number;
+}
+
+/** Whether task `id` has anything to draw from `fromStep` on: spawned, and not gone before it. */
+function isCandidate(history: TraceHistory, id: number, position: number, fromStep: number): boolean {
+  const t = history.task(id);
+  if (t === undefined || t.spawnAt >= position) return false;
+  const n = countBefore(t.activity, position);
+  const last = n > 0 ? t.activity[n - 1] : undefined;
+  return !(last !== undefined && last.activity === 'done' && last.step < fromStep);
+}
+
+/** Changes walked back from the position before giving up and visiting every task instead. */
+const MAX_CHANGES_WALKED = 20_000;
+
+/**
+ * The lanes worth watching: the `keep` tasks that changed most recently (and the selected one,
+ * in place of the last, when it is not among them). Read backwards from the end of the history's
+ * change log, so a frame costs what changed lately, not the number of tasks; when a few tasks
+ * change over and over for a long time, it visits every task instead (recentTasksByScan).
+ */
+export function recentTasks(history: TraceHistory, q: LaneQuery): RecentTasks {
+  const { position, fromStep, keep } = q;
+  const changes = history.changes;
+  const end = countBefore(changes, position);
+  const seen = new Set<number>();
+  const chosen: number[] = [];
+  let i = end - 1;
+  for (; i >= 0 && chosen.length < keep && end - i <= MAX_CHANGES_WALKED; i--) {
+    const c = changes[i];
+    if (seen.has(c.task)) continue;
+    seen.add(c.task);
+    // A task gone before the window opened has nothing to draw.
+    if (c.activity === 'done' && c.step < fromStep) continue;
+    chosen.push(c.task);
+  }
+  if (chosen.length < keep && i >= 0) return recentTasksByScan(history, q);
+  const ends = history.ends;
+  let gone = firstAtStep(ends, countBefore(ends, position), fromStep);
+  // An end followed by another change no longer counts (the later end, if any, does instead).
+  for (const r of history.revivals) if (r.at < position && r.endStep < fromStep) gone--;
+  const candidates = countBefore(history.spawns, position) - gone;
+  return withSelected(history, q, chosen, candidates);
+}
+
+/** Puts the selected task in place of the last chosen one when it is a candidate left out. */
+function withSelected(history: TraceHistory, q: LaneQuery, chosen: number[], candidates: number): RecentTasks {
+  const sel = q.selected;
+  if (chosen.length === 0 || candidates <= q.keep || sel === undefined || chosen.includes(sel)) {
+    return { chosen, candidates };
+  }
+  if (isCandidate(history, sel, q.position, q.fromStep)) chosen[chosen.length - 1] = sel;
+  return { chosen, candidates };
+}
+
+/** recentTasks by visiting every task: a small sorted top list, never a sort of every task. */
+export function recentTasksByScan(history: TraceHistory, q: LaneQuery): RecentTasks {
+  const { position, fromStep, keep } = q;
+  const top: { id: number; at: number }[] = [];
+  const before = (a: { id: number; at: number }, b: { id: number; at: number }) =>
+    a.at > b.at || (a.at === b.at && a.id < b.id);
+  let candidates = 0;
+  for (const id of history.taskIds) {
+    if (!isCandidate(history, id, position, fromStep)) continue;
+    const t = history.task(id);
+    if (t === undefined) continue;
+    const n = countBefore(t.activity, position);
+    const last = n > 0 ? t.activity[n - 1] : undefined;
+    candidates++;
+    const c = { id, at: last?.at ?? t.spawnAt };
+    if (keep === 0 || (top.length === keep && !before(c, top[keep - 1]))) continue;
+    let k = top.length;
+    while (k > 0 && before(c, top[k - 1])) k--;
+    top.splice(k, 0, c);
+    if (top.length > keep) top.pop();
+  }
+  return withSelected(
+    history,
+    q,
+    top.map((c) => c.id),
+    candidates,
+  );
+}
+
 /** The timeline at `position`, whose last folded event is in step `currentStep`. */
 export function deriveTimeline(
   history: TraceHistory,
@@ -118,42 +213,12 @@ export function deriveTimeline(
   const toStep = Math.max(0, currentStep) + 1;
   const fromStep = Math.max(0, toStep - window);
 
-  // The lanes worth watching are the tasks that changed most recently (ties: lower id first), and
-  // the selected one. Kept as a small sorted top list, not a sort of every task: with 10,000 live
-  // tasks this runs every frame.
-  const keep = maxLanes - 1;
-  const top: { id: number; at: number }[] = [];
-  const before = (a: { id: number; at: number }, b: { id: number; at: number }) =>
-    a.at > b.at || (a.at === b.at && a.id < b.id);
-  let candidates = 0;
-  let selectedAt: number | undefined;
-  for (const id of history.taskIds) {
-    const t = history.task(id);
-    if (t === undefined || t.spawnAt >= position) continue;
-    const n = countBefore(t.activity, position);
-    const last = n > 0 ? t.activity[n - 1] : undefined;
-    // A task gone before the window opened has nothing to draw.
-    if (last !== undefined && last.activity === 'done' && last.step < fromStep) continue;
-    candidates++;
-    const c = { id, at: last?.at ?? t.spawnAt };
-    if (id === options.selected) selectedAt = c.at;
-    if (keep === 0 || (top.length === keep && !before(c, top[keep - 1]))) continue;
-    let i = top.length;
-    while (i > 0 && before(c, top[i - 1])) i--;
-    top.splice(i, 0, c);
-    if (top.length > keep) top.pop();
-  }
-  const chosen = top.map((c) => c.id);
-  const sel = options.selected;
-  if (
-    chosen.length > 0 &&
-    candidates > keep &&
-    sel !== undefined &&
-    selectedAt !== undefined &&
-    !chosen.includes(sel)
-  ) {
-    chosen[chosen.length - 1] = sel;
-  }
+  const { chosen, candidates } = recentTasks(history, {
+    position,
+    fromStep,
+    keep: maxLanes - 1,
+    selected: options.selected,
+  });
   chosen.sort((a, b) => a - b);
 
   const lanes: TimelineLane[] = [];
