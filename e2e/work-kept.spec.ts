@@ -101,3 +101,31 @@ test('two tabs on one draft: the other tab can load the newer text, keeping its 
   await expect(notice).toBeHidden();
   await expect(second.page.getByText(/^Versions \(\d+\)$/)).toBeVisible();
 });
+
+test('a program printing past the console’s 16 MiB shows the tail, and says so', async ({ page, baseURL }) => {
+  const lab = new LabPage(page, baseURL);
+  await lab.open();
+  // 17 lines of 1 MiB, then a short one: past the tail the lab keeps (console-lines.ts).
+  await lab.replaceSource(
+    [
+      '#[tokio::main(flavor = "current_thread", start_paused = true)]',
+      'async fn main() {',
+      '    let line = "x".repeat(1 << 20);',
+      '    for i in 0..17 {',
+      '        println!("{:02} {}", i, line);',
+      '    }',
+      '    println!("the end");',
+      '}',
+    ].join('\n'),
+  );
+  await page.getByRole('button', { name: /Run$/ }).click();
+  await lab.waitForRun();
+  await lab.endButton.click();
+  const notice = page.getByTestId('console-tail');
+  await expect(notice).toHaveText(
+    /showing the tail of the output: 1 earlier line and the first [\d,]+ characters of the line below not shown/,
+    { timeout: 30_000 },
+  );
+  await expect(lab.console.locator('.console-line').last()).toHaveText('the end');
+  expect(lab.problems).toEqual([]);
+});
