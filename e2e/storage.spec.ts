@@ -6,8 +6,8 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeShare } from '../src/store/share/index.ts';
 import { DeckPage } from './pages/deck-page.ts';
+import { shareHashOf } from './fixtures/share-links.ts';
 import { LabPage } from './pages/lab-page.ts';
 
 const SHARED = readFileSync(join(process.cwd(), 'tests/fixtures/examples/01_spawn_await.rs'), 'utf8');
@@ -18,18 +18,6 @@ const MINE = [
   '}',
 ].join('\n');
 
-async function shareLink(): Promise<string> {
-  const e = await encodeShare({
-    program: { source: SHARED, origin: { kind: 'scratch' } },
-    config: { flavor: 'current_thread', workers: 1, seed: 3 },
-    step: 0,
-    views: ['board'],
-    task: undefined,
-  });
-  if (e.kind !== 'ok') throw new Error(e.message);
-  return `#share=${e.value}`;
-}
-
 test('a share link opens as its own draft beside the learner’s program; switching loses neither', async ({
   page,
   baseURL,
@@ -39,7 +27,7 @@ test('a share link opens as its own draft beside the learner’s program; switch
   await lab.replaceSource(MINE);
   // A fresh load, as when the link is opened from a message (not a same-page hash change).
   await page.goto('about:blank');
-  await lab.open(await shareLink());
+  await lab.open(await shareHashOf(SHARED));
   await expect(lab.editor).toContainText('tokio::spawn');
   const menu = page.getByRole('combobox', { name: 'Draft' });
   await expect(menu.locator('option')).toHaveText(['My program', 'Shared program 1']);

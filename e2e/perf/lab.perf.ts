@@ -3,14 +3,17 @@
  * every one suspended on the same source line, played in the real lab (editor, views, worker) in
  * headless Chromium at 1920×1080. Prints JSON with the animation-frame gaps while it plays.
  *
- *   npx vite build && npm run bench:frames -- [--tasks 10000] [--seconds 8] [--speeds 1,4,16,max]
+ *   npx vite build && npm run bench:frames -- [--tasks 10000] [--seconds 8] [--speeds 1,4,16,max] [--profile]
  *
- * One JSON line per speed: median (p50), p95 and max of the requestAnimationFrame deltas.
+ * One JSON line per speed: median (p50), p95 and max of the requestAnimationFrame deltas. With
+ * `--profile` (build with `--minify false`), each line also names where the time went: the top
+ * self-time functions and main-thread trace events (frame-profile.ts).
  */
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { spawnAndJoinProgram } from '../fixtures/lab-programs.ts';
+import { FrameProfiler } from './frame-profile.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,6 +23,7 @@ function arg(name: string, fallback: string): string {
 const tasks = Number(arg('tasks', '10000'));
 const seconds = Number(arg('seconds', '8'));
 const speeds = arg('speeds', arg('speed', '1,4,16,max')).split(',');
+const profile = process.argv.includes('--profile');
 const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const program = spawnAndJoinProgram(tasks);
@@ -54,6 +58,7 @@ try {
     // Seek to the moment every task is spawned and suspended, then play from there.
     await page.getByRole('slider', { name: 'Step' }).fill(String(Math.floor(steps * 0.3)));
     await page.getByRole('combobox', { name: /Speed/ }).selectOption(speed);
+    const profiler = profile ? await FrameProfiler.start(browser, page) : undefined;
     // A string, not a function: tsx would wrap a function's inner closures in a helper the page lacks.
     const result = await page.evaluate<{
       frames: number;
@@ -87,6 +92,7 @@ try {
         markers: document.querySelectorAll('.cm-task-marker').length,
       };
     })()`);
+    const where = profiler === undefined ? {} : { profile: await profiler.stop() };
     const position = await page.getByTestId('step-position').textContent();
     console.log(
       JSON.stringify({
@@ -99,6 +105,7 @@ try {
         position,
         ...result,
         errors,
+        ...where,
       }),
     );
   }

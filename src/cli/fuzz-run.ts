@@ -1,12 +1,14 @@
 /**
  * The mutation fuzzer's loop, shared by `npm run fuzz` and the bounded slice in the test suite:
  * mutants of the corpus programs, drawn from one seed, each judged by src/lang/outcome.ts. A `bad`
- * outcome, a run slower than the hang limit or a process above the memory limit is a finding.
+ * outcome, a run slower than the hang limit or a mutant whose judgement took more memory than the
+ * limit (its own heap high-water mark, heap-peak.ts) is a finding.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { mutate, Rng } from '../lang/fuzz/mutate.ts';
 import { judgeProgram, type Outcome } from '../lang/outcome.ts';
+import { withHeapPeak } from './heap-peak.ts';
 
 export interface CorpusProgram {
   readonly name: string;
@@ -42,6 +44,9 @@ export interface FuzzTally {
   readonly findings: Finding[];
   slowestMs: number;
   maxRssMb: number;
+  /** The most memory one mutant's judgement took (MB), and which mutant. */
+  maxMutantMb: number;
+  maxMutantIndex: number;
 }
 
 export interface FuzzOptions {
@@ -54,6 +59,7 @@ export interface FuzzOptions {
   readonly stop?: () => boolean;
   /** A run using more CPU time than this is a finding (a hang the step budget did not stop). */
   readonly hangMs?: number;
+  /** A mutant whose judgement takes more memory than this (MB) is a finding. */
   readonly memoryLimitMb?: number;
   readonly onFinding?: (f: Finding) => void;
   /** Called every 500 mutants. */
@@ -76,6 +82,8 @@ export function fuzz(corpus: readonly CorpusProgram[], o: FuzzOptions): FuzzTall
     findings: [],
     slowestMs: 0,
     maxRssMb: 0,
+    maxMutantMb: 0,
+    maxMutantIndex: -1,
   };
   const hangMs = o.hangMs ?? 10_000;
   const memoryLimitMb = o.memoryLimitMb ?? 1024;
@@ -84,11 +92,11 @@ export function fuzz(corpus: readonly CorpusProgram[], o: FuzzOptions): FuzzTall
     if (o.stop?.() === true) break;
     const m = mutantOf(corpus, o.seed, i);
     o.onMutant?.(i, m.source, `${m.base.name}: ${m.edit}`);
-    const rssBefore = process.memoryUsage().rss / 2 ** 20;
     // CPU time, not wall time: the machine may be shared
     const t0 = process.cpuUsage();
-    const out = judgeProgram(m.source, { seed: o.seed });
+    const { value: out, bytes } = withHeapPeak(() => judgeProgram(m.source, { seed: o.seed }));
     const used = process.cpuUsage(t0);
+    const mb = bytes / 2 ** 20;
     const ms = (used.user + used.system) / 1000;
     const rss = process.memoryUsage().rss / 2 ** 20;
     t.mutants++;
@@ -96,11 +104,13 @@ export function fuzz(corpus: readonly CorpusProgram[], o: FuzzOptions): FuzzTall
     t.kinds[out.kind]++;
     t.slowestMs = Math.max(t.slowestMs, ms);
     t.maxRssMb = Math.max(t.maxRssMb, rss);
+    if (mb > t.maxMutantMb) {
+      t.maxMutantMb = mb;
+      t.maxMutantIndex = i;
+    }
     let reason = out.kind === 'bad' ? out.reason : undefined;
     if (reason === undefined && ms > hangMs) reason = `used ${Math.round(ms)} ms of CPU (a hang?)`;
-    // the host keeps memory it once took: only the mutant that crossed the limit is to blame
-    if (reason === undefined && rss > memoryLimitMb && rssBefore <= memoryLimitMb)
-      reason = `process memory ${Math.round(rss)} MB`;
+    if (reason === undefined && mb > memoryLimitMb) reason = `took ${Math.round(mb)} MB of memory`;
     if (reason !== undefined) {
       const f: Finding = { seed: o.seed, index: i, program: m.base.name, edit: m.edit, reason, source: m.source };
       t.findings.push(f);

@@ -64,6 +64,8 @@ const summary = {
   findings: tally.findings.length,
   slowestMs: Math.round(tally.slowestMs),
   maxRssMb: Math.round(tally.maxRssMb),
+  maxMutantMb: Math.round(tally.maxMutantMb),
+  maxMutantIndex: tally.maxMutantIndex,
 };
 rmSync(current, { force: true });
 writeFileSync(join(out, `summary-${args.seed}.json`), JSON.stringify(summary, null, 2) + '\n');
@@ -73,6 +75,7 @@ const histogram = Object.entries(tally.kinds)
 process.stdout.write(
   `fuzzed ${tally.mutants} programs (seed ${args.seed}, mutants ${args.start}..${args.start + tally.mutants - 1}) ` +
     `from ${corpus.length} corpus programs\noutcomes: ${histogram}\nfindings: ${tally.findings.length}; ` +
-    `slowest ${summary.slowestMs} ms CPU; max RSS ${summary.maxRssMb} MB\n${JSON.stringify(summary)}\n`,
+    `slowest ${summary.slowestMs} ms CPU; most memory one mutant took ${summary.maxMutantMb} MB ` +
+    `(#${summary.maxMutantIndex}); max RSS ${summary.maxRssMb} MB\n${JSON.stringify(summary)}\n`,
 );
 process.exitCode = tally.findings.length > 0 ? 1 : 0;

@@ -13,7 +13,8 @@ import { startStateOf, syncUrl } from './lab/url-sync.ts';
 import { LabScreen } from './layout/LabScreen.tsx';
 import { restoreSharedMoment } from './share/index.ts';
 import { DraftsMenu } from './storage/DraftsMenu.tsx';
-import { openDraft, persistLabDrafts } from './storage/lab-drafts.ts';
+import { DraftConflictNotice } from './storage/DraftConflictNotice.tsx';
+import { followOtherTabs, openDraft, persistLabDrafts } from './storage/lab-drafts.ts';
 import { pageAppStorage } from './storage/page-storage.ts';
 import { StorageNotice } from './storage/StorageNotice.tsx';
 
@@ -24,6 +25,7 @@ export function App() {
   const [drafts] = useState(() => createDraftsStore(storage, defaultProgram, Date.now));
   const [lab] = useState(() => createLab({ source: drafts.getState().activeDraft().source, config: start.config }));
   useEffect(() => persistLabDrafts(lab, drafts), [lab, drafts]);
+  useEffect(() => followOtherTabs(drafts), [drafts]);
   // The hash as the lab opened: a share link's moment, read once even after syncUrl rewrites it.
   const [openingHash] = useState(() => window.location.hash);
   const [shareProblem, setShareProblem] = useState<string | undefined>(undefined);
@@ -48,6 +50,19 @@ export function App() {
       disconnect();
     };
   }, [lab, drafts, start, openingHash]);
+  // A share link pasted into the address bar of the open lab changes only the hash: it opens as
+  // its own draft, as on a fresh load (the hash syncUrl writes is a replaceState: no event).
+  useEffect(() => {
+    const onHash = () => {
+      void restoreSharedMoment(lab, window.location.hash, (source) => drafts.getState().openShared(source)).then(
+        (r) => {
+          if (r.kind !== 'none') setShareProblem(r.kind === 'error' ? r.message : undefined);
+        },
+      );
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [lab, drafts]);
   const recover = (r: SetAsideRecord): string | undefined => {
     const d = drafts.getState().addRecovered(salvagePrograms(r.text));
     if (d === undefined) return undefined;
@@ -60,7 +75,12 @@ export function App() {
       <LabScreen
         notice={shareProblem}
         tools={<DraftsMenu drafts={drafts} />}
-        notices={<StorageNotice storage={storage} recover={recover} current={current} />}
+        notices={
+          <>
+            <DraftConflictNotice drafts={drafts} />
+            <StorageNotice storage={storage} recover={recover} current={current} />
+          </>
+        }
       />
     </LabContext.Provider>
   );

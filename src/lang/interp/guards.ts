@@ -29,12 +29,15 @@ export class StepLimitError extends Error {
 }
 
 /**
- * Simulated bytes each live task costs: a Tokio task cell with a small future. With the 256 MiB
- * budget that is about 500,000 live tasks, so programs real Tokio runs comfortably (100,000 sleeping
- * tasks take 47 MB there) run here too, and an endless spawn loop still aborts before the host's
- * heap does. (4 KiB per task aborted the 100,000-sleeper benchmark, a false allocation failure.)
+ * Simulated bytes each live task costs: what one costs in real Tokio 1.48. Measured with
+ * scripts/measure-task-memory.sh (200,000 tasks each suspended on a sleep, held at once, under
+ * /usr/bin/time -v: peak RSS 93,412 KiB against 2,484 KiB with none, so 465 bytes a task, the task
+ * cell with its future and timer entry and the JoinHandle kept; 454 on multi_thread). With the
+ * 256 MiB budget that is about 577,000 live tasks, so programs real Tokio runs comfortably run
+ * here too, and an endless spawn loop still aborts before the host's heap does. (4 KiB per task
+ * aborted the 100,000-sleeper benchmark, a false allocation failure.)
  */
-export const TASK_BYTES = 512;
+export const TASK_BYTES = 465;
 
 /** Simulated bytes each worker thread of a multi_thread runtime costs (its queues and state). */
 export const WORKER_BYTES = 64 * 1024;

@@ -9,6 +9,7 @@ import type { AppStorage } from './app-storage.ts';
 import { DRAFTS_KEY, LEGACY_DRAFT_KEY } from './keys.ts';
 import { STORAGE_FULL } from './kv.ts';
 import { isRec, isWhole, type RecordSpec } from './record.ts';
+import { mergeDrafts, storedDrafts } from './tab-merge.ts';
 
 export const DRAFTS_VERSION = 2;
 /** Older versions kept per draft. */
@@ -95,7 +96,24 @@ export const DRAFTS_SPEC: RecordSpec<Drafts> = {
   encode: (d) => ({ v: DRAFTS_VERSION, active: d.active, drafts: d.drafts }),
 };
 
+/** A draft this tab and another tab both changed: this tab's text and the other's. */
+export interface DraftConflict {
+  readonly ours: Draft;
+  readonly theirs: Draft;
+}
+
 export interface DraftsState extends Drafts {
+  /** Drafts another tab changed while this one did too: their version, by draft id (tab-merge.ts). */
+  readonly conflicts: ReadonlyMap<string, Draft>;
+  /** The conflict to show first (the active draft's, else any). */
+  conflict(): DraftConflict | undefined;
+  /** Another tab wrote the drafts (a `storage` event): takes in what it changed. */
+  sync(): void;
+  /**
+   * Settles the shown conflict: 'theirs' loads the other tab's text (this tab's becomes a
+   * version), 'mine' keeps this tab's text as a new draft beside theirs. Returns the active draft.
+   */
+  resolveConflict(keep: 'theirs' | 'mine'): Draft;
   /** The draft being edited. */
   activeDraft(): Draft;
   /** The editor's text changed. */
@@ -148,9 +166,10 @@ function loadDrafts(storage: AppStorage, initial: string): Drafts {
  * Writes the drafts; when the storage is full, writes them again without their older versions
  * (the texts matter more than their history; the versions stay in memory for this visit).
  */
-function saveDrafts(storage: AppStorage, d: Drafts): void {
-  if (storage.write(DRAFTS_SPEC, d) || storage.status.getState().writeFailure !== STORAGE_FULL) return;
-  storage.write(DRAFTS_SPEC, { active: d.active, drafts: d.drafts.map((x) => ({ ...x, versions: [] })) });
+function saveDrafts(storage: AppStorage, d: Drafts): boolean {
+  if (storage.write(DRAFTS_SPEC, d)) return true;
+  if (storage.status.getState().writeFailure !== STORAGE_FULL) return false;
+  return storage.write(DRAFTS_SPEC, { active: d.active, drafts: d.drafts.map((x) => ({ ...x, versions: [] })) });
 }
 
 /**
@@ -159,10 +178,30 @@ function saveDrafts(storage: AppStorage, d: Drafts): void {
  */
 export function createDraftsStore(storage: AppStorage, initial: string, now: () => number): DraftsStore {
   const loaded = loadDrafts(storage, initial);
+  // The drafts as this tab last read or wrote them: what another tab's changes are told by.
+  let base: readonly Draft[] = loaded.drafts;
+  // The stored text `base` came from: while it is unchanged no other tab has written.
+  let seen: string | null = null;
   const store = createStore<DraftsState>()((set, get) => {
+    /** Merges in what another tab stored since `base`. */
+    const merged = (drafts: readonly Draft[]) => {
+      const text = storage.getText(DRAFTS_KEY);
+      if (text === seen) return { drafts, conflicts: get().conflicts };
+      seen = text;
+      const stored = storage.read(DRAFTS_SPEC);
+      if (stored === undefined) return { drafts, conflicts: get().conflicts };
+      const m = mergeDrafts(base, drafts, stored.drafts, get().conflicts, get().active);
+      base = stored.drafts;
+      return m;
+    };
     const commit = (next: Drafts) => {
-      set({ active: next.active, drafts: next.drafts });
-      saveDrafts(storage, { active: next.active, drafts: next.drafts });
+      const m = merged(next.drafts);
+      set({ active: next.active, drafts: m.drafts, conflicts: m.conflicts });
+      const written = storedDrafts(m.drafts, m.conflicts);
+      if (saveDrafts(storage, { active: next.active, drafts: written })) {
+        base = written;
+        seen = storage.getText(DRAFTS_KEY);
+      }
     };
     const mapActive = (f: (d: Draft) => Draft): readonly Draft[] => {
       const { drafts, active } = get();
@@ -174,6 +213,35 @@ export function createDraftsStore(storage: AppStorage, initial: string, now: () 
     };
     return {
       ...loaded,
+      conflicts: new Map(),
+      conflict: () => {
+        const { conflicts, active, drafts } = get();
+        const id = conflicts.has(active) ? active : [...conflicts.keys()][0];
+        const theirs = id === undefined ? undefined : conflicts.get(id);
+        const ours = drafts.find((d) => d.id === id);
+        return theirs === undefined || ours === undefined ? undefined : { ours, theirs };
+      },
+      sync: () => {
+        const m = merged(get().drafts);
+        set({ drafts: m.drafts, conflicts: m.conflicts });
+      },
+      resolveConflict: (keep) => {
+        const c = get().conflict();
+        if (c === undefined) return get().activeDraft();
+        const { ours, theirs } = c;
+        const conflicts = new Map(get().conflicts);
+        conflicts.delete(ours.id);
+        set({ conflicts });
+        if (keep === 'theirs') {
+          const kept = withVersion(ours, now());
+          const drafts = get().drafts.map((d) => (d.id === ours.id ? { ...kept, source: theirs.source } : d));
+          return activate(drafts, ours.id);
+        }
+        const id = freshId(get().drafts, 'own');
+        const mine: Draft = { ...ours, id, name: `${ours.name} (this tab)`, kind: 'own' };
+        const drafts = get().drafts.map((d) => (d.id === ours.id ? theirs : d));
+        return activate([...drafts, mine], id);
+      },
       activeDraft: () => {
         const { drafts, active } = get();
         return drafts.find((d) => d.id === active) ?? drafts[0];
@@ -234,5 +302,6 @@ export function createDraftsStore(storage: AppStorage, initial: string, now: () 
   });
   // A new or migrated record is written at once, so the next visit reads the same drafts.
   if (storage.getText(DRAFTS_KEY) === null) saveDrafts(storage, loaded);
+  seen = storage.getText(DRAFTS_KEY);
   return store;
 }

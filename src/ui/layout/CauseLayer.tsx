@@ -31,6 +31,17 @@ interface Drawn {
 
 const NOTHING: Drawn = { arrows: [], next: undefined };
 
+const sameBox = (a: Box | undefined, b: Box | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h);
+
+function sameDrawn(d: Drawn, arrows: readonly Arrow[], next: Box | undefined): boolean {
+  return (
+    sameBox(d.next, next) &&
+    d.arrows.length === arrows.length &&
+    d.arrows.every((a, i) => a.key === arrows[i].key && a.d === arrows[i].d && a.label === arrows[i].label)
+  );
+}
+
 function boxIn(root: HTMLElement, selector: string): Box | undefined {
   const el = root.querySelector(selector);
   if (el === null) return undefined;
@@ -95,6 +106,10 @@ export function CauseLayer() {
   const [drawn, setDrawn] = useState<Drawn>(NOTHING);
   const { history, position, view, motionMs } = input;
 
+  // The measure for the step on show; the size watcher below calls whichever is current.
+  const measureNow = useRef<() => void>(() => {});
+  // Observes the board once it is there (views mount after the layer, and may remount).
+  const watchBoard = useRef<() => void>(() => {});
   useEffect(() => {
     const causes = wakesAtStep(history.wakes, position, view.step);
     const next = nextPolled(history, position);
@@ -104,28 +119,47 @@ export function CauseLayer() {
       const names = view.io.names;
       const socketName = (id: number) => names[id] ?? `socket ${id}`;
       const arrows = causes.map((c) => arrowOf(root, c, socketName)).filter((a): a is Arrow => a !== undefined);
-      setDrawn({ arrows, next: next === undefined ? undefined : boxIn(root, chip(next)) });
+      const box = next === undefined ? undefined : boxIn(root, chip(next));
+      // Nothing moved (most frames while playing fast): no new state, so no render.
+      setDrawn((d) => (sameDrawn(d, arrows, box) ? d : { arrows, next: box }));
     };
-    // After the views have drawn this step, again once their tokens have finished moving, and
-    // whenever the stage or the board changes size (the board then lays its chips out anew).
+    measureNow.current = measure;
+    watchBoard.current();
+    // After the views have drawn this step, and again once their tokens have finished moving.
     const frame = requestAnimationFrame(measure);
     const settled = setTimeout(measure, motionMs + 40);
-    const root = host.current?.parentElement;
-    const resized =
-      typeof ResizeObserver === 'function' && root != null
-        ? new ResizeObserver(() => setTimeout(measure, 0))
-        : undefined;
-    if (root != null && resized !== undefined) {
-      resized.observe(root);
-      const board = root.querySelector('[data-view="board"]');
-      if (board !== null) resized.observe(board);
-    }
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(settled);
-      resized?.disconnect();
     };
   }, [history, position, view, motionMs]);
+
+  // Whenever the stage or the board changes size (the board then lays its chips out anew). One
+  // observer for the layer's life: observing anew each step would measure each step twice more.
+  useEffect(() => {
+    const root = host.current?.parentElement;
+    if (typeof ResizeObserver !== 'function' || root == null) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const resized = new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => measureNow.current(), 0);
+    });
+    resized.observe(root);
+    let board: Element | null = null;
+    watchBoard.current = () => {
+      const now = root.querySelector('[data-view="board"]');
+      if (now === board) return;
+      if (board !== null) resized.unobserve(board);
+      board = now;
+      if (board !== null) resized.observe(board);
+    };
+    watchBoard.current();
+    return () => {
+      clearTimeout(timer);
+      resized.disconnect();
+      watchBoard.current = () => {};
+    };
+  }, []);
 
   return (
     <svg ref={host} className="cause-layer" aria-hidden="true" data-testid="cause-layer">

@@ -24,6 +24,7 @@ import { ShareBar } from '../share/index.ts';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog.tsx';
 import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
 import { SourcePanel } from '../source/SourcePanel.tsx';
+import { FindTask } from '../find/FindTask.tsx';
 import { Stage } from './Stage.tsx';
 import { ViewSlot } from './view-slot.tsx';
 
@@ -78,7 +79,7 @@ export function LabScreen({ notice, tools, notices }: LabScreenProps = {}) {
           <NarrationPanel />
           <ChoicePicker />
         </div>
-        <Stage />
+        <Stage boardTools={<FindTask />} />
       </main>
       <div className="playback-bar" role="toolbar" aria-label="Playback controls">
         <PlaybackControls />

@@ -1,5 +1,6 @@
 /** A region of the lab screen hosting one animated view, or a labelled placeholder. */
 import { Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { useLab } from '../lab/lab-context.tsx';
 import { useViewInput } from '../views/shared/use-view-input.ts';
 import { VIEWS } from './view-registry.ts';
@@ -22,9 +23,11 @@ export interface ViewSlotProps {
   readonly placeholder: string;
   /** The region may scroll inside itself (a stage strip): it takes the keyboard focus to scroll. */
   readonly scrollable?: boolean;
+  /** Controls beside the region's title (the lab's task finder). */
+  readonly tools?: ReactNode;
 }
 
-export function ViewSlot({ name, title, placeholder, scrollable = false }: ViewSlotProps) {
+export function ViewSlot({ name, title, placeholder, scrollable = false, tools }: ViewSlotProps) {
   const id = `region-${name}-title`;
   const view = VIEWS.get(name);
   return (
@@ -34,7 +37,14 @@ export function ViewSlot({ name, title, placeholder, scrollable = false }: ViewS
       data-region={name}
       tabIndex={scrollable ? 0 : undefined}
     >
-      <h2 id={id}>{title}</h2>
+      {tools === undefined ? (
+        <h2 id={id}>{title}</h2>
+      ) : (
+        <div className="region-title-row">
+          <h2 id={id}>{title}</h2>
+          {tools}
+        </div>
+      )}
       {view !== undefined ? <LoadedView view={view} name={name} /> : <p className="muted placeholder">{placeholder}</p>}
     </section>
   );

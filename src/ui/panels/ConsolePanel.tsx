@@ -10,6 +10,15 @@ import { useLab, useLabState, useUi } from '../lab/lab-context.tsx';
 import { consoleLinesOf } from './console-lines.ts';
 import type { ConsoleShown } from './console-lines.ts';
 
+/** What the console left out, in words: it shows the tail of the output. */
+function tailNotice(shown: ConsoleShown): string {
+  const parts: string[] = [];
+  if (shown.hidden > 0)
+    parts.push(`${shown.hidden.toLocaleString('en')} earlier ${shown.hidden === 1 ? 'line' : 'lines'}`);
+  if (shown.cutChars > 0) parts.push(`the first ${shown.cutChars.toLocaleString('en')} characters of the line below`);
+  return `… showing the tail of the output: ${parts.join(' and ')} not shown`;
+}
+
 function ConsoleText({ shown }: { shown: ConsoleShown }) {
   const box = useRef<HTMLPreElement | null>(null);
   useLayoutEffect(() => {
@@ -18,9 +27,10 @@ function ConsoleText({ shown }: { shown: ConsoleShown }) {
   }, [shown]);
   return (
     <pre ref={box} className="console" tabIndex={0} aria-label="Program output" data-testid="console">
-      {shown.hidden > 0 && (
-        <span className="muted">
-          … {shown.hidden} earlier lines{'\n'}
+      {(shown.hidden > 0 || shown.cutChars > 0) && (
+        <span className="muted console-cut" data-testid="console-tail">
+          {tailNotice(shown)}
+          {'\n'}
         </span>
       )}
       {shown.lines.map((l, i) => (

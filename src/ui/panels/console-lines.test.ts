@@ -27,4 +27,16 @@ describe('consoleLinesOf', () => {
     expect(shown.lines.map((l) => l.text)).toEqual(['7', '8', '9', 'tail']);
     expect(shown.hidden).toBe(7);
   });
+
+  it('keeps at most maxChars characters: whole lines from the end, then the end of one more', () => {
+    const view = viewAfter((b) => {
+      b.print('aaaaaaaaaa\n').print('bbbbbbbbbb\n').print('cccccccccc\n').print('dd');
+    });
+    const shown = consoleLinesOf(view, 1000, 15);
+    expect(shown.lines.map((l) => l.text)).toEqual(['bbb', 'cccccccccc', 'dd']);
+    expect(shown.hidden).toBe(1);
+    expect(shown.cutChars).toBe(7);
+    // Within both budgets nothing is cut.
+    expect(consoleLinesOf(view, 1000, 32)).toMatchObject({ hidden: 0, cutChars: 0 });
+  });
 });

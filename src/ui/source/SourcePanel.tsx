@@ -8,7 +8,8 @@ import { sourceProblemsOf } from '../../flow/worker-bridge/run-report.ts';
 import { breakpointLineOf, selectBreakpoints, selectRun, selectSelectedTaskId, selectView } from '../../store/index.ts';
 import { useLab, useLabState, useReport, useUi } from '../lab/lab-context.tsx';
 import type { Annotations } from './editor-decorations.ts';
-import { currentLine, markersByLine } from './task-markers.ts';
+import { currentLine, markersByLine, sameMarkers } from './task-markers.ts';
+import type { LineMarker } from './task-markers.ts';
 import { foldRanges, linesOf, linesRun } from './fold-lines.ts';
 import type { LineSpan } from './fold-lines.ts';
 
@@ -30,7 +31,11 @@ export function SourcePanel({ folded = false, focus }: SourcePanelProps) {
   const breakpoints = useLabState(selectBreakpoints);
   const report = useReport((r) => r);
   const problems = useMemo(() => sourceProblemsOf(report), [report]);
-  const markers = useMemo(() => markersByLine(view, selected), [view, selected]);
+  // The same markers keep the same map, so a frame that moves no marker sends the editor nothing
+  // (each new annotation makes CodeMirror measure its layout again).
+  const nextMarkers = useMemo(() => markersByLine(view, selected), [view, selected]);
+  const [markers, setMarkers] = useState<ReadonlyMap<number, readonly LineMarker[]>>(nextMarkers);
+  if (nextMarkers !== markers && !sameMarkers(nextMarkers, markers)) setMarkers(nextMarkers);
   const annotations: Annotations = useMemo(
     () => ({ problems, markers, highlight: reveal?.line ?? 0 }),
     [problems, markers, reveal],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLabTimeline, traceBuilder } from '../../store/index.ts';
-import { markersByLine, MAX_MARKERS_PER_LINE } from './task-markers.ts';
+import { markersByLine, MAX_MARKERS_PER_LINE, sameMarkers } from './task-markers.ts';
 import { problemRange } from './editor-decorations.ts';
 import { Text } from '@codemirror/state';
 
@@ -58,6 +58,23 @@ describe('markersByLine at scale', () => {
     expect(m.at(-1)).toMatchObject({ lifecycle: 'more', text: '+9,993' });
     expect(m.at(-1)?.label).toMatch(/^9,993 more tasks on this line: 9,993 /);
     expect(MAX_MARKERS_PER_LINE).toBe(6);
+  });
+});
+
+describe('sameMarkers', () => {
+  it('is true for a later step that moves no marker, false once one changes', () => {
+    let b = traceBuilder();
+    for (let id = 1; id <= 20; id++) b = b.spawn(id, undefined, 7);
+    const before = b.build();
+    const t = createLabTimeline();
+    t.append(before);
+    const first = markersByLine(t.head);
+    // Task 3 starts running: its marker changes glyph; the same view again draws the same.
+    t.append(b.nextStep().pollStart(3).build().slice(before.length));
+    const polled = markersByLine(t.head);
+    expect(sameMarkers(first, markersByLine(t.head))).toBe(false);
+    expect(sameMarkers(polled, markersByLine(t.head))).toBe(true);
+    expect(sameMarkers(first, new Map())).toBe(false);
   });
 });
 

@@ -88,3 +88,21 @@ export function currentLine(view: ViewState): number {
   if (running > 0) return running;
   return view.main.polls > 0 || view.main.line > 0 ? view.main.line : 0;
 }
+
+/** Whether two marker maps draw the same (same lines, same markers in the same order). */
+export function sameMarkers(
+  a: ReadonlyMap<number, readonly LineMarker[]>,
+  b: ReadonlyMap<number, readonly LineMarker[]>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [line, list] of a) {
+    const other = b.get(line);
+    if (other === undefined || other.length !== list.length) return false;
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i];
+      const o = other[i];
+      if (m.task !== o.task || m.lifecycle !== o.lifecycle || m.text !== o.text || m.label !== o.label) return false;
+    }
+  }
+  return true;
+}
