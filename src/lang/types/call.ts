@@ -23,7 +23,7 @@ import { expandPath, qualifyStd } from './std-types.ts';
 import { SPAWN_PATHS, preludeValue, stdAssoc, stdFree } from './std-fns.ts';
 import { stdMethod } from './std-methods.ts';
 import { lacksTrait } from './operators.ts';
-import { iterMethod, parseCall, sliceIter } from './std-deferred.ts';
+import { closureParamsOf, iterMethod, parseCall, sliceIter } from './std-deferred.ts';
 import { JOIN_SET_METHODS, TOKEN_METHODS, stdAssocMissing } from './std-closed.ts';
 import { UNIT, UNKNOWN, adt, showTy, type AdtTy, type Ty } from './ty.ts';
 import { lowerType } from './lower.ts';
@@ -423,6 +423,9 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     } else cx.table.escape(ft);
     return UNKNOWN;
   }
+  const hinted = e.args.length > 0 ? closureParamsOf(cx, base, e.method) : null;
+  const last = e.args[e.args.length - 1];
+  if (hinted !== null && last?.kind === 'Closure') cx.closureParams.set(last, hinted);
   const args = e.args.map((a) => inferExpr(cx, a));
   const typed = stdTyped(cx, base, e);
   if (typed !== null) {

@@ -52,6 +52,8 @@ export class Cx {
   readonly instances = new Map<Expr, ReadonlyMap<string, Ty>>();
   /** Closures and async blocks handed to a spawn function: they must not borrow locals (E0373). */
   readonly spawnArgs = new Set<Expr>();
+  /** Parameter types a std adapter gives the closure passed to it (std-deferred.ts closureParamsOf). */
+  readonly closureParams = new Map<Expr, readonly Ty[]>();
   /** Names of the locals moved out (wholly) before each `.await` expression (moves.ts). */
   readonly movedAtAwait = new Map<Expr, ReadonlySet<string>>();
   /** Futures handed to a multi-threaded spawn (they must be `Send`), and where rustc reports it. */

@@ -129,6 +129,24 @@ export function iterMethod(cx: Cx, self: Ty, e: MethodCallExpr): Ty | null {
   }
 }
 
+/** Adapters whose closure takes the item (`map(|x| …)`) or a reference to it (`filter(|x| …)`). */
+const TAKES_ITEM = new Set(['map', 'for_each', 'inspect', 'any', 'all', 'position', 'filter_map', 'flat_map']);
+const TAKES_REF = new Set(['filter', 'find', 'take_while', 'skip_while', 'max_by_key', 'min_by_key']);
+
+/**
+ * The parameter types of the closure passed to `self.method(…)` on a typed iterator, so that
+ * `v.iter().map(|x| x * 10_000_000_000)` types `x` as `&u64` and the literal as `u64`; null when
+ * the checker does not know the iterator or the adapter.
+ */
+export function closureParamsOf(cx: Cx, self: Ty, method: string): readonly Ty[] | null {
+  const item = iterItemOf(cx, self);
+  if (item === null) return null;
+  if (TAKES_ITEM.has(method)) return [item];
+  if (TAKES_REF.has(method)) return [refTy(item)];
+  if (method === 'fold') return [cx.table.fresh(), item];
+  return null;
+}
+
 const PARSE_ERRORS: Record<string, string> = { int: 'ParseIntError', float: 'ParseFloatError' };
 
 /** Error types that only convert into themselves, `Box<dyn Error>` and user types with a `From`. */
