@@ -21,10 +21,7 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
 ];
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
-const KNOWN_GAPS: Record<string, string> = {
-  'typed/t20_user_from_into.rs':
-    'an `impl Into<Meters>` argument has no type at run time, so the identity `into()` calls the user `From`',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 function read(dir: string, name: string, ext: string): string | undefined {
   const p = join(dir, name.replace(/\.rs$/, ext));

@@ -7,7 +7,7 @@
  * - `&self`: looked at; an rvalue receiver stays a temporary of the statement.
  */
 import { typeSite } from './typed.ts';
-import { genericDefault, typeArgsAt } from './typed-generic.ts';
+import { genericDefault, receiverFrom, typeArgsAt } from './typed-generic.ts';
 import type { CallExpr, Expr, MethodCallExpr, Type } from '../../syntax/ast.ts';
 import { type IntType } from '../../num/int-type.ts';
 import { callValue } from '../call.ts';
@@ -257,7 +257,8 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
   const ret = methodResultInt(cx, name, recv.ic) ?? (mi ? cx.cells.of(mi) : null);
   if (e.turbofish && e.turbofish[0]?.kind === 'TypeArg') site.hint = turbofishTypeHint(e.turbofish[0].type);
   else site.hint = cx.hints.get(e) ?? null;
-  typeSite(cx, e, site, name);
+  const openFrom = typeSite(cx, e, site, name);
+  if (openFrom !== null && e.args.length === 0 && recv.s !== null) recv = receiverFrom(site, openFrom, recv.s, recv);
   // A method's type arguments are fixed by its receiver's type, known where the checker closed it.
   void typeArgsAt(cx, e, site);
   const n = args.length;

@@ -11,7 +11,7 @@ import type { Ty } from '../../types/ty.ts';
 import { type Frame, frameTys } from '../frame.ts';
 import { typeFault } from '../type-fault.ts';
 import { defaultOfTy, NO_DEFAULT } from '../std/typed-default.ts';
-import { Site } from '../defs.ts';
+import { type Code, Site } from '../defs.ts';
 import { type CE, sync } from './ce.ts';
 import type { Cx } from './cx.ts';
 import { isClosed, typedEnv } from './typed.ts';
@@ -40,6 +40,25 @@ export function typeArgsAt(cx: Cx, at: Expr, site: Site): ((f: Frame) => TyMap) 
     if (env === null) return m;
     return new Map([...m].map(([k, v]) => [k, subst(v, env)] as const));
   };
+}
+
+/**
+ * A receiver whose type names the enclosing fn's type parameters (`x.into()` with `x: T` or
+ * `x: impl Into<U>`): once it is evaluated, the site learns the type this call of the fn gave it,
+ * so the conversion is chosen by type, never by looking at the value.
+ */
+export function receiverFrom(site: Site, open: Ty, rs: Code, c: CE): CE {
+  return sync(
+    (f) => {
+      const v = rs(f);
+      const t = tyIn(open, f);
+      site.from = isClosed(t) ? t : null;
+      return v;
+    },
+    c.ctl,
+    c.ic,
+    c.elem ?? null,
+  );
 }
 
 /** `T::default()` / `Default::default()` whose type names a generic parameter. */
