@@ -23,9 +23,10 @@ import { expandPath, qualifyStd } from './std-types.ts';
 import { SPAWN_PATHS, preludeValue, stdAssoc, stdFree } from './std-fns.ts';
 import { stdMethod } from './std-methods.ts';
 import { lacksTrait } from './operators.ts';
-import { closureParamsOf, iterMethod, parseCall, sliceIter } from './std-deferred.ts';
+import { closureParamsOf, iterMethod, openResult, parseCall, sliceIter, checkReceiverTyped } from './std-deferred.ts';
 import { JOIN_SET_METHODS, TOKEN_METHODS, stdAssocMissing } from './std-closed.ts';
-import { UNIT, UNKNOWN, adt, showTy, type AdtTy, type Ty } from './ty.ts';
+import { UNIT, UNKNOWN, adt, floatTy, intTy, showTy, type AdtTy, type Ty } from './ty.ts';
+import { isIntName } from '../num/int-type.ts';
 import { lowerType } from './lower.ts';
 
 function instantiate(cx: Cx, sig: Sig, at: Expr, extra: ReadonlyMap<string, Ty> = new Map()): Sig {
@@ -186,13 +187,13 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     );
     return UNKNOWN;
   }
-  const free = stdFree(
-    expandPath(
-      segs.map((s) => s.name),
-      cx.items,
-    ),
-    cx.table,
+  const full = expandPath(
+    segs.map((s) => s.name),
+    cx.items,
   );
+  const free = stdFree(full, cx.table);
+  // `Default::default()` names no type: only the context can pick the impl (E0790 without one).
+  if (free?.k === 'fn' && DEFAULT_PATHS.has(full)) openResult(cx, free.ret, e.span, 'E0790');
   if (free !== null) return applyTurbofish(cx, free, e);
   if (segs.length === 2) {
     const name = segs[1]?.name ?? '';
@@ -204,6 +205,8 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     if (cx.items.adts.has(first) && !cx.items.ambiguous.has(first) && !cx.items.imports.has(first)) {
       return userAssoc(cx, freshAdt(cx, first, segs[0]), name, e);
     }
+    const konst = numericConst(first, name);
+    if (konst !== null && !cx.items.adts.has(first)) return konst;
     const std = qualifyStd({ ...e.path, segments: segs.slice(0, 1) }, cx.items);
     if (std !== null && stdAssocMissing(std, name)) {
       cx.findings.error(
@@ -232,6 +235,19 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     if (std !== null) return stdAssoc(std, segs[2]?.name ?? '', cx.table) ?? UNKNOWN;
   }
   return UNKNOWN;
+}
+
+const DEFAULT_PATHS = new Set(['Default::default', 'std::default::Default::default']);
+
+/** `i32::MIN`, `u8::MAX`, `u64::BITS`, `f64::MAX`: the constants of the numeric types. */
+function numericConst(owner: string, name: string): Ty | null {
+  if (isIntName(owner)) return name === 'MIN' || name === 'MAX' ? intTy(owner) : name === 'BITS' ? intTy('u32') : null;
+  if (owner === 'f32' || owner === 'f64') {
+    return ['MIN', 'MAX', 'EPSILON', 'INFINITY', 'NEG_INFINITY', 'NAN', 'MIN_POSITIVE'].includes(name)
+      ? floatTy(owner)
+      : null;
+  }
+  return null;
 }
 
 /** `parse`, slice iterators and their adapters: std methods typed with deferred checks. */
@@ -376,6 +392,7 @@ const EXPECTED_RESULT = new Set(['into', 'collect', 'sum', 'product']);
 
 export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   const recv = inferExpr(cx, e.receiver);
+  checkReceiverTyped(cx, recv);
   const base = peelRefs(cx, recv);
   if (base.k === 'adt' && e.args.length === 0 && base.name === 'JoinSet' && e.method === 'spawn') {
     argCount(cx, e.methodSpan, 'method', 1, 0);
@@ -496,7 +513,9 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   if (e.method === 'to_string' && e.args.length === 0) return adt('String');
   // `x.into()` is whatever the context expects; the interpreter converts by the pair of types.
   // So are `collect()`, `sum()` and `product()`: the expected type picks the `FromIterator`/`Sum` impl.
-  if (EXPECTED_RESULT.has(e.method) && e.args.length === 0 && e.turbofish === null) return cx.table.fresh();
+  if (EXPECTED_RESULT.has(e.method) && e.args.length === 0 && e.turbofish === null) {
+    return openResult(cx, cx.table.fresh(), e.methodSpan, 'E0283');
+  }
   cx.table.escape(recv);
   for (const a of args) cx.table.escape(a);
   return UNKNOWN;
