@@ -1,5 +1,5 @@
 /**
- * Results only the context can type (`collect()`, `into()`, `sum()`, `Default::default()`), the
+ * Borrows that a move or an assignment breaks (E0505, E0506); results only the context can type (`collect()`, `into()`, `sum()`, `Default::default()`), the
  * numeric constants, and closures handed to iterator adapters. Codes and positions are what
  * rustc 1.95 printed for these exact programs (`rustc --edition 2021`).
  */
@@ -84,6 +84,50 @@ fn main() {
     let m = i32::MIN;
     let n: i64 = m.into();
     println!("{:?} {}", big, n);
+}
+`),
+    ).toBe('ok');
+  });
+});
+
+describe('moves and assignments while borrowed', () => {
+  it('a Vec passed by value while an element is borrowed: E0505 at the argument', () => {
+    expect(
+      firstError(`fn consume(v: Vec<u8>) -> usize { v.len() }
+fn main() {
+    let data = vec![1u8, 2];
+    let head = &data[0];
+    let n = consume(data);
+    println!("{} {}", head, n);
+}
+`),
+    ).toBe('E0505 5:21 cannot move out of `data` because it is borrowed');
+  });
+
+  it('a compound assignment while a shared borrow lives: E0506 at the assignment', () => {
+    expect(
+      firstError(`fn main() {
+    let mut level = 1;
+    let seen = &level;
+    level += 2;
+    println!("{}", seen);
+}
+`),
+    ).toBe('E0506 4:5 cannot assign to `level` because it is borrowed');
+  });
+
+  it('assigning or moving once the borrow is last used is fine (rustc accepts)', () => {
+    expect(
+      firstError(`fn main() {
+    let mut level = 1;
+    let seen = &level;
+    println!("{}", seen);
+    level = 2;
+    let s = String::from("a");
+    let r = &s;
+    println!("{}", r);
+    let t = s;
+    println!("{} {}", level, t);
 }
 `),
     ).toBe('ok');
