@@ -4,6 +4,10 @@
  */
 import type {
   CallExpr,
+  FnItem,
+  ParenArgs,
+  Type,
+  TypeBound,
   Expr,
   FieldExpr,
   MethodCallExpr,
@@ -332,6 +336,50 @@ const FUTURE_ARG: Record<string, number> = { 'tokio::time::timeout': 1 };
 /** Functions whose closure or future argument runs detached from the caller's stack. */
 const DETACHED = new Set(['tokio::spawn', 'tokio::task::spawn', 'tokio::task::spawn_blocking', 'std::thread::spawn']);
 
+const FN_TRAITS = new Set(['Fn', 'FnMut', 'FnOnce']);
+
+/** The `Fn(A, B) -> R` bound on a parameter type (`F` with `F: Fn(…)` or a where clause, or `impl Fn(…)`). */
+function fnBound(fn: FnItem, t: Type): ParenArgs | null {
+  let bounds: TypeBound[] = [];
+  if (t.kind === 'ImplTraitType') bounds = t.bounds;
+  else if (t.kind === 'PathType' && t.path.segments.length === 1) {
+    const name = t.path.segments[0]?.name;
+    for (const g of fn.generics.params) if (g.kind === 'TypeParam' && g.name === name) bounds.push(...g.bounds);
+    for (const w of fn.generics.where) {
+      const on = w.kind === 'BoundPredicate' && w.type.kind === 'PathType' ? w.type.path.segments : [];
+      if (w.kind === 'BoundPredicate' && on.length === 1 && on[0]?.name === name) bounds.push(...w.bounds);
+    }
+  }
+  for (const b of bounds) {
+    const last = b.kind === 'TraitBound' ? b.path.segments[b.path.segments.length - 1] : undefined;
+    if (last !== undefined && FN_TRAITS.has(last.name) && last.args?.kind === 'ParenArgs') return last.args;
+  }
+  return null;
+}
+
+/**
+ * A closure passed where a user fn's parameter is bounded by `Fn(T) -> R` takes its parameter
+ * types from the bound, with the call's type arguments: `apply(200u8, |v| v.wrapping_add(100))`
+ * types `v` as `u8`, so the closure computes at that width.
+ */
+function closureArgsFromBounds(cx: Cx, e: CallExpr): void {
+  if (e.callee.kind !== 'PathExpr' || e.callee.path.segments.length !== 1) return;
+  const name = e.callee.path.segments[0]?.name ?? '';
+  const fn = cx.items.fns.get(name);
+  if (fn === undefined || cx.lookup(name) !== undefined || cx.items.ambiguous.has(name)) return;
+  const inst = cx.instances.get(e.callee) ?? new Map<string, Ty>();
+  const saved = cx.generics;
+  cx.generics = new Set(fn.generics.params.filter((g) => g.kind === 'TypeParam').map((g) => g.name));
+  fn.params.forEach((p, i) => {
+    const arg = e.args[i];
+    const bound = arg?.kind === 'Closure' ? fnBound(fn, p.type) : null;
+    if (arg === undefined || bound === null) return;
+    const lower = (t: Type): Ty => subst(lowerType(t, { ...cx.lowerEnv, fresh: () => UNKNOWN }), inst);
+    cx.closureParams.set(arg, bound.inputs.map(lower));
+  });
+  cx.generics = saved;
+}
+
 export function inferCall(cx: Cx, e: CallExpr): Ty {
   if (e.callee.kind === 'PathExpr' && e.args.length === 1) {
     const full = expandPath(
@@ -358,7 +406,18 @@ export function inferCall(cx: Cx, e: CallExpr): Ty {
     e.callee.kind === 'PathExpr' ? cx.record(e.callee, inferPath(cx, e.callee, true)) : inferExpr(cx, e.callee);
   const f = cx.resolved(callee);
   if (f.k === 'fn' && f.params.length === e.args.length) {
-    const args = e.args.map((a) => inferExpr(cx, a));
+    closureArgsFromBounds(cx, e);
+    const args: Ty[] = [];
+    for (const a of e.args) {
+      // The arguments before a closure fix the type parameters its bound gives it (`apply(x, |v| …)`).
+      if (cx.closureParams.has(a)) {
+        args.forEach((t, j) => {
+          const want = f.params[j];
+          if (want !== undefined && cx.table.compatible(t, want)) cx.table.unify(t, want);
+        });
+      }
+      args.push(inferExpr(cx, a));
+    }
     // A generic `F: IntoFuture` argument that is plain data: rustc reports the bound first.
     const fut = FUTURE_ARG[calleePath(cx, e.callee) ?? ''];
     const fa = fut === undefined ? undefined : e.args[fut];
@@ -443,7 +502,14 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   const hinted = e.args.length > 0 ? closureParamsOf(cx, base, e.method) : null;
   const last = e.args[e.args.length - 1];
   if (hinted !== null && last?.kind === 'Closure') cx.closureParams.set(last, hinted);
-  const args = e.args.map((a) => inferExpr(cx, a));
+  const args: Ty[] = [];
+  for (const a of e.args) {
+    // `fold(init, |acc, x| …)`: the accumulator has the type of `init`.
+    if (a === last && hinted !== null && e.method === 'fold' && args[0] !== undefined) {
+      cx.table.unify(hinted[0] ?? UNKNOWN, args[0]);
+    }
+    args.push(inferExpr(cx, a));
+  }
   const typed = stdTyped(cx, base, e);
   if (typed !== null) {
     for (const a of args) cx.table.escape(a);

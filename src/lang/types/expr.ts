@@ -9,7 +9,7 @@ import { bindPattern } from './pat.ts';
 import { coerce, isData } from './coerce.ts';
 import { missingCmpTrait, notUsizeIndex, operandMismatch } from './operators.ts';
 import { iterItemOf, tryConversion } from './std-deferred.ts';
-import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField } from './call.ts';
+import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField, structFields } from './call.ts';
 import { checkItem } from './fn.ts';
 import {
   BOOL,
@@ -125,6 +125,9 @@ function inferInner(cx: Cx, e: Expr): Ty {
         const el = base.elems[e.index];
         return t.k === 'ref' ? el : el;
       }
+      // A tuple struct's field (`temp.0`), with the struct's type arguments applied.
+      const field = base.k === 'adt' ? structFields(cx, base)?.get(String(e.index)) : undefined;
+      if (field !== undefined) return field;
       cx.table.escape(t);
       return UNKNOWN;
     }

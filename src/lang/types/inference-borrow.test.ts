@@ -1,6 +1,7 @@
 /**
- * Borrows that a move or an assignment breaks (E0505, E0506); results only the context can type (`collect()`, `into()`, `sum()`, `Default::default()`), the
- * numeric constants, and closures handed to iterator adapters. Codes and positions are what
+ * Borrows that a move or an assignment breaks (E0505, E0506); results only the context can type
+ * (`collect()`, `into()`, `sum()`, `Default::default()`), the numeric constants, and closures
+ * handed to iterator adapters. Codes and positions are what
  * rustc 1.95 printed for these exact programs (`rustc --edition 2021`).
  */
 import { describe, expect, it } from 'vitest';

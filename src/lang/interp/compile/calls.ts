@@ -6,7 +6,7 @@
  *   integer): passed as a reference to the place so the method can write back;
  * - `&self`: looked at; an rvalue receiver stays a temporary of the statement.
  */
-import { typeSite } from './typed.ts';
+import { typedInt, typeSite } from './typed.ts';
 import { genericDefault, receiverFrom, typeArgsAt } from './typed-generic.ts';
 import type { CallExpr, Expr, MethodCallExpr, Type } from '../../syntax/ast.ts';
 import { type IntType } from '../../num/int-type.ts';
@@ -215,7 +215,8 @@ export function callMethod(
 export function compileMethodCall(cx: Cx, e: MethodCallExpr): CE {
   const spine: MethodCallExpr[] = [e];
   for (let x = e.receiver; x.kind === 'MethodCall'; x = x.receiver) spine.push(x);
-  let recv = compilePlaceRead(cx, spine[spine.length - 1].receiver);
+  const inner = spine[spine.length - 1].receiver;
+  let recv = typedInt(cx, inner, compilePlaceRead(cx, inner));
   for (let i = spine.length - 1; ; i--) {
     const out = compileCallOn(cx, spine[i], recv);
     if (i === 0) return out;

@@ -8,6 +8,7 @@
 import type { CallExpr, Expr } from '../../syntax/ast.ts';
 import { subst } from '../../types/cx.ts';
 import type { Ty } from '../../types/ty.ts';
+import { INT_TYPES, type IntType } from '../../num/int-type.ts';
 import { type Frame, frameTys } from '../frame.ts';
 import { typeFault } from '../type-fault.ts';
 import { defaultOfTy, NO_DEFAULT } from '../std/typed-default.ts';
@@ -40,6 +41,19 @@ export function typeArgsAt(cx: Cx, at: Expr, site: Site): ((f: Frame) => TyMap) 
     if (env === null) return m;
     return new Map([...m].map(([k, v]) => [k, subst(v, env)] as const));
   };
+}
+
+/** The integer type `open` (a type naming generic parameters) is in this call of the fn, if any. */
+export function intIn(open: Ty, f: Frame): IntType | null {
+  const t = tyIn(open, f);
+  const n = t.k === 'ref' ? t.inner : t;
+  return n.k === 'int' ? INT_TYPES[n.name] : null;
+}
+
+/** The checker's type of `e` when it names the enclosing fn's type parameters (`x + x` with `x: T`). */
+export function openTyOf(cx: Cx, e: Expr): Ty | null {
+  const t = cx.facts.typeOf(e);
+  return t !== null && !isClosed(t) ? t : null;
 }
 
 /**

@@ -29,7 +29,9 @@ export function typedEnv(cx: Cx): TypedEnv {
 
 /** An expression the checker typed as an integer gets that integer type, whatever else it meets. */
 export function typedInt(cx: Cx, e: Expr, c: CE): CE {
-  const name = cx.facts.intOf(e);
+  const t = cx.facts.typeOf(e);
+  // A reference to an integer (`|b| b.wrapping_add(1)` over `&u8`) computes at the integer's width.
+  const name = t?.k === 'int' ? t.name : t?.k === 'ref' && t.inner.k === 'int' ? t.inner.name : null;
   if (name === null) return c;
   const fixed = cx.cells.of(INT_TYPES[name]);
   if (c.ic !== null) {
