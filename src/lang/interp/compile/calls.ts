@@ -7,7 +7,7 @@
  * - `&self`: looked at; an rvalue receiver stays a temporary of the statement.
  */
 import { typedInt, typeSite } from './typed.ts';
-import { genericDefault, receiverFrom, typeArgsAt } from './typed-generic.ts';
+import { genericAssocCall, genericDefault, receiverFrom, typeArgsAt } from './typed-generic.ts';
 import type { CallExpr, Expr, MethodCallExpr, Type } from '../../syntax/ast.ts';
 import { type IntType } from '../../num/int-type.ts';
 import { callValue } from '../call.ts';
@@ -48,7 +48,7 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
   nameSite(cx, e, site);
   const args = e.args.map((a) => compileExpr(cx, a));
   const callee = e.callee;
-  const generic = genericDefault(cx, e);
+  const generic = genericDefault(cx, e) ?? genericAssocCall(cx, e, args);
   if (generic !== null) return generic;
   if (callee.kind === 'PathExpr') {
     const r = resolvePath(cx, callee.path, callee.span);

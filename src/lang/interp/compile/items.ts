@@ -483,7 +483,9 @@ export class ProgramCompiler {
     const scope = new FnScope(null, false, item.isAsync, p.selfType);
     scope.retErr = errTypeOf(item.ret);
     const prevSelf = cx.selfType;
+    const prevGenerics = cx.generics;
     cx.selfType = p.selfType;
+    cx.generics = new Set(item.generics.params.filter((g) => g.kind === 'TypeParam').map((g) => g.name));
     cx.withScope(scope, () => {
       const slots: number[] = [];
       let selfSlot = -1;
@@ -524,6 +526,7 @@ export class ProgramCompiler {
       }
     });
     cx.selfType = prevSelf;
+    cx.generics = prevGenerics;
   }
 }
 

@@ -13,7 +13,8 @@ import { type Frame, frameTys } from '../frame.ts';
 import { typeFault } from '../type-fault.ts';
 import { defaultOfTy, NO_DEFAULT } from '../std/typed-default.ts';
 import { type Code, Site } from '../defs.ts';
-import { type CE, sync } from './ce.ts';
+import { type CE, seq, sync } from './ce.ts';
+import { callMethodStatic } from '../std/dispatch.ts';
 import type { Cx } from './cx.ts';
 import { isClosed, typedEnv } from './typed.ts';
 
@@ -73,6 +74,30 @@ export function receiverFrom(site: Site, open: Ty, rs: Code, c: CE): CE {
     c.ic,
     c.elem ?? null,
   );
+}
+
+/** A user type's name, as the program's impls are keyed; null for other types. */
+function implKey(t: Ty): string | null {
+  return t.k === 'adt' ? t.name : null;
+}
+
+/**
+ * `T::make(…)` inside a generic fn, for an associated fn of a user trait: the impl is the one of the
+ * type this call gives `T` (dictionary passing, like `T::default()`).
+ */
+export function genericAssocCall(cx: Cx, e: CallExpr, args: CE[]): CE | null {
+  if (e.callee.kind !== 'PathExpr' || e.callee.path.qself || e.callee.path.segments.length !== 2) return null;
+  const calleePath = e.callee.path;
+  const [owner, fn] = calleePath.segments;
+  if (owner === undefined || fn === undefined || !cx.generics.has(owner.name)) return null;
+  const site = Site.of(e.span);
+  const param: Ty = { k: 'param', name: owner.name };
+  return seq(args, (f, vals) => {
+    const key = implKey(tyIn(param, f));
+    const out = key === null ? undefined : callMethodStatic(key, fn.name, site, vals);
+    // A user trait's associated fn on a primitive (`impl Make for u8`) is not compiled yet (docs/type-driven.md).
+    return out !== undefined ? out : typeFault(site, `\`${owner.name}::${fn.name}\` has no impl for this type`);
+  });
 }
 
 /** `T::default()` / `Default::default()` whose type names a generic parameter. */
