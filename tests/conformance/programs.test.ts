@@ -21,16 +21,7 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
 ];
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
-const KNOWN_GAPS: Record<string, string> = {
-  'typed/t17_sum_u8_overflow.rs':
-    'an overflow inside std `sum` is reported at the caller, not at core/src/iter/traits/accum.rs',
-  'typed/t20_user_from_into.rs':
-    'an `impl Into<Meters>` argument has no type at run time, so the identity `into()` calls the user `From`',
-  'typed/t28_literal_inferred_u64.rs': 'closure parameters are untyped in the checker, so `x * lit` falls back to i32',
-  'typed/t39_abs_min_max_types.rs':
-    '`unsigned_abs` is missing; `pow` overflow is reported at the caller, not in core/src/num',
-  'typed/t43_default_tuple_array.rs': 'the checker keeps no array length, so `[u16; 3]::default()` is unknown',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 function read(dir: string, name: string, ext: string): string | undefined {
   const p = join(dir, name.replace(/\.rs$/, ext));

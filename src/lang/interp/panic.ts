@@ -9,6 +9,7 @@ import { env } from './env.ts';
 import { RustPanic } from './sim.ts';
 import type { Value } from './values.ts';
 import { I32, type IntType } from '../num/int-type.ts';
+import type { StdLocation } from '../num/std-location.ts';
 
 /** Where a panic happened, for hooks (`PanicHookInfo::location`). */
 export class PanicInfo {
@@ -53,10 +54,15 @@ export class PanicPayload {
   ) {}
 }
 
+/** A panic location: the program's own file, or a file of std's source (num/std-location.ts). */
+export type PanicLoc = Site | { readonly line: number; readonly col: number } | StdLocation;
+
+const fileOf = (at: PanicLoc): string => ('file' in at ? at.file : env.file);
+
 /** `panic!` with a message: runs the hook, then unwinds. */
-export function panicAt(site: Site | { line: number; col: number }, message: string, isStr = false): never {
+export function panicAt(site: PanicLoc, message: string, isStr = false): never {
   const payload = new PanicPayload(message, isStr);
-  const info = new PanicInfo(payload, message, env.file, site.line, site.col);
+  const info = new PanicInfo(payload, message, fileOf(site), site.line, site.col);
   runHook(info);
   throw new RustPanic(message, payload);
 }
@@ -99,12 +105,12 @@ export function resumeUnwind(payload: Value): never {
  * An arithmetic panic at `site`. Core's fixed messages (`attempt to divide by zero`, overflow) are
  * `&'static str` payloads; messages formatted with values (`f64::clamp`) are Strings.
  */
-export function numPanicAt(site: Site | { line: number; col: number }, e: NumPanic): never {
+export function numPanicAt(site: PanicLoc, e: NumPanic): never {
   return panicAt(site, e.message, e.message === PANIC_MESSAGES[e.kind]);
 }
 
 /** Turns an arithmetic NumPanic thrown by num/ into a located Rust panic; rethrows anything else. */
-export function relocate(e: unknown, site: Site | { line: number; col: number }): never {
+export function relocate(e: unknown, site: PanicLoc): never {
   if (e instanceof NumPanic) numPanicAt(site, e);
   throw e;
 }

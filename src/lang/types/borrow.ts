@@ -3,13 +3,15 @@
  * collections:
  * - `let r = &v[0]; v.push(4); use(r)`: a shared borrow still live across a mutable one (E0502),
  *   and the same with `&mut` first (E0499 / E0502);
+ * - `let r = &x; x = 5; use(r)` (E0506) and `let r = &s; let t = s; use(r)` or `s` captured by an
+ *   `async move` block while `r` lives (E0505);
  * - `let s = v[0];` or `let s = *r;` on a non-`Copy` element (E0507, moving out of a borrow);
  * - `&local` returned from the fn that owns the local (E0515).
  * A borrow is only tracked when it is a `let` of `&place` rooted in a local that owns its value and
  * its reference is used again after the conflicting statement of the same block; anything else
  * (reassigned references, borrows through calls, closures) is left alone, so no finding is false.
  */
-import type { Block, Expr, FnItem, Program, Stmt } from '../syntax/ast.ts';
+import type { Block, Expr, FnItem, Program, Span, Stmt } from '../syntax/ast.ts';
 import { walk, type SyntaxNode } from '../syntax/visit.ts';
 import { MUT_METHODS } from './call.ts';
 import { certainlyMoves } from './copy.ts';
@@ -102,6 +104,65 @@ function borrowIn(cx: Cx, u: SyntaxNode, l: Local): { at: Expr; mutable: boolean
   return found;
 }
 
+interface Clash {
+  readonly at: Span;
+  readonly code: 'E0505' | 'E0506';
+  readonly message: string;
+}
+
+/** E0506: `l = …` or `l += …` while `l` is borrowed. */
+function assignIn(cx: Cx, u: SyntaxNode, l: Local): Clash | null {
+  let found: Clash | null = null;
+  walk(u, (n) => {
+    if (found !== null || n.kind === 'Closure' || n.kind === 'AsyncBlock' || n.kind === 'Fn') return false;
+    const assigns = n.kind === 'Assign' || n.kind === 'CompoundAssign';
+    if (assigns && n.target.kind === 'PathExpr' && cx.localOf.get(n.target) === l) {
+      found = { at: n.span, code: 'E0506', message: `cannot assign to \`${l.name}\` because it is borrowed` };
+    }
+    return found === null;
+  });
+  return found;
+}
+
+/**
+ * E0505: `l` moved while borrowed — bound by value (`let m = l;`), passed by value to a call, or
+ * captured by an `async move` block or `move` closure (reported at the block). Only a value whose
+ * type certainly is not `Copy` moves.
+ */
+function moveIn(cx: Cx, u: SyntaxNode, l: Local): Clash | null {
+  if (!certainlyMoves(l.ty, cx.table, cx.items)) return null;
+  const names = (e: Expr | null): boolean => e !== null && e.kind === 'PathExpr' && cx.localOf.get(e) === l;
+  const clash = (at: Span): Clash => ({
+    at,
+    code: 'E0505',
+    message: `cannot move out of \`${l.name}\` because it is borrowed`,
+  });
+  let found: Clash | null = null;
+  walk(u, (n) => {
+    if (found !== null || n.kind === 'Fn') return false;
+    if ((n.kind === 'AsyncBlock' || n.kind === 'Closure') && n.isMove) {
+      if (mentions(cx, n, l)) found = clash(n.span);
+      return false;
+    }
+    if (n.kind === 'Closure' || n.kind === 'AsyncBlock') return false;
+    if (n.kind === 'LetStmt' && names(n.init)) found = clash(n.init!.span);
+    const args = n.kind === 'Call' || n.kind === 'MethodCall' ? n.args : [];
+    const moved = args.find((a) => names(a));
+    if (moved !== undefined) found = clash(moved.span);
+    return found === null;
+  });
+  return found;
+}
+
+function mentions(cx: Cx, u: SyntaxNode, l: Local): boolean {
+  let yes = false;
+  walk(u, (n) => {
+    if (n.kind === 'PathExpr' && cx.localOf.get(n) === l) yes = true;
+    return !yes;
+  });
+  return yes;
+}
+
 function usesRef(cx: Cx, u: SyntaxNode, ref: number): boolean {
   let used = false;
   walk(u, (n) => {
@@ -129,9 +190,12 @@ function conflicts(cx: Cx, b: Block): void {
       const uk = units[k];
       if (uk === undefined) continue;
       const use = borrowIn(cx, uk, loan.of);
-      if (use === null || (!use.mutable && !loan.mutable)) continue;
+      const clash = use !== null && (use.mutable || loan.mutable);
+      const other = clash ? null : (assignIn(cx, uk, loan.of) ?? moveIn(cx, uk, loan.of));
+      if (!clash && other === null) continue;
       if (!units.slice(k + 1).some((later) => usesRef(cx, later, loan.ref))) return;
-      report(cx, loan.of.name, loan.mutable, use);
+      if (use !== null && clash) report(cx, loan.of.name, loan.mutable, use);
+      else if (other !== null) cx.findings.error('borrowck', other.at, other.code, other.message);
       return;
     }
   });

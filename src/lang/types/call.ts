@@ -4,6 +4,10 @@
  */
 import type {
   CallExpr,
+  FnItem,
+  ParenArgs,
+  Type,
+  TypeBound,
   Expr,
   FieldExpr,
   MethodCallExpr,
@@ -23,9 +27,10 @@ import { expandPath, qualifyStd } from './std-types.ts';
 import { SPAWN_PATHS, preludeValue, stdAssoc, stdFree } from './std-fns.ts';
 import { stdMethod } from './std-methods.ts';
 import { lacksTrait } from './operators.ts';
-import { iterMethod, parseCall, sliceIter } from './std-deferred.ts';
+import { closureParamsOf, iterMethod, openResult, parseCall, sliceIter, checkReceiverTyped } from './std-deferred.ts';
 import { JOIN_SET_METHODS, TOKEN_METHODS, stdAssocMissing } from './std-closed.ts';
-import { UNIT, UNKNOWN, adt, showTy, type AdtTy, type Ty } from './ty.ts';
+import { UNIT, UNKNOWN, adt, floatTy, intTy, showTy, type AdtTy, type Ty } from './ty.ts';
+import { isIntName } from '../num/int-type.ts';
 import { lowerType } from './lower.ts';
 
 function instantiate(cx: Cx, sig: Sig, at: Expr, extra: ReadonlyMap<string, Ty> = new Map()): Sig {
@@ -186,13 +191,13 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     );
     return UNKNOWN;
   }
-  const free = stdFree(
-    expandPath(
-      segs.map((s) => s.name),
-      cx.items,
-    ),
-    cx.table,
+  const full = expandPath(
+    segs.map((s) => s.name),
+    cx.items,
   );
+  const free = stdFree(full, cx.table);
+  // `Default::default()` names no type: only the context can pick the impl (E0790 without one).
+  if (free?.k === 'fn' && DEFAULT_PATHS.has(full)) openResult(cx, free.ret, e.span, 'E0790');
   if (free !== null) return applyTurbofish(cx, free, e);
   if (segs.length === 2) {
     const name = segs[1]?.name ?? '';
@@ -204,6 +209,8 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     if (cx.items.adts.has(first) && !cx.items.ambiguous.has(first) && !cx.items.imports.has(first)) {
       return userAssoc(cx, freshAdt(cx, first, segs[0]), name, e);
     }
+    const konst = numericConst(first, name);
+    if (konst !== null && !cx.items.adts.has(first)) return konst;
     const std = qualifyStd({ ...e.path, segments: segs.slice(0, 1) }, cx.items);
     if (std !== null && stdAssocMissing(std, name)) {
       cx.findings.error(
@@ -232,6 +239,19 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     if (std !== null) return stdAssoc(std, segs[2]?.name ?? '', cx.table) ?? UNKNOWN;
   }
   return UNKNOWN;
+}
+
+const DEFAULT_PATHS = new Set(['Default::default', 'std::default::Default::default']);
+
+/** `i32::MIN`, `u8::MAX`, `u64::BITS`, `f64::MAX`: the constants of the numeric types. */
+function numericConst(owner: string, name: string): Ty | null {
+  if (isIntName(owner)) return name === 'MIN' || name === 'MAX' ? intTy(owner) : name === 'BITS' ? intTy('u32') : null;
+  if (owner === 'f32' || owner === 'f64') {
+    return ['MIN', 'MAX', 'EPSILON', 'INFINITY', 'NEG_INFINITY', 'NAN', 'MIN_POSITIVE'].includes(name)
+      ? floatTy(owner)
+      : null;
+  }
+  return null;
 }
 
 /** `parse`, slice iterators and their adapters: std methods typed with deferred checks. */
@@ -316,6 +336,50 @@ const FUTURE_ARG: Record<string, number> = { 'tokio::time::timeout': 1 };
 /** Functions whose closure or future argument runs detached from the caller's stack. */
 const DETACHED = new Set(['tokio::spawn', 'tokio::task::spawn', 'tokio::task::spawn_blocking', 'std::thread::spawn']);
 
+const FN_TRAITS = new Set(['Fn', 'FnMut', 'FnOnce']);
+
+/** The `Fn(A, B) -> R` bound on a parameter type (`F` with `F: Fn(…)` or a where clause, or `impl Fn(…)`). */
+function fnBound(fn: FnItem, t: Type): ParenArgs | null {
+  let bounds: TypeBound[] = [];
+  if (t.kind === 'ImplTraitType') bounds = t.bounds;
+  else if (t.kind === 'PathType' && t.path.segments.length === 1) {
+    const name = t.path.segments[0]?.name;
+    for (const g of fn.generics.params) if (g.kind === 'TypeParam' && g.name === name) bounds.push(...g.bounds);
+    for (const w of fn.generics.where) {
+      const on = w.kind === 'BoundPredicate' && w.type.kind === 'PathType' ? w.type.path.segments : [];
+      if (w.kind === 'BoundPredicate' && on.length === 1 && on[0]?.name === name) bounds.push(...w.bounds);
+    }
+  }
+  for (const b of bounds) {
+    const last = b.kind === 'TraitBound' ? b.path.segments[b.path.segments.length - 1] : undefined;
+    if (last !== undefined && FN_TRAITS.has(last.name) && last.args?.kind === 'ParenArgs') return last.args;
+  }
+  return null;
+}
+
+/**
+ * A closure passed where a user fn's parameter is bounded by `Fn(T) -> R` takes its parameter
+ * types from the bound, with the call's type arguments: `apply(200u8, |v| v.wrapping_add(100))`
+ * types `v` as `u8`, so the closure computes at that width.
+ */
+function closureArgsFromBounds(cx: Cx, e: CallExpr): void {
+  if (e.callee.kind !== 'PathExpr' || e.callee.path.segments.length !== 1) return;
+  const name = e.callee.path.segments[0]?.name ?? '';
+  const fn = cx.items.fns.get(name);
+  if (fn === undefined || cx.lookup(name) !== undefined || cx.items.ambiguous.has(name)) return;
+  const inst = cx.instances.get(e.callee) ?? new Map<string, Ty>();
+  const saved = cx.generics;
+  cx.generics = new Set(fn.generics.params.filter((g) => g.kind === 'TypeParam').map((g) => g.name));
+  fn.params.forEach((p, i) => {
+    const arg = e.args[i];
+    const bound = arg?.kind === 'Closure' ? fnBound(fn, p.type) : null;
+    if (arg === undefined || bound === null) return;
+    const lower = (t: Type): Ty => subst(lowerType(t, { ...cx.lowerEnv, fresh: () => UNKNOWN }), inst);
+    cx.closureParams.set(arg, bound.inputs.map(lower));
+  });
+  cx.generics = saved;
+}
+
 export function inferCall(cx: Cx, e: CallExpr): Ty {
   if (e.callee.kind === 'PathExpr' && e.args.length === 1) {
     const full = expandPath(
@@ -342,7 +406,18 @@ export function inferCall(cx: Cx, e: CallExpr): Ty {
     e.callee.kind === 'PathExpr' ? cx.record(e.callee, inferPath(cx, e.callee, true)) : inferExpr(cx, e.callee);
   const f = cx.resolved(callee);
   if (f.k === 'fn' && f.params.length === e.args.length) {
-    const args = e.args.map((a) => inferExpr(cx, a));
+    closureArgsFromBounds(cx, e);
+    const args: Ty[] = [];
+    for (const a of e.args) {
+      // The arguments before a closure fix the type parameters its bound gives it (`apply(x, |v| …)`).
+      if (cx.closureParams.has(a)) {
+        args.forEach((t, j) => {
+          const want = f.params[j];
+          if (want !== undefined && cx.table.compatible(t, want)) cx.table.unify(t, want);
+        });
+      }
+      args.push(inferExpr(cx, a));
+    }
     // A generic `F: IntoFuture` argument that is plain data: rustc reports the bound first.
     const fut = FUTURE_ARG[calleePath(cx, e.callee) ?? ''];
     const fa = fut === undefined ? undefined : e.args[fut];
@@ -376,6 +451,7 @@ const EXPECTED_RESULT = new Set(['into', 'collect', 'sum', 'product']);
 
 export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   const recv = inferExpr(cx, e.receiver);
+  checkReceiverTyped(cx, recv);
   const base = peelRefs(cx, recv);
   if (base.k === 'adt' && e.args.length === 0 && base.name === 'JoinSet' && e.method === 'spawn') {
     argCount(cx, e.methodSpan, 'method', 1, 0);
@@ -423,7 +499,17 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     } else cx.table.escape(ft);
     return UNKNOWN;
   }
-  const args = e.args.map((a) => inferExpr(cx, a));
+  const hinted = e.args.length > 0 ? closureParamsOf(cx, base, e.method) : null;
+  const last = e.args[e.args.length - 1];
+  if (hinted !== null && last?.kind === 'Closure') cx.closureParams.set(last, hinted);
+  const args: Ty[] = [];
+  for (const a of e.args) {
+    // `fold(init, |acc, x| …)`: the accumulator has the type of `init`.
+    if (a === last && hinted !== null && e.method === 'fold' && args[0] !== undefined) {
+      cx.table.unify(hinted[0] ?? UNKNOWN, args[0]);
+    }
+    args.push(inferExpr(cx, a));
+  }
   const typed = stdTyped(cx, base, e);
   if (typed !== null) {
     for (const a of args) cx.table.escape(a);
@@ -493,7 +579,9 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   if (e.method === 'to_string' && e.args.length === 0) return adt('String');
   // `x.into()` is whatever the context expects; the interpreter converts by the pair of types.
   // So are `collect()`, `sum()` and `product()`: the expected type picks the `FromIterator`/`Sum` impl.
-  if (EXPECTED_RESULT.has(e.method) && e.args.length === 0 && e.turbofish === null) return cx.table.fresh();
+  if (EXPECTED_RESULT.has(e.method) && e.args.length === 0 && e.turbofish === null) {
+    return openResult(cx, cx.table.fresh(), e.methodSpan, 'E0283');
+  }
   cx.table.escape(recv);
   for (const a of args) cx.table.escape(a);
   return UNKNOWN;

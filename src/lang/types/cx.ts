@@ -3,7 +3,7 @@
  * bodies (fn, closure, async block) being checked, plus the side tables later passes read (the
  * type of every expression, the local every path names).
  */
-import type { Expr, FnItem, FormatArg, Span, StrLit } from '../syntax/ast.ts';
+import type { Expr, FnItem, FormatArg, Span, StrLit, Type } from '../syntax/ast.ts';
 import type { Findings } from './findings.ts';
 import type { Items } from './items.ts';
 import { lowerType, type LowerEnv } from './lower.ts';
@@ -52,6 +52,8 @@ export class Cx {
   readonly instances = new Map<Expr, ReadonlyMap<string, Ty>>();
   /** Closures and async blocks handed to a spawn function: they must not borrow locals (E0373). */
   readonly spawnArgs = new Set<Expr>();
+  /** Parameter types a std adapter gives the closure passed to it (std-deferred.ts closureParamsOf). */
+  readonly closureParams = new Map<Expr, readonly Ty[]>();
   /** Names of the locals moved out (wholly) before each `.await` expression (moves.ts). */
   readonly movedAtAwait = new Map<Expr, ReadonlySet<string>>();
   /** Futures handed to a multi-threaded spawn (they must be `Send`), and where rustc reports it. */
@@ -158,13 +160,32 @@ export class Cx {
     const own = fn.generics.params.filter((p) => p.kind === 'TypeParam').map((p) => p.name);
     this.generics = new Set([...outerGenerics, ...own]);
     this.selfTy = selfTy;
-    const params = fn.params.map((p) => lowerType(p.type, { ...this.lowerEnv, fresh: () => UNKNOWN }));
+    // `x: impl Into<Meters>` is an anonymous type parameter: each call instantiates it, so the
+    // body's `x.into()` knows at run time what the caller passed (facts.ts typeArgs).
+    const params = fn.params.map((p, i): Ty => {
+      if (!anonymousParam(p.type)) return lowerType(p.type, { ...this.lowerEnv, fresh: () => UNKNOWN });
+      const name = `impl#${i}`;
+      own.push(name);
+      return { k: 'param', name };
+    });
     const ret = fn.ret === null ? UNIT : lowerType(fn.ret, { ...this.lowerEnv, fresh: () => UNKNOWN });
     this.generics = savedG;
     this.selfTy = savedS;
     const self = fn.selfParam === null ? null : fn.selfParam.type !== null ? 'value' : fn.selfParam.mode;
     return { generics: [...outerGenerics, ...own], params, ret, isAsync: fn.isAsync, self };
   }
+}
+
+const NOT_ANONYMOUS = new Set(['Future', 'Fn', 'FnMut', 'FnOnce']);
+
+/** An argument-position `impl Trait` the checker treats as a type parameter (not closures or futures). */
+function anonymousParam(t: Type): boolean {
+  return (
+    t.kind === 'ImplTraitType' &&
+    t.bounds.every(
+      (b) => b.kind !== 'TraitBound' || !NOT_ANONYMOUS.has(b.path.segments[b.path.segments.length - 1]?.name ?? ''),
+    )
+  );
 }
 
 /** Replaces generic parameters by the types given for them. */

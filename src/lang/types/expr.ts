@@ -9,9 +9,23 @@ import { bindPattern } from './pat.ts';
 import { coerce, isData } from './coerce.ts';
 import { missingCmpTrait, notUsizeIndex, operandMismatch } from './operators.ts';
 import { iterItemOf, tryConversion } from './std-deferred.ts';
-import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField } from './call.ts';
+import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField, structFields } from './call.ts';
 import { checkItem } from './fn.ts';
-import { BOOL, CHAR, NEVER, REF_STR, UNIT, UNKNOWN, adt, floatTy, intTy, refTy, showTy, type Ty } from './ty.ts';
+import {
+  BOOL,
+  CHAR,
+  NEVER,
+  REF_STR,
+  UNIT,
+  UNKNOWN,
+  adt,
+  arrayTy,
+  floatTy,
+  intTy,
+  refTy,
+  showTy,
+  type Ty,
+} from './ty.ts';
 import { isIntName } from '../num/int-type.ts';
 import { walk } from '../syntax/visit.ts';
 
@@ -111,6 +125,9 @@ function inferInner(cx: Cx, e: Expr): Ty {
         const el = base.elems[e.index];
         return t.k === 'ref' ? el : el;
       }
+      // A tuple struct's field (`temp.0`), with the struct's type arguments applied.
+      const field = base.k === 'adt' ? structFields(cx, base)?.get(String(e.index)) : undefined;
+      if (field !== undefined) return field;
       cx.table.escape(t);
       return UNKNOWN;
     }
@@ -225,12 +242,12 @@ function inferInner(cx: Cx, e: Expr): Ty {
         const t = inferExpr(cx, x);
         if (!cx.table.unify(elem, t)) cx.table.escape(t);
       }
-      return { k: 'array', elem };
+      return { k: 'array', elem, len: e.elems.length };
     }
     case 'ArrayRepeat': {
       const t = inferExpr(cx, e.value);
       cx.table.unify(inferExpr(cx, e.count), intTy('usize'));
-      return { k: 'array', elem: t };
+      return arrayTy(t, e.count);
     }
     case 'StructLit':
       return inferStructLit(cx, e);
@@ -282,6 +299,8 @@ const VERBS: Record<string, string> = {
   '%': 'calculate the remainder of',
 };
 
+const ARITH = new Set(['+', '-', '*', '/', '%']);
+
 function inferBinary(cx: Cx, e: Extract<Expr, { kind: 'Binary' }>): Ty {
   const { op, left, right } = e;
   const l = inferExpr(cx, left);
@@ -318,6 +337,16 @@ function inferBinary(cx: Cx, e: Extract<Expr, { kind: 'Binary' }>): Ty {
   }
   const bothNum = numeric(rl) && numeric(rr);
   const cmp = ['==', '!=', '<', '<=', '>', '>='].includes(op);
+  // std implements arithmetic between a number and a reference to one (`&u64 * u64` is a u64).
+  const peel = (t: Ty): Ty => (t.k === 'ref' ? cx.resolved(t.inner) : t);
+  const [pl, pr] = [peel(rl), peel(rr)];
+  if (!cmp && !bothNum && ARITH.has(op) && numeric(pl) && numeric(pr)) {
+    if (cx.table.unify(pl, pr)) return pl;
+    // rustc's E0277 (`cannot multiply `&u64` by `i32``) is not modelled: stay silent.
+    cx.table.escape(l);
+    cx.table.escape(r);
+    return UNKNOWN;
+  }
   if (op === '<<' || op === '>>') {
     if (numeric(rl)) return l;
     cx.table.escape(l);
@@ -415,8 +444,9 @@ function iterItem(cx: Cx, it: Ty): Ty {
 function inferClosure(cx: Cx, e: Extract<Expr, { kind: 'Closure' }>): Ty {
   cx.pushScope();
   const params: Ty[] = [];
-  for (const p of e.params) {
-    const t = p.type ? cx.lower(p.type) : UNKNOWN;
+  const given = cx.closureParams.get(e);
+  for (const [i, p] of e.params.entries()) {
+    const t = p.type ? cx.lower(p.type) : (given?.[i] ?? UNKNOWN);
     params.push(t);
     bindPattern(cx, p.pat, t);
   }

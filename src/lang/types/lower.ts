@@ -7,7 +7,7 @@ import type { GenericArg, Path, Type } from '../syntax/ast.ts';
 import type { Items } from './items.ts';
 import { lastName } from './items.ts';
 import { STD_TYPES, qualifyStd } from './std-types.ts';
-import { BOOL, CHAR, NEVER, STR, UNIT, UNKNOWN, adt, floatTy, intTy, type Ty } from './ty.ts';
+import { BOOL, CHAR, NEVER, STR, UNIT, UNKNOWN, adt, arrayTy, floatTy, intTy, type Ty } from './ty.ts';
 
 export interface LowerEnv {
   readonly items: Items;
@@ -90,7 +90,7 @@ export function lowerType(t: Type, env: LowerEnv): Ty {
     case 'TupleType':
       return t.elems.length === 0 ? UNIT : { k: 'tuple', elems: t.elems.map((e) => lowerType(e, env)) };
     case 'ArrayType':
-      return { k: 'array', elem: lowerType(t.elem, env) };
+      return arrayTy(lowerType(t.elem, env), t.len);
     case 'SliceType':
       return { k: 'slice', elem: lowerType(t.elem, env) };
     case 'ParenType':

@@ -30,10 +30,21 @@ interface SumSite {
   readonly at: Span;
 }
 
+/** A result only the context can type (`collect()`, `into()`, `sum()`, `Default::default()`). */
+interface OpenSite {
+  readonly result: Ty;
+  readonly at: Span;
+  /** E0283 (a trait picks the impl: `FromIterator`, `Into`, `Sum`), E0790 (`Default::default()`). */
+  readonly code: 'E0283' | 'E0790';
+}
+
 interface Deferred {
   parses: ParseSite[];
   tries: TrySite[];
   sums: SumSite[];
+  opens: OpenSite[];
+  /** Open results already reported (used as a method receiver while still untyped: E0282). */
+  reported: Set<OpenSite>;
 }
 
 const sites = new WeakMap<Cx, Deferred>();
@@ -41,7 +52,7 @@ const sites = new WeakMap<Cx, Deferred>();
 function deferred(cx: Cx): Deferred {
   let d = sites.get(cx);
   if (d === undefined) {
-    d = { parses: [], tries: [], sums: [] };
+    d = { parses: [], tries: [], sums: [], opens: [], reported: new Set() };
     sites.set(cx, d);
   }
   return d;
@@ -54,6 +65,29 @@ export function parseCall(cx: Cx, e: MethodCallExpr): Ty {
   const err = cx.table.fresh();
   deferred(cx).parses.push({ target, err, at: e.methodSpan });
   return adt('Result', [target, err]);
+}
+
+/** A result whose type only the context gives; checked once the bodies are inferred. */
+export function openResult(cx: Cx, result: Ty, at: Span, code: OpenSite['code']): Ty {
+  deferred(cx).opens.push({ result, at, code });
+  return result;
+}
+
+/**
+ * `recv.method()` on a receiver that is an open result nothing has typed yet: rustc needs the type
+ * at this point and reports E0282 there (at the binding that holds it).
+ */
+export function checkReceiverTyped(cx: Cx, recv: Ty): void {
+  const r = cx.resolved(recv);
+  if (r.k !== 'var' || cx.table.kindOf(r.id) !== 'general') return;
+  const d = sites.get(cx);
+  const open = d?.opens.find((o) => {
+    const t = cx.resolved(o.result);
+    return t.k === 'var' && t.id === r.id && o.code === 'E0283';
+  });
+  if (d === undefined || open === undefined || d.reported.has(open)) return;
+  d.reported.add(open);
+  annotationsNeeded(cx, r, open.at, 'E0282');
 }
 
 /** `expr?` where both the operand and the body's return type are `Result`s. */
@@ -122,11 +156,29 @@ export function iterMethod(cx: Cx, self: Ty, e: MethodCallExpr): Ty | null {
       if (e.turbofish !== null) return null;
       const result = cx.table.fresh();
       deferred(cx).sums.push({ result, item, method: e.method, at: e.methodSpan });
-      return result;
+      return openResult(cx, result, e.methodSpan, 'E0283');
     }
     default:
       return null;
   }
+}
+
+/** Adapters whose closure takes the item (`map(|x| …)`) or a reference to it (`filter(|x| …)`). */
+const TAKES_ITEM = new Set(['map', 'for_each', 'inspect', 'any', 'all', 'position', 'filter_map', 'flat_map']);
+const TAKES_REF = new Set(['filter', 'find', 'take_while', 'skip_while', 'max_by_key', 'min_by_key']);
+
+/**
+ * The parameter types of the closure passed to `self.method(…)` on a typed iterator, so that
+ * `v.iter().map(|x| x * 10_000_000_000)` types `x` as `&u64` and the literal as `u64`; null when
+ * the checker does not know the iterator or the adapter.
+ */
+export function closureParamsOf(cx: Cx, self: Ty, method: string): readonly Ty[] | null {
+  const item = iterItemOf(cx, self);
+  if (item === null) return null;
+  if (TAKES_ITEM.has(method)) return [item];
+  if (TAKES_REF.has(method)) return [refTy(item)];
+  if (method === 'fold') return [cx.table.fresh(), item];
+  return null;
 }
 
 const PARSE_ERRORS: Record<string, string> = { int: 'ParseIntError', float: 'ParseFloatError' };
@@ -164,6 +216,18 @@ export function checkDeferred(cx: Cx): void {
     else if (t.k === 'bool') cx.table.unify(p.err, adt('ParseBoolError'));
     else if (t.k === 'var' && cx.table.kindOf(t.id) === 'general') annotationsNeeded(cx, t, p.at);
   }
+  for (const o of d.opens) {
+    const t = cx.resolved(o.result);
+    if (d.reported.has(o) || t.k !== 'var' || cx.table.kindOf(t.id) !== 'general') continue;
+    if (o.code === 'E0790') {
+      cx.findings.error(
+        'typeck',
+        o.at,
+        'E0790',
+        'cannot call associated function on trait without specifying the corresponding `impl` type',
+      );
+    } else annotationsNeeded(cx, t, o.at, o.code);
+  }
   for (const s of d.tries) {
     if (!noConversion(cx, s.err, s.into)) continue;
     cx.findings.error(
@@ -191,11 +255,16 @@ export function checkDeferred(cx: Cx): void {
 }
 
 /** E0284 at the binding whose type nothing fixed (else at the `parse` call). */
-function annotationsNeeded(cx: Cx, v: Extract<Ty, { k: 'var' }>, at: Span): void {
+function annotationsNeeded(
+  cx: Cx,
+  v: Extract<Ty, { k: 'var' }>,
+  at: Span,
+  code: 'E0282' | 'E0283' | 'E0284' = 'E0284',
+): void {
   let where: Span = at;
   for (const l of cx.localOf.values()) {
     const t = cx.resolved(l.ty);
     if (t.k === 'var' && t.id === v.id && l.span.start < where.start) where = l.span;
   }
-  cx.findings.error('typeck', where, 'E0284', 'type annotations needed');
+  cx.findings.error('typeck', where, code, 'type annotations needed');
 }

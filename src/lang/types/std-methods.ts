@@ -2,6 +2,7 @@
  * Result types of common std/tokio methods, by receiver type. A method not listed here types as
  * unknown (its receiver and arguments escape), so this table only ever adds precision.
  */
+import { INT_TYPES, unsignedOf } from '../num/int-type.ts';
 import type { InferTable } from './table.ts';
 import { BOOL, REF_STR, UNIT, UNKNOWN, adt, intTy, refTy, type Ty } from './ty.ts';
 
@@ -128,6 +129,7 @@ const TABLE: Record<string, Record<string, Rule>> = {
 const INT_METHODS: Record<string, Rule> = {
   pow: same,
   abs: same,
+  unsigned_abs: (s) => (s.k === 'int' ? intTy(unsignedOf(INT_TYPES[s.name]).name) : UNKNOWN),
   to_string: string,
   min: same,
   max: same,

@@ -62,8 +62,9 @@ export class InferTable {
       case 'ref':
         return { k: 'ref', mut: s.mut, inner: this.deep(s.inner) };
       case 'array':
+        return { k: 'array', elem: this.deep(s.elem), len: s.len };
       case 'slice':
-        return { k: s.k, elem: this.deep(s.elem) };
+        return { k: 'slice', elem: this.deep(s.elem) };
       case 'adt':
         return { k: 'adt', name: s.name, args: s.args.map((a) => this.deep(a)) };
       case 'fn':

@@ -4,6 +4,7 @@
  * gap in the tables can never turn into a false rejection.
  */
 import type { IntName } from '../num/int-type.ts';
+import type { Expr } from '../syntax/ast.ts';
 
 export type FloatName = 'f32' | 'f64';
 
@@ -22,7 +23,8 @@ export type Ty =
   | { readonly k: 'str' }
   | { readonly k: 'tuple'; readonly elems: readonly Ty[] }
   | { readonly k: 'ref'; readonly mut: boolean; readonly inner: Ty }
-  | { readonly k: 'array'; readonly elem: Ty }
+  /** `len` is the length when the program writes it as a literal (`[u16; 3]`, `[x, y]`). */
+  | { readonly k: 'array'; readonly elem: Ty; readonly len?: number }
   | { readonly k: 'slice'; readonly elem: Ty }
   | AdtTy
   | { readonly k: 'param'; readonly name: string }
@@ -40,6 +42,9 @@ export const STR: Ty = { k: 'str' };
 export const NEVER: Ty = { k: 'never' };
 export const REF_STR: Ty = { k: 'ref', mut: false, inner: STR };
 
+/** An array type; its length is kept when `len` is an integer literal. */
+export const arrayTy = (elem: Ty, len: Expr): Ty =>
+  len.kind === 'IntLit' ? { k: 'array', elem, len: Number(len.value) } : { k: 'array', elem };
 export const intTy = (name: IntName): Ty => ({ k: 'int', name });
 export const floatTy = (name: FloatName): Ty => ({ k: 'float', name });
 export const adt = (name: string, args: readonly Ty[] = []): AdtTy => ({ k: 'adt', name, args });
@@ -75,7 +80,7 @@ export function showTy(t: Ty, show: (v: number) => string = () => '_'): string {
     case 'ref':
       return `&${t.mut ? 'mut ' : ''}${go(t.inner)}`;
     case 'array':
-      return `[${go(t.elem)}; _]`;
+      return `[${go(t.elem)}; ${t.len ?? '_'}]`;
     case 'slice':
       return `[${go(t.elem)}]`;
     case 'adt': {

@@ -6,8 +6,8 @@
  *   integer): passed as a reference to the place so the method can write back;
  * - `&self`: looked at; an rvalue receiver stays a temporary of the statement.
  */
-import { typeSite } from './typed.ts';
-import { genericDefault, typeArgsAt } from './typed-generic.ts';
+import { typedInt, typeSite } from './typed.ts';
+import { genericAssocCall, genericDefault, receiverFrom, typeArgsAt } from './typed-generic.ts';
 import type { CallExpr, Expr, MethodCallExpr, Type } from '../../syntax/ast.ts';
 import { type IntType } from '../../num/int-type.ts';
 import { callValue } from '../call.ts';
@@ -48,7 +48,7 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
   nameSite(cx, e, site);
   const args = e.args.map((a) => compileExpr(cx, a));
   const callee = e.callee;
-  const generic = genericDefault(cx, e);
+  const generic = genericDefault(cx, e) ?? genericAssocCall(cx, e, args);
   if (generic !== null) return generic;
   if (callee.kind === 'PathExpr') {
     const r = resolvePath(cx, callee.path, callee.span);
@@ -215,7 +215,8 @@ export function callMethod(
 export function compileMethodCall(cx: Cx, e: MethodCallExpr): CE {
   const spine: MethodCallExpr[] = [e];
   for (let x = e.receiver; x.kind === 'MethodCall'; x = x.receiver) spine.push(x);
-  let recv = compilePlaceRead(cx, spine[spine.length - 1].receiver);
+  const inner = spine[spine.length - 1].receiver;
+  let recv = typedInt(cx, inner, compilePlaceRead(cx, inner));
   for (let i = spine.length - 1; ; i--) {
     const out = compileCallOn(cx, spine[i], recv);
     if (i === 0) return out;
@@ -257,7 +258,8 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
   const ret = methodResultInt(cx, name, recv.ic) ?? (mi ? cx.cells.of(mi) : null);
   if (e.turbofish && e.turbofish[0]?.kind === 'TypeArg') site.hint = turbofishTypeHint(e.turbofish[0].type);
   else site.hint = cx.hints.get(e) ?? null;
-  typeSite(cx, e, site, name);
+  const openFrom = typeSite(cx, e, site, name);
+  if (openFrom !== null && e.args.length === 0 && recv.s !== null) recv = receiverFrom(site, openFrom, recv.s, recv);
   // A method's type arguments are fixed by its receiver's type, known where the checker closed it.
   void typeArgsAt(cx, e, site);
   const n = args.length;

@@ -78,6 +78,8 @@ export class Cx {
   movedAtAwait: ReadonlyMap<object, ReadonlySet<string>> = new Map();
   /** Set while compiling a `Drop::drop` or method body: the impl's self type name. */
   selfType: string | null = null;
+  /** The type parameters of the fn being compiled (`T` in `T::make()`, resolved per call). */
+  generics: ReadonlySet<string> = new Set();
 
   constructor(
     readonly file: string,

@@ -4,6 +4,8 @@
  * `Drop`, `Display`, `Debug`, `From` are remembered specially; trait default methods are filled
  * in), then compiles every function body, and finally fixes the integer types.
  */
+import type { Ty } from '../../types/ty.ts';
+import { hintOfTy } from './typed.ts';
 import { NO_FACTS, type TypeFacts } from '../../types/facts.ts';
 import { spawnNames } from './spawn-names.ts';
 import type {
@@ -371,7 +373,10 @@ export class ProgramCompiler {
     const p0 = it.params[0];
     if (p0) {
       const n = typeName(p0.type);
-      if (n) paramTypeNames.set(def, isIntName(n) ? 'int' : n === 'str' ? 'String' : n);
+      if (n) {
+        paramTypeNames.set(def, isIntName(n) ? 'int' : n === 'str' ? 'String' : n);
+        paramTypeKeys.set(def, n);
+      }
     }
     retInts.set(def, annotationCell(this.cx, it.ret));
     this.fns.push({ def, item: it, selfType });
@@ -478,7 +483,9 @@ export class ProgramCompiler {
     const scope = new FnScope(null, false, item.isAsync, p.selfType);
     scope.retErr = errTypeOf(item.ret);
     const prevSelf = cx.selfType;
+    const prevGenerics = cx.generics;
     cx.selfType = p.selfType;
+    cx.generics = new Set(item.generics.params.filter((g) => g.kind === 'TypeParam').map((g) => g.name));
     cx.withScope(scope, () => {
       const slots: number[] = [];
       let selfSlot = -1;
@@ -519,11 +526,17 @@ export class ProgramCompiler {
       }
     });
     cx.selfType = prevSelf;
+    cx.generics = prevGenerics;
   }
 }
 
 function fromDispatch(list: Method[]): Method['call'] {
   return (site, args) => {
+    // The checker's type of the argument picks the impl (`From<u8>` vs `From<u32>`).
+    const want = site.from === null ? null : tyKey(site.from);
+    const typed = want === null ? undefined : list.find((m) => m.user && paramTypeKeys.get(m.user) === want);
+    if (typed !== undefined) return typed.call(site, args);
+    // Only when the site is untyped (the checker left the argument open): the value's shape.
     const v = args[0];
     for (const m of list) {
       const u = m.user;
@@ -541,6 +554,13 @@ function matchesParam(def: FnDef, v: unknown): boolean {
 }
 
 export const paramTypeNames = new WeakMap<FnDef, string>();
+/** The first parameter's type as written (last path segment, references peeled): `u8`, `str`, `Celsius`. */
+const paramTypeKeys = new WeakMap<FnDef, string>();
+
+/** A checker type in the form paramTypeKeys holds (references peeled, no type arguments), or null. */
+function tyKey(t: Ty): string | null {
+  return t.k === 'ref' ? tyKey(t.inner) : (hintOfTy(t)?.replace(/<.*$/, '') ?? null);
+}
 
 export function runtimeTypeName(v: unknown): string {
   if (typeof v === 'string') return 'String';

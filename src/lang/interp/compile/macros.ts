@@ -19,7 +19,10 @@ import { type BoundFormat, compileFormat, FmtTraitError, formatBound, type Forma
 import type { Located } from '../../diagnostics.ts';
 import { typeFault } from '../type-fault.ts';
 import { allocate } from '../guards.ts';
-import { USIZE } from '../../num/int-type.ts';
+import { type IntType, USIZE } from '../../num/int-type.ts';
+import type { Ty } from '../../types/ty.ts';
+import { typedInt } from './typed.ts';
+import { intIn, openTyOf } from './typed-generic.ts';
 import { Site } from '../defs.ts';
 import { env } from '../env.ts';
 import { CTL, type Frame } from '../frame.ts';
@@ -45,6 +48,8 @@ interface FormatCode {
   readonly parts: CE[];
   readonly bound: BoundFormat;
   readonly ints: (IntCell | null)[];
+  /** Arguments typed by the enclosing fn's type parameters (`{:x}` of `x: T`), resolved per call. */
+  readonly open: (Ty | null)[];
   /** Where each argument is written (a captured name: the format string). */
   readonly at: Located[];
 }
@@ -57,7 +62,8 @@ export function compileFormatArgs(cx: Cx, fmt: StrLit, args: FormatArg[]): Forma
   if (!r.ok) return fail(fmt.span, r.error.message);
   const bound = r.value;
   const written = [...positional, ...named];
-  const parts: CE[] = written.map((a) => compilePlaceRead(cx, a.value));
+  const parts: CE[] = written.map((a) => typedInt(cx, a.value, compilePlaceRead(cx, a.value)));
+  const open = written.map((a) => openTyOf(cx, a.value));
   const at: Located[] = written.map((a) => a.value.span);
   for (const name of bound.captures) {
     const ref = cx.scope.resolve(name);
@@ -76,13 +82,19 @@ export function compileFormatArgs(cx: Cx, fmt: StrLit, args: FormatArg[]): Forma
       }),
     );
   }
-  return { parts, bound, ints: parts.map((p) => p.ic), at };
+  return { parts, bound, ints: parts.map((p) => p.ic), open, at };
 }
 
-function formatted(fc: FormatCode, vals: Value[]): string {
+/** The integer type argument `i` is formatted at: the checker's, or the call's for a generic one. */
+function intAt(fc: FormatCode, i: number, f: Frame): IntType | null {
+  const open = fc.open[i];
+  return (open ? intIn(open, f) : null) ?? fc.ints[i]?.t ?? null;
+}
+
+function formatted(fc: FormatCode, vals: Value[], f: Frame): string {
   const n = vals.length;
   const fmts = new Array<Formattable>(n);
-  for (let i = 0; i < n; i++) fmts[i] = toFmt(vals[i], fc.ints[i]?.t ?? null);
+  for (let i = 0; i < n; i++) fmts[i] = toFmt(vals[i], intAt(fc, i, f));
   try {
     return formatBound(fc.bound, fmts);
   } catch (e) {
@@ -111,7 +123,7 @@ function isStaticMessage(fmt: StrLit | null, args: FormatArg[]): boolean {
 function messageOf(cx: Cx, fmt: StrLit | null, args: FormatArg[]): CE {
   if (!fmt) return sync(() => '');
   const fc = compileFormatArgs(cx, fmt, args);
-  return seq(fc.parts, (_f, vals) => formatted(fc, vals));
+  return seq(fc.parts, (f, vals) => formatted(fc, vals, f));
 }
 
 export function compileMacro(cx: Cx, e: MacroExpr): CE {
@@ -167,7 +179,7 @@ function compileFormatMacro(cx: Cx, e: FormatMacro): CE {
       if (!e.format) return sync(() => panicAt(site, 'explicit panic', true));
       const fc = compileFormatArgs(cx, e.format, e.args);
       const isStr = panicPayloadIsStatic(e.format, e.args, fc.bound);
-      return seq(fc.parts, (_f, vals) => panicAt(site, formatted(fc, vals), isStr));
+      return seq(fc.parts, (f, vals) => panicAt(site, formatted(fc, vals, f), isStr));
     }
     case 'unreachable': {
       // `panic!(concat!("internal error: entered unreachable code: ", $fmt), $args)`
@@ -210,19 +222,19 @@ function compileWrite(cx: Cx, e: FormatMacro, nl: boolean): CE {
     : compileExpr(cx, e.target);
   const fc = e.format ? compileFormatArgs(cx, e.format, e.args) : null;
   const parts = fc ? [target, ...fc.parts] : [target];
-  return seq(parts, (_f, vals) => {
+  return seq(parts, (f, vals) => {
     const t = vals[0];
     if (t instanceof RFormatter) {
       if (fc) {
         const n = vals.length - 1;
         const fmts = new Array<Formattable>(n);
-        for (let i = 0; i < n; i++) fmts[i] = toFmt(vals[i + 1], fc.ints[i]?.t ?? null);
+        for (let i = 0; i < n; i++) fmts[i] = toFmt(vals[i + 1], intAt(fc, i, f));
         t.f.writeFmt(fc.bound, fmts);
       }
       if (nl) t.f.writeStr('\n');
       return ok(undefined);
     }
-    const s = (fc ? formatted(fc, vals.slice(1)) : '') + (nl ? '\n' : '');
+    const s = (fc ? formatted(fc, vals.slice(1), f) : '') + (nl ? '\n' : '');
     const stream = deref(t);
     if (stream instanceof RStdStream) {
       (stream.err ? env.stderr : env.stdout)(s);

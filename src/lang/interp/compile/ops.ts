@@ -19,6 +19,7 @@ import { type Cx, fail } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
 import { compilePlace, P } from './place.ts';
 import { typeFault } from '../type-fault.ts';
+import { intIn, openTyOf } from './typed-generic.ts';
 
 type ArithOp = 'add' | 'sub' | 'mul' | 'div' | 'rem';
 const ARITH: Record<string, ArithOp> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'rem' };
@@ -198,6 +199,12 @@ function combineBinary(cx: Cx, e: BinaryExpr, l: CE, r: CE): CE {
   if (shift) cell = l.ic ?? cx.cells.unknown();
   else cell = cx.cells.unify(l.ic, r.ic) ?? (isArith(op) ? cx.cells.unknown() : cx.cells.lit());
   const resultIc = COMPARISON.has(op) ? null : l.ic || r.ic || isArith(op) ? cell : null;
+  // An integer operand's width is the result's (std's `Add for i8` is the only `i8 + i8`).
+  const open = isArith(op) ? (openTyOf(cx, e) ?? openTyOf(cx, e.left)) : null;
+  if (open !== null) {
+    // Generic arithmetic (`x + x` with `x: T`): the width is the one this call gives `T`.
+    return seq([l, r], (f, [x, y]) => binop(op, x, y, intIn(open, f) ?? cell.t, site), resultIc);
+  }
   if (l.s && r.s && !l.ctl && !r.ctl) {
     const fast = fastArith(op, l.s, r.s, cell, site);
     if (fast) return sync(fast, false, resultIc);

@@ -8,11 +8,13 @@
 import type { CallExpr, Expr } from '../../syntax/ast.ts';
 import { subst } from '../../types/cx.ts';
 import type { Ty } from '../../types/ty.ts';
+import { INT_TYPES, type IntType } from '../../num/int-type.ts';
 import { type Frame, frameTys } from '../frame.ts';
 import { typeFault } from '../type-fault.ts';
 import { defaultOfTy, NO_DEFAULT } from '../std/typed-default.ts';
-import { Site } from '../defs.ts';
-import { type CE, sync } from './ce.ts';
+import { type Code, Site } from '../defs.ts';
+import { type CE, seq, sync } from './ce.ts';
+import { callMethodStatic } from '../std/dispatch.ts';
 import type { Cx } from './cx.ts';
 import { isClosed, typedEnv } from './typed.ts';
 
@@ -40,6 +42,62 @@ export function typeArgsAt(cx: Cx, at: Expr, site: Site): ((f: Frame) => TyMap) 
     if (env === null) return m;
     return new Map([...m].map(([k, v]) => [k, subst(v, env)] as const));
   };
+}
+
+/** The integer type `open` (a type naming generic parameters) is in this call of the fn, if any. */
+export function intIn(open: Ty, f: Frame): IntType | null {
+  const t = tyIn(open, f);
+  const n = t.k === 'ref' ? t.inner : t;
+  return n.k === 'int' ? INT_TYPES[n.name] : null;
+}
+
+/** The checker's type of `e` when it names the enclosing fn's type parameters (`x + x` with `x: T`). */
+export function openTyOf(cx: Cx, e: Expr): Ty | null {
+  const t = cx.facts.typeOf(e);
+  return t !== null && !isClosed(t) ? t : null;
+}
+
+/**
+ * A receiver whose type names the enclosing fn's type parameters (`x.into()` with `x: T` or
+ * `x: impl Into<U>`): once it is evaluated, the site learns the type this call of the fn gave it,
+ * so the conversion is chosen by type, never by looking at the value.
+ */
+export function receiverFrom(site: Site, open: Ty, rs: Code, c: CE): CE {
+  return sync(
+    (f) => {
+      const v = rs(f);
+      const t = tyIn(open, f);
+      site.from = isClosed(t) ? t : null;
+      return v;
+    },
+    c.ctl,
+    c.ic,
+    c.elem ?? null,
+  );
+}
+
+/** A user type's name, as the program's impls are keyed; null for other types. */
+function implKey(t: Ty): string | null {
+  return t.k === 'adt' ? t.name : null;
+}
+
+/**
+ * `T::make(…)` inside a generic fn, for an associated fn of a user trait: the impl is the one of the
+ * type this call gives `T` (dictionary passing, like `T::default()`).
+ */
+export function genericAssocCall(cx: Cx, e: CallExpr, args: CE[]): CE | null {
+  if (e.callee.kind !== 'PathExpr' || e.callee.path.qself || e.callee.path.segments.length !== 2) return null;
+  const calleePath = e.callee.path;
+  const [owner, fn] = calleePath.segments;
+  if (owner === undefined || fn === undefined || !cx.generics.has(owner.name)) return null;
+  const site = Site.of(e.span);
+  const param: Ty = { k: 'param', name: owner.name };
+  return seq(args, (f, vals) => {
+    const key = implKey(tyIn(param, f));
+    const out = key === null ? undefined : callMethodStatic(key, fn.name, site, vals);
+    // A user trait's associated fn on a primitive (`impl Make for u8`) is not compiled yet (docs/type-driven.md).
+    return out !== undefined ? out : typeFault(site, `\`${owner.name}::${fn.name}\` has no impl for this type`);
+  });
 }
 
 /** `T::default()` / `Default::default()` whose type names a generic parameter. */

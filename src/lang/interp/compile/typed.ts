@@ -29,7 +29,9 @@ export function typedEnv(cx: Cx): TypedEnv {
 
 /** An expression the checker typed as an integer gets that integer type, whatever else it meets. */
 export function typedInt(cx: Cx, e: Expr, c: CE): CE {
-  const name = cx.facts.intOf(e);
+  const t = cx.facts.typeOf(e);
+  // A reference to an integer (`|b| b.wrapping_add(1)` over `&u8`) computes at the integer's width.
+  const name = t?.k === 'int' ? t.name : t?.k === 'ref' && t.inner.k === 'int' ? t.inner.name : null;
   if (name === null) return c;
   const fixed = cx.cells.of(INT_TYPES[name]);
   if (c.ic !== null) {
@@ -100,20 +102,26 @@ function hintTarget(method: string, t: Ty): Ty | null {
 
 const TYPED_METHODS = new Set(['parse', 'collect', 'sum', 'product', 'into', 'unwrap_or_default', 'or_default']);
 
-/** Gives a call site the checker's types: its result, what it consumes, and the hint natives read. */
-export function typeSite(cx: Cx, e: CallExpr | MethodCallExpr, site: Site, name: string): void {
+/**
+ * Gives a call site the checker's types: its result, what it consumes, and the hint natives read.
+ * Returns the consumed type when it names the enclosing fn's generic parameters (`x.into()` with
+ * `x: T`): the caller then resolves it against each call's type arguments (typed-generic.ts).
+ */
+export function typeSite(cx: Cx, e: CallExpr | MethodCallExpr, site: Site, name: string): Ty | null {
   const ty = cx.facts.typeOf(e);
-  if (ty === null) return;
+  if (ty === null) return null;
   if (TYPED_METHODS.has(name)) {
     // Only the part a native reads must be known (`parse` reads the `Ok` type, not the error).
     const target = hintTarget(name, ty);
     const h = target === null || !isClosed(target) ? null : hintOfTy(target);
     if (h !== null) site.hint = h;
   }
-  if (!isClosed(ty)) return;
+  if (!isClosed(ty)) return null;
   site.ty = ty;
   site.typed = typedEnv(cx);
   const src = e.kind === 'MethodCall' ? e.receiver : e.args.length === 1 ? e.args[0] : null;
   const from = src === null ? null : cx.facts.typeOf(src);
-  if (from !== null && isClosed(from)) site.from = from;
+  if (from === null) return null;
+  if (isClosed(from)) site.from = from;
+  return isClosed(from) ? null : from;
 }

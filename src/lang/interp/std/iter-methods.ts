@@ -1,5 +1,7 @@
 /** The `Iterator` methods: adapters (lazy) and consumers, shared by every iterator value. */
-import { I64, INT_TYPES, isIntName } from '../../num/int-type.ts';
+import { I64, INT_TYPES, type IntType, type IntValue, isIntName } from '../../num/int-type.ts';
+import { SUM_PRODUCT_LOCATION } from '../../num/std-location.ts';
+import { relocate } from '../panic.ts';
 import { callValue } from '../call.ts';
 import type { NativeFn, Site } from '../defs.ts';
 import { arithSlow, cmpValues, keyOf } from '../ops-rt.ts';
@@ -231,7 +233,7 @@ function sumPlain(s: Site, i: RIter, product: boolean, hint: string | null): Val
   each(s, i, (x0) => {
     const x = deref(x0);
     if (acc === undefined) acc = x;
-    else acc = arithSlow(product ? 'mul' : 'add', acc, x, t, s);
+    else acc = accumulate(product, acc, x, t, s);
   });
   if (acc === undefined) {
     if (hint === 'f64' || hint === 'f32') return new RFloat(product ? 1 : 0, hint === 'f32');
@@ -239,6 +241,20 @@ function sumPlain(s: Site, i: RIter, product: boolean, hint: string | null): Val
   }
   return acc;
 }
+
+/** One step of `Sum`/`Product`: an integer overflow is reported inside core, as rustc does. */
+function accumulate(product: boolean, acc: Value, x: Value, t: IntType, s: Site): Value {
+  if (isIntValue(acc) && isIntValue(x)) {
+    try {
+      return product ? t.mul(acc, x) : t.add(acc, x);
+    } catch (e) {
+      return relocate(e, SUM_PRODUCT_LOCATION);
+    }
+  }
+  return arithSlow(product ? 'mul' : 'add', acc, x, t, s);
+}
+
+const isIntValue = (v: Value): v is IntValue => typeof v === 'number' || typeof v === 'bigint';
 
 function sumWrapped(s: Site, i: RIter, product: boolean, option: boolean): Value {
   const items: Value[] = [];

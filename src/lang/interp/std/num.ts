@@ -2,7 +2,16 @@
  * Integer, float and bool methods and the numeric namespaces (`i32::MAX`, `u64::from`, `f64::EPSILON`).
  * Integer methods take their type from the call site (the receiver's inferred type).
  */
-import { I32, INT_TYPES, type IntName, type IntType, type IntValue, isIntName } from '../../num/int-type.ts';
+import {
+  I32,
+  INT_TYPES,
+  type IntName,
+  type IntType,
+  type IntValue,
+  isIntName,
+  unsignedOf,
+} from '../../num/int-type.ts';
+import { intMethodLocation } from '../../num/std-location.ts';
 import {
   absDiff,
   checkedOp,
@@ -57,6 +66,16 @@ function guard<T>(s: Site, f: () => T): T {
   }
 }
 
+/** Like guard, for methods whose overflow rustc reports inside core (num/std-location.ts). */
+function guardInCore<T>(t: IntType, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof NumPanic) numPanicAt(intMethodLocation(t.name), e);
+    throw e;
+  }
+}
+
 function im(name: string, f: NativeFn): void {
   def(INT_METHODS, name, 'ref', f);
 }
@@ -87,8 +106,12 @@ for (const [name, op] of OPS) {
     return tuple2(v, o);
   });
 }
-im('pow', (s, a) => guard(s, () => intOp(ty(s), 'pow', n(a[0]), n(a[1]))));
-im('abs', (s, a) => guard(s, () => intOp(ty(s), 'abs', n(a[0]))));
+im('pow', (s, a) => guardInCore(ty(s), () => intOp(ty(s), 'pow', n(a[0]), n(a[1]))));
+im('abs', (s, a) => guardInCore(ty(s), () => intOp(ty(s), 'abs', n(a[0]))));
+im('unsigned_abs', (s, a) => {
+  const v = n(a[0]);
+  return unsignedOf(ty(s)).wrap(v < 0 ? -BigInt(v) : v);
+});
 im('rem_euclid', (s, a) => guard(s, () => intOp(ty(s), 'remEuclid', n(a[0]), n(a[1]))));
 im('div_euclid', (s, a) => guard(s, () => intOp(ty(s), 'divEuclid', n(a[0]), n(a[1]))));
 im('abs_diff', (s, a) => absDiff(ty(s), n(a[0]), n(a[1])));
@@ -202,8 +225,8 @@ for (const name of Object.keys(INT_TYPES) as IntName[]) {
   member(N, 'try_from', (s, a) => tryConvert(t, a[0], s), t);
   member(N, 'max', (_s, a) => (n(a[1]) > n(a[0]) ? n(a[1]) : n(a[0])), t, [t, t]);
   member(N, 'min', (_s, a) => (n(a[1]) < n(a[0]) ? n(a[1]) : n(a[0])), t, [t, t]);
-  member(N, 'pow', (s, a) => guard(s, () => intOp(t, 'pow', n(a[0]), n(a[1]))), t);
-  member(N, 'abs', (s, a) => guard(s, () => intOp(t, 'abs', n(a[0]))), t);
+  member(N, 'pow', (_s, a) => guardInCore(t, () => intOp(t, 'pow', n(a[0]), n(a[1]))), t);
+  member(N, 'abs', (_s, a) => guardInCore(t, () => intOp(t, 'abs', n(a[0]))), t);
   member(N, 'from_str_radix', (s, a) => fromStrRadix(t, a, s), t);
   member(N, 'default', () => 0, t);
   for (const [end, le] of [

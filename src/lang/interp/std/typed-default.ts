@@ -1,8 +1,8 @@
 /**
  * `Default::default()` by the checker's type (types/facts.ts): `T::default()`, derives, a user
  * `impl Default`, `unwrap_or_default()`, `entry().or_default()`. Returns NO_DEFAULT when the type
- * is not one the table describes (a generic parameter left open, an array whose length the checker
- * does not keep); callers then use the older name-based table (defaults.ts).
+ * is not one the table describes (a generic parameter left open, an array whose length is not a
+ * literal); callers then use the older name-based table (defaults.ts).
  */
 import { invoke } from '../call.ts';
 import { EnumDef, type TypedEnv } from '../defs.ts';
@@ -39,6 +39,17 @@ export function defaultOfTy(t: Ty, env: TypedEnv): Value | typeof NO_DEFAULT {
         vs.push(v);
       }
       return new RTuple(owned(vs));
+    }
+    case 'array': {
+      // `[T; N]::default()`: N defaults of T (the checker keeps N when the source writes it).
+      if (t.len === undefined) return NO_DEFAULT;
+      const vs: Value[] = [];
+      for (let i = 0; i < t.len; i++) {
+        const v = defaultOfTy(t.elem, env);
+        if (v === NO_DEFAULT) return NO_DEFAULT;
+        vs.push(v);
+      }
+      return new RVec(owned(vs), true);
     }
     case 'adt':
       return adtDefault(t.name, t.args, env);
