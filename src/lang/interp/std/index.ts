@@ -16,3 +16,4 @@ import './thread.ts';
 import './mpsc-std.ts';
 import './sync-std.ts';
 import './std-more.ts';
+import './slice-mut.ts';

@@ -23,7 +23,7 @@ import { panicAt } from '../panic.ts';
 import type { RefBase } from '../values.ts';
 import { deref, mkChar, RChar, RFloat, RVec, type Value, text } from '../values.ts';
 import { err, NONE, ok, ordering, some } from './enums.ts';
-import { BufIter } from './iter.ts';
+import { BufIter, CharsIter } from './iter.ts';
 import { tuple2 } from './iter.ts';
 import { RRange } from './range.ts';
 import { fn, member, ns } from './registry.ts';
@@ -196,7 +196,7 @@ m('repeat', 'ref', (_s, a) => {
   allocate(utf8Len(base) * Number(a[1]));
   return base.repeat(Number(a[1]));
 });
-m('chars', 'ref', (_s, a) => new BufIter(chars(str(a[0])), false));
+m('chars', 'ref', (_s, a) => new CharsIter(chars(str(a[0])), false));
 m('char_indices', 'ref', (_s, a) => {
   const s = str(a[0]);
   const out: Value[] = [];
