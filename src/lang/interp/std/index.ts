@@ -17,3 +17,4 @@ import './mpsc-std.ts';
 import './sync-std.ts';
 import './std-more.ts';
 import './slice-mut.ts';
+import './long-tail.ts';

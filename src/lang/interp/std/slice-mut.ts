@@ -1,9 +1,6 @@
 /**
  * Mutable sub-slices that alias their parent (`chunks_mut`, `split_at_mut`, `split_first_mut`, …):
- * a write through a chunk lands in the vector it was cut from, as in Rust. Slices elsewhere are
- * copies of the viewed items (values.ts), which is right for `&[T]`; an `&mut [T]` view is an
- * array proxy over `[lo, hi)` of the parent's array, so every array operation (index, iter_mut,
- * sort, swap, fill) goes through to the parent's slots.
+ * a write through a chunk lands in the vector it was cut from, as in Rust (see slice-view.ts).
  */
 import type { NativeFn, Site } from '../defs.ts';
 import { panicAt } from '../panic.ts';
@@ -12,6 +9,7 @@ import { NONE, some } from './enums.ts';
 import { BufIter, tuple2 } from './iter.ts';
 import { ITER } from './iter-methods.ts';
 import { def } from './tables.ts';
+import { sliceView } from './slice-view.ts';
 import { DEQUE, VEC } from './vec.ts';
 import { ChunksExact } from './vec.ts';
 
@@ -20,45 +18,6 @@ const arr = (v: Value): Value[] => (deref(v) as RVec).a;
 function both(name: string, f: NativeFn): void {
   def(VEC, name, 'refMut', f);
   def(DEQUE, name, 'refMut', f);
-}
-
-const indexOf = (p: string | symbol): number => (typeof p === 'string' && /^(0|[1-9]\d*)$/.test(p) ? Number(p) : -1);
-
-/** `&mut base[lo..hi]` as an array whose slots are the parent's. */
-export function sliceView(base: Value[], lo: number, hi: number): Value[] {
-  const len = hi - lo;
-  return new Proxy<Value[]>([], {
-    get(target, p, recv) {
-      if (p === 'length') return len;
-      const i = indexOf(p);
-      if (i >= 0) return i < len ? base[lo + i] : undefined;
-      return Reflect.get(target, p, recv) as unknown;
-    },
-    set(target, p, v: Value) {
-      const i = indexOf(p);
-      if (i >= 0 && i < len) {
-        base[lo + i] = v;
-        return true;
-      }
-      // a slice never changes length: sort and friends write `length` back unchanged
-      if (p === 'length') return v === len;
-      return Reflect.set(target, p, v);
-    },
-    has(_t, p) {
-      const i = indexOf(p);
-      return i >= 0 ? i < len : p === 'length';
-    },
-    ownKeys() {
-      return [...Array.from({ length: len }, (_, i) => String(i)), 'length'];
-    },
-    getOwnPropertyDescriptor(_t, p) {
-      if (p === 'length') return { value: len, writable: true, enumerable: false, configurable: false };
-      const i = indexOf(p);
-      return i >= 0 && i < len
-        ? { value: base[lo + i], writable: true, enumerable: true, configurable: true }
-        : undefined;
-    },
-  });
 }
 
 const view = (base: Value[], lo: number, hi: number): RVec => new RVec(sliceView(base, lo, hi));
