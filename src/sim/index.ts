@@ -96,3 +96,6 @@ export * from './net/index.ts';
 // std threads on the real-time axis
 export { OsThreads, OsThread, ThreadDeadlock } from './threads/os-threads.ts';
 export type { Blocker, ThreadBody } from './threads/os-threads.ts';
+
+// LocalSet and spawn_local
+export { LocalSet, RunUntil, spawnLocal, SPAWN_LOCAL_OUTSIDE_PANIC } from './task/local-set.ts';

@@ -211,6 +211,14 @@ export function arithSlow(
   return typeFault(site, `cannot apply \`${op}\` to values of these types`, 'E0369');
 }
 
+/** `a & b`, `a | b`, `a ^ b` for non-integers (set algebra, user `BitOr` impls): the operator's method. */
+export function bitSlow(op: 'bitand' | 'bitor' | 'bitxor', a0: Value, b0: Value, site: Site): Value {
+  const a = deref(a0);
+  const m = findMethod(a, op);
+  if (m) return m.call(site, [FOUND.self, deref(b0)]);
+  return typeFault(site, `cannot apply \`${op}\` to values of these types`, 'E0369');
+}
+
 /** `-a` for non-integers. */
 export function negSlow(a0: Value, site: Site): Value {
   const a = deref(a0);

@@ -238,6 +238,13 @@ function parseHandler(p: Parser, close: string): Expr {
   return e;
 }
 
+/** Is the macro starting at `start` inside an expression (not at the start of a statement)? */
+function inExpressionPosition(p: Parser, start: Token): boolean {
+  const i = p.tokens.indexOf(start);
+  const before = i > 0 ? p.tokens[i - 1] : undefined;
+  return before !== undefined && before.text !== ';' && before.text !== '{' && before.text !== '}';
+}
+
 function parsePin(
   p: Parser,
   close: string,
@@ -246,8 +253,10 @@ function parsePin(
 ): MacroExpr {
   const names: { name: string; span: MacroExpr['span'] }[] = [];
   const lets: LetStmt[] = [];
-  // `std::pin::pin!(async { … })`: anything but a list of names (or `let`s) is std's expression form
-  if (!p.isKw('let') && !(p.isIdent() && (p.isAt(1, ',') || p.isAt(1, close)))) {
+  // `std::pin::pin!(async { … })`: anything but a list of names (or `let`s) is std's expression form,
+  // and so is `pin!(fut)` where an expression stands (`let f = pin!(fut);`), unless it is tokio's
+  const names1 = p.isIdent() && (p.isAt(1, ',') || p.isAt(1, close));
+  if (!p.isKw('let') && (!names1 || (inExpressionPosition(p, start) && base.path.segments[0]?.name !== 'tokio'))) {
     const expr = parseExpr(p);
     p.expect(close, 'to close `pin!`');
     return { kind: 'PinMacro', ...base, names, lets, expr, span: p.spanFrom(start) };

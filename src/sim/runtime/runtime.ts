@@ -80,6 +80,11 @@ export class CurrentThreadRuntime extends RuntimeBase implements RealTime {
     return { flavor: this.flavor, workers: 1, aliveTasks: this.core.owned.length };
   }
 
+  /** A `block_on` is driving the scheduler (another thread's `Handle::block_on` only parks then). */
+  get blockOnInProgress(): boolean {
+    return this.current !== null && !this.current.done;
+  }
+
   /** Starts `Runtime::block_on(fut)`; drive it with `tick()`. */
   startBlockOn<T>(future: Future<T>): BlockOn<T> {
     this.checkBlockOn();

@@ -22,7 +22,8 @@ import { asGen, type CE, gen, map1, seq, sync } from './ce.ts';
 import { isResumableScope, sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
 import { blockingSite } from '../std/thread-block.ts';
 import { type Cx, fail } from './cx.ts';
-import { compileExpr, compilePlaceRead, tempRead } from './expr.ts';
+import { bracketSite, compileExpr, compilePlaceRead, tempRead } from './expr.ts';
+import { indexView } from '../std/index-ops.ts';
 import { resolvePath, setTraitCall } from './paths.ts';
 import { P, refTo } from './place.ts';
 import type { IntCell } from '../intcell.ts';
@@ -215,13 +216,69 @@ export function callMethod(
 export function compileMethodCall(cx: Cx, e: MethodCallExpr): CE {
   const spine: MethodCallExpr[] = [e];
   for (let x = e.receiver; x.kind === 'MethodCall'; x = x.receiver) spine.push(x);
-  const inner = spine[spine.length - 1].receiver;
-  let recv = typedInt(cx, inner, compilePlaceRead(cx, inner));
+  const first = spine[spine.length - 1];
+  const inner = first.receiver;
+  let recv = writesThroughSlice(first) ? compileSliceView(cx, inner) : typedInt(cx, inner, compilePlaceRead(cx, inner));
   for (let i = spine.length - 1; ; i--) {
     const out = compileCallOn(cx, spine[i], recv);
     if (i === 0) return out;
     recv = tempRead(cx, out);
   }
+}
+
+/** Slice methods that write their receiver: `v[a..b].sort()` must reach `v`'s slots. */
+const SLICE_WRITERS = new Set([
+  'sort',
+  'sort_unstable',
+  'sort_by',
+  'sort_unstable_by',
+  'sort_by_key',
+  'sort_unstable_by_key',
+  'sort_by_cached_key',
+  'reverse',
+  'fill',
+  'fill_with',
+  'swap',
+  'copy_from_slice',
+  'clone_from_slice',
+  'rotate_left',
+  'rotate_right',
+  'iter_mut',
+  'chunks_mut',
+  'chunks_exact_mut',
+  'rchunks_mut',
+  'split_at_mut',
+  'split_first_mut',
+  'split_last_mut',
+  'first_mut',
+  'last_mut',
+  'get_mut',
+  'select_nth_unstable',
+  'swap_with_slice',
+]);
+
+function writesThroughSlice(e: MethodCallExpr): boolean {
+  const r = e.receiver.kind === 'Paren' ? e.receiver.expr : e.receiver;
+  return SLICE_WRITERS.has(e.method) && r.kind === 'Index' && r.index.kind === 'Range';
+}
+
+/** `v[a..b]` as a view of `v`'s slots (the receiver of a method in SLICE_WRITERS). */
+function compileSliceView(cx: Cx, e: Expr): CE {
+  const x = e.kind === 'Paren' ? e.expr : e;
+  if (x.kind !== 'Index') return compilePlaceRead(cx, e);
+  const base = compilePlaceRead(cx, x.object);
+  const idx = compileExpr(cx, x.index);
+  const site = bracketSite(x);
+  const arraySite = Site.of(x.span);
+  return seq(
+    [base, idx],
+    (_f, [b, i]) => {
+      const v = indexView(b, i, site, arraySite);
+      P.c = null;
+      return v;
+    },
+    base.elem ?? null,
+  );
 }
 
 /** std methods that may block the calling thread (std/thread-block.ts). */
@@ -395,6 +452,21 @@ function methodResultInt(cx: Cx, name: string, recvIc: IntCell | null): IntCell 
     case 'div_euclid':
     case 'clone':
     case 'signum':
+    case 'rotate_left':
+    case 'rotate_right':
+    case 'swap_bytes':
+    case 'reverse_bits':
+    case 'wrapping_neg':
+    case 'wrapping_pow':
+    case 'saturating_pow':
+    case 'wrapping_div':
+    case 'wrapping_rem':
+    case 'wrapping_shl':
+    case 'wrapping_shr':
+    case 'isqrt':
+    case 'midpoint':
+    case 'div_ceil':
+    case 'next_power_of_two':
       return recvIc;
     default:
       return null;

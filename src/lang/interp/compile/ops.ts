@@ -10,7 +10,7 @@ import { NumPanic } from '../../num/panic.ts';
 import { type Code, Site } from '../defs.ts';
 import { CTL, type Frame, frameAt } from '../frame.ts';
 import type { IntCell } from '../intcell.ts';
-import { arithSlow, cmpValues, eqValues, negSlow } from '../ops-rt.ts';
+import { arithSlow, bitSlow, cmpValues, eqValues, negSlow } from '../ops-rt.ts';
 import { claim, copyValue, dropInFlight, dropSlot } from '../owner.ts';
 import { numPanicAt } from '../panic.ts';
 import { MutRef, mkChar, Owned, RChar, RefBase, RFloat, type Value } from '../values.ts';
@@ -29,6 +29,8 @@ function num(e: unknown, site: Site): never {
   throw e;
 }
 
+const BIT_METHOD = { '&': 'bitand', '|': 'bitor', '^': 'bitxor' } as const;
+
 /** `a op b` on values: integers by `t`, everything else by ops-rt. */
 export function binop(op: string, x: Value, y: Value, t: IntType, site: Site): Value {
   switch (op) {
@@ -42,6 +44,8 @@ export function binop(op: string, x: Value, y: Value, t: IntType, site: Site): V
     case '|':
     case '^': {
       if (typeof x === 'boolean') return op === '&' ? x && y : op === '|' ? x || y : x !== y;
+      // `&a | &b` on sets (and user `BitOr` impls): the operator's method
+      if (typeof x === 'object' && x !== null) return bitSlow(BIT_METHOD[op], x, y, site);
       try {
         return op === '&'
           ? t.and(x as number, y as number)

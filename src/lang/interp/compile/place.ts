@@ -4,6 +4,9 @@
  * so assignment, `&mut`, and by-value reads can use it without allocating. Consumers read `P`
  * immediately after running the place code (anything evaluated later may overwrite it).
  */
+import { RRange } from '../std/range.ts';
+import { sliceBounds } from '../std/index-ops.ts';
+import { sliceView } from '../std/slice-view.ts';
 import type { Expr } from '../../syntax/ast.ts';
 import type { Code } from '../defs.ts';
 import { Site } from '../defs.ts';
@@ -165,6 +168,13 @@ export function compilePlace(cx: Cx, e: Expr): PlaceCE {
       const site = bracketSite(e);
       const at = (b: Value, i: Value): undefined => {
         const v = fieldBase(b);
+        if ((v instanceof RVec || v instanceof RDeque) && i instanceof RRange) {
+          // `&mut v[a..b]`: a place holding a view of those slots
+          const [lo, hi] = sliceBounds(i, v.a.length, site);
+          P.c = [new RVec(sliceView(v.a, lo, hi))];
+          P.k = 0;
+          return undefined;
+        }
         if (v instanceof RVec || v instanceof RDeque) {
           const n = typeof i === 'number' ? i : Number(i);
           if (!(n >= 0 && n < v.a.length)) {

@@ -7,6 +7,7 @@ import { keyOf } from '../ops-rt.ts';
 import { panicAt } from '../panic.ts';
 import { deref, RDeque, RMap, RVec, type Value, text } from '../values.ts';
 import { RRange } from './range.ts';
+import { sliceView } from './slice-view.ts';
 import { byteToIndex, utf8Len } from './utf8.ts';
 import { typeFault } from '../type-fault.ts';
 
@@ -28,6 +29,16 @@ export function strSlice(str: string, r: RRange, site: Site): string {
   return str.slice(a, b);
 }
 
+/** `b[a..b]` as a view of the original's slots (the receiver of a slice method that writes). */
+export function indexView(b0: Value, i: Value, site: Site, arraySite: Site = site): Value {
+  const b = deref(b0);
+  if ((b instanceof RVec || b instanceof RDeque) && i instanceof RRange) {
+    const [s, e] = sliceBounds(i, b.a.length, b instanceof RVec && b.array ? arraySite : site);
+    return new RVec(sliceView(b.a, s, e));
+  }
+  return indexRead(b0, i, site, arraySite);
+}
+
 /**
  * `b[i]`. Rust reports an out-of-bounds index of a Vec / slice (the `Index` trait) at the `[`,
  * and of an array (built-in indexing) at the start of the expression: `site` / `arraySite`.
@@ -38,7 +49,8 @@ export function indexRead(b0: Value, i: Value, site: Site, arraySite: Site = sit
     if (b instanceof RVec && b.array) site = arraySite;
     if (i instanceof RRange) {
       const [s, e] = sliceBounds(i, b.a.length, site);
-      // a slice borrows: its items stay owned by the original's array
+      // a slice borrows: its items stay owned by the original's array (a copy of the item
+      // references reads fast; a method that writes through the slice gets a view, see indexView)
       return new RVec(b.a.slice(s, e));
     }
     const n = Number(i);

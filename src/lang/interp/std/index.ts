@@ -16,3 +16,5 @@ import './thread.ts';
 import './mpsc-std.ts';
 import './sync-std.ts';
 import './std-more.ts';
+import './slice-mut.ts';
+import './long-tail.ts';

@@ -8,8 +8,9 @@ import { arithSlow, cmpValues, keyOf } from '../ops-rt.ts';
 import { claim, dropInFlight, release } from '../owner.ts';
 import { RDeque, REnum, RFloat, RMap, RTuple, RVec, type Value, deref, RChar, text } from '../values.ts';
 import { cloneValue } from './clone.ts';
+import { typeFault } from '../type-fault.ts';
 import { err, NONE, ok, OPTION, RESULT, some } from './enums.ts';
-import { DONE, drain, forEachItem, intoIter, type Next, rangeIter, RIter } from './iter.ts';
+import { CharsIter, DONE, drain, forEachItem, intoIter, type Next, rangeIter, RIter } from './iter.ts';
 import { ADAPTERS, PeekableIter } from './iter-adapters.ts';
 import { mapInsert } from './map-core.ts';
 import { def, tableFor, tableForBase } from './tables.ts';
@@ -60,6 +61,11 @@ m('cycle', 'value', (s, a) => {
 
 const each = (s: Site, i: RIter, f: (x: Value) => boolean | void): void => forEachItem(i, s, f);
 
+// `Chars::as_str`: the part of the string not yet iterated.
+m('as_str', 'ref', (s, a) => {
+  const c = deref(a[0]);
+  return c instanceof CharsIter ? c.asStr() : typeFault(s, 'no method named `as_str` found for this iterator', 'E0599');
+});
 m('count', 'value', (s, a) => {
   let n = 0;
   each(s, it(a[0]), (x) => {

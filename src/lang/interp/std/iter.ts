@@ -72,6 +72,10 @@ export class BufIter extends RIter {
   override len(): number {
     return this.end - this.i;
   }
+  /** The items not yet taken (front and back). */
+  protected remaining(): Value[] {
+    return this.a.slice(this.i, this.end);
+  }
   override dropGlue(): void {
     if (!this.owned) return;
     for (let j = this.i; j < this.end; j++) {
@@ -81,6 +85,15 @@ export class BufIter extends RIter {
         dropInFlight(v);
       }
     }
+  }
+}
+
+/** `str::chars()`: a borrowed char iterator that can give back the rest as `as_str()`. */
+export class CharsIter extends BufIter {
+  asStr(): string {
+    return this.remaining()
+      .map((c) => (c as RChar).c)
+      .join('');
   }
 }
 

@@ -28,7 +28,10 @@ export function reg(paths: readonly string[], e: BEntry): BEntry {
 }
 
 export function fn(paths: readonly string[], call: NativeFn, ret?: IntType, params?: (IntType | null)[]): void {
-  reg(paths, { kind: 'fn', call: guardNative(call), ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
+  const guarded = guardNative(call);
+  // the compiler asks about the function it calls: the guarded one keeps the mark
+  if (ARG_TYPED.has(call)) ARG_TYPED.add(guarded);
+  reg(paths, { kind: 'fn', call: guarded, ...(ret ? { ret } : {}), ...(params ? { params } : {}) });
 }
 
 /** A type namespace (`Duration`, `Vec`, `JoinSet`), created on first use. */

@@ -297,17 +297,23 @@ def(INT_METHODS, 'ilog2', 'ref', ilog(2n));
 def(INT_METHODS, 'ilog10', 'ref', ilog(10n));
 
 /** Binary search with `order(item)` (Less: the target is further right); Ok(i) or Err(insert at). */
-function searchBy(x: Value[], order: (item: Value) => number): Value {
-  let lo = 0;
-  let hi = x.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const c = order(x[mid]);
-    if (c === 0) return ok(mid);
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
+/**
+ * std's `binary_search_by` (core/src/slice/mod.rs since 1.82): halve `size` from `base` without an
+ * early exit, then compare once at `base`. Among equal items it finds the one this walk lands
+ * on, which is what a program prints (`Ok(2)` where a textbook search says `Ok(1)`).
+ */
+export function searchBy(x: Value[], order: (item: Value) => number): Value {
+  let size = x.length;
+  if (size === 0) return err(0);
+  let base = 0;
+  while (size > 1) {
+    const half = size >> 1;
+    const mid = base + half;
+    if (order(x[mid]) <= 0) base = mid;
+    size -= half;
   }
-  return err(lo);
+  const c = order(x[base]);
+  return c === 0 ? ok(base) : err(base + (c < 0 ? 1 : 0));
 }
 both('binary_search_by', 'ref', (s, a) => searchBy(arr(a[0]), (v) => orderingToNumber(callValue(s, a[1], [v]))));
 both('binary_search_by_key', 'ref', (s, a) => searchBy(arr(a[0]), (v) => cmpValues(callValue(s, a[2], [v]), a[1])));

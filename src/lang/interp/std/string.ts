@@ -23,13 +23,13 @@ import { panicAt } from '../panic.ts';
 import type { RefBase } from '../values.ts';
 import { deref, mkChar, RChar, RFloat, RVec, type Value, text } from '../values.ts';
 import { err, NONE, ok, ordering, some } from './enums.ts';
-import { BufIter } from './iter.ts';
+import { BufIter, CharsIter, forEachItem, intoIter } from './iter.ts';
 import { tuple2 } from './iter.ts';
 import { RRange } from './range.ts';
 import { fn, member, ns } from './registry.ts';
 import { CHAR_METHODS, def, STR_METHODS, tableFor } from './tables.ts';
 import { byteToIndex, indexToByte, utf8Len } from './utf8.ts';
-import { strSlice } from './index-ops.ts';
+import { sliceBounds, strSlice } from './index-ops.ts';
 import { allocate } from '../guards.ts';
 
 /** Strings shorter than this grow without asking the memory guard. */
@@ -196,7 +196,7 @@ m('repeat', 'ref', (_s, a) => {
   allocate(utf8Len(base) * Number(a[1]));
   return base.repeat(Number(a[1]));
 });
-m('chars', 'ref', (_s, a) => new BufIter(chars(str(a[0])), false));
+m('chars', 'ref', (_s, a) => new CharsIter(chars(str(a[0])), false));
 m('char_indices', 'ref', (_s, a) => {
   const s = str(a[0]);
   const out: Value[] = [];
@@ -218,6 +218,22 @@ m('lines', 'ref', (_s, a) => {
 });
 m('split', 'ref', (s, a) => new BufIter(splitAll(str(a[0]), a[1], s), false));
 m('splitn', 'ref', (s, a) => new BufIter(splitAll(str(a[0]), a[2], s, Number(a[1])), false));
+// `rsplitn(n, pat)`: at most n pieces, from the end (the last piece keeps the rest).
+m('rsplitn', 'ref', (s, a) => {
+  const x = str(a[0]);
+  const limit = Number(a[1]);
+  const find = matcher(a[2], s);
+  const cuts: [number, number][] = [];
+  for (let mm = find(x, 0); mm[0] >= 0; mm = find(x, mm[0] + Math.max(mm[1], 1))) cuts.push(mm);
+  const out: string[] = [];
+  let end = x.length;
+  for (let i = cuts.length - 1; i >= 0 && out.length < limit - 1; i--) {
+    out.push(x.slice(cuts[i][0] + cuts[i][1], end));
+    end = cuts[i][0];
+  }
+  if (limit > 0) out.push(x.slice(0, end));
+  return new BufIter(out, false);
+});
 m('rsplit', 'ref', (s, a) => new BufIter(splitAll(str(a[0]), a[1], s).reverse(), false));
 m('split_terminator', 'ref', (s, a) => {
   const parts = splitAll(str(a[0]), a[1], s);
@@ -239,6 +255,13 @@ m('split_once', 'ref', (s, a) => {
   const x = str(a[0]);
   const [i, n] = matcher(a[1], s)(x, 0);
   return i < 0 ? NONE : some(tuple2(x.slice(0, i), x.slice(i + n)));
+});
+m('rsplit_once', 'ref', (s, a) => {
+  const x = str(a[0]);
+  const find = matcher(a[1], s);
+  let last: [number, number] = [-1, 0];
+  for (let m = find(x, 0); m[0] >= 0; m = find(x, m[0] + Math.max(m[1], 1))) last = m;
+  return last[0] < 0 ? NONE : some(tuple2(x.slice(0, last[0]), x.slice(last[0] + last[1])));
 });
 m('split_at', 'ref', (s, a) => {
   const x = str(a[0]);
@@ -295,6 +318,15 @@ mut('retain', (s, a, site) => [
     .join(''),
   undefined,
 ]);
+// `drain(range)`: the removed part as a char iterator; the String keeps the rest.
+mut('drain', (s, a, site) => {
+  const r = a[1];
+  const [lo, hi] = r instanceof RRange ? sliceBounds(r, utf8Len(s), site) : [0, utf8Len(s)];
+  const i = byteToIndex(s, lo);
+  const j = byteToIndex(s, hi);
+  if (i < 0 || j < 0) panicAt(site, `byte index ${i < 0 ? lo : hi} is not a char boundary`);
+  return [s.slice(0, i) + s.slice(j), new BufIter(chars(s.slice(i, j)), false)];
+});
 mut('split_off', (s, a) => {
   const i = byteToIndex(s, Number(a[1]));
   return [s.slice(0, i), s.slice(i)];
@@ -423,7 +455,22 @@ member(S, 'new', () => '');
 member(S, 'from', (_s, a) => str(a[0]));
 member(S, 'with_capacity', () => '');
 member(S, 'default', () => '');
-member(S, 'from_utf8', (_s, a) => ok(new TextDecoder().decode(new Uint8Array((deref(a[0]) as RVec).a.map(Number)))));
+member(S, 'from_utf8', (_s, a) => {
+  try {
+    return ok(new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array((deref(a[0]) as RVec).a.map(Number))));
+  } catch {
+    // (its Debug, `FromUtf8Error { bytes, error }`, is not modelled: see docs/std-surface.md)
+    return err('invalid utf-8 sequence');
+  }
+});
+// `String::from_iter(chars or strs)`, as `collect::<String>()`
+member(S, 'from_iter', (s, a) => {
+  let out = '';
+  forEachItem(intoIter(a[0], s), s, (x) => {
+    out += str(x);
+  });
+  return out;
+});
 member(S, 'from_utf8_lossy', (_s, a) => new TextDecoder().decode(new Uint8Array((deref(a[0]) as RVec).a.map(Number))));
 /** `std::str::Utf8Error` (Display and Debug as std prints them for an invalid or cut sequence). */
 class Utf8Error {

@@ -9,7 +9,9 @@ import { registerFmt, toFmt } from '../fmt-value.ts';
 import { fmtWith } from '../../fmt/index.ts';
 import { claim, dropChild, dropInFlight, release } from '../owner.ts';
 import { panicAt } from '../panic.ts';
-import { deref, Owned, RefBase, type Value } from '../values.ts';
+import { deref, Owned, RefBase, type REnum, type Value } from '../values.ts';
+import { INT_TYPES, type IntType, type IntValue } from '../../num/int-type.ts';
+import { callValue } from '../call.ts';
 import { env } from '../env.ts';
 import { blockOn, WOULD_BLOCK } from './thread-block.ts';
 import { err, NONE, ok, ORDERING, some } from './enums.ts';
@@ -274,40 +276,54 @@ def(MT, 'is_poisoned', 'ref', (_s, a) => mx(a[0]).poisoned);
 def(MT, 'clear_poison', 'ref', (_s, a) => void (mx(a[0]).poisoned = false));
 
 // ---- atomics
+/** An atomic: its value and, for the integer ones, its type (arithmetic wraps, as `fetch_add` does). */
 export class RAtomic {
-  constructor(public v: Value) {}
+  constructor(
+    public v: Value,
+    readonly t: IntType | null = null,
+  ) {}
 }
 registerFmt(RAtomic, (v) => ({ debug: (f) => fmtWith(toFmt((v as RAtomic).v), 'Debug', f) }));
-for (const name of [
-  'AtomicUsize',
-  'AtomicU64',
-  'AtomicU32',
-  'AtomicI32',
-  'AtomicI64',
-  'AtomicIsize',
-  'AtomicBool',
-  'AtomicU8',
-]) {
+const ATOMIC_INTS: Record<string, IntType | null> = {
+  AtomicUsize: INT_TYPES.usize,
+  AtomicU64: INT_TYPES.u64,
+  AtomicU32: INT_TYPES.u32,
+  AtomicU16: INT_TYPES.u16,
+  AtomicU8: INT_TYPES.u8,
+  AtomicI32: INT_TYPES.i32,
+  AtomicI64: INT_TYPES.i64,
+  AtomicI16: INT_TYPES.i16,
+  AtomicI8: INT_TYPES.i8,
+  AtomicIsize: INT_TYPES.isize,
+  AtomicBool: null,
+};
+for (const [name, t] of Object.entries(ATOMIC_INTS)) {
   const N = ns([name, `std::sync::atomic::${name}`, `atomic::${name}`]);
-  member(N, 'new', (_s, a) => new RAtomic(a[0]));
-  member(N, 'default', () => new RAtomic(name === 'AtomicBool' ? false : 0));
+  member(N, 'new', (_s, a) => new RAtomic(deref(a[0]), t));
+  member(N, 'default', () => new RAtomic(t === null ? false : 0, t));
 }
 const AO = tableFor(RAtomic);
 const at = (v: Value): RAtomic => deref(v) as RAtomic;
-const n = (v: Value): number => Number(deref(v));
+const big = (v: Value): bigint => BigInt(deref(v) as IntValue);
+/** Atomics compare by value (a u64 above 2^53 is a bigint, below it a number). */
+const sameValue = (x: Value, y: Value): boolean =>
+  typeof x === 'boolean' || typeof y === 'boolean' ? x === y : big(x) === big(y);
 def(AO, 'load', 'ref', (_s, a) => at(a[0]).v);
-def(AO, 'store', 'ref', (_s, a) => void (at(a[0]).v = a[1]));
+def(AO, 'store', 'ref', (_s, a) => void (at(a[0]).v = deref(a[1])));
 def(AO, 'swap', 'ref', (_s, a) => {
   const x = at(a[0]);
   const old = x.v;
-  x.v = a[1];
+  x.v = deref(a[1]);
   return old;
 });
-function rmw(f: (old: Value, arg: Value) => Value): NativeFn {
+/** A read-modify-write on the integer (wrapping in its type) or on the bool. */
+function rmw(int: (o: bigint, v: bigint) => bigint, bool?: (o: boolean, v: boolean) => boolean): NativeFn {
   return (_s, a) => {
     const x = at(a[0]);
     const old = x.v;
-    x.v = f(old, a[1]);
+    const arg = deref(a[1]);
+    if (typeof old === 'boolean') x.v = bool === undefined ? old : bool(old, arg === true);
+    else x.v = (x.t ?? INT_TYPES.i64).wrap(int(big(old), big(arg)));
     return old;
   };
 }
@@ -315,61 +331,81 @@ def(
   AO,
   'fetch_add',
   'ref',
-  rmw((o, v) => n(o) + n(v)),
+  rmw((o, v) => o + v),
 );
 def(
   AO,
   'fetch_sub',
   'ref',
-  rmw((o, v) => n(o) - n(v)),
+  rmw((o, v) => o - v),
 );
 def(
   AO,
   'fetch_max',
   'ref',
-  rmw((o, v) => Math.max(n(o), n(v))),
+  rmw((o, v) => (o > v ? o : v)),
 );
 def(
   AO,
   'fetch_min',
   'ref',
-  rmw((o, v) => Math.min(n(o), n(v))),
+  rmw((o, v) => (o < v ? o : v)),
 );
 def(
   AO,
   'fetch_or',
   'ref',
-  rmw((o, v) => (typeof o === 'boolean' ? o || v === true : n(o) | n(v))),
+  rmw(
+    (o, v) => o | v,
+    (o, v) => o || v,
+  ),
 );
 def(
   AO,
   'fetch_and',
   'ref',
-  rmw((o, v) => (typeof o === 'boolean' ? o && v === true : n(o) & n(v))),
+  rmw(
+    (o, v) => o & v,
+    (o, v) => o && v,
+  ),
 );
 def(
   AO,
   'fetch_xor',
   'ref',
-  rmw((o, v) => (typeof o === 'boolean' ? o !== v : n(o) ^ n(v))),
+  rmw(
+    (o, v) => o ^ v,
+    (o, v) => o !== v,
+  ),
 );
-def(AO, 'compare_exchange', 'ref', (_s, a) => {
+def(
+  AO,
+  'fetch_nand',
+  'ref',
+  rmw(
+    (o, v) => ~(o & v),
+    (o, v) => !(o && v),
+  ),
+);
+const compareExchange: NativeFn = (_s, a) => {
   const x = at(a[0]);
   const cur = x.v;
-  if (cur === deref(a[1])) {
-    x.v = a[2];
+  if (sameValue(cur, a[1])) {
+    x.v = deref(a[2]);
     return ok(cur);
   }
   return err(cur);
-});
-def(AO, 'compare_exchange_weak', 'ref', (_s, a) => {
+};
+def(AO, 'compare_exchange', 'ref', compareExchange);
+def(AO, 'compare_exchange_weak', 'ref', compareExchange);
+// `fetch_update(set_order, fetch_order, f)`: `f(old)` is `Some(new)` or `None` (then Err(old)).
+def(AO, 'fetch_update', 'ref', (s, a) => {
   const x = at(a[0]);
   const cur = x.v;
-  if (cur === deref(a[1])) {
-    x.v = a[2];
-    return ok(cur);
-  }
-  return err(cur);
+  const r = deref(callValue(s, a[3], [cur])) as REnum;
+  if (r.v !== 1) return err(cur);
+  x.v = deref(r.f[0]);
+  return ok(cur);
 });
 def(AO, 'into_inner', 'value', (_s, a) => at(a[0]).v);
 def(AO, 'get_mut', 'refMut', (_s, a) => at(a[0]).v);

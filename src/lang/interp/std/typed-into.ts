@@ -9,6 +9,7 @@ import type { IntValue } from '../../num/int-type.ts';
 import type { Ty } from '../../types/ty.ts';
 import type { Site } from '../defs.ts';
 import { deref, RChar, RFloat, RVec, type Value } from '../values.ts';
+import { lookupBuiltin } from './registry.ts';
 
 export const NOT_TYPED: unique symbol = Symbol('not typed');
 
@@ -36,5 +37,12 @@ export function typedInto(site: Site, v: Value): Value | typeof NOT_TYPED {
   if (to.k === 'adt' && to.name === 'Vec' && to.args[0]?.k === 'int' && to.args[0].name === 'u8' && isText(src)) {
     return new RVec(Array.from(new TextEncoder().encode(deref(v) as string)));
   }
+  // `From<[T; N]>` / `From<Vec<T>>` for the collections: their own `from`
+  if (to.k === 'adt' && COLLECTIONS.has(to.name) && deref(v) instanceof RVec) {
+    const from = lookupBuiltin([to.name, 'from']);
+    if (from?.kind === 'fn') return from.call(site, [v]);
+  }
   return NOT_TYPED;
 }
+
+const COLLECTIONS = new Set(['HashSet', 'BTreeSet', 'HashMap', 'BTreeMap', 'VecDeque', 'BinaryHeap']);

@@ -7,7 +7,7 @@ import { claim, dropInFlight, dropItems, release } from '../owner.ts';
 import { panicAt } from '../panic.ts';
 import { deref, MutRef, RDeque, RVec, type Value, text } from '../values.ts';
 import { cloneValue } from './clone.ts';
-import { err, NONE, ok, some } from './enums.ts';
+import { NONE, some } from './enums.ts';
 import { BufIter, drain, forEachItem, intoIter, MutIter } from './iter.ts';
 import { ITER } from './iter-methods.ts';
 import { RRange } from './range.ts';
@@ -221,20 +221,6 @@ both('sort_by', 'refMut', (s, a) => void sortBy(arr(a[0]), byFn(s, a[1])));
 both('sort_unstable_by', 'refMut', (s, a) => void sortBy(arr(a[0]), byFn(s, a[1])));
 both('sort_by_key', 'refMut', (s, a) => void sortBy(arr(a[0]), byKey(s, a[1])));
 both('sort_unstable_by_key', 'refMut', (s, a) => void sortBy(arr(a[0]), byKey(s, a[1])));
-both('binary_search', 'ref', (_s, a) => {
-  const x = arr(a[0]);
-  let lo = 0;
-  let hi = x.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const c = cmpValues(x[mid], a[1]);
-    if (c === 0) return okIndex(mid, true);
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return okIndex(lo, false);
-});
-const okIndex = (i: number, found: boolean): Value => (found ? ok(i) : err(i));
 both('windows', 'ref', (_s, a) => {
   const x = arr(a[0]);
   const n = Number(a[1]);

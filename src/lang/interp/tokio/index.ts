@@ -14,3 +14,4 @@ import '../std/sync.ts';
 import './futures-util.ts';
 import './net/index.ts';
 import './runtime-more.ts';
+import './local-set.ts';

@@ -7,7 +7,9 @@
 import { callValue } from '../call.ts';
 import { registerFmt } from '../fmt-value.ts';
 import { panicAt } from '../panic.ts';
-import { currentContext, type Runtime } from '../sim.ts';
+import { currentContext, type Future, PENDING, type Runtime, type Waker } from '../sim.ts';
+import type { Site } from '../defs.ts';
+import { type Blocked, blockOn, WOULD_BLOCK } from '../std/thread-block.ts';
 import { err, ok } from '../std/enums.ts';
 import { fn, member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
@@ -32,10 +34,45 @@ member(H, 'try_current', () => {
 def(tableFor(RTryCurrentError), 'to_string', 'ref', () => NO_CONTEXT);
 
 def(tableFor(RHandle), 'block_on', 'ref', (s, a) => {
-  const h = (deref(a[0]) as RHandle).h as unknown as Partial<Runtime>;
+  const h = (deref(a[0]) as RHandle).h as unknown as Partial<Runtime> & { blockOnInProgress?: boolean };
   if (h.blockOn === undefined) return panicAt(s, 'this handle cannot block_on');
+  // (on the thread driving the runtime, block_on panics: Tokio's enter_runtime checks that first)
+  if (h.blockOnInProgress === true && h.enter !== undefined && currentContext()?.schedulerThread !== true)
+    return parkThreadBlockOn(s, h.enter.bind(h), toSim(a[1], s));
   return located(s, () => h.blockOn!<Value>(toSim(a[1], s)));
 });
+
+/**
+ * `Handle::block_on` while another thread drives the runtime: Tokio's `CachedParkThread` polls the
+ * future on this thread inside the runtime's context and parks the thread until its waker fires
+ * (it never drives the scheduler itself).
+ */
+function parkThreadBlockOn(s: Site, enter: () => () => void, fut: Future<Value>): Value | Blocked {
+  let woken = true;
+  const waker: Waker = {
+    target: -1,
+    clone: () => waker,
+    wake: () => void (woken = true),
+    wakeByRef: () => void (woken = true),
+    drop: () => undefined,
+    willWake: (o) => o === waker,
+  };
+  const attempt = (): Value | typeof WOULD_BLOCK => {
+    if (!woken) return WOULD_BLOCK;
+    woken = false;
+    const leave = enter();
+    let r: Value | typeof PENDING;
+    try {
+      r = fut.poll({ waker });
+    } finally {
+      leave();
+    }
+    if (r === PENDING) return WOULD_BLOCK;
+    fut.drop();
+    return r;
+  };
+  return blockOn(s, attempt, () => woken);
+}
 
 fn(['tokio::task::block_in_place', 'task::block_in_place', 'block_in_place'], (s, a) => {
   const ctx = currentContext();

@@ -6,6 +6,7 @@
 import type { NativeFn, Site } from '../defs.ts';
 import { registerFmt } from '../fmt-value.ts';
 import {
+  type Permit as MpscPermit,
   channel,
   Mutex,
   type MutexGuard,
@@ -309,3 +310,32 @@ def(PT, 'num_permits', 'ref', (_s, a) => (deref(a[0]) as RPermit).h.numPermits()
 def(PT, 'semaphore', 'ref', (_s, a) => (deref(a[0]) as RPermit).sem);
 
 export type { NativeFn, Site };
+
+/** `mpsc::Permit<T>`: one reserved slot; `send` uses it, dropping it unused gives it back. */
+export class RMpscPermit extends Owned {
+  constructor(readonly p: MpscPermit<Value>) {
+    super();
+  }
+  dropGlue(): void {
+    this.p.drop();
+  }
+}
+registerFmt(RMpscPermit, () => ({ debug: (f) => f.writeStr('Permit { chan: .. }') }));
+def(
+  TX,
+  'reserve',
+  'ref',
+  (_s, a) =>
+    new SimFut(tx(a[0]).reserve(), (r) =>
+      fromResult(
+        r,
+        (p) => new RMpscPermit(p as MpscPermit<Value>),
+        () => new SimError('channel closed', 'SendError { .. }'),
+      ),
+    ),
+);
+def(tableFor(RMpscPermit), 'send', 'value', (_s, a) => {
+  const x = deref(a[0]) as RMpscPermit;
+  x.p.send(a[1]);
+  return undefined;
+});

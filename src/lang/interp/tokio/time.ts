@@ -4,6 +4,7 @@
  * interval_at, advance, pause, resume, MissedTickBehavior}` bound to the simulator (tokio-facts §9).
  */
 import { DurationArg } from '../../fmt/index.ts';
+import { type IntValue, normBig, toBig } from '../../num/int-type.ts';
 import type { NativeFn, Site } from '../defs.ts';
 import { EnumDef, VariantDef } from '../defs.ts';
 import { registerFmt } from '../fmt-value.ts';
@@ -36,10 +37,23 @@ import { asFuture, fromResult, SimError, SimFut } from './sim-values.ts';
 import { currentRun } from './current.ts';
 
 const NS = 1_000_000_000;
+const NSB = 1_000_000_000n;
+/** `Duration::MAX`: u64::MAX seconds and 999_999_999 ns. */
+const MAX_NS = (1n << 64n) * NSB - 1n;
+const big = (v: Value): bigint => toBig(deref(v) as IntValue);
+const cmpBig = (x: bigint, y: bigint): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** A `Duration` in whole nanoseconds. Copy. */
 export class RDuration {
-  constructor(readonly ns: number) {}
+  /** Exact nanoseconds: a Duration reaches u64::MAX seconds, far past 2^53 ns. */
+  readonly total: bigint;
+  constructor(ns: number | bigint) {
+    this.total = typeof ns === 'bigint' ? ns : BigInt(Number.isFinite(ns) ? Math.round(ns) : 0);
+  }
+  /** Nanoseconds as a number, for the simulator's clock (exact below 2^53 ns, about 104 days). */
+  get ns(): number {
+    return Number(this.total);
+  }
 }
 
 /** An `Instant`: ns on the runtime's clock (tokio) or on the simulated real-time axis (std). */
@@ -52,12 +66,11 @@ export class RInstant {
 
 const d = (v: Value): RDuration => deref(v) as RDuration;
 const ins = (v: Value): RInstant => deref(v) as RInstant;
-const num = (v: Value): number => Number(deref(v));
 const fl = (v: Value): number => (deref(v) as RFloat).v;
 
 registerFmt(RDuration, (v) => {
   const x = v as RDuration;
-  return new DurationArg(Math.floor(x.ns / NS), x.ns % NS);
+  return new DurationArg(normBig(x.total / NSB), Number(x.total % NSB));
 });
 registerFmt(RInstant, (v) => {
   const x = v as RInstant;
@@ -71,16 +84,20 @@ function nowOf(std: boolean): RInstant {
 
 // ---- Duration
 const D = ns(['Duration', 'std::time::Duration', 'tokio::time::Duration', 'core::time::Duration', 'time::Duration']);
-member(D, 'from_secs', (_s, a) => new RDuration(num(a[0]) * NS));
-member(D, 'from_millis', (_s, a) => new RDuration(num(a[0]) * 1_000_000));
-member(D, 'from_micros', (_s, a) => new RDuration(num(a[0]) * 1_000));
-member(D, 'from_nanos', (_s, a) => new RDuration(num(a[0])));
+member(D, 'from_secs', (_s, a) => new RDuration(big(a[0]) * NSB));
+member(D, 'from_millis', (_s, a) => new RDuration(big(a[0]) * 1_000_000n));
+member(D, 'from_micros', (_s, a) => new RDuration(big(a[0]) * 1_000n));
+member(D, 'from_nanos', (_s, a) => new RDuration(big(a[0])));
 member(D, 'from_secs_f64', (_s, a) => new RDuration(Math.round(fl(a[0]) * NS)));
 member(D, 'from_secs_f32', (_s, a) => new RDuration(Math.round(fl(a[0]) * NS)));
-member(D, 'new', (_s, a) => new RDuration(num(a[0]) * NS + num(a[1])));
+member(D, 'new', (s, a) => {
+  const t = big(a[0]) * NSB + big(a[1]);
+  if (t > MAX_NS) panicAt(s, 'overflow in Duration::new');
+  return new RDuration(t);
+});
 member(D, 'default', () => new RDuration(0));
 memberValue(D, 'ZERO', () => new RDuration(0));
-memberValue(D, 'MAX', () => new RDuration(Number.MAX_SAFE_INTEGER));
+memberValue(D, 'MAX', () => new RDuration(MAX_NS));
 memberValue(D, 'SECOND', () => new RDuration(NS));
 memberValue(D, 'MILLISECOND', () => new RDuration(1_000_000));
 
@@ -88,52 +105,79 @@ const DT = tableFor(RDuration);
 function dm(name: string, f: NativeFn): void {
   def(DT, name, 'ref', f);
 }
-dm('as_secs', (_s, a) => Math.floor(d(a[0]).ns / NS));
-dm('as_millis', (_s, a) => Math.floor(d(a[0]).ns / 1_000_000));
-dm('as_micros', (_s, a) => Math.floor(d(a[0]).ns / 1_000));
-dm('as_nanos', (_s, a) => d(a[0]).ns);
+dm('as_secs', (_s, a) => normBig(d(a[0]).total / NSB));
+dm('as_millis', (_s, a) => normBig(d(a[0]).total / 1_000_000n));
+dm('as_micros', (_s, a) => normBig(d(a[0]).total / 1_000n));
+dm('as_nanos', (_s, a) => normBig(d(a[0]).total));
 dm('as_secs_f64', (_s, a) => new RFloat(d(a[0]).ns / NS));
 dm('as_secs_f32', (_s, a) => new RFloat(Math.fround(d(a[0]).ns / NS), true));
 dm('as_millis_f64', (_s, a) => new RFloat(d(a[0]).ns / 1_000_000));
-dm('subsec_millis', (_s, a) => Math.floor((d(a[0]).ns % NS) / 1_000_000));
-dm('subsec_micros', (_s, a) => Math.floor((d(a[0]).ns % NS) / 1_000));
-dm('subsec_nanos', (_s, a) => d(a[0]).ns % NS);
-dm('is_zero', (_s, a) => d(a[0]).ns === 0);
+dm('subsec_millis', (_s, a) => Number((d(a[0]).total % NSB) / 1_000_000n));
+dm('subsec_micros', (_s, a) => Number((d(a[0]).total % NSB) / 1_000n));
+dm('subsec_nanos', (_s, a) => Number(d(a[0]).total % NSB));
+dm('is_zero', (_s, a) => d(a[0]).total === 0n);
 dm('clone', (_s, a) => d(a[0]));
-dm('add', (_s, a) => new RDuration(d(a[0]).ns + d(a[1]).ns));
+dm('add', (s, a) => {
+  const t = d(a[0]).total + d(a[1]).total;
+  if (t > MAX_NS) panicAt(s, 'overflow when adding durations');
+  return new RDuration(t);
+});
 dm('sub', (s, a) => {
-  const r = d(a[0]).ns - d(a[1]).ns;
-  if (r < 0) panicAt(s, 'overflow when subtracting durations');
+  const r = d(a[0]).total - d(a[1]).total;
+  if (r < 0n) panicAt(s, 'overflow when subtracting durations');
   return new RDuration(r);
 });
-dm('mul', (_s, a) => new RDuration(d(a[0]).ns * num(a[1])));
+dm('mul', (s, a) => {
+  const t = d(a[0]).total * big(a[1]);
+  if (t > MAX_NS) panicAt(s, 'overflow when multiplying duration by scalar');
+  return new RDuration(t);
+});
 dm('div', (s, a) => {
-  const n = num(a[1]);
-  if (n === 0) panicAt(s, 'divide by zero error when dividing duration by scalar');
-  return new RDuration(Math.floor(d(a[0]).ns / n));
+  const n = big(a[1]);
+  if (n === 0n) panicAt(s, 'divide by zero error when dividing duration by scalar');
+  return new RDuration(d(a[0]).total / n);
 });
 dm('mul_f64', (_s, a) => new RDuration(Math.round(d(a[0]).ns * fl(a[1]))));
 dm('div_f64', (_s, a) => new RDuration(Math.round(d(a[0]).ns / fl(a[1]))));
 dm('checked_add', (_s, a) => {
-  // Duration::MAX is the largest span the simulator represents: past it is std's overflow
-  const t = d(a[0]).ns + d(a[1]).ns;
-  return t > Number.MAX_SAFE_INTEGER ? NONE : some(new RDuration(t));
+  const t = d(a[0]).total + d(a[1]).total;
+  return t > MAX_NS ? NONE : some(new RDuration(t));
 });
 dm('checked_sub', (_s, a) => {
-  const r = d(a[0]).ns - d(a[1]).ns;
-  return r < 0 ? NONE : some(new RDuration(r));
+  const r = d(a[0]).total - d(a[1]).total;
+  return r < 0n ? NONE : some(new RDuration(r));
 });
 dm('checked_div', (_s, a) => {
-  const k = Number(deref(a[1]));
-  return k === 0 ? NONE : some(new RDuration(Math.floor(d(a[0]).ns / k)));
+  const k = big(a[1]);
+  return k === 0n ? NONE : some(new RDuration(d(a[0]).total / k));
 });
-dm('saturating_sub', (_s, a) => new RDuration(Math.max(0, d(a[0]).ns - d(a[1]).ns)));
-dm('saturating_add', (_s, a) => new RDuration(d(a[0]).ns + d(a[1]).ns));
-dm('abs_diff', (_s, a) => new RDuration(Math.abs(d(a[0]).ns - d(a[1]).ns)));
-dm('eq', (_s, a) => d(a[0]).ns === d(a[1]).ns);
-dm('cmp', (_s, a) => ordering(d(a[0]).ns - d(a[1]).ns));
-dm('partial_cmp', (_s, a) => some(ordering(d(a[0]).ns - d(a[1]).ns)));
-dm('__key', (_s, a) => `D${d(a[0]).ns}`);
+dm('saturating_sub', (_s, a) => {
+  const r = d(a[0]).total - d(a[1]).total;
+  return new RDuration(r < 0n ? 0n : r);
+});
+dm('saturating_add', (_s, a) => {
+  const t = d(a[0]).total + d(a[1]).total;
+  return new RDuration(t > MAX_NS ? MAX_NS : t);
+});
+dm('checked_mul', (_s, a) => {
+  const t = d(a[0]).total * big(a[1]);
+  return t > MAX_NS ? NONE : some(new RDuration(t));
+});
+dm('saturating_mul', (_s, a) => {
+  const t = d(a[0]).total * big(a[1]);
+  return new RDuration(t > MAX_NS ? MAX_NS : t);
+});
+dm('div_duration_f64', (_s, a) => new RFloat(Number(d(a[0]).total) / Number(d(a[1]).total)));
+dm('div_duration_f32', (_s, a) => new RFloat(Math.fround(Number(d(a[0]).total) / Number(d(a[1]).total)), true));
+dm('as_micros_f64', (_s, a) => new RFloat(Number(d(a[0]).total) / 1_000));
+dm('abs_diff', (_s, a) => {
+  const r = d(a[0]).total - d(a[1]).total;
+  return new RDuration(r < 0n ? -r : r);
+});
+dm('eq', (_s, a) => d(a[0]).total === d(a[1]).total);
+dm('cmp', (_s, a) => ordering(cmpBig(d(a[0]).total, d(a[1]).total)));
+dm('partial_cmp', (_s, a) => some(ordering(cmpBig(d(a[0]).total, d(a[1]).total))));
+dm('__key', (_s, a) => `D${d(a[0]).total}`);
 
 // ---- Instant
 function instantNs(std: boolean, paths: string[]): void {
