@@ -71,7 +71,9 @@ export function judgeProgram(source: string, options: JudgeOptions = {}): Outcom
       seed: options.seed ?? 1,
       maxTicks: options.maxTicks ?? 50_000,
       maxSteps: options.maxSteps ?? 500_000,
-      maxTotalSteps: options.maxTotalSteps ?? 1_000_000,
+      // A run that never ends (an echo loop that never sees EOF) must stop well inside the
+      // fuzzer's CPU bound for a hang: about 10 µs an operation on this interpreter.
+      maxTotalSteps: options.maxTotalSteps ?? 400_000,
       traceLevel: 'off',
     });
     while (runner.step()) {
