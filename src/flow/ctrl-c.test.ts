@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore } from '../store/index.ts';
-import { traceBuilder } from '../store/view/trace-builder.ts';
+import { threeStepTrace } from '../store/view/trace-fixtures.ts';
 import { ctrlCCommand, withPress } from './ctrl-c.ts';
 
-/** Three steps (simulator steps 0, 1, 2): a spawn, a poll, a print. */
-const trace = () =>
-  traceBuilder()
-    .spawn(1)
-    .push('local', 1)
-    .nextStep()
-    .pop('local', 1)
-    .pollStart(1, 3)
-    .pollEnd(1, 'pending')
-    .nextStep()
-    .print('two\n')
-    .build();
+const trace = threeStepTrace;
 
 describe('the Ctrl-C press', () => {
   it('adds a press after the given step and keeps the earlier ones', () => {
