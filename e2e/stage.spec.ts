@@ -173,7 +173,7 @@ test('the lab header and bar never overlap or clip their controls, from 1100 to 
         const outer = box.getBoundingClientRect();
         if (box.scrollWidth > box.clientWidth + 1)
           out.push(`${sel} overflows by ${box.scrollWidth - box.clientWidth}px`);
-        const kids = Array.from(box.querySelectorAll<HTMLElement>('button, select, input, a, output'))
+        const kids = Array.from(box.querySelectorAll<HTMLElement>('button, select, input, a, output, .field > span'))
           .filter((k) => k.checkVisibility())
           .map((k) => ({ k, r: k.getBoundingClientRect() }));
         for (const { k, r } of kids)

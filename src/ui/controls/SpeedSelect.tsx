@@ -7,9 +7,10 @@ export function SpeedSelect() {
   const lab = useLab();
   const speed = useLabState(selectSpeed);
   return (
-    <label className="field">
+    <label className="field speed-field">
       <span>Speed</span>
       <select
+        aria-label="Speed"
         value={String(speed)}
         onChange={(e) => {
           const v = e.target.value === 'max' ? 'max' : Number(e.target.value);
