@@ -89,6 +89,18 @@ test('Ctrl-C mid-run: the token cancels, the connections drain and the server st
   // the step where the press was delivered says so
   await lab.seekTo(at + 1);
   await expect(lab.narration).toContainText('Ctrl-C arrives');
+  // so does the timeline, with a line through the lanes at that step
+  const timeline = page.locator('[data-view="timeline"]');
+  await timeline.scrollIntoViewIfNeeded();
+  const mark = timeline.getByTestId('timeline-ctrl-c-mark');
+  await expect(mark).toHaveCount(1);
+  await expect(mark).toContainText('^C');
+  await timeline.screenshot({ path: testInfo.outputPath('timeline-ctrl-c-1280.png') });
+  // and keeps it as the run goes on
+  await lab.seekTo(at + 8);
+  await expect(mark).toHaveCount(1);
+  await timeline.screenshot({ path: testInfo.outputPath('timeline-ctrl-c-later-1280.png') });
+  await lab.seekTo(at + 1);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: testInfo.outputPath('lab-io-ctrl-c-1920.png') });
 

@@ -26,7 +26,11 @@ const SERVER = [
   '}',
 ].join('\n');
 
-test('a reset added by hand replays the run: the server reads ConnectionReset', async ({ page, baseURL }, testInfo) => {
+test('a reset added by hand replays the run: the server reads ConnectionReset', async ({
+  page,
+  context,
+  baseURL,
+}, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const lab = new LabPage(page, baseURL);
   await lab.open();
@@ -71,6 +75,26 @@ test('a reset added by hand replays the run: the server reads ConnectionReset', 
   await expect(panel.getByRole('list', { name: 'Faults in this run' })).toContainText(
     `connection 1: the client resets it at step`,
   );
+
+  // a share link carries the fault: opened in a new page, the run has it and the server is reset
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(new URL(link).hash).toMatch(/^#share=v4\./);
+  const again = await context.newPage();
+  const shared = new LabPage(again, baseURL);
+  await again.goto(link);
+  await expect(shared.console).toContainText(
+    'server: read failed: ConnectionReset: Connection reset by peer (os error 104)',
+    { timeout: 15_000 },
+  );
+  await expect(again.getByTestId('faults-toggle')).toContainText('1');
+  await again.getByTestId('faults-toggle').click();
+  await expect(again.getByTestId('faults-panel').getByRole('list', { name: 'Faults in this run' })).toContainText(
+    'connection 1: the client resets it at step',
+  );
+  expect(shared.problems).toEqual([]);
+  await again.close();
+  await page.keyboard.press('Escape');
 
   // removing it runs the program as before
   await panel.getByRole('button', { name: /^Remove: / }).click();

@@ -43,3 +43,8 @@ export function faultWords(text: string): string {
   const f = parseFault(text);
   return typeof f === 'string' ? text : describeFault(f);
 }
+
+/** Whether a text is a fault the worker can run (a share link's faults are checked with this). */
+export function isFaultText(text: string): boolean {
+  return typeof parseFault(text) !== 'string';
+}

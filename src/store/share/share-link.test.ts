@@ -110,6 +110,43 @@ describe('share links', () => {
     }
   });
 
+  it('carries faults added by hand as v4, and drops each malformed one with a warning', async () => {
+    const faulted: SharedMoment = {
+      ...MOMENT,
+      config: {
+        ...MOMENT.config,
+        ctrlCAfterSteps: [12],
+        faults: ['reset:conn=1:step=40:by=client', 'refuse:conn=2', 'slow:conn=1:by=server:window=4096:delay=10'],
+      },
+    };
+    const value = await valueOf(faulted);
+    expect(value.startsWith('v4.')).toBe(true);
+    expect(await decodeShare(value)).toEqual({ kind: 'ok', moment: faulted, warnings: [] });
+    // a link with faults alone is v4 too: an older Task Lab must not open it without them
+    const alone = await valueOf({ ...MOMENT, config: { ...MOMENT.config, faults: ['refuse:port=8080'] } });
+    expect(alone.startsWith('v4.')).toBe(true);
+    // older links still open as they did
+    for (const v of [1, 2, 3]) {
+      const d = await decodeShare(await raw(JSON.stringify({ v, source: 'x', seed: 5 })));
+      if (d.kind !== 'ok') throw new Error(d.kind);
+      expect(d.moment.config.faults).toBeUndefined();
+      expect(d.warnings).toEqual([]);
+    }
+    const good = 'refuse:conn=2';
+    for (const bad of ['explode:conn=1', 'reset:conn=0', 'refuse', 7, null, `refuse:conn=${'9'.repeat(300)}`]) {
+      const d = await decodeShare(await raw(JSON.stringify({ v: 4, source: 'x', seed: 5, faults: [bad, good] })));
+      if (d.kind !== 'ok') throw new Error(d.kind);
+      expect(d.moment.config.faults).toEqual([good]);
+      expect(d.warnings.join()).toMatch(/network fault/);
+    }
+    for (const faults of ['refuse:conn=2', [], {}, ['reset:conn=x']]) {
+      const d = await decodeShare(await raw(JSON.stringify({ v: 4, source: 'x', seed: 5, faults })));
+      if (d.kind !== 'ok') throw new Error(d.kind);
+      expect(d.moment.config.faults).toBeUndefined();
+      expect(d.warnings.join()).toMatch(/network fault/);
+    }
+  });
+
   it('drops a schedule that is malformed or belongs to another seed, with a warning', async () => {
     for (const schedule of ['7-0.1', 'nonsense', 42]) {
       const d = await decodeShare(await raw(JSON.stringify({ v: 2, source: 'x', seed: 5, schedule })));
@@ -231,7 +268,7 @@ describe('share links', () => {
   it('names a link from a newer Task Lab', async () => {
     const msg = expectError(await decodeShare('v9.AAAA'), 'unsupported-version');
     expect(msg).toMatch(/newer Task Lab/);
-    expectError(await decodeShare(await raw('{"v":4,"source":""}')), 'unsupported-version');
+    expectError(await decodeShare(await raw('{"v":5,"source":""}')), 'unsupported-version');
   });
 
   it('rejects payloads that are not a moment', async () => {

@@ -16,16 +16,21 @@ import {
 } from '../lab-types.ts';
 import type { Flavor, RunConfig, ViewName } from '../lab-types.ts';
 import type { ProgramOrigin, ProgramSource } from '../lab-store.ts';
+import { isFaultText } from '../../worker/fault-choice.ts';
 
 /**
  * Bumped when the payload's meaning changes; a reader refuses versions newer than its own.
  * v2 (issue 16) adds the schedule: a link with one is written as v2, so an older Task Lab says it
  * cannot replay it instead of showing another run; a link without one stays v1. v3 (issue 17)
- * adds the Ctrl-C presses made by hand, for the same reason: a link with presses is v3.
+ * adds the Ctrl-C presses made by hand, for the same reason: a link with presses is v3. v4 adds the
+ * network faults added by hand (the Faults menu): a link with faults is v4.
  */
-export const SHARE_VERSION = 3;
+export const SHARE_VERSION = 4;
 /** Presses a link may carry (a learner presses a few times; a crafted link must stay small). */
 const MAX_PRESSES = 64;
+/** Faults a link may carry, and the longest text of one (the menu writes about 40 characters). */
+const MAX_FAULTS = 64;
+const MAX_FAULT_CHARS = 200;
 const REPLAY_KEY = /^\d{1,16}(-[0-9a-z]{1,8}\.[0-9a-z]{1,8}){0,4096}$/;
 export const MAX_SHARED_STEP = 1_000_000_000;
 
@@ -38,9 +43,9 @@ export interface SharedMoment {
   readonly task: number | undefined;
 }
 
-/** The JSON shape inside the link (version 1; version 2 adds `schedule`). */
+/** The JSON shape inside the link (version 1; v2 adds `schedule`, v3 `ctrlC`, v4 `faults`). */
 interface Payload {
-  readonly v: 1 | 2 | 3;
+  readonly v: 1 | 2 | 3 | 4;
   readonly source: string;
   readonly origin: ProgramOrigin;
   readonly flavor: Flavor;
@@ -53,13 +58,16 @@ interface Payload {
   readonly schedule?: string;
   /** Ctrl-C presses by hand, each after that scheduler step (`RunConfig.ctrlCAfterSteps`), v3 only. */
   readonly ctrlC?: readonly number[];
+  /** Network faults by hand in `--fault` text form (`RunConfig.faults`), v4 only. */
+  readonly faults?: readonly string[];
 }
 
 export function payloadOf(m: SharedMoment): Payload {
   const schedule = m.config.replayKey;
   const presses = m.config.ctrlCAfterSteps ?? [];
+  const faults = m.config.faults ?? [];
   const base: Payload = {
-    v: presses.length > 0 ? 3 : schedule === undefined ? 1 : 2,
+    v: faults.length > 0 ? 4 : presses.length > 0 ? 3 : schedule === undefined ? 1 : 2,
     source: m.program.source,
     origin: m.program.origin,
     flavor: m.config.flavor,
@@ -70,7 +78,26 @@ export function payloadOf(m: SharedMoment): Payload {
   };
   const withTask = m.task === undefined ? base : { ...base, task: m.task };
   const withSchedule = schedule === undefined ? withTask : { ...withTask, schedule };
-  return presses.length > 0 ? { ...withSchedule, ctrlC: [...presses] } : withSchedule;
+  const withPresses = presses.length > 0 ? { ...withSchedule, ctrlC: [...presses] } : withSchedule;
+  return faults.length > 0 ? { ...withPresses, faults: [...faults] } : withPresses;
+}
+
+/**
+ * The faults of a link: each one the worker can parse is kept, in order; a malformed one is dropped
+ * with a warning (the others still run), and a value that is no list of texts drops them all.
+ */
+function readFaults(x: unknown, warn: (m: string) => void): readonly string[] | undefined {
+  if (x === undefined) return undefined;
+  if (!Array.isArray(x) || x.length === 0 || x.length > MAX_FAULTS) {
+    warn('the network faults were not understood; the run has none');
+    return undefined;
+  }
+  const faults: string[] = [];
+  for (const f of x as unknown[]) {
+    if (typeof f === 'string' && f.length <= MAX_FAULT_CHARS && isFaultText(f)) faults.push(f);
+    else warn(`the network fault ${JSON.stringify(f).slice(0, 80)} was not understood; the run goes without it`);
+  }
+  return faults.length > 0 ? faults : undefined;
 }
 
 /** The presses of a link: whole steps in order, or none (with a warning) when they are not. */
@@ -128,7 +155,9 @@ function readViews(x: unknown, warn: (m: string) => void): readonly ViewName[] {
 function readConfig(p: Rec, warn: (m: string) => void): RunConfig {
   const config = readSchedule(p, warn);
   const presses = readPresses(p.ctrlC, warn);
-  return presses === undefined ? config : { ...config, ctrlCAfterSteps: presses };
+  const faults = readFaults(p.faults, warn);
+  const pressed = presses === undefined ? config : { ...config, ctrlCAfterSteps: presses };
+  return faults === undefined ? pressed : { ...pressed, faults };
 }
 
 function readSchedule(p: Rec, warn: (m: string) => void): RunConfig {
@@ -156,7 +185,7 @@ export function readPayload(json: unknown): PayloadRead {
   if (typeof json.v === 'number' && Number.isInteger(json.v) && json.v > SHARE_VERSION) {
     return { kind: 'newer', version: json.v };
   }
-  if (json.v !== 1 && json.v !== 2 && json.v !== 3)
+  if (json.v !== 1 && json.v !== 2 && json.v !== 3 && json.v !== 4)
     return { kind: 'corrupt', message: 'the link’s data has no known version' };
   if (typeof json.source !== 'string') return { kind: 'corrupt', message: 'the link carries no program' };
   const warnings: string[] = [];

@@ -11,6 +11,8 @@ import type { TimelineArrow, TimelineLane, TimeTick } from '../../../store/view/
 import type { Activity } from '../../../store/view/derive-history.ts';
 import { appendSvg } from '../shared/controller.ts';
 import { LABEL_FONT, LABEL_PAD, fitLabel, labelColumnWidth } from './lane-labels.ts';
+import { ctrlCMarks, ctrlCMarkText } from './ctrl-c-marks.ts';
+import type { CtrlCMark } from './ctrl-c-marks.ts';
 import { LIFECYCLE_GLYPH } from '../shared/glyphs.ts';
 import { watchSize } from '../shared/measure.ts';
 import { INK, LIFECYCLE_FILL, MONO_FONT, OKABE_ITO, UI_FONT } from '../shared/palette.ts';
@@ -62,6 +64,7 @@ export function createTimelineController(el: HTMLElement, options: ControllerOpt
   const lanesG = svg.append('g').attr('class', 'tl-lanes');
   const segsG = svg.append('g').attr('class', 'tl-segs');
   const arrowsG = svg.append('g').attr('class', 'tl-arrows');
+  const pressG = svg.append('g').attr('class', 'tl-ctrl-c');
   const note = svg.append('text').attr('font-family', UI_FONT).attr('font-size', 18).attr('fill', INK);
   // One monospace character's advance, measured once, sizes every lane label.
   const probe = svg
@@ -132,6 +135,7 @@ export function createTimelineController(el: HTMLElement, options: ControllerOpt
       )
       .attr('d', (p) => p.d);
     drawArrows(arrowsG, model.arrows, x, laneY);
+    drawCtrlC(pressG, ctrlCMarks(input.view.io.signal.pressSteps, model.fromStep, model.toStep), x, { width, height });
     note
       .attr('x', 12)
       .attr('y', height - 12)
@@ -348,4 +352,55 @@ function drawArrows(
       const end = y2 + (y2 > y1 ? -8 : 8);
       return `M${x1},${y1}C${x1 - bend},${y1} ${x1 - bend},${end} ${x1},${end}`;
     });
+}
+
+/**
+ * A line through every lane in the middle of the step a Ctrl-C arrived at, labelled in the time
+ * row (left of the line near the right edge, where the newest step and the axis title sit).
+ */
+function drawCtrlC(
+  g: G,
+  marks: readonly CtrlCMark[],
+  x: (s: number) => number,
+  box: { readonly width: number; readonly height: number },
+): void {
+  const nearEnd = (m: CtrlCMark) => x(m.step + 0.5) > box.width - 48;
+  g.selectAll<SVGGElement, CtrlCMark>('g.tl-ctrl-c-mark')
+    .data(marks, (m) => m.step)
+    .join((enter) => {
+      const mark = enter.append('g').attr('class', 'tl-ctrl-c-mark').attr('data-testid', 'timeline-ctrl-c-mark');
+      mark.append('title');
+      mark
+        .append('line')
+        .attr('stroke', OKABE_ITO.reddishPurple)
+        .attr('stroke-width', 3)
+        .attr('y1', TICK_Y - 12);
+      mark
+        .append('text')
+        .attr('y', TICK_Y)
+        .attr('font-family', MONO_FONT)
+        .attr('font-size', 16)
+        .attr('font-weight', 700)
+        .attr('fill', INK)
+        .attr('stroke', '#FFFFFF')
+        .attr('stroke-width', 4)
+        .attr('paint-order', 'stroke');
+      return mark;
+    })
+    .attr('data-step', (m) => m.step)
+    .call((mark) => mark.select('title').text((m) => ctrlCMarkText(m).title))
+    .call((mark) =>
+      mark
+        .select('line')
+        .attr('x1', (m) => x(m.step + 0.5))
+        .attr('x2', (m) => x(m.step + 0.5))
+        .attr('y2', box.height - 4),
+    )
+    .call((mark) =>
+      mark
+        .select('text')
+        .attr('x', (m) => x(m.step + 0.5) + (nearEnd(m) ? -5 : 5))
+        .attr('text-anchor', (m) => (nearEnd(m) ? 'end' : 'start'))
+        .text((m) => ctrlCMarkText(m).label),
+    );
 }
