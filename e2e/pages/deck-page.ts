@@ -9,14 +9,26 @@ import { parseLesson } from '../../src/lessons/parse.ts';
 import type { Locator, Page } from '@playwright/test';
 
 export const LESSON = 'day06-tasks-joinset-cancellation';
-export const SLIDES = 35;
 
-/** A slide's 1-based number from its `{#id}`, so tests survive slides being added or moved. */
-export function slideNumber(id: string, lesson: string = LESSON): number {
+function slidesOf(lesson: string) {
   const file = join(import.meta.dirname, '../../lessons', lesson, 'lesson.md');
   const parsed = parseLesson(readFileSync(file, 'utf8'), file);
   if (!parsed.ok) throw new Error(`${file} does not parse`);
-  const i = parsed.lesson.slides.findIndex((s) => s.id === id);
+  return { file, slides: parsed.lesson.slides };
+}
+
+/** How many slides a lesson has. */
+export function slideCount(lesson: string): number {
+  return slidesOf(lesson).slides.length;
+}
+
+/** The Day 6 lesson's slide count, read from the lesson (not a number to keep in step by hand). */
+export const SLIDES = slideCount(LESSON);
+
+/** A slide's 1-based number from its `{#id}`, so tests survive slides being added or moved. */
+export function slideNumber(id: string, lesson: string = LESSON): number {
+  const { file, slides } = slidesOf(lesson);
+  const i = slides.findIndex((s) => s.id === id);
   if (i < 0) throw new Error(`no slide {#${id}} in ${file}`);
   return i + 1;
 }
