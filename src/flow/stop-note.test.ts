@@ -35,7 +35,7 @@ describe('stop note', () => {
     h.wait(20);
     expect(h.status).toBe('paused');
     expect(note()).toEqual({ kind: 'breakpoint', line: 22 });
-    expect(stopNoteText({ kind: 'breakpoint', line: 22 })).toBe('stopped at the breakpoint on line 22');
+    expect(stopNoteText({ kind: 'breakpoint', line: 22 })).toBe('Stopped at the breakpoint on line 22.');
     h.send({ type: 'STEP_FORWARD' });
     expect(note()).toBeUndefined();
     h.send({ type: 'STEP_BACK' });
@@ -48,7 +48,7 @@ describe('stop note', () => {
     h.load().feed(trace()).finish();
     h.send({ type: 'RUN_TO_NEXT', kind: 'complete' });
     expect(note()).toEqual({ kind: 'run-to', of: 'complete' });
-    expect(stopNoteText({ kind: 'run-to', of: 'complete' })).toBe('stopped: the next task to complete');
+    expect(stopNoteText({ kind: 'run-to', of: 'complete' })).toBe('Stopped: the next task to complete.');
     h.send({ type: 'PLAY' });
     expect(h.status).toBe('playing');
     expect(note()).toBeUndefined();

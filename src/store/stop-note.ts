@@ -18,7 +18,9 @@ const RAN_TO: Record<RunToKind, string> = {
 };
 
 export function stopNoteText(note: StopNote): string {
-  return note.kind === 'breakpoint' ? `stopped at the breakpoint on line ${note.line}` : `stopped: ${RAN_TO[note.of]}`;
+  return note.kind === 'breakpoint'
+    ? `Stopped at the breakpoint on line ${note.line}.`
+    : `Stopped: ${RAN_TO[note.of]}.`;
 }
 
 export function sameStopNote(a: StopNote | undefined, b: StopNote | undefined): boolean {

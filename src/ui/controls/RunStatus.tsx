@@ -2,7 +2,7 @@
  * The run's status in words (run-status.ts decides what may be claimed). `data-phase` carries
  * the worker's phase, so tests can wait for a computed trace without reading the words.
  */
-import { selectPlayback, selectStepCount, selectStepPosition, selectStopNote } from '../../store/index.ts';
+import { selectPlayback, selectStepCount, selectStepPosition } from '../../store/index.ts';
 import { useLabState, useReport } from '../lab/lab-context.tsx';
 import { runStatusText } from './run-status.ts';
 
@@ -13,8 +13,7 @@ export function RunStatus() {
   const step = useLabState(selectStepPosition);
   const steps = useLabState(selectStepCount);
   const playing = useLabState(selectPlayback) === 'playing';
-  const stopNote = useLabState(selectStopNote);
-  const s = runStatusText({ phase, end, step, steps, playing, stopNote });
+  const s = runStatusText({ phase, end, step, steps, playing });
   return (
     <span
       className={`run-status run-status-${s.state}`}

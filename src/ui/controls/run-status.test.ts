@@ -36,12 +36,6 @@ describe('runStatusText', () => {
     expect(runStatusText({ ...done, phase: 'compile-error' }).text).toMatch(/does not compile/);
     expect(runStatusText({ ...done, phase: 'lost', step: 3 }).text).toMatch(/restarted/);
   });
-  it('says why playback is held where a breakpoint or a run-to stopped it', () => {
-    const held = { ...done, step: 9, stopNote: { kind: 'breakpoint', line: 9 } } as const;
-    expect(runStatusText(held)).toEqual({ state: 'held', text: '‖ stopped at the breakpoint on line 9' });
-    expect(runStatusText({ ...held, stopNote: { kind: 'run-to', of: 'wake' } }).text).toBe('‖ stopped: the next wake');
-    expect(runStatusText({ ...held, playing: true }).state).toBe('playing');
-  });
   it('says playing while it plays', () => {
     expect(runStatusText({ ...done, step: 4, playing: true }).state).toBe('playing');
   });

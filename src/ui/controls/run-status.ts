@@ -2,12 +2,9 @@
  * What the run-status label may claim (issue 11, "cues that cannot lie"): the worker having
  * computed the whole trace is not the run being over on screen. "✓ run complete" shows only when
  * the position is at the end of a run that finished; a run that stopped (a panic in main, the
- * step limit, a cut-off) says so there; before the first step nothing is claimed at all. Held by a
- * breakpoint or a run-to target, it says which, until playback moves on.
+ * step limit, a cut-off) says so there; before the first step nothing is claimed at all.
  */
 import type { ReportPhase } from '../../flow/worker-bridge/run-report.ts';
-import { stopNoteText } from '../../store/index.ts';
-import type { StopNote } from '../../store/index.ts';
 import type { RunEnd } from '../../worker/protocol.ts';
 
 const SIGINT_EXIT = 130;
@@ -18,14 +15,11 @@ export interface RunStatusInput {
   readonly step: number;
   readonly steps: number;
   readonly playing: boolean;
-  /** Set while a breakpoint or a run-to target holds playback where it is. */
-  readonly stopNote?: StopNote | undefined;
 }
 
 export interface RunStatusText {
   /** Machine-readable: what the screen shows now. */
-  readonly state:
-    'none' | 'computing' | 'playing' | 'paused' | 'held' | 'complete' | 'stopped' | 'compile-error' | 'lost';
+  readonly state: 'none' | 'computing' | 'playing' | 'paused' | 'complete' | 'stopped' | 'compile-error' | 'lost';
   readonly text: string;
 }
 
@@ -54,6 +48,5 @@ export function runStatusText(s: RunStatusInput): RunStatusText {
   if (s.step === 0 && s.end?.kind === 'stopped') return atEnd(s.end);
   if (s.step === 0) return { state: s.phase === 'running' ? 'computing' : 'none', text: '' };
   if (s.phase === 'ended' && s.end !== undefined && s.step >= s.steps) return atEnd(s.end);
-  if (s.stopNote !== undefined) return { state: 'held', text: `‖ ${stopNoteText(s.stopNote)}` };
   return { state: 'paused', text: `‖ paused at step ${s.step}` };
 }
