@@ -1,7 +1,8 @@
 /**
  * Line breakpoints on any statement (issue 11): a breakpoint on a loop line that never awaits
  * stops playback there on every iteration, `n` goes to the current task's next statement, and a
- * breakpoint on a comment says why the run never stops there.
+ * breakpoint on a comment says why the run never stops there. The narration says "Stopped at the
+ * breakpoint on line N." while the breakpoint holds playback, and stops saying it once it moves on.
  */
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/lab-page.ts';
@@ -32,6 +33,7 @@ test('a breakpoint on a statement inside a loop stops there each iteration', asy
   await lab.waitForRun();
   await expect(lab.runStatus).toHaveAttribute('data-phase', 'ended');
   const editor = page.getByTestId('code-editor');
+  const stopNote = page.getByTestId('stop-note');
 
   // Every line the run executed has a dot, the loop's plain statements included: 5, 7–11 and 13.
   const dots = page.locator('.cm-breakpoint-gutter .cm-stop-line');
@@ -55,6 +57,9 @@ test('a breakpoint on a statement inside a loop stops there each iteration', asy
     await expect(lab.playButton).toHaveAccessibleName('Play');
     await expect(editor).toHaveAttribute('data-current-line', '9');
     await expect(page.locator('.cm-run-line')).toContainText('total += square;');
+    // the narration says why playback stands here
+    await expect(stopNote).toHaveText('Stopped at the breakpoint on line 9.');
+    await expect(lab.narration).toContainText('Stopped at the breakpoint on line 9.');
     // the iteration's own line is not printed yet; the earlier ones are
     if (before !== '') await expect(lab.console).toContainText(before);
     await expect(lab.console).not.toContainText(`${i + 1} -> `);
@@ -65,6 +70,8 @@ test('a breakpoint on a statement inside a loop stops there each iteration', asy
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('n');
   await expect(editor).toHaveAttribute('data-current-line', '10');
+  // moving on clears it: `n` is the learner's own step
+  await expect(stopNote).toHaveCount(0);
   await expect(lab.console).not.toContainText('3 -> ');
   await page.keyboard.press('n');
   await expect(editor).toHaveAttribute('data-current-line', '11');

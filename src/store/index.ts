@@ -16,6 +16,8 @@ export type {
 } from './lab-store.ts';
 export * from './selectors.ts';
 export * from './lab-types.ts';
+export { sameStopNote, stopNoteText } from './stop-note.ts';
+export type { StopNote } from './stop-note.ts';
 export { createLabTimeline } from './lab-timeline.ts';
 export { SavedLocalsLog } from './saved-locals-log.ts';
 export type { LocalsSnapshot } from './saved-locals-log.ts';

@@ -17,6 +17,7 @@ import type { LabTimeline, LabTimelineOptions } from './lab-timeline.ts';
 import type { SimEvent } from '../sim/index.ts';
 import type { ViewState } from './view/view-state.ts';
 import { SavedLocalsLog } from './saved-locals-log.ts';
+import type { StopNote } from './stop-note.ts';
 import type { LocalsSnapshot } from './saved-locals-log.ts';
 
 /** Where the program came from; the URL names it by this (src/flow/url-state.ts). */
@@ -54,6 +55,7 @@ export interface LabActions {
   /** Moves the view to event position `position` (clamped to the trace). */
   seek(position: number): void;
   setPlayback(status: PlaybackStatus): void;
+  setStopNote(note: StopNote | undefined): void;
   toggleBreakpoint(line: number): void;
   setBreakpoints(lines: readonly number[]): void;
   selectTask(task: number | undefined): void;
@@ -78,6 +80,8 @@ export interface LabState {
   readonly stepPosition: number;
   readonly view: ViewState;
   readonly playback: PlaybackStatus;
+  /** Why playback stands still here, while a breakpoint or a run-to target holds it. */
+  readonly stopNote: StopNote | undefined;
   /** Source lines, sorted ascending, no duplicates. */
   readonly breakpoints: readonly number[];
   readonly selectedTask: number | undefined;
@@ -152,6 +156,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
         set({ position: timeline.position, stepPosition: timeline.stepAtPosition(timeline.position), view });
       },
       setPlayback: (playback) => set({ playback }),
+      setStopNote: (stopNote) => set({ stopNote }),
       toggleBreakpoint: (line) => {
         const lines = get().breakpoints;
         set({ breakpoints: lines.includes(line) ? lines.filter((l) => l !== line) : normalizeLines([...lines, line]) });
@@ -181,6 +186,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
       stepPosition: 0,
       view: timeline.state,
       playback: 'idle',
+      stopNote: undefined,
       breakpoints: [],
       selectedTask: undefined,
       openViews: options.openViews ?? DEFAULT_VIEWS,

@@ -19,6 +19,7 @@ export const selectStepCount = (s: LabState) => s.stepCount;
 export const selectPosition = (s: LabState) => s.position;
 export const selectStepPosition = (s: LabState) => s.stepPosition;
 export const selectPlayback = (s: LabState) => s.playback;
+export const selectStopNote = (s: LabState) => s.stopNote;
 export const selectBreakpoints = (s: LabState) => s.breakpoints;
 export const selectSelectedTaskId = (s: LabState) => s.selectedTask;
 export const selectOpenViews = (s: LabState) => s.openViews;

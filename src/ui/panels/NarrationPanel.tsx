@@ -1,7 +1,8 @@
 /**
  * The narration: one plain sentence for the step on show, in an aria-live region. While playing,
  * the region is not live (a sentence every few hundred ms would drown a screen reader); pausing
- * or stepping makes it live again.
+ * or stepping makes it live again. While a breakpoint or a run-to target holds playback, the
+ * sentence starts by saying so (issue 11); the header's status has no room for it at 1280 px.
  */
 import { useMemo } from 'react';
 import {
@@ -10,8 +11,10 @@ import {
   selectPlayback,
   selectPosition,
   selectStepPosition,
+  selectStopNote,
   selectTasks,
   selectTimeline,
+  stopNoteText,
 } from '../../store/index.ts';
 import { flavorOfTrace, narrationAt } from '../../store/narration/index.ts';
 import { useLabState, useReport } from '../lab/lab-context.tsx';
@@ -28,6 +31,7 @@ export function NarrationPanel() {
   const phase = useReport((r) => r.phase);
   const notice = useReport((r) => r.notice);
   const tasks = useLabState(selectTasks);
+  const stopNote = useLabState(selectStopNote);
   const sockets = useLabState(selectIo).names;
   const narrated = useMemo(
     // The program's #[tokio::main] picks its runtime; the trace says which it was.
@@ -51,6 +55,11 @@ export function NarrationPanel() {
         {step > 0 ? `Step ${step}` : 'Start'}
       </p>
       <p className="narration-text" aria-live={playing ? 'off' : 'polite'} data-testid="narration">
+        {stopNote !== undefined && (
+          <strong className="narration-stop" data-testid="stop-note">
+            {stopNoteText(stopNote)}{' '}
+          </strong>
+        )}
         {sentence}
       </p>
       <ChoiceNarration />
