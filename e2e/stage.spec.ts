@@ -169,6 +169,9 @@ test('the lab header and bar never overlap or clip their controls, from 1100 to 
     await page.locator('.lab-app .playback-bar').waitFor();
     const problems = await page.evaluate(() => {
       const out: string[] = [];
+      // the longest status the header can show (a Ctrl-C before the program listens) must give way, not push
+      const status = document.querySelector<HTMLElement>('.lab-app .run-status');
+      if (status !== null) status.textContent = '■ killed by Ctrl-C: exit code 130';
       for (const sel of ['.lab-app .app-header', '.lab-app .playback-bar']) {
         const box = document.querySelector<HTMLElement>(sel);
         if (box === null) continue;

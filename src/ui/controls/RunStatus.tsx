@@ -21,7 +21,7 @@ export function RunStatus() {
       data-testid="run-status"
       data-phase={phase}
       data-state={s.state}
-      title={notice}
+      title={notice ?? s.text}
     >
       {s.text}
     </span>
