@@ -51,6 +51,25 @@ fn main() {
     ).toBe('E0308 11:21');
   });
 
+  it("a user trait's associated fn on a primitive (`u8::make()`, a default `u8::pair()`) has the impl's types", () => {
+    expect(
+      firstError(`trait Make {
+    fn make() -> Self;
+    fn pair() -> (Self, Self) where Self: Sized { (Self::make(), Self::make()) }
+}
+impl Make for u8 {
+    fn make() -> Self { 7 }
+}
+fn main() {
+    let a: u8 = u8::make();
+    let (b, c) = u8::pair();
+    let w: String = u8::make();
+    println!("{} {} {} {}", a, b, c, w);
+}
+`),
+    ).toBe('E0308 11:21');
+  });
+
   it('a Copy struct is copied, a String moves', () => {
     expect(
       firstError(`#[derive(Debug, Clone, Copy)]
