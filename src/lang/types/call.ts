@@ -29,9 +29,9 @@ import { stdMethod } from './std-methods.ts';
 import { lacksTrait } from './operators.ts';
 import { closureParamsOf, iterMethod, openResult, parseCall, sliceIter, checkReceiverTyped } from './std-deferred.ts';
 import { JOIN_SET_METHODS, TOKEN_METHODS, stdAssocMissing } from './std-closed.ts';
-import { UNIT, UNKNOWN, adt, floatTy, intTy, showTy, type AdtTy, type Ty } from './ty.ts';
+import { UNIT, UNKNOWN, adt, floatTy, intTy, refTy, showTy, type AdtTy, type Ty } from './ty.ts';
 import { isIntName } from '../num/int-type.ts';
-import { lowerType } from './lower.ts';
+import { lowerType, primitive } from './lower.ts';
 
 function instantiate(cx: Cx, sig: Sig, at: Expr, extra: ReadonlyMap<string, Ty> = new Map()): Sig {
   const map = new Map(extra);
@@ -124,6 +124,26 @@ function userAssoc(cx: Cx, owner: AdtTy, name: string, e: PathExpr): Ty {
   return UNKNOWN;
 }
 
+/**
+ * `u8::make()`: an associated fn of a user trait implemented for a std type (`impl Make for u8`),
+ * from the impl or, when the impl leaves it out, from the trait's default body.
+ */
+function primAssoc(cx: Cx, owner: string, name: string, e: PathExpr): Ty | null {
+  const self = primitive(owner) ?? (owner === 'String' && !cx.items.adts.has(owner) ? adt('String') : null);
+  if (self === null) return null;
+  for (const impl of cx.items.impls) {
+    if (impl.selfName !== owner || impl.trait === null) continue;
+    const own = impl.item.items.find((i) => i.kind === 'Fn' && i.name === name);
+    const dflt = cx.items.traits.get(impl.trait)?.items.find((i) => i.kind === 'Fn' && i.name === name && i.body);
+    const fn = own ?? dflt;
+    if (fn?.kind !== 'Fn') continue;
+    const sig = instantiate(cx, cx.sigOf(fn, self), e);
+    const recv = sig.self === null ? null : sig.self === 'value' ? self : refTy(self, sig.self === 'refMut');
+    return fnTy(sig, recv);
+  }
+  return null;
+}
+
 /** `Result` methods that panic with the other variant's Debug: which type argument it is. */
 const RESULT_DEBUG_ARG: Readonly<Record<string, number>> = { unwrap: 1, expect: 1, unwrap_err: 0, expect_err: 0 };
 
@@ -209,6 +229,8 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
     if (cx.items.adts.has(first) && !cx.items.ambiguous.has(first) && !cx.items.imports.has(first)) {
       return userAssoc(cx, freshAdt(cx, first, segs[0]), name, e);
     }
+    const prim = primAssoc(cx, first, name, e);
+    if (prim !== null) return prim;
     const konst = numericConst(first, name);
     if (konst !== null && !cx.items.adts.has(first)) return konst;
     const std = qualifyStd({ ...e.path, segments: segs.slice(0, 1) }, cx.items);

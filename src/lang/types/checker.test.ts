@@ -51,6 +51,44 @@ fn main() {
     ).toBe('E0308 11:21');
   });
 
+  it("a user trait's associated fn on a primitive (`u8::make()`, a default `u8::pair()`) has the impl's types", () => {
+    expect(
+      firstError(`trait Make {
+    fn make() -> Self;
+    fn pair() -> (Self, Self) where Self: Sized { (Self::make(), Self::make()) }
+}
+impl Make for u8 {
+    fn make() -> Self { 7 }
+}
+fn main() {
+    let a: u8 = u8::make();
+    let (b, c) = u8::pair();
+    let w: String = u8::make();
+    println!("{} {} {} {}", a, b, c, w);
+}
+`),
+    ).toBe('E0308 11:21');
+  });
+
+  it('arithmetic across number types through a reference: E0308 at the right operand, or E0277 with a float', () => {
+    const program = (expr: string): string => `fn main() {
+    let a: u64 = 5;
+    let r = &a;
+    let k: i32 = 3;
+    let p = ${expr};
+    println!("{}", p);
+}
+`;
+    expect(firstError(program('r * k'))).toBe('E0308 5:17');
+    expect(firstError(program('a * &k'))).toBe('E0308 5:17');
+    expect(firstError(program('&k - a'))).toBe('E0308 5:18');
+    expect(firstError(program('a * 2.0'))).toBe('E0277 5:15');
+    expect(firstError(program('r * 2'))).toBe('ok');
+    const parsed = parseProgram(program('r * k'), 'src/main.rs');
+    if (!parsed.ok) throw new Error('parse error');
+    expect(checkTypes(parsed.program).errors[0]?.hint).toContain('cannot multiply `&u64` by `i32`');
+  });
+
   it('a Copy struct is copied, a String moves', () => {
     expect(
       firstError(`#[derive(Debug, Clone, Copy)]

@@ -7,7 +7,7 @@ import type { Block, Expr, FormatArg, MacroExpr, Stmt } from '../syntax/ast.ts';
 import type { Cx } from './cx.ts';
 import { bindPattern } from './pat.ts';
 import { coerce, isData } from './coerce.ts';
-import { missingCmpTrait, notUsizeIndex, operandMismatch } from './operators.ts';
+import { missingCmpTrait, notUsizeIndex, numericMismatch, opMessage, operandMismatch } from './operators.ts';
 import { iterItemOf, tryConversion } from './std-deferred.ts';
 import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField, structFields } from './call.ts';
 import { checkItem } from './fn.ts';
@@ -291,14 +291,6 @@ function join(cx: Cx, a: Ty, b: Ty, at: Expr, what: 'if' | 'match'): Ty {
   return a;
 }
 
-const VERBS: Record<string, string> = {
-  '+': 'add',
-  '-': 'subtract',
-  '*': 'multiply',
-  '/': 'divide',
-  '%': 'calculate the remainder of',
-};
-
 const ARITH = new Set(['+', '-', '*', '/', '%']);
 
 function inferBinary(cx: Cx, e: Extract<Expr, { kind: 'Binary' }>): Ty {
@@ -315,14 +307,8 @@ function inferBinary(cx: Cx, e: Extract<Expr, { kind: 'Binary' }>): Ty {
   if (rl.k === 'future' || rr.k === 'future') {
     // No operator is implemented for futures (E0369, at the operator).
     const show = (t: Ty): string => showTy(cx.table.deep(t), cx.table.showVar);
-    const verb = VERBS[op];
-    const prep = op === '+' ? 'to' : op === '-' ? 'from' : 'by';
     const message =
-      verb !== undefined
-        ? op === '+' || op === '-'
-          ? `cannot ${verb} \`${show(op === '+' ? r : r)}\` ${prep} \`${show(l)}\``
-          : `cannot ${verb} \`${show(l)}\` ${prep} \`${show(r)}\``
-        : `binary operation \`${op}\` cannot be applied to type \`${show(l)}\``;
+      opMessage(op, show(l), show(r)) ?? `binary operation \`${op}\` cannot be applied to type \`${show(l)}\``;
     cx.findings.error('typeck', e.opSpan, 'E0369', message);
     cx.table.escape(l);
     cx.table.escape(r);
@@ -342,7 +328,7 @@ function inferBinary(cx: Cx, e: Extract<Expr, { kind: 'Binary' }>): Ty {
   const [pl, pr] = [peel(rl), peel(rr)];
   if (!cmp && !bothNum && ARITH.has(op) && numeric(pl) && numeric(pr)) {
     if (cx.table.unify(pl, pr)) return pl;
-    // rustc's E0277 (`cannot multiply `&u64` by `i32``) is not modelled: stay silent.
+    numericMismatch(cx, e, l, r, pl, pr);
     cx.table.escape(l);
     cx.table.escape(r);
     return UNKNOWN;
@@ -355,7 +341,8 @@ function inferBinary(cx: Cx, e: Extract<Expr, { kind: 'Binary' }>): Ty {
   }
   if (bothNum || (cmp && ['bool', 'char'].includes(rl.k) && rl.k === rr.k)) {
     if (!cx.table.unify(l, r)) {
-      cx.findings.error('typeck', right.span, 'E0308', 'mismatched types');
+      if (cmp) cx.findings.error('typeck', right.span, 'E0308', 'mismatched types');
+      else numericMismatch(cx, e, l, r, rl, rr);
       return UNKNOWN;
     }
     return cmp ? BOOL : l;

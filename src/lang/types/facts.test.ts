@@ -120,4 +120,15 @@ fn main() { let a = L::from(('v', 2)); let b: L = "x".into(); println!("{:?} {:?
     const into = find(program, 'MethodCall', 'into');
     expect(showTy(facts.typeOf(into)!)).toBe('L');
   });
+
+  it('types `parse` into a std::net address as `Result<_, AddrParseError>`', () => {
+    const { program, facts } = check(`use std::net::{Ipv4Addr, SocketAddr};
+fn main() {
+    let r: Result<SocketAddr, _> = "1.2.3.4:80".parse();
+    let ip = "1.2.3.4".parse::<Ipv4Addr>();
+    println!("{:?} {:?}", r, ip);
+}
+`);
+    expect(showTy(facts.typeOf(find(program, 'MethodCall', 'parse'))!)).toBe('Result<SocketAddr, AddrParseError>');
+  });
 });

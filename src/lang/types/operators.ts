@@ -4,7 +4,7 @@
  * and a slice indexed by a signed or narrower integer (E0277). Anything the checker cannot decide
  * (an unknown type, a user `impl Add`) is left alone.
  */
-import type { Expr, Span } from '../syntax/ast.ts';
+import type { BinaryExpr, Expr, Span } from '../syntax/ast.ts';
 import type { Cx } from './cx.ts';
 import { showTy, type Ty } from './ty.ts';
 
@@ -86,4 +86,44 @@ export function notUsizeIndex(cx: Cx, base: Ty, idx: Ty, index: Expr): boolean {
     'slice indices are of type `usize` or ranges of `usize`',
   );
   return true;
+}
+
+const VERBS: Record<string, string> = {
+  '+': 'add',
+  '-': 'subtract',
+  '*': 'multiply',
+  '/': 'divide',
+  '%': 'calculate the remainder of',
+};
+
+/** rustc's words for an arithmetic operator no impl covers (`cannot multiply `&u64` by `i32``). */
+export function opMessage(op: string, l: string, r: string): string | null {
+  const verb = VERBS[op];
+  if (verb === undefined) return null;
+  if (op === '+') return `cannot add \`${r}\` to \`${l}\``;
+  if (op === '-') return `cannot subtract \`${r}\` from \`${l}\``;
+  if (op === '%') return `cannot ${verb} \`${l}\` divided by \`${r}\``;
+  return `cannot ${verb} \`${l}\` by \`${r}\``;
+}
+
+/**
+ * Arithmetic between numbers of different types, either side possibly a reference (`&u64 * i32`,
+ * `a / k`). Two integer (or two float) types: rustc reports E0308 at the right operand (it expected
+ * the left one's type) and then E0277 at the operator; as diagnostics are shown by position, the
+ * E0277 rides along as the E0308's help so the first error stays rustc's. An integer with a float:
+ * E0277 at the operator only. `numL`/`numR` are the operands' number types, one reference peeled.
+ */
+export function numericMismatch(cx: Cx, e: BinaryExpr, l: Ty, r: Ty, numL: Ty, numR: Ty): void {
+  const show = (t: Ty): string => showTy(cx.table.deep(t), cx.table.showVar);
+  const message = opMessage(e.op, show(l), show(r));
+  if (family(cx, numL) === family(cx, numR)) {
+    const expected = `expected \`${show(numL)}\`, found \`${show(numR)}\``;
+    const hint = message === null ? expected : `${expected}; then rustc's E0277: ${message}`;
+    cx.findings.error('typeck', e.right.span, 'E0308', 'mismatched types', hint);
+  } else if (message !== null) cx.findings.error('typeck', e.opSpan, 'E0277', message);
+}
+
+function family(cx: Cx, t: Ty): string {
+  if (t.k === 'var') return cx.table.kindOf(t.id);
+  return t.k;
 }

@@ -204,6 +204,9 @@ function noConversion(cx: Cx, err: Ty, into: Ty): boolean {
   return !cx.items.impls.some((im) => im.trait === 'From' && (im.blanket || im.selfName === i.name));
 }
 
+/** std::net types whose `FromStr::Err` is `AddrParseError`. */
+const ADDR_TYPES = new Set(['Ipv4Addr', 'IpAddr', 'SocketAddr']);
+
 /** Runs the deferred checks; call once the bodies are inferred, before literal fallback. */
 export function checkDeferred(cx: Cx): void {
   const d = sites.get(cx);
@@ -214,6 +217,8 @@ export function checkDeferred(cx: Cx): void {
     const intVar = t.k === 'var' && cx.table.kindOf(t.id) === 'int';
     if (errName !== undefined || intVar) cx.table.unify(p.err, adt(errName ?? 'ParseIntError'));
     else if (t.k === 'bool') cx.table.unify(p.err, adt('ParseBoolError'));
+    else if (t.k === 'adt' && ADDR_TYPES.has(t.name) && !cx.items.adts.has(t.name))
+      cx.table.unify(p.err, adt('AddrParseError'));
     else if (t.k === 'var' && cx.table.kindOf(t.id) === 'general') annotationsNeeded(cx, t, p.at);
   }
   for (const o of d.opens) {

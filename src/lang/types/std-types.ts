@@ -43,6 +43,10 @@ export const STD_TYPES: ReadonlyMap<string, number> = new Map([
   ['mpsc::UnboundedReceiver', 1],
   ['oneshot::Sender', 1],
   ['oneshot::Receiver', 1],
+  ['Ipv4Addr', 0],
+  ['IpAddr', 0],
+  ['SocketAddr', 0],
+  ['AddrParseError', 0],
 ]);
 
 /** Full paths (with `core::`/`alloc::` read as `std::`) → canonical names. */
@@ -83,6 +87,10 @@ const FULL: ReadonlyMap<string, string> = new Map([
   ['tokio::sync::mpsc::UnboundedReceiver', 'mpsc::UnboundedReceiver'],
   ['tokio::sync::oneshot::Sender', 'oneshot::Sender'],
   ['tokio::sync::oneshot::Receiver', 'oneshot::Receiver'],
+  ['std::net::Ipv4Addr', 'Ipv4Addr'],
+  ['std::net::IpAddr', 'IpAddr'],
+  ['std::net::SocketAddr', 'SocketAddr'],
+  ['std::net::AddrParseError', 'AddrParseError'],
 ]);
 
 /** The full path a written path stands for, through the program's `use` imports. */

@@ -423,6 +423,7 @@ export class ProgramCompiler {
       const def = this.fnDef(m, selfName);
       defined.add(m.name);
       this.addMethod(table, adt, traitName, def);
+      if (!adt) this.primAssoc(selfName, def);
       const rt = intOf(m.ret);
       const prev = cx.methodInts.get(m.name);
       if (prev === undefined) cx.methodInts.set(m.name, rt);
@@ -435,9 +436,19 @@ export class ProgramCompiler {
           if (m.kind !== 'Fn' || !m.body || defined.has(m.name)) continue;
           const def = this.fnDef(m, selfName);
           this.addMethod(table, adt, traitName, def);
+          if (!adt) this.primAssoc(selfName, def);
         }
       }
     }
+  }
+
+  /**
+   * An associated fn of a user trait on a std type (`impl Make for u8 { fn make() -> Self }`): the
+   * shared method tables cannot tell `u8` from `i32`, so `u8::make` is an item of its own, which
+   * paths and generic calls (`T::make()` with `T = u8`) find by the exact type's name.
+   */
+  private primAssoc(selfName: string, def: FnDef): void {
+    if (def.selfMode === 'none') this.cx.items.set(`${selfName}::${def.name}`, { kind: 'fn', def });
   }
 
   private addMethod(table: MethodTable, adt: StructDef | EnumDef | null, traitName: string | null, def: FnDef): void {

@@ -7,7 +7,7 @@
  */
 import type { CallExpr, Expr } from '../../syntax/ast.ts';
 import { subst } from '../../types/cx.ts';
-import type { Ty } from '../../types/ty.ts';
+import { showTy, type Ty } from '../../types/ty.ts';
 import { INT_TYPES, type IntType } from '../../num/int-type.ts';
 import { type Frame, frameTys } from '../frame.ts';
 import { typeFault } from '../type-fault.ts';
@@ -15,6 +15,7 @@ import { defaultOfTy, NO_DEFAULT } from '../std/typed-default.ts';
 import { type Code, Site } from '../defs.ts';
 import { type CE, seq, sync } from './ce.ts';
 import { callMethodStatic } from '../std/dispatch.ts';
+import { invoke } from '../call.ts';
 import type { Cx } from './cx.ts';
 import { isClosed, typedEnv } from './typed.ts';
 
@@ -76,10 +77,13 @@ export function receiverFrom(site: Site, open: Ty, rs: Code, c: CE): CE {
   );
 }
 
-/** A user type's name, as the program's impls are keyed; null for other types. */
+/** A type's name as the program's impls are keyed (`Point`, `u8`, `String`); null for other types. */
 function implKey(t: Ty): string | null {
-  return t.k === 'adt' ? t.name : null;
+  if (t.k === 'adt') return t.name;
+  return PRIM_KINDS.has(t.k) ? showTy(t) : null;
 }
+
+const PRIM_KINDS: ReadonlySet<Ty['k']> = new Set(['int', 'float', 'bool', 'char', 'str']);
 
 /**
  * `T::make(…)` inside a generic fn, for an associated fn of a user trait: the impl is the one of the
@@ -94,9 +98,13 @@ export function genericAssocCall(cx: Cx, e: CallExpr, args: CE[]): CE | null {
   const param: Ty = { k: 'param', name: owner.name };
   return seq(args, (f, vals) => {
     const key = implKey(tyIn(param, f));
-    const out = key === null ? undefined : callMethodStatic(key, fn.name, site, vals);
-    // A user trait's associated fn on a primitive (`impl Make for u8`) is not compiled yet (docs/type-driven.md).
-    return out !== undefined ? out : typeFault(site, `\`${owner.name}::${fn.name}\` has no impl for this type`);
+    if (key === null) return typeFault(site, `\`${owner.name}::${fn.name}\` has no impl for this type`);
+    const out = callMethodStatic(key, fn.name, site, vals);
+    if (out !== undefined) return out;
+    // a std type's impl (`impl Make for u8`) is an item named for the exact type (compile/items.ts)
+    const prim = cx.item(`${key}::${fn.name}`);
+    if (prim?.kind === 'fn') return invoke(prim.def, vals, site);
+    return typeFault(site, `\`${owner.name}::${fn.name}\` has no impl for this type`);
   });
 }
 

@@ -4,6 +4,8 @@
  * string's place and write the new string back.
  */
 import { NOT_TYPED, typedInto } from './typed-into.ts';
+import { isIpv6Text, parseIpv4, parseSocketV4 } from './addr-parse.ts';
+import { RIpAddr, RSocketAddr } from '../tokio/net/addr.ts';
 import { convertError } from './errors.ts';
 import { INT_TYPES, isIntName } from '../../num/int-type.ts';
 import {
@@ -369,7 +371,9 @@ def(tableFor(ParseError), 'kind', 'ref', (_s, a) => {
 });
 
 export function parseStr(s: string, hint: string, site: Site): Value {
-  const t = hint.replace(/^.*::/, '');
+  // an annotated result (`let r: Result<SocketAddr, _> = s.parse()`) hints the whole `Result`
+  const target = hint.replace(/^Result<(.*)>$/, '$1');
+  const t = target.replace(/^.*::/, '');
   if (isIntName(t)) {
     const r = parseInt(INT_TYPES[t], s);
     if (r.ok) return ok(r.value);
@@ -397,7 +401,32 @@ export function parseStr(s: string, hint: string, site: Site): Value {
     );
   }
   if (t === 'String') return ok(s);
-  return panicAt(site, `\`parse::<${hint}>()\` is not supported`);
+  const addr = parseAddr(t, s, site);
+  if (addr !== undefined) return addr;
+  return panicAt(site, `\`parse::<${target}>()\` is not supported`);
+}
+
+/** AddrParseError's Display and Debug per kind of address, as std prints them. */
+const ADDR_ERRORS: Record<string, readonly [string, string]> = {
+  Ipv4Addr: ['invalid IPv4 address syntax', 'Ipv4'],
+  IpAddr: ['invalid IP address syntax', 'Ip'],
+  SocketAddr: ['invalid socket address syntax', 'Socket'],
+  SocketAddrV4: ['invalid IPv4 socket address syntax', 'SocketV4'],
+};
+
+/** `parse::<Ipv4Addr>()` and its kin; undefined for other types. */
+function parseAddr(t: string, s: string, site: Site): Value | undefined {
+  const kind = ADDR_ERRORS[t];
+  if (kind === undefined) return undefined;
+  const socket = t.startsWith('Socket');
+  if (isIpv6Text(s, socket)) return panicAt(site, `parsing IPv6 text into \`${t}\` is not supported`);
+  const fail = (): Value => err(new ParseError(kind[0], `AddrParseError(${kind[1]})`));
+  if (!socket) {
+    const ip = parseIpv4(s);
+    return ip === null ? fail() : ok(new RIpAddr(ip));
+  }
+  const a = parseSocketV4(s);
+  return a === null ? fail() : ok(new RSocketAddr(a.ip, a.port));
 }
 
 // ---- char
