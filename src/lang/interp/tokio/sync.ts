@@ -247,10 +247,15 @@ const MX = ns(['Mutex', 'tokio::sync::Mutex']);
 member(MX, 'new', (_s, a) => new RMutex(new Mutex<Value>(a[0])));
 const MT = tableFor(RMutex);
 const mx = (v: Value): Mutex<Value> => (deref(v) as RMutex).m;
-def(MT, 'lock', 'ref', (_s, a) => new SimFut(mx(a[0]).lock(), (g) => new RMutexGuard(g as MutexGuard<Value>)));
-def(MT, 'try_lock', 'ref', (_s, a) =>
-  fromResult(mx(a[0]).tryLock(), (g) => new RMutexGuard(g as MutexGuard<Value>), asErr),
-);
+const lock = (_s: Site, a: Value[]): Value =>
+  new SimFut(mx(a[0]).lock(), (g) => new RMutexGuard(g as MutexGuard<Value>));
+const tryLock = (_s: Site, a: Value[]): Value =>
+  fromResult(mx(a[0]).tryLock(), (g) => new RMutexGuard(g as MutexGuard<Value>), asErr);
+// The owned forms take the `Arc<Mutex>` by value; the guard keeps it alive like any moved value.
+def(MT, 'lock', 'ref', lock);
+def(MT, 'lock_owned', 'value', lock);
+def(MT, 'try_lock_owned', 'value', tryLock);
+def(MT, 'try_lock', 'ref', tryLock);
 def(MT, 'get_mut', 'refMut', (_s, a) => mx(a[0]).getMut());
 def(MT, 'into_inner', 'value', (_s, a) => mx(a[0]).read());
 def(MT, 'is_locked', 'ref', (_s, a) => mx(a[0]).isLocked());
