@@ -23,7 +23,7 @@ import { panicAt } from '../panic.ts';
 import type { RefBase } from '../values.ts';
 import { deref, mkChar, RChar, RFloat, RVec, type Value, text } from '../values.ts';
 import { err, NONE, ok, ordering, some } from './enums.ts';
-import { BufIter, CharsIter, forEachItem, intoIter } from './iter.ts';
+import { BufIter, CharIndicesIter, CharsIter, forEachItem, intoIter } from './iter.ts';
 import { tuple2 } from './iter.ts';
 import { RRange } from './range.ts';
 import { fn, member, ns } from './registry.ts';
@@ -205,7 +205,7 @@ m('char_indices', 'ref', (_s, a) => {
     out.push(tuple2(b, mkChar(c)));
     b += utf8Len(c);
   }
-  return new BufIter(out, true);
+  return new CharIndicesIter(out, b);
 });
 m('bytes', 'ref', (_s, a) => new BufIter([...new TextEncoder().encode(str(a[0]))], false));
 m('as_bytes', 'ref', (_s, a) => new RVec([...new TextEncoder().encode(str(a[0]))]));
