@@ -455,14 +455,7 @@ member(S, 'new', () => '');
 member(S, 'from', (_s, a) => str(a[0]));
 member(S, 'with_capacity', () => '');
 member(S, 'default', () => '');
-member(S, 'from_utf8', (_s, a) => {
-  try {
-    return ok(new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array((deref(a[0]) as RVec).a.map(Number))));
-  } catch {
-    // (its Debug, `FromUtf8Error { bytes, error }`, is not modelled: see docs/std-surface.md)
-    return err('invalid utf-8 sequence');
-  }
-});
+// `String::from_utf8` is in std-more.ts, beside `std::str::from_utf8` and its errors.
 // `String::from_iter(chars or strs)`, as `collect::<String>()`
 member(S, 'from_iter', (s, a) => {
   let out = '';
