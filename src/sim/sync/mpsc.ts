@@ -229,7 +229,33 @@ export class Sender<T> extends SenderBase<T> {
 
   /** `reserve().await`: a Permit to send one value later without waiting. */
   reserve(): Future<Result<Permit<T>, SendError<undefined>>> {
-    return new Reserve(this.chan, this.bounded);
+    const f = new Reserve(this.chan, this.bounded, 1);
+    return {
+      poll: (cx) => {
+        const r = f.poll(cx);
+        if (r === PENDING) return PENDING;
+        return r.ok ? ok(r.value[0]) : err(r.error);
+      },
+      drop: () => f.drop(),
+    };
+  }
+
+  /** `try_reserve_many(n)` (`try_reserve` is n = 1): Full when fewer slots are free, Closed once the receiver closed. */
+  tryReserveMany(n: number): Result<Permit<T>[], TrySendError<undefined>> {
+    if (n > this.bounded.bound) return err(new TrySendError('full', undefined));
+    const r = this.bounded.sem.tryAcquire(n);
+    if (!r.ok) return err(new TrySendError(r.error.kind === 'closed' ? 'closed' : 'full', undefined));
+    return ok(this.permits(n));
+  }
+
+  /** `reserve_many(n).await`: n slots at once; more than the bound is an immediate SendError as in Tokio. */
+  reserveMany(n: number): Future<Result<Permit<T>[], SendError<undefined>>> {
+    if (n > this.bounded.bound) return { poll: () => err(new SendError(undefined)), drop: () => undefined };
+    return new Reserve(this.chan, this.bounded, n);
+  }
+
+  private permits(n: number): Permit<T>[] {
+    return Array.from({ length: n }, () => new Permit(this.chan, this.bounded));
   }
 
   capacity(): number {
@@ -269,20 +295,22 @@ class Send<T> implements Future<Result<void, SendError<T>>> {
   }
 }
 
-class Reserve<T> implements Future<Result<Permit<T>, SendError<undefined>>> {
+class Reserve<T> implements Future<Result<Permit<T>[], SendError<undefined>>> {
   private readonly acquire: Acquire;
 
   constructor(
     private readonly chan: Chan<T>,
     private readonly bounded: BoundedSemaphore,
+    private readonly n: number,
   ) {
-    this.acquire = bounded.sem.acquire(1);
+    this.acquire = bounded.sem.acquire(n);
   }
 
-  poll(cx: Context): Poll<Result<Permit<T>, SendError<undefined>>> {
+  poll(cx: Context): Poll<Result<Permit<T>[], SendError<undefined>>> {
     const r = this.acquire.poll(cx);
     if (r === PENDING) return PENDING;
-    return r.ok ? ok(new Permit(this.chan, this.bounded)) : err(new SendError(undefined));
+    if (!r.ok) return err(new SendError(undefined));
+    return ok(Array.from({ length: this.n }, () => new Permit(this.chan, this.bounded)));
   }
 
   drop(): void {

@@ -10,7 +10,7 @@ import { RDeque, REnum, RFloat, RMap, RTuple, RVec, type Value, deref, RChar, te
 import { cloneValue } from './clone.ts';
 import { typeFault } from '../type-fault.ts';
 import { err, NONE, ok, OPTION, RESULT, some } from './enums.ts';
-import { CharsIter, DONE, drain, forEachItem, intoIter, type Next, rangeIter, RIter } from './iter.ts';
+import { CharIndicesIter, CharsIter, DONE, drain, forEachItem, intoIter, type Next, rangeIter, RIter } from './iter.ts';
 import { ADAPTERS, PeekableIter } from './iter-adapters.ts';
 import { mapInsert } from './map-core.ts';
 import { def, tableFor, tableForBase } from './tables.ts';
@@ -61,10 +61,16 @@ m('cycle', 'value', (s, a) => {
 
 const each = (s: Site, i: RIter, f: (x: Value) => boolean | void): void => forEachItem(i, s, f);
 
-// `Chars::as_str`: the part of the string not yet iterated.
+// `Chars::as_str` / `CharIndices::as_str`: the part of the string not yet iterated.
 m('as_str', 'ref', (s, a) => {
   const c = deref(a[0]);
-  return c instanceof CharsIter ? c.asStr() : typeFault(s, 'no method named `as_str` found for this iterator', 'E0599');
+  return c instanceof CharsIter || c instanceof CharIndicesIter
+    ? c.asStr()
+    : typeFault(s, 'no method named `as_str` found for this iterator', 'E0599');
+});
+m('offset', 'ref', (s, a) => {
+  const c = deref(a[0]);
+  return c instanceof CharIndicesIter ? c.offset() : typeFault(s, 'no method named `offset` found', 'E0599');
 });
 m('count', 'value', (s, a) => {
   let n = 0;

@@ -97,6 +97,26 @@ export class CharsIter extends BufIter {
   }
 }
 
+/** `str::char_indices()`: `(byte offset, char)` pairs that can give back the rest and its offset. */
+export class CharIndicesIter extends BufIter {
+  constructor(
+    items: Value[],
+    private readonly byteLen: number,
+  ) {
+    super(items, true);
+  }
+  asStr(): string {
+    return this.remaining()
+      .map((t) => ((t as RTuple).f[1] as RChar).c)
+      .join('');
+  }
+  /** `offset()`: the byte offset of the next char, or the string's length once all are taken. */
+  offset(): number {
+    const next = this.remaining()[0];
+    return next === undefined ? this.byteLen : Number((next as RTuple).f[0]);
+  }
+}
+
 /** `iter_mut()`: references to the items' places. */
 export class MutIter extends RIter {
   private i = 0;

@@ -9,9 +9,9 @@ import { callValue } from '../call.ts';
 import type { NativeFn, Site } from '../defs.ts';
 import { cmpValues, eqValues, keyOf, orderingToNumber } from '../ops-rt.ts';
 import { env } from '../env.ts';
-import { registerFmt } from '../fmt-value.ts';
+import { displayString, registerFmt } from '../fmt-value.ts';
 import { RustPanic } from '../sim.ts';
-import { fn } from './registry.ts';
+import { fn, member, ns } from './registry.ts';
 import { claim, dropInFlight, release } from '../owner.ts';
 import { panicAt } from '../panic.ts';
 import { cloneValue } from './clone.ts';
@@ -394,6 +394,37 @@ fn(['std::str::from_utf8', 'str::from_utf8'], (_s, a) => {
   return e !== null ? err(e) : ok(new TextDecoder().decode(new Uint8Array(b)));
 });
 def(tableFor(RUtf8Error), 'valid_up_to', 'ref', (_s, a) => (deref(a[0]) as RUtf8Error).validUpTo);
+def(tableFor(RUtf8Error), 'error_len', 'ref', (_s, a) => {
+  const n = (deref(a[0]) as RUtf8Error).errorLen;
+  return n === null ? NONE : some(n);
+});
+
+/** `std::string::FromUtf8Error`: the bytes given back, and the `Utf8Error` that refused them. */
+class RFromUtf8Error {
+  constructor(
+    readonly bytes: RVec,
+    readonly error: RUtf8Error,
+  ) {}
+}
+registerFmt(RFromUtf8Error, (v) => {
+  const e = v as RFromUtf8Error;
+  const bytes = `[${e.bytes.a.map((x) => String(Number(deref(x)))).join(', ')}]`;
+  const len = e.error.errorLen === null ? 'None' : `Some(${e.error.errorLen})`;
+  const inner = `Utf8Error { valid_up_to: ${e.error.validUpTo}, error_len: ${len} }`;
+  return {
+    debug: (f) => f.writeStr(`FromUtf8Error { bytes: ${bytes}, error: ${inner} }`),
+    display: (f) => f.writeStr(displayString(e.error)),
+  };
+});
+member(ns(['String', 'std::string::String']), 'from_utf8', (_s, a) => {
+  const v = deref(a[0]) as RVec;
+  const e = utf8Error(v.a.map((x) => Number(deref(x))));
+  return e !== null ? err(new RFromUtf8Error(v, e)) : ok(new TextDecoder().decode(new Uint8Array(v.a.map(Number))));
+});
+const FUE = tableFor(RFromUtf8Error);
+def(FUE, 'utf8_error', 'ref', (_s, a) => (deref(a[0]) as RFromUtf8Error).error);
+def(FUE, 'as_bytes', 'ref', (_s, a) => (deref(a[0]) as RFromUtf8Error).bytes);
+def(FUE, 'into_bytes', 'value', (_s, a) => (deref(a[0]) as RFromUtf8Error).bytes);
 
 /** `Iterator::cmp` and friends: the two sequences compared item by item, then by length. */
 function cmpIters(a: RIter, b: RIter): number {

@@ -25,7 +25,7 @@ import { panicAt } from '../panic.ts';
 import type { RefBase } from '../values.ts';
 import { deref, mkChar, RChar, RFloat, RVec, type Value, text } from '../values.ts';
 import { err, NONE, ok, ordering, some } from './enums.ts';
-import { BufIter, CharsIter, forEachItem, intoIter } from './iter.ts';
+import { BufIter, CharIndicesIter, CharsIter, forEachItem, intoIter } from './iter.ts';
 import { tuple2 } from './iter.ts';
 import { RRange } from './range.ts';
 import { fn, member, ns } from './registry.ts';
@@ -207,7 +207,7 @@ m('char_indices', 'ref', (_s, a) => {
     out.push(tuple2(b, mkChar(c)));
     b += utf8Len(c);
   }
-  return new BufIter(out, true);
+  return new CharIndicesIter(out, b);
 });
 m('bytes', 'ref', (_s, a) => new BufIter([...new TextEncoder().encode(str(a[0]))], false));
 m('as_bytes', 'ref', (_s, a) => new RVec([...new TextEncoder().encode(str(a[0]))]));
@@ -484,14 +484,7 @@ member(S, 'new', () => '');
 member(S, 'from', (_s, a) => str(a[0]));
 member(S, 'with_capacity', () => '');
 member(S, 'default', () => '');
-member(S, 'from_utf8', (_s, a) => {
-  try {
-    return ok(new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array((deref(a[0]) as RVec).a.map(Number))));
-  } catch {
-    // (its Debug, `FromUtf8Error { bytes, error }`, is not modelled: see docs/std-surface.md)
-    return err('invalid utf-8 sequence');
-  }
-});
+// `String::from_utf8` is in std-more.ts, beside `std::str::from_utf8` and its errors.
 // `String::from_iter(chars or strs)`, as `collect::<String>()`
 member(S, 'from_iter', (s, a) => {
   let out = '';

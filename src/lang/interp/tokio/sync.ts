@@ -26,14 +26,14 @@ import {
   PENDING,
   type Pending,
 } from '../sim.ts';
-import { dropInFlight } from '../owner.ts';
+import { claim, claimAll, dropChild, dropInFlight, release } from '../owner.ts';
 import { err, NONE, ok, some } from '../std/enums.ts';
 import { fn, member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
 import { deref, Owned, type Value } from '../values.ts';
 import { RFuture } from '../async.ts';
 import { fromOption, fromResult, SimError, SimFut, SimGuard } from './sim-values.ts';
-import { tuple2 } from '../std/iter.ts';
+import { BufIter, tuple2 } from '../std/iter.ts';
 import {
   MPSC_TRY_RECV_ERROR,
   ONESHOT_TRY_RECV_ERROR,
@@ -247,10 +247,15 @@ const MX = ns(['Mutex', 'tokio::sync::Mutex']);
 member(MX, 'new', (_s, a) => new RMutex(new Mutex<Value>(a[0])));
 const MT = tableFor(RMutex);
 const mx = (v: Value): Mutex<Value> => (deref(v) as RMutex).m;
-def(MT, 'lock', 'ref', (_s, a) => new SimFut(mx(a[0]).lock(), (g) => new RMutexGuard(g as MutexGuard<Value>)));
-def(MT, 'try_lock', 'ref', (_s, a) =>
-  fromResult(mx(a[0]).tryLock(), (g) => new RMutexGuard(g as MutexGuard<Value>), asErr),
-);
+const lock = (_s: Site, a: Value[]): Value =>
+  new SimFut(mx(a[0]).lock(), (g) => new RMutexGuard(g as MutexGuard<Value>));
+const tryLock = (_s: Site, a: Value[]): Value =>
+  fromResult(mx(a[0]).tryLock(), (g) => new RMutexGuard(g as MutexGuard<Value>), asErr);
+// The owned forms take the `Arc<Mutex>` by value; the guard keeps it alive like any moved value.
+def(MT, 'lock', 'ref', lock);
+def(MT, 'lock_owned', 'value', lock);
+def(MT, 'try_lock_owned', 'value', tryLock);
+def(MT, 'try_lock', 'ref', tryLock);
 def(MT, 'get_mut', 'refMut', (_s, a) => mx(a[0]).getMut());
 def(MT, 'into_inner', 'value', (_s, a) => mx(a[0]).read());
 def(MT, 'is_locked', 'ref', (_s, a) => mx(a[0]).isLocked());
@@ -321,19 +326,80 @@ export class RMpscPermit extends Owned {
   }
 }
 registerFmt(RMpscPermit, () => ({ debug: (f) => f.writeStr('Permit { chan: .. }') }));
+const closedErr = (): Value => new SimError('channel closed', 'SendError { .. }');
+const onePermit = (ps: unknown): Value => new RMpscPermit((ps as MpscPermit<Value>[])[0]);
+/** `PermitIterator`: the permits as an owned iterator; those never taken go back on drop. */
+function permitIter(ps: unknown): Value {
+  const a: Value[] = (ps as MpscPermit<Value>[]).map((p) => new RMpscPermit(p));
+  claimAll(a, a);
+  return new BufIter(a, true);
+}
 def(
   TX,
   'reserve',
   'ref',
-  (_s, a) =>
-    new SimFut(tx(a[0]).reserve(), (r) =>
-      fromResult(
-        r,
-        (p) => new RMpscPermit(p as MpscPermit<Value>),
-        () => new SimError('channel closed', 'SendError { .. }'),
-      ),
-    ),
+  (_s, a) => new SimFut(tx(a[0]).reserve(), (r) => fromResult(r, (p) => onePermit([p]), closedErr)),
 );
+def(
+  TX,
+  'reserve_many',
+  'ref',
+  (_s, a) => new SimFut(tx(a[0]).reserveMany(Number(a[1])), (r) => fromResult(r, permitIter, closedErr)),
+);
+def(TX, 'try_reserve', 'ref', (_s, a) => fromResult(tx(a[0]).tryReserveMany(1), onePermit, asErr));
+def(TX, 'try_reserve_many', 'ref', (_s, a) => fromResult(tx(a[0]).tryReserveMany(Number(a[1])), permitIter, asErr));
+
+/**
+ * `OwnedPermit<T>`: a permit that owns its `Sender` (moved in by `reserve_owned`); `send` and
+ * `release` hand the sender back, dropping the permit drops both.
+ */
+export class ROwnedPermit extends Owned {
+  private readonly box: Value[];
+  constructor(
+    readonly p: MpscPermit<Value>,
+    sender: Value,
+  ) {
+    super();
+    this.box = [sender];
+    claim(sender, this.box, 0);
+  }
+  /** Gives the sender back (in flight) and leaves the permit spent. */
+  takeSender(): Value {
+    return release(this.box[0], this.box);
+  }
+  dropGlue(): void {
+    this.p.drop();
+    dropChild(this.box[0], this.box);
+  }
+}
+registerFmt(ROwnedPermit, () => ({ debug: (f) => f.writeStr('OwnedPermit { chan: .. }') }));
+/** The owned forms consume the sender: kept in the permit, or dropped with the error. */
+function ownedPermit(sender: Value): (r: unknown) => Value {
+  return (r) => {
+    const res = r as { ok: boolean; value?: unknown };
+    if (res.ok) return ok(new ROwnedPermit((res.value as MpscPermit<Value>[])[0], sender));
+    dropInFlight(sender);
+    return err(closedErr());
+  };
+}
+def(TX, 'reserve_owned', 'value', (_s, a) => new SimFut(tx(a[0]).reserveMany(1), ownedPermit(a[0])));
+def(TX, 'try_reserve_owned', 'value', (_s, a) => {
+  const r = tx(a[0]).tryReserveMany(1);
+  if (r.ok) return ownedPermit(a[0])(r);
+  dropInFlight(a[0]);
+  return err(asErr(r.error));
+});
+const OPT = tableFor(ROwnedPermit);
+def(OPT, 'send', 'value', (_s, a) => {
+  const x = deref(a[0]) as ROwnedPermit;
+  x.p.send(a[1]);
+  return x.takeSender();
+});
+def(OPT, 'release', 'value', (_s, a) => {
+  const x = deref(a[0]) as ROwnedPermit;
+  x.p.drop();
+  return x.takeSender();
+});
 def(tableFor(RMpscPermit), 'send', 'value', (_s, a) => {
   const x = deref(a[0]) as RMpscPermit;
   x.p.send(a[1]);
