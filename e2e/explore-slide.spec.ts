@@ -31,7 +31,7 @@ test('the pool race slide explores schedules and finds the one that loses a conn
   // The losing group opens in the slide's lab, where its schedule parts from the common one.
   const losing = groups.filter({ hasText: 'pool says free: 1' }).first();
   await losing.getByTestId('explore-open').click();
-  await expect(losing).toHaveClass(/opened/);
+  await expect(losing).toHaveClass(/opened/, { timeout: 15_000 });
   await expect(page.getByTestId('parted-choice')).toBeVisible({ timeout: 15_000 });
   await page.screenshot({ path: testInfo.outputPath('explore-slide-opened.png') });
   expect(deck.problems).toEqual([]);
