@@ -30,6 +30,8 @@ export class OsThread {
   done = false;
   /** True while the thread's code is on the host stack (it cannot be resumed from inside itself). */
   running = false;
+  /** `Thread::unpark`'s token: the next `park` consumes it and returns at once (one token at most). */
+  parkToken = false;
   constructor(
     /** `ThreadId(n)`: main is 1, threads count up from 2 in spawn order. */
     readonly id: number,

@@ -109,6 +109,15 @@ export function notYielding<T>(body: () => T): T {
   }
 }
 
+/** Natives that block the calling thread (`park`): compiled as suspending sites in a thread's closure. */
+const blockingFns = new WeakSet<object>();
+export function markBlockingFn(f: object): void {
+  blockingFns.add(f);
+}
+export function isBlockingFn(f: object): boolean {
+  return blockingFns.has(f);
+}
+
 /** True when the code running is a thread the program spawned (not main). */
 export function inSpawnedThread(): boolean {
   const ts = osThreadsIfAny();
