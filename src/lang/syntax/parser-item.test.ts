@@ -147,7 +147,7 @@ describe('parser: data types', () => {
       { kind: 'Static', name: 'B', threadLocal: true, value: { kind: 'BlockExpr' } },
     ]);
     expect(parseOk('thread_local!(static C: Cell<u8> = Cell::new(1));').items).toHaveLength(1);
-    expect(parseErr('thread_local! { static D = 1; }')).toContain('needs a type');
+    expect(parseErr('thread_local! { static D = 1; }').message).toContain('needs a type');
   });
 });
 
