@@ -4,14 +4,16 @@
  * thread the program spawned, a Tokio worker or blocking-pool thread of a runtime, or the main
  * thread (which also drives a current_thread runtime's tasks and every `block_on` future).
  * `with`, and for `Cell`/`RefCell` values `get`, `set`, `take`, `replace`, `with_borrow` and
- * `with_borrow_mut`. Values are not dropped when their thread ends (see docs/std-surface.md).
+ * `with_borrow_mut`. A std thread's values are dropped when it ends, the main thread's when `main`
+ * has returned; a runtime thread's are not dropped (see docs/std-surface.md).
  */
 import { callValue } from '../call.ts';
 import type { Site } from '../defs.ts';
 import { registerFmt } from '../fmt-value.ts';
 import { currentContext } from '../sim.ts';
 import { deref, type Value } from '../values.ts';
-import { claim, release } from '../owner.ts';
+import { claim, dropChild, release } from '../owner.ts';
+import { currentRun } from '../tokio/current.ts';
 import { defaultFor } from './defaults.ts';
 import { ok } from './enums.ts';
 import type { RStdMutex } from './sync.ts';
@@ -19,28 +21,47 @@ import { RStdGuard } from './sync.ts';
 import { def, tableFor } from './tables.ts';
 import { osThreadsIfAny } from './thread-block.ts';
 
-/** Runtime threads (their context objects) numbered in the order first seen. */
+/**
+ * The Tokio worker or blocking-pool thread the code runs on, as its context object (one per
+ * thread, reused while the thread lives, as Tokio reuses them), or null on any other thread.
+ */
+export function runtimeThread(): object | null {
+  const ctx = currentContext();
+  const name = ctx?.threadName;
+  if (ctx === undefined || name === undefined) return null;
+  return name.startsWith('blocking') || name.startsWith('worker') || name === 'tokio-runtime-worker' ? ctx : null;
+}
+
+/** Runtime threads numbered in the order first seen. */
 const workerKeys = new WeakMap<object, string>();
 let workerCount = 0;
 
 /** The thread the running code is on, as a key for per-thread values. */
 function threadKey(): string {
-  const ctx = currentContext();
-  const name = ctx?.threadName;
-  if (ctx !== undefined && name !== undefined) {
-    // one context object per worker and per blocking-pool thread (reused while it lives, as Tokio does)
-    if (name.startsWith('blocking') || name.startsWith('worker') || name === 'tokio-runtime-worker') {
-      let k = workerKeys.get(ctx);
-      if (k === undefined) workerKeys.set(ctx, (k = `runtime thread ${workerCount++}`));
-      return k;
-    }
+  const rt = runtimeThread();
+  if (rt !== null) {
+    let k = workerKeys.get(rt);
+    if (k === undefined) workerKeys.set(rt, (k = `runtime thread ${workerCount++}`));
+    return k;
   }
   const ts = osThreadsIfAny();
-  return ts !== null && ts.current !== ts.main ? `thread ${ts.current.id}` : 'main';
+  return ts !== null ? stdThreadKey(ts.current.id) : 'main';
+}
+
+/** Per run: each thread's initialized thread-locals, in the order they were first used. */
+const initialized = new WeakMap<object, Map<string, RLocalKey[]>>();
+function initializedOn(thread: string): RLocalKey[] {
+  const world = currentRun().world;
+  let m = initialized.get(world);
+  if (m === undefined) initialized.set(world, (m = new Map<string, RLocalKey[]>()));
+  let list = m.get(thread);
+  if (list === undefined) m.set(thread, (list = []));
+  return list;
 }
 
 export class RLocalKey {
-  private readonly perThread = new Map<string, Value>();
+  /** Each thread's value, owned by its one-slot holder. */
+  private readonly perThread = new Map<string, Value[]>();
   constructor(
     readonly name: string,
     private readonly init: () => Value,
@@ -49,9 +70,35 @@ export class RLocalKey {
   /** This thread's value (made on first use). */
   value(): Value {
     const k = threadKey();
-    if (!this.perThread.has(k)) this.perThread.set(k, this.init());
-    return this.perThread.get(k);
+    let holder = this.perThread.get(k);
+    if (holder === undefined) {
+      holder = [this.init()];
+      claim(holder[0], holder, 0);
+      this.perThread.set(k, holder);
+      initializedOn(k).push(this);
+    }
+    return holder[0];
   }
+
+  /** Drops `thread`'s value (its destructor runs), as std does when that thread exits. */
+  dropOn(thread: string): void {
+    const holder = this.perThread.get(thread);
+    if (holder === undefined) return;
+    this.perThread.delete(thread);
+    dropChild(holder[0], holder);
+  }
+}
+
+/** The key of std thread `id` (main is 1). */
+export const stdThreadKey = (id: number): string => (id === 1 ? 'main' : `thread ${id}`);
+
+/**
+ * A thread exits: its thread-locals are dropped, the last initialized first (std registers each
+ * destructor when the value is first made; they run in reverse).
+ */
+export function dropThreadLocals(thread: string): void {
+  const list = initializedOn(thread);
+  while (list.length > 0) list.pop()!.dropOn(thread);
 }
 
 const key = (v: Value): RLocalKey => deref(v) as RLocalKey;

@@ -10,7 +10,7 @@ import { env } from '../env.ts';
 import { registerFmt } from '../fmt-value.ts';
 import { panicAt } from '../panic.ts';
 import { claim, dropChild } from '../owner.ts';
-import { type OsThread, RustPanic, withContext } from '../sim.ts';
+import { OsThread, RustPanic, withContext } from '../sim.ts';
 import { ClosureRun } from '../tokio/blocking.ts';
 import { deref, type Value } from '../values.ts';
 import { err, NONE, ok, some } from './enums.ts';
@@ -19,6 +19,7 @@ import { def, tableFor } from './tables.ts';
 import { blockOn, markBlockingFn, osThreads, WOULD_BLOCK, yieldPoint } from './thread-block.ts';
 import type { RDuration } from '../tokio/time.ts';
 import { RNonZero } from './nonzero.ts';
+import { dropThreadLocals, runtimeThread, stdThreadKey } from './thread-local.ts';
 
 /** What a spawned thread leaves behind: its result or its panic payload. */
 class ThreadOutcome {
@@ -75,8 +76,9 @@ function spawnThread(s: Site, f: Value, name: string | null): RThreadHandle {
     } finally {
       yieldPoint.genActive = prev;
     }
-    // the closure and what it captured (a Sender, an Arc) go with the thread
+    // the closure and what it captured (a Sender, an Arc) go with the thread, then its thread-locals
     dropChild(holder[0], holder);
+    dropThreadLocals(stdThreadKey(osThreads().current.id));
     return true;
   });
   return new RThreadHandle(t, out);
@@ -98,7 +100,15 @@ const THREAD = ['std::thread', 'thread'];
 const at = (p: string): string[] => THREAD.map((x) => `${x}::${p}`);
 
 fn(at('spawn'), (s, a) => spawnThread(s, a[0], null));
-fn(at('current'), () => new RThread(osThreads().current));
+/** Tokio's threads as `Thread`s: named as Tokio names them by default (ids are not modelled). */
+const runtimeThreads = new WeakMap<object, OsThread>();
+fn(at('current'), () => {
+  const rt = runtimeThread();
+  if (rt === null) return new RThread(osThreads().current);
+  let t = runtimeThreads.get(rt);
+  if (t === undefined) runtimeThreads.set(rt, (t = new OsThread(0, 'tokio-runtime-worker', null)));
+  return new RThread(t);
+});
 fn(at('yield_now'), () => void osThreads().runOne());
 fn(at('panicking'), () => env.panicking);
 fn(at('scope'), (s, a) => {
