@@ -14,7 +14,7 @@ import { DONE, type Next, RIter, BufIter } from './iter.ts';
 import { err, ok } from './enums.ts';
 import { fn } from './registry.ts';
 import { def, tableFor } from './tables.ts';
-import { blockOn, osThreads, WOULD_BLOCK } from './thread-block.ts';
+import { blockOn, osThreads, parkingWait, WOULD_BLOCK } from './thread-block.ts';
 
 class Chan {
   readonly q: Value[] = [];
@@ -123,12 +123,16 @@ function take(ch: Chan): Value {
 
 /** Blocks until a value comes (it) or every sender is gone (CLOSED). */
 function recv(s: Site, ch: Chan, deadline?: number): Value {
+  const me = osThreads().current;
   return blockOn(
     s,
-    () => (ch.q.length > 0 ? take(ch) : ch.senders === 0 ? CLOSED : WOULD_BLOCK),
+    parkingWait(() => (ch.q.length > 0 ? take(ch) : ch.senders === 0 ? CLOSED : WOULD_BLOCK)),
     () => ch.q.length > 0 || ch.senders === 0,
     deadline,
-    () => TIMEOUT,
+    () => {
+      me.parkToken = false;
+      return TIMEOUT;
+    },
   );
 }
 const TIMEOUT: unique symbol = Symbol('timeout');
@@ -172,14 +176,14 @@ def(ST, 'send', 'ref', (s, a) => {
   let mine = -1;
   return blockOn(
     s,
-    () => {
+    parkingWait(() => {
       if (!ch.receiverAlive) return mine < 0 ? err(new RSendError(v)) : ok(undefined);
       if (mine < 0) {
         if (ch.q.length >= Math.max(bound, 1)) return WOULD_BLOCK;
         mine = push(ch, v);
       }
       return bound > 0 || ch.taken > mine ? ok(undefined) : WOULD_BLOCK;
-    },
+    }),
     () => !ch.receiverAlive || (mine < 0 ? ch.q.length < Math.max(bound, 1) : ch.taken > mine),
   );
 });

@@ -109,6 +109,21 @@ export function notYielding<T>(body: () => T): T {
   }
 }
 
+/**
+ * std's channel waits park the thread (`thread::park` in a loop until the channel selects it), so
+ * a wait that really blocked uses up any `unpark` token that arrived meanwhile.
+ */
+export function parkingWait(attempt: Attempt): Attempt {
+  const me = osThreads().current;
+  let waited = false;
+  return () => {
+    const v = attempt();
+    if (v === WOULD_BLOCK) waited = true;
+    else if (waited) me.parkToken = false;
+    return v;
+  };
+}
+
 /** Natives that block the calling thread (`park`): compiled as suspending sites in a thread's closure. */
 const blockingFns = new WeakSet<object>();
 export function markBlockingFn(f: object): void {
