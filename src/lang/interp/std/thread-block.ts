@@ -23,6 +23,12 @@ export class Blocked {
   ) {}
 }
 
+/** `f` applied to a blocking call's result, now or once a suspended call has its value. */
+export function mapBlocked(v: Value | Blocked, f: (x: Value) => Value): Value | Blocked {
+  if (!(v instanceof Blocked)) return f(v);
+  return new Blocked(v.blocker, () => mapBlocked(v.retry(), f));
+}
+
 let threads: OsThreads | null = null;
 
 /** The run's threads (created with the run's world on first use). */
