@@ -131,6 +131,14 @@ export function dropTemps(f: Frame, mark: number): void {
   t.length = mark;
 }
 
+/** At a body's end: drops its remaining temporaries (a closure's `c.borrow_mut().push(x)`), except the value it returns. */
+export function dropTempsAtReturn(f: Frame, result: Value): void {
+  const t = f.temps;
+  if (t === null) return;
+  for (let i = t.length - 1; i >= 0; i--) if (t[i] !== result) dropInFlight(t[i]);
+  t.length = 0;
+}
+
 /** Registers `v` as a temporary of the current statement if it is in flight. */
 export function noteTemp(f: Frame, v: Value): void {
   if (v instanceof Owned && v.o === null) pushTemp(f, v);

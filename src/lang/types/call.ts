@@ -165,6 +165,7 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
       return fnTy(instantiate(cx, sig, e, fnTurbofish(cx, sig, segs[0])), null);
     }
     const v = items.values.get(first);
+    if (v !== undefined && v.kind === 'Static' && v.threadLocal === true) return adt('LocalKey', [cx.lower(v.type)]);
     if (v !== undefined && (v.kind === 'Const' || v.kind === 'Static')) return v.type ? cx.lower(v.type) : UNKNOWN;
     const d = items.adts.get(first);
     if (d !== undefined && d.kind === 'struct' && d.item.kind === 'Struct' && d.item.fields.kind === 'NamedFields') {

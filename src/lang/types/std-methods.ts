@@ -43,6 +43,12 @@ const derefArg0: Rule = (s, _a, t) => {
   return inner.k === 'ref' ? adt('Option', [inner.inner]) : UNKNOWN;
 };
 
+/** The `T` of a `LocalKey<Cell<T>>` or `LocalKey<RefCell<T>>`. */
+const cellValue: Rule = (s, _a, t) => {
+  const cell = t.shallow(arg0(s));
+  return cell.k === 'adt' && (cell.name === 'Cell' || cell.name === 'RefCell') ? (cell.args[0] ?? UNKNOWN) : UNKNOWN;
+};
+
 const MAP_METHODS: Record<string, Rule> = {
   len: usize,
   is_empty: bool,
@@ -114,6 +120,8 @@ const TABLE: Record<string, Record<string, Rule>> = {
   'mpsc::UnboundedReceiver': {
     recv: (s) => ({ k: 'future', output: adt('Option', [arg0(s)]), asyncBlock: false }),
   },
+  // `LocalKey<Cell<T>>` / `LocalKey<RefCell<T>>`: the value methods give the `T` inside
+  LocalKey: { get: cellValue, take: cellValue, replace: cellValue, set: unit },
   RefCell: { borrow: (s) => adt('std::cell::Ref', [arg0(s)]), borrow_mut: (s) => adt('std::cell::RefMut', [arg0(s)]) },
   JoinSet: {
     len: usize,

@@ -13,6 +13,7 @@ import './panic-api.ts';
 import './reverse.ts';
 import './ordering.ts';
 import './thread.ts';
+import './thread-local.ts';
 import './mpsc-std.ts';
 import './sync-std.ts';
 import './std-more.ts';

@@ -2,6 +2,7 @@
  * Integer, float and bool methods and the numeric namespaces (`i32::MAX`, `u64::from`, `f64::EPSILON`).
  * Integer methods take their type from the call site (the receiver's inferred type).
  */
+import { nonZeroValue } from './nonzero.ts';
 import {
   I32,
   INT_TYPES,
@@ -299,7 +300,7 @@ for (const k of ['f64', 'f32'] as const) {
 }
 
 function convertTo(t: IntType, v0: Value): Value {
-  const v = deref(v0);
+  const v = nonZeroValue(deref(v0));
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof RChar) return v.c.codePointAt(0)!;
   if (v instanceof RFloat) return floatToInt(t, v.v);
