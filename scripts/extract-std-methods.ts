@@ -96,7 +96,7 @@ function itemsOf(type: string, html: string): StdItem[] {
     const info = /<\/section>([\s\S]*?)<\/summary>/.exec(body)?.[1] ?? '';
     const name = m[2];
     const isConst = m[1] === 'associatedconstant';
-    const takesSelf = /\((&(mut )?)?(mut )?self\b|\(self:/.test(signature);
+    const takesSelf = /\(\s*(&(mut )?)?(mut )?self\b|\(\s*self:/.test(signature);
     const item: StdItem = {
       type,
       name,
