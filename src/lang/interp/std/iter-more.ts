@@ -6,13 +6,13 @@
 import { callValue, RFn } from '../call.ts';
 import { dropInFlight, release } from '../owner.ts';
 import { eqValues } from '../ops-rt.ts';
-import { deref, MutRef, type REnum, type Value } from '../values.ts';
+import { deref, type REnum, RefBase, STATIC, type Value } from '../values.ts';
 import { cloneValue } from './clone.ts';
 import { NONE, some } from './enums.ts';
 import type { RIter } from './iter.ts';
 import { BufIter, DONE, intoIter, type Next } from './iter.ts';
 import { ADAPTERS, PeekableIter } from './iter-adapters.ts';
-import { ITER } from './iter-methods.ts';
+import { forwardIterMethodsToRanges, ITER } from './iter-methods.ts';
 import { fn } from './registry.ts';
 import { isBreak, wrapLike } from './std-more.ts';
 import { def } from './tables.ts';
@@ -96,21 +96,23 @@ def(ITER, 'next_if_map_mut', 'refMut', (s, a) => {
   if (p.peek() === DONE) return NONE;
   const r = callValue(s, a[1], [new PeekSlot(p)]) as REnum;
   if (r.v !== 1) return NONE;
-  dropInFlight(p.next() as Value);
+  dropInFlight(p.next());
   return some(release(r.f[0], r.f));
 });
 
 /** The peeked slot of a `Peekable`, as `peek_mut` lends it: a write changes what `next` returns. */
-class PeekSlot extends MutRef {
+class PeekSlot extends RefBase {
   constructor(private readonly p: PeekableIter) {
-    super([p.peeked as Value], 0);
+    super();
+    this.o = STATIC;
   }
-  override get(): Value {
+  get(): Value {
     return this.p.peeked as Value;
   }
-  override set(v: Value): void {
+  set(v: Value): void {
     this.p.peeked = v;
   }
+  dropGlue(): void {}
 }
 def(ITER, 'peek_mut', 'refMut', (s, a) => {
   const p = peekable(a[0], s, 'peek_mut');
@@ -140,3 +142,4 @@ fn(['std::iter::once_with', 'iter::once_with'], (s, a) => {
 });
 fn(['std::iter::zip', 'iter::zip'], (s, a) => ADAPTERS.zip(intoIter(a[0], s), s, intoIter(a[1], s)));
 fn(['std::iter::chain', 'iter::chain'], (s, a) => ADAPTERS.chain(intoIter(a[0], s), s, intoIter(a[1], s)));
+forwardIterMethodsToRanges();

@@ -12,7 +12,7 @@ import { EnumDef, VariantDef, type NativeFn } from '../defs.ts';
 import { deref, RFloat, RVec, type Value } from '../values.ts';
 import { tuple2 } from './iter.ts';
 import { NONE, some } from './enums.ts';
-import { guard, n, ty } from './num.ts';
+import { guard, guardInCore, n, ty } from './num.ts';
 import { member, memberValue, ns, regEnum } from './registry.ts';
 import { def, FLOAT_METHODS, INT_METHODS } from './tables.ts';
 
@@ -108,7 +108,7 @@ function nextMultiple(x: bigint, m: bigint): bigint {
   return r === 0n ? x : x + (m - r);
 }
 im('next_multiple_of', (s, a) =>
-  guard(s, () => {
+  guardInCore(ty(s), () => {
     const v = nextMultiple(toBig(n(a[0])), toBig(n(a[1])));
     if (!ty(s).inRange(v)) throw new NumPanic('add');
     return normBig(v);
@@ -173,19 +173,41 @@ const same = (x: RFloat, v: number): RFloat => new RFloat(x.f32 ? Math.fround(v)
 for (const [name, f] of [
   ['exp_m1', Math.expm1],
   ['ln_1p', Math.log1p],
-  ['asinh', Math.asinh],
-  ['acosh', Math.acosh],
-  ['atanh', Math.atanh],
 ] as const) {
   fm(name, (x) => same(x, f(x.v)));
 }
+/**
+ * The inverse hyperbolic functions as std writes them (not libm's), each step rounded to the
+ * receiver's precision, so an f32 result matches digit for digit.
+ */
+fm('asinh', (x) => {
+  const r = (v: number): number => (x.f32 ? Math.fround(v) : v);
+  const ax = Math.abs(x.v);
+  const ix = r(1 / ax);
+  const v = r(Math.log1p(r(ax + r(ax / r(r(Math.hypot(1, ix)) + ix)))));
+  return same(x, x.v < 0 || Object.is(x.v, -0) ? -v : v);
+});
+fm('acosh', (x) => {
+  const r = (v: number): number => (x.f32 ? Math.fround(v) : v);
+  if (x.v < 1) return same(x, NaN);
+  return same(x, Math.log(r(x.v + r(r(Math.sqrt(r(x.v - 1))) * r(Math.sqrt(r(x.v + 1)))))));
+});
+fm('atanh', (x) => {
+  const r = (v: number): number => (x.f32 ? Math.fround(v) : v);
+  return same(x, r(0.5 * r(Math.log1p(r(r(2 * x.v) / r(1 - x.v))))));
+});
 fm('sin_cos', (x) => tuple2(same(x, Math.sin(x.v)), same(x, Math.cos(x.v))));
 fm('copysign', (x, a) => {
   const neg = fv(a[1]).v < 0 || Object.is(fv(a[1]).v, -0);
   const m = Math.abs(x.v);
   return same(x, neg ? -m : m);
 });
-fm('midpoint', (x, a) => same(x, x.v / 2 + fv(a[1]).v / 2 === Infinity ? Infinity : (x.v + fv(a[1]).v) / 2));
+/** `midpoint`: the halved sum, or the sum of halves where the sum would overflow. */
+fm('midpoint', (x, a) => {
+  const b = fv(a[1]).v;
+  const sum = x.v + b;
+  return same(x, Number.isFinite(sum) || !Number.isFinite(x.v) || !Number.isFinite(b) ? sum / 2 : x.v / 2 + b / 2);
+});
 fm('div_euclid', (x, a) => {
   const b = fv(a[1]).v;
   const q = Math.trunc(x.v / b);

@@ -67,7 +67,7 @@ export function guard<T>(s: Site, f: () => T): T {
 }
 
 /** Like guard, for methods whose overflow rustc reports inside core (num/std-location.ts). */
-function guardInCore<T>(t: IntType, f: () => T): T {
+export function guardInCore<T>(t: IntType, f: () => T): T {
   try {
     return f();
   } catch (e) {

@@ -68,6 +68,18 @@ export function matcher(p: Value, site: Site): (s: string, from: number) => [num
   if (d instanceof RChar) {
     return (s, from) => [s.indexOf(d.c, from), d.c.length];
   }
+  // `[char; N]` / `&[char]`: any of the chars
+  if (d instanceof RVec) {
+    const set = new Set(d.a.map((c) => (deref(c) as RChar).c));
+    return (s, from) => {
+      for (let i = from; i < s.length;) {
+        const ch = String.fromCodePoint(s.codePointAt(i)!);
+        if (set.has(ch)) return [i, ch.length];
+        i += ch.length;
+      }
+      return [-1, 0];
+    };
+  }
   return (s, from) => {
     for (let i = from; i < s.length;) {
       const ch = String.fromCodePoint(s.codePointAt(i)!);
