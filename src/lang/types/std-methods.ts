@@ -95,6 +95,9 @@ const TABLE: Record<string, Record<string, Rule>> = {
     is_none: bool,
     take: same,
     clone: same,
+    get_or_insert_default: (s) => refTy(arg0(s), true),
+    get_or_insert_with: (s) => refTy(arg0(s), true),
+    take_if: same,
   },
   Result: {
     unwrap: arg0,
@@ -153,9 +156,15 @@ const INT_METHODS: Record<string, Rule> = {
   checked_div: (s) => adt('Option', [s]),
 };
 
+/** Float methods whose result is an integer type (`to_bits`). */
+const FLOAT_METHODS: Record<string, Rule> = {
+  to_bits: (s) => intTy(s.k === 'float' && s.name === 'f32' ? 'u32' : 'u64'),
+};
+
 /** The result type of `recv.name(…)` for a std receiver (already auto-dereferenced), or null. */
 export function stdMethod(self: Ty, name: string, args: readonly Ty[], t: InferTable): Ty | null {
   if (self.k === 'int') return INT_METHODS[name]?.(self, args, t) ?? null;
+  if (self.k === 'float') return FLOAT_METHODS[name]?.(self, args, t) ?? null;
   if (self.k === 'str') return TABLE['str']?.[name]?.(self, args, t) ?? null;
   if (self.k === 'adt') return TABLE[self.name]?.[name]?.(self, args, t) ?? null;
   return null;

@@ -17,7 +17,7 @@ import { findMethod, FOUND, isBuiltinMethodName } from '../std/tables.ts';
 import { isArgTyped } from '../std/registry.ts';
 import { userIter } from '../std/iter.ts';
 import { ITER } from '../std/iter-methods.ts';
-import { deref, DROPPED, Owned, RefBase, REnum, type Value } from '../values.ts';
+import { deref, DROPPED, Owned, RChar, RefBase, REnum, type Value } from '../values.ts';
 import { asGen, type CE, gen, map1, seq, sync } from './ce.ts';
 import { isResumableScope, sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
 import { blockingSite, isBlockingFn } from '../std/thread-block.ts';
@@ -173,7 +173,8 @@ export const retInts = new WeakMap<object, IntCell | null>();
 
 /** Values replaced (not mutated) by `&mut self` methods need a reference to their place. */
 function needsPlace(v: Value): boolean {
-  return typeof v !== 'object' || v instanceof REnum;
+  // a char is an immutable object here, replaced like a primitive (`c.make_ascii_uppercase()`)
+  return typeof v !== 'object' || v instanceof REnum || v instanceof RChar;
 }
 
 /** Calls method `name` on receiver `r` read from place (c, k). */

@@ -19,3 +19,7 @@ import './sync-std.ts';
 import './std-more.ts';
 import './slice-mut.ts';
 import './long-tail.ts';
+import './num-more.ts';
+import './text-more.ts';
+import './iter-more.ts';
+import './duration-more.ts';

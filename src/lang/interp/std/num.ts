@@ -52,13 +52,13 @@ import { tuple2 } from './iter.ts';
 import { member, memberValue, ns } from './registry.ts';
 import { BOOL_METHODS, def, FLOAT_METHODS, INT_METHODS } from './tables.ts';
 
-const ty = (s: Site): IntType => s.int?.t ?? I32;
-const n = (v: Value): IntValue => {
+export const ty = (s: Site): IntType => s.int?.t ?? I32;
+export const n = (v: Value): IntValue => {
   const d = deref(v);
   return typeof d === 'bigint' ? d : (d as number);
 };
 
-function guard<T>(s: Site, f: () => T): T {
+export function guard<T>(s: Site, f: () => T): T {
   try {
     return f();
   } catch (e) {
@@ -68,7 +68,7 @@ function guard<T>(s: Site, f: () => T): T {
 }
 
 /** Like guard, for methods whose overflow rustc reports inside core (num/std-location.ts). */
-function guardInCore<T>(t: IntType, f: () => T): T {
+export function guardInCore<T>(t: IntType, f: () => T): T {
   try {
     return f();
   } catch (e) {
