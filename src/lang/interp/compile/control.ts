@@ -22,7 +22,7 @@ import { OPTION, RESULT, err, NONE } from '../std/enums.ts';
 import { convertError } from '../std/errors.ts';
 import { Owned, REnum, type Value } from '../values.ts';
 import { dropRange, compileBlock } from './block.ts';
-import { type CE, gen, sync, UNIT_CE } from './ce.ts';
+import { type CE, gen, map1, sync, UNIT_CE } from './ce.ts';
 import type { Cx } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
 import { compilePattern, type CPat } from './pattern.ts';
@@ -98,11 +98,8 @@ function compileLetCond(cx: Cx, pat: Pattern, expr: Expr): Cond {
       return v === CTL ? CTL : then(f, v);
     }, ce.ctl);
   }
-  const g = ce.g!;
-  return gen(function* (f: Frame) {
-    const v = yield* g(f);
-    return v === CTL ? CTL : then(f, v);
-  }, ce.ctl);
+  // `while let Some(x) = rx.recv().await`: a map over the await, which fuses it into itself
+  return map1(ce, then);
 }
 
 export function compileIf(cx: Cx, e: IfExpr): CE {
