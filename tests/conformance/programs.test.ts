@@ -29,7 +29,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'learners2/09_blocking_pool_mpsc.rs': 'a spawn_blocking closure keeps what it captured',
   'learners2/11_bank_mutex.rs': 'E0599 on a method of a struct built by derived Default',
   'learners2/24_notify_ready.rs': 'E0599: `false.into()` is not an AtomicBool',
-  'learners2/28_thread_pipeline.rs': 'deadlock: threads iterating std Receivers block in place',
   'learners2/29_yield_once_future.rs': 'E0308 on a struct returned as `impl Future`',
   'learners2/31_atomic_header.rs': 'a user trait cannot be implemented for AtomicUsize',
   'learners2/33_format_table.rs': '`{:.*}` precision taken from the arguments',

@@ -9,7 +9,7 @@ import { Site } from '../defs.ts';
 import { env, runaway } from '../env.ts';
 import { CTL, Flow, type Frame } from '../frame.ts';
 import { copyValue, dropInFlight, dropTemps } from '../owner.ts';
-import { DONE, intoIter, type RIter } from '../std/iter.ts';
+import { DONE, intoIter, type Next, type RIter } from '../std/iter.ts';
 import { RRange } from '../std/range.ts';
 import { Owned, RVec, type Value } from '../values.ts';
 import { compileBlock, dropRange } from './block.ts';
@@ -18,6 +18,8 @@ import { type Cx, fail } from './cx.ts';
 import { compileExpr } from './expr.ts';
 import { compileCond } from './control.ts';
 import { compilePattern } from './pattern.ts';
+import { isResumableScope } from '../tokio/blocking.ts';
+import { Blocked, isBlockingIter, markSuspending, osThreads } from '../std/thread-block.ts';
 
 /** What a loop does with a CTL from its body: 0 = keep looping, 1 = exit normally, 2 = propagate. */
 function loopSignal(f: Frame, label: string | null): 0 | 1 | 2 {
@@ -255,7 +257,21 @@ export function compileFor(cx: Cx, e: ForExpr): CE {
     } else if (bind) bind(f, x, !(x instanceof Owned) || x.o === null, false, null, 0);
   };
 
-  if (iterE.s && body.s) {
+  // in a closure a std thread may run, a blocking iterator (a std `Receiver`) suspends the thread
+  // while it waits, as `rx.recv()` does: blocking in place would nest the threads' stacks
+  const suspends = isResumableScope(cx.scope) && e.iter.kind !== 'Range';
+  if (suspends) markSuspending(site);
+  function* nextSuspending(it: RIter): Generator<undefined, Next, undefined> {
+    if (!isBlockingIter(it)) return it.next();
+    let v = it.nextAt(site);
+    while (v instanceof Blocked) {
+      osThreads().current.blocker = v.blocker;
+      yield undefined;
+      v = v.retry();
+    }
+    return v;
+  }
+  if (iterE.s && body.s && !suspends) {
     const is = iterE.s;
     return sync((f) => {
       const itv = is(f);
@@ -271,7 +287,11 @@ export function compileFor(cx: Cx, e: ForExpr): CE {
     const itv = ig ? yield* ig(f) : is!(f);
     if (itv === CTL) return CTL;
     const it = holdIter(f, itv);
-    while (bindNext(f, it)) {
+    for (;;) {
+      charge(site);
+      const x = suspends ? yield* nextSuspending(it) : it.next();
+      if (x === DONE) break;
+      bindItem(f, x);
       const out = endPass(f, it, bg ? yield* bg(f) : bs!(f));
       if (out !== KEEP_LOOPING) return out;
     }

@@ -98,6 +98,26 @@ export function blockingSite<F>(
   };
 }
 
+/** Marks `site` as one whose blocking call may suspend a thread's generator (compile time). */
+export function markSuspending(site: Site): void {
+  suspendingSites.add(site);
+}
+
+/** `f` applied to what a blocking call gives, now or once its retry goes on. */
+export function mapBlocked(v: Value | Blocked, f: (v: Value) => Value): Value | Blocked {
+  if (!(v instanceof Blocked)) return f(v);
+  return new Blocked(v.blocker, () => mapBlocked(v.retry(), f));
+}
+
+/** An iterator whose `next` may block the thread (a std `Receiver`): `nextAt` can suspend instead. */
+export interface BlockingIter {
+  nextAt(s: Site): Value | Blocked;
+}
+
+export function isBlockingIter(it: object): it is BlockingIter {
+  return typeof (it as Partial<BlockingIter>).nextAt === 'function';
+}
+
 /** Runs `body` where blocking calls block in place (a closure called back from native code). */
 export function notYielding<T>(body: () => T): T {
   const prev = yieldPoint.genActive;
