@@ -29,7 +29,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'learners2/24_notify_ready.rs': 'E0599: `false.into()` is not an AtomicBool',
   'learners2/29_yield_once_future.rs': 'E0308 on a struct returned as `impl Future`',
   'learners2/31_atomic_header.rs': 'a user trait cannot be implemented for AtomicUsize',
-  'learners2/33_format_table.rs': '`{:.*}` precision taken from the arguments',
   'learners2/35_rc_refcell_wakelist.rs': 'a `self: &Rc<Self>` method is not callable',
   'learners2/40_packed_ids.rs': 'implementing TryFrom is not supported',
 };
