@@ -5,7 +5,8 @@
  * literal); callers then use the older name-based table (defaults.ts).
  */
 import { invoke } from '../call.ts';
-import { EnumDef, type TypedEnv } from '../defs.ts';
+import { EnumDef, Site, type TypedEnv } from '../defs.ts';
+import { lookupBuiltin } from './registry.ts';
 import { claim } from '../owner.ts';
 import { mkChar, RDeque, REnum, RFloat, RMap, RStruct, RTuple, RVec, type Value } from '../values.ts';
 import type { Ty } from '../../types/ty.ts';
@@ -80,9 +81,31 @@ export function stdDefault(name: string): Value | typeof NO_DEFAULT {
   }
 }
 
+/** Std wrappers whose `Default` is `new(T::default())`, by the checker's name → their path. */
+const WRAPPERS: ReadonlyMap<string, string> = new Map([
+  ['Arc', 'std::sync::Arc'],
+  ['Rc', 'std::rc::Rc'],
+  ['Box', 'Box'],
+  ['std::sync::Mutex', 'std::sync::Mutex'],
+  ['std::sync::RwLock', 'std::sync::RwLock'],
+  ['tokio::sync::Mutex', 'tokio::sync::Mutex'],
+  ['RefCell', 'std::cell::RefCell'],
+  ['Cell', 'std::cell::Cell'],
+]);
+
+function wrapperDefault(path: string, inner: Ty, env: TypedEnv): Value | typeof NO_DEFAULT {
+  const e = lookupBuiltin(path.split('::'));
+  const ctor = e?.kind === 'ns' ? e.m.get('new') : undefined;
+  if (ctor?.kind !== 'fn') return NO_DEFAULT;
+  const v = defaultOfTy(inner, env);
+  return v === NO_DEFAULT ? NO_DEFAULT : ctor.call(new Site(0, 0), [v]);
+}
+
 function adtDefault(name: string, args: readonly Ty[], env: TypedEnv): Value | typeof NO_DEFAULT {
   const std = stdDefault(name.split('::').pop() ?? name);
   if (std !== NO_DEFAULT) return std;
+  const wrapper = WRAPPERS.get(name);
+  if (wrapper !== undefined && args.length === 1) return wrapperDefault(wrapper, args[0], env);
   const def = env.adt(name);
   if (def === undefined) return NO_DEFAULT;
   const user = def.methods.get('default')?.user;
