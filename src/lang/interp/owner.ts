@@ -131,6 +131,18 @@ export function dropTemps(f: Frame, mark: number): void {
   t.length = mark;
 }
 
+/**
+ * Drops what is left of a returning frame's temporaries: those of its body's tail expression
+ * (`fn f(c: &RefCell<T>) { c.borrow_mut().push(x) }` releases the borrow on return). The returned
+ * value itself goes to the caller.
+ */
+export function dropTailTemps(f: Frame, returned: Value): void {
+  const t = f.temps;
+  if (t === null || t.length === 0) return;
+  for (let i = t.length - 1; i >= 0; i--) if (t[i] !== returned) dropInFlight(t[i]);
+  t.length = 0;
+}
+
 /** Registers `v` as a temporary of the current statement if it is in flight. */
 export function noteTemp(f: Frame, v: Value): void {
   if (v instanceof Owned && v.o === null) pushTemp(f, v);

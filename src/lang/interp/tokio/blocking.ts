@@ -14,7 +14,7 @@ import { type ClosureDef, RClosure, callValue } from '../call.ts';
 import type { GenCode, NativeFn, Site } from '../defs.ts';
 import { env, runaway } from '../env.ts';
 import { CTL, Flow, Frame } from '../frame.ts';
-import { claim, dropChild, dropFrame, dropSlot } from '../owner.ts';
+import { claim, dropChild, dropFrame, dropSlot, dropTailTemps } from '../owner.ts';
 import { blockingSleep, tryTaskId, type Future, PENDING, type Pending } from '../sim.ts';
 import { fn } from '../std/registry.ts';
 import { deref, type Value } from '../values.ts';
@@ -123,6 +123,7 @@ export class ClosureRun {
         frame.flow = Flow.None;
         const ps = (this.f as RClosure).def.paramSlots;
         for (let i = ps.length - 1; i >= 0; i--) dropSlot(frame.s[ps[i]], frame.s, ps[i]);
+        dropTailTemps(frame, this.out);
         return true;
       }
       if (stop()) return false;
