@@ -588,6 +588,13 @@ function inferMacro(cx: Cx, e: MacroExpr): Ty {
       return e.isTry ? UNKNOWN : { k: 'tuple', elems: outs };
     }
     case 'PinMacro': {
+      if (e.expr) {
+        // `pin!(fut)` as an expression: a `Pin<&mut F>`, awaited as F is (the pin is not modelled)
+        const t = cx.resolved(inferExpr(cx, e.expr));
+        if (t.k === 'future') return t;
+        cx.table.escape(t);
+        return UNKNOWN;
+      }
       for (const n of e.names) {
         const l = cx.lookup(n.name);
         if (l === undefined && !cx.openNames) {
