@@ -368,6 +368,9 @@ export class ProgramCompiler {
     const mode: SelfMode = it.selfParam ? it.selfParam.mode : 'none';
     const def = new FnDef(it.name, it.nameSpan, mode, it.isAsync, it.params.length + (it.selfParam ? 1 : 0));
     def.selfType = selfType;
+    const st = it.selfParam?.type ?? null;
+    const ptr = st === null ? null : typeName(st.kind === 'RefType' ? st.inner : st);
+    def.selfPtr = ptr === 'Rc' || ptr === 'Arc';
     const ints: (IntCell | null)[] = it.params.map((p) => annotationCell(this.cx, p.type));
     paramInts.set(def, it.selfParam ? [null, ...ints] : ints);
     const p0 = it.params[0];
