@@ -25,7 +25,6 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
 const KNOWN_GAPS: Record<string, string> = {
   'learners2/31_atomic_header.rs': 'a user trait cannot be implemented for AtomicUsize',
-  'learners2/40_packed_ids.rs': 'implementing TryFrom is not supported',
 };
 
 function read(dir: string, name: string, ext: string): string | undefined {

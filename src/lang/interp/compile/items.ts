@@ -61,6 +61,8 @@ export interface CompiledProgram {
   readonly structs: Map<string, StructDef>;
   /** User structs and enums by name (`From::from` / `into()` by the expected type). */
   readonly types: Map<string, StructDef | EnumDef>;
+  /** Associated fns of user impls on std types, as `u64::from` (`id.into()` to a `u64`). */
+  readonly stdAssoc: Map<string, FnDef>;
 }
 
 interface PendingFn {
@@ -198,9 +200,11 @@ export class ProgramCompiler {
     const mainItem = items.find((i): i is FnItem => i.kind === 'Fn' && i.name === 'main')!;
     const structs = new Map<string, StructDef>();
     const types = new Map<string, StructDef | EnumDef>();
+    const stdAssoc = new Map<string, FnDef>();
     for (const [name, it] of this.cx.items) {
       if (it.kind === 'struct') structs.set(name, it.def);
       if (it.kind === 'struct' || it.kind === 'enum') types.set(name, it.def);
+      if (it.kind === 'fn' && name.includes('::')) stdAssoc.set(name, it.def);
     }
     return {
       file: this.program.file,
@@ -209,6 +213,7 @@ export class ProgramCompiler {
       ext: this.cx.ext,
       structs,
       types,
+      stdAssoc,
     };
   }
 
