@@ -23,9 +23,7 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
 ];
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
-const KNOWN_GAPS: Record<string, string> = {
-  'learners2/31_atomic_header.rs': 'a user trait cannot be implemented for AtomicUsize',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 function read(dir: string, name: string, ext: string): string | undefined {
   const p = join(dir, name.replace(/\.rs$/, ext));

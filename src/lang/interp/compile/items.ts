@@ -35,7 +35,9 @@ import {
 import type { IntCell } from '../intcell.ts';
 import { invoke } from '../call.ts';
 import { BOOL_METHODS, CHAR_METHODS, FLOAT_METHODS, INT_METHODS, STR_METHODS, tableFor } from '../std/tables.ts';
-import { RVec, RMap, RTuple } from '../values.ts';
+import { RDeque, RVec, RMap, RTuple } from '../values.ts';
+import { ATOMIC_NAMES, RAtomic } from '../std/sync.ts';
+import { lookupBuiltin } from '../std/registry.ts';
 import { compileBlock } from './block.ts';
 import { paramInts, retInts } from './calls.ts';
 import { compileParams, makeLayout } from './closure.ts';
@@ -167,8 +169,11 @@ function builtinTable(name: string): MethodTable | null {
       return tableFor(RMap);
     case '()':
       return tableFor(RTuple);
+    case 'VecDeque':
+      return tableFor(RDeque);
     default:
-      return null;
+      // a user trait on an atomic (`impl Snapshot for AtomicUsize`): one table for the atomics
+      return ATOMIC_NAMES.has(name) ? tableFor(RAtomic) : null;
   }
 }
 
@@ -190,6 +195,7 @@ export class ProgramCompiler {
   compile(): CompiledProgram {
     const items = this.collect(this.program.items, '');
     for (const it of items) if (it.kind === 'Use') this.use(it.tree, []);
+    this.builtinGlobs();
     for (const it of items) this.declare(it);
     for (const it of items) if (it.kind === 'Impl') this.impls.push(it);
     for (const impl of this.impls) this.implement(impl);
@@ -288,6 +294,16 @@ export class ProgramCompiler {
   }
 
   private readonly globs: string[][] = [];
+
+  /** `use std::sync::atomic::Ordering::*`: the values of a built-in namespace, by their names. */
+  private builtinGlobs(): void {
+    for (const g of this.globs) {
+      const e = g.length > 0 ? lookupBuiltin(g) : undefined;
+      if (e?.kind !== 'ns') continue;
+      for (const [name, m] of e.m)
+        if (m.kind === 'value' && !this.cx.uses.has(name)) this.cx.uses.set(name, [...g, name]);
+    }
+  }
 
   private declare(it: Item): void {
     const cx = this.cx;
