@@ -81,6 +81,13 @@ export function stdDefault(name: string): Value | typeof NO_DEFAULT {
   }
 }
 
+/** `T::default()` of a std type that registers one (the atomics), by its name. */
+export function builtinDefault(name: string): Value | typeof NO_DEFAULT {
+  const e = lookupBuiltin([name]);
+  const d = e?.kind === 'ns' ? e.m.get('default') : undefined;
+  return d?.kind === 'fn' ? d.call(new Site(0, 0), []) : NO_DEFAULT;
+}
+
 /** Std wrappers whose `Default` is `new(T::default())`, by the checker's name → their path. */
 const WRAPPERS: ReadonlyMap<string, string> = new Map([
   ['Arc', 'std::sync::Arc'],
@@ -118,8 +125,10 @@ function adtDefault(name: string, args: readonly Ty[], env: TypedEnv): Value | t
   const tys = env.facts.fieldTys({ k: 'adt', name, args });
   if (tys === null || tys.length !== def.fields.length) return NO_DEFAULT;
   const vs: Value[] = [];
-  for (const ft of tys) {
-    const v = defaultOfTy(ft, env);
+  for (let i = 0; i < tys.length; i++) {
+    const ft = tys[i];
+    // a field of a std type the checker does not model (`AtomicUsize`): that type's own default
+    const v = ft.k === 'unknown' ? builtinDefault(def.fieldTypes[i] ?? '') : defaultOfTy(ft, env);
     if (v === NO_DEFAULT) return NO_DEFAULT;
     vs.push(v);
   }
