@@ -18,6 +18,8 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
   ['surface', 300],
   // issue 10: programs whose meaning comes from types (paths as values, …)
   ['typed', 40],
+  // issues 10 and 13: learner programs on task internals and the Rust around tasks, never seen before
+  ['learners2', 41],
 ];
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */

@@ -20,6 +20,7 @@ export const IMPLEMENTABLE_TRAITS: readonly string[] = [
   'Default',
   'PartialEq',
   'From',
+  'TryFrom',
   'Error',
   'Add',
   'Sub',

@@ -77,6 +77,8 @@ export class FnDef {
   selfType: string | null = null;
   /** The integer type of the return value, when declared. */
   retInt: IntCellLike | null = null;
+  /** `self: Rc<Self>`, `self: &Arc<Self>`…: the method receives the pointer, not the value. */
+  selfPtr = false;
   constructor(
     readonly name: string,
     readonly span: Span,

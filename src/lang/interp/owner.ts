@@ -135,12 +135,20 @@ export function dropTemps(f: Frame, mark: number): void {
   f.nt = mark;
 }
 
-/** At a body's end: drops its remaining temporaries (a closure's `c.borrow_mut().push(x)`), except the value it returns. */
-export function dropTempsAtReturn(f: Frame, result: Value): void {
+/**
+ * Drops what is left of a returning frame's temporaries: those of its body's tail expression
+ * (`fn f(c: &RefCell<T>) { c.borrow_mut().push(x) }` and a closure's `|l| l.borrow_mut().push(x)`
+ * release the borrow on return). The returned value itself goes to the caller.
+ */
+export function dropTailTemps(f: Frame, returned: Value): void {
   const t = f.temps;
   if (t === null) return;
-  for (let i = t.length - 1; i >= 0; i--) if (t[i] !== result) dropInFlight(t[i]);
-  t.length = 0;
+  for (let i = f.nt - 1; i >= 0; i--) {
+    const v = t[i];
+    t[i] = undefined;
+    if (v !== returned) dropInFlight(v);
+  }
+  f.nt = 0;
 }
 
 /** Registers `v` as a temporary of the current statement if it is in flight. */

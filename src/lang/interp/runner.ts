@@ -266,7 +266,9 @@ export class ProgramRunner {
   private readonly structLookup: StructLookup = (name) => this.program.structs.get(name);
   private readonly staticCall: StaticCall = (typeName, fnName, site, args) => {
     const m = this.program.types.get(typeName)?.methods.get(fnName);
-    return m ? m.call(site, args) : undefined;
+    if (m) return m.call(site, args);
+    const std = this.program.stdAssoc.get(`${typeName}::${fnName}`);
+    return std ? invoke(std, args, site) : undefined;
   };
 
   private enter(): void {

@@ -53,6 +53,8 @@ export function coerce(
       inner = derefStep(cx, inner);
     }
   }
+  // a user type with its own `impl Future` stands where `impl Future<Output = T>` is expected
+  if (e.k === 'future' && a.k === 'adt' && userFuture(cx, a.name)) return;
   if (a.k === 'future' && isData(cx, e)) {
     mismatch(cx, a, e, at, message);
     return;
@@ -93,6 +95,10 @@ const STD_DATA = new Set([
   'Instant',
 ]);
 
+function userFuture(cx: Cx, name: string): boolean {
+  return cx.items.impls.some((i) => i.selfName === name && i.trait === 'Future');
+}
+
 /** A type that is plain data, never a future (so a future where it is expected is a mismatch). */
 export function isData(cx: Cx, t: Ty): boolean {
   const s = cx.resolved(t);
@@ -102,6 +108,7 @@ export function isData(cx: Cx, t: Ty): boolean {
   if (STD_DATA.has(s.name)) return true;
   return (
     cx.items.adts.has(s.name) &&
-    !cx.items.impls.some((i) => (i.selfName === s.name || i.blanket) && i.trait === 'Future')
+    !userFuture(cx, s.name) &&
+    !cx.items.impls.some((i) => i.blanket && i.trait === 'Future')
   );
 }

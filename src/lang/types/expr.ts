@@ -3,7 +3,8 @@
  * each returning the expression's type and recording it. Where the tables end, types are unknown
  * and the values that flow there escape (their inference variables become unknown too).
  */
-import type { Block, Expr, FormatArg, MacroExpr, Stmt } from '../syntax/ast.ts';
+import type { Block, Expr, FormatArg, MacroExpr, Stmt, StrLit } from '../syntax/ast.ts';
+import { inferFormatCounts } from './fmt-counts.ts';
 import type { Cx } from './cx.ts';
 import { bindPattern } from './pat.ts';
 import { coerce, isData } from './coerce.ts';
@@ -501,15 +502,16 @@ function isDivergingMacro(e: Expr): boolean {
   return e.kind === 'FormatMacro' && ['panic', 'unreachable', 'todo', 'unimplemented'].includes(e.name);
 }
 
-function inferFormatArgs(cx: Cx, args: readonly FormatArg[]): void {
-  for (const a of args) inferExpr(cx, a.value);
+function inferFormatArgs(cx: Cx, args: readonly FormatArg[], format: StrLit | null = null): void {
+  const tys = args.map((a) => inferExpr(cx, a.value));
+  if (format !== null) inferFormatCounts(cx, format, args, tys);
 }
 
 function inferMacro(cx: Cx, e: MacroExpr): Ty {
   switch (e.kind) {
     case 'FormatMacro':
       if (e.target) cx.table.escape(inferExpr(cx, e.target));
-      inferFormatArgs(cx, e.args);
+      inferFormatArgs(cx, e.args, e.format);
       if (e.format !== null) cx.formatSites.push({ format: e.format, args: e.args });
       if (e.name === 'format') return adt('String');
       if (['panic', 'unreachable', 'todo', 'unimplemented'].includes(e.name)) return NEVER;
@@ -586,6 +588,13 @@ function inferMacro(cx: Cx, e: MacroExpr): Ty {
       return e.isTry ? UNKNOWN : { k: 'tuple', elems: outs };
     }
     case 'PinMacro': {
+      if (e.expr) {
+        // `pin!(fut)` as an expression: a `Pin<&mut F>`, awaited as F is (the pin is not modelled)
+        const t = cx.resolved(inferExpr(cx, e.expr));
+        if (t.k === 'future') return t;
+        cx.table.escape(t);
+        return UNKNOWN;
+      }
       for (const n of e.names) {
         const l = cx.lookup(n.name);
         if (l === undefined && !cx.openNames) {

@@ -4,11 +4,17 @@
  * Each entry builds a fresh signature so generic parameters get fresh inference variables.
  */
 import type { InferTable } from './table.ts';
-import { UNIT, UNKNOWN, adt, floatTy, intTy, type Ty } from './ty.ts';
+import { UNIT, UNKNOWN, adt, floatTy, intTy, refTy, type Ty } from './ty.ts';
 
 type Build = (t: InferTable) => Ty;
 
 const fn = (params: Ty[], ret: Ty): Ty => ({ k: 'fn', params, ret });
+
+/** `Arc::clone(&a)`: takes a reference, gives an owned pointer (not the reference). */
+function cloneOf(t: InferTable, name: string): Ty {
+  const p = adt(name, [t.fresh()]);
+  return fn([refTy(p)], p);
+}
 
 /** `Type::name` for std types, by canonical type name then function name. */
 const ASSOC: Record<string, Record<string, Build>> = {
@@ -25,8 +31,8 @@ const ASSOC: Record<string, Record<string, Build>> = {
   BTreeMap: { new: (t) => fn([], adt('BTreeMap', [t.fresh(), t.fresh()])) },
   HashSet: { new: (t) => fn([], adt('HashSet', [t.fresh()])) },
   VecDeque: { new: (t) => fn([], adt('VecDeque', [t.fresh()])) },
-  Arc: { new: (t) => one(t, (x) => adt('Arc', [x])), clone: (t) => one(t, (x) => x) },
-  Rc: { new: (t) => one(t, (x) => adt('Rc', [x])), clone: (t) => one(t, (x) => x) },
+  Arc: { new: (t) => one(t, (x) => adt('Arc', [x])), clone: (t) => cloneOf(t, 'Arc') },
+  Rc: { new: (t) => one(t, (x) => adt('Rc', [x])), clone: (t) => cloneOf(t, 'Rc') },
   Box: { new: (t) => one(t, (x) => adt('Box', [x])) },
   'std::sync::Mutex': { new: (t) => one(t, (x) => adt('std::sync::Mutex', [x])) },
   'tokio::sync::Mutex': { new: (t) => one(t, (x) => adt('tokio::sync::Mutex', [x])) },

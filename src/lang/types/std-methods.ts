@@ -20,6 +20,10 @@ const unit: Rule = () => UNIT;
 const arg0 = (self: Ty): Ty => (self.k === 'adt' ? (self.args[0] ?? UNKNOWN) : UNKNOWN);
 const arg1 = (self: Ty): Ty => (self.k === 'adt' ? (self.args[1] ?? UNKNOWN) : UNKNOWN);
 
+/** `str::split` and its kin: an iterator whose items are `&str` (one type for all of them). */
+const STR_PIECES = 'std::str::Split';
+const strPieces: Rule = () => adt(STR_PIECES);
+
 const STR_METHODS: Record<string, Rule> = {
   len: usize,
   is_empty: bool,
@@ -34,6 +38,15 @@ const STR_METHODS: Record<string, Rule> = {
   ends_with: bool,
   // The `Ok` type is what the program expects (an annotation, a return type, a turbofish).
   parse: (_s, _a, t) => adt('Result', [t.fresh(), UNKNOWN]),
+  // iterators of `&str` pieces: their `next()` is typed, the adapters stay unknown
+  split_whitespace: strPieces,
+  split_ascii_whitespace: strPieces,
+  split: strPieces,
+  rsplit: strPieces,
+  split_terminator: strPieces,
+  splitn: strPieces,
+  rsplitn: strPieces,
+  lines: strPieces,
 };
 
 /** `map.entry(k)`, `map.get(&k)`, … on `HashMap<K, V>` and `BTreeMap<K, V>`. */
@@ -98,6 +111,7 @@ const TABLE: Record<string, Record<string, Rule>> = {
     get_or_insert_default: (s) => refTy(arg0(s), true),
     get_or_insert_with: (s) => refTy(arg0(s), true),
     take_if: same,
+    ok_or: (s, a) => adt('Result', [arg0(s), a[0] ?? UNKNOWN]),
   },
   Result: {
     unwrap: arg0,
@@ -109,6 +123,7 @@ const TABLE: Record<string, Record<string, Rule>> = {
     ok: (s) => adt('Option', [arg0(s)]),
     err: (s) => adt('Option', [arg1(s)]),
   },
+  [STR_PIECES]: { next: () => adt('Option', [REF_STR]), next_back: () => adt('Option', [REF_STR]) },
   Arc: { clone: same },
   Rc: { clone: same },
   'std::sync::Mutex': {

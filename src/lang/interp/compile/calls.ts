@@ -14,6 +14,7 @@ import { callValue } from '../call.ts';
 import { type Method, Site } from '../defs.ts';
 import { CTL, type Frame } from '../frame.ts';
 import { findMethod, FOUND, isBuiltinMethodName } from '../std/tables.ts';
+import { RArc } from '../std/sync.ts';
 import { isArgTyped } from '../std/registry.ts';
 import { userIter } from '../std/iter.ts';
 import { ITER } from '../std/iter-methods.ts';
@@ -197,8 +198,9 @@ export function callMethod(
     }
     return typeFault(site, `no method named \`${name}\` found for this value`, 'E0599');
   }
-  let self = FOUND.self;
   const via = FOUND.via;
+  // `self: Rc<Self>` / `self: &Arc<Self>`: the pointer the value was found through
+  let self = m.user?.selfPtr === true && via instanceof RArc ? via : FOUND.self;
   const mode = m.selfMode;
   if (mode === 'value') {
     if (self === r && r instanceof Owned && r.o !== null && r.o === c && r.oi === k) r.o = null;

@@ -337,11 +337,23 @@ function flowWith(v: CE, flow: Flow, label: string | null): CE {
   }, true);
 }
 
+const lastSeg = (path: string): string => path.slice(path.lastIndexOf(':') + 1);
+
+/** Is `e` (a `Result`) known to carry an error of the type named `target`? */
+function sameErrorType(cx: Cx, e: Expr, target: string | null): boolean {
+  if (target === null) return false;
+  const t = cx.facts.typeOf(e);
+  if (t?.k !== 'adt' || t.name !== 'Result') return false;
+  const errTy = t.args[1];
+  return errTy?.k === 'adt' && lastSeg(errTy.name) === lastSeg(target);
+}
+
 /** `e?` on Result (with `From` conversion of the error) and Option. */
 export function compileTry(cx: Cx, e: TryExpr): CE {
   const v = compileExpr(cx, e.expr);
   const site = Site.of(e.span);
-  const target = cx.scope.retErr;
+  // `From::from` applies only when the error's type is not already the one returned (types decide)
+  const target = sameErrorType(cx, e.expr, cx.scope.retErr) ? null : cx.scope.retErr;
   const then = (f: Frame, x: Value): Value => {
     if (x instanceof REnum) {
       if (x.def === RESULT) {

@@ -360,6 +360,8 @@ function compileStructLit(cx: Cx, e: StructExpr): CE {
     return k;
   });
   const parts = e.fields.map((fi, j) => {
+    // the field's declared type is what `.into()`, `parse()`, `Default::default()` there produce
+    hintInto(cx, fi.value, def.fieldTypes[order[j]] || null);
     const c = compileExpr(cx, fi.value);
     const ft = def.fieldInts[order[j]];
     if (ft) cx.cells.unify(c.ic, cx.cells.of(ft));

@@ -36,7 +36,9 @@ import type { IntCell } from '../intcell.ts';
 import { invoke } from '../call.ts';
 import { RLocalKey } from '../std/thread-local.ts';
 import { BOOL_METHODS, CHAR_METHODS, FLOAT_METHODS, INT_METHODS, STR_METHODS, tableFor } from '../std/tables.ts';
-import { RVec, RMap, RTuple } from '../values.ts';
+import { RDeque, RVec, RMap, RTuple } from '../values.ts';
+import { ATOMIC_NAMES, RAtomic } from '../std/sync.ts';
+import { lookupBuiltin } from '../std/registry.ts';
 import { compileBlock } from './block.ts';
 import { paramInts, retInts } from './calls.ts';
 import { compileParams, makeLayout } from './closure.ts';
@@ -62,6 +64,8 @@ export interface CompiledProgram {
   readonly structs: Map<string, StructDef>;
   /** User structs and enums by name (`From::from` / `into()` by the expected type). */
   readonly types: Map<string, StructDef | EnumDef>;
+  /** Associated fns of user impls on std types, as `u64::from` (`id.into()` to a `u64`). */
+  readonly stdAssoc: Map<string, FnDef>;
 }
 
 interface PendingFn {
@@ -166,8 +170,11 @@ function builtinTable(name: string): MethodTable | null {
       return tableFor(RMap);
     case '()':
       return tableFor(RTuple);
+    case 'VecDeque':
+      return tableFor(RDeque);
     default:
-      return null;
+      // a user trait on an atomic (`impl Snapshot for AtomicUsize`): one table for the atomics
+      return ATOMIC_NAMES.has(name) ? tableFor(RAtomic) : null;
   }
 }
 
@@ -189,6 +196,7 @@ export class ProgramCompiler {
   compile(): CompiledProgram {
     const items = this.collect(this.program.items, '');
     for (const it of items) if (it.kind === 'Use') this.use(it.tree, []);
+    this.builtinGlobs();
     for (const it of items) this.declare(it);
     for (const it of items) if (it.kind === 'Impl') this.impls.push(it);
     for (const impl of this.impls) this.implement(impl);
@@ -199,9 +207,11 @@ export class ProgramCompiler {
     const mainItem = items.find((i): i is FnItem => i.kind === 'Fn' && i.name === 'main')!;
     const structs = new Map<string, StructDef>();
     const types = new Map<string, StructDef | EnumDef>();
+    const stdAssoc = new Map<string, FnDef>();
     for (const [name, it] of this.cx.items) {
       if (it.kind === 'struct') structs.set(name, it.def);
       if (it.kind === 'struct' || it.kind === 'enum') types.set(name, it.def);
+      if (it.kind === 'fn' && name.includes('::')) stdAssoc.set(name, it.def);
     }
     return {
       file: this.program.file,
@@ -210,6 +220,7 @@ export class ProgramCompiler {
       ext: this.cx.ext,
       structs,
       types,
+      stdAssoc,
     };
   }
 
@@ -284,6 +295,16 @@ export class ProgramCompiler {
   }
 
   private readonly globs: string[][] = [];
+
+  /** `use std::sync::atomic::Ordering::*`: the values of a built-in namespace, by their names. */
+  private builtinGlobs(): void {
+    for (const g of this.globs) {
+      const e = g.length > 0 ? lookupBuiltin(g) : undefined;
+      if (e?.kind !== 'ns') continue;
+      for (const [name, m] of e.m)
+        if (m.kind === 'value' && !this.cx.uses.has(name)) this.cx.uses.set(name, [...g, name]);
+    }
+  }
 
   private declare(it: Item): void {
     const cx = this.cx;
@@ -373,6 +394,9 @@ export class ProgramCompiler {
     const mode: SelfMode = it.selfParam ? it.selfParam.mode : 'none';
     const def = new FnDef(it.name, it.nameSpan, mode, it.isAsync, it.params.length + (it.selfParam ? 1 : 0));
     def.selfType = selfType;
+    const st = it.selfParam?.type ?? null;
+    const ptr = st === null ? null : typeName(st.kind === 'RefType' ? st.inner : st);
+    def.selfPtr = ptr === 'Rc' || ptr === 'Arc';
     const ints: (IntCell | null)[] = it.params.map((p) => annotationCell(this.cx, p.type));
     paramInts.set(def, it.selfParam ? [null, ...ints] : ints);
     const p0 = it.params[0];

@@ -9,15 +9,17 @@ import { Site } from '../defs.ts';
 import { env, runaway } from '../env.ts';
 import { CTL, Flow, type Frame, SUSPEND } from '../frame.ts';
 import { copyValue, dropInFlight, dropTemps } from '../owner.ts';
-import { DONE, intoIter, type RIter } from '../std/iter.ts';
+import { DONE, intoIter, type Next, type RIter } from '../std/iter.ts';
 import { RRange } from '../std/range.ts';
 import { Owned, RVec, type Value } from '../values.ts';
 import { compileBlock, dropRange } from './block.ts';
-import { asResumable, type CE, resumable, sync } from './ce.ts';
+import { asResumable, type CE, gen, resumable, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { compileExpr } from './expr.ts';
 import { compileCond } from './control.ts';
 import { compilePattern } from './pattern.ts';
+import { isResumableScope } from '../tokio/blocking.ts';
+import { Blocked, isBlockingIter, markSuspending, osThreads } from '../std/thread-block.ts';
 
 /** What a loop does with a CTL from its body: 0 = keep looping, 1 = exit normally, 2 = propagate. */
 function loopSignal(f: Frame, label: string | null): 0 | 1 | 2 {
@@ -295,12 +297,48 @@ export function compileFor(cx: Cx, e: ForExpr): CE {
     } else if (bind) bind(f, x, !(x instanceof Owned) || x.o === null, false, null, 0);
   };
 
-  if (iterE.s && body.s) {
+  // in a closure a std thread may run, a blocking iterator (a std `Receiver`) suspends the thread
+  // while it waits, as `rx.recv()` does: blocking in place would nest the threads' stacks
+  const suspends = isResumableScope(cx.scope) && e.iter.kind !== 'Range';
+  if (suspends) markSuspending(site);
+  function* nextSuspending(it: RIter): Generator<undefined, Next, undefined> {
+    if (!isBlockingIter(it)) return it.next();
+    let v = it.nextAt(site);
+    while (v instanceof Blocked) {
+      osThreads().current.blocker = v.blocker;
+      yield undefined;
+      v = v.retry();
+    }
+    return v;
+  }
+  if (iterE.s && body.s && !suspends) {
     const is = iterE.s;
     return sync((f) => {
       const itv = is(f);
       if (itv === CTL) return CTL;
       return runSync(f, itv);
+    }, true);
+  }
+  // a thread's blocking iterator: a generator (the state machine below has no thread suspension)
+  if (suspends) {
+    const ig = iterE.g;
+    const is = iterE.s;
+    const bg = body.g;
+    const bs = body.s;
+    return gen(function* (f: Frame) {
+      const itv = ig ? yield* ig(f) : is!(f);
+      if (itv === CTL) return CTL;
+      const it = holdIter(f, itv);
+      for (;;) {
+        charge(site);
+        const x = yield* nextSuspending(it);
+        if (x === DONE) break;
+        bindItem(f, x);
+        const out = endPass(f, it, bg ? yield* bg(f) : bs!(f));
+        if (out !== KEEP_LOOPING) return out;
+      }
+      dropIter(f, it);
+      return undefined;
     }, true);
   }
   const hidden = (): number => cx.scope.hidden();

@@ -4,7 +4,7 @@ import { invoke } from '../call.ts';
 import type { Site, StructDef } from '../defs.ts';
 import { claim } from '../owner.ts';
 import { mkChar, RFloat, RStruct, type Value } from '../values.ts';
-import { defaultOfTy, NO_DEFAULT, stdDefault } from './typed-default.ts';
+import { builtinDefault, defaultOfTy, NO_DEFAULT, stdDefault } from './typed-default.ts';
 
 export type StructLookup = (name: string) => StructDef | undefined;
 let lookup: StructLookup = () => undefined;
@@ -42,7 +42,9 @@ export function defaultOf(name: string): Value {
     f.forEach((x, i) => claim(x, f, i));
     return new RStruct(def, f);
   }
-  return 0;
+  // a std type with its own `default()` (the atomics)
+  const b = builtinDefault(n);
+  return b === NO_DEFAULT ? 0 : b;
 }
 
 /** The default of the type the checker gave the site's result (`ref` peeled: `or_default`). */
@@ -55,6 +57,7 @@ export function defaultFor(site: Site): Value {
   const typed = typedDefault(site);
   if (typed !== NO_DEFAULT) return typed;
   if (site.hint) return defaultOf(site.hint);
+  if (site.ty?.k === 'adt') return defaultOf(site.ty.name);
   if (site.int) return 0;
   return 0;
 }

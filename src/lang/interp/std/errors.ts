@@ -8,7 +8,7 @@ import { EnumDef, VariantDef } from '../defs.ts';
 import { registerFmt } from '../fmt-value.ts';
 import { callMethodStatic } from './dispatch.ts';
 import type { JoinError } from '../sim.ts';
-import { deref, Owned, REnum, type Value, text } from '../values.ts';
+import { deref, Owned, REnum, RStruct, type Value, text } from '../values.ts';
 import { debugStr } from '../../fmt/index.ts';
 import { def, tableFor } from './tables.ts';
 import { fn, ns } from './registry.ts';
@@ -178,6 +178,9 @@ export function convertError(v: Value, target: string | null, site: Site): Value
     // else maybe a user type named `Error` with its own `From` impls
   }
   if (last === 'Box') return v;
+  // `From<T> for T` is the identity, and no program can write another one: where the checker did
+  // not type the operand, an error already of the returned user type goes back unchanged
+  if ((v instanceof REnum || v instanceof RStruct) && v.def.name === last) return v;
   const r = callMethodStatic(last, 'from', site, [v]);
   return r === undefined ? v : r;
 }

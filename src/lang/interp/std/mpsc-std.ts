@@ -14,7 +14,15 @@ import { DONE, type Next, RIter, BufIter } from './iter.ts';
 import { err, ok } from './enums.ts';
 import { fn } from './registry.ts';
 import { def, tableFor } from './tables.ts';
-import { blockOn, mapBlocked, osThreads, parkingWait, WOULD_BLOCK } from './thread-block.ts';
+import {
+  type Blocked,
+  blockOn,
+  type BlockingIter,
+  mapBlocked,
+  osThreads,
+  parkingWait,
+  WOULD_BLOCK,
+} from './thread-block.ts';
 
 class Chan {
   readonly q: Value[] = [];
@@ -86,13 +94,20 @@ class RStdSender extends Owned {
   }
 }
 
-class RStdReceiver extends RIter {
+/** The next value, or DONE once every sender is gone; at a suspending site it may be `Blocked`. */
+function nextOf(s: Site, ch: Chan): Value | Blocked {
+  return mapBlocked(recv(s, ch), (v) => (v === CLOSED ? DONE : v));
+}
+
+class RStdReceiver extends RIter implements BlockingIter {
   constructor(readonly ch: Chan) {
     super();
   }
   next(): Next {
-    const v = recv(RECV_SITE, this.ch);
-    return v === CLOSED ? DONE : v;
+    return nextOf(RECV_SITE, this.ch);
+  }
+  nextAt(s: Site): Value | Blocked {
+    return nextOf(s, this.ch);
   }
   override dropGlue(): void {
     const ch = this.ch;
@@ -103,13 +118,15 @@ class RStdReceiver extends RIter {
 }
 
 /** `rx.iter()`: the same blocking iteration, borrowing the receiver. */
-class RecvIter extends RIter {
+class RecvIter extends RIter implements BlockingIter {
   constructor(readonly ch: Chan) {
     super();
   }
   next(): Next {
-    const v = recv(RECV_SITE, this.ch);
-    return v === CLOSED ? DONE : v;
+    return nextOf(RECV_SITE, this.ch);
+  }
+  nextAt(s: Site): Value | Blocked {
+    return nextOf(s, this.ch);
   }
 }
 
@@ -122,7 +139,7 @@ function take(ch: Chan): Value {
 }
 
 /** Blocks until a value comes (it) or every sender is gone (CLOSED). */
-function recv(s: Site, ch: Chan, deadline?: number): Value {
+function recv(s: Site, ch: Chan, deadline?: number): Value | Blocked {
   const me = osThreads().current;
   return blockOn(
     s,
@@ -197,10 +214,9 @@ def(ST, 'try_send', 'ref', (_s, a) => {
 });
 
 const RT = tableFor(RStdReceiver);
-def(RT, 'recv', 'ref', (s, a) => {
-  // in a thread's closure the wait may suspend: the result is wrapped once the value is there
-  return mapBlocked(recv(s, rx(a[0]).ch), (v) => (v === CLOSED ? err(new RRecvError()) : ok(v)));
-});
+def(RT, 'recv', 'ref', (s, a) =>
+  mapBlocked(recv(s, rx(a[0]).ch), (v) => (v === CLOSED ? err(new RRecvError()) : ok(v))),
+);
 def(RT, 'try_recv', 'ref', (_s, a) => {
   const ch = rx(a[0]).ch;
   if (ch.q.length > 0) return ok(take(ch));

@@ -14,7 +14,7 @@ import { defaultFor, defaultOf } from './defaults.ts';
 import { err, NONE, ok, ordering, some } from './enums.ts';
 import { BufIter } from './iter.ts';
 import { ADAPTERS } from './iter-adapters.ts';
-import { fn, member, ns, reg } from './registry.ts';
+import { fn, lookupBuiltin, member, ns, reg } from './registry.ts';
 import { def, tableFor, UNIVERSAL } from './tables.ts';
 import { convertError } from './errors.ts';
 import { NOT_TYPED, typedInto } from './typed-into.ts';
@@ -128,8 +128,17 @@ def(UNIVERSAL, 'into', 'value', (s, a) => {
   const typed = typedInto(s, a[0]);
   if (typed !== NOT_TYPED) return typed;
   // `From` impls of user types, and the std ones `?` applies (`io::Error: From<JoinError>`)
-  return s.hint ? convertError(a[0], s.hint, s) : a[0];
+  if (!s.hint) return a[0];
+  const out = convertError(a[0], s.hint, s);
+  return out !== a[0] ? out : (builtinFrom(s.hint, s, a[0]) ?? out);
 });
+
+/** `T::from(v)` of a std type named by the expected type (`AtomicBool` for `false.into()`). */
+function builtinFrom(hint: string, s: Site, v: Value): Value | undefined {
+  const e = lookupBuiltin(hint.split('<')[0].split('::'));
+  const from = e?.kind === 'ns' ? e.m.get('from') : undefined;
+  return from?.kind === 'fn' ? from.call(s, [v]) : undefined;
+}
 def(UNIVERSAL, 'borrow', 'ref', (_s, a) => a[0]);
 def(UNIVERSAL, 'borrow_mut', 'refMut', (_s, a) => a[0]);
 def(UNIVERSAL, 'as_ref', 'ref', (_s, a) => a[0]);

@@ -297,9 +297,13 @@ const ATOMIC_INTS: Record<string, IntType | null> = {
   AtomicIsize: INT_TYPES.isize,
   AtomicBool: null,
 };
+/** The atomic types' names (`AtomicUsize`, `AtomicBool`, …). */
+export const ATOMIC_NAMES: ReadonlySet<string> = new Set(Object.keys(ATOMIC_INTS));
 for (const [name, t] of Object.entries(ATOMIC_INTS)) {
   const N = ns([name, `std::sync::atomic::${name}`, `atomic::${name}`]);
   member(N, 'new', (_s, a) => new RAtomic(deref(a[0]), t));
+  // `From<bool> for AtomicBool`, `From<usize> for AtomicUsize`, … (so `false.into()` too)
+  member(N, 'from', (_s, a) => new RAtomic(deref(a[0]), t));
   member(N, 'default', () => new RAtomic(t === null ? false : 0, t));
 }
 const AO = tableFor(RAtomic);

@@ -104,6 +104,20 @@ export function blockingSite<F>(
   };
 }
 
+/** Marks `site` as one whose blocking call may suspend a thread's generator (compile time). */
+export function markSuspending(site: Site): void {
+  suspendingSites.add(site);
+}
+
+/** An iterator whose `next` may block the thread (a std `Receiver`): `nextAt` can suspend instead. */
+export interface BlockingIter {
+  nextAt(s: Site): Value | Blocked;
+}
+
+export function isBlockingIter(it: object): it is BlockingIter {
+  return typeof (it as Partial<BlockingIter>).nextAt === 'function';
+}
+
 /** Runs `body` where blocking calls block in place (a closure called back from native code). */
 export function notYielding<T>(body: () => T): T {
   const prev = yieldPoint.genActive;

@@ -5,7 +5,8 @@
  * literal); callers then use the older name-based table (defaults.ts).
  */
 import { invoke } from '../call.ts';
-import { EnumDef, type TypedEnv } from '../defs.ts';
+import { EnumDef, Site, type TypedEnv } from '../defs.ts';
+import { lookupBuiltin } from './registry.ts';
 import { claim } from '../owner.ts';
 import { mkChar, RDeque, REnum, RFloat, RMap, RStruct, RTuple, RVec, type Value } from '../values.ts';
 import type { Ty } from '../../types/ty.ts';
@@ -80,9 +81,38 @@ export function stdDefault(name: string): Value | typeof NO_DEFAULT {
   }
 }
 
+/** `T::default()` of a std type that registers one (the atomics), by its name. */
+export function builtinDefault(name: string): Value | typeof NO_DEFAULT {
+  const e = lookupBuiltin([name]);
+  const d = e?.kind === 'ns' ? e.m.get('default') : undefined;
+  return d?.kind === 'fn' ? d.call(new Site(0, 0), []) : NO_DEFAULT;
+}
+
+/** Std wrappers whose `Default` is `new(T::default())`, by the checker's name → their path. */
+const WRAPPERS: ReadonlyMap<string, string> = new Map([
+  ['Arc', 'std::sync::Arc'],
+  ['Rc', 'std::rc::Rc'],
+  ['Box', 'Box'],
+  ['std::sync::Mutex', 'std::sync::Mutex'],
+  ['std::sync::RwLock', 'std::sync::RwLock'],
+  ['tokio::sync::Mutex', 'tokio::sync::Mutex'],
+  ['RefCell', 'std::cell::RefCell'],
+  ['Cell', 'std::cell::Cell'],
+]);
+
+function wrapperDefault(path: string, inner: Ty, env: TypedEnv): Value | typeof NO_DEFAULT {
+  const e = lookupBuiltin(path.split('::'));
+  const ctor = e?.kind === 'ns' ? e.m.get('new') : undefined;
+  if (ctor?.kind !== 'fn') return NO_DEFAULT;
+  const v = defaultOfTy(inner, env);
+  return v === NO_DEFAULT ? NO_DEFAULT : ctor.call(new Site(0, 0), [v]);
+}
+
 function adtDefault(name: string, args: readonly Ty[], env: TypedEnv): Value | typeof NO_DEFAULT {
   const std = stdDefault(name.split('::').pop() ?? name);
   if (std !== NO_DEFAULT) return std;
+  const wrapper = WRAPPERS.get(name);
+  if (wrapper !== undefined && args.length === 1) return wrapperDefault(wrapper, args[0], env);
   const def = env.adt(name);
   if (def === undefined) return NO_DEFAULT;
   const user = def.methods.get('default')?.user;
@@ -95,8 +125,10 @@ function adtDefault(name: string, args: readonly Ty[], env: TypedEnv): Value | t
   const tys = env.facts.fieldTys({ k: 'adt', name, args });
   if (tys === null || tys.length !== def.fields.length) return NO_DEFAULT;
   const vs: Value[] = [];
-  for (const ft of tys) {
-    const v = defaultOfTy(ft, env);
+  for (let i = 0; i < tys.length; i++) {
+    const ft = tys[i];
+    // a field of a std type the checker does not model (`AtomicUsize`): that type's own default
+    const v = ft.k === 'unknown' ? builtinDefault(def.fieldTypes[i] ?? '') : defaultOfTy(ft, env);
     if (v === NO_DEFAULT) return NO_DEFAULT;
     vs.push(v);
   }

@@ -14,7 +14,7 @@ import { type ClosureDef, RClosure, callValue } from '../call.ts';
 import type { GenCode, NativeFn, Site } from '../defs.ts';
 import { env, runaway } from '../env.ts';
 import { CTL, Flow, Frame } from '../frame.ts';
-import { dropFrame, dropSlot } from '../owner.ts';
+import { claim, dropChild, dropFrame, dropSlot, dropTailTemps } from '../owner.ts';
 import { blockingSleep, tryTaskId, type Future, PENDING, type Pending } from '../sim.ts';
 import { fn } from '../std/registry.ts';
 import { deref, type Value } from '../values.ts';
@@ -123,6 +123,7 @@ export class ClosureRun {
         frame.flow = Flow.None;
         const ps = (this.f as RClosure).def.paramSlots;
         for (let i = ps.length - 1; i >= 0; i--) dropSlot(frame.s[ps[i]], frame.s, ps[i]);
+        dropTailTemps(frame, this.out);
         return true;
       }
       if (stop()) return false;
@@ -136,22 +137,32 @@ const slept = (): boolean => blocking.sleptNs > 0;
 class BlockingClosure implements Future<Value> {
   private done = false;
   private readonly run: ClosureRun;
+  /** Owns the closure until it has run: then it and what it captured (a Sender, an Arc) go. */
+  private readonly holder: Value[];
 
   constructor(f: Value, site: Site) {
     this.run = new ClosureRun(f, site);
+    this.holder = [f];
+    claim(f, this.holder, 0);
   }
 
   poll(): Value | Pending {
     if (this.done) return this.run.out;
     blocking.depth++;
     blocking.sleptNs = 0;
+    let finished = false;
     try {
-      if (!this.run.step(slept)) {
+      finished = this.run.step(slept);
+      if (!finished) {
         blockingSleep(blocking.sleptNs);
         return PENDING;
       }
+    } catch (e) {
+      finished = true;
+      throw e;
     } finally {
       blocking.depth--;
+      if (finished) this.drop();
     }
     this.done = true;
     if (blocking.sleptNs > 0) {
@@ -161,7 +172,10 @@ class BlockingClosure implements Future<Value> {
     return this.run.out;
   }
 
-  drop(): void {}
+  drop(): void {
+    if (this.holder.length > 0) dropChild(this.holder[0], this.holder);
+    this.holder.length = 0;
+  }
 }
 
 /** A closure as a blocking-pool job. */
