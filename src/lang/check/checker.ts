@@ -11,26 +11,10 @@ import { checkTokioEntry } from './tokio-main.ts';
 
 /** Foreign traits a program may implement (besides its own traits). */
 export const IMPLEMENTABLE_TRAITS: readonly string[] = [
-  'Drop',
-  'Future',
-  'Wake',
-  'Display',
-  'Debug',
-  'Clone',
-  'Default',
-  'PartialEq',
-  'From',
-  'Error',
-  'Add',
-  'Sub',
-  'Mul',
-  'Div',
-  'Rem',
-  'Neg',
-  'Iterator',
-  'PartialOrd',
-  'Ord',
-  'Eq',
+  ...['Drop', 'Future', 'Wake', 'Display', 'Debug', 'Clone', 'Default', 'PartialEq', 'Eq', 'PartialOrd', 'Ord'],
+  ...['From', 'Error', 'Iterator', 'Hash', 'AsRef', 'Borrow'],
+  // operators and their compound assignments
+  ...['Add', 'Sub', 'Mul', 'Div', 'Rem', 'Neg', 'AddAssign', 'SubAssign', 'MulAssign', 'DivAssign', 'RemAssign'],
 ];
 
 /** Traits `#[derive(…)]` may name. */

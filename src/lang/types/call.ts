@@ -610,16 +610,25 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
 }
 
 /** Named fields of a user struct type, with its type arguments applied; null when not one. */
-export function structFields(cx: Cx, t: Ty): Map<string, Ty> | null {
+export function structFields(cx: Cx, t: Ty, variant: string | null = null): Map<string, Ty> | null {
   const s = cx.resolved(t);
   if (s.k !== 'adt' || cx.items.ambiguous.has(s.name)) return null;
   const def = cx.items.adts.get(s.name);
-  if (def === undefined || def.item.kind !== 'Struct') return null;
+  if (def === undefined) return null;
+  // With a variant name: the fields of that variant of a user enum.
+  const fields =
+    def.item.kind === 'Struct'
+      ? variant === null
+        ? def.item.fields
+        : undefined
+      : variant === null
+        ? undefined
+        : def.item.variants.find((v) => v.name === variant)?.fields;
+  if (fields === undefined) return null;
   const map = new Map(def.generics.map((g, i) => [g, s.args[i] ?? UNKNOWN] as const));
   const saved = cx.generics;
   cx.generics = new Set(def.generics);
   const out = new Map<string, Ty>();
-  const fields = def.item.fields;
   if (fields.kind === 'NamedFields') {
     for (const f of fields.fields)
       out.set(f.name, subst(lowerType(f.type, { ...cx.lowerEnv, fresh: () => UNKNOWN }), map));

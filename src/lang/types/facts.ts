@@ -21,8 +21,8 @@ export interface TypeFacts {
   floatOf(e: Expr): FloatName | null;
   /** Type arguments a generic fn path or method call instantiates (`T` → `u8`), resolved. */
   typeArgs(e: Expr): ReadonlyMap<string, Ty> | null;
-  /** The field types of a user struct with its arguments applied, in declaration order. */
-  fieldTys(t: AdtTy): readonly Ty[] | null;
+  /** The field types of a user struct (or of one variant of a user enum) with its arguments applied, in declaration order. */
+  fieldTys(t: AdtTy, variant?: string): readonly Ty[] | null;
   /** The `#[default]` variant of a user enum deriving `Default`. */
   defaultVariant(enumName: string): string | null;
   /** Is `t` certainly `Copy` (so a by-value use copies it)? False when the checker cannot say. */
@@ -66,8 +66,8 @@ export function factsOf(cx: Cx): TypeFacts {
       if (m === undefined) return null;
       return new Map([...m].map(([k, v]) => [k, cx.table.deep(v)] as const));
     },
-    fieldTys: (t) => {
-      const fs = structFields(cx, t);
+    fieldTys: (t, variant) => {
+      const fs = structFields(cx, t, variant ?? null);
       return fs === null ? null : [...fs.values()];
     },
     isCopy: (t) => certainlyCopy(cx, t),

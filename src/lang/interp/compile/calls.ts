@@ -316,7 +316,8 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
   if (e.turbofish && e.turbofish[0]?.kind === 'TypeArg') site.hint = turbofishTypeHint(e.turbofish[0].type);
   else site.hint = cx.hints.get(e) ?? null;
   const openFrom = typeSite(cx, e, site, name);
-  if (openFrom !== null && e.args.length === 0 && recv.s !== null) recv = receiverFrom(site, openFrom, recv.s, recv);
+  if (openFrom !== null && (e.args.length === 0 || name === 'hash') && recv.s !== null)
+    recv = receiverFrom(site, openFrom, recv.s, recv);
   // A method's type arguments are fixed by its receiver's type, known where the checker closed it.
   void typeArgsAt(cx, e, site);
   const n = args.length;

@@ -100,6 +100,17 @@ function hintTarget(method: string, t: Ty): Ty | null {
   return t;
 }
 
+/** Natives that read only their receiver's type (`x.hash(state)`: how many bytes `x` writes). */
+const RECEIVER_TYPED = new Set(['hash']);
+
+function receiverSite(cx: Cx, e: CallExpr | MethodCallExpr, site: Site): Ty | null {
+  const from = e.kind === 'MethodCall' ? cx.facts.typeOf(e.receiver) : null;
+  if (from === null) return null;
+  site.typed = typedEnv(cx);
+  if (isClosed(from)) site.from = from;
+  return isClosed(from) ? null : from;
+}
+
 const TYPED_METHODS = new Set(['parse', 'collect', 'sum', 'product', 'into', 'unwrap_or_default', 'or_default']);
 
 /**
@@ -109,7 +120,7 @@ const TYPED_METHODS = new Set(['parse', 'collect', 'sum', 'product', 'into', 'un
  */
 export function typeSite(cx: Cx, e: CallExpr | MethodCallExpr, site: Site, name: string): Ty | null {
   const ty = cx.facts.typeOf(e);
-  if (ty === null) return null;
+  if (ty === null) return RECEIVER_TYPED.has(name) ? receiverSite(cx, e, site) : null;
   if (TYPED_METHODS.has(name)) {
     // Only the part a native reads must be known (`parse` reads the `Ok` type, not the error).
     const target = hintTarget(name, ty);
