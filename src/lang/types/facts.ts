@@ -27,6 +27,8 @@ export interface TypeFacts {
   defaultVariant(enumName: string): string | null;
   /** Is `t` certainly `Copy` (so a by-value use copies it)? False when the checker cannot say. */
   isCopy(t: Ty): boolean;
+  /** For `x?` on a `Result`: its error type and the one the enclosing body returns. */
+  tryErrors(e: Expr): { readonly from: Ty; readonly to: Ty } | null;
 }
 
 /** No facts: what the interpreter sees when the checker did not run to the end. */
@@ -38,6 +40,7 @@ export const NO_FACTS: TypeFacts = {
   fieldTys: () => null,
   defaultVariant: () => null,
   isCopy: () => false,
+  tryErrors: () => null,
 };
 
 export function factsOf(cx: Cx): TypeFacts {
@@ -71,6 +74,10 @@ export function factsOf(cx: Cx): TypeFacts {
       return fs === null ? null : [...fs.values()];
     },
     isCopy: (t) => certainlyCopy(cx, t),
+    tryErrors: (e) => {
+      const c = cx.tryErrors.get(e);
+      return c === undefined ? null : { from: cx.table.deep(c.from), to: cx.table.deep(c.to) };
+    },
     defaultVariant: (name) => {
       const def = cx.items.adts.get(name);
       if (def?.item.kind !== 'Enum') return null;

@@ -20,6 +20,8 @@ import { compileExpr, compilePlaceRead } from './expr.ts';
 import { compilePlace, P } from './place.ts';
 import { typeFault } from '../type-fault.ts';
 import { intIn, openTyOf } from './typed-generic.ts';
+import { userDerefs } from './typed.ts';
+import { userDeref } from '../std/user-deref.ts';
 
 type ArithOp = 'add' | 'sub' | 'mul' | 'div' | 'rem';
 const ARITH: Record<string, ArithOp> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'rem' };
@@ -297,15 +299,19 @@ export function compileUnary(cx: Cx, e: UnaryExpr): CE {
         v.ic,
       );
     }
-    case '*':
+    case '*': {
+      // `*x` with `x` of a user type (not a reference to one): `*Deref::deref(&x)`
+      const viaDeref = userDerefs(cx, e.operand);
       return map1(
         v,
-        (_f, x) => {
+        (_f, x0) => {
+          const x = viaDeref ? (userDeref(x0, site, false) ?? x0) : x0;
           const y = x instanceof RefBase ? x.get() : x;
           return y instanceof Owned ? copyValue(y) : y;
         },
         v.ic,
       );
+    }
   }
 }
 
