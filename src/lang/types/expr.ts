@@ -9,7 +9,10 @@ import { bindPattern } from './pat.ts';
 import { coerce, isData } from './coerce.ts';
 import { missingCmpTrait, notUsizeIndex, numericMismatch, opMessage, operandMismatch } from './operators.ts';
 import { iterItemOf, tryConversion } from './std-deferred.ts';
-import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField, structFields } from './call.ts';
+import { inferCall } from './call-infer.ts';
+import { inferMethodCall } from './method-call.ts';
+import { inferPath } from './path.ts';
+import { inferField, inferStructLit, structFields } from './struct-fields.ts';
 import { checkItem } from './fn.ts';
 import {
   BOOL,

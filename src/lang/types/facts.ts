@@ -8,7 +8,7 @@
  */
 import type { Expr } from '../syntax/ast.ts';
 import type { IntName } from '../num/int-type.ts';
-import { structFields } from './call.ts';
+import { structFields } from './struct-fields.ts';
 import type { Cx } from './cx.ts';
 import type { AdtTy, FloatName, Ty } from './ty.ts';
 
