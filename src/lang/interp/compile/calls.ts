@@ -204,10 +204,18 @@ function primImpl(site: Site, name: string): FnDef | undefined {
   return def?.selfMode === 'ref' ? def : undefined;
 }
 
-/** Does the program implement a trait method `name` for some std type? */
+const primNames = new WeakMap<Cx, ReadonlySet<string>>();
+
+/** Does the program implement a trait method `name` for some std type? (Items are all registered before bodies compile.) */
 function hasPrimImpl(cx: Cx, name: string): boolean {
-  for (const k of cx.items.keys()) if (k.endsWith(`::${name}`) && cx.items.get(k)?.kind === 'fn') return true;
-  return false;
+  let names = primNames.get(cx);
+  if (names === undefined) {
+    const set = new Set<string>();
+    for (const [k, it] of cx.items) if (it.kind === 'fn' && k.includes('::')) set.add(k.slice(k.lastIndexOf('::') + 2));
+    names = set;
+    primNames.set(cx, names);
+  }
+  return names.has(name);
 }
 
 function callPrimOr(site: Site, name: string, r: Value, c: Value[] | RefBase | null, k: number, args: Value[]): Value {
