@@ -74,6 +74,7 @@ export {
 // Coop, rng
 export { CoopState, INITIAL_BUDGET, UNCONSTRAINED } from './coop.ts';
 export { FastRand, RngSeedGenerator, seedFromRunSeed, seedFromU64 } from './rng.ts';
+export { sipHash13 } from './siphash.ts';
 
 // Choice points (which of Tokio's random or timing-dependent decisions a run takes)
 export * from './choice.ts';

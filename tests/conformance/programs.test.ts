@@ -17,7 +17,7 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
   // issue 13: watch, broadcast, RwLock, Barrier, OnceCell, the error enums, …
   ['surface', 300],
   // issue 10: programs whose meaning comes from types (paths as values, …)
-  ['typed', 40],
+  ['typed', 58],
   // issues 10 and 13: learner programs on task internals and the Rust around tasks, never seen before
   ['learners2', 41],
 ];

@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Program } from '../syntax/ast.ts';
 import { parseProgram } from '../syntax/parser.ts';
+import { desugarQualifiedPaths } from '../syntax/qualified.ts';
 import { checkProgram } from './checker.ts';
 
 export { checkProgram, DERIVABLE_TRAITS, IMPLEMENTABLE_TRAITS } from './checker.ts';
@@ -12,6 +13,7 @@ export type FrontEndResult = { ok: true; program: Program } | { ok: false; diagn
 export function parseAndCheck(source: string, file = 'src/main.rs'): FrontEndResult {
   const parsed = parseProgram(source, file);
   if (!parsed.ok) return parsed;
+  desugarQualifiedPaths(parsed.program);
   let diagnostics: Diagnostic[];
   try {
     diagnostics = checkProgram(parsed.program);

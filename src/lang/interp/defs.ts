@@ -10,6 +10,8 @@ import type { TypeFacts } from '../types/facts.ts';
 export interface TypedEnv {
   readonly facts: TypeFacts;
   adt(name: string): StructDef | EnumDef | undefined;
+  /** A user fn item by its full name (`u8::describe`: a trait method impl'd for a std type). */
+  fnItem(name: string): FnDef | undefined;
 }
 import type { IntType } from '../num/int-type.ts';
 import type { AsyncLayout } from './async.ts';

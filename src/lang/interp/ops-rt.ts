@@ -13,6 +13,7 @@ import { numPanicAt } from './panic.ts';
 import { typeFault } from './type-fault.ts';
 import { tableOf, findMethod, FOUND, UNIVERSAL } from './std/tables.ts';
 import { REVERSE } from './std/reverse.ts';
+import { userHash, userHashKey } from './std/hash.ts';
 import {
   deref,
   type MapKey,
@@ -166,6 +167,12 @@ export function keyOf(v0: Value): MapKey {
 
 function compositeKey(v: Value): string {
   if (v instanceof RChar) return v.c;
+  // A hand-written `Hash` with a hand-written `PartialEq`: keys are equal when they hash alike
+  // (the impls agree, as `HashMap` requires). A derived `PartialEq` compares every field, so the
+  // structural key below stays exact even when the user `hash` skips fields.
+  const uh = userHash(v);
+  if (uh !== undefined && userMethod(v, 'PartialEq::eq') !== undefined)
+    return `#${(v as RStruct | REnum).def.name}:${userHashKey(uh, v, NO_SITE)}`;
   if (v instanceof RTuple) return '(' + v.f.map(partKey).join(',') + ')';
   if (v instanceof RStruct) return v.def.name + '{' + v.f.map(partKey).join(',') + '}';
   if (v instanceof REnum) return v.def.name + ':' + v.v + '(' + v.f.map(partKey).join(',') + ')';

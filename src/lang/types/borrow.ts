@@ -13,7 +13,7 @@
  */
 import type { Block, Expr, FnItem, Program, Span, Stmt } from '../syntax/ast.ts';
 import { walk, type SyntaxNode } from '../syntax/visit.ts';
-import { MUT_METHODS } from './call.ts';
+import { MUT_METHODS } from './method-call.ts';
 import { certainlyMoves } from './copy.ts';
 import type { Cx, Local } from './cx.ts';
 import { showTy } from './ty.ts';

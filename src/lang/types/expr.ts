@@ -10,7 +10,10 @@ import { bindPattern } from './pat.ts';
 import { coerce, isData } from './coerce.ts';
 import { missingCmpTrait, notUsizeIndex, numericMismatch, opMessage, operandMismatch } from './operators.ts';
 import { iterItemOf, tryConversion } from './std-deferred.ts';
-import { inferCall, inferMethodCall, inferPath, inferStructLit, inferField, structFields } from './call.ts';
+import { inferCall } from './call-infer.ts';
+import { inferMethodCall } from './method-call.ts';
+import { inferPath } from './path.ts';
+import { inferField, inferStructLit, structFields } from './struct-fields.ts';
 import { checkItem } from './fn.ts';
 import {
   BOOL,
@@ -368,8 +371,11 @@ function inferTry(cx: Cx, e: Extract<Expr, { kind: 'Try' }>): Ty {
     );
   } else if (body !== undefined && t.k === 'adt') {
     const ret = cx.resolved(body.ret);
-    if (t.name === 'Result' && ret.k === 'adt' && ret.name === 'Result' && t.args[1] && ret.args[1])
+    if (ret.k === 'adt' && ret.name === 'Result' && ret.args[1])
+      cx.tryErrors.set(e, { from: t.name === 'Result' ? (t.args[1] ?? UNKNOWN) : UNKNOWN, to: ret.args[1] });
+    if (t.name === 'Result' && ret.k === 'adt' && ret.name === 'Result' && t.args[1] && ret.args[1]) {
       tryConversion(cx, t.args[1], ret.args[1], at);
+    }
     if (ret.k === 'adt' && ret.name !== t.name && (ret.name === 'Option' || ret.name === 'Result')) {
       if (t.name === 'Option' || t.name === 'Result') {
         const [a, b] = t.name === 'Option' ? ['`Result`s', '`Option`s'] : ['`Option`s', '`Result`s'];
@@ -383,6 +389,8 @@ function inferTry(cx: Cx, e: Extract<Expr, { kind: 'Try' }>): Ty {
     }
   }
   if (t.k === 'adt' && (t.name === 'Option' || t.name === 'Result')) return t.args[0] ?? UNKNOWN;
+  const ret = body === undefined ? null : cx.resolved(body.ret);
+  if (ret?.k === 'adt' && ret.name === 'Result' && ret.args[1]) cx.tryErrors.set(e, { from: UNKNOWN, to: ret.args[1] });
   cx.table.escape(t);
   return UNKNOWN;
 }

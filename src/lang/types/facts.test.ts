@@ -132,3 +132,41 @@ fn main() {
     expect(showTy(facts.typeOf(find(program, 'MethodCall', 'parse'))!)).toBe('Result<SocketAddr, AddrParseError>');
   });
 });
+
+describe('facts for hand-written std trait impls', () => {
+  const FROM_STR = `use std::str::FromStr;
+#[derive(Debug)] struct Cmd(u8);
+#[derive(Debug)] enum CmdError { Bad(std::num::ParseIntError) }
+impl From<std::num::ParseIntError> for CmdError { fn from(e: std::num::ParseIntError) -> Self { CmdError::Bad(e) } }
+impl FromStr for Cmd {
+  type Err = CmdError;
+  fn from_str(s: &str) -> Result<Self, Self::Err> { Ok(Cmd(s.parse::<u8>()?)) }
+}
+fn run(s: &str) -> Result<u8, CmdError> { let c: Cmd = s.parse()?; Ok(c.0) }
+fn main() { println!("{:?}", run("4")); }`;
+
+  it("reads `Self::Err` as the impl's `type Err`, so `?` converts into it", () => {
+    const { program, facts } = check(FROM_STR);
+    const tries: Expr[] = [];
+    walk(program, (n) => {
+      if (n.kind === 'Try') tries.push(n);
+      return true;
+    });
+    const [inFromStr, inRun] = tries.map((t) => facts.tryErrors(t));
+    expect(inFromStr && [showTy(inFromStr.from), showTy(inFromStr.to)]).toEqual(['ParseIntError', 'CmdError']);
+    // `parse()` into `Cmd` fails with `<Cmd as FromStr>::Err`: the same type, no conversion
+    expect(inRun && [showTy(inRun.from), showTy(inRun.to)]).toEqual(['CmdError', 'CmdError']);
+  });
+
+  it('gives the field types of an enum variant (derived `Hash` writes them)', () => {
+    const { program, facts } = check(
+      'enum Shape { Dot, Rect { w: u8, h: u16 } }\nfn main() { let s = Shape::Dot; let _ = &s; }',
+    );
+    const t = facts.typeOf(find(program, 'PathExpr'));
+    expect(t?.k).toBe('adt');
+    if (t?.k !== 'adt') return;
+    expect(facts.fieldTys(t, 'Rect')?.map((x) => showTy(x))).toEqual(['u8', 'u16']);
+    expect(facts.fieldTys(t, 'Dot')).toEqual([]);
+    expect(facts.fieldTys(t)).toBeNull();
+  });
+});

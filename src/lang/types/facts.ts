@@ -8,7 +8,7 @@
  */
 import type { Expr } from '../syntax/ast.ts';
 import type { IntName } from '../num/int-type.ts';
-import { structFields } from './call.ts';
+import { structFields } from './struct-fields.ts';
 import type { Cx } from './cx.ts';
 import type { AdtTy, FloatName, Ty } from './ty.ts';
 
@@ -21,12 +21,14 @@ export interface TypeFacts {
   floatOf(e: Expr): FloatName | null;
   /** Type arguments a generic fn path or method call instantiates (`T` → `u8`), resolved. */
   typeArgs(e: Expr): ReadonlyMap<string, Ty> | null;
-  /** The field types of a user struct with its arguments applied, in declaration order. */
-  fieldTys(t: AdtTy): readonly Ty[] | null;
+  /** The field types of a user struct (or of one variant of a user enum) with its arguments applied, in declaration order. */
+  fieldTys(t: AdtTy, variant?: string): readonly Ty[] | null;
   /** The `#[default]` variant of a user enum deriving `Default`. */
   defaultVariant(enumName: string): string | null;
   /** Is `t` certainly `Copy` (so a by-value use copies it)? False when the checker cannot say. */
   isCopy(t: Ty): boolean;
+  /** For `x?` on a `Result`: its error type and the one the enclosing body returns. */
+  tryErrors(e: Expr): { readonly from: Ty; readonly to: Ty } | null;
 }
 
 /** No facts: what the interpreter sees when the checker did not run to the end. */
@@ -38,6 +40,7 @@ export const NO_FACTS: TypeFacts = {
   fieldTys: () => null,
   defaultVariant: () => null,
   isCopy: () => false,
+  tryErrors: () => null,
 };
 
 export function factsOf(cx: Cx): TypeFacts {
@@ -66,11 +69,15 @@ export function factsOf(cx: Cx): TypeFacts {
       if (m === undefined) return null;
       return new Map([...m].map(([k, v]) => [k, cx.table.deep(v)] as const));
     },
-    fieldTys: (t) => {
-      const fs = structFields(cx, t);
+    fieldTys: (t, variant) => {
+      const fs = structFields(cx, t, variant ?? null);
       return fs === null ? null : [...fs.values()];
     },
     isCopy: (t) => certainlyCopy(cx, t),
+    tryErrors: (e) => {
+      const c = cx.tryErrors.get(e);
+      return c === undefined ? null : { from: cx.table.deep(c.from), to: cx.table.deep(c.to) };
+    },
     defaultVariant: (name) => {
       const def = cx.items.adts.get(name);
       if (def?.item.kind !== 'Enum') return null;

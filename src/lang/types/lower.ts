@@ -67,6 +67,7 @@ export function lowerPathType(path: Path, env: LowerEnv): Ty {
         : UNKNOWN;
     }
   }
+  if (segs.length === 2 && segs[0]?.name === 'Self') return selfAssoc(name, env);
   if (segs.length > 1 && env.items.modules.has(segs[0]?.name ?? '')) return UNKNOWN;
   const std = qualifyStd(path, env.items);
   if (std === null) return UNKNOWN;
@@ -79,6 +80,21 @@ export function lowerPathType(path: Path, env: LowerEnv): Ty {
       Array.from({ length: arity }, () => env.fresh()),
     );
   return UNKNOWN;
+}
+
+/** `Self::Err` inside an impl for a user type: the `type Err = …` one of its impls declares. */
+function selfAssoc(name: string, env: LowerEnv): Ty {
+  const self = env.selfTy;
+  if (self?.k !== 'adt' || self.args.length > 0) return UNKNOWN;
+  const found = env.items.impls.flatMap((impl) =>
+    impl.selfName === self.name && impl.item.generics.params.length === 0
+      ? impl.item.items.filter((it) => it.kind === 'TypeAlias' && it.name === name && it.type !== null)
+      : [],
+  );
+  const alias = found.length === 1 ? found[0] : undefined;
+  return alias?.kind === 'TypeAlias' && alias.type !== null
+    ? lowerType(alias.type, { ...env, generics: new Set() })
+    : UNKNOWN;
 }
 
 export function lowerType(t: Type, env: LowerEnv): Ty {

@@ -11,7 +11,8 @@
 import type { MethodCallExpr, Span } from '../syntax/ast.ts';
 import type { Cx } from './cx.ts';
 import type { Located } from '../diagnostics.ts';
-import { UNKNOWN, adt, intTy, refTy, showTy, type Ty } from './ty.ts';
+import { UNKNOWN, adt, intTy, refTy, showTy, type AdtTy, type Ty } from './ty.ts';
+import { lowerType } from './lower.ts';
 
 interface ParseSite {
   readonly target: Ty;
@@ -212,6 +213,14 @@ function noConversion(cx: Cx, err: Ty, into: Ty): boolean {
 const ADDR_TYPES = new Set(['Ipv4Addr', 'IpAddr', 'SocketAddr']);
 
 /** Runs the deferred checks; call once the bodies are inferred, before literal fallback. */
+/** The `type Err` of the user type's `impl FromStr`, when the program has exactly one. */
+function fromStrErr(cx: Cx, t: AdtTy): Ty | null {
+  const impl = cx.items.impls.find((i) => i.selfName === t.name && i.trait === 'FromStr');
+  const alias = impl?.item.items.find((it) => it.kind === 'TypeAlias' && it.name === 'Err');
+  if (alias?.kind !== 'TypeAlias' || alias.type === null) return null;
+  return lowerType(alias.type, { ...cx.lowerEnv, generics: new Set(), selfTy: t, fresh: () => UNKNOWN });
+}
+
 export function checkDeferred(cx: Cx): void {
   const d = sites.get(cx);
   if (d === undefined) return;
@@ -223,7 +232,11 @@ export function checkDeferred(cx: Cx): void {
     else if (t.k === 'bool') cx.table.unify(p.err, adt('ParseBoolError'));
     else if (t.k === 'adt' && ADDR_TYPES.has(t.name) && !cx.items.adts.has(t.name))
       cx.table.unify(p.err, adt('AddrParseError'));
-    else if (t.k === 'var' && cx.table.kindOf(t.id) === 'general') annotationsNeeded(cx, t, p.at);
+    else if (t.k === 'adt' && cx.items.adts.has(t.name)) {
+      // a user `impl FromStr`: its `type Err`
+      const err = fromStrErr(cx, t);
+      if (err !== null) cx.table.unify(p.err, err);
+    } else if (t.k === 'var' && cx.table.kindOf(t.id) === 'general') annotationsNeeded(cx, t, p.at);
   }
   for (const o of d.opens) {
     const t = cx.resolved(o.result);

@@ -342,7 +342,7 @@ export function compileLet(cx: Cx, st: LetStmt): CE {
     if (!(v instanceof Owned) || v.o === null) return true;
     return fromPlace && v.o === P.c && v.oi === P.k;
   };
-  const elseB = st.elseBlock ? compileElse(cx, st.elseBlock, st.span) : null;
+  const elseB = st.elseBlock ? compileBlock(cx, st.elseBlock) : null;
   if (!cp.test && elseB) return fail(st.span, 'this `let … else` pattern always matches');
   const test = cp.test;
   const bind = cp.bind;
@@ -355,7 +355,27 @@ export function compileLet(cx: Cx, st: LetStmt): CE {
       if (v instanceof Owned && v.o === null) dropAfterDestructure(v);
     });
   }
-  const es = elseB;
+  if (elseB.g) {
+    // the `else` block awaits: the whole statement is a generator
+    const eg = elseB.g;
+    const s0 = init.s;
+    const g0 = init.g;
+    return gen(function* (f: Frame) {
+      const v = s0 ? s0(f) : yield* g0!(f);
+      if (v === CTL) return CTL;
+      const c = fromPlace ? P.c : null;
+      const k = P.k;
+      const own = ownedHere(v);
+      if (test && !test(v)) {
+        dropInFlight(v);
+        if ((yield* eg(f)) !== CTL) throw new Error('`let … else` block did not diverge');
+        return CTL;
+      }
+      bind?.(f, v, own, false, c, k);
+      return undefined;
+    }, true);
+  }
+  const es = divergent(elseB.s!);
   const then = (f: Frame, v: Value): Value => {
     const c = fromPlace ? P.c : null;
     const k = P.k;
@@ -400,10 +420,7 @@ function compileLetInit(cx: Cx, init: Expr): CE {
   return compileExpr(cx, init);
 }
 
-function compileElse(cx: Cx, block: Block, span: Span): Code {
-  const b = compileBlock(cx, block);
-  if (!b.s) return fail(span, '`.await` inside a `let … else` block is not supported');
-  const s = b.s;
+function divergent(s: Code): Code {
   return (f) => {
     const r = s(f);
     if (r !== CTL) throw new Error('`let … else` block did not diverge');

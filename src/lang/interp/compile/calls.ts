@@ -6,17 +6,18 @@
  *   integer): passed as a reference to the place so the method can write back;
  * - `&self`: looked at; an rvalue receiver stays a temporary of the statement.
  */
-import { typedInt, typeSite } from './typed.ts';
+import { isClosed, typedEnv, typedInt, typeSite } from './typed.ts';
 import { genericAssocCall, genericDefault, receiverFrom, typeArgsAt } from './typed-generic.ts';
 import type { CallExpr, Expr, MethodCallExpr, Type } from '../../syntax/ast.ts';
 import { type IntType } from '../../num/int-type.ts';
-import { callValue } from '../call.ts';
-import { type Method, Site } from '../defs.ts';
+import { callValue, invoke } from '../call.ts';
+import { type FnDef, type Method, Site } from '../defs.ts';
 import { CTL, type Frame } from '../frame.ts';
 import { findMethod, FOUND, isBuiltinMethodName } from '../std/tables.ts';
 import { RArc } from '../std/sync.ts';
 import { isArgTyped } from '../std/registry.ts';
 import { userIter } from '../std/iter.ts';
+import { userDeref } from '../std/user-deref.ts';
 import { ITER } from '../std/iter-methods.ts';
 import { deref, DROPPED, Owned, RChar, RefBase, REnum, type Value } from '../values.ts';
 import { asGen, type CE, gen, map1, seq, sync } from './ce.ts';
@@ -74,7 +75,14 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
         site.int = args[0].ic;
         if (e.args[0].kind === 'StrLit') site.hint ??= '&str';
       }
-      typeSite(cx, e, site, callee.path.segments[callee.path.segments.length - 1]?.name ?? '');
+      const fnName = callee.path.segments[callee.path.segments.length - 1]?.name ?? '';
+      typeSite(cx, e, site, fnName);
+      // `Describe::describe(&9u8)`: the argument's type picks a std type's impl (callPrimOr)
+      const arg0 = e.args[0] === undefined ? null : cx.facts.typeOf(e.args[0]);
+      if (arg0 !== null && isClosed(arg0) && hasPrimImpl(cx, fnName)) {
+        site.typed = typedEnv(cx);
+        site.from = arg0;
+      }
       const tyArgs = r.user ? typeArgsAt(cx, callee, site) : null;
       const c = callWith(
         args,
@@ -178,6 +186,50 @@ function needsPlace(v: Value): boolean {
   return typeof v !== 'object' || v instanceof REnum || v instanceof RChar;
 }
 
+/**
+ * A user trait's method on a std receiver whose impls the shared method tables cannot tell apart
+ * (`impl Describe for u8` and `for i32`, `for &str` and `for String`): the checker's receiver type
+ * (`site.from`, resolved per call inside generic code) picks the impl, which items.ts registered
+ * under the exact type's name (`u8::describe`).
+ */
+function primImpl(site: Site, name: string): FnDef | undefined {
+  let t = site.from;
+  while (t?.k === 'ref') t = t.inner;
+  const key =
+    t === null
+      ? null
+      : t.k === 'int' || t.k === 'float'
+        ? t.name
+        : t.k === 'str'
+          ? 'str'
+          : t.k === 'adt'
+            ? t.name
+            : null;
+  const def = key === null ? undefined : site.typed?.fnItem(`${key}::${name}`);
+  return def?.selfMode === 'ref' ? def : undefined;
+}
+
+const primNames = new WeakMap<Cx, ReadonlySet<string>>();
+
+/** Does the program implement a trait method `name` for some std type? (Items are all registered before bodies compile.) */
+function hasPrimImpl(cx: Cx, name: string): boolean {
+  let names = primNames.get(cx);
+  if (names === undefined) {
+    const set = new Set<string>();
+    for (const [k, it] of cx.items) if (it.kind === 'fn' && k.includes('::')) set.add(k.slice(k.lastIndexOf('::') + 2));
+    names = set;
+    primNames.set(cx, names);
+  }
+  return names.has(name);
+}
+
+function callPrimOr(site: Site, name: string, r: Value, c: Value[] | RefBase | null, k: number, args: Value[]): Value {
+  const def = primImpl(site, name);
+  if (def === undefined) return callMethod(site, name, r, c, k, args);
+  args[0] = deref(r);
+  return invoke(def, args, site);
+}
+
 /** Calls method `name` on receiver `r` read from place (c, k). */
 export function callMethod(
   site: Site,
@@ -189,6 +241,13 @@ export function callMethod(
 ): Value {
   const m: Method | undefined = findMethod(r, name);
   if (!m) {
+    // autoderef through a user `Deref`; a `&mut self` method goes through `DerefMut`
+    const target = userDeref(r, site, false);
+    if (target !== undefined) {
+      const mutable = findMethod(target, name)?.selfMode === 'refMut';
+      const t = mutable ? (userDeref(r, site, true) ?? target) : target;
+      return callMethod(site, name, t, null, 0, args);
+    }
     // a user type implementing Iterator gets every iterator method
     const it = userIter(deref(r));
     const im = it ? ITER.get(name) : undefined;
@@ -322,10 +381,18 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
   if (e.turbofish && e.turbofish[0]?.kind === 'TypeArg') site.hint = turbofishTypeHint(e.turbofish[0].type);
   else site.hint = cx.hints.get(e) ?? null;
   const openFrom = typeSite(cx, e, site, name);
-  if (openFrom !== null && e.args.length === 0 && recv.s !== null) recv = receiverFrom(site, openFrom, recv.s, recv);
+  const prim = hasPrimImpl(cx, name);
+  if (prim) {
+    site.typed = typedEnv(cx);
+    const from = cx.facts.typeOf(e.receiver);
+    if (from !== null && isClosed(from)) site.from = from;
+  }
+  if (openFrom !== null && (e.args.length === 0 || name === 'hash' || prim) && recv.s !== null)
+    recv = receiverFrom(site, openFrom, recv.s, recv);
   // A method's type arguments are fixed by its receiver's type, known where the checker closed it.
   void typeArgsAt(cx, e, site);
   const n = args.length;
+  const call = prim ? callPrimOr : callMethod;
   if (recv.s && !recv.ctl && args.every((a) => a.s && !a.ctl)) {
     const rs = recv.s;
     const codes = args.map((a) => a.s!);
@@ -333,7 +400,7 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
       return sync(
         (f) => {
           const r = rs(f);
-          return callMethod(site, name, r, P.c, P.k, [undefined]);
+          return call(site, name, r, P.c, P.k, [undefined]);
         },
         false,
         ret,
@@ -347,7 +414,7 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
           const c = P.c;
           const k = P.k;
           const x = a0(f);
-          return callMethod(site, name, r, c, k, [undefined, x]);
+          return call(site, name, r, c, k, [undefined, x]);
         },
         false,
         ret,
@@ -360,7 +427,7 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
         const k = P.k;
         const vals = new Array<Value>(n + 1);
         for (let i = 0; i < n; i++) vals[i + 1] = codes[i](f);
-        return callMethod(site, name, r, c, k, vals);
+        return call(site, name, r, c, k, vals);
       },
       false,
       ret,
@@ -382,7 +449,7 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
           if (v === CTL) return CTL;
           vals[i + 1] = v;
         }
-        return callMethod(site, name, r, c, k, vals);
+        return call(site, name, r, c, k, vals);
       },
       ctl,
       ret,
@@ -397,7 +464,7 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
         const k = P.k;
         const vals = new Array<Value>(n + 1);
         for (let i = 0; i < n; i++) vals[i + 1] = args[i].s!(f);
-        return callMethod(site, name, r, c, k, vals);
+        return call(site, name, r, c, k, vals);
       },
       ret,
       ctl,
@@ -416,7 +483,7 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
         if (v === CTL) return CTL;
         vals[i + 1] = v;
       }
-      return callMethod(site, name, r, c, k, vals);
+      return call(site, name, r, c, k, vals);
     },
     ctl,
     ret,
@@ -484,7 +551,7 @@ setTraitCall((name, site, args) => {
   if (args.length === 0) return typeFault(site, `\`${name}\` needs a receiver`, 'E0599');
   const r = args[0];
   const vals = args.slice();
-  return callMethod(site, name, r, null, 0, vals);
+  return callPrimOr(site, name, r, null, 0, vals);
 });
 
 const userNames = new WeakMap<Cx, Set<string>>();

@@ -29,6 +29,7 @@ import { compilePattern, type CPat } from './pattern.ts';
 import { P } from './place.ts';
 import { typeFault } from '../type-fault.ts';
 import { noteStatement } from '../env.ts';
+import { isClosed } from './typed.ts';
 
 type Cond = CE;
 
@@ -337,29 +338,42 @@ function flowWith(v: CE, flow: Flow, label: string | null): CE {
   }, true);
 }
 
-const lastSeg = (path: string): string => path.slice(path.lastIndexOf(':') + 1);
-
-/** Is `e` (a `Result`) known to carry an error of the type named `target`? */
-function sameErrorType(cx: Cx, e: Expr, target: string | null): boolean {
-  if (target === null) return false;
-  const t = cx.facts.typeOf(e);
-  if (t?.k !== 'adt' || t.name !== 'Result') return false;
-  const errTy = t.args[1];
-  return errTy?.k === 'adt' && lastSeg(errTy.name) === lastSeg(target);
+/**
+ * The `From` conversion of `e?`'s error, from the checker's pair of error types: none when they
+ * are the same type, the target's own `From` impl (chosen by the source type) for a user type.
+ * Null when the checker left a side open or the target is a std type (`convertError` by name).
+ */
+function typedConversion(cx: Cx, e: TryExpr): ((v: Value) => Value) | null {
+  const c = cx.facts.tryErrors(e);
+  if (c === null || !isClosed(c.to)) return null;
+  if (isClosed(c.from) && JSON.stringify(c.from) === JSON.stringify(c.to)) return (v) => v;
+  const it = c.to.k === 'adt' ? cx.item(c.to.name) : undefined;
+  if (it?.kind !== 'struct' && it?.kind !== 'enum') return null;
+  const def = it.def;
+  const from = def.methods.get('from');
+  if (from === undefined) return null;
+  const at = Site.of(e.span);
+  if (isClosed(c.from)) {
+    at.from = c.from;
+    return (v) => from.call(at, [v]);
+  }
+  // The source type is open (an API the checker's tables do not type): an error that already is
+  // the target type passes through, as `From<T> for T` would.
+  return (v) => (v instanceof Object && 'def' in v && v.def === def ? v : from.call(at, [v]));
 }
 
 /** `e?` on Result (with `From` conversion of the error) and Option. */
 export function compileTry(cx: Cx, e: TryExpr): CE {
   const v = compileExpr(cx, e.expr);
   const site = Site.of(e.span);
-  // `From::from` applies only when the error's type is not already the one returned (types decide)
-  const target = sameErrorType(cx, e.expr, cx.scope.retErr) ? null : cx.scope.retErr;
+  const target = cx.scope.retErr;
+  const convert = typedConversion(cx, e) ?? ((v: Value) => convertError(v, target, site));
   const then = (f: Frame, x: Value): Value => {
     if (x instanceof REnum) {
       if (x.def === RESULT) {
         if (x.v === 0) return release(x.f[0], x.f);
         const errV = release(x.f[0], x.f);
-        f.rv = err(convertError(errV, target, site));
+        f.rv = err(convert(errV));
         f.flow = Flow.Return;
         f.label = null;
         return CTL;

@@ -26,6 +26,7 @@ import { type Cx, fail } from './cx.ts';
 import { compileMacro } from './macros.ts';
 import { compileAssign, compileBinary, compileCast, compileCompound, compileUnary } from './ops.ts';
 import { fnValue, resolvePath, variantCtor } from './paths.ts';
+import { genericAssocConst } from './typed-generic.ts';
 import { compilePlace, P, isPlaceExpr, refTo } from './place.ts';
 
 export function compileExpr(cx: Cx, e: Expr): CE {
@@ -87,7 +88,7 @@ function compileUntyped(cx: Cx, e: Expr): CE {
       return compileMethodCall(cx, e);
     case 'Field':
     case 'TupleIndex': {
-      const pl = compilePlace(cx, e);
+      const pl = compilePlace(cx, e, false);
       return map1(pl.loc, () => take(P.c as Value[], P.k), pl.ic);
     }
     case 'Index': {
@@ -197,6 +198,8 @@ function compileUntyped(cx: Cx, e: Expr): CE {
 
 /** A path in value mode: a local is moved (or copied); items evaluate to their value. */
 function compilePathValue(cx: Cx, path: Path, span: Span): CE {
+  const generic = genericAssocConst(cx, path, span);
+  if (generic !== null) return generic;
   const r = resolvePath(cx, path, span);
   if (r.kind === 'local') {
     const { depth, slot, info } = r.ref;
@@ -253,7 +256,7 @@ export function compilePlaceRead(cx: Cx, e: Expr): CE {
     }
   }
   if (e.kind === 'Field' || e.kind === 'TupleIndex' || (e.kind === 'Unary' && e.op === '*')) {
-    const pl = compilePlace(cx, e);
+    const pl = compilePlace(cx, e, false);
     return map1(
       pl.loc,
       () => {

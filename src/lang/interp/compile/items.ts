@@ -35,10 +35,20 @@ import {
 import type { IntCell } from '../intcell.ts';
 import { invoke } from '../call.ts';
 import { RLocalKey } from '../std/thread-local.ts';
-import { BOOL_METHODS, CHAR_METHODS, FLOAT_METHODS, INT_METHODS, STR_METHODS, tableFor } from '../std/tables.ts';
+import {
+  BOOL_METHODS,
+  CHAR_METHODS,
+  FLOAT_METHODS,
+  INT_METHODS,
+  STR_METHODS,
+  tableFor,
+  UNIVERSAL,
+} from '../std/tables.ts';
 import { RDeque, RVec, RMap, RTuple } from '../values.ts';
 import { ATOMIC_NAMES, RAtomic } from '../std/sync.ts';
 import { lookupBuiltin } from '../std/registry.ts';
+import { RDuration, RInstant } from '../tokio/time.ts';
+import { OPTION, RESULT } from '../std/enums.ts';
 import { compileBlock } from './block.ts';
 import { paramInts, retInts } from './calls.ts';
 import { compileParams, makeLayout } from './closure.ts';
@@ -172,6 +182,14 @@ function builtinTable(name: string): MethodTable | null {
       return tableFor(RTuple);
     case 'VecDeque':
       return tableFor(RDeque);
+    case 'Duration':
+      return tableFor(RDuration);
+    case 'Instant':
+      return tableFor(RInstant);
+    case 'Option':
+      return OPTION.methods;
+    case 'Result':
+      return RESULT.methods;
     default:
       // a user trait on an atomic (`impl Snapshot for AtomicUsize`): one table for the atomics
       return ATOMIC_NAMES.has(name) ? tableFor(RAtomic) : null;
@@ -424,7 +442,9 @@ export class ProgramCompiler {
       adt = target.def;
       table = adt.methods;
     } else {
-      const base = builtinTable(selfName);
+      // `impl<T: Display> Loud for T`: a method of every type (the checker proved the bounds)
+      const blanket = impl.generics.params.some((g) => g.kind === 'TypeParam' && g.name === selfName);
+      const base = blanket ? UNIVERSAL : builtinTable(selfName);
       if (!base) return fail(impl.selfType.span, `\`impl\` for \`${selfName}\` is not supported`);
       let ext = cx.ext.get(base);
       if (!ext) {
@@ -477,7 +497,9 @@ export class ProgramCompiler {
    * paths and generic calls (`T::make()` with `T = u8`) find by the exact type's name.
    */
   private primAssoc(selfName: string, def: FnDef): void {
-    if (def.selfMode === 'none') this.cx.items.set(`${selfName}::${def.name}`, { kind: 'fn', def });
+    // `&self` methods too: a call on a `u8` receiver finds `u8::describe` (compile/calls.ts primTraitCall)
+    if (def.selfMode === 'none' || def.selfMode === 'ref')
+      this.cx.items.set(`${selfName}::${def.name}`, { kind: 'fn', def });
   }
 
   private addMethod(table: MethodTable, adt: StructDef | EnumDef | null, traitName: string | null, def: FnDef): void {

@@ -36,7 +36,7 @@ import { ok } from '../std/enums.ts';
 import { RFormatter } from '../std/formatter-value.ts';
 import { RStdStream } from '../std/errors.ts';
 import { deref, RefBase, RTuple, RVec, type Value } from '../values.ts';
-import { type CE, map1, seq, sync } from './ce.ts';
+import { type CE, gen, map1, seq, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
 import { panicPayloadIsStatic } from './panic-payload.ts';
@@ -320,7 +320,20 @@ function compileMatches(cx: Cx, e: MatchesMacro): CE {
   const cp = compilePattern(cx, e.pat);
   const guard = e.guard ? compileExpr(cx, e.guard) : null;
   cx.scope.pop();
-  if (guard && !guard.s) return fail(e.span, '`.await` in a `matches!` guard is not supported');
+  if (guard?.g) {
+    // the guard awaits
+    const gg = guard.g;
+    const ss = scrut.s;
+    const sg = scrut.g;
+    return gen(function* (f: Frame) {
+      const v = ss ? ss(f) : yield* sg!(f);
+      if (v === CTL) return CTL;
+      if (cp.test && !cp.test(v)) return false;
+      cp.bind?.(f, v, false, false, null, 0);
+      const g = yield* gg(f);
+      return g === CTL ? CTL : g === true;
+    }, true);
+  }
   const gs = guard?.s ?? null;
   return map1(scrut, (f: Frame, v) => {
     if (cp.test && !cp.test(v)) return false;

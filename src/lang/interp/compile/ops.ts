@@ -7,19 +7,21 @@ import type { AssignExpr, BinaryExpr, CastExpr, CompoundAssignExpr, Expr, UnaryE
 import { floatToFloat, floatToInt, intToFloat } from '../../num/cast.ts';
 import { INT_TYPES, isIntName, U32, type IntType } from '../../num/int-type.ts';
 import { NumPanic } from '../../num/panic.ts';
-import { type Code, Site } from '../defs.ts';
+import { type Code, type Method, Site } from '../defs.ts';
 import { CTL, type Frame, frameAt } from '../frame.ts';
 import type { IntCell } from '../intcell.ts';
 import { arithSlow, bitSlow, cmpValues, eqValues, negSlow } from '../ops-rt.ts';
 import { claim, copyValue, dropInFlight, dropSlot } from '../owner.ts';
 import { numPanicAt } from '../panic.ts';
-import { MutRef, mkChar, Owned, RChar, RefBase, RFloat, type Value } from '../values.ts';
+import { MutRef, mkChar, Owned, RChar, RefBase, RFloat, RStruct, type Value } from '../values.ts';
 import { type CE, gen, map1, seq, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
 import { compilePlace, P } from './place.ts';
 import { typeFault } from '../type-fault.ts';
 import { intIn, openTyOf } from './typed-generic.ts';
+import { userDerefs } from './typed.ts';
+import { userDeref } from '../std/user-deref.ts';
 
 type ArithOp = 'add' | 'sub' | 'mul' | 'div' | 'rem';
 const ARITH: Record<string, ArithOp> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'rem' };
@@ -297,15 +299,19 @@ export function compileUnary(cx: Cx, e: UnaryExpr): CE {
         v.ic,
       );
     }
-    case '*':
+    case '*': {
+      // `*x` with `x` of a user type (not a reference to one): `*Deref::deref(&x)`
+      const viaDeref = userDerefs(cx, e.operand);
       return map1(
         v,
-        (_f, x) => {
+        (_f, x0) => {
+          const x = viaDeref ? (userDeref(x0, site, false) ?? x0) : x0;
           const y = x instanceof RefBase ? x.get() : x;
           return y instanceof Owned ? copyValue(y) : y;
         },
         v.ic,
       );
+    }
   }
 }
 
@@ -431,6 +437,18 @@ export function compileCompound(cx: Cx, e: CompoundAssignExpr): CE {
   const op = COMPOUND[e.op];
   const val = compileExpr(cx, e.value);
   const pl = compilePlace(cx, e.target);
+  const user = userOpAssign(cx, e);
+  if (user !== null) {
+    // `a += b` on a type with its own `AddAssign`: `AddAssign::add_assign(&mut a, b)`
+    return seqThenPlace(val, pl.loc, (y) => {
+      const c = P.c!;
+      const k = P.k;
+      const x = c instanceof RefBase ? c.get() : c[k];
+      const self = x instanceof RefBase || x instanceof RStruct ? x : c instanceof RefBase ? c : new MutRef(c, k);
+      user.call(site, [self, y]);
+      return undefined;
+    });
+  }
   const shift = op === '<<' || op === '>>';
   const cell = (shift ? pl.ic : cx.cells.unify(pl.ic, val.ic)) ?? cx.cells.unknown();
   if (pl.local && val.s && !val.ctl) {
@@ -488,6 +506,24 @@ export function compileCompound(cx: Cx, e: CompoundAssignExpr): CE {
     else c[k] = r;
     return undefined;
   });
+}
+
+const OP_ASSIGN: Record<string, string> = {
+  '+=': 'AddAssign::add_assign',
+  '-=': 'SubAssign::sub_assign',
+  '*=': 'MulAssign::mul_assign',
+  '/=': 'DivAssign::div_assign',
+  '%=': 'RemAssign::rem_assign',
+};
+
+/** The user `XAssign` impl of the target's type (from the checker), if it has one. */
+function userOpAssign(cx: Cx, e: CompoundAssignExpr): Method | null {
+  const name = OP_ASSIGN[e.op];
+  let t = cx.facts.typeOf(e.target);
+  while (t?.k === 'ref') t = t.inner;
+  if (name === undefined || t?.k !== 'adt') return null;
+  const it = cx.item(t.name);
+  return (it?.kind === 'struct' || it?.kind === 'enum' ? it.def.methods.get(name) : undefined) ?? null;
 }
 
 function compoundValue(op: string, x: Value, y: Value, t: IntType, site: Site): Value {

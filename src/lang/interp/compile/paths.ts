@@ -3,14 +3,14 @@
  * struct / variant, const, associated function), or a built-in from std/registry.ts (after
  * expanding `use` aliases). Unknown paths are compile errors with the path's span.
  */
-import type { Site } from '../defs.ts';
 import type { Path, Span } from '../../syntax/ast.ts';
 import type { IntType } from '../../num/int-type.ts';
 import { invoke, RFn } from '../call.ts';
-import { EnumDef, type FnDef, type MethodTable, type NativeFn, StructDef } from '../defs.ts';
+import { EnumDef, type FnDef, type MethodTable, type NativeFn, Site, StructDef } from '../defs.ts';
+import { typedEnv } from './typed.ts';
 import { claim } from '../owner.ts';
 import { lookupBuiltin } from '../std/registry.ts';
-import { BOOL_METHODS, CHAR_METHODS, FLOAT_METHODS, INT_METHODS, STR_METHODS } from '../std/tables.ts';
+import { BOOL_METHODS, CHAR_METHODS, FLOAT_METHODS, INT_METHODS, STR_METHODS, UNIVERSAL } from '../std/tables.ts';
 import { isIntName } from '../../num/int-type.ts';
 import { defaultFor, defaultOf } from '../std/defaults.ts';
 import { REnum, RStruct, type Value } from '../values.ts';
@@ -115,6 +115,15 @@ function methodTableOf(owner: string | undefined): MethodTable | null {
   return null;
 }
 
+/** The type a path's last segment names in its turbofish (`str::parse::<Cmd>` → `Cmd`). */
+function turbofishName(path: Path): string | null {
+  const seg = path.segments[path.segments.length - 1];
+  const a = seg?.args?.kind === 'AngleArgs' ? seg.args.args[0] : undefined;
+  if (a?.kind !== 'TypeArg' || a.type.kind !== 'PathType') return null;
+  const segs = a.type.path.segments;
+  return segs[segs.length - 1]?.name ?? null;
+}
+
 let traitCall: (name: string, site: Site, args: Value[]) => Value = () => undefined;
 export function setTraitCall(f: typeof traitCall): void {
   traitCall = f;
@@ -152,9 +161,23 @@ export function resolvePath(cx: Cx, path: Path, span: Span): Resolved {
     if (b.kind === 'value') return { kind: 'value', get: b.get, ret: b.ret };
     return fail(span, `\`${segs.join('::')}\` is a type, not a value`);
   }
-  if (n === 2 && methodTableOf(segs[0])?.has(last) === true) {
+  const table = n === 2 ? methodTableOf(segs[0]) : null;
+  const traitMethod = (t: MethodTable | null): boolean => t !== null && cx.ext.get(t)?.has(last) === true;
+  if (table !== null && (table.has(last) || traitMethod(table) || traitMethod(UNIVERSAL))) {
     // `str::to_uppercase`, `String::len`, `i32::abs` as values or calls: the method of the first argument.
-    return { kind: 'fn', name: segs.join('::'), call: (site, args) => traitCall(last, site, args) };
+    const hint = turbofishName(path);
+    if (hint === null) return { kind: 'fn', name: segs.join('::'), call: (site, args) => traitCall(last, site, args) };
+    // `str::parse::<Cmd>`: the call parses into the type named (a user `FromStr` too)
+    const env = typedEnv(cx);
+    return {
+      kind: 'fn',
+      name: segs.join('::'),
+      call: (site, args) => {
+        const at = new Site(site.line, site.col, site.int, hint);
+        at.typed = env;
+        return traitCall(last, at, args);
+      },
+    };
   }
   if (n > 1) {
     // a function inside a module: `utils::helper`

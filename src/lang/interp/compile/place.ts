@@ -27,6 +27,8 @@ import {
   text,
 } from '../values.ts';
 import { derefValue } from '../ops-rt.ts';
+import { userDeref, userIndex } from '../std/user-deref.ts';
+import { userDerefs } from './typed.ts';
 import { SimError } from '../tokio/sim-values.ts';
 import { type CE, gen, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
@@ -87,7 +89,7 @@ export function isPlaceExpr(e: Expr): boolean {
 }
 
 /** Points P at field `name` of a struct / tuple / enum-variant value. */
-export function locateField(v: Value, name: string, site: Site): void {
+export function locateField(v: Value, name: string, site: Site, mutable = true): void {
   if (v instanceof RStruct) {
     const k = v.def.index.get(name);
     if (k !== undefined) {
@@ -118,6 +120,9 @@ export function locateField(v: Value, name: string, site: Site): void {
       return;
     }
   }
+  // a field of what a user `Deref` points at
+  const target = userDeref(v, site, mutable);
+  if (target !== undefined) return locateField(derefValue(target), name, site, mutable);
   typeFault(site, `no field \`${name}\` on this value`, 'E0609');
 }
 
@@ -126,10 +131,11 @@ export function fieldBase(v: Value): Value {
   return derefValue(v);
 }
 
-export function compilePlace(cx: Cx, e: Expr): PlaceCE {
+/** `mutable`: the place is written (`DerefMut` rather than `Deref` for a user smart pointer). */
+export function compilePlace(cx: Cx, e: Expr, mutable = true): PlaceCE {
   switch (e.kind) {
     case 'Paren':
-      return compilePlace(cx, e.expr);
+      return compilePlace(cx, e.expr, mutable);
     case 'PathExpr': {
       if (e.path.segments.length !== 1) break;
       const name = e.path.segments[0].name;
@@ -157,7 +163,7 @@ export function compilePlace(cx: Cx, e: Expr): PlaceCE {
       const site = Site.of(e.kind === 'Field' ? e.nameSpan : e.span);
       const ic = e.kind === 'Field' ? fieldIntCell(cx, e.name) : null;
       const at = (v: Value): undefined => {
-        locateField(fieldBase(v), name, site);
+        locateField(fieldBase(v), name, site, mutable);
         return undefined;
       };
       return { loc: mapLoc(base, at), ic, local: null };
@@ -185,6 +191,14 @@ export function compilePlace(cx: Cx, e: Expr): PlaceCE {
           return undefined;
         }
         if (v instanceof RMap) return panicAt(site, 'cannot assign to data in an index of a map');
+        const r = userIndex(v, i, site, true);
+        if (r instanceof RefBase) {
+          P.c = r;
+          P.k = 0;
+          return undefined;
+        }
+        const target = r === undefined ? userDeref(v, site, true) : undefined;
+        if (target !== undefined) return at(target, i);
         return typeFault(site, 'this value cannot be indexed mutably', 'E0596');
       };
       return { loc: map2Loc(base, idx, at), ic: base.elem ?? null, local: null };
@@ -194,7 +208,10 @@ export function compilePlace(cx: Cx, e: Expr): PlaceCE {
       // `*r` looks through the reference; it never moves `r`
       const inner = compilePlaceRead(cx, e.operand);
       const site = Site.of(e.span);
-      const at = (v: Value): undefined => {
+      const viaDeref = userDerefs(cx, e.operand);
+      const at = (v0: Value): undefined => {
+        // `*x = …` with `x` of a user type: the place `DerefMut::deref_mut(&mut x)` points at
+        const v = viaDeref ? (userDeref(v0, site, mutable) ?? v0) : v0;
         // a shared unit value (`None`, a fieldless variant) is no place: writing into it would change
         // every `None` of the run. Only `* *guard` of an Option reaches here, which rustc refuses.
         if (v instanceof REnum && v.o === STATIC) return typeFault(site, 'this value cannot be dereferenced', 'E0614');

@@ -5,7 +5,7 @@
  * instantiation at each call (types/facts.ts); arguments that are themselves the caller's
  * parameters are resolved against the caller's frame when the call runs.
  */
-import type { CallExpr, Expr } from '../../syntax/ast.ts';
+import type { CallExpr, Expr, Path, Span } from '../../syntax/ast.ts';
 import { subst } from '../../types/cx.ts';
 import { showTy, type Ty } from '../../types/ty.ts';
 import { INT_TYPES, type IntType } from '../../num/int-type.ts';
@@ -105,6 +105,22 @@ export function genericAssocCall(cx: Cx, e: CallExpr, args: CE[]): CE | null {
     const prim = cx.item(`${key}::${fn.name}`);
     if (prim?.kind === 'fn') return invoke(prim.def, vals, site);
     return typeFault(site, `\`${owner.name}::${fn.name}\` has no impl for this type`);
+  });
+}
+
+/** `T::NAME` (or `<T as Named>::NAME`) inside a generic fn: the const of the type this call gives `T`. */
+export function genericAssocConst(cx: Cx, path: Path, span: Span): CE | null {
+  const [owner, name] = path.segments;
+  if (path.segments.length !== 2 || owner === undefined || name === undefined || !cx.generics.has(owner.name))
+    return null;
+  const site = Site.of(span);
+  const param: Ty = { k: 'param', name: owner.name };
+  return sync((f) => {
+    const key = implKey(tyIn(param, f));
+    const it = key === null ? undefined : cx.item(`${key}::${name.name}`);
+    return it?.kind === 'const'
+      ? it.cell.get()
+      : typeFault(site, `\`${owner.name}::${name.name}\` has no value for this type`);
   });
 }
 

@@ -21,6 +21,10 @@ export function typedEnv(cx: Cx): TypedEnv {
         const it = cx.item(name);
         return it?.kind === 'struct' || it?.kind === 'enum' ? it.def : undefined;
       },
+      fnItem: (name) => {
+        const it = cx.item(name);
+        return it?.kind === 'fn' ? it.def : undefined;
+      },
     };
     envs.set(cx, env);
   }
@@ -100,6 +104,17 @@ function hintTarget(method: string, t: Ty): Ty | null {
   return t;
 }
 
+/** Natives that read only their receiver's type (`x.hash(state)`: how many bytes `x` writes). */
+const RECEIVER_TYPED = new Set(['hash']);
+
+function receiverSite(cx: Cx, e: CallExpr | MethodCallExpr, site: Site): Ty | null {
+  const from = e.kind === 'MethodCall' ? cx.facts.typeOf(e.receiver) : null;
+  if (from === null) return null;
+  site.typed = typedEnv(cx);
+  if (isClosed(from)) site.from = from;
+  return isClosed(from) ? null : from;
+}
+
 const TYPED_METHODS = new Set(['parse', 'collect', 'sum', 'product', 'into', 'unwrap_or_default', 'or_default']);
 
 /**
@@ -109,7 +124,9 @@ const TYPED_METHODS = new Set(['parse', 'collect', 'sum', 'product', 'into', 'un
  */
 export function typeSite(cx: Cx, e: CallExpr | MethodCallExpr, site: Site, name: string): Ty | null {
   const ty = cx.facts.typeOf(e);
-  if (ty === null) return null;
+  // how a native finds a user type its hint names (`parse::<Cmd>()` runs `Cmd`'s `FromStr`)
+  if (TYPED_METHODS.has(name)) site.typed = typedEnv(cx);
+  if (ty === null) return RECEIVER_TYPED.has(name) ? receiverSite(cx, e, site) : null;
   if (TYPED_METHODS.has(name)) {
     // Only the part a native reads must be known (`parse` reads the `Ok` type, not the error).
     const target = hintTarget(name, ty);
@@ -124,4 +141,12 @@ export function typeSite(cx: Cx, e: CallExpr | MethodCallExpr, site: Site, name:
   if (from === null) return null;
   if (isClosed(from)) site.from = from;
   return isClosed(from) ? null : from;
+}
+
+/** Is `e` of a user type with a `Deref` impl (so `*e` calls it)? From the checker's type. */
+export function userDerefs(cx: Cx, e: Expr): boolean {
+  const t = cx.facts.typeOf(e);
+  if (t?.k !== 'adt') return false;
+  const it = cx.item(t.name);
+  return (it?.kind === 'struct' || it?.kind === 'enum') && it.def.methods.has('Deref::deref');
 }

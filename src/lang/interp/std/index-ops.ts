@@ -10,6 +10,7 @@ import { RRange } from './range.ts';
 import { sliceView } from './slice-view.ts';
 import { byteToIndex, utf8Len } from './utf8.ts';
 import { typeFault } from '../type-fault.ts';
+import { readTarget, userDeref, userIndex } from './user-deref.ts';
 
 export function sliceBounds(r: RRange, len: number, site: Site): [number, number] {
   const [s, e] = r.bounds(len);
@@ -68,5 +69,10 @@ export function indexRead(b0: Value, i: Value, site: Site, arraySite: Site = sit
     if (!e) panicAt(site, 'key not found');
     return e.v;
   }
+  const r = userIndex(b, i, site, false);
+  if (r !== undefined) return readTarget(r);
+  // `w[i]` where `w` derefs to what is indexed (a user `Deref` to a Vec)
+  const target = userDeref(b, site, false);
+  if (target !== undefined) return indexRead(target, i, site, arraySite);
   return typeFault(site, 'this value cannot be indexed this way', 'E0608');
 }

@@ -7,6 +7,7 @@ import './vec.ts';
 import './string.ts';
 import './num.ts';
 import './map.ts';
+import './hash.ts';
 import './errors.ts';
 import './formatter-value.ts';
 import './panic-api.ts';

@@ -415,6 +415,9 @@ export function parseStr(s: string, hint: string, site: Site): Value {
   if (t === 'String') return ok(s);
   const addr = parseAddr(t, s, site);
   if (addr !== undefined) return addr;
+  // a user `impl FromStr`: the hint is the checker's `Ok` type
+  const user = site.typed?.adt(t)?.methods.get('FromStr::from_str');
+  if (user !== undefined) return user.call(site, [s]);
   return panicAt(site, `\`parse::<${target}>()\` is not supported`);
 }
 

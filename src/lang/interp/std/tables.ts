@@ -107,7 +107,8 @@ export function findMethod(v: Value, name: string): Method | undefined {
       x = x.get();
     } else break;
   }
-  const u = UNIVERSAL.get(name);
+  // a program's blanket impls (`impl<T: Display> Loud for T`) extend every type
+  const u = UNIVERSAL.get(name) ?? ext.get(UNIVERSAL)?.get(name);
   if (u) {
     FOUND.self = x;
     FOUND.via = via;
