@@ -7,6 +7,7 @@ import './vec.ts';
 import './string.ts';
 import './num.ts';
 import './map.ts';
+import './map-entry.ts';
 import './errors.ts';
 import './formatter-value.ts';
 import './panic-api.ts';
@@ -18,3 +19,6 @@ import './sync-std.ts';
 import './std-more.ts';
 import './slice-mut.ts';
 import './long-tail.ts';
+// the collections' long tail (issue 13): after long-tail.ts, whose methods it reuses
+import './coll-tail.ts';
+import './map-tail.ts';
