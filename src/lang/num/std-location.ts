@@ -44,3 +44,10 @@ export const SUM_PRODUCT_LOCATION: StdLocation = {
   line: 204,
   col: 1,
 };
+
+/** `select_nth_unstable` past the end: the `panic!` in `core/src/slice/sort/select.rs`. */
+export const SELECT_NTH_LOCATION: StdLocation = {
+  file: `${LIBRARY}/core/src/slice/sort/select.rs`,
+  line: 29,
+  col: 9,
+};

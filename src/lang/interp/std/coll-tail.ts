@@ -3,6 +3,7 @@
  * walking std 1.95's documentation (`docs/std-methods/collections.md` lists them all and what is
  * left out). Each follows std's documented behaviour, panic messages included.
  */
+import { SELECT_NTH_LOCATION } from '../../num/std-location.ts';
 import { callValue } from '../call.ts';
 import type { NativeFn, SelfMode, Site } from '../defs.ts';
 import { EnumDef, VariantDef } from '../defs.ts';
@@ -370,15 +371,16 @@ def(ITER, 'as_slice', 'ref', (_s, a) => {
  * before, greater ones after. We sort the whole slice, which is one of the orders std allows; the
  * order inside each side may differ from std's own partition.
  */
-function selectNth(s: Site, x: Value[], i: number, cmp: (p: Value, q: Value) => number): Value {
-  if (i >= x.length) panicAt(s, `partition_at_index index ${i} greater than length of slice ${x.length}`);
+function selectNth(x: Value[], i: number, cmp: (p: Value, q: Value) => number): Value {
+  if (i >= x.length)
+    panicAt(SELECT_NTH_LOCATION, `partition_at_index index ${i} greater than length of slice ${x.length}`);
   x.sort(cmp);
   return new RTuple([new RVec(sliceView(x, 0, i)), new MutRef(x, i), new RVec(sliceView(x, i + 1, x.length))]);
 }
-def(VEC, 'select_nth_unstable', 'refMut', (s, a) => selectNth(s, arr(a[0]), Number(a[1]), cmpValues));
+def(VEC, 'select_nth_unstable', 'refMut', (_s, a) => selectNth(arr(a[0]), Number(a[1]), cmpValues));
 def(VEC, 'select_nth_unstable_by', 'refMut', (s, a) =>
-  selectNth(s, arr(a[0]), Number(a[1]), (p, q) => orderingToNumber(callValue(s, a[2], [p, q]))),
+  selectNth(arr(a[0]), Number(a[1]), (p, q) => orderingToNumber(callValue(s, a[2], [p, q]))),
 );
 def(VEC, 'select_nth_unstable_by_key', 'refMut', (s, a) =>
-  selectNth(s, arr(a[0]), Number(a[1]), (p, q) => cmpValues(callValue(s, a[2], [p]), callValue(s, a[2], [q]))),
+  selectNth(arr(a[0]), Number(a[1]), (p, q) => cmpValues(callValue(s, a[2], [p]), callValue(s, a[2], [q]))),
 );
