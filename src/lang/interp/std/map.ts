@@ -183,9 +183,9 @@ function mapNs(paths: string[], isSorted: boolean, isSet: boolean): void {
     return x;
   });
 }
-mapNs(['HashMap', 'std::collections::HashMap'], false, false);
-mapNs(['BTreeMap', 'std::collections::BTreeMap'], true, false);
-mapNs(['HashSet', 'std::collections::HashSet'], false, true);
-mapNs(['BTreeSet', 'std::collections::BTreeSet'], true, true);
+mapNs(['HashMap', 'std::collections::HashMap', 'std::collections::hash_map::HashMap'], false, false);
+mapNs(['BTreeMap', 'std::collections::BTreeMap', 'std::collections::btree_map::BTreeMap'], true, false);
+mapNs(['HashSet', 'std::collections::HashSet', 'std::collections::hash_set::HashSet'], false, true);
+mapNs(['BTreeSet', 'std::collections::BTreeSet', 'std::collections::btree_set::BTreeSet'], true, true);
 
 export { claim, panicAt };

@@ -309,6 +309,6 @@ function vecNs(paths: string[], deque: boolean): void {
   member(N, 'default', () => mk([]));
 }
 vecNs(['Vec', 'std::vec::Vec'], false);
-vecNs(['VecDeque', 'std::collections::VecDeque'], true);
+vecNs(['VecDeque', 'std::collections::VecDeque', 'std::collections::vec_deque::VecDeque'], true);
 
 export { dropInFlight };
