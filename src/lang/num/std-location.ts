@@ -51,3 +51,10 @@ export const SELECT_NTH_LOCATION: StdLocation = {
   line: 29,
   col: 9,
 };
+
+/** `Vec::drain` with a range past the end: `slice::range`'s check in `core/src/slice/index.rs`. */
+export const SLICE_RANGE_END_LOCATION: StdLocation = {
+  file: `${LIBRARY}/core/src/slice/index.rs`,
+  line: 1020,
+  col: 51,
+};

@@ -5,6 +5,7 @@ import type { NativeFn, SelfMode, Site } from '../defs.ts';
 import { cmpValues, eqValues, orderingToNumber } from '../ops-rt.ts';
 import { claim, dropInFlight, dropItems, release } from '../owner.ts';
 import { panicAt } from '../panic.ts';
+import { SLICE_RANGE_END_LOCATION } from '../../num/std-location.ts';
 import { deref, MutRef, RDeque, RVec, type Value, text } from '../values.ts';
 import { cloneValue } from './clone.ts';
 import { NONE, some } from './enums.ts';
@@ -151,15 +152,24 @@ both('drain', 'refMut', (s, a) => {
   const x = arr(a[0]);
   let lo = 0;
   let hi = x.length;
-  if (a[1] instanceof RRange) [lo, hi] = sliceBounds(a[1], x.length, s);
+  if (a[1] instanceof RRange) {
+    // `Vec::drain` checks its range in core, where rustc reports a range past the end
+    const end = a[1].bounds(x.length)[1];
+    if (end > x.length && deref(a[0]) instanceof RVec)
+      panicAt(SLICE_RANGE_END_LOCATION, `range end index ${end} out of range for slice of length ${x.length}`);
+    [lo, hi] = sliceBounds(a[1], x.length, s);
+  }
   const items = x.splice(lo, hi - lo);
   return new BufIter(
     items.map((v) => release(v, x)),
     false,
   );
 });
-both('split_off', 'refMut', (_s, a) => {
+both('split_off', 'refMut', (s, a) => {
   const x = arr(a[0]);
+  const at = Number(a[1]);
+  if (at > x.length && deref(a[0]) instanceof RVec)
+    panicAt(s, `\`at\` split index (is ${at}) should be <= len (is ${x.length})`);
   const items = x.splice(Number(a[1])).map((v) => release(v, x));
   const out = new RVec(items);
   for (const v of items) claim(v, items, -1);
@@ -195,10 +205,18 @@ both('capacity', 'ref', (_s, a) => arr(a[0]).length);
 both('reserve', 'refMut', () => undefined);
 both('shrink_to_fit', 'refMut', () => undefined);
 both('reverse', 'refMut', (_s, a) => void arr(a[0]).reverse());
-both('swap', 'refMut', (_s, a) => {
+both('swap', 'refMut', (s, a) => {
   const x = arr(a[0]);
   const i = Number(a[1]);
   const j = Number(a[2]);
+  for (const [k, name] of [
+    [i, 'i'],
+    [j, 'j'],
+  ] as const) {
+    if (k < x.length) continue;
+    if (deref(a[0]) instanceof RDeque) panicAt(s, `assertion failed: ${name} < self.len()`);
+    panicAt(s, `index out of bounds: the len is ${x.length} but the index is ${k}`);
+  }
   const t = x[i];
   x[i] = x[j];
   x[j] = t;
@@ -221,16 +239,18 @@ both('sort_by', 'refMut', (s, a) => void sortBy(arr(a[0]), byFn(s, a[1])));
 both('sort_unstable_by', 'refMut', (s, a) => void sortBy(arr(a[0]), byFn(s, a[1])));
 both('sort_by_key', 'refMut', (s, a) => void sortBy(arr(a[0]), byKey(s, a[1])));
 both('sort_unstable_by_key', 'refMut', (s, a) => void sortBy(arr(a[0]), byKey(s, a[1])));
-both('windows', 'ref', (_s, a) => {
+both('windows', 'ref', (s, a) => {
   const x = arr(a[0]);
   const n = Number(a[1]);
+  if (n === 0) panicAt(s, 'window size must be non-zero');
   const out: Value[] = [];
   for (let i = 0; i + n <= x.length; i++) out.push(new RVec(x.slice(i, i + n)));
   return new BufIter(out, false);
 });
-both('chunks', 'ref', (_s, a) => {
+both('chunks', 'ref', (s, a) => {
   const x = arr(a[0]);
   const n = Number(a[1]);
+  if (n === 0) panicAt(s, 'chunk size must be non-zero');
   const out: Value[] = [];
   for (let i = 0; i < x.length; i += n) out.push(new RVec(x.slice(i, i + n)));
   return new BufIter(out, false);
