@@ -58,3 +58,11 @@ export const SLICE_RANGE_END_LOCATION: StdLocation = {
   line: 1020,
   col: 51,
 };
+
+/**
+ * Collection methods without `#[track_caller]` whose panics rustc 1.95 reports inside alloc or
+ * core (measured, `tests/fixtures/surface/s441`, `s442`), by file under the library.
+ */
+export function libraryAt(file: string, line: number, col: number): StdLocation {
+  return { file: `${LIBRARY}/${file}`, line, col };
+}
