@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { coverage, MARKDOWN_PATH, renderMarkdown } from '../../scripts/std-coverage.ts';
+import { coverage, MARKDOWN_PATH, renderMarkdown } from '../../scripts/collection-coverage.ts';
 
 describe('std collection methods checklist', () => {
   it('gives every stable method a status', () => {

@@ -1,10 +1,10 @@
 /**
  * Extracts the inherent methods of std's collections from rustdoc's HTML (the `rust-docs`
  * component of a toolchain) into `docs/std-methods/collections-1.95.json`, the list
- * `scripts/std-coverage.ts` checks the interpreter against. Run by hand when the Rust release
+ * `scripts/collection-coverage.ts` checks the interpreter against. Run by hand when the Rust release
  * moves; tests read only the committed JSON.
  *
- *   npx tsx scripts/extract-std-methods.ts ~/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/html/std
+ *   npx tsx scripts/extract-collection-methods.ts ~/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/html/std
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,7 +80,7 @@ function methodsOf(html: string, skipImpl: RegExp | undefined): StdMethod[] {
 }
 
 const root = process.argv[2];
-if (!root) throw new Error('usage: extract-std-methods.ts <rust html std dir>');
+if (!root) throw new Error('usage: extract-collection-methods.ts <rust html std dir>');
 const types: Record<string, StdMethod[]> = {};
 for (const p of PAGES) types[p.type] = methodsOf(readFileSync(join(root, p.page), 'utf8'), p.skipImpl);
 const out = join(import.meta.dirname, '../docs/std-methods/collections-1.95.json');
