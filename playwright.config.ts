@@ -10,8 +10,11 @@ const isRoot = process.getuid?.() === 0;
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
-  workers: 1,
+  // Two workers on two cores: each spec file runs in order in one worker, files share the two.
+  // Waits are for what the screen shows (no timed assertions), given 10 s for a loaded machine.
+  workers: 2,
   fullyParallel: false,
+  expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   use: {

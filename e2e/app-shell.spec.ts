@@ -1,15 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { watchProblems } from './pages/problems.ts';
 
 test('the built app loads with no console error and no failed request', async ({ page }, testInfo) => {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
+  const problems = watchProblems(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Task Lab' })).toBeVisible();

@@ -11,13 +11,16 @@ import { join } from 'node:path';
 
 const RULES: readonly (readonly [category: string, pattern: RegExp])[] = [
   ['LocalSet / spawn_local', /LocalSet|spawn_local/],
-  ['hand-written futures and wakers', /impl(<[^>]*>)? Future for|poll_fn|Waker|\bpin!|Box::pin|impl Wake for/],
+  [
+    'hand-written futures and wakers',
+    /impl(<[^>]*>)? Future for|poll_fn|Waker|\bpin!|Box::pin|impl Wake for|std::future::/,
+  ],
   ['panic payloads', /panic_any|downcast|catch_unwind|into_panic|resume_unwind|set_hook/],
   ['tokio-util', /tokio_util/],
   ['tokio sync', /watch::|broadcast::|Semaphore|Notify|oneshot|tokio::sync|RwLock::new|Barrier::new|OnceCell/],
   [
     'std threads and sync',
-    /std::thread|thread::(spawn|scope|sleep)|std::sync::(mpsc|Condvar|Barrier|atomic)|Atomic[A-Z]/,
+    /std::thread|thread::(spawn|scope|sleep)|thread_local!|std::sync::(mpsc|Condvar|Barrier|atomic)|Atomic[A-Z]/,
   ],
   ['runtime', /runtime::|Runtime::|Handle::|block_in_place|coop::|consume_budget|block_on/],
   ['task', /JoinSet|tokio::spawn|task::|abort/],

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import { parseLesson } from '../../src/lessons/parse.ts';
 import type { Locator, Page } from '@playwright/test';
+import { watchProblems } from './problems.ts';
 
 export const LESSON = 'day06-tasks-joinset-cancellation';
 
@@ -34,20 +35,14 @@ export function slideNumber(id: string, lesson: string = LESSON): number {
 }
 
 export class DeckPage {
-  readonly problems: string[] = [];
+  readonly problems: string[];
 
   constructor(
     readonly page: Page,
     /** The lesson `open()` opens (Day 6 unless a spec says otherwise). */
     readonly lesson: string = LESSON,
   ) {
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') this.problems.push(`console: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => this.problems.push(`page error: ${err.message}`));
-    page.on('response', (res) => {
-      if (res.status() >= 400) this.problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    });
+    this.problems = watchProblems(page);
   }
 
   /** Opens the lesson (1-based slide; extra query parameters appended). */

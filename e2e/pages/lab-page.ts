@@ -6,31 +6,17 @@
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { APP } from '../ports.ts';
+import { watchProblems } from './problems.ts';
 
 export class LabPage {
-  readonly problems: string[] = [];
-  private readonly origin: string;
+  readonly problems: string[];
 
   /** `baseURL` is the test's (every request must stay on its origin). */
   constructor(
     readonly page: Page,
     baseURL: string | undefined,
   ) {
-    this.origin = new URL(baseURL ?? APP).origin;
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') this.problems.push(`console: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => this.problems.push(`page error: ${err.message}`));
-    page.on('requestfailed', (req) => this.problems.push(`request failed: ${req.url()}`));
-    page.on('request', (req) => {
-      const url = new URL(req.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== this.origin) {
-        this.problems.push(`request to another origin: ${req.url()}`);
-      }
-    });
-    page.on('response', (res) => {
-      if (res.status() >= 400) this.problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    });
+    this.problems = watchProblems(page, new URL(baseURL ?? APP).origin);
   }
 
   /** Opens the lab (with an optional URL hash) and waits for the first run to be playable. */

@@ -8,9 +8,8 @@
  * - completed (or panicked and already unwound): nothing more.
  */
 import { renewBudget } from './guards.ts';
-import type { GenCode } from './defs.ts';
 import { env } from './env.ts';
-import type { Frame } from './frame.ts';
+import { type Frame, SUSPEND } from './frame.ts';
 import { dropFrame, dropSlot } from './owner.ts';
 import { type Context, PENDING, type Pending } from './sim.ts';
 import { DROPPED, Owned, type Value } from './values.ts';
@@ -49,9 +48,13 @@ export interface AwaitPoint {
 
 /** Layout facts an async body's future needs for drops. */
 export interface AsyncLayout {
-  readonly code: GenCode;
-  /** The whole body when it contains no `.await`: run without a generator. */
+  /** The whole body when it contains no `.await`: runs to completion in one poll. */
   readonly sync: ((f: Frame) => Value) | null;
+  /**
+   * Otherwise the body as a state machine (compile/ce.ts `RCode`): it returns SUSPEND while an
+   * awaited future is pending and resumes where it stopped when called on the next poll.
+   */
+  readonly resume: ((f: Frame) => Value) | null;
   /** Suspended drop order. */
   readonly order: number[];
   /** Never-polled drop order (captures / arguments). */
@@ -66,54 +69,48 @@ const enum St {
 }
 
 export class AsyncFuture extends RFuture {
+  // Fields are assigned in the constructor (see `Owned`): one future per task and per call.
   /** The Context of the poll in progress (awaits inside the body poll with it). */
-  cx: Context | null = null;
-  private g: Generator<undefined, Value, undefined> | null = null;
-  private st: St = St.New;
+  declare cx: Context | null;
+  declare private st: St;
   /** Where the body last suspended (the `.await` span), for the UI's per-task line marker. */
-  awaitLine = 0;
-  awaitCol = 0;
+  declare awaitLine: number;
+  declare awaitCol: number;
   /** While suspended: the suspend point, and the future it awaits there (its `__awaitee`). */
-  at: AwaitPoint | null = null;
-  awaitee: RFuture | null = null;
+  declare at: AwaitPoint | null;
+  declare awaitee: RFuture | null;
+  declare readonly layout: AsyncLayout;
+  declare readonly frame: Frame;
 
-  constructor(
-    readonly layout: AsyncLayout,
-    readonly frame: Frame,
-  ) {
+  constructor(layout: AsyncLayout, frame: Frame) {
     super();
+    this.cx = null;
+    this.st = St.New;
+    this.awaitLine = 0;
+    this.awaitCol = 0;
+    this.at = null;
+    this.awaitee = null;
+    this.layout = layout;
+    this.frame = frame;
     frame.fut = this;
   }
 
   poll(cx: Context): Value | Pending {
     if (this.st === St.Done) throw new Error('`async fn` resumed after completion');
     this.cx = cx;
-    const sync = this.layout.sync;
-    if (sync !== null) {
-      this.st = St.Started;
-      if (env.pollDepth++ === 0) renewBudget();
-      try {
+    this.st = St.Started;
+    if (env.pollDepth++ === 0) renewBudget();
+    try {
+      const sync = this.layout.sync;
+      if (sync !== null) {
         const v = sync(this.frame);
         this.st = St.Done;
         return v;
-      } finally {
-        env.pollDepth--;
-        this.cx = null;
       }
-    }
-    let g = this.g;
-    if (g === null) {
-      g = this.layout.code(this.frame);
-      this.g = g;
-      this.st = St.Started;
-    }
-    if (env.pollDepth++ === 0) renewBudget();
-    try {
-      const r = g.next();
-      if (r.done === true) {
+      const v = this.layout.resume!(this.frame);
+      if (v !== SUSPEND) {
         this.st = St.Done;
-        this.g = null;
-        return r.value;
+        return v;
       }
       if (env.pollDepth === 1 && env.onSuspend !== null) env.onSuspend(this);
       return PENDING;
@@ -129,13 +126,12 @@ export class AsyncFuture extends RFuture {
 
   /** Where the body is suspended between polls (null: not started, running, or finished). */
   get suspendedAt(): AwaitPoint | null {
-    return this.st === St.Started && this.g !== null && this.cx === null ? this.at : null;
+    return this.st === St.Started && this.cx === null ? this.at : null;
   }
 
   dropGlue(): void {
     const st = this.st;
     this.st = St.Done;
-    this.g = null;
     this.at = null;
     this.awaitee = null;
     if (st === St.Done) return;

@@ -10,7 +10,7 @@ import { AsyncFuture } from './async.ts';
 import { type FnDef, type NativeFn, Site } from './defs.ts';
 import { env, runaway } from './env.ts';
 import { CTL, Frame, Flow } from './frame.ts';
-import { dropFrame, dropItems, dropSlot, setUserDropCaller } from './owner.ts';
+import { dropFrame, dropItems, dropSlot, dropTempsAtReturn, setUserDropCaller } from './owner.ts';
 import type { PanicInfo } from './panic.ts';
 import { setHookCaller } from './panic.ts';
 import { Owned, type Value } from './values.ts';
@@ -59,6 +59,8 @@ function runBody(def: Callee, f: Frame, line: number, col: number): Value {
     const k = ps[i];
     dropSlot(f.s[k], f.s, k);
   }
+  // temporaries of the tail expression live until the end of the body (edition 2021)
+  if (f.temps !== null && f.temps.length > 0) dropTempsAtReturn(f, r);
   return r;
 }
 

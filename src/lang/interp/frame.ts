@@ -11,6 +11,9 @@ import type { Ty } from '../types/ty.ts';
 export const CTL: unique symbol = Symbol('ctl');
 export type Ctl = typeof CTL;
 
+/** Returned by resumable code (compile/ce.ts `RCode`) while the future it awaits is pending. */
+export const SUSPEND: unique symbol = Symbol('suspend');
+
 export const enum Flow {
   None = 0,
   Break = 1,
@@ -24,24 +27,38 @@ export interface FrameFuture {
 }
 
 export class Frame {
+  // Fields are assigned in the constructor, not as initialisers (V8 runs those as a function of
+  // their own per construction): a frame is made per call and per async block.
   /** Local slots; also the owner token of the values they hold. */
-  readonly s: Value[];
+  declare readonly s: Value[];
   /** The enclosing frame for closures and non-move async blocks (captured by reference). */
-  readonly up: Frame | null;
+  declare readonly up: Frame | null;
   /** The future running this frame (async fn bodies and async blocks). */
-  fut: FrameFuture | null = null;
-  flow: Flow = Flow.None;
-  label: string | null = null;
+  declare fut: FrameFuture | null;
+  declare flow: Flow;
+  declare label: string | null;
   /** The value of `break value` / `return value`. */
-  rv: Value = undefined;
-  /** Temporaries used as places (method receivers, `&rvalue`, scrutinees) awaiting their drop. */
-  temps: Value[] | null = null;
+  declare rv: Value;
+  /**
+   * Temporaries used as places (method receivers, `&rvalue`, scrutinees) awaiting their drop: the
+   * first `nt` items. The array is kept when they are dropped (a long-lived frame, `main`'s loop,
+   * made one per statement when it was truncated to length 0, which frees its store).
+   */
+  declare temps: Value[] | null;
+  declare nt: number;
   /** The type arguments of a generic fn's call (`T` → `u8`), for `T::default()` in its body. */
-  tys: ReadonlyMap<string, Ty> | null = null;
+  declare tys: ReadonlyMap<string, Ty> | null;
 
   constructor(nslots: number, up: Frame | null) {
     this.s = new Array<Value>(nslots);
     this.up = up;
+    this.fut = null;
+    this.flow = Flow.None;
+    this.label = null;
+    this.rv = undefined;
+    this.temps = null;
+    this.nt = 0;
+    this.tys = null;
   }
 }
 

@@ -127,8 +127,20 @@ export function dropItems(items: Value[], c: object): void {
 export function dropTemps(f: Frame, mark: number): void {
   const t = f.temps;
   if (t === null) return;
-  for (let i = t.length - 1; i >= mark; i--) dropInFlight(t[i]);
-  t.length = mark;
+  for (let i = f.nt - 1; i >= mark; i--) {
+    const v = t[i];
+    t[i] = undefined;
+    dropInFlight(v);
+  }
+  f.nt = mark;
+}
+
+/** At a body's end: drops its remaining temporaries (a closure's `c.borrow_mut().push(x)`), except the value it returns. */
+export function dropTempsAtReturn(f: Frame, result: Value): void {
+  const t = f.temps;
+  if (t === null) return;
+  for (let i = t.length - 1; i >= 0; i--) if (t[i] !== result) dropInFlight(t[i]);
+  t.length = 0;
 }
 
 /** Registers `v` as a temporary of the current statement if it is in flight. */
@@ -136,20 +148,17 @@ export function noteTemp(f: Frame, v: Value): void {
   if (v instanceof Owned && v.o === null) pushTemp(f, v);
 }
 
-/**
- * Adds `v` to the frame's temporaries. An emptied list (dropTemps sets its length to 0, which
- * frees its store) is replaced by a one-element array: pushing into it would grow a 17-slot store,
- * once per statement with a temporary.
- */
+/** Adds `v` to the frame's temporaries. */
 export function pushTemp(f: Frame, v: Value): void {
   const t = f.temps;
-  if (t === null || t.length === 0) f.temps = [v];
-  else t.push(v);
+  if (t === null) f.temps = [v];
+  else t[f.nt] = v;
+  f.nt++;
 }
 
 /** Drops the live slots of a frame in `order` (unwinding, or dropping a suspended future). */
 export function dropFrame(f: Frame, order: number[]): void {
-  if (f.temps !== null) dropTemps(f, 0);
+  if (f.nt > 0) dropTemps(f, 0);
   const s = f.s;
   for (let j = 0; j < order.length; j++) {
     const i = order[j];

@@ -3,6 +3,7 @@
  * `#[tokio::main]` (or none for a plain `fn main`), `block_on(main)` stepped one scheduler action
  * at a time, then the runtime's drop (shutdown), then the exit status.
  */
+import { dropThreadLocals } from './std/thread-local.ts';
 import { invoke } from './call.ts';
 import { AsyncFuture } from './async.ts';
 import { type SavedFrame, savedLocalsOf } from './saved-locals.ts';
@@ -375,6 +376,8 @@ export class ProgramRunner {
       this.env.stderr(`Error: ${debugAt(this.program.main.def.span, this.pendingError)}\n`);
       dropInFlight(this.pendingError);
     }
+    // the process exits: the main thread's thread-locals are dropped
+    dropThreadLocals('main');
     this.phase = 'done';
     return false;
   }

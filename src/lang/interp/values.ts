@@ -20,10 +20,16 @@ export const DROPPED: object = Object.freeze({ dropped: true });
 export const STATIC: object = Object.freeze({ static: true });
 
 export abstract class Owned {
+  // Assigned in the constructor, not as field initialisers: V8 runs initialisers as a separate
+  // function per construction (6% of joinset_sleep_100k's time, every value is Owned).
   /** The container that owns this value, `null` while in flight, or DROPPED / STATIC. */
-  o: object | null = null;
+  declare o: object | null;
   /** The index in the owner (frames and fields check it; growable containers ignore it). */
-  oi = 0;
+  declare oi: number;
+  constructor() {
+    this.o = null;
+    this.oi = 0;
+  }
   /** Drops what this value owns (runs `Drop::drop` first for user types). Called once. */
   abstract dropGlue(): void;
 }

@@ -66,3 +66,11 @@ export const SLICE_RANGE_END_LOCATION: StdLocation = {
 export function libraryAt(file: string, line: number, col: number): StdLocation {
   return { file: `${LIBRARY}/${file}`, line, col };
 }
+
+/** Panics inside `core::time` (not `#[track_caller]`): `Duration::from_secs_f64` and friends. */
+export const DURATION_LOCATION = {
+  fromSecsF64: { file: `${LIBRARY}/core/src/time.rs`, line: 962, col: 23 },
+  fromSecsF32: { file: `${LIBRARY}/core/src/time.rs`, line: 999, col: 23 },
+  fromMins: { file: `${LIBRARY}/core/src/time.rs`, line: 452, col: 13 },
+  fromHours: { file: `${LIBRARY}/core/src/time.rs`, line: 424, col: 13 },
+} as const satisfies Record<string, StdLocation>;

@@ -140,6 +140,8 @@ export interface StaticItem extends ItemBase {
   mutable: boolean;
   type: Type;
   value: Expr | null;
+  /** Declared in `thread_local!`: `type` is the `T` of its `LocalKey<T>`. */
+  threadLocal?: boolean;
 }
 
 export type StructFields = NamedFields | TupleFields | UnitFields;

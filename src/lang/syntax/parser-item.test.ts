@@ -137,6 +137,18 @@ describe('parser: data types', () => {
     });
     expect(item('const N: usize = 4;')).toMatchObject({ kind: 'Const', name: 'N' });
   });
+
+  it('turns each declaration of thread_local! into a thread-local static', () => {
+    const p = parseOk(
+      'thread_local! {\n  static A: Cell<u32> = Cell::new(0);\n  pub static B: RefCell<Vec<i32>> = const { RefCell::new(Vec::new()) }\n}',
+    );
+    expect(p.items).toMatchObject([
+      { kind: 'Static', name: 'A', threadLocal: true, type: { kind: 'PathType' }, value: { kind: 'Call' } },
+      { kind: 'Static', name: 'B', threadLocal: true, value: { kind: 'BlockExpr' } },
+    ]);
+    expect(parseOk('thread_local!(static C: Cell<u8> = Cell::new(1));').items).toHaveLength(1);
+    expect(parseErr('thread_local! { static D = 1; }').message).toContain('needs a type');
+  });
 });
 
 describe('parser: impl, trait, type, mod, macro_rules', () => {

@@ -27,6 +27,7 @@ import { parseExpr } from './parser-expr.ts';
 import { parseMacro } from './parser-macro.ts';
 import { parsePatternNoAlt } from './parser-pattern.ts';
 import { parseBlock } from './parser-stmt.ts';
+import { isThreadLocalStart, parseThreadLocal } from './parser-thread-local.ts';
 import { parseBounds, parseGenericParams, parsePath, parseType, parseWhere } from './parser-type.ts';
 import type { Token } from './tokens.ts';
 
@@ -84,7 +85,8 @@ export function parseItems(p: Parser, close: string | null, open?: Token): Item[
     if (!isItemStart(p) && !isMacroCallStart(p)) {
       p.fail(`expected an item (fn, struct, enum, impl, use, …), found ${describe(p.tok)}`);
     }
-    items.push(parseItem(p, attrs, start));
+    if (isThreadLocalStart(p)) items.push(...parseThreadLocal(p, attrs, start));
+    else items.push(parseItem(p, attrs, start));
   }
   return items;
 }

@@ -97,6 +97,7 @@ export function printItem(item: Item, level: number): string {
     }
     case 'Static': {
       const value = item.value ? ' = ' + printExpr(item.value, level) : '';
+      if (item.threadLocal === true) return `thread_local! { static ${item.name}: ${printType(item.type)}${value}; }`;
       return `${pre}static ${item.mutable ? 'mut ' : ''}${item.name}: ${printType(item.type)}${value};`;
     }
     case 'Struct': {

@@ -27,7 +27,15 @@ import { expandPath, qualifyStd } from './std-types.ts';
 import { SPAWN_PATHS, preludeValue, stdAssoc, stdFree } from './std-fns.ts';
 import { stdMethod } from './std-methods.ts';
 import { lacksTrait } from './operators.ts';
-import { closureParamsOf, iterMethod, openResult, parseCall, sliceIter, checkReceiverTyped } from './std-deferred.ts';
+import {
+  closureParamsOf,
+  FOLDS,
+  iterMethod,
+  openResult,
+  parseCall,
+  sliceIter,
+  checkReceiverTyped,
+} from './std-deferred.ts';
 import { JOIN_SET_METHODS, TOKEN_METHODS, stdAssocMissing } from './std-closed.ts';
 import { UNIT, UNKNOWN, adt, floatTy, intTy, refTy, showTy, type AdtTy, type Ty } from './ty.ts';
 import { isIntName } from '../num/int-type.ts';
@@ -165,6 +173,7 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
       return fnTy(instantiate(cx, sig, e, fnTurbofish(cx, sig, segs[0])), null);
     }
     const v = items.values.get(first);
+    if (v !== undefined && v.kind === 'Static' && v.threadLocal === true) return adt('LocalKey', [cx.lower(v.type)]);
     if (v !== undefined && (v.kind === 'Const' || v.kind === 'Static')) return v.type ? cx.lower(v.type) : UNKNOWN;
     const d = items.adts.get(first);
     if (d !== undefined && d.kind === 'struct' && d.item.kind === 'Struct' && d.item.fields.kind === 'NamedFields') {
@@ -527,7 +536,7 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   const args: Ty[] = [];
   for (const a of e.args) {
     // `fold(init, |acc, x| …)`: the accumulator has the type of `init`.
-    if (a === last && hinted !== null && e.method === 'fold' && args[0] !== undefined) {
+    if (a === last && hinted !== null && FOLDS.has(e.method) && args[0] !== undefined) {
       cx.table.unify(hinted[0] ?? UNKNOWN, args[0]);
     }
     args.push(inferExpr(cx, a));

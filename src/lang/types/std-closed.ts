@@ -95,6 +95,7 @@ const ASSOC: Record<string, readonly string[]> = {
     'from_millis',
     'from_micros',
     'from_nanos',
+    'from_nanos_u128',
     'from_mins',
     'from_hours',
     'from_days',

@@ -174,12 +174,16 @@ const TAKES_REF = new Set(['filter', 'find', 'take_while', 'skip_while', 'max_by
  */
 export function closureParamsOf(cx: Cx, self: Ty, method: string): readonly Ty[] | null {
   const item = iterItemOf(cx, self);
+  // the accumulator's type comes from `init` even when the items' type is not known
+  if (FOLDS.has(method)) return [cx.table.fresh(), item ?? UNKNOWN];
   if (item === null) return null;
   if (TAKES_ITEM.has(method)) return [item];
   if (TAKES_REF.has(method)) return [refTy(item)];
-  if (method === 'fold') return [cx.table.fresh(), item];
   return null;
 }
+
+/** Consumers whose closure takes `(accumulator, item)`, the accumulator typed like `init`. */
+export const FOLDS = new Set(['fold', 'rfold', 'try_fold', 'try_rfold']);
 
 const PARSE_ERRORS: Record<string, string> = { int: 'ParseIntError', float: 'ParseFloatError' };
 

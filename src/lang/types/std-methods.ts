@@ -43,6 +43,12 @@ const derefArg0: Rule = (s, _a, t) => {
   return inner.k === 'ref' ? adt('Option', [inner.inner]) : UNKNOWN;
 };
 
+/** The `T` of a `LocalKey<Cell<T>>` or `LocalKey<RefCell<T>>`. */
+const cellValue: Rule = (s, _a, t) => {
+  const cell = t.shallow(arg0(s));
+  return cell.k === 'adt' && (cell.name === 'Cell' || cell.name === 'RefCell') ? (cell.args[0] ?? UNKNOWN) : UNKNOWN;
+};
+
 const MAP_METHODS: Record<string, Rule> = {
   len: usize,
   is_empty: bool,
@@ -94,6 +100,9 @@ const TABLE: Record<string, Record<string, Rule>> = {
     is_none: bool,
     take: same,
     clone: same,
+    get_or_insert_default: (s) => refTy(arg0(s), true),
+    get_or_insert_with: (s) => refTy(arg0(s), true),
+    take_if: same,
   },
   Result: {
     unwrap: arg0,
@@ -119,6 +128,8 @@ const TABLE: Record<string, Record<string, Rule>> = {
   'mpsc::UnboundedReceiver': {
     recv: (s) => ({ k: 'future', output: adt('Option', [arg0(s)]), asyncBlock: false }),
   },
+  // `LocalKey<Cell<T>>` / `LocalKey<RefCell<T>>`: the value methods give the `T` inside
+  LocalKey: { get: cellValue, take: cellValue, replace: cellValue, set: unit },
   RefCell: { borrow: (s) => adt('std::cell::Ref', [arg0(s)]), borrow_mut: (s) => adt('std::cell::RefMut', [arg0(s)]) },
   JoinSet: {
     len: usize,
@@ -150,9 +161,15 @@ const INT_METHODS: Record<string, Rule> = {
   checked_div: (s) => adt('Option', [s]),
 };
 
+/** Float methods whose result is an integer type (`to_bits`). */
+const FLOAT_METHODS: Record<string, Rule> = {
+  to_bits: (s) => intTy(s.k === 'float' && s.name === 'f32' ? 'u32' : 'u64'),
+};
+
 /** The result type of `recv.name(…)` for a std receiver (already auto-dereferenced), or null. */
 export function stdMethod(self: Ty, name: string, args: readonly Ty[], t: InferTable): Ty | null {
   if (self.k === 'int') return INT_METHODS[name]?.(self, args, t) ?? null;
+  if (self.k === 'float') return FLOAT_METHODS[name]?.(self, args, t) ?? null;
   if (self.k === 'str') return TABLE['str']?.[name]?.(self, args, t) ?? null;
   if (self.k === 'adt') return TABLE[self.name]?.[name]?.(self, args, t) ?? null;
   return null;

@@ -50,6 +50,14 @@ export function lastWorld(): SimWorld | undefined {
   return latest;
 }
 
+/** What a runtime parked on the real-time axis needs from the std threads beside it. */
+export interface OtherThreads {
+  /** Real time (ns) at which one of them can next run: now when one can, Infinity when none will. */
+  nextEventAt(): number;
+  /** Runs one that can run now until it blocks or ends; false when none can. */
+  runOne(): boolean;
+}
+
 export class SimWorld {
   readonly trace: TraceRecorder;
   readonly taskIds = new IdAllocator();
@@ -65,6 +73,8 @@ export class SimWorld {
   readonly signals: Signals;
   /** Real (wall-clock) time of the simulated process in ns; moves only when every thread waits. */
   realNow = 0;
+  /** The program's std threads, once it spawned one: a parked runtime lets them run meanwhile. */
+  osThreads: OtherThreads | null = null;
   /** Index of the current scheduler step. */
   step = 0;
   /** Task cells allocated and not yet freed (the interpreter's memory guard charges for them). */

@@ -13,11 +13,13 @@ export class TaskWaker implements Waker, Context {
   readonly task: Task;
   /** false for the poll's borrowed `waker_ref` (holds no reference). */
   private readonly counted: boolean;
-  private dropped = false;
+  // assigned in the constructor, not as an initialiser (V8 runs those as a function of their own)
+  declare private dropped: boolean;
 
   constructor(task: Task, counted: boolean) {
     this.task = task;
     this.counted = counted;
+    this.dropped = false;
   }
 
   get target(): number {

@@ -12,7 +12,7 @@
  */
 import { ChoicePoint } from '../choice.ts';
 import { FastRand } from '../rng.ts';
-import type { SimWorld } from '../runtime/world.ts';
+import type { OtherThreads, SimWorld } from '../runtime/world.ts';
 
 /** What a blocked thread waits for: `ready()` says when it may go on; `deadline` wakes it anyway. */
 export interface Blocker {
@@ -30,6 +30,8 @@ export class OsThread {
   done = false;
   /** True while the thread's code is on the host stack (it cannot be resumed from inside itself). */
   running = false;
+  /** `Thread::unpark`'s token: the next `park` consumes it and returns at once (one token at most). */
+  parkToken = false;
   constructor(
     /** `ThreadId(n)`: main is 1, threads count up from 2 in spawn order. */
     readonly id: number,
@@ -53,7 +55,7 @@ export class ThreadDeadlock extends Error {
 
 const NEVER = Number.POSITIVE_INFINITY;
 
-export class OsThreads {
+export class OsThreads implements OtherThreads {
   readonly main = new OsThread(1, 'main', null);
   current: OsThread = this.main;
   private readonly threads: OsThread[] = [];
@@ -63,6 +65,13 @@ export class OsThreads {
 
   constructor(readonly world: SimWorld) {
     this.main.running = true;
+    world.osThreads = this;
+  }
+
+  nextEventAt(): number {
+    const now = this.world.realNow;
+    for (const t of this.threads) if (t.canRun(now)) return now;
+    return this.nextDeadline();
   }
 
   spawn(name: string | null, body: ThreadBody): OsThread {

@@ -7,11 +7,11 @@
 import type { Span } from '../../syntax/ast.ts';
 import type { Block, Expr, LetStmt, Stmt } from '../../syntax/ast.ts';
 import type { Pattern } from '../../syntax/ast-pattern.ts';
-import type { Code, GenCode } from '../defs.ts';
-import { CTL, Flow, type Frame } from '../frame.ts';
+import type { Code } from '../defs.ts';
+import { CTL, Flow, type Frame, SUSPEND } from '../frame.ts';
 import { claim, dropInFlight, dropSlot, dropTemps } from '../owner.ts';
 import { Owned, RefBase, type Value } from '../values.ts';
-import { type CE, gen, sync } from './ce.ts';
+import { asResumable, type CE, gen, map1, type RCode, resumable, sync } from './ce.ts';
 import { isHostTypeFailure, MOVED_HANDLE, TypeFault } from '../type-fault.ts';
 import { UseAfterDrop } from '../sim.ts';
 import { env } from '../env.ts';
@@ -129,45 +129,70 @@ export function compileBlock(cx: Cx, block: Block): CE {
     };
     return sync(code, ctl, ic);
   }
-  // generator form: statements' temporaries are handled here (no extra generator per statement)
-  const gs = stmts.map((c) => c.ce.g);
-  const ss = stmts.map((c) => c.ce.s);
+  // resumable form: statements' temporaries are handled here (no extra code per statement)
+  const hidden = (): number => cx.scope.hidden();
+  const rs = stmts.map((c) => asResumable(c.ce, hidden));
   const tmp = stmts.map((c) => c.temps || c.drop);
   const drops = stmts.map((c) => c.drop);
   const n = stmts.length;
-  const tg = tail?.g ?? null;
-  const ts = tail?.s ?? null;
-  const g: GenCode = function* (f: Frame) {
-    for (let i = 0; i < n; i++) {
-      const h = env.onStatement;
-      if (h !== null) h(ls[i], cs[i]);
-      const sg = gs[i];
-      const mark = f.temps === null ? 0 : f.temps.length;
-      let r: Value;
+  const tr = tail === null ? null : asResumable(tail, hidden);
+  // while suspended: the statement it stopped in plus `radix` × the temporaries' mark there
+  const at = hidden();
+  const radix = n + 1;
+  const r: RCode = (f: Frame) => {
+    const s = f.s;
+    const st = s[at] as number | undefined;
+    let i = 0;
+    let mark = 0;
+    let resumed = false;
+    if (st !== undefined) {
+      s[at] = undefined;
+      i = st % radix;
+      mark = (st - i) / radix;
+      resumed = true;
+    }
+    for (; i < n; i++) {
+      if (!resumed) {
+        const h = env.onStatement;
+        if (h !== null) h(ls[i], cs[i]);
+        mark = f.nt;
+      }
+      resumed = false;
+      let v: Value;
       try {
-        r = sg ? yield* sg(f) : ss[i]!(f);
+        v = rs[i](f);
       } catch (e) {
         return hostFailure(e, stmts[i]?.at);
       }
-      if (tmp[i]) {
-        if (drops[i] && r !== CTL && r instanceof Owned) dropInFlight(r);
-        if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
+      if (v === SUSPEND) {
+        s[at] = i + mark * radix;
+        return SUSPEND;
       }
-      if (r === CTL) {
+      if (tmp[i]) {
+        if (drops[i] && v !== CTL && v instanceof Owned) dropInFlight(v);
+        if (f.nt > mark) dropTemps(f, mark);
+      }
+      if (v === CTL) {
         if (hasSlots) dropRange(f, lo, hi, keep);
         return CTL;
       }
     }
     let v: Value = undefined;
-    if (tg || ts) {
-      const h = env.onStatement;
-      if (h !== null) h(tl, tc);
-      v = tg ? yield* tg(f) : ts!(f);
+    if (tr !== null) {
+      if (!resumed) {
+        const h = env.onStatement;
+        if (h !== null) h(tl, tc);
+      }
+      v = tr(f);
+      if (v === SUSPEND) {
+        s[at] = n;
+        return SUSPEND;
+      }
     }
     if (hasSlots) dropRange(f, lo, hi, keep);
     return v;
   };
-  return gen(g, ctl, ic);
+  return resumable(r, ctl, ic);
 }
 
 /**
@@ -218,21 +243,19 @@ function withTemps(c: CE, dropResult: boolean): CE {
   if (c.s) {
     const s = c.s;
     return sync((f) => {
-      const t = f.temps;
-      const mark = t === null ? 0 : t.length;
+      const mark = f.nt;
       const v = s(f);
       if (dropResult && v !== CTL && v instanceof Owned) dropInFlight(v);
-      if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
+      if (f.nt > mark) dropTemps(f, mark);
       return v === CTL ? CTL : undefined;
     }, c.ctl);
   }
   const g = c.g!;
   return gen(function* (f: Frame) {
-    const t = f.temps;
-    const mark = t === null ? 0 : t.length;
+    const mark = f.nt;
     const v = yield* g(f);
     if (dropResult && v !== CTL && v instanceof Owned) dropInFlight(v);
-    if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
+    if (f.nt > mark) dropTemps(f, mark);
     return v === CTL ? CTL : undefined;
   }, c.ctl);
 }
@@ -406,13 +429,11 @@ function mapStore(init: CE, store: (f: Frame, v: Value) => void): CE {
       return undefined;
     }, true);
   }
-  const g = init.g!;
-  return gen(function* (f: Frame) {
-    const v = yield* g(f);
-    if (v === CTL) return CTL;
+  // `let x = h.await;`: a map over the await, which fuses it into itself
+  return map1(init, (f, v) => {
     store(f, v);
     return undefined;
-  }, init.ctl);
+  });
 }
 
 export { claim };

@@ -17,17 +17,17 @@ import { findMethod, FOUND, isBuiltinMethodName } from '../std/tables.ts';
 import { isArgTyped } from '../std/registry.ts';
 import { userIter } from '../std/iter.ts';
 import { ITER } from '../std/iter-methods.ts';
-import { deref, DROPPED, Owned, RefBase, REnum, type Value } from '../values.ts';
+import { deref, DROPPED, Owned, RChar, RefBase, REnum, type Value } from '../values.ts';
 import { asGen, type CE, gen, map1, seq, sync } from './ce.ts';
 import { isResumableScope, sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
-import { blockingSite } from '../std/thread-block.ts';
+import { blockingSite, isBlockingFn } from '../std/thread-block.ts';
 import { type Cx, fail } from './cx.ts';
 import { bracketSite, compileExpr, compilePlaceRead, tempRead } from './expr.ts';
 import { indexView } from '../std/index-ops.ts';
 import { resolvePath, setTraitCall } from './paths.ts';
 import { P, refTo } from './place.ts';
 import type { IntCell } from '../intcell.ts';
-import { typeFault } from '../type-fault.ts';
+import { nativeOrigin, typeFault } from '../type-fault.ts';
 import { nameSpawnSite } from '../site-names.ts';
 
 /** A spawn call's site carries the task name its syntax gives (compile/spawn-names.ts). */
@@ -85,7 +85,10 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
             },
         ret,
       );
-      return suspendsAfter(cx.scope, call) ? gen(blockingSite(site, sleepThenYield(asGen(c))), c.ctl, ret) : c;
+      if (suspendsAfter(cx.scope, call)) return gen(blockingSite(site, sleepThenYield(asGen(c))), c.ctl, ret);
+      if (isBlockingFn(nativeOrigin(call)) && isResumableScope(cx.scope))
+        return gen(blockingSite(site, asGen(c)), c.ctl, ret);
+      return c;
     }
   }
   const fnv = compilePlaceRead(cx, callee);
@@ -170,7 +173,8 @@ export const retInts = new WeakMap<object, IntCell | null>();
 
 /** Values replaced (not mutated) by `&mut self` methods need a reference to their place. */
 function needsPlace(v: Value): boolean {
-  return typeof v !== 'object' || v instanceof REnum;
+  // a char is an immutable object here, replaced like a primitive (`c.make_ascii_uppercase()`)
+  return typeof v !== 'object' || v instanceof REnum || v instanceof RChar;
 }
 
 /** Calls method `name` on receiver `r` read from place (c, k). */

@@ -3,9 +3,17 @@
  * code containing `.await` compiles to a generator function that yields while an awaited future is
  * pending (the enclosing async future resumes it on its next poll). `ctl` says whether the code can
  * return the CTL signal (break / continue / return / `?`), so parents check only where needed.
+ *
+ * Blocks, loops, `let`, maps and `.await` itself also compile to resumable code (`r`), an explicit
+ * state machine as rustc makes: it returns SUSPEND while an awaited future is pending, and keeps
+ * where it stopped in hidden slots of the frame (a statement index, the awaited future), so the
+ * next poll calls it again from the top and each node jumps back to where it was. No generator
+ * object is made per evaluation, and a poll is a chain of plain calls.
  */
 import type { Code, GenCode } from '../defs.ts';
-import { CTL, type Frame } from '../frame.ts';
+import { CTL, type Frame, SUSPEND } from '../frame.ts';
+
+export { SUSPEND };
 import type { IntCell } from '../intcell.ts';
 import type { Value } from '../values.ts';
 
@@ -22,8 +30,13 @@ export interface CE {
    * over such an expression then adds no generator of its own, so `x.await.unwrap()` and
    * `sum += x.await` run one generator per poll, not one per enclosing node.
    */
-  readonly fuse?: (after: After) => GenCode;
+  readonly fuse?: (after: After) => RCode;
+  /** The resumable form (a state machine in the frame's hidden slots), when the node has one. */
+  readonly r?: RCode;
 }
+
+/** Resumable code: the value, CTL, or SUSPEND; called again on the next poll, it resumes. */
+export type RCode = (f: Frame) => Value;
 
 /** What runs on an expression's value once it is ready (not called on CTL). */
 export type After = (f: Frame, v: Value) => Value;
@@ -36,9 +49,48 @@ export function gen(g: GenCode, ctl = false, ic: IntCell | null = null, elem: In
   return { s: null, g, ctl, ic, elem };
 }
 
-/** A generator expression that can take a continuation into itself (see `CE.fuse`). */
-export function fusable(make: (after: After | null) => GenCode, ctl = false, ic: IntCell | null = null): CE {
-  return { s: null, g: make(null), ctl, ic, fuse: (after) => make(after) };
+/** Resumable code as an expression (its generator form, for parents without a resumable form, runs it). */
+export function resumable(r: RCode, ctl = false, ic: IntCell | null = null, elem: IntCell | null = null): CE {
+  return { s: null, g: genOf(r), r, ctl, ic, elem };
+}
+
+/** A resumable expression that can take a continuation into itself (see `CE.fuse`). */
+export function fusable(make: (after: After | null) => RCode, ctl = false, ic: IntCell | null = null): CE {
+  const r = make(null);
+  return { s: null, g: genOf(r), r, ctl, ic, fuse: make };
+}
+
+/** Runs resumable code inside a generator: yields while it suspends. */
+function genOf(r: RCode): GenCode {
+  return function* (f: Frame) {
+    for (;;) {
+      const v = r(f);
+      if (v !== SUSPEND) return v;
+      yield undefined;
+    }
+  };
+}
+
+/**
+ * The resumable form of any compiled expression. Plain code never suspends; an expression with
+ * only a generator form keeps its generator in a hidden slot (`hidden` allocates one) while it
+ * is suspended.
+ */
+export function asResumable(c: CE, hidden: () => number): RCode {
+  if (c.r !== undefined) return c.r;
+  if (c.s !== null) return c.s;
+  const g = c.g!;
+  const k = hidden();
+  return (f) => {
+    const s = f.s;
+    let it = s[k] as Generator<undefined, Value, undefined> | undefined;
+    if (it === undefined) it = g(f);
+    else s[k] = undefined;
+    const x = it.next();
+    if (x.done === true) return x.value;
+    s[k] = it;
+    return SUSPEND;
+  };
 }
 
 /** `after` on the result of `first`, propagating CTL (the composition `map1` of `map1` gives). */
@@ -167,6 +219,17 @@ export function map1(c: CE, fn: (f: Frame, v: Value) => Value, ic: IntCell | nul
   }
   const fuse = c.fuse;
   if (fuse !== undefined) return fusable((after) => fuse(andThen(fn, after)), ctl, ic);
+  const r = c.r;
+  if (r !== undefined) {
+    return resumable(
+      (f) => {
+        const v = r(f);
+        return v === SUSPEND || v === CTL ? v : fn(f, v);
+      },
+      ctl,
+      ic,
+    );
+  }
   const g = c.g!;
   return gen(
     function* (f: Frame) {

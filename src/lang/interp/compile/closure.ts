@@ -21,7 +21,7 @@ import { intoFuture } from '../tokio/into-future.ts';
 import { markResumableScope, resumableBody } from '../tokio/blocking.ts';
 import { Owned, RefBase, type Value } from '../values.ts';
 import { compileBlock } from './block.ts';
-import { asGen, type CE, fusable, sync } from './ce.ts';
+import { asResumable, type CE, fusable, SUSPEND, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { annotationCell, compileExpr } from './expr.ts';
 import { compilePattern } from './pattern.ts';
@@ -142,25 +142,10 @@ export function makeLayout(
   name: string,
   capturesForward: boolean,
 ): AsyncLayout {
-  const body = asGen(bodyCe);
   const finalHeads = capturesForward ? heads.slice() : heads.slice().reverse();
-  const sb = bodyCe.s;
-  const sync =
-    sb === null
-      ? null
-      : (f: Frame): Value => {
-          let r = sb(f);
-          if (r === CTL) {
-            r = f.rv;
-            f.rv = undefined;
-            f.flow = Flow.None;
-          }
-          const s = f.s;
-          for (const i of finalHeads) dropSlot(s[i], s, i);
-          return r;
-        };
-  const code = function* (f: Frame): Generator<undefined, Value, undefined> {
-    let r = yield* body(f);
+  /** The body's value (a `return` value too), after the arguments / captures are dropped. */
+  const finish = (f: Frame, r0: Value): Value => {
+    let r = r0;
     if (r === CTL) {
       r = f.rv;
       f.rv = undefined;
@@ -170,7 +155,18 @@ export function makeLayout(
     for (const i of finalHeads) dropSlot(s[i], s, i);
     return r;
   };
-  return { code, sync, order: scope.dropOrder(), unpolled: heads.slice(), name };
+  const sb = bodyCe.s;
+  const sync = sb === null ? null : (f: Frame): Value => finish(f, sb(f));
+  // a block body is plain code or resumable code (block.ts), never a bare generator
+  const rb = sb === null ? bodyCe.r! : null;
+  const resume =
+    rb === null
+      ? null
+      : (f: Frame): Value => {
+          const r = rb(f);
+          return r === SUSPEND ? SUSPEND : finish(f, r);
+        };
+  return { sync, resume, order: scope.dropOrder(), unpolled: heads.slice(), name };
 }
 
 /** The suspend point `e` makes: the locals in scope there that the type checker saw still held. */
@@ -195,19 +191,24 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
   const inner = compileExpr(cx, e.expr);
   const site = Site.of(e.span);
   const point = awaitPoint(cx, e);
-  const ig = inner.g;
-  const is = inner.s;
-  // `after`: the enclosing nodes' work on the result, run here (ce.ts `fuse`), not in generators of their own.
+  const hidden = (): number => cx.scope.hidden();
+  // while `ir` suspends the slots stay empty; while the awaited future is pending they hold it
+  const ir = inner.s === null ? asResumable(inner, hidden) : inner.s;
+  const futSlot = hidden();
+  const ownedSlot = hidden();
+  // `after`: the enclosing nodes' work on the result, run here (ce.ts `fuse`), not in code of their own.
   return fusable(
-    (after) =>
-      function* (f: Frame) {
-        const v = ig ? yield* ig(f) : is!(f);
-        if (v === CTL) return CTL;
-        // the polling loop of awaitValue, inlined (one generator less per `.await`)
-        const owned = !(v instanceof RefBase);
-        const fut = awaitedFuture(v, site);
-        const host = f.fut as AsyncFuture;
-        let r: Value | Pending;
+    (after) => (f: Frame) => {
+      const s = f.s;
+      const host = f.fut as AsyncFuture;
+      let fut = s[futSlot] as RFuture | undefined;
+      let owned: boolean;
+      let r: Value | Pending;
+      if (fut === undefined) {
+        const v = ir(f);
+        if (v === SUSPEND || v === CTL) return v;
+        owned = !(v instanceof RefBase);
+        fut = awaitedFuture(v, site);
         try {
           r = fut.poll(host.cx as Context);
         } catch (e) {
@@ -219,19 +220,24 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
           return after === null || r === CTL ? r : after(f, r);
         }
         if (owned) pushTemp(f, fut); // dropping the suspended frame drops it first
-        for (;;) {
-          suspendAt(host, site, point, fut);
-          yield undefined;
-          r = fut.poll(host.cx as Context);
-          if (r !== PENDING) break;
+      } else {
+        owned = s[ownedSlot] === true;
+        r = fut.poll(host.cx as Context);
+        if (r !== PENDING) {
+          s[futSlot] = undefined;
+          host.awaitee = null;
+          if (owned) {
+            releaseTemp(f, fut);
+            fut.drop();
+          }
+          return after === null || r === CTL ? r : after(f, r);
         }
-        host.awaitee = null;
-        if (owned) {
-          releaseTemp(f, fut);
-          fut.drop();
-        }
-        return after === null || r === CTL ? r : after(f, r);
-      },
+      }
+      s[futSlot] = fut;
+      s[ownedSlot] = owned;
+      suspendAt(host, site, point, fut);
+      return SUSPEND;
+    },
     inner.ctl,
     inner.ic,
   );
@@ -282,16 +288,16 @@ function suspendAt(host: AsyncFuture, site: Site, point: AwaitPoint | null, fut:
 
 export { RFuture };
 
-/** Forgets the awaited future as a temporary of `f` (it is most often the newest: pop, no splice array). */
+/** Forgets the awaited future as a temporary of `f` (it is most often the newest). */
 function releaseTemp(f: Frame, fut: Value): void {
   const t = f.temps!;
-  const last = t.length - 1;
-  if (last >= 0 && t[last] === fut) {
-    t.pop();
-    return;
-  }
-  const i = t.lastIndexOf(fut);
-  if (i >= 0) t.splice(i, 1);
+  const n = f.nt;
+  let i = n - 1;
+  while (i >= 0 && t[i] !== fut) i--;
+  if (i < 0) return;
+  for (; i < n - 1; i++) t[i] = t[i + 1];
+  t[n - 1] = undefined;
+  f.nt = n - 1;
 }
 
 /** Records where the running task suspends (the UI marks each task's current line with it). */

@@ -15,14 +15,14 @@ import type {
   TryExpr,
 } from '../../syntax/ast.ts';
 import { Site } from '../defs.ts';
-import { CTL, Flow, type Frame } from '../frame.ts';
+import { CTL, Flow, type Frame, SUSPEND } from '../frame.ts';
 import type { IntCell } from '../intcell.ts';
 import { release } from '../owner.ts';
 import { OPTION, RESULT, err, NONE } from '../std/enums.ts';
 import { convertError } from '../std/errors.ts';
 import { Owned, REnum, type Value } from '../values.ts';
 import { dropRange, compileBlock } from './block.ts';
-import { type CE, gen, sync, UNIT_CE } from './ce.ts';
+import { asResumable, type CE, gen, map1, resumable, sync, UNIT_CE } from './ce.ts';
 import type { Cx } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
 import { compilePattern, type CPat } from './pattern.ts';
@@ -98,11 +98,8 @@ function compileLetCond(cx: Cx, pat: Pattern, expr: Expr): Cond {
       return v === CTL ? CTL : then(f, v);
     }, ce.ctl);
   }
-  const g = ce.g!;
-  return gen(function* (f: Frame) {
-    const v = yield* g(f);
-    return v === CTL ? CTL : then(f, v);
-  }, ce.ctl);
+  // `while let Some(x) = rx.recv().await`: a map over the await, which fuses it into itself
+  return map1(ce, then);
 }
 
 export function compileIf(cx: Cx, e: IfExpr): CE {
@@ -148,27 +145,46 @@ export function compileIf(cx: Cx, e: IfExpr): CE {
       ic,
     );
   }
-  const cg = cond.g;
-  const cs = cond.s;
-  const tg = then.g;
-  const ts = then.s;
-  const eg = els.g;
-  const es = els.s;
-  return gen(
-    function* (f: Frame) {
-      const x = cg ? yield* cg(f) : cs!(f);
+  const hidden = (): number => cx.scope.hidden();
+  const c = asResumable(cond, hidden);
+  const t = asResumable(then, hidden);
+  const el = asResumable(els, hidden);
+  // the branch a suspended `if` is in (a suspended condition resumes by itself)
+  const at = hidden();
+  return resumable(
+    (f: Frame) => {
+      const s = f.s;
+      const st = s[at] as number | undefined;
+      let x: Value;
+      if (st !== undefined) {
+        s[at] = undefined;
+        x = st === IN_THEN;
+      } else {
+        x = c(f);
+        if (x === SUSPEND) return SUSPEND;
+      }
       if (x === true) {
-        const v = tg ? yield* tg(f) : ts!(f);
+        const v = t(f);
+        if (v === SUSPEND) {
+          s[at] = IN_THEN;
+          return SUSPEND;
+        }
         if (hasSlots) dropRange(f, lo, hi, keep);
         return v;
       }
       if (x === CTL) return CTL;
-      return eg ? yield* eg(f) : es!(f);
+      const v = el(f);
+      if (v === SUSPEND) s[at] = IN_ELSE;
+      return v;
     },
     ctl,
     ic,
   );
 }
+
+/** Where a suspended `if` stopped (kept in a hidden slot of the frame). */
+const IN_THEN = 1;
+const IN_ELSE = 2;
 
 interface Arm {
   readonly pat: CPat;

@@ -34,6 +34,7 @@ import {
 } from '../defs.ts';
 import type { IntCell } from '../intcell.ts';
 import { invoke } from '../call.ts';
+import { RLocalKey } from '../std/thread-local.ts';
 import { BOOL_METHODS, CHAR_METHODS, FLOAT_METHODS, INT_METHODS, STR_METHODS, tableFor } from '../std/tables.ts';
 import { RVec, RMap, RTuple } from '../values.ts';
 import { compileBlock } from './block.ts';
@@ -304,6 +305,7 @@ export class ProgramCompiler {
         const value = it.value;
         const ty = it.type;
         if (value) {
+          const threadLocal = it.kind === 'Static' && it.threadLocal === true;
           cell.init = () => {
             const scope = new FnScope(null, false, false, null);
             const ce = cx.withScope(scope, () => {
@@ -311,9 +313,12 @@ export class ProgramCompiler {
               cx.cells.unify(c.ic, annotationCell(cx, ty));
               return c;
             });
-            if (!ce.s) return fail(value.span, '`.await` in a constant');
+            const run = ce.s;
+            if (!run) return fail(value.span, '`.await` in a constant');
             cx.cells.finalize();
-            return ce.s(new Frame(scope.nslots, null));
+            // a thread-local's initializer runs once on each thread that uses it
+            if (threadLocal) return new RLocalKey(it.name, () => run(new Frame(scope.nslots, null)));
+            return run(new Frame(scope.nslots, null));
           };
         }
         cx.items.set(it.name, { kind: 'const', cell });

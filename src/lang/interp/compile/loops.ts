@@ -7,13 +7,13 @@
 import type { Expr, ForExpr, LoopExpr, WhileExpr } from '../../syntax/ast.ts';
 import { Site } from '../defs.ts';
 import { env, runaway } from '../env.ts';
-import { CTL, Flow, type Frame } from '../frame.ts';
+import { CTL, Flow, type Frame, SUSPEND } from '../frame.ts';
 import { copyValue, dropInFlight, dropTemps } from '../owner.ts';
 import { DONE, intoIter, type RIter } from '../std/iter.ts';
 import { RRange } from '../std/range.ts';
 import { Owned, RVec, type Value } from '../values.ts';
 import { compileBlock, dropRange } from './block.ts';
-import { type CE, gen, sync } from './ce.ts';
+import { asResumable, type CE, resumable, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { compileExpr } from './expr.ts';
 import { compileCond } from './control.ts';
@@ -57,12 +57,12 @@ function charge(site: Site): void {
 }
 
 function tempMark(f: Frame): number {
-  return f.temps === null ? 0 : f.temps.length;
+  return f.nt;
 }
 
 /** Drops the temporaries a pass left above `mark`. */
 function dropTempsFrom(f: Frame, mark: number): void {
-  if (f.temps !== null && f.temps.length > mark) dropTemps(f, mark);
+  if (f.nt > mark) dropTemps(f, mark);
 }
 
 export function compileLoop(cx: Cx, e: LoopExpr): CE {
@@ -83,12 +83,26 @@ export function compileLoop(cx: Cx, e: LoopExpr): CE {
       }
     }, tailCtl);
   }
-  const g = body.g!;
-  return gen(function* (f: Frame) {
-    const mark = tempMark(f);
+  const b = asResumable(body, () => cx.scope.hidden());
+  // while suspended: 1 + 2 × the temporaries' mark
+  const at = cx.scope.hidden();
+  return resumable((f: Frame) => {
+    const s = f.s;
+    const st = s[at] as number | undefined;
+    let mark: number;
+    let resumed = st !== undefined;
+    if (resumed) {
+      s[at] = undefined;
+      mark = (st! - 1) / 2;
+    } else mark = tempMark(f);
     for (;;) {
-      charge(site);
-      const r = yield* g(f);
+      if (!resumed) charge(site);
+      resumed = false;
+      const r = b(f);
+      if (r === SUSPEND) {
+        s[at] = 1 + 2 * mark;
+        return SUSPEND;
+      }
       dropTempsFrom(f, mark);
       const out = afterPass(f, r, label);
       if (out !== KEEP_LOOPING) return out;
@@ -139,21 +153,47 @@ export function compileWhile(cx: Cx, e: WhileExpr): CE {
       }
     }, true);
   }
-  const cg = cond.g;
-  const cs = cond.s;
-  const bg = body.g;
-  const bs = body.s;
-  return gen(function* (f: Frame) {
-    const mark = tempMark(f);
+  const hidden = (): number => cx.scope.hidden();
+  const c = asResumable(cond, hidden);
+  const b = asResumable(body, hidden);
+  // while suspended: IN_COND or IN_BODY, plus 4 × the temporaries' mark
+  const at = hidden();
+  return resumable((f: Frame) => {
+    const s = f.s;
+    const st = s[at] as number | undefined;
+    let mark: number;
+    let phase = 0;
+    if (st !== undefined) {
+      s[at] = undefined;
+      phase = st & 3;
+      mark = (st - phase) / 4;
+    } else mark = tempMark(f);
     for (;;) {
-      charge(site);
-      const stop = condExit(f, cg ? yield* cg(f) : cs!(f), mark);
-      if (stop !== KEEP_LOOPING) return stop;
-      const out = endPass(f, bg ? yield* bg(f) : bs!(f), mark);
+      if (phase !== IN_BODY) {
+        if (phase !== IN_COND) charge(site);
+        const x = c(f);
+        if (x === SUSPEND) {
+          s[at] = IN_COND + 4 * mark;
+          return SUSPEND;
+        }
+        const stop = condExit(f, x, mark);
+        if (stop !== KEEP_LOOPING) return stop;
+      }
+      phase = 0;
+      const r = b(f);
+      if (r === SUSPEND) {
+        s[at] = IN_BODY + 4 * mark;
+        return SUSPEND;
+      }
+      const out = endPass(f, r, mark);
       if (out !== KEEP_LOOPING) return out;
     }
   }, true);
 }
+
+/** Where a suspended `while` stopped (loops keep it in a hidden slot of the frame). */
+const IN_COND = 1;
+const IN_BODY = 2;
 
 /**
  * `for x in arr` where the checker knows `arr` is an array of `Copy` items: the array is `Copy`, so
@@ -263,16 +303,31 @@ export function compileFor(cx: Cx, e: ForExpr): CE {
       return runSync(f, itv);
     }, true);
   }
-  const ig = iterE.g;
-  const is = iterE.s;
-  const bg = body.g;
-  const bs = body.s;
-  return gen(function* (f: Frame) {
-    const itv = ig ? yield* ig(f) : is!(f);
-    if (itv === CTL) return CTL;
-    const it = holdIter(f, itv);
-    while (bindNext(f, it)) {
-      const out = endPass(f, it, bg ? yield* bg(f) : bs!(f));
+  const hidden = (): number => cx.scope.hidden();
+  const ir = asResumable(iterE, hidden);
+  const b = asResumable(body, hidden);
+  // true while the body is suspended (the iterator is in `itSlot`)
+  const inBody = hidden();
+  return resumable((f: Frame) => {
+    const s = f.s;
+    let it: RIter;
+    let resumed = s[inBody] === true;
+    if (resumed) {
+      s[inBody] = undefined;
+      it = s[itSlot] as RIter;
+    } else {
+      const itv = ir(f);
+      if (itv === SUSPEND || itv === CTL) return itv;
+      it = holdIter(f, itv);
+    }
+    while (resumed || bindNext(f, it)) {
+      resumed = false;
+      const r = b(f);
+      if (r === SUSPEND) {
+        s[inBody] = true;
+        return SUSPEND;
+      }
+      const out = endPass(f, it, r);
       if (out !== KEEP_LOOPING) return out;
     }
     dropIter(f, it);

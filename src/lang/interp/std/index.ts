@@ -14,11 +14,16 @@ import './panic-api.ts';
 import './reverse.ts';
 import './ordering.ts';
 import './thread.ts';
+import './thread-local.ts';
 import './mpsc-std.ts';
 import './sync-std.ts';
 import './std-more.ts';
 import './slice-mut.ts';
 import './long-tail.ts';
+import './num-more.ts';
+import './text-more.ts';
+import './iter-more.ts';
+import './duration-more.ts';
 // the collections' long tail (issue 13): after long-tail.ts, whose methods it reuses
 import './coll-tail.ts';
 import './map-tail.ts';

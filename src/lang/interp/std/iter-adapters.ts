@@ -8,7 +8,7 @@ import type { Site } from '../defs.ts';
 import { dropChild, dropInFlight, release } from '../owner.ts';
 import { MutRef, REnum, type Value } from '../values.ts';
 import { OPTION } from './enums.ts';
-import { DONE, intoIter, type Next, RIter, tuple2 } from './iter.ts';
+import { DONE, intoIter, type Next, RIter, type SizeHint, tuple2 } from './iter.ts';
 
 /** Takes ownership of an iterator it wraps (so dropping the adapter drops what is left). */
 function adopt(src: RIter, owner: object): void {
@@ -26,6 +26,16 @@ abstract class Adapter extends RIter {
   override dropGlue(): void {
     dropChild(this.src, this);
   }
+  /** One item out for each item in, unless an adapter says otherwise. */
+  override sizeHint(): SizeHint {
+    const n = this.len();
+    return n >= 0 ? [n, n] : this.src.sizeHint();
+  }
+}
+
+/** Adapters that may drop any item (`filter`, `take_while`, …): at most the source's upper bound. */
+function anyFewer(src: RIter): SizeHint {
+  return [0, src.sizeHint()[1]];
 }
 
 /** An adapter driven by a closure of the program (`filter`, `take_while`, `inspect`, …). */
@@ -70,6 +80,9 @@ class MapIter extends Adapter {
 }
 
 class FilterIter extends FnAdapter {
+  override sizeHint(): SizeHint {
+    return anyFewer(this.src);
+  }
   next(): Next {
     return this.pull(false);
   }
@@ -87,6 +100,9 @@ class FilterIter extends FnAdapter {
 }
 
 class FilterMapIter extends FnAdapter {
+  override sizeHint(): SizeHint {
+    return anyFewer(this.src);
+  }
   next(): Next {
     for (;;) {
       const x = this.src.next();
@@ -138,6 +154,11 @@ abstract class PairAdapter extends Adapter {
 }
 
 class ZipIter extends PairAdapter {
+  override sizeHint(): SizeHint {
+    const [a, x] = this.src.sizeHint();
+    const [b, y] = this.other.sizeHint();
+    return [Math.min(a, b), x === null ? y : y === null ? x : Math.min(x, y)];
+  }
   next(): Next {
     const a = this.src.next();
     if (a === DONE) return DONE;
@@ -154,6 +175,11 @@ class ZipIter extends PairAdapter {
 }
 
 class ChainIter extends PairAdapter {
+  override sizeHint(): SizeHint {
+    const [a, x] = this.src.sizeHint();
+    const [b, y] = this.other.sizeHint();
+    return [a + b, x === null || y === null ? null : x + y];
+  }
   private first = true;
   next(): Next {
     if (this.first) {
@@ -185,6 +211,10 @@ abstract class CountAdapter extends Adapter {
 }
 
 class TakeIter extends CountAdapter {
+  override sizeHint(): SizeHint {
+    const [lo, hi] = this.src.sizeHint();
+    return [Math.min(lo, this.n), hi === null ? this.n : Math.min(hi, this.n)];
+  }
   next(): Next {
     if (this.n <= 0) return DONE;
     this.n--;
@@ -197,6 +227,10 @@ class TakeIter extends CountAdapter {
 }
 
 class SkipIter extends CountAdapter {
+  override sizeHint(): SizeHint {
+    const [lo, hi] = this.src.sizeHint();
+    return [Math.max(0, lo - this.n), hi === null ? null : Math.max(0, hi - this.n)];
+  }
   next(): Next {
     while (this.n > 0) {
       this.n--;
@@ -213,6 +247,9 @@ class SkipIter extends CountAdapter {
 }
 
 class TakeWhileIter extends FnAdapter {
+  override sizeHint(): SizeHint {
+    return anyFewer(this.src);
+  }
   private done = false;
   next(): Next {
     if (this.done) return DONE;
@@ -226,6 +263,9 @@ class TakeWhileIter extends FnAdapter {
 }
 
 class SkipWhileIter extends FnAdapter {
+  override sizeHint(): SizeHint {
+    return anyFewer(this.src);
+  }
   private skipping = true;
   next(): Next {
     for (;;) {
@@ -242,6 +282,12 @@ class SkipWhileIter extends FnAdapter {
 }
 
 class StepByIter extends Adapter {
+  override sizeHint(): SizeHint {
+    const f = (k: number): number =>
+      this.first ? (k === 0 ? 0 : 1 + Math.floor((k - 1) / this.step)) : Math.floor(k / this.step);
+    const [lo, hi] = this.src.sizeHint();
+    return [f(lo), hi === null ? null : f(hi)];
+  }
   private first = true;
   constructor(
     src: RIter,
@@ -286,6 +332,12 @@ export class PeekableIter extends Adapter {
     if (this.peeked === null) this.peeked = this.src.next();
     return this.peeked;
   }
+  override sizeHint(): SizeHint {
+    if (this.peeked === DONE) return [0, 0];
+    const [lo, hi] = this.src.sizeHint();
+    const k = this.peeked === null ? 0 : 1;
+    return [lo + k, hi === null ? null : hi + k];
+  }
 }
 
 class InspectIter extends FnAdapter {
@@ -297,6 +349,9 @@ class InspectIter extends FnAdapter {
 }
 
 class FlatMapIter extends Adapter {
+  override sizeHint(): SizeHint {
+    return [0, null];
+  }
   private cur: RIter | null = null;
   constructor(
     src: RIter,
@@ -321,6 +376,9 @@ class FlatMapIter extends Adapter {
 }
 
 class ScanIter extends Adapter {
+  override sizeHint(): SizeHint {
+    return anyFewer(this.src);
+  }
   constructor(
     src: RIter,
     site: Site,
@@ -338,6 +396,9 @@ class ScanIter extends Adapter {
 }
 
 class FromFnIter extends RIter {
+  override sizeHint(): SizeHint {
+    return [0, null];
+  }
   constructor(
     private readonly site: Site,
     private readonly f: Value,
@@ -350,6 +411,9 @@ class FromFnIter extends RIter {
 }
 
 class RepeatIter extends RIter {
+  override sizeHint(): SizeHint {
+    return [Infinity, null];
+  }
   constructor(
     private readonly v: Value,
     private readonly clone: (v: Value) => Value,
@@ -362,6 +426,9 @@ class RepeatIter extends RIter {
 }
 
 class CycleIter extends RIter {
+  override sizeHint(): SizeHint {
+    return this.items.length === 0 ? [0, 0] : [Infinity, null];
+  }
   private i = 0;
   constructor(private readonly items: Value[]) {
     super();

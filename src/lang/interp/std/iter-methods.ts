@@ -419,17 +419,22 @@ class ArrayIterPlain extends RIter {
 
 // Ranges are iterators themselves: every iterator method works on them.
 const RANGE = tableFor(RRange);
-for (const [name, method] of ITER) {
-  RANGE.set(name, {
-    name,
-    selfMode: method.selfMode,
-    call: (s, a) => {
-      const r = deref(a[0]);
-      a[0] = r instanceof RRange ? rangeIter(r, s) : r;
-      return method.call(s, a);
-    },
-  });
+/** Gives ranges every iterator method registered so far (modules loaded later call it again). */
+export function forwardIterMethodsToRanges(): void {
+  for (const [name, method] of ITER) {
+    if (RANGE.has(name)) continue;
+    RANGE.set(name, {
+      name,
+      selfMode: method.selfMode,
+      call: (s, a) => {
+        const r = deref(a[0]);
+        a[0] = r instanceof RRange ? rangeIter(r, s) : r;
+        return method.call(s, a);
+      },
+    });
+  }
 }
+forwardIterMethodsToRanges();
 def(RANGE, 'contains', 'ref', (_s, a) => {
   const r = deref(a[0]) as RRange;
   const v = deref(a[1]);

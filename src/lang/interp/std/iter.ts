@@ -45,8 +45,17 @@ export abstract class RIter extends Owned {
   len(): number {
     return -1;
   }
+  /** `size_hint()`: [lower, upper or null for None]; exact when the length is known. */
+  sizeHint(): SizeHint {
+    const n = this.len();
+    return n >= 0 ? [n, n] : [0, null];
+  }
   dropGlue(): void {}
 }
+
+export type SizeHint = [lower: number, upper: number | null];
+/** The lower and upper bounds of `str::chars()` over `bytes` bytes (1 to 4 bytes a char). */
+export const charsHint = (bytes: number): SizeHint => [Math.ceil(bytes / 4), bytes];
 
 /** Items of an array, borrowed (`owned` false) or handed over (`owned` true). */
 export class BufIter extends RIter {
@@ -90,6 +99,9 @@ export class BufIter extends RIter {
 
 /** `str::chars()`: a borrowed char iterator that can give back the rest as `as_str()`. */
 export class CharsIter extends BufIter {
+  override sizeHint(): SizeHint {
+    return charsHint(new TextEncoder().encode(this.asStr()).length);
+  }
   asStr(): string {
     return this.remaining()
       .map((c) => (c as RChar).c)
@@ -104,6 +116,9 @@ export class CharIndicesIter extends BufIter {
     private readonly byteLen: number,
   ) {
     super(items, true);
+  }
+  override sizeHint(): SizeHint {
+    return charsHint(new TextEncoder().encode(this.asStr()).length);
   }
   asStr(): string {
     return this.remaining()

@@ -14,7 +14,7 @@ import { DONE, type Next, RIter, BufIter } from './iter.ts';
 import { err, ok } from './enums.ts';
 import { fn } from './registry.ts';
 import { def, tableFor } from './tables.ts';
-import { blockOn, osThreads, WOULD_BLOCK } from './thread-block.ts';
+import { blockOn, mapBlocked, osThreads, parkingWait, WOULD_BLOCK } from './thread-block.ts';
 
 class Chan {
   readonly q: Value[] = [];
@@ -123,12 +123,16 @@ function take(ch: Chan): Value {
 
 /** Blocks until a value comes (it) or every sender is gone (CLOSED). */
 function recv(s: Site, ch: Chan, deadline?: number): Value {
+  const me = osThreads().current;
   return blockOn(
     s,
-    () => (ch.q.length > 0 ? take(ch) : ch.senders === 0 ? CLOSED : WOULD_BLOCK),
+    parkingWait(() => (ch.q.length > 0 ? take(ch) : ch.senders === 0 ? CLOSED : WOULD_BLOCK)),
     () => ch.q.length > 0 || ch.senders === 0,
     deadline,
-    () => TIMEOUT,
+    () => {
+      me.parkToken = false;
+      return TIMEOUT;
+    },
   );
 }
 const TIMEOUT: unique symbol = Symbol('timeout');
@@ -172,14 +176,14 @@ def(ST, 'send', 'ref', (s, a) => {
   let mine = -1;
   return blockOn(
     s,
-    () => {
+    parkingWait(() => {
       if (!ch.receiverAlive) return mine < 0 ? err(new RSendError(v)) : ok(undefined);
       if (mine < 0) {
         if (ch.q.length >= Math.max(bound, 1)) return WOULD_BLOCK;
         mine = push(ch, v);
       }
       return bound > 0 || ch.taken > mine ? ok(undefined) : WOULD_BLOCK;
-    },
+    }),
     () => !ch.receiverAlive || (mine < 0 ? ch.q.length < Math.max(bound, 1) : ch.taken > mine),
   );
 });
@@ -194,8 +198,8 @@ def(ST, 'try_send', 'ref', (_s, a) => {
 
 const RT = tableFor(RStdReceiver);
 def(RT, 'recv', 'ref', (s, a) => {
-  const v = recv(s, rx(a[0]).ch);
-  return v === CLOSED ? err(new RRecvError()) : ok(v);
+  // in a thread's closure the wait may suspend: the result is wrapped once the value is there
+  return mapBlocked(recv(s, rx(a[0]).ch), (v) => (v === CLOSED ? err(new RRecvError()) : ok(v)));
 });
 def(RT, 'try_recv', 'ref', (_s, a) => {
   const ch = rx(a[0]).ch;
@@ -204,9 +208,10 @@ def(RT, 'try_recv', 'ref', (_s, a) => {
 });
 def(RT, 'recv_timeout', 'ref', (s, a) => {
   const ch = rx(a[0]).ch;
-  const v = recv(s, ch, osThreads().world.realNow + (deref(a[1]) as RDuration).ns);
-  if (v === TIMEOUT) return err(RECV_TIMEOUT.unit(0));
-  return v === CLOSED ? err(RECV_TIMEOUT.unit(1)) : ok(v);
+  return mapBlocked(recv(s, ch, osThreads().world.realNow + (deref(a[1]) as RDuration).ns), (v) => {
+    if (v === TIMEOUT) return err(RECV_TIMEOUT.unit(0));
+    return v === CLOSED ? err(RECV_TIMEOUT.unit(1)) : ok(v);
+  });
 });
 def(RT, 'iter', 'ref', (_s, a) => new RecvIter(rx(a[0]).ch));
 def(RT, 'try_iter', 'ref', (_s, a) => {

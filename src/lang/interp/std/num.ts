@@ -2,6 +2,7 @@
  * Integer, float and bool methods and the numeric namespaces (`i32::MAX`, `u64::from`, `f64::EPSILON`).
  * Integer methods take their type from the call site (the receiver's inferred type).
  */
+import { nonZeroValue } from './nonzero.ts';
 import {
   I32,
   INT_TYPES,
@@ -51,13 +52,13 @@ import { tuple2 } from './iter.ts';
 import { member, memberValue, ns } from './registry.ts';
 import { BOOL_METHODS, def, FLOAT_METHODS, INT_METHODS } from './tables.ts';
 
-const ty = (s: Site): IntType => s.int?.t ?? I32;
-const n = (v: Value): IntValue => {
+export const ty = (s: Site): IntType => s.int?.t ?? I32;
+export const n = (v: Value): IntValue => {
   const d = deref(v);
   return typeof d === 'bigint' ? d : (d as number);
 };
 
-function guard<T>(s: Site, f: () => T): T {
+export function guard<T>(s: Site, f: () => T): T {
   try {
     return f();
   } catch (e) {
@@ -67,7 +68,7 @@ function guard<T>(s: Site, f: () => T): T {
 }
 
 /** Like guard, for methods whose overflow rustc reports inside core (num/std-location.ts). */
-function guardInCore<T>(t: IntType, f: () => T): T {
+export function guardInCore<T>(t: IntType, f: () => T): T {
   try {
     return f();
   } catch (e) {
@@ -299,7 +300,7 @@ for (const k of ['f64', 'f32'] as const) {
 }
 
 function convertTo(t: IntType, v0: Value): Value {
-  const v = deref(v0);
+  const v = nonZeroValue(deref(v0));
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof RChar) return v.c.codePointAt(0)!;
   if (v instanceof RFloat) return floatToInt(t, v.v);

@@ -8,7 +8,7 @@ import { debugAt } from '../fmt-value.ts';
 import { dropInFlight, release } from '../owner.ts';
 import { panicAt } from '../panic.ts';
 import type { REnum } from '../values.ts';
-import { deref, DROPPED, MutRef, RefBase, STATIC, type Value, text } from '../values.ts';
+import { deref, DROPPED, MutRef, RefBase, RVec, STATIC, type Value, text } from '../values.ts';
 import { cloneValue } from './clone.ts';
 import { err, NONE, ok, OPTION, RESULT, some } from './enums.ts';
 import { BufIter } from './iter.ts';
@@ -196,6 +196,31 @@ m(O, 'get_or_insert_with', 'refMut', (s, a) => {
   return payloadRef(storeSome(r, callValue(s, a[1], [])));
 });
 
+m(O, 'get_or_insert_default', 'refMut', (s, a) => {
+  const r = place(a[0]);
+  const cur = r.get() as REnum;
+  if (cur.v === 1) return payloadRef(cur);
+  return payloadRef(storeSome(r, defaultFor(s)));
+});
+/** `take_if(pred)`: takes the value out only when the predicate (given `&mut T`) says so. */
+m(O, 'take_if', 'refMut', (s, a) => {
+  const r = place(a[0]);
+  const cur = r.get() as REnum;
+  return cur.v === 1 && callValue(s, a[1], [payloadRef(cur)]) === true ? takeOut(r) : NONE;
+});
+m(O, 'iter_mut', 'refMut', (_s, a) => {
+  const x = e(a[0]);
+  return new BufIter(x.v === 1 ? [payloadRef(x)] : [], false);
+});
+m(O, 'as_deref_mut', 'refMut', (_s, a) => {
+  const x = e(a[0]);
+  return x.v === 1 ? some(payloadRef(x)) : NONE;
+});
+m(O, 'as_slice', 'ref', (_s, a) => {
+  const x = e(a[0]);
+  return new RVec(x.v === 1 ? [x.f[0]] : []);
+});
+
 function storeSome(r: RefBase, v: Value): REnum {
   const s = some(v);
   r.set(s);
@@ -306,6 +331,32 @@ m(R, 'iter', 'ref', (_s, a) => {
   return new BufIter(x.v === 0 ? [x.f[0]] : [], false);
 });
 m(R, 'clone', 'ref', (_s, a) => cloneValue(e(a[0])));
+m(R, 'map_or_else', 'value', (s, a) => {
+  const x = e(a[0]);
+  return x.v === 0 ? callValue(s, a[2], [payload(x)]) : callValue(s, a[1], [payload(x)]);
+});
+m(R, 'inspect', 'value', (s, a) => {
+  const x = e(a[0]);
+  if (x.v === 0) callValue(s, a[1], [x.f[0]]);
+  return x;
+});
+m(R, 'as_deref', 'ref', (_s, a) => {
+  const x = e(a[0]);
+  return x.v === 0 ? ok(x.f[0]) : err(x.f[0]);
+});
+m(R, 'as_deref_mut', 'refMut', (_s, a) => {
+  const x = e(a[0]);
+  return x.v === 0 ? ok(payloadRef(x)) : err(payloadRef(x));
+});
+m(R, 'iter_mut', 'refMut', (_s, a) => {
+  const x = e(a[0]);
+  return new BufIter(x.v === 0 ? [payloadRef(x)] : [], false);
+});
+/** `Result<Result<T, E>, E>::flatten`. */
+m(R, 'flatten', 'value', (_s, a) => {
+  const x = e(a[0]);
+  return x.v === 0 ? payload(x) : err(payload(x));
+});
 m(R, 'copied', 'value', (_s, a) => a[0]);
 m(R, 'cloned', 'value', (_s, a) => cloneValue(a[0]));
 

@@ -55,11 +55,11 @@ def(ITER, 'map_while', 'value', (s, a) => new MapWhileIter(it(a[0]), s, a[1]));
 def(ITER, 'fuse', 'value', (_s, a) => a[0]);
 
 /** `Some(v)` / `Ok(v)` go on with `v`; `None` / `Err(e)` stop the fold. */
-function isBreak(r: Value): boolean {
+export function isBreak(r: Value): boolean {
   return r instanceof REnum && (r.def === OPTION ? r.v === 0 : r.def === RESULT && r.v === 1);
 }
 /** The accumulator wrapped like the closure's results (`Some` unless they were Results). */
-function wrapLike(sample: Value, acc: Value, site: Site): Value {
+export function wrapLike(sample: Value, acc: Value, site: Site): Value {
   const isResult = sample instanceof REnum ? sample.def === RESULT : (site.hint ?? '').startsWith('Result');
   return isResult ? ok(acc) : some(acc);
 }

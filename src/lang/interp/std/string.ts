@@ -37,7 +37,7 @@ import { allocate } from '../guards.ts';
 /** Strings shorter than this grow without asking the memory guard. */
 const GROWTH_CHECK = 1 << 20;
 
-const str = (v: Value): string => {
+export const str = (v: Value): string => {
   const d = deref(v);
   return typeof d === 'string' ? d : d instanceof RChar ? d.c : text(d);
 };
@@ -57,7 +57,7 @@ function mut(name: string, f: (s: string, a: Value[], site: Site) => [string, Va
 }
 
 /** A pattern argument: &str, char, or a closure over chars. */
-function matcher(p: Value, site: Site): (s: string, from: number) => [number, number] {
+export function matcher(p: Value, site: Site): (s: string, from: number) => [number, number] {
   const d = deref(p);
   if (typeof d === 'string') {
     return (s, from) => {
@@ -67,6 +67,18 @@ function matcher(p: Value, site: Site): (s: string, from: number) => [number, nu
   }
   if (d instanceof RChar) {
     return (s, from) => [s.indexOf(d.c, from), d.c.length];
+  }
+  // `[char; N]` / `&[char]`: any of the chars
+  if (d instanceof RVec) {
+    const set = new Set(d.a.map((c) => (deref(c) as RChar).c));
+    return (s, from) => {
+      for (let i = from; i < s.length;) {
+        const ch = String.fromCodePoint(s.codePointAt(i)!);
+        if (set.has(ch)) return [i, ch.length];
+        i += ch.length;
+      }
+      return [-1, 0];
+    };
   }
   return (s, from) => {
     for (let i = from; i < s.length;) {
@@ -78,7 +90,7 @@ function matcher(p: Value, site: Site): (s: string, from: number) => [number, nu
   };
 }
 
-function splitAll(s: string, p: Value, site: Site, limit = Infinity): string[] {
+export function splitAll(s: string, p: Value, site: Site, limit = Infinity): string[] {
   const find = matcher(p, site);
   const out: string[] = [];
   let from = 0;
@@ -455,7 +467,7 @@ c('to_digit', (ch, a) => {
 c('to_ascii_uppercase', (ch) => mkChar(/[a-z]/.test(ch) ? ch.toUpperCase() : ch));
 c('to_ascii_lowercase', (ch) => mkChar(/[A-Z]/.test(ch) ? ch.toLowerCase() : ch));
 /** `char::to_uppercase()` / `to_lowercase()`: an iterator of chars that also displays as a str. */
-class CaseIter extends BufIter {
+export class CaseIter extends BufIter {
   constructor(readonly s: string) {
     super(chars(s), false);
   }

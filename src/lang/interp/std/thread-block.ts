@@ -23,6 +23,12 @@ export class Blocked {
   ) {}
 }
 
+/** `f` applied to a blocking call's result, now or once a suspended call has its value. */
+export function mapBlocked(v: Value | Blocked, f: (x: Value) => Value): Value | Blocked {
+  if (!(v instanceof Blocked)) return f(v);
+  return new Blocked(v.blocker, () => mapBlocked(v.retry(), f));
+}
+
 let threads: OsThreads | null = null;
 
 /** The run's threads (created with the run's world on first use). */
@@ -107,6 +113,30 @@ export function notYielding<T>(body: () => T): T {
   } finally {
     yieldPoint.genActive = prev;
   }
+}
+
+/**
+ * std's channel waits park the thread (`thread::park` in a loop until the channel selects it), so
+ * a wait that really blocked uses up any `unpark` token that arrived meanwhile.
+ */
+export function parkingWait(attempt: Attempt): Attempt {
+  const me = osThreads().current;
+  let waited = false;
+  return () => {
+    const v = attempt();
+    if (v === WOULD_BLOCK) waited = true;
+    else if (waited) me.parkToken = false;
+    return v;
+  };
+}
+
+/** Natives that block the calling thread (`park`): compiled as suspending sites in a thread's closure. */
+const blockingFns = new WeakSet<object>();
+export function markBlockingFn(f: object): void {
+  blockingFns.add(f);
+}
+export function isBlockingFn(f: object): boolean {
+  return blockingFns.has(f);
 }
 
 /** True when the code running is a thread the program spawned (not main). */

@@ -5,18 +5,21 @@
  * another thread blocks, one blocking call at a time; `join` returns `Err(payload)` when it panicked.
  */
 import { callValue } from '../call.ts';
-import type { Site } from '../defs.ts';
+import type { NativeFn, Site } from '../defs.ts';
 import { env } from '../env.ts';
 import { registerFmt } from '../fmt-value.ts';
 import { panicAt } from '../panic.ts';
 import { claim, dropChild } from '../owner.ts';
-import { type OsThread, RustPanic, withContext } from '../sim.ts';
+import { OsThread, RustPanic, withContext } from '../sim.ts';
 import { ClosureRun } from '../tokio/blocking.ts';
 import { deref, type Value } from '../values.ts';
 import { err, NONE, ok, some } from './enums.ts';
 import { fn, member, ns } from './registry.ts';
 import { def, tableFor } from './tables.ts';
-import { blockOn, osThreads, WOULD_BLOCK, yieldPoint } from './thread-block.ts';
+import { blockOn, markBlockingFn, osThreads, WOULD_BLOCK, yieldPoint } from './thread-block.ts';
+import type { RDuration } from '../tokio/time.ts';
+import { RNonZero } from './nonzero.ts';
+import { dropThreadLocals, runtimeThread, stdThreadKey } from './thread-local.ts';
 
 /** What a spawned thread leaves behind: its result or its panic payload. */
 class ThreadOutcome {
@@ -73,8 +76,9 @@ function spawnThread(s: Site, f: Value, name: string | null): RThreadHandle {
     } finally {
       yieldPoint.genActive = prev;
     }
-    // the closure and what it captured (a Sender, an Arc) go with the thread
+    // the closure and what it captured (a Sender, an Arc) go with the thread, then its thread-locals
     dropChild(holder[0], holder);
+    dropThreadLocals(stdThreadKey(osThreads().current.id));
     return true;
   });
   return new RThreadHandle(t, out);
@@ -96,7 +100,15 @@ const THREAD = ['std::thread', 'thread'];
 const at = (p: string): string[] => THREAD.map((x) => `${x}::${p}`);
 
 fn(at('spawn'), (s, a) => spawnThread(s, a[0], null));
-fn(at('current'), () => new RThread(osThreads().current));
+/** Tokio's threads as `Thread`s: named as Tokio names them by default (ids are not modelled). */
+const runtimeThreads = new WeakMap<object, OsThread>();
+fn(at('current'), () => {
+  const rt = runtimeThread();
+  if (rt === null) return new RThread(osThreads().current);
+  let t = runtimeThreads.get(rt);
+  if (t === undefined) runtimeThreads.set(rt, (t = new OsThread(0, 'tokio-runtime-worker', null)));
+  return new RThread(t);
+});
 fn(at('yield_now'), () => void osThreads().runOne());
 fn(at('panicking'), () => env.panicking);
 fn(at('scope'), (s, a) => {
@@ -116,6 +128,34 @@ fn(at('scope'), (s, a) => {
   if (autoJoinedPanic) panicAt(s, 'a scoped thread panicked', true);
   return v;
 });
+
+/** `park` / `park_timeout`: consume the thread's token, or wait for `unpark` (or the deadline). */
+function park(s: Site, ns: number): Value {
+  const t = osThreads().current;
+  const deadline = ns === Infinity ? ns : osThreads().world.realNow + Math.max(0, ns);
+  return blockOn(
+    s,
+    () => {
+      if (!t.parkToken) return WOULD_BLOCK;
+      t.parkToken = false;
+      return undefined;
+    },
+    () => t.parkToken,
+    deadline,
+  );
+}
+const parkFn: NativeFn = (s) => park(s, Infinity);
+const parkTimeoutFn: NativeFn = (s, a) => park(s, (deref(a[0]) as RDuration).ns);
+markBlockingFn(parkFn);
+markBlockingFn(parkTimeoutFn);
+fn(at('park'), parkFn);
+fn(at('park_timeout'), parkTimeoutFn);
+/**
+ * The simulated machine has `SIMULATED_CORES` cores (the worker count a multi_thread runtime gets by
+ * default), whatever machine the simulator runs on.
+ */
+export const SIMULATED_CORES = 4;
+fn(at('available_parallelism'), () => ok(new RNonZero(SIMULATED_CORES)));
 
 const B = ns(at('Builder'));
 member(B, 'new', () => new RThreadBuilder());
@@ -151,6 +191,7 @@ def(TT, 'name', 'ref', (_s, a) => {
   return n === null ? NONE : some(n);
 });
 def(TT, 'id', 'ref', (_s, a) => new RThreadId((deref(a[0]) as RThread).t.id));
+def(TT, 'unpark', 'ref', (_s, a) => void ((deref(a[0]) as RThread).t.parkToken = true));
 def(TT, 'clone', 'ref', (_s, a) => new RThread((deref(a[0]) as RThread).t));
 
 const IT = tableFor(RThreadId);

@@ -77,3 +77,41 @@ describe('hand-written futures', () => {
     expect(diagnose(events)).toContainEqual(expect.objectContaining({ kind: 'lost-wakeup', task: 1 }));
   });
 });
+
+const forgetful = (inTimeout: boolean): string => `
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+struct Forgetful;
+
+impl Future for Forgetful {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        Poll::Pending
+    }
+}
+
+#[tokio::main(flavor = "current_thread", start_paused = true)]
+async fn main() {
+    let h = tokio::spawn(async {
+        ${inTimeout ? 'let r = tokio::time::timeout(std::time::Duration::from_millis(40), Forgetful).await;\n        println!("timed out: {}", r.is_err());' : 'Forgetful.await;'}
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    println!("main done, task finished: {}", h.is_finished());
+}
+`;
+
+describe('a future that forgets its waker', () => {
+  it('is a lost wake-up when nothing else holds a waker of its task', () => {
+    const { events, stdout } = run(forgetful(false));
+    expect(stdout).toBe('main done, task finished: false\n');
+    expect(diagnose(events)).toContainEqual(expect.objectContaining({ kind: 'lost-wakeup', task: 1 }));
+  });
+
+  it('inside timeout the timer still holds a waker: the task is woken at the deadline, no lost wake-up', () => {
+    const { events, stdout } = run(forgetful(true));
+    expect(stdout).toBe('timed out: true\nmain done, task finished: true\n');
+    expect(diagnose(events).filter((d) => d.kind === 'lost-wakeup')).toEqual([]);
+  });
+});

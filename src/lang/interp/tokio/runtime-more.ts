@@ -37,7 +37,11 @@ def(tableFor(RHandle), 'block_on', 'ref', (s, a) => {
   const h = (deref(a[0]) as RHandle).h as unknown as Partial<Runtime> & { blockOnInProgress?: boolean };
   if (h.blockOn === undefined) return panicAt(s, 'this handle cannot block_on');
   // (on the thread driving the runtime, block_on panics: Tokio's enter_runtime checks that first)
-  if (h.blockOnInProgress === true && h.enter !== undefined && currentContext()?.schedulerThread !== true)
+  // Tokio's Handle::block_on only ever parks the thread (CachedParkThread): on current_thread,
+  // whoever holds the core drives the tasks and the timers, and with no `block_on` running nobody
+  // does. A multi_thread runtime's workers drive themselves, which `blockOn` models.
+  const parks = h.blockOnInProgress === true || h.metrics?.().flavor === 'current_thread';
+  if (parks && h.enter !== undefined && currentContext()?.schedulerThread !== true)
     return parkThreadBlockOn(s, h.enter.bind(h), toSim(a[1], s));
   return located(s, () => h.blockOn!<Value>(toSim(a[1], s)));
 });

@@ -32,7 +32,8 @@ import { fn, member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
 import { deref, Owned, type Value } from '../values.ts';
 import { RFuture } from '../async.ts';
-import { fromOption, fromResult, SimError, SimFut, SimGuard } from './sim-values.ts';
+import { asValue, fromOption, fromResult, SimError, SimFut, SimGuard } from './sim-values.ts';
+import { RArc } from '../std/sync.ts';
 import { BufIter, tuple2 } from '../std/iter.ts';
 import {
   MPSC_TRY_RECV_ERROR,
@@ -241,7 +242,14 @@ export class RMutex extends Owned {
     dropInFlight(this.m.read());
   }
 }
-export class RMutexGuard extends SimGuard<MutexGuard<Value>> {}
+export class RMutexGuard extends SimGuard<MutexGuard<Value>> {
+  /** The `Arc<Mutex<T>>` an owned guard (`lock_owned`) keeps alive: `OwnedMutexGuard::mutex`. */
+  readonly owner: Value[] = [];
+  override dropGlue(): void {
+    super.dropGlue();
+    if (this.owner.length > 0) dropChild(this.owner[0], this.owner);
+  }
+}
 registerFmt(RMutex, () => ({ debug: (f) => f.writeStr('Mutex { .. }') }));
 const MX = ns(['Mutex', 'tokio::sync::Mutex']);
 member(MX, 'new', (_s, a) => new RMutex(new Mutex<Value>(a[0])));
@@ -251,10 +259,33 @@ const lock = (_s: Site, a: Value[]): Value =>
   new SimFut(mx(a[0]).lock(), (g) => new RMutexGuard(g as MutexGuard<Value>));
 const tryLock = (_s: Site, a: Value[]): Value =>
   fromResult(mx(a[0]).tryLock(), (g) => new RMutexGuard(g as MutexGuard<Value>), asErr);
-// The owned forms take the `Arc<Mutex>` by value; the guard keeps it alive like any moved value.
+/**
+ * An owned guard holds the `Arc<Mutex>` it was taken through (released with the guard); until the
+ * lock is acquired the pending call holds it.
+ */
+function owning(arc: Value): (g: unknown) => Value {
+  const held: Value[] = [arc];
+  claim(arc, held, 0);
+  return (g) => {
+    const guard = new RMutexGuard(g as MutexGuard<Value>);
+    guard.owner.push(release(held[0], held));
+    held[0] = undefined;
+    claim(guard.owner[0], guard.owner, 0);
+    return guard;
+  };
+}
 def(MT, 'lock', 'ref', lock);
 def(MT, 'lock_owned', 'value', lock);
 def(MT, 'try_lock_owned', 'value', tryLock);
+// on the `Arc<Mutex<T>>` itself, which the owned guard keeps (found before auto-deref)
+const ARC = tableFor(RArc);
+def(ARC, 'lock_owned', 'value', (_s, a) => new SimFut(mx(a[0]).lock(), owning(a[0])));
+def(ARC, 'try_lock_owned', 'value', (_s, a) => {
+  const r = mx(a[0]).tryLock() as { ok: boolean };
+  // on failure the `Arc` taken by value is dropped with the call
+  if (!r.ok) dropInFlight(a[0]);
+  return fromResult(r, r.ok ? owning(a[0]) : asValue, asErr);
+});
 def(MT, 'try_lock', 'ref', tryLock);
 def(MT, 'get_mut', 'refMut', (_s, a) => mx(a[0]).getMut());
 def(MT, 'into_inner', 'value', (_s, a) => mx(a[0]).read());

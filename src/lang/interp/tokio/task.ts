@@ -163,10 +163,10 @@ const metas = new WeakMap<Site, Meta>();
 export function spawnMeta(site: Site, named: string | null = null): Meta {
   // every spawn path asks for its meta first: the task's cell is charged to the memory guard here
   allocate(TASK_BYTES);
-  const span = { line: site.line, col: site.col };
-  if (named !== null) return { name: named, span };
+  if (named !== null) return { name: named, span: { line: site.line, col: site.col } };
   let m = metas.get(site);
   if (!m) {
+    const span = { line: site.line, col: site.col };
     const name = spawnSiteName(site);
     m = name === undefined ? { span } : { name, span };
     metas.set(site, m);

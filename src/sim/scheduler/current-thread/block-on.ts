@@ -23,6 +23,12 @@ export type BlockOnStatus<T> =
   | { readonly kind: 'ready'; readonly value: T }
   | { readonly kind: 'panicked'; readonly panic: RustPanic };
 
+// The step results that carry no data: one object each, not one per step (main is polled per step).
+const IDLE: StepResult = { kind: 'idle' };
+const MAIN_PENDING: StepResult = { kind: 'main', outcome: 'pending' };
+const MAIN_READY: StepResult = { kind: 'main', outcome: 'ready' };
+const MAIN_PANICKED: StepResult = { kind: 'main', outcome: 'panicked' };
+
 export class BlockOn<T> {
   private readonly core: CtCore;
   private readonly park: CtPark;
@@ -47,7 +53,7 @@ export class BlockOn<T> {
   step(): StepResult {
     const core = this.core;
     for (;;) {
-      if (this.status.kind !== 'running') return { kind: 'idle' };
+      if (this.status.kind !== 'running') return IDLE;
       if (this.park.active) {
         const r = this.park.step();
         // A finished park sends the loop back to the main future (`continue 'outer`).
@@ -118,15 +124,15 @@ export class BlockOn<T> {
     if (panic !== null) {
       trace.emit(EventKind.PollEnd, 0, PollOutcome.Panicked);
       this.finish({ kind: 'panicked', panic });
-      return { kind: 'main', outcome: 'panicked' };
+      return MAIN_PANICKED;
     }
     if (res === PENDING) {
       trace.emit(EventKind.PollEnd, 0, PollOutcome.Pending);
-      return { kind: 'main', outcome: 'pending' };
+      return MAIN_PENDING;
     }
     trace.emit(EventKind.PollEnd, 0, PollOutcome.Ready);
     this.finish({ kind: 'ready', value: res });
-    return { kind: 'main', outcome: 'ready' };
+    return MAIN_READY;
   }
 
   /** The pinned main future is dropped when block_on returns (or unwinds), outside the core. */

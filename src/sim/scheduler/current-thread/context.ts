@@ -74,8 +74,13 @@ export class BlockOnWaker implements Waker {
     this.trace = trace;
   }
 
+  /** The clone (clones hold nothing and drop as a no-op, so one serves every `clone`). */
+  private copy: BlockOnWaker | null = null;
+
   clone(): Waker {
-    return new BlockOnWaker(this.sched, this.trace, true);
+    if (this.cloned) return this;
+    if (this.copy === null) this.copy = new BlockOnWaker(this.sched, this.trace, true);
+    return this.copy;
   }
 
   wake(): void {

@@ -180,6 +180,15 @@ export class CtPark {
       this.phase = 'process';
       return null;
     }
+    // std threads run while this thread sleeps in the driver (one may wake a task and unpark it)
+    const threads = world.osThreads;
+    const threadAt = threads === null ? Infinity : threads.nextEventAt();
+    if (threadAt < next && threadAt <= this.waitUntil) {
+      if (threadAt > world.realNow) this.advance(threadAt);
+      threads?.runOne();
+      if (this.consumeToken()) this.phase = 'process';
+      return null;
+    }
     if (next === Infinity && this.waitUntil === Infinity) {
       if (!world.signals.arriveWhileIdle()) return { kind: 'deadlock' };
       this.phase = 'process';

@@ -443,6 +443,15 @@ export class MultiThreadScheduler implements Schedule, RuntimeHandle {
         return MtStep.Worker;
       }
     }
+    // the program's std threads run while every runtime thread waits (one may wake a task)
+    const threads = this.world.osThreads;
+    const threadAt = threads === null ? Infinity : threads.nextEventAt();
+    if (threadAt < poolAt && threadAt < timerAt) {
+      this.advanceRealTo(threadAt);
+      threads?.runOne();
+      this.lastBlocking = null;
+      return MtStep.Blocking;
+    }
     if (poolAt < timerAt) {
       this.advanceRealTo(poolAt);
       return this.actPool();
