@@ -45,6 +45,28 @@ export const SUM_PRODUCT_LOCATION: StdLocation = {
   col: 1,
 };
 
+/** `select_nth_unstable` past the end: the `panic!` in `core/src/slice/sort/select.rs`. */
+export const SELECT_NTH_LOCATION: StdLocation = {
+  file: `${LIBRARY}/core/src/slice/sort/select.rs`,
+  line: 29,
+  col: 9,
+};
+
+/** `Vec::drain` with a range past the end: `slice::range`'s check in `core/src/slice/index.rs`. */
+export const SLICE_RANGE_END_LOCATION: StdLocation = {
+  file: `${LIBRARY}/core/src/slice/index.rs`,
+  line: 1020,
+  col: 51,
+};
+
+/**
+ * Collection methods without `#[track_caller]` whose panics rustc 1.95 reports inside alloc or
+ * core (measured, `tests/fixtures/surface/s441`, `s442`), by file under the library.
+ */
+export function libraryAt(file: string, line: number, col: number): StdLocation {
+  return { file: `${LIBRARY}/${file}`, line, col };
+}
+
 /** Panics inside `core::time` (not `#[track_caller]`): `Duration::from_secs_f64` and friends. */
 export const DURATION_LOCATION = {
   fromSecsF64: { file: `${LIBRARY}/core/src/time.rs`, line: 962, col: 23 },

@@ -124,9 +124,19 @@ export function bindPattern(cx: Cx, p: Pattern, ty: Ty): void {
       // Every alternative binds the same names; the first declares them.
       if (p.alts[0] !== undefined) bindPattern(cx, p.alts[0], ty);
       return;
-    case 'SlicePat':
-      for (const e of p.elems) bindPattern(cx, e, UNKNOWN);
+    case 'SlicePat': {
+      // Items of an array or slice bind as the item type (by reference through a reference,
+      // the default binding mode); a `rest @ ..` binding stays untyped.
+      const s = cx.resolved(ty);
+      const inner = s.k === 'ref' ? cx.resolved(s.inner) : s;
+      const item = inner.k === 'array' || inner.k === 'slice' ? inner.elem : UNKNOWN;
+      const bound: Ty = item.k === 'unknown' || s.k !== 'ref' ? item : { k: 'ref', mut: s.mut, inner: item };
+      for (const e of p.elems) {
+        const rest = e.kind === 'RestPat' || (e.kind === 'IdentPat' && e.sub?.kind === 'RestPat');
+        bindPattern(cx, e, rest ? UNKNOWN : bound);
+      }
       return;
+    }
     case 'WildPat':
     case 'RestPat':
     case 'LitPat':

@@ -71,6 +71,11 @@ const MAP_METHODS: Record<string, Rule> = {
   get: (s) => adt('Option', [refTy(arg1(s))]),
   insert: (s) => adt('Option', [arg1(s)]),
   remove: (s) => adt('Option', [arg1(s)]),
+  // `[Option<&mut V>; N]` for `N` keys: an array, so `let [a, b] = …` is irrefutable
+  get_disjoint_mut: (s, args, t) => {
+    const keys = args[0] === undefined ? UNKNOWN : t.shallow(args[0]);
+    return keys.k === 'array' ? { k: 'array', elem: adt('Option', [refTy(arg1(s), true)]), len: keys.len } : UNKNOWN;
+  },
 };
 
 /** What an entry's `or_*` methods give: a `&mut V` into the map. */

@@ -6,6 +6,7 @@
  */
 import type { Span } from '../../syntax/ast.ts';
 import type { Block, Expr, LetStmt, Stmt } from '../../syntax/ast.ts';
+import type { Pattern } from '../../syntax/ast-pattern.ts';
 import type { Code } from '../defs.ts';
 import { CTL, Flow, type Frame, SUSPEND } from '../frame.ts';
 import { claim, dropInFlight, dropSlot, dropTemps } from '../owner.ts';
@@ -347,7 +348,8 @@ export function compileLet(cx: Cx, st: LetStmt): CE {
   const test = cp.test;
   const bind = cp.bind;
   if (!elseB) {
-    if (test) return fail(st.pat.span, 'refutable pattern in `let`: use `let … else` or `if let`');
+    if (test && !bindsWholeArray(cx, st))
+      return fail(st.pat.span, 'refutable pattern in `let`: use `let … else` or `if let`');
     return mapStore(init, (f, v) => {
       const c = fromPlace ? P.c : null;
       const k = P.k;
@@ -452,3 +454,20 @@ function mapStore(init: CE, store: (f: Frame, v: Value) => void): CE {
 }
 
 export { claim };
+
+/**
+ * `let [a, b, ..] = value` where the checker knows `value` is an array (`[T; N]`, also behind a
+ * reference): the slice pattern's length test always passes, so the `let` is irrefutable.
+ */
+function bindsWholeArray(cx: Cx, st: LetStmt): boolean {
+  if (st.pat.kind !== 'SlicePat' || st.init === null) return false;
+  let t = cx.facts.typeOf(st.init);
+  while (t?.k === 'ref') t = t.inner;
+  if (t?.k !== 'array') return false;
+  const plain = (e: Pattern): boolean =>
+    e.kind === 'WildPat' ||
+    e.kind === 'RestPat' ||
+    (e.kind === 'IdentPat' && (e.sub === null || e.sub.kind === 'RestPat'));
+  const rest = st.pat.elems.some((e) => e.kind === 'RestPat' || (e.kind === 'IdentPat' && e.sub?.kind === 'RestPat'));
+  return st.pat.elems.every(plain) && (rest || t.len === undefined || t.len === st.pat.elems.length);
+}

@@ -56,6 +56,8 @@ export function indexRead(b0: Value, i: Value, site: Site, arraySite: Site = sit
     }
     const n = Number(i);
     if (!(n >= 0 && n < b.a.length)) {
+      // `VecDeque`'s `Index` is `self.get(i).expect(..)`
+      if (b instanceof RDeque) panicAt(site, 'Out of bounds access');
       panicAt(site, `index out of bounds: the len is ${b.a.length} but the index is ${text(i)}`);
     }
     return b.a[n];
@@ -66,7 +68,7 @@ export function indexRead(b0: Value, i: Value, site: Site, arraySite: Site = sit
   }
   if (b instanceof RMap) {
     const e = b.m.get(keyOf(i));
-    if (!e) panicAt(site, 'key not found');
+    if (!e) panicAt(site, 'no entry found for key');
     return e.v;
   }
   const r = userIndex(b, i, site, false);

@@ -8,6 +8,7 @@ import './string.ts';
 import './num.ts';
 import './map.ts';
 import './hash.ts';
+import './map-entry.ts';
 import './errors.ts';
 import './formatter-value.ts';
 import './panic-api.ts';
@@ -24,3 +25,6 @@ import './num-more.ts';
 import './text-more.ts';
 import './iter-more.ts';
 import './duration-more.ts';
+// the collections' long tail (issue 13): after long-tail.ts, whose methods it reuses
+import './coll-tail.ts';
+import './map-tail.ts';

@@ -82,7 +82,7 @@ export class BufIter extends RIter {
     return this.end - this.i;
   }
   /** The items not yet taken (front and back). */
-  protected remaining(): Value[] {
+  remaining(): Value[] {
     return this.a.slice(this.i, this.end);
   }
   override dropGlue(): void {
@@ -142,6 +142,10 @@ export class MutIter extends RIter {
   }
   next(): Next {
     return this.i < this.end ? new MutRef(this.a, this.i++) : DONE;
+  }
+  /** The items not yet taken (`slice::IterMut::as_slice`). */
+  remaining(): Value[] {
+    return this.a.slice(this.i, this.end);
   }
   override nextBack(): Next {
     return this.i < this.end ? new MutRef(this.a, --this.end) : DONE;

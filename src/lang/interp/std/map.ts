@@ -14,9 +14,8 @@ import { BufIter, forEachItem, intoIter, MapEntryRef, mapIter, type MapIterKind,
 import { entriesOf, mapGet, mapInsert, UNIT_OLD } from './map-core.ts';
 import { member, ns } from './registry.ts';
 import { def, tableFor } from './tables.ts';
-import { defaultFor, defaultOf } from './defaults.ts';
 
-const MAP = tableFor(RMap);
+export const MAP = tableFor(RMap);
 const mp = (v: Value): RMap => deref(v) as RMap;
 const sorted = (m: RMap): MapEntry[] => entriesOf(m, cmpValues);
 
@@ -173,49 +172,6 @@ function setOp(x: RMap, y: RMap, op: 'union' | 'inter' | 'diff'): BufIter {
   return new BufIter(out, false);
 }
 
-/** `map.entry(k)`: the entry API. */
-export class REntry {
-  constructor(
-    readonly map: RMap,
-    readonly key: Value,
-  ) {}
-}
-const E = tableFor(REntry);
-function entryGet(en: REntry): MapEntry | undefined {
-  return mapGet(en.map, en.key);
-}
-function entryInsert(en: REntry, v: Value): MapEntryRef {
-  mapInsert(en.map, en.key, v);
-  return new MapEntryRef(entryGet(en)!);
-}
-m('entry', 'refMut', (_s, a) => new REntry(mp(a[0]), a[1]));
-def(E, 'or_insert', 'value', (_s, a) => {
-  const en = a[0] as REntry;
-  const e = entryGet(en);
-  if (e) {
-    dropInFlight(a[1]);
-    return new MapEntryRef(e);
-  }
-  return entryInsert(en, a[1]);
-});
-def(E, 'or_insert_with', 'value', (s, a) => {
-  const en = a[0] as REntry;
-  const e = entryGet(en);
-  return e ? new MapEntryRef(e) : entryInsert(en, callValue(s, a[1], []));
-});
-def(E, 'or_default', 'value', (s, a) => {
-  const en = a[0] as REntry;
-  const e = entryGet(en);
-  return e ? new MapEntryRef(e) : entryInsert(en, s.ty !== null ? defaultFor(s) : s.hint ? defaultOf(s.hint) : 0);
-});
-def(E, 'and_modify', 'value', (s, a) => {
-  const en = a[0] as REntry;
-  const e = entryGet(en);
-  if (e) callValue(s, a[1], [new MapEntryRef(e)]);
-  return en;
-});
-def(E, 'key', 'ref', (_s, a) => (a[0] as REntry).key);
-
 function mapNs(paths: string[], isSorted: boolean, isSet: boolean): void {
   const N = ns(paths);
   member(N, 'new', () => new RMap(isSorted, isSet));
@@ -227,9 +183,9 @@ function mapNs(paths: string[], isSorted: boolean, isSet: boolean): void {
     return x;
   });
 }
-mapNs(['HashMap', 'std::collections::HashMap'], false, false);
-mapNs(['BTreeMap', 'std::collections::BTreeMap'], true, false);
-mapNs(['HashSet', 'std::collections::HashSet'], false, true);
-mapNs(['BTreeSet', 'std::collections::BTreeSet'], true, true);
+mapNs(['HashMap', 'std::collections::HashMap', 'std::collections::hash_map::HashMap'], false, false);
+mapNs(['BTreeMap', 'std::collections::BTreeMap', 'std::collections::btree_map::BTreeMap'], true, false);
+mapNs(['HashSet', 'std::collections::HashSet', 'std::collections::hash_set::HashSet'], false, true);
+mapNs(['BTreeSet', 'std::collections::BTreeSet', 'std::collections::btree_set::BTreeSet'], true, true);
 
 export { claim, panicAt };

@@ -5,6 +5,10 @@ import type { NativeFn, SelfMode, Site } from '../defs.ts';
 import { cmpValues, eqValues, orderingToNumber } from '../ops-rt.ts';
 import { claim, dropInFlight, dropItems, release } from '../owner.ts';
 import { panicAt } from '../panic.ts';
+import { libraryAt, SLICE_RANGE_END_LOCATION } from '../../num/std-location.ts';
+
+/** Where `VecDeque`'s own panics are reported (it has no `#[track_caller]`). */
+const DEQUE_RS = 'alloc/src/collections/vec_deque/mod.rs';
 import { deref, MutRef, RDeque, RVec, type Value, text } from '../values.ts';
 import { cloneValue } from './clone.ts';
 import { NONE, some } from './enums.ts';
@@ -101,6 +105,7 @@ both('get_mut', 'refMut', (_s, a) => {
 both('insert', 'refMut', (s, a) => {
   const x = arr(a[0]);
   const i = Number(a[1]);
+  if (i > x.length && deref(a[0]) instanceof RDeque) panicAt(libraryAt(DEQUE_RS, 2431, 9), 'index out of bounds');
   if (i > x.length) panicAt(s, `insertion index (is ${i}) should be <= len (is ${x.length})`);
   x.splice(i, 0, a[2]);
   claim(a[2], x, -1);
@@ -112,10 +117,14 @@ both('remove', 'refMut', (s, a) => {
   if (i >= x.length) panicAt(s, `removal index (is ${i}) should be < len (is ${x.length})`);
   return removeAt(x, i);
 });
-both('swap_remove', 'refMut', (s, a) => {
+both('swap_remove', 'refMut', (_s, a) => {
   const x = arr(a[0]);
   const i = Number(a[1]);
-  if (i >= x.length) panicAt(s, `swap_remove index (is ${i}) should be < len (is ${x.length})`);
+  if (i >= x.length)
+    panicAt(
+      libraryAt('alloc/src/vec/mod.rs', 2202, 13),
+      `swap_remove index (is ${i}) should be < len (is ${x.length})`,
+    );
   const v = release(x[i], x);
   x[i] = x[x.length - 1];
   x.pop();
@@ -151,15 +160,24 @@ both('drain', 'refMut', (s, a) => {
   const x = arr(a[0]);
   let lo = 0;
   let hi = x.length;
-  if (a[1] instanceof RRange) [lo, hi] = sliceBounds(a[1], x.length, s);
+  if (a[1] instanceof RRange) {
+    // `Vec::drain` checks its range in core, where rustc reports a range past the end
+    const end = a[1].bounds(x.length)[1];
+    if (end > x.length)
+      panicAt(SLICE_RANGE_END_LOCATION, `range end index ${end} out of range for slice of length ${x.length}`);
+    [lo, hi] = sliceBounds(a[1], x.length, s);
+  }
   const items = x.splice(lo, hi - lo);
   return new BufIter(
     items.map((v) => release(v, x)),
     false,
   );
 });
-both('split_off', 'refMut', (_s, a) => {
+both('split_off', 'refMut', (s, a) => {
   const x = arr(a[0]);
+  const at = Number(a[1]);
+  if (at > x.length && deref(a[0]) instanceof RDeque) panicAt(libraryAt(DEQUE_RS, 2539, 9), '`at` out of bounds');
+  if (at > x.length) panicAt(s, `\`at\` split index (is ${at}) should be <= len (is ${x.length})`);
   const items = x.splice(Number(a[1])).map((v) => release(v, x));
   const out = new RVec(items);
   for (const v of items) claim(v, items, -1);
@@ -195,10 +213,19 @@ both('capacity', 'ref', (_s, a) => arr(a[0]).length);
 both('reserve', 'refMut', () => undefined);
 both('shrink_to_fit', 'refMut', () => undefined);
 both('reverse', 'refMut', (_s, a) => void arr(a[0]).reverse());
-both('swap', 'refMut', (_s, a) => {
+both('swap', 'refMut', (s, a) => {
   const x = arr(a[0]);
   const i = Number(a[1]);
   const j = Number(a[2]);
+  for (const [k, name] of [
+    [i, 'i'],
+    [j, 'j'],
+  ] as const) {
+    if (k < x.length) continue;
+    if (deref(a[0]) instanceof RDeque)
+      panicAt(libraryAt(DEQUE_RS, name === 'i' ? 971 : 972, 9), `assertion failed: ${name} < self.len()`);
+    panicAt(s, `index out of bounds: the len is ${x.length} but the index is ${k}`);
+  }
   const t = x[i];
   x[i] = x[j];
   x[j] = t;
@@ -221,28 +248,32 @@ both('sort_by', 'refMut', (s, a) => void sortBy(arr(a[0]), byFn(s, a[1])));
 both('sort_unstable_by', 'refMut', (s, a) => void sortBy(arr(a[0]), byFn(s, a[1])));
 both('sort_by_key', 'refMut', (s, a) => void sortBy(arr(a[0]), byKey(s, a[1])));
 both('sort_unstable_by_key', 'refMut', (s, a) => void sortBy(arr(a[0]), byKey(s, a[1])));
-both('windows', 'ref', (_s, a) => {
+both('windows', 'ref', (s, a) => {
   const x = arr(a[0]);
   const n = Number(a[1]);
+  if (n === 0) panicAt(s, 'window size must be non-zero');
   const out: Value[] = [];
   for (let i = 0; i + n <= x.length; i++) out.push(new RVec(x.slice(i, i + n)));
   return new BufIter(out, false);
 });
-both('chunks', 'ref', (_s, a) => {
+both('chunks', 'ref', (s, a) => {
   const x = arr(a[0]);
   const n = Number(a[1]);
+  if (n === 0) panicAt(s, 'chunk size must be non-zero');
   const out: Value[] = [];
   for (let i = 0; i < x.length; i += n) out.push(new RVec(x.slice(i, i + n)));
   return new BufIter(out, false);
 });
 /** `rotate_left(mid)` / `rotate_right(k)` (slices, Vec, VecDeque): in place; `mid <= len`. */
-function rotateIn(s: Site, x: Value[], by: number, left: boolean): void {
-  if (by > x.length) panicAt(s, left ? 'assertion failed: mid <= self.len()' : 'assertion failed: k <= self.len()');
+function rotateIn(s: Site, x: Value[], by: number, left: boolean, slice: boolean): void {
+  // a slice's `rotate_left` asserts in core
+  const at = slice && left ? libraryAt('core/src/slice/mod.rs', 3885, 9) : s;
+  if (by > x.length) panicAt(at, left ? 'assertion failed: mid <= self.len()' : 'assertion failed: k <= self.len()');
   const mid = left ? by : x.length - by;
   x.push(...x.splice(0, mid));
 }
-both('rotate_left', 'refMut', (s, a) => void rotateIn(s, arr(a[0]), Number(a[1]), true));
-both('rotate_right', 'refMut', (s, a) => void rotateIn(s, arr(a[0]), Number(a[1]), false));
+both('rotate_left', 'refMut', (s, a) => void rotateIn(s, arr(a[0]), Number(a[1]), true, deref(a[0]) instanceof RVec));
+both('rotate_right', 'refMut', (s, a) => void rotateIn(s, arr(a[0]), Number(a[1]), false, deref(a[0]) instanceof RVec));
 /** `chunks_exact(n)`: only full chunks; `remainder()` gives the rest. */
 export class ChunksExact extends BufIter {
   constructor(
@@ -309,6 +340,6 @@ function vecNs(paths: string[], deque: boolean): void {
   member(N, 'default', () => mk([]));
 }
 vecNs(['Vec', 'std::vec::Vec'], false);
-vecNs(['VecDeque', 'std::collections::VecDeque'], true);
+vecNs(['VecDeque', 'std::collections::VecDeque', 'std::collections::vec_deque::VecDeque'], true);
 
 export { dropInFlight };
