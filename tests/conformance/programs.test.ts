@@ -1,6 +1,6 @@
 /**
  * Conformance: programs whose stdout, stderr and exit status were recorded from real Tokio 1.48
- * (tests/fixtures/conformance and tests/fixtures/surface, see their READMEs). Each must reproduce stdout byte for byte, the exit
+ * (tests/fixtures/conformance, surface, typed and learners1, see their READMEs). Each must reproduce stdout byte for byte, the exit
  * status, and the panic messages on stderr (the recorded stderr has rustc's thread id removed and the
  * binary's path written as src/main.rs, which is what a `cargo run` of src/main.rs prints). rustc 1.95
  * also starts each panic report with an empty line; we print the report as earlier Rust releases
@@ -18,6 +18,8 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
   ['surface', 219],
   // issue 10: programs whose meaning comes from types (paths as values, …)
   ['typed', 40],
+  // issues 10 and 13: learner-style Day 6 programs written without looking at the other corpora
+  ['learners1', 38],
 ];
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
