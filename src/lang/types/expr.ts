@@ -396,7 +396,8 @@ function inferAwait(cx: Cx, e: Extract<Expr, { kind: 'Await' }>): Ty {
       '`await` is only allowed inside `async` functions and blocks',
     );
   }
-  if (t.k === 'future') return t.output;
+  const out = awaitedOutput(cx, t);
+  if (out !== null) return out;
   if (t.k !== 'ref' && isData(cx, t)) {
     cx.findings.error(
       'typeck',
@@ -406,10 +407,25 @@ function inferAwait(cx: Cx, e: Extract<Expr, { kind: 'Await' }>): Ty {
     );
     return UNKNOWN;
   }
-  if (t.k === 'adt' && t.name === 'JoinHandle') return adt('Result', [t.args[0] ?? UNKNOWN, adt('JoinError')]);
-  if (t.k === 'adt' && t.name === 'Sleep') return UNIT;
   cx.table.escape(t);
   return UNKNOWN;
+}
+
+/** The output of awaiting `t` when the checker knows it (`&mut JoinHandle<T>` is a future too). */
+function awaitedOutput(cx: Cx, t: Ty): Ty | null {
+  if (t.k === 'future') return t.output;
+  if (t.k === 'ref' && t.mut) {
+    const inner = cx.resolved(t.inner);
+    return inner.k === 'adt' && inner.name === 'JoinHandle' ? awaitedOutput(cx, inner) : null;
+  }
+  if (t.k !== 'adt') return null;
+  if (t.name === 'JoinHandle') return adt('Result', [t.args[0] ?? UNKNOWN, adt('JoinError')]);
+  if (t.name === 'Sleep') return UNIT;
+  if (t.name === 'Timeout') {
+    const inner = t.args[0] === undefined ? null : awaitedOutput(cx, cx.resolved(t.args[0]));
+    return adt('Result', [inner ?? UNKNOWN, adt('Elapsed')]);
+  }
+  return null;
 }
 
 /** What `for x in it` binds x to. */

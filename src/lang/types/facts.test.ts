@@ -38,6 +38,18 @@ describe('type facts', () => {
     expect(facts.floatOf(find(program, 'FloatLit'))).toBe('f64');
   });
 
+  it('types awaiting a timeout around a JoinHandle as Result<Result<T, JoinError>, Elapsed>', () => {
+    const src = `#[tokio::main]
+async fn main() {
+    let h = tokio::spawn(async { 1u8 });
+    let r = tokio::time::timeout(std::time::Duration::from_millis(5), h).await;
+    println!("{:?}", r.is_ok());
+}`;
+    const { program, facts } = check(src);
+    const t = facts.typeOf(find(program, 'Await'));
+    expect(t === null ? null : showTy(t)).toBe('Result<Result<u8, JoinError>, Elapsed>');
+  });
+
   it('types an f32 literal from its annotation', () => {
     const { program, facts } = check('fn main() { let t: f32 = 1.0; println!("{}", t); }');
     expect(facts.floatOf(find(program, 'FloatLit'))).toBe('f32');

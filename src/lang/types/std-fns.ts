@@ -52,9 +52,9 @@ const ASSOC: Record<string, Record<string, Build>> = {
   },
 };
 
-function one(t: InferTable, ret: (x: Ty) => Ty): Ty {
+function one(t: InferTable, ret: (x: Ty) => Ty, before: readonly Ty[] = []): Ty {
   const x = t.fresh();
-  return fn([x], ret(x));
+  return fn([...before, x], ret(x));
 }
 
 /** Free functions by full path (after `use` expansion). */
@@ -64,7 +64,8 @@ const FREE: Record<string, Build> = {
   'tokio::sync::oneshot::channel': (t) => pair(t, 'oneshot::Sender', 'oneshot::Receiver', []),
   'std::mem::drop': () => fn([UNKNOWN], UNIT),
   'tokio::time::sleep': () => fn([adt('Duration')], adt('Sleep')),
-  'tokio::time::timeout': (t) => fn([adt('Duration'), t.fresh()], adt('Timeout', [UNKNOWN])),
+  // `Timeout<F>` keeps the future it wraps: awaiting it gives `Result<F::Output, Elapsed>` (expr.ts).
+  'tokio::time::timeout': (t) => one(t, (f) => adt('Timeout', [f]), [adt('Duration')]),
   'tokio::task::yield_now': () => fn([], { k: 'future', output: UNIT, asyncBlock: false }),
   // The expected type decides which `Default` runs (types/facts.ts hands it to the interpreter).
   'Default::default': (t) => fn([], t.fresh()),

@@ -26,6 +26,7 @@ import { type CE, gen, sync, UNIT_CE } from './ce.ts';
 import type { Cx } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
 import { compilePattern, type CPat } from './pattern.ts';
+import { isClosed } from './typed.ts';
 import { P } from './place.ts';
 import { typeFault } from '../type-fault.ts';
 import { noteStatement } from '../env.ts';
@@ -325,6 +326,10 @@ function flowWith(v: CE, flow: Flow, label: string | null): CE {
 export function compileTry(cx: Cx, e: TryExpr): CE {
   const v = compileExpr(cx, e.expr);
   const site = Site.of(e.span);
+  // The checker's error type picks among several `From` impls (`From<JoinError>` vs `From<Elapsed>`).
+  const operand = cx.facts.typeOf(e.expr);
+  const errTy = operand?.k === 'adt' && operand.name.split('::').pop() === 'Result' ? operand.args[1] : undefined;
+  if (errTy !== undefined && isClosed(errTy)) site.from = errTy;
   const target = cx.scope.retErr;
   const then = (f: Frame, x: Value): Value => {
     if (x instanceof REnum) {
