@@ -60,4 +60,25 @@ ${MAIN}    let (tx, mut rx) = mpsc::channel::<String>(4);
       'counts 1 1 WeakSender\nupgrade after drop: false\nSome("via upgrade") None\nWeakUnboundedSender back: 9\n',
     );
   });
+  it('takes the unsent value out of a SendError with a tuple-struct pattern', () => {
+    const out = stdoutOf(`use std::sync::mpsc as smpsc;
+use tokio::sync::{broadcast, mpsc, watch};
+${MAIN}    let (tx, rx) = smpsc::channel::<String>();
+    drop(rx);
+    if let Err(smpsc::SendError(s)) = tx.send("std".to_string()) { println!("std: {s}"); }
+    let (btx, brx) = broadcast::channel::<u8>(4);
+    drop(brx);
+    match btx.send(3) { Err(broadcast::error::SendError(v)) => println!("broadcast: {v}"), Ok(n) => println!("{n}") }
+    let (wtx, wrx) = watch::channel(1u32);
+    drop(wrx);
+    let watch::error::SendError(w) = wtx.send(9).unwrap_err();
+    println!("watch: {w}");
+    let (mtx, mrx) = mpsc::unbounded_channel::<Vec<u8>>();
+    drop(mrx);
+    let mpsc::error::SendError(mut v) = mtx.send(vec![1, 2]).unwrap_err();
+    v.push(3);
+    println!("mpsc: {v:?}");
+}`);
+    expect(out).toBe('std: std\nbroadcast: 3\nwatch: 9\nmpsc: [1, 2, 3]\n');
+  });
 });
