@@ -40,6 +40,14 @@ export function inferExpecting(cx: Cx, e: Expr, expected: Ty): Ty {
   return t;
 }
 
+/** The element type an array literal's elements coerce to, given by the type it is declared as. */
+const expectedElem = new WeakMap<Expr, Ty>();
+
+function expectArray(cx: Cx, e: Expr, declared: Ty | null): void {
+  const d = declared === null ? null : cx.resolved(declared);
+  if (e.kind === 'Array' && d?.k === 'array') expectedElem.set(e, d.elem);
+}
+
 function escapeAll(cx: Cx, es: readonly Expr[]): void {
   for (const x of es) cx.table.escape(inferExpr(cx, x));
 }
@@ -237,6 +245,12 @@ function inferInner(cx: Cx, e: Expr): Ty {
     case 'Paren':
       return inferExpr(cx, e.expr);
     case 'Array': {
+      const expected = expectedElem.get(e);
+      if (expected !== undefined) {
+        // Each element is a coercion site (`[&[1], &[2, 3]]` as `[&[u8]; 2]`).
+        for (const x of e.elems) coerce(cx, inferExpr(cx, x), expected, x);
+        return { k: 'array', elem: expected, len: e.elems.length };
+      }
       const elem = cx.table.fresh();
       for (const x of e.elems) {
         const t = inferExpr(cx, x);
@@ -479,6 +493,7 @@ function inferStmt(cx: Cx, s: Stmt): boolean {
       const declared = s.type ? cx.lower(s.type) : null;
       let t: Ty = declared ?? cx.table.fresh();
       if (s.init) {
+        expectArray(cx, s.init, declared);
         const it = inferExpr(cx, s.init);
         if (declared !== null) coerce(cx, it, declared, s.init);
         else t = it;
