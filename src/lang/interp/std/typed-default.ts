@@ -5,11 +5,12 @@
  * literal); callers then use the older name-based table (defaults.ts).
  */
 import { invoke } from '../call.ts';
-import { EnumDef, type TypedEnv } from '../defs.ts';
+import { EnumDef, Site, type TypedEnv } from '../defs.ts';
 import { claim } from '../owner.ts';
 import { mkChar, RDeque, REnum, RFloat, RMap, RStruct, RTuple, RVec, type Value } from '../values.ts';
 import type { Ty } from '../../types/ty.ts';
 import { NONE } from './enums.ts';
+import { lookupBuiltin } from './registry.ts';
 
 export const NO_DEFAULT: unique symbol = Symbol('no default');
 
@@ -76,8 +77,22 @@ export function stdDefault(name: string): Value | typeof NO_DEFAULT {
     case 'Option':
       return NONE;
     default:
-      return NO_DEFAULT;
+      return builtinDefault(name);
   }
+}
+
+/** `AtomicU64` of `std::sync::atomic::AtomicU64`, `Mutex` of `Mutex<Vec<u8>>`. */
+function baseName(written: string): string {
+  return written.split('<')[0].split('::').pop() ?? written;
+}
+
+/** No source position: the `default` of a std/tokio type cannot fail. */
+const NOWHERE = new Site(0, 0);
+
+/** A std/tokio type's own `default` (`AtomicU64`, `Duration`, `CancellationToken`, `JoinSet`…). */
+function builtinDefault(name: string): Value | typeof NO_DEFAULT {
+  const e = lookupBuiltin([name, 'default']);
+  return e?.kind === 'fn' ? e.call(NOWHERE, []) : NO_DEFAULT;
 }
 
 function adtDefault(name: string, args: readonly Ty[], env: TypedEnv): Value | typeof NO_DEFAULT {
@@ -95,8 +110,9 @@ function adtDefault(name: string, args: readonly Ty[], env: TypedEnv): Value | t
   const tys = env.facts.fieldTys({ k: 'adt', name, args });
   if (tys === null || tys.length !== def.fields.length) return NO_DEFAULT;
   const vs: Value[] = [];
-  for (const ft of tys) {
-    const v = defaultOfTy(ft, env);
+  for (const [i, ft] of tys.entries()) {
+    // A field type the checker left open (a std type it has no table for): the type as written.
+    const v = ft.k === 'unknown' ? stdDefault(baseName(def.fieldTypes[i] ?? '')) : defaultOfTy(ft, env);
     if (v === NO_DEFAULT) return NO_DEFAULT;
     vs.push(v);
   }
