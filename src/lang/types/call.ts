@@ -793,6 +793,8 @@ export const MUT_METHODS: Record<string, readonly string[]> = {
   ],
   'mpsc::Receiver': ['recv', 'try_recv', 'close', 'recv_many'],
   'mpsc::UnboundedReceiver': ['recv', 'try_recv', 'close', 'recv_many'],
+  'oneshot::Sender': ['closed', 'poll_closed'],
+  'oneshot::Receiver': ['try_recv', 'close'],
 };
 
 /** Pointers a `&mut self` call goes through with a `mut` binding (their `DerefMut`). */
