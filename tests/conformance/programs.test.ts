@@ -19,11 +19,19 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
   // issue 10: programs whose meaning comes from types (paths as values, …)
   ['typed', 40],
   // issues 10 and 13: learner-style Day 6 programs written without looking at the other corpora
-  ['learners1', 60],
+  ['learners1', 75],
 ];
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
-const KNOWN_GAPS: Record<string, string> = {};
+const KNOWN_GAPS: Record<string, string> = {
+  'learners1/63_spawn_result_box.rs':
+    'an async block whose error type only the `let` annotation gives: refused, type annotations needed',
+  'learners1/64_iter_heavy_stats.rs': 'BinaryHeap is not implemented: collecting into one builds a Vec',
+  'learners1/66_mpsc_reserve_recv_many.rs': 'mpsc::Sender::send_timeout is not implemented',
+  'learners1/67_runtime_builder_handles.rs': 'Handle::enter is not implemented',
+  'learners1/70_numbers_formatting.rs': 'a captured `width$` argument is typed i32, not usize',
+  'learners1/71_joinset_results_collect.rs': 'Box::leak is not implemented',
+};
 
 function read(dir: string, name: string, ext: string): string | undefined {
   const p = join(dir, name.replace(/\.rs$/, ext));
