@@ -28,6 +28,7 @@ import {
 } from './ty.ts';
 import { isIntName } from '../num/int-type.ts';
 import { walk } from '../syntax/visit.ts';
+import { widthArgsAreUsize } from './fmt-traits.ts';
 
 export function inferExpr(cx: Cx, e: Expr): Ty {
   return cx.record(e, inferInner(cx, e));
@@ -541,7 +542,10 @@ function inferMacro(cx: Cx, e: MacroExpr): Ty {
     case 'FormatMacro':
       if (e.target) cx.table.escape(inferExpr(cx, e.target));
       inferFormatArgs(cx, e.args);
-      if (e.format !== null) cx.formatSites.push({ format: e.format, args: e.args });
+      if (e.format !== null) {
+        cx.formatSites.push({ format: e.format, args: e.args });
+        widthArgsAreUsize(cx, e.format, e.args);
+      }
       if (e.name === 'format') return adt('String');
       if (['panic', 'unreachable', 'todo', 'unimplemented'].includes(e.name)) return NEVER;
       if (e.name === 'write' || e.name === 'writeln') return UNKNOWN;

@@ -50,6 +50,16 @@ async fn main() {
     expect(t === null ? null : showTy(t)).toBe('Result<Result<u8, JoinError>, Elapsed>');
   });
 
+  it('types a literal used as a format width or precision as usize', () => {
+    const { program, facts } = check('fn main() { let w = 9; let p = 2; println!("{:>w$.p$}", 1.5); }');
+    const lits: Expr[] = [];
+    walk(program, (n) => {
+      if (n.kind === 'IntLit') lits.push(n);
+      return true;
+    });
+    expect(lits.map((l) => facts.intOf(l))).toEqual(['usize', 'usize']);
+  });
+
   it('types an f32 literal from its annotation', () => {
     const { program, facts } = check('fn main() { let t: f32 = 1.0; println!("{}", t); }');
     expect(facts.floatOf(find(program, 'FloatLit'))).toBe('f32');

@@ -7,7 +7,7 @@ import { bindArguments } from '../fmt/bind.ts';
 import { parseFormatString } from '../fmt/parse.ts';
 import type { Expr, FormatArg, StrLit } from '../syntax/ast.ts';
 import type { Cx } from './cx.ts';
-import { showTy, type Ty } from './ty.ts';
+import { intTy, showTy, type Ty } from './ty.ts';
 
 export type FmtTrait = 'Display' | 'Debug';
 
@@ -99,6 +99,29 @@ export function checkFormatArgs(cx: Cx, format: StrLit, args: readonly FormatArg
     if (t === undefined) continue;
     const missing = lacks(cx, t, p.trait);
     if (missing !== null) reportLack(cx, e.span, missing, p.trait);
+  }
+}
+
+/**
+ * `{:>width$}` / `{:.prec$}` / `{:.*}`: the argument giving a width or precision is a `usize`, so an
+ * unsuffixed literal bound to it (`let width = 9;`) is one too. Runs while the body is inferred.
+ */
+export function widthArgsAreUsize(cx: Cx, format: StrLit, args: readonly FormatArg[]): void {
+  const parsed = parseFormatString(format.value);
+  if (!parsed.ok) return;
+  const positional = args.filter((a) => a.name === null);
+  const named = args.filter((a) => a.name !== null);
+  const bound = bindArguments(parsed.value, { positional: positional.length, named: named.map((a) => a.name ?? '') });
+  if (!bound.ok) return;
+  const slots: Expr[] = [...positional, ...named].map((a) => a.value);
+  for (const p of bound.value.pieces) {
+    if (typeof p === 'string') continue;
+    for (const i of [p.widthArg, p.precisionArg]) {
+      if (i < 0) continue;
+      const e = slots[i];
+      const t = e !== undefined ? cx.exprTy.get(e) : cx.lookup(bound.value.captures[i - slots.length] ?? '')?.ty;
+      if (t !== undefined && cx.table.compatible(t, intTy('usize'))) cx.table.unify(t, intTy('usize'));
+    }
   }
 }
 
