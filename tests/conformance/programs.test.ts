@@ -29,7 +29,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'learners1/64_iter_heavy_stats.rs': 'BinaryHeap is not implemented: collecting into one builds a Vec',
   'learners1/66_mpsc_reserve_recv_many.rs': 'mpsc::Sender::send_timeout is not implemented',
   'learners1/67_runtime_builder_handles.rs': 'Handle::enter is not implemented',
-  'learners1/71_joinset_results_collect.rs': 'Box::leak is not implemented',
 };
 
 function read(dir: string, name: string, ext: string): string | undefined {

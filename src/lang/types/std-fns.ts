@@ -4,7 +4,7 @@
  * Each entry builds a fresh signature so generic parameters get fresh inference variables.
  */
 import type { InferTable } from './table.ts';
-import { UNIT, UNKNOWN, adt, floatTy, intTy, type Ty } from './ty.ts';
+import { UNIT, UNKNOWN, adt, floatTy, intTy, refTy, type Ty } from './ty.ts';
 
 type Build = (t: InferTable) => Ty;
 
@@ -27,7 +27,16 @@ const ASSOC: Record<string, Record<string, Build>> = {
   VecDeque: { new: (t) => fn([], adt('VecDeque', [t.fresh()])) },
   Arc: { new: (t) => one(t, (x) => adt('Arc', [x])), clone: (t) => one(t, (x) => x) },
   Rc: { new: (t) => one(t, (x) => adt('Rc', [x])), clone: (t) => one(t, (x) => x) },
-  Box: { new: (t) => one(t, (x) => adt('Box', [x])) },
+  Box: {
+    new: (t) => one(t, (x) => adt('Box', [x])),
+    leak: (t) =>
+      one(
+        t,
+        (x) => refTy(x, true),
+        [],
+        (x) => adt('Box', [x]),
+      ),
+  },
   'std::sync::Mutex': { new: (t) => one(t, (x) => adt('std::sync::Mutex', [x])) },
   'tokio::sync::Mutex': { new: (t) => one(t, (x) => adt('tokio::sync::Mutex', [x])) },
   RefCell: { new: (t) => one(t, (x) => adt('RefCell', [x])) },
@@ -52,9 +61,10 @@ const ASSOC: Record<string, Record<string, Build>> = {
   },
 };
 
-function one(t: InferTable, ret: (x: Ty) => Ty, before: readonly Ty[] = []): Ty {
+/** A fn of one fresh type `x`: its last parameter is `param(x)` (after `before`), its result `ret(x)`. */
+function one(t: InferTable, ret: (x: Ty) => Ty, before: readonly Ty[] = [], param: (x: Ty) => Ty = (x) => x): Ty {
   const x = t.fresh();
-  return fn([...before, x], ret(x));
+  return fn([...before, param(x)], ret(x));
 }
 
 /** Free functions by full path (after `use` expansion). */
