@@ -27,7 +27,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'learners1/63_spawn_result_box.rs':
     'an async block whose error type only the `let` annotation gives: refused, type annotations needed',
   'learners1/64_iter_heavy_stats.rs': 'BinaryHeap is not implemented: collecting into one builds a Vec',
-  'learners1/66_mpsc_reserve_recv_many.rs': 'mpsc::Sender::send_timeout is not implemented',
 };
 
 function read(dir: string, name: string, ext: string): string | undefined {

@@ -3,6 +3,7 @@ import './time.ts';
 import './task.ts';
 import './joinset-token.ts';
 import './sync.ts';
+import './mpsc-more.ts';
 import './watch.ts';
 import './broadcast.ts';
 import './rwlock.ts';

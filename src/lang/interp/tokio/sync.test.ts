@@ -81,4 +81,29 @@ ${MAIN}    let (tx, rx) = smpsc::channel::<String>();
 }`);
     expect(out).toBe('std: std\nbroadcast: 3\nwatch: 9\nmpsc: [1, 2, 3]\n');
   });
+  it('send_timeout gives the value back in Timeout or Closed; recv_many appends up to its limit', () => {
+    const out = stdoutOf(`use tokio::sync::mpsc::{self, error::SendTimeoutError};
+use tokio::time::Duration;
+${MAIN}    let (tx, mut rx) = mpsc::channel::<String>(1);
+    tx.send_timeout("a".into(), Duration::from_millis(5)).await.unwrap();
+    match tx.send_timeout("b".into(), Duration::from_millis(5)).await {
+        Err(SendTimeoutError::Timeout(v)) => println!("timeout, got back {v}"),
+        other => println!("{other:?}"),
+    }
+    let mut buf = Vec::new();
+    println!("{} {buf:?}", rx.recv_many(&mut buf, 4).await);
+    drop(rx);
+    let e = tx.send_timeout("c".into(), Duration::from_millis(5)).await.unwrap_err();
+    println!("{e} / {e:?} / {}", e.into_inner());
+    let (tx2, mut rx2) = mpsc::unbounded_channel::<u8>();
+    for i in 0..3 {
+        tx2.send(i).unwrap();
+    }
+    drop(tx2);
+    let mut v = vec![9];
+    let (a, b, c) = (rx2.recv_many(&mut v, 2).await, rx2.recv_many(&mut v, 2).await, rx2.recv_many(&mut v, 2).await);
+    println!("{a} {b} {c} {v:?}");
+}`);
+    expect(out).toBe('timeout, got back b\n1 ["a"]\nchannel closed / "Closed(..)" / c\n2 1 0 [9, 0, 1, 2]\n');
+  });
 });
