@@ -448,6 +448,8 @@ function iterItem(cx: Cx, it: Ty): Ty {
   const s = cx.resolved(it);
   if (s.k === 'adt' && (s.name === 'Range' || s.name === 'RangeInclusive')) return s.args[0] ?? UNKNOWN;
   if (s.k === 'adt' && s.name === 'Vec') return s.args[0] ?? UNKNOWN;
+  // Rust 2021: an array by value iterates its items by value.
+  if (s.k === 'array') return s.elem;
   const item = iterItemOf(cx, s);
   if (item !== null) return item;
   if (s.k === 'ref') {

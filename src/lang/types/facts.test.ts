@@ -60,6 +60,15 @@ async fn main() {
     expect(lits.map((l) => facts.intOf(l))).toEqual(['usize', 'usize']);
   });
 
+  it('keeps an array Copy when it is iterated by value and asked its len (the loop iterates a copy)', () => {
+    const src = 'fn main() { let a = [1, 2]; for x in a { let _ = x; } println!("{}", a.len()); }';
+    const { program, facts } = check(src);
+    const loop = find(program, 'For');
+    const t = loop.kind === 'For' ? facts.typeOf(loop.iter) : null;
+    expect(t === null ? null : showTy(t)).toBe('[i32; 2]');
+    expect(t !== null && facts.isCopy(t)).toBe(true);
+  });
+
   it('types an f32 literal from its annotation', () => {
     const { program, facts } = check('fn main() { let t: f32 = 1.0; println!("{}", t); }');
     expect(facts.floatOf(find(program, 'FloatLit'))).toBe('f32');
