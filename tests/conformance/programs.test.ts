@@ -24,8 +24,6 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
 const KNOWN_GAPS: Record<string, string> = {
-  'learners1/63_spawn_result_box.rs':
-    'downcast_ref::<MyError>() on a Box<dyn Error + Send + Sync>: no method named `downcast_ref` found for this value',
   'learners1/64_iter_heavy_stats.rs': 'BinaryHeap is not implemented: collecting into one builds a Vec',
 };
 
