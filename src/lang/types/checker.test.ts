@@ -32,6 +32,29 @@ describe('rustc errors on small programs (codes and positions recorded from rust
     ).toBe('overflowing_literals 3:13');
   });
 
+  it("oneshot's &mut self methods need a mut binding (Sender::closed in select!, Receiver::try_recv)", () => {
+    const head = 'use tokio::sync::oneshot;\n\n#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n';
+    expect(
+      firstError(`${head}    let (tx, rx) = oneshot::channel::<u32>();
+    drop(rx);
+    tokio::select! {
+        _ = tx.closed() => println!("receiver gone"),
+        _ = tokio::time::sleep(std::time::Duration::from_millis(5)) => println!("timeout"),
+    }
+}
+`),
+    ).toBe('E0596 8:13');
+    expect(
+      firstError(`${head}    let (tx, rx) = oneshot::channel::<u32>();
+    tx.send(3).unwrap();
+    if let Ok(v) = rx.try_recv() {
+        println!("{v}");
+    }
+}
+`),
+    ).toBe('E0596 7:20');
+  });
+
   it('method lookup autoderefs through Arc<Mutex<_>> and MutexGuard, and through &&Box<_>, to a user method', () => {
     expect(
       firstError(`use std::sync::{Arc, Mutex};

@@ -44,6 +44,14 @@ export function inferExpecting(cx: Cx, e: Expr, expected: Ty): Ty {
   return t;
 }
 
+/** The element type an array literal's elements coerce to, given by the type it is declared as. */
+const expectedElem = new WeakMap<Expr, Ty>();
+
+function expectArray(cx: Cx, e: Expr, declared: Ty | null): void {
+  const d = declared === null ? null : cx.resolved(declared);
+  if (e.kind === 'Array' && d?.k === 'array') expectedElem.set(e, d.elem);
+}
+
 function escapeAll(cx: Cx, es: readonly Expr[]): void {
   for (const x of es) cx.table.escape(inferExpr(cx, x));
 }
@@ -241,6 +249,12 @@ function inferInner(cx: Cx, e: Expr): Ty {
     case 'Paren':
       return inferExpr(cx, e.expr);
     case 'Array': {
+      const expected = expectedElem.get(e);
+      if (expected !== undefined) {
+        // Each element is a coercion site (`[&[1], &[2, 3]]` as `[&[u8]; 2]`).
+        for (const x of e.elems) coerce(cx, inferExpr(cx, x), expected, x);
+        return { k: 'array', elem: expected, len: e.elems.length };
+      }
       const elem = cx.table.fresh();
       for (const x of e.elems) {
         const t = inferExpr(cx, x);
@@ -405,7 +419,8 @@ function inferAwait(cx: Cx, e: Extract<Expr, { kind: 'Await' }>): Ty {
       '`await` is only allowed inside `async` functions and blocks',
     );
   }
-  if (t.k === 'future') return t.output;
+  const out = awaitedOutput(cx, t);
+  if (out !== null) return out;
   if (t.k !== 'ref' && isData(cx, t)) {
     cx.findings.error(
       'typeck',
@@ -415,10 +430,25 @@ function inferAwait(cx: Cx, e: Extract<Expr, { kind: 'Await' }>): Ty {
     );
     return UNKNOWN;
   }
-  if (t.k === 'adt' && t.name === 'JoinHandle') return adt('Result', [t.args[0] ?? UNKNOWN, adt('JoinError')]);
-  if (t.k === 'adt' && t.name === 'Sleep') return UNIT;
   cx.table.escape(t);
   return UNKNOWN;
+}
+
+/** The output of awaiting `t` when the checker knows it (`&mut JoinHandle<T>` is a future too). */
+function awaitedOutput(cx: Cx, t: Ty): Ty | null {
+  if (t.k === 'future') return t.output;
+  if (t.k === 'ref' && t.mut) {
+    const inner = cx.resolved(t.inner);
+    return inner.k === 'adt' && inner.name === 'JoinHandle' ? awaitedOutput(cx, inner) : null;
+  }
+  if (t.k !== 'adt') return null;
+  if (t.name === 'JoinHandle') return adt('Result', [t.args[0] ?? UNKNOWN, adt('JoinError')]);
+  if (t.name === 'Sleep') return UNIT;
+  if (t.name === 'Timeout') {
+    const inner = t.args[0] === undefined ? null : awaitedOutput(cx, cx.resolved(t.args[0]));
+    return adt('Result', [inner ?? UNKNOWN, adt('Elapsed')]);
+  }
+  return null;
 }
 
 /** What `for x in it` binds x to. */
@@ -426,6 +456,8 @@ function iterItem(cx: Cx, it: Ty): Ty {
   const s = cx.resolved(it);
   if (s.k === 'adt' && (s.name === 'Range' || s.name === 'RangeInclusive')) return s.args[0] ?? UNKNOWN;
   if (s.k === 'adt' && s.name === 'Vec') return s.args[0] ?? UNKNOWN;
+  // Rust 2021: an array by value iterates its items by value.
+  if (s.k === 'array') return s.elem;
   const item = iterItemOf(cx, s);
   if (item !== null) return item;
   if (s.k === 'ref') {
@@ -472,6 +504,7 @@ function inferStmt(cx: Cx, s: Stmt): boolean {
       const declared = s.type ? cx.lower(s.type) : null;
       let t: Ty = declared ?? cx.table.fresh();
       if (s.init) {
+        expectArray(cx, s.init, declared);
         const it = inferExpr(cx, s.init);
         if (declared !== null) coerce(cx, it, declared, s.init);
         else t = it;

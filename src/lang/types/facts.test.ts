@@ -38,6 +38,37 @@ describe('type facts', () => {
     expect(facts.floatOf(find(program, 'FloatLit'))).toBe('f64');
   });
 
+  it('types awaiting a timeout around a JoinHandle as Result<Result<T, JoinError>, Elapsed>', () => {
+    const src = `#[tokio::main]
+async fn main() {
+    let h = tokio::spawn(async { 1u8 });
+    let r = tokio::time::timeout(std::time::Duration::from_millis(5), h).await;
+    println!("{:?}", r.is_ok());
+}`;
+    const { program, facts } = check(src);
+    const t = facts.typeOf(find(program, 'Await'));
+    expect(t === null ? null : showTy(t)).toBe('Result<Result<u8, JoinError>, Elapsed>');
+  });
+
+  it('types a literal used as a format width or precision as usize', () => {
+    const { program, facts } = check('fn main() { let w = 9; let p = 2; println!("{:>w$.p$}", 1.5); }');
+    const lits: Expr[] = [];
+    walk(program, (n) => {
+      if (n.kind === 'IntLit') lits.push(n);
+      return true;
+    });
+    expect(lits.map((l) => facts.intOf(l))).toEqual(['usize', 'usize']);
+  });
+
+  it('keeps an array Copy when it is iterated by value and asked its len (the loop iterates a copy)', () => {
+    const src = 'fn main() { let a = [1, 2]; for x in a { let _ = x; } println!("{}", a.len()); }';
+    const { program, facts } = check(src);
+    const loop = find(program, 'For');
+    const t = loop.kind === 'For' ? facts.typeOf(loop.iter) : null;
+    expect(t === null ? null : showTy(t)).toBe('[i32; 2]');
+    expect(t !== null && facts.isCopy(t)).toBe(true);
+  });
+
   it('types an f32 literal from its annotation', () => {
     const { program, facts } = check('fn main() { let t: f32 = 1.0; println!("{}", t); }');
     expect(facts.floatOf(find(program, 'FloatLit'))).toBe('f32');

@@ -3,7 +3,7 @@
  * arguments, `unwrap`/`expect` on a `Result` (its error must be `Debug`) and `#[derive(Debug)]`
  * fields. Unknown types, generic parameters and blanket impls count as implementing.
  */
-import { bindArguments } from '../fmt/bind.ts';
+import { bindArguments, type BoundFormat } from '../fmt/bind.ts';
 import { parseFormatString } from '../fmt/parse.ts';
 import type { Expr, FormatArg, StrLit } from '../syntax/ast.ts';
 import type { Cx } from './cx.ts';
@@ -82,16 +82,23 @@ export function reportLack(
   cx.findings.error('typeck', at, 'E0277', `\`${name}\` doesn't implement \`${traitPath(trait)}\``);
 }
 
-/** Checks each `{}` / `{:?}` argument of a format macro against its trait. */
-export function checkFormatArgs(cx: Cx, format: StrLit, args: readonly FormatArg[]): void {
+/** The format string bound to its arguments, with the expression of each written argument slot. */
+function bindFormat(format: StrLit, args: readonly FormatArg[]): { bound: BoundFormat; slots: Expr[] } | null {
   const parsed = parseFormatString(format.value);
-  if (!parsed.ok) return;
+  if (!parsed.ok) return null;
   const positional = args.filter((a) => a.name === null);
   const named = args.filter((a) => a.name !== null);
   const bound = bindArguments(parsed.value, { positional: positional.length, named: named.map((a) => a.name ?? '') });
-  if (!bound.ok) return;
-  const slots: Expr[] = [...positional, ...named].map((a) => a.value);
-  for (const p of bound.value.pieces) {
+  if (!bound.ok) return null;
+  return { bound: bound.value, slots: [...positional, ...named].map((a) => a.value) };
+}
+
+/** Checks each `{}` / `{:?}` argument of a format macro against its trait. */
+export function checkFormatArgs(cx: Cx, format: StrLit, args: readonly FormatArg[]): void {
+  const b = bindFormat(format, args);
+  if (b === null) return;
+  const { bound, slots } = b;
+  for (const p of bound.pieces) {
     if (typeof p === 'string' || (p.trait !== 'Display' && p.trait !== 'Debug')) continue;
     const e = slots[p.arg];
     if (e === undefined) continue;

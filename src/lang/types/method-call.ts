@@ -188,7 +188,8 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   if (EXPECTED_RESULT.has(e.method) && e.args.length === 0 && e.turbofish === null) {
     return openResult(cx, cx.table.fresh(), e.methodSpan, 'E0283');
   }
-  cx.table.escape(recv);
+  // A slice method never changes the element type, so an array's stays known (`for x in arr` copies).
+  if (base.k !== 'array' && base.k !== 'slice') cx.table.escape(recv);
   for (const a of args) cx.table.escape(a);
   return UNKNOWN;
 }
@@ -270,6 +271,8 @@ export const MUT_METHODS: Record<string, readonly string[]> = {
   ],
   'mpsc::Receiver': ['recv', 'try_recv', 'close', 'recv_many'],
   'mpsc::UnboundedReceiver': ['recv', 'try_recv', 'close', 'recv_many'],
+  'oneshot::Sender': ['closed', 'poll_closed'],
+  'oneshot::Receiver': ['try_recv', 'close'],
 };
 
 /** Pointers a `&mut self` call goes through with a `mut` binding (their `DerefMut`). */

@@ -165,7 +165,7 @@ export function inferPath(cx: Cx, e: PathExpr, callee: boolean): Ty {
       return f === null ? UNKNOWN : applyTurbofish(cx, f, e);
     }
     const p = preludeValue(first, cx.table);
-    if (p !== null) return p;
+    if (p !== null) return enumTurbofish(cx, p, e);
     if (!cx.openNames && !knownValueName(first, items) && !cx.generics.has(first)) {
       cx.findings.error(
         'resolve',
@@ -266,6 +266,19 @@ function applyTurbofish(cx: Cx, f: Ty, e: PathExpr): Ty {
   if (arg?.kind === 'TypeArg' && first?.k === 'adt' && first.args.length === 1 && first.args[0] !== undefined)
     cx.table.unify(first.args[0], cx.lower(arg.type));
   return f;
+}
+
+/** `Err::<(), BoxError>(…)`, `None::<u8>`: the turbofish gives the enum's type arguments, in order. */
+function enumTurbofish(cx: Cx, t: Ty, e: PathExpr): Ty {
+  const args = e.path.segments[e.path.segments.length - 1]?.args;
+  if (args?.kind !== 'AngleArgs') return t;
+  const made = cx.resolved(t.k === 'fn' ? t.ret : t);
+  if (made.k !== 'adt') return t;
+  args.args.forEach((a, i) => {
+    const slot = made.args[i];
+    if (a.kind === 'TypeArg' && slot !== undefined) cx.table.unify(slot, cx.lower(a.type));
+  });
+  return t;
 }
 
 /** std/tokio structs with private named fields: never values (unlike unit and tuple structs). */

@@ -33,7 +33,16 @@ const ASSOC: Record<string, Record<string, Build>> = {
   VecDeque: { new: (t) => fn([], adt('VecDeque', [t.fresh()])) },
   Arc: { new: (t) => one(t, (x) => adt('Arc', [x])), clone: (t) => cloneOf(t, 'Arc') },
   Rc: { new: (t) => one(t, (x) => adt('Rc', [x])), clone: (t) => cloneOf(t, 'Rc') },
-  Box: { new: (t) => one(t, (x) => adt('Box', [x])) },
+  Box: {
+    new: (t) => one(t, (x) => adt('Box', [x])),
+    leak: (t) =>
+      one(
+        t,
+        (x) => refTy(x, true),
+        [],
+        (x) => adt('Box', [x]),
+      ),
+  },
   'std::sync::Mutex': { new: (t) => one(t, (x) => adt('std::sync::Mutex', [x])) },
   'tokio::sync::Mutex': { new: (t) => one(t, (x) => adt('tokio::sync::Mutex', [x])) },
   RefCell: { new: (t) => one(t, (x) => adt('RefCell', [x])) },
@@ -58,9 +67,10 @@ const ASSOC: Record<string, Record<string, Build>> = {
   },
 };
 
-function one(t: InferTable, ret: (x: Ty) => Ty): Ty {
+/** A fn of one fresh type `x`: its last parameter is `param(x)` (after `before`), its result `ret(x)`. */
+function one(t: InferTable, ret: (x: Ty) => Ty, before: readonly Ty[] = [], param: (x: Ty) => Ty = (x) => x): Ty {
   const x = t.fresh();
-  return fn([x], ret(x));
+  return fn([...before, param(x)], ret(x));
 }
 
 /** Free functions by full path (after `use` expansion). */
@@ -70,7 +80,8 @@ const FREE: Record<string, Build> = {
   'tokio::sync::oneshot::channel': (t) => pair(t, 'oneshot::Sender', 'oneshot::Receiver', []),
   'std::mem::drop': () => fn([UNKNOWN], UNIT),
   'tokio::time::sleep': () => fn([adt('Duration')], adt('Sleep')),
-  'tokio::time::timeout': (t) => fn([adt('Duration'), t.fresh()], adt('Timeout', [UNKNOWN])),
+  // `Timeout<F>` keeps the future it wraps: awaiting it gives `Result<F::Output, Elapsed>` (expr.ts).
+  'tokio::time::timeout': (t) => one(t, (f) => adt('Timeout', [f]), [adt('Duration')]),
   'tokio::task::yield_now': () => fn([], { k: 'future', output: UNIT, asyncBlock: false }),
   // The expected type decides which `Default` runs (types/facts.ts hands it to the interpreter).
   'Default::default': (t) => fn([], t.fresh()),

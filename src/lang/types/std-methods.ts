@@ -81,6 +81,8 @@ const MAP_METHODS: Record<string, Rule> = {
 /** What an entry's `or_*` methods give: a `&mut V` into the map. */
 const valueRef: Rule = (s) => refTy(arg1(s), true);
 
+const SLICE_METHODS: Record<string, Rule> = { len: usize, is_empty: bool, contains: bool };
+
 const TABLE: Record<string, Record<string, Rule>> = {
   String: {
     ...STR_METHODS,
@@ -186,6 +188,8 @@ export function stdMethod(self: Ty, name: string, args: readonly Ty[], t: InferT
   if (self.k === 'int') return INT_METHODS[name]?.(self, args, t) ?? null;
   if (self.k === 'float') return FLOAT_METHODS[name]?.(self, args, t) ?? null;
   if (self.k === 'str') return TABLE['str']?.[name]?.(self, args, t) ?? null;
+  // Arrays reach these through their unsizing step (`derefStep`): the element type stays known.
+  if (self.k === 'slice') return SLICE_METHODS[name]?.(self, args, t) ?? null;
   if (self.k === 'adt') return TABLE[self.name]?.[name]?.(self, args, t) ?? null;
   return null;
 }

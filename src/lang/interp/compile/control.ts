@@ -26,10 +26,10 @@ import { asResumable, type CE, gen, map1, resumable, sync, UNIT_CE } from './ce.
 import type { Cx } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
 import { compilePattern, type CPat } from './pattern.ts';
+import { isClosed } from './typed.ts';
 import { P } from './place.ts';
 import { typeFault } from '../type-fault.ts';
 import { noteStatement } from '../env.ts';
-import { isClosed } from './typed.ts';
 
 type Cond = CE;
 
@@ -366,6 +366,10 @@ function typedConversion(cx: Cx, e: TryExpr): ((v: Value) => Value) | null {
 export function compileTry(cx: Cx, e: TryExpr): CE {
   const v = compileExpr(cx, e.expr);
   const site = Site.of(e.span);
+  // The checker's error type picks among several `From` impls (`From<JoinError>` vs `From<Elapsed>`).
+  const operand = cx.facts.typeOf(e.expr);
+  const errTy = operand?.k === 'adt' && operand.name.split('::').pop() === 'Result' ? operand.args[1] : undefined;
+  if (errTy !== undefined && isClosed(errTy)) site.from = errTy;
   const target = cx.scope.retErr;
   const convert = typedConversion(cx, e) ?? ((v: Value) => convertError(v, target, site));
   const then = (f: Frame, x: Value): Value => {

@@ -66,8 +66,9 @@ export function compileFormatArgs(cx: Cx, fmt: StrLit, args: FormatArg[]): Forma
   const open = written.map((a) => openTyOf(cx, a.value));
   const at: Located[] = written.map((a) => a.value.span);
   for (const name of bound.captures) {
-    const ref = cx.scope.resolve(name);
-    if (!ref) return fail(fmt.span, `cannot find value \`${name}\` in this scope`);
+    // A captured name is a local, or else a `const` / `static` in scope (`{MAX_WORKERS}`).
+    if (!cx.scope.resolve(name) && cx.item(name)?.kind !== 'const')
+      return fail(fmt.span, `cannot find value \`${name}\` in this scope`);
     at.push(fmt.span);
     parts.push(
       compilePlaceRead(cx, {

@@ -16,6 +16,7 @@ import { mkChar, MutRef, Owned, RefBase, REnum, RStruct, RTuple, RVec, RDeque, t
 import { type Cx, fail } from './cx.ts';
 import { typeFault } from '../type-fault.ts';
 import { expandPath } from './paths.ts';
+import { SimError } from '../tokio/sim-values.ts';
 import type { VarInfo } from './scope.ts';
 import type { EnumDef, StructDef } from '../defs.ts';
 
@@ -102,7 +103,7 @@ export function compilePattern(cx: Cx, p: Pattern, names: Names = new Map()): CP
     }
     case 'TupleStructPat': {
       const target = patternTarget(cx, p.path);
-      const sub = seqPattern(cx, p.elems, names, (v) => (v instanceof REnum || v instanceof RStruct ? v.f : null));
+      const sub = seqPattern(cx, p.elems, names, tupleFields);
       // the shape is the target's (checked by withTarget): only the parts can fail (`let W(x) = w;`)
       const refutable = p.elems.some((x) => x.kind !== 'RestPat' && compilePatternTestOnly(cx, x));
       return withTarget(target, refutable ? sub : { test: null, bind: sub.bind });
@@ -111,7 +112,11 @@ export function compilePattern(cx: Cx, p: Pattern, names: Names = new Map()): CP
       const target = patternTarget(cx, p.path);
       const fieldIndex = (name: string): number => {
         const idx =
-          target.kind === 'struct' ? target.def.index.get(name) : target.def.variants[target.v].index.get(name);
+          target.kind === 'native'
+            ? undefined
+            : target.kind === 'struct'
+              ? target.def.index.get(name)
+              : target.def.variants[target.v].index.get(name);
         if (idx === undefined) return fail(p.span, `no field \`${name}\` in this pattern's type`);
         return idx;
       };
@@ -249,7 +254,20 @@ function variantTest(def: EnumDef, vi: number): CPat {
   };
 }
 
-type Target = { kind: 'struct'; def: StructDef } | { kind: 'variant'; def: EnumDef; v: number };
+type Target =
+  | { kind: 'struct'; def: StructDef }
+  | { kind: 'variant'; def: EnumDef; v: number }
+  /** A std/tokio tuple struct with public fields (`SendError(v)`): the checker typed the scrutinee. */
+  | { kind: 'native' };
+
+/** The std and tokio tuple structs whose fields are public, by last path segment. */
+const NATIVE_TUPLE_STRUCTS = new Set(['SendError']);
+
+/** The fields of a value a tuple-struct pattern takes apart, or null when it has none. */
+function tupleFields(v: Value): Value[] | null {
+  if (v instanceof REnum || v instanceof RStruct || v instanceof RTuple) return v.f;
+  return v instanceof SimError ? v.f : null;
+}
 
 /** `TrySendError::Full`, `broadcast::error::RecvError::Lagged`: a variant of a built-in enum. */
 function builtinVariant(segs: string[]): { kind: 'variant'; def: EnumDef; v: number } | null {
@@ -288,6 +306,7 @@ function patternTarget(cx: Cx, path: Path): Target {
     if (last === 'Ok') return { kind: 'variant', def: RESULT, v: 0 };
     if (last === 'Err') return { kind: 'variant', def: RESULT, v: 1 };
   }
+  if (NATIVE_TUPLE_STRUCTS.has(last) && !cx.item(last)) return { kind: 'native' };
   return fail(path.span, `cannot find \`${segs.join('::')}\` for this pattern`);
 }
 
@@ -320,11 +339,13 @@ function compilePatternTestOnly(cx: Cx, p: Pattern): boolean {
 
 function withTarget(t: Target, sub: CPat): CPat {
   const isIt =
-    t.kind === 'struct'
-      ? (v: Value) => v instanceof RStruct && v.def === t.def
-      : (v: Value) => v instanceof REnum && v.def === t.def && v.v === t.v;
+    t.kind === 'native'
+      ? () => true
+      : t.kind === 'struct'
+        ? (v: Value) => v instanceof RStruct && v.def === t.def
+        : (v: Value) => v instanceof REnum && v.def === t.def && v.v === t.v;
   const st = sub.test;
-  const alwaysIt = t.kind === 'struct' || t.def.variants.length === 1;
+  const alwaysIt = t.kind !== 'variant' || t.def.variants.length === 1;
   return {
     test:
       alwaysIt && !st

@@ -57,6 +57,7 @@ export function defaultFor(site: Site): Value {
   const typed = typedDefault(site);
   if (typed !== NO_DEFAULT) return typed;
   if (site.hint) return defaultOf(site.hint);
+  // A user type the checker could not fill field by field: the derive, by its fields' written types.
   if (site.ty?.k === 'adt') return defaultOf(site.ty.name);
   if (site.int) return 0;
   return 0;

@@ -9,7 +9,9 @@ import { AnyPayload, defaultHookText, PanicInfo, PanicPayload, panicAny, resumeU
 import { deref, RChar, REnum, RFloat, RStruct, type Value } from '../values.ts';
 import { err, NONE, ok, some } from './enums.ts';
 import { fn, markArgTyped } from './registry.ts';
-import { def, tableFor } from './tables.ts';
+import { def, tableFor, UNIVERSAL } from './tables.ts';
+import type { Site } from '../defs.ts';
+import { typeFault } from '../type-fault.ts';
 
 class RLocation {
   constructor(
@@ -84,4 +86,14 @@ const ap = (v: Value): AnyPayload => deref(v) as AnyPayload;
 def(AP, 'downcast_ref', 'ref', (s, a) => (holds(ap(a[0]), s.hint) ? some(ap(a[0]).value) : NONE));
 def(AP, 'downcast', 'value', (s, a) => (holds(ap(a[0]), s.hint) ? ok(ap(a[0]).value) : err(ap(a[0]))));
 def(AP, 'is', 'ref', (s, a) => holds(ap(a[0]), s.hint));
+
+// `Box<dyn Error>` is transparent: `e.downcast_ref::<MyError>()` asks the boxed value itself, which
+// answers only when it is a user type (the std errors' own types are not told apart here).
+function boxedIs(v0: Value, s: Site): boolean {
+  const v = deref(v0);
+  if (!(v instanceof RStruct || v instanceof REnum))
+    return typeFault(s, 'downcast_ref is only supported on boxed errors of your own types', 'E0599');
+  return s.hint !== null && v.def.name === s.hint.slice(s.hint.lastIndexOf(':') + 1);
+}
+def(UNIVERSAL, 'downcast_ref', 'ref', (s, a) => (boxedIs(a[0], s) ? some(deref(a[0])) : NONE));
 registerFmt(AnyPayload, () => ({ debug: (f) => f.writeStr('Any { .. }') }));

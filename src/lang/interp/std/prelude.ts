@@ -86,6 +86,12 @@ const BOX = ns(['Box', 'std::boxed::Box']);
 member(BOX, 'new', (_s, a) => a[0]);
 member(BOX, 'pin', (_s, a) => a[0]);
 member(BOX, 'from', (_s, a) => a[0]);
+// `Box::leak`: the value moves into a home nothing ever drops; what is left is a `&'static mut` to it.
+member(BOX, 'leak', (_s, a) => {
+  const home = [a[0]];
+  claim(a[0], home, 0);
+  return new MutRef(home, 0);
+});
 fn(['Box::<dyn Error>::from'], (_s, a) => a[0]);
 fn(['Default::default', 'std::default::Default::default'], (s, _a) => defaultFor(s));
 fn(['std::cmp::max', 'cmp::max', 'max'], (_s, a) => (cmpValues(a[1], a[0]) >= 0 ? a[1] : a[0]));

@@ -77,7 +77,7 @@ export function stdDefault(name: string): Value | typeof NO_DEFAULT {
     case 'Option':
       return NONE;
     default:
-      return NO_DEFAULT;
+      return builtinDefault(name);
   }
 }
 
@@ -108,6 +108,11 @@ function wrapperDefault(path: string, inner: Ty, env: TypedEnv): Value | typeof 
   return v === NO_DEFAULT ? NO_DEFAULT : ctor.call(new Site(0, 0), [v]);
 }
 
+/** `AtomicU64` of `std::sync::atomic::AtomicU64`, `Mutex` of `Mutex<Vec<u8>>`. */
+function baseName(written: string): string {
+  return written.split('<')[0].split('::').pop() ?? written;
+}
+
 function adtDefault(name: string, args: readonly Ty[], env: TypedEnv): Value | typeof NO_DEFAULT {
   const std = stdDefault(name.split('::').pop() ?? name);
   if (std !== NO_DEFAULT) return std;
@@ -125,10 +130,9 @@ function adtDefault(name: string, args: readonly Ty[], env: TypedEnv): Value | t
   const tys = env.facts.fieldTys({ k: 'adt', name, args });
   if (tys === null || tys.length !== def.fields.length) return NO_DEFAULT;
   const vs: Value[] = [];
-  for (let i = 0; i < tys.length; i++) {
-    const ft = tys[i];
-    // a field of a std type the checker does not model (`AtomicUsize`): that type's own default
-    const v = ft.k === 'unknown' ? builtinDefault(def.fieldTypes[i] ?? '') : defaultOfTy(ft, env);
+  for (const [i, ft] of tys.entries()) {
+    // A field type the checker left open (a std type it has no table for): the type as written.
+    const v = ft.k === 'unknown' ? stdDefault(baseName(def.fieldTypes[i] ?? '')) : defaultOfTy(ft, env);
     if (v === NO_DEFAULT) return NO_DEFAULT;
     vs.push(v);
   }

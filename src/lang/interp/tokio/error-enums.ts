@@ -77,6 +77,15 @@ export const TRY_SEND_ERROR = defineEnum({
   ],
   opaque: true,
 });
+export const SEND_TIMEOUT_ERROR = defineEnum({
+  name: 'SendTimeoutError',
+  paths: ['SendTimeoutError', ...paths('mpsc', 'SendTimeoutError')],
+  variants: [
+    ['Timeout', 1, () => 'timed out waiting on send operation'],
+    ['Closed', 1, () => 'channel closed'],
+  ],
+  opaque: true,
+});
 export const MPSC_TRY_RECV_ERROR = defineEnum({
   name: 'TryRecvError',
   paths: ['TryRecvError', ...paths('mpsc', 'TryRecvError')],
@@ -128,8 +137,8 @@ export const SET_ERROR = defineEnum({
   ],
 });
 
-/** `TrySendError::into_inner` / `SetError`'s payload: the value that was not stored. */
-for (const d of [TRY_SEND_ERROR, SET_ERROR]) {
+/** `TrySendError::into_inner` / `SendTimeoutError::into_inner` / `SetError`'s payload: the value that was not stored. */
+for (const d of [TRY_SEND_ERROR, SEND_TIMEOUT_ERROR, SET_ERROR]) {
   def(d.methods, 'into_inner', 'value', (_s, a) => {
     const e = deref(a[0]) as REnum;
     return release(e.f[0], e.f);

@@ -4,6 +4,7 @@ import './task.ts';
 import './joinset-token.ts';
 import './sync.ts';
 import './mapped-guard.ts';
+import './mpsc-more.ts';
 import './watch.ts';
 import './broadcast.ts';
 import './rwlock.ts';

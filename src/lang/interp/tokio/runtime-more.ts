@@ -14,7 +14,7 @@ import { err, ok } from '../std/enums.ts';
 import { fn, member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
 import { deref, type Value } from '../values.ts';
-import { RHandle } from './runtime.ts';
+import { EnterGuard, RHandle } from './runtime.ts';
 import { located, toSim } from './task.ts';
 
 const NO_CONTEXT = 'there is no reactor running, must be called from the context of a Tokio 1.x runtime';
@@ -44,6 +44,14 @@ def(tableFor(RHandle), 'block_on', 'ref', (s, a) => {
   if (parks && h.enter !== undefined && currentContext()?.schedulerThread !== true)
     return parkThreadBlockOn(s, h.enter.bind(h), toSim(a[1], s));
   return located(s, () => h.blockOn!<Value>(toSim(a[1], s)));
+});
+
+// `Handle::enter`: this thread is in the runtime's context (`Handle::current`, `tokio::spawn`) until
+// the guard is dropped, as with `Runtime::enter`.
+def(tableFor(RHandle), 'enter', 'ref', (s, a) => {
+  const h = (deref(a[0]) as RHandle).h as unknown as Partial<Runtime>;
+  // (only the simulator's test handles have no runtime behind them)
+  return h.enter === undefined ? panicAt(s, 'this handle cannot be entered') : new EnterGuard(h.enter());
 });
 
 /**

@@ -60,4 +60,50 @@ ${MAIN}    let (tx, mut rx) = mpsc::channel::<String>(4);
       'counts 1 1 WeakSender\nupgrade after drop: false\nSome("via upgrade") None\nWeakUnboundedSender back: 9\n',
     );
   });
+  it('takes the unsent value out of a SendError with a tuple-struct pattern', () => {
+    const out = stdoutOf(`use std::sync::mpsc as smpsc;
+use tokio::sync::{broadcast, mpsc, watch};
+${MAIN}    let (tx, rx) = smpsc::channel::<String>();
+    drop(rx);
+    if let Err(smpsc::SendError(s)) = tx.send("std".to_string()) { println!("std: {s}"); }
+    let (btx, brx) = broadcast::channel::<u8>(4);
+    drop(brx);
+    match btx.send(3) { Err(broadcast::error::SendError(v)) => println!("broadcast: {v}"), Ok(n) => println!("{n}") }
+    let (wtx, wrx) = watch::channel(1u32);
+    drop(wrx);
+    let watch::error::SendError(w) = wtx.send(9).unwrap_err();
+    println!("watch: {w}");
+    let (mtx, mrx) = mpsc::unbounded_channel::<Vec<u8>>();
+    drop(mrx);
+    let mpsc::error::SendError(mut v) = mtx.send(vec![1, 2]).unwrap_err();
+    v.push(3);
+    println!("mpsc: {v:?}");
+}`);
+    expect(out).toBe('std: std\nbroadcast: 3\nwatch: 9\nmpsc: [1, 2, 3]\n');
+  });
+  it('send_timeout gives the value back in Timeout or Closed; recv_many appends up to its limit', () => {
+    const out = stdoutOf(`use tokio::sync::mpsc::{self, error::SendTimeoutError};
+use tokio::time::Duration;
+${MAIN}    let (tx, mut rx) = mpsc::channel::<String>(1);
+    tx.send_timeout("a".into(), Duration::from_millis(5)).await.unwrap();
+    match tx.send_timeout("b".into(), Duration::from_millis(5)).await {
+        Err(SendTimeoutError::Timeout(v)) => println!("timeout, got back {v}"),
+        other => println!("{other:?}"),
+    }
+    let mut buf = Vec::new();
+    println!("{} {buf:?}", rx.recv_many(&mut buf, 4).await);
+    drop(rx);
+    let e = tx.send_timeout("c".into(), Duration::from_millis(5)).await.unwrap_err();
+    println!("{e} / {e:?} / {}", e.into_inner());
+    let (tx2, mut rx2) = mpsc::unbounded_channel::<u8>();
+    for i in 0..3 {
+        tx2.send(i).unwrap();
+    }
+    drop(tx2);
+    let mut v = vec![9];
+    let (a, b, c) = (rx2.recv_many(&mut v, 2).await, rx2.recv_many(&mut v, 2).await, rx2.recv_many(&mut v, 2).await);
+    println!("{a} {b} {c} {v:?}");
+}`);
+    expect(out).toBe('timeout, got back b\n1 ["a"]\nchannel closed / "Closed(..)" / c\n2 1 0 [9, 0, 1, 2]\n');
+  });
 });
