@@ -11,9 +11,10 @@ import { viewScale, watchSize } from '../shared/measure.ts';
 import { INK, UI_FONT } from '../shared/palette.ts';
 import { appendSvg, joinTokens } from '../shared/controller.ts';
 import { bindTokenEvents } from '../shared/token-events.ts';
+import { changeMotionMs } from '../shared/motion.ts';
 import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
-import { HEADER_H, layoutBoard } from './layout.ts';
-import type { LaneBox } from './layout.ts';
+import { HEADER_H, boardTokenLimit, layoutBoard } from './layout.ts';
+import type { BoardLayout, LaneBox } from './layout.ts';
 
 export const BOARD_HEIGHT = 340;
 /** A board inside an element of this class fills that element's height instead of growing. */
@@ -74,6 +75,8 @@ export function createBoardController(el: HTMLElement, options: ControllerOption
   // Decided once: a host's role (lab column or embed frame) does not change while it lives.
   const fitHeight = el.closest(`.${FIT_HEIGHT_CLASS}`) !== null;
   let last: ViewInput | undefined;
+  /** Each crowded lane's window as last drawn, kept from frame to frame (compactLane). */
+  let windows: BoardLayout['windows'] = new Map();
   let scale = viewScale(el);
   const size = watchSize(el, () => {
     scale = viewScale(el);
@@ -83,8 +86,17 @@ export function createBoardController(el: HTMLElement, options: ControllerOption
 
   function render(input: ViewInput, moveMs: number): void {
     const height = fitHeight && size.height > 0 ? size.height / scale : BOARD_HEIGHT;
-    const model = deriveBoard(input.view);
-    const layout = layoutBoard(model, size.width / scale, height, input.selectedTask, fitHeight);
+    const width = size.width / scale;
+    const model = deriveBoard(input.view, {
+      limit: boardTokenLimit(width, height, fitHeight),
+      selected: input.selectedTask,
+    });
+    const view = input.view;
+    const layout = layoutBoard(model, width, height, input.selectedTask, fitHeight, {
+      slots: windows,
+      taskOf: (id) => view.tasks.get(id),
+    });
+    windows = layout.windows;
     svg
       .attr('width', Math.floor(layout.width * scale))
       .attr('height', Math.floor(layout.height * scale))
@@ -96,7 +108,7 @@ export function createBoardController(el: HTMLElement, options: ControllerOption
   return {
     update(input, prev) {
       last = input;
-      render(input, prev === undefined ? 0 : input.motionMs);
+      render(input, changeMotionMs(input, prev));
     },
     destroy() {
       unbind();

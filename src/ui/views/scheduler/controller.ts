@@ -13,9 +13,10 @@ import { viewScale, watchSize } from '../shared/measure.ts';
 import { INK, UI_FONT } from '../shared/palette.ts';
 import { BOX_STYLE } from '../shared/shapes-layer.ts';
 import { bindTokenEvents } from '../shared/token-events.ts';
+import { changeMotionMs } from '../shared/motion.ts';
 import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
 import { FIT_HEIGHT_CLASS } from '../board/controller.ts';
-import { TOKEN, layoutScheduler } from './layout.ts';
+import { TOKEN, layoutScheduler, tokensPerRow } from './layout.ts';
 import type { BoxDatum, LabelDatum, SchedulerToken } from './layout.ts';
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
@@ -130,17 +131,23 @@ export function createSchedulerController(el: HTMLElement, options: ControllerOp
   const unbind = bindTokenEvents(el, (task) => options.onSelectTask?.(task));
 
   function render(input: ViewInput, moveMs: number, forward: boolean): void {
-    const model = deriveScheduler(input.view, input.history, input.position, {
-      flavor: input.flavor,
-      workers: input.workers,
-    });
+    const derive = (width: number) =>
+      deriveScheduler(input.view, input.history, input.position, {
+        flavor: input.flavor,
+        workers: input.workers,
+        limit: tokensPerRow(width),
+      });
+    let model = derive(size.width / scale);
     let layout = layoutScheduler(model, input.view, size.width / scale, input.selectedTask);
     // The SVG asks for its full height; a stage strip short of room gives it less (stage.css), and
     // the picture then shrinks to fit rather than clip: a row's height does not depend on the
     // width, so laying out again at the smaller scale only widens what fits in a queue.
     const natural = layout.height * scale;
     const fitted = fitHeight && size.height > 0 && size.height < natural - 1 ? size.height / layout.height : scale;
-    if (fitted !== scale) layout = layoutScheduler(model, input.view, size.width / fitted, input.selectedTask);
+    if (fitted !== scale) {
+      model = derive(size.width / fitted);
+      layout = layoutScheduler(model, input.view, size.width / fitted, input.selectedTask);
+    }
     svg
       .attr('width', Math.floor(layout.width * fitted))
       .attr('height', Math.ceil(natural))
@@ -157,7 +164,7 @@ export function createSchedulerController(el: HTMLElement, options: ControllerOp
   return {
     update(input, prev) {
       last = input;
-      render(input, prev === undefined ? 0 : input.motionMs, prev !== undefined && input.position > prev.position);
+      render(input, changeMotionMs(input, prev), prev !== undefined && input.position > prev.position);
     },
     destroy() {
       unbind();
