@@ -6,7 +6,7 @@
  */
 import type { Selection } from 'd3-selection';
 import { deriveScheduler } from '../../../store/view/derive-scheduler.ts';
-import { appendSvg, joinTokens } from '../shared/controller.ts';
+import { appendSvg, joinTokens, setAttrs, setText } from '../shared/controller.ts';
 import type { TokenMotion } from '../shared/controller.ts';
 import { tokenPath } from '../shared/shapes.ts';
 import { viewScale, watchSize } from '../shared/measure.ts';
@@ -26,18 +26,20 @@ function drawBoxes(layer: Layer, boxes: readonly BoxDatum[]): void {
     .selectAll<SVGRectElement, BoxDatum>('rect')
     .data(boxes, (d) => d.key)
     .join((enter) => enter.append('rect').attr('rx', 4))
-    .attr('data-box', (d) => d.key)
-    .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y)
-    .attr('width', (d) => Math.max(0, d.w))
-    .attr('height', (d) => d.h)
-    .attr('fill', (d) => BOX_STYLE[d.kind]?.fill ?? 'none')
-    .attr('stroke', (d) => BOX_STYLE[d.kind]?.stroke ?? 'none')
-    .attr('stroke-width', (d) => BOX_STYLE[d.kind]?.width ?? 0)
-    .attr('stroke-dasharray', (d) => BOX_STYLE[d.kind]?.dash ?? null)
-    // A label only where there is a role to carry it (a row's rect is decoration).
-    .attr('aria-label', (d) => (d.label === '' || d.kind === 'row' ? null : d.label))
-    .attr('role', (d) => (d.label === '' || d.kind === 'row' ? null : 'img'));
+    .call(setAttrs, {
+      'data-box': (d: BoxDatum) => d.key,
+      x: (d: BoxDatum) => d.x,
+      y: (d: BoxDatum) => d.y,
+      width: (d: BoxDatum) => Math.max(0, d.w),
+      height: (d: BoxDatum) => d.h,
+      fill: (d: BoxDatum) => BOX_STYLE[d.kind]?.fill ?? 'none',
+      stroke: (d: BoxDatum) => BOX_STYLE[d.kind]?.stroke ?? 'none',
+      'stroke-width': (d: BoxDatum) => BOX_STYLE[d.kind]?.width ?? 0,
+      'stroke-dasharray': (d: BoxDatum) => BOX_STYLE[d.kind]?.dash ?? null,
+      // A label only where there is a role to carry it (a row's rect is decoration).
+      'aria-label': (d: BoxDatum) => (d.label === '' || d.kind === 'row' ? null : d.label),
+      role: (d: BoxDatum) => (d.label === '' || d.kind === 'row' ? null : 'img'),
+    });
 }
 
 function drawLabels(layer: Layer, labels: readonly LabelDatum[]): void {
@@ -53,11 +55,13 @@ function drawLabels(layer: Layer, labels: readonly LabelDatum[]): void {
         .attr('fill', INK)
         .attr('aria-hidden', 'true'),
     )
-    .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y)
-    .attr('text-anchor', (d) => d.anchor)
-    .attr('font-weight', (d) => (d.bold ? 700 : 400))
-    .text((d) => d.text);
+    .call(setAttrs, {
+      x: (d: LabelDatum) => d.x,
+      y: (d: LabelDatum) => d.y,
+      'text-anchor': (d: LabelDatum) => d.anchor,
+      'font-weight': (d: LabelDatum) => (d.bold ? 700 : 400),
+    })
+    .call(setText, (d: LabelDatum) => d.text);
 }
 
 /**
@@ -108,9 +112,11 @@ function drawGhosts(layer: Layer, ghosts: readonly Ghost[]): void {
         .attr('opacity', 0.65)
         .attr('aria-hidden', 'true'),
     )
-    .attr('data-ghost', (g) => g.task)
-    .attr('transform', (g) => `translate(${g.x},${g.y})`)
-    .attr('d', (g) => g.d);
+    .call(setAttrs, {
+      'data-ghost': (g: Ghost) => g.task,
+      transform: (g: Ghost) => `translate(${g.x},${g.y})`,
+      d: (g: Ghost) => g.d,
+    });
 }
 
 export function createSchedulerController(el: HTMLElement, options: ControllerOptions): ViewController {
@@ -148,11 +154,12 @@ export function createSchedulerController(el: HTMLElement, options: ControllerOp
       model = derive(size.width / fitted);
       layout = layoutScheduler(model, input.view, size.width / fitted, input.selectedTask);
     }
-    svg
-      .attr('width', Math.floor(layout.width * fitted))
-      .attr('height', Math.ceil(natural))
-      .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
-      .attr('data-flavor', model.flavor);
+    svg.call(setAttrs, {
+      width: Math.floor(layout.width * fitted),
+      height: Math.ceil(natural),
+      viewBox: `0 0 ${layout.width} ${layout.height}`,
+      'data-flavor': model.flavor,
+    });
     drawBoxes(boxes, layout.boxes);
     drawLabels(labels, layout.labels);
     // Ghosts only for a step forward, and never across a resize (every token moves then).
