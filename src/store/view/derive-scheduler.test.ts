@@ -15,15 +15,19 @@ function at(events: readonly SimEvent[], position = events.length) {
   return { view, h, position };
 }
 
-/** Many timers at few deadlines (ties broken by id), some fired, over a few spawned tasks. */
-const timerTrace = fc.array(fc.tuple(fc.nat(40), fc.nat(3), fc.nat(4), fc.boolean()), { maxLength: 60 }).map((ops) => {
-  const b = traceBuilder().spawn(1).spawn(2).spawn(3);
-  for (const [id, task, deadline, fire] of ops) {
-    if (fire) b.fire(id);
-    else b.timer(id, task, deadline);
-  }
-  return b.build();
-});
+/** Many timers at few deadlines (ties broken by id; two past the indexed range), some fired, over a few spawned tasks. */
+const timerTrace = fc
+  .array(fc.tuple(fc.nat(40), fc.nat(3), fc.constantFrom(0, 1, 2, 3, 4, 2 ** 31, 2 ** 31 + 5), fc.boolean()), {
+    maxLength: 60,
+  })
+  .map((ops) => {
+    const b = traceBuilder().spawn(1).spawn(2).spawn(3);
+    for (const [id, task, deadline, fire] of ops) {
+      if (fire) b.fire(id);
+      else b.timer(id, task, deadline);
+    }
+    return b.build();
+  });
 
 describe('deriveScheduler', () => {
   it('current_thread: one thread with its local queue, the inject queue and the main future', () => {

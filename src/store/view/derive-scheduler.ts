@@ -7,14 +7,14 @@
  * acts) from the trace history at the same position.
  *
  * A view draws only the head of a long queue and the soonest timers, so `limit` bounds what is
- * copied: a seek with 39,000 queued tasks and 39,000 timers copies `limit` of each (the timers by
- * a bounded selection, not a sort of all of them), and the lengths say how many there are.
+ * copied: a seek with 39,000 queued tasks and 39,000 timers copies `limit` of each (the timers from
+ * the fold's deadline index, not a sort of all of them), and the lengths say how many there are.
  */
 import type { BlockingThreadState, TraceHistory } from './derive-history.ts';
 import { countBefore, lastBefore } from './derive-history.ts';
-import type { MainView, TimerView, ViewState } from './view-state.ts';
+import type { MainView, ViewState } from './view-state.ts';
 import type { PQueue } from '../persistent/pqueue.ts';
-import type { PVec } from '../persistent/pvec.ts';
+import { soonestTimerIds } from './timer-index.ts';
 
 /** tokio-facts.md §6.3 LOCAL_QUEUE_CAPACITY. */
 export const LOCAL_QUEUE_CAPACITY = 256;
@@ -92,32 +92,14 @@ function head(queue: PQueue<number> | undefined, limit: number): number[] {
   return out;
 }
 
-const soonerThan = (a: TimerModel, b: TimerModel): boolean =>
-  a.deadlineMs < b.deadlineMs || (a.deadlineMs === b.deadlineMs && a.id < b.id);
-
-/**
- * The `limit` soonest timers, soonest first, and how many there are: one pass that keeps a sorted
- * list of at most `limit` (a timer later than the last kept one costs one comparison).
- */
-function soonestTimers(timers: PVec<TimerView>, limit: number): { soonest: TimerModel[]; count: number } {
-  const soonest: TimerModel[] = [];
-  let count = 0;
-  timers.forEach((t) => {
-    count++;
-    if (limit <= 0) return;
-    if (soonest.length === limit) {
-      const last = soonest[limit - 1];
-      if (t.deadlineTick > last.deadlineMs || (t.deadlineTick === last.deadlineMs && t.id > last.id)) return;
-    }
-    const m: TimerModel = { id: t.id, task: t.task, deadlineMs: t.deadlineTick };
-    let k = soonest.length === limit ? limit - 1 : soonest.length;
-    while (k > 0 && soonerThan(m, soonest[k - 1])) {
-      soonest[k] = soonest[k - 1];
-      k--;
-    }
-    soonest[k] = m;
-  });
-  return { soonest, count };
+/** The `limit` soonest timers, soonest first, from the fold's deadline index (timer-index.ts). */
+function soonestTimers(view: ViewState, limit: number): TimerModel[] {
+  const out: TimerModel[] = [];
+  for (const id of soonestTimerIds(view.timerIndex, limit, (t) => view.timers.get(t))) {
+    const t = view.timers.get(id);
+    if (t !== undefined) out.push({ id: t.id, task: t.task, deadlineMs: t.deadlineTick });
+  }
+  return out;
 }
 
 /** The scheduler at timeline position `position` (`view` must be the state there). */
@@ -164,7 +146,7 @@ export function deriveScheduler(
     }
   });
 
-  const timers = soonestTimers(view.timers, limit);
+  const timers = soonestTimers(view, limit);
 
   return {
     flavor,
@@ -174,8 +156,8 @@ export function deriveScheduler(
     workers,
     blockingQueue,
     blockingThreads,
-    timers: timers.soonest,
-    timerCount: timers.count,
+    timers,
+    timerCount: view.activeTimers,
     nowMs: Math.floor(view.time / 1_000_000),
   };
 }

@@ -12,6 +12,7 @@ import type { RefChange, SimEvent } from '../../sim/index.ts';
 import { PQueue } from '../persistent/pqueue.ts';
 import { isIoEvent, reduceIo } from './reduce-io.ts';
 import { indexTask } from './task-index.ts';
+import { indexTimer } from './timer-index.ts';
 import { INITIAL_WORD, lifecycleOf, NO_REFS, queueKey, refCountOf } from './view-state.ts';
 import type { ConsoleLine, RefCounts, RefHolder, TaskOutcome, TaskView, ViewState, WorkerView } from './view-state.ts';
 
@@ -201,16 +202,23 @@ function write(state: ViewState, e: Ev<'stdout' | 'stderr'>): ViewState {
 }
 
 function timer(state: ViewState, e: Ev<'timer.register' | 'timer.fire' | 'timer.cancel'>): ViewState {
-  const known = state.timers.get(e.timer) !== undefined;
+  const old = state.timers.get(e.timer);
   if (e.type === 'timer.register') {
+    const next = { id: e.timer, task: e.task, deadlineTick: e.deadlineTick };
     return {
       ...state,
-      timers: state.timers.set(e.timer, { id: e.timer, task: e.task, deadlineTick: e.deadlineTick }),
-      activeTimers: known ? state.activeTimers : state.activeTimers + 1,
+      timers: state.timers.set(e.timer, next),
+      timerIndex: indexTimer(state.timerIndex, old, next),
+      activeTimers: old !== undefined ? state.activeTimers : state.activeTimers + 1,
     };
   }
-  if (!known) return state;
-  return { ...state, timers: state.timers.set(e.timer, undefined), activeTimers: state.activeTimers - 1 };
+  if (old === undefined) return state;
+  return {
+    ...state,
+    timers: state.timers.set(e.timer, undefined),
+    timerIndex: indexTimer(state.timerIndex, old, undefined),
+    activeTimers: state.activeTimers - 1,
+  };
 }
 
 function release(state: ViewState, task: number, patch: TaskPatch): ViewState {

@@ -9,6 +9,8 @@ import { INITIAL_IO_VIEW } from './reduce-io.ts';
 import type { IoView } from './reduce-io.ts';
 import { EMPTY_TASK_INDEX } from './task-index.ts';
 import type { TaskIndex } from './task-index.ts';
+import { EMPTY_TIMER_INDEX } from './timer-index.ts';
+import type { TimerIndex } from './timer-index.ts';
 
 /**
  * Where a task is in its life (design.md §1: Task → Notified → Running → Idle → Complete), read
@@ -113,6 +115,8 @@ export interface ViewState {
   readonly queues: Readonly<Record<string, PQueue<number>>>;
   readonly workers: readonly WorkerView[];
   readonly timers: PVec<TimerView>;
+  /** The timers by deadline, kept with `timers` (timer-index.ts). */
+  readonly timerIndex: TimerIndex;
   readonly activeTimers: number;
   /** Finished console lines, both streams in write order. */
   readonly console: PVec<ConsoleLine>;
@@ -134,6 +138,7 @@ export const INITIAL_VIEW_STATE: ViewState = {
   queues: {},
   workers: [],
   timers: PVec.empty(),
+  timerIndex: EMPTY_TIMER_INDEX,
   activeTimers: 0,
   console: PVec.empty(),
   stdoutTail: undefined,
