@@ -54,7 +54,10 @@ export type {
 export type { SimEvent } from '../sim/index.ts';
 export { TraceBuilder, traceBuilder } from './view/trace-builder.ts';
 export type { QueueName } from './view/trace-builder.ts';
+export { LIVE_LIFECYCLES, liveOnLine } from './view/task-index.ts';
+export type { TaskIndex } from './view/task-index.ts';
 export { PVec } from './persistent/pvec.ts';
+export { PBits } from './persistent/pbits.ts';
 export { PQueue } from './persistent/pqueue.ts';
 export { INITIAL_IO_VIEW, readinessWords, socketLabel } from './view/reduce-io.ts';
 export type { IoView, SignalView, SocketView } from './view/reduce-io.ts';

@@ -70,4 +70,21 @@ describe('PVec', () => {
       { seed: 7, numRuns: 100 },
     );
   });
+
+  it('forEachWhile visits what forEach visits, in order, until told to stop (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(5000), fc.integer()), { maxLength: 60 }), fc.nat(70), (ops, stop) => {
+        let v = PVec.empty<number>();
+        for (const [i, x] of ops) v = v.set(i, x);
+        const all: [number, number][] = [];
+        v.forEach((x, i) => all.push([i, x]));
+        const some: [number, number][] = [];
+        v.forEachWhile((x, i) => {
+          some.push([i, x]);
+          return some.length < stop;
+        });
+        expect(some).toEqual(all.slice(0, Math.max(1, stop)).slice(0, all.length));
+      }),
+    );
+  });
 });

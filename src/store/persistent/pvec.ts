@@ -40,6 +40,23 @@ function visit<T>(node: Node | undefined, shift: number, base: number, fn: (valu
   }
 }
 
+/** Like visit, in index order, stopping once `fn` returns false; returns false when stopped. */
+function visitWhile<T>(
+  node: Node | undefined,
+  shift: number,
+  base: number,
+  fn: (value: T, index: number) => boolean,
+): boolean {
+  if (node === undefined) return true;
+  for (let k = 0; k < node.length; k++) {
+    if (shift === 0) {
+      const v = node[k];
+      if (v !== undefined && !fn(v as T, base + k)) return false;
+    } else if (!visitWhile(node[k] as Node | undefined, shift - BITS, base + k * (1 << shift), fn)) return false;
+  }
+  return true;
+}
+
 export class PVec<T> {
   private static readonly EMPTY = new PVec<never>(0, 0, undefined);
 
@@ -103,6 +120,11 @@ export class PVec<T> {
   /** Calls `fn` for every defined entry in index order. */
   forEach(fn: (value: T, index: number) => void): void {
     visit(this.root, this.shift, 0, fn);
+  }
+
+  /** Calls `fn` for defined entries in index order until it returns false; holes cost nothing per index. */
+  forEachWhile(fn: (value: T, index: number) => boolean): void {
+    visitWhile(this.root, this.shift, 0, fn);
   }
 
   /** The entries in [from, to) as a dense array (holes stay undefined). */

@@ -5,6 +5,7 @@
  * joined or released they move on and keep their outcome. A crowded lane is compacted: the board
  * shows at most `capacity` tokens and counts the rest.
  */
+import { countOf, newestOf } from './task-index.ts';
 import type { Lifecycle, TaskView, ViewState } from './view-state.ts';
 
 export type BoardLaneId = 'spawned' | 'notified' | 'running' | 'idle' | 'complete' | 'finished';
@@ -37,8 +38,12 @@ export function laneOf(lifecycle: Lifecycle): BoardLaneId {
 export interface BoardLane {
   readonly id: BoardLaneId;
   readonly title: string;
-  /** Every task in the lane, by id. */
+  /** The lane's newest tasks by id (every task in it unless derived with a limit). */
   readonly tasks: readonly TaskView[];
+  /** How many tasks the lane holds. */
+  readonly count: number;
+  /** The selected task, when it is in this lane. */
+  readonly selected?: TaskView;
 }
 
 export interface BoardModel {
@@ -46,22 +51,39 @@ export interface BoardModel {
   readonly total: number;
 }
 
-/** Sorts the tasks of `view` into lanes (one pass; ids ascending within a lane). */
-export function deriveBoard(view: ViewState): BoardModel {
-  const buckets: Record<BoardLaneId, TaskView[]> = {
-    spawned: [],
-    notified: [],
-    running: [],
-    idle: [],
-    complete: [],
-    finished: [],
-  };
-  let total = 0;
-  view.tasks.forEach((t) => {
-    buckets[LANE_OF[t.lifecycle]].push(t);
-    total++;
+export interface BoardOptions {
+  /** Most tasks listed per lane, the newest (all when undefined). */
+  readonly limit?: number;
+  readonly selected?: number;
+}
+
+const LANE_LIFECYCLES: Readonly<Record<BoardLaneId, readonly Lifecycle[]>> = {
+  spawned: ['spawned'],
+  notified: ['notified'],
+  running: ['running'],
+  idle: ['idle'],
+  complete: ['complete', 'cancelled', 'panicked'],
+  finished: ['joined', 'released'],
+};
+
+/**
+ * The tasks of `view` in lanes, read from the fold's lifecycle index (task-index.ts): a lane lists
+ * its newest `limit` tasks, so a frame with 39,000 tasks reads a few hundred, not all of them.
+ */
+export function deriveBoard(view: ViewState, options: BoardOptions = {}): BoardModel {
+  const limit = options.limit ?? Infinity;
+  const sel = options.selected === undefined ? undefined : view.tasks.get(options.selected);
+  const lanes = BOARD_LANES.map((id): BoardLane => {
+    const lifecycles = LANE_LIFECYCLES[id];
+    const tasks: TaskView[] = [];
+    for (const t of newestOf(view.index, lifecycles, limit)) {
+      const task = view.tasks.get(t);
+      if (task !== undefined) tasks.push(task);
+    }
+    const lane: BoardLane = { id, title: BOARD_LANE_TITLES[id], tasks, count: countOf(view.index, lifecycles) };
+    return sel !== undefined && LANE_OF[sel.lifecycle] === id ? { ...lane, selected: sel } : lane;
   });
-  return { lanes: BOARD_LANES.map((id) => ({ id, title: BOARD_LANE_TITLES[id], tasks: buckets[id] })), total };
+  return { lanes, total: view.taskCount };
 }
 
 export interface CompactedLane {
@@ -71,19 +93,61 @@ export interface CompactedLane {
   readonly hidden: number;
 }
 
+/** A crowded lane's window as last drawn: the task of each slot, and a way to look tasks up now. */
+export interface LaneWindow {
+  readonly slots: readonly number[];
+  readonly taskOf: (id: number) => TaskView | undefined;
+}
+
 /**
  * At most `capacity` tokens of a lane: all of them when they fit, else `capacity − 1` tokens plus
- * an aggregate. The newest tasks are kept (they are the ones that just moved), and the selected
- * task is always kept so keyboard focus and the inspector never lose it.
+ * an aggregate. The window stays put across frames: given the window `before`, each slot keeps its
+ * task while that task is still in the lane, so a step (or a seek) rewrites only the slots whose
+ * task left, not every slot of a lane that gained one task. Free slots take the lane's newest tasks
+ * not shown (they are the ones that just moved), in id order. The selected task always has a slot
+ * so keyboard focus and the inspector never lose it. The lane must list at least its newest
+ * `capacity` tasks.
  */
-export function compactLane(tasks: readonly TaskView[], capacity: number, selected?: number): CompactedLane {
+export function compactLane(
+  lane: Pick<BoardLane, 'id' | 'tasks' | 'count' | 'selected'>,
+  capacity: number,
+  selected?: number,
+  before?: LaneWindow,
+): CompactedLane {
   const cap = Math.max(1, Math.floor(capacity));
-  if (tasks.length <= cap) return { shown: tasks, hidden: 0 };
-  const room = cap - 1;
-  const shown = room > 0 ? tasks.slice(tasks.length - room) : [];
-  if (selected !== undefined && room > 0 && !shown.some((t) => t.id === selected)) {
-    const sel = tasks.find((t) => t.id === selected);
-    if (sel !== undefined) shown[0] = sel;
+  const n = lane.count <= cap ? lane.count : cap - 1;
+  const slots: (TaskView | undefined)[] = new Array<TaskView | undefined>(n).fill(undefined);
+  const used = new Set<number>();
+  const inLane = (t: TaskView | undefined): t is TaskView => t !== undefined && LANE_OF[t.lifecycle] === lane.id;
+  if (before !== undefined) {
+    for (let k = 0; k < Math.min(n, before.slots.length); k++) {
+      const t = before.taskOf(before.slots[k]);
+      if (inLane(t) && !used.has(t.id)) {
+        slots[k] = t;
+        used.add(t.id);
+      }
+    }
   }
-  return { shown, hidden: tasks.length - shown.length };
+  if (selected !== undefined && n > 0 && !used.has(selected)) {
+    const sel = lane.selected?.id === selected ? lane.selected : lane.tasks.find((t) => t.id === selected);
+    if (sel !== undefined) {
+      let k = slots.indexOf(undefined);
+      if (k < 0) {
+        k = 0;
+        used.delete((slots[0] as TaskView).id);
+      }
+      slots[k] = sel;
+      used.add(sel.id);
+    }
+  }
+  const free = slots.reduce((c, t) => c + (t === undefined ? 1 : 0), 0);
+  const fresh: TaskView[] = [];
+  for (let i = lane.tasks.length - 1; i >= 0 && fresh.length < free; i--) {
+    if (!used.has(lane.tasks[i].id)) fresh.push(lane.tasks[i]);
+  }
+  fresh.reverse();
+  let next = 0;
+  for (let k = 0; k < n && next < fresh.length; k++) if (slots[k] === undefined) slots[k] = fresh[next++];
+  const shown = slots.filter((t): t is TaskView => t !== undefined);
+  return { shown, hidden: lane.count - shown.length };
 }

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../sim/index.ts';
 import { TraceHistory } from './derive-history.ts';
 import { deriveScheduler } from './derive-scheduler.ts';
 import { reduceView } from './reduce-view.ts';
+import { traceArbitrary } from './trace-arbitrary.ts';
 import { traceBuilder } from './trace-builder.ts';
 import { INITIAL_VIEW_STATE } from './view-state.ts';
 
@@ -12,6 +14,20 @@ function at(events: readonly SimEvent[], position = events.length) {
   const view = events.slice(0, position).reduce(reduceView, INITIAL_VIEW_STATE);
   return { view, h, position };
 }
+
+/** Many timers at few deadlines (ties broken by id; two past the indexed range), some fired, over a few spawned tasks. */
+const timerTrace = fc
+  .array(fc.tuple(fc.nat(40), fc.nat(3), fc.constantFrom(0, 1, 2, 3, 4, 2 ** 31, 2 ** 31 + 5), fc.boolean()), {
+    maxLength: 60,
+  })
+  .map((ops) => {
+    const b = traceBuilder().spawn(1).spawn(2).spawn(3);
+    for (const [id, task, deadline, fire] of ops) {
+      if (fire) b.fire(id);
+      else b.timer(id, task, deadline);
+    }
+    return b.build();
+  });
 
 describe('deriveScheduler', () => {
   it('current_thread: one thread with its local queue, the inject queue and the main future', () => {
@@ -92,5 +108,34 @@ describe('deriveScheduler', () => {
       { id: 7, task: 1, deadlineMs: 100 },
     ]);
     expect(m.nowMs).toBe(5);
+  });
+
+  it('with a limit, lists the head of each queue and the soonest timers, as the full derivation does', () => {
+    fc.assert(
+      fc.property(fc.oneof(traceArbitrary(), timerTrace), fc.nat(5), fc.nat(100), (events, limit, cut) => {
+        const { view, h, position } = at(events, Math.floor((events.length * cut) / 100));
+        const config = { workers: 3 } as const;
+        const part = deriveScheduler(view, h, position, { ...config, limit });
+        // The full derivation, written out: every queued task, every timer sorted by deadline then id.
+        const timers: { id: number; task: number; deadlineMs: number }[] = [];
+        view.timers.forEach((t) => timers.push({ id: t.id, task: t.task, deadlineMs: t.deadlineTick }));
+        timers.sort((a, b) => a.deadlineMs - b.deadlineMs || a.id - b.id);
+        const inject = view.queues.inject?.toArray() ?? [];
+        expect(part.timers).toEqual(timers.slice(0, limit));
+        expect(part.timerCount).toBe(timers.length);
+        expect(part.inject).toEqual(inject.slice(0, limit));
+        expect(part.injectLength).toBe(inject.length);
+        part.workers.forEach((w) => {
+          const local = view.queues[`local:${w.index}`]?.toArray() ?? [];
+          expect(w.local).toEqual(local.slice(0, limit));
+          expect(w.localLength).toBe(local.length);
+        });
+        const full = deriveScheduler(view, h, position, config);
+        expect(full.timers).toEqual(timers);
+        expect({ ...part, timers: full.timers, inject: full.inject, workers: full.workers }).toEqual(full);
+        expect(part.workers.map((w) => ({ ...w, local: [] }))).toEqual(full.workers.map((w) => ({ ...w, local: [] })));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -11,6 +11,8 @@
 import type { RefChange, SimEvent } from '../../sim/index.ts';
 import { PQueue } from '../persistent/pqueue.ts';
 import { isIoEvent, reduceIo } from './reduce-io.ts';
+import { indexTask } from './task-index.ts';
+import { indexTimer } from './timer-index.ts';
 import { INITIAL_WORD, lifecycleOf, NO_REFS, queueKey, refCountOf } from './view-state.ts';
 import type { ConsoleLine, RefCounts, RefHolder, TaskOutcome, TaskView, ViewState, WorkerView } from './view-state.ts';
 
@@ -53,7 +55,7 @@ function patchTask(state: ViewState, id: number, patch: TaskPatch): ViewState {
   if (t === undefined) return state;
   const next = Object.assign(cloneTask(t), patch);
   next.lifecycle = lifecycleOf(next);
-  return { ...state, tasks: state.tasks.set(id, next) };
+  return { ...state, tasks: state.tasks.set(id, next), index: indexTask(state.index, t, next) };
 }
 
 function spawned(state: ViewState, e: Ev<'task.spawned'>): ViewState {
@@ -77,11 +79,13 @@ function spawned(state: ViewState, e: Ev<'task.spawned'>): ViewState {
     released: false,
     spawnedAt: e.time,
   };
-  const known = state.tasks.get(e.task) !== undefined;
+  const old = state.tasks.get(e.task);
+  const task: TaskView = { ...fresh, lifecycle: lifecycleOf(fresh) };
   return {
     ...state,
-    tasks: state.tasks.set(e.task, { ...fresh, lifecycle: lifecycleOf(fresh) }),
-    taskCount: known ? state.taskCount : state.taskCount + 1,
+    tasks: state.tasks.set(e.task, task),
+    index: indexTask(state.index, old, task),
+    taskCount: old !== undefined ? state.taskCount : state.taskCount + 1,
   };
 }
 
@@ -198,16 +202,23 @@ function write(state: ViewState, e: Ev<'stdout' | 'stderr'>): ViewState {
 }
 
 function timer(state: ViewState, e: Ev<'timer.register' | 'timer.fire' | 'timer.cancel'>): ViewState {
-  const known = state.timers.get(e.timer) !== undefined;
+  const old = state.timers.get(e.timer);
   if (e.type === 'timer.register') {
+    const next = { id: e.timer, task: e.task, deadlineTick: e.deadlineTick };
     return {
       ...state,
-      timers: state.timers.set(e.timer, { id: e.timer, task: e.task, deadlineTick: e.deadlineTick }),
-      activeTimers: known ? state.activeTimers : state.activeTimers + 1,
+      timers: state.timers.set(e.timer, next),
+      timerIndex: indexTimer(state.timerIndex, old, next),
+      activeTimers: old !== undefined ? state.activeTimers : state.activeTimers + 1,
     };
   }
-  if (!known) return state;
-  return { ...state, timers: state.timers.set(e.timer, undefined), activeTimers: state.activeTimers - 1 };
+  if (old === undefined) return state;
+  return {
+    ...state,
+    timers: state.timers.set(e.timer, undefined),
+    timerIndex: indexTimer(state.timerIndex, old, undefined),
+    activeTimers: state.activeTimers - 1,
+  };
 }
 
 function release(state: ViewState, task: number, patch: TaskPatch): ViewState {

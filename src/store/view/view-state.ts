@@ -7,6 +7,10 @@ import type { PQueue } from '../persistent/pqueue.ts';
 import { PVec } from '../persistent/pvec.ts';
 import { INITIAL_IO_VIEW } from './reduce-io.ts';
 import type { IoView } from './reduce-io.ts';
+import { EMPTY_TASK_INDEX } from './task-index.ts';
+import type { TaskIndex } from './task-index.ts';
+import { EMPTY_TIMER_INDEX } from './timer-index.ts';
+import type { TimerIndex } from './timer-index.ts';
 
 /**
  * Where a task is in its life (design.md §1: Task → Notified → Running → Idle → Complete), read
@@ -104,11 +108,15 @@ export interface ViewState {
   readonly time: number;
   readonly tasks: PVec<TaskView>;
   readonly taskCount: number;
+  /** The tasks by lifecycle and by line, kept with `tasks` (task-index.ts). */
+  readonly index: TaskIndex;
   readonly main: MainView;
   /** Run queues by key: 'inject', 'blocking', 'local:<worker>', 'lifo:<worker>'. */
   readonly queues: Readonly<Record<string, PQueue<number>>>;
   readonly workers: readonly WorkerView[];
   readonly timers: PVec<TimerView>;
+  /** The timers by deadline, kept with `timers` (timer-index.ts). */
+  readonly timerIndex: TimerIndex;
   readonly activeTimers: number;
   /** Finished console lines, both streams in write order. */
   readonly console: PVec<ConsoleLine>;
@@ -125,10 +133,12 @@ export const INITIAL_VIEW_STATE: ViewState = {
   time: 0,
   tasks: PVec.empty(),
   taskCount: 0,
+  index: EMPTY_TASK_INDEX,
   main: { polls: 0, polling: false, line: 0, wakes: 0 },
   queues: {},
   workers: [],
   timers: PVec.empty(),
+  timerIndex: EMPTY_TIMER_INDEX,
   activeTimers: 0,
   console: PVec.empty(),
   stdoutTail: undefined,

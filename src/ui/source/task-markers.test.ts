@@ -1,6 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLabTimeline, traceBuilder } from '../../store/index.ts';
-import { markersByLine, MAX_MARKERS_PER_LINE, sameMarkers } from './task-markers.ts';
+import { createLabTimeline, INITIAL_VIEW_STATE, reduceView, traceBuilder } from '../../store/index.ts';
+import type { Lifecycle, ViewState } from '../../store/index.ts';
+import { traceArbitrary } from '../../store/view/trace-arbitrary.ts';
+import {
+  currentLine,
+  mainMarker,
+  markersByLine,
+  MAX_MARKERS_PER_LINE,
+  moreMarker,
+  sameMarkers,
+  taskMarker,
+} from './task-markers.ts';
+import type { LineMarker } from './task-markers.ts';
 import { problemRange } from './editor-decorations.ts';
 import { Text } from '@codemirror/state';
 
@@ -58,6 +70,66 @@ describe('markersByLine at scale', () => {
     expect(m.at(-1)).toMatchObject({ lifecycle: 'more', text: '+9,993' });
     expect(m.at(-1)?.label).toMatch(/^9,993 more tasks on this line: 9,993 /);
     expect(MAX_MARKERS_PER_LINE).toBe(6);
+  });
+});
+
+const GONE: ReadonlySet<Lifecycle> = new Set(['complete', 'cancelled', 'panicked', 'joined', 'released']);
+
+/** The markers by a pass over every task (the way they were drawn before the fold's index). */
+function scanMarkers(view: ViewState, selected?: number): Map<number, LineMarker[]> {
+  const out = new Map<number, LineMarker[]>();
+  const more = new Map<number, Map<Lifecycle, number>>();
+  const add = (line: number, m: LineMarker) => {
+    if (line <= 0) return;
+    out.set(line, [...(out.get(line) ?? []), m]);
+  };
+  const main = mainMarker(view);
+  if (main !== undefined) add(view.main.line, main);
+  view.tasks.forEach((t) => {
+    if (t.line <= 0 || (GONE.has(t.lifecycle) && t.id !== selected)) return;
+    if ((out.get(t.line)?.length ?? 0) >= MAX_MARKERS_PER_LINE && t.id !== selected) {
+      const counts = more.get(t.line) ?? new Map<Lifecycle, number>();
+      more.set(t.line, counts.set(t.lifecycle, (counts.get(t.lifecycle) ?? 0) + 1));
+      return;
+    }
+    add(t.line, taskMarker(t));
+  });
+  for (const [line, counts] of more) add(line, moreMarker(counts));
+  return out;
+}
+
+function scanCurrentLine(view: ViewState): number {
+  let running = 0;
+  view.tasks.forEach((t) => {
+    if (running === 0 && t.lifecycle === 'running' && t.line > 0) running = t.line;
+  });
+  if (running > 0) return running;
+  return view.main.polls > 0 || view.main.line > 0 ? view.main.line : 0;
+}
+
+describe("markersByLine from the fold's index", () => {
+  it('draws what a pass over every task draws, at every position (property)', () => {
+    // Many tasks on few lines, so lines overflow their markers.
+    const crowded = fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 3 })), {
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(traceArbitrary(120), crowded, fc.nat(40), (events, spawns, selected) => {
+        const b = traceBuilder();
+        for (const [id, line] of spawns) b.spawn(100 + id, undefined, line);
+        let view = b.build().reduce(reduceView, INITIAL_VIEW_STATE);
+        for (const e of events) {
+          view = reduceView(view, e);
+          for (const sel of [undefined, selected, 100 + selected]) {
+            const m = markersByLine(view, sel);
+            const ref = scanMarkers(view, sel);
+            expect(new Map([...m].sort((x, y) => x[0] - y[0]))).toEqual(new Map([...ref].sort((x, y) => x[0] - y[0])));
+          }
+          expect(currentLine(view)).toBe(scanCurrentLine(view));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

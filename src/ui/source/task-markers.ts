@@ -5,7 +5,8 @@
  * the selected task) and one marker counting the rest by state, so 10,000 tasks suspended on one
  * line cost a handful of elements, not 10,000. Pure: the editor turns these into decorations.
  */
-import type { Lifecycle, ViewState } from '../../store/index.ts';
+import { LIVE_LIFECYCLES, liveOnLine } from '../../store/index.ts';
+import type { Lifecycle, TaskView, ViewState } from '../../store/index.ts';
 import { LIFECYCLE_GLYPH, LIFECYCLE_WORD } from '../views/shared/glyphs.ts';
 
 /** Tasks marked one by one on a line; the rest are counted in one marker. */
@@ -19,15 +20,13 @@ export interface LineMarker {
   readonly label: string;
 }
 
-/** Tasks past these states no longer sit at a line of their own. */
-const GONE: ReadonlySet<Lifecycle> = new Set(['complete', 'cancelled', 'panicked', 'joined', 'released']);
-
-/** The marker for `counts` tasks not shown one by one on a line. */
-function moreMarker(counts: ReadonlyMap<Lifecycle, number>): LineMarker {
+/** The marker for a line's tasks not shown one by one, counted by lifecycle. */
+export function moreMarker(counts: ReadonlyMap<Lifecycle, number>): LineMarker {
   let n = 0;
   for (const c of counts.values()) n += c;
   const parts = [...counts]
-    .sort((a, b) => b[1] - a[1])
+    .filter(([, c]) => c > 0)
+    .sort((a, b) => b[1] - a[1] || LIVE_LIFECYCLES.indexOf(a[0]) - LIVE_LIFECYCLES.indexOf(b[0]))
     .map(([l, c]) => `${c.toLocaleString('en')} ${LIFECYCLE_WORD[l]}`);
   return {
     task: -1,
@@ -37,42 +36,73 @@ function moreMarker(counts: ReadonlyMap<Lifecycle, number>): LineMarker {
   };
 }
 
+export function taskMarker(t: TaskView): LineMarker {
+  return {
+    task: t.id,
+    lifecycle: t.lifecycle,
+    text: `${LIFECYCLE_GLYPH[t.lifecycle]}${t.id}`,
+    label: `task ${t.id}, ${LIFECYCLE_WORD[t.lifecycle]}`,
+  };
+}
+
+export function mainMarker(view: ViewState): LineMarker | undefined {
+  const main = view.main;
+  if (main.polls === 0 && main.line <= 0) return undefined;
+  return {
+    task: 0,
+    lifecycle: 'main',
+    text: `${main.polling ? '▶' : '‖'}main`,
+    label: `main future, ${main.polling ? 'running' : 'waiting'}`,
+  };
+}
+
+/**
+ * One line's markers: the main future if it is there, then its live tasks in id order while
+ * fewer than MAX_MARKERS_PER_LINE markers are drawn (the selected task always, even finished),
+ * then one marker counting the rest by lifecycle. Reads the fold's per-line index, so a line
+ * holding 39,000 tasks costs a few lookups.
+ */
+function lineMarkers(view: ViewState, line: number, withMain: boolean, selected: TaskView | undefined): LineMarker[] {
+  const out: LineMarker[] = [];
+  const main = withMain ? mainMarker(view) : undefined;
+  if (main !== undefined) out.push(main);
+  const ids = view.index.byLine.get(line)?.lowest(MAX_MARKERS_PER_LINE) ?? [];
+  if (selected !== undefined && !ids.includes(selected.id)) {
+    ids.push(selected.id);
+    ids.sort((a, b) => a - b);
+  }
+  const shown = new Map<Lifecycle, number>();
+  for (const id of ids) {
+    if (out.length >= MAX_MARKERS_PER_LINE && id !== selected?.id) continue;
+    const t = view.tasks.get(id);
+    if (t === undefined) continue;
+    out.push(taskMarker(t));
+    shown.set(t.lifecycle, (shown.get(t.lifecycle) ?? 0) + 1);
+  }
+  const rest = new Map<Lifecycle, number>();
+  let hidden = 0;
+  for (const l of LIVE_LIFECYCLES) {
+    const n = liveOnLine(view.index, line, l) - (shown.get(l) ?? 0);
+    if (n > 0) rest.set(l, n);
+    hidden += Math.max(0, n);
+  }
+  if (hidden > 0) out.push(moreMarker(rest));
+  return out;
+}
+
 /** Markers by line, each line's in task order (the main future first, a count of the rest last). */
 export function markersByLine(view: ViewState, selected?: number): Map<number, LineMarker[]> {
   const out = new Map<number, LineMarker[]>();
-  const more = new Map<number, Map<Lifecycle, number>>();
-  const add = (line: number, m: LineMarker) => {
-    if (line <= 0) return;
-    const list = out.get(line);
-    if (list === undefined) out.set(line, [m]);
-    else list.push(m);
-  };
-  const main = view.main;
-  if (main.polls > 0 || main.line > 0) {
-    const state = main.polling ? 'running' : 'waiting';
-    add(main.line, {
-      task: 0,
-      lifecycle: 'main',
-      text: `${main.polling ? '▶' : '‖'}main`,
-      label: `main future, ${state}`,
-    });
+  const sel = selected === undefined ? undefined : view.tasks.get(selected);
+  const selLine = sel !== undefined && sel.line > 0 ? sel.line : 0;
+  const mainLine = mainMarker(view) !== undefined && view.main.line > 0 ? view.main.line : 0;
+  const lines: number[] = [];
+  view.index.byLine.forEach((_, line) => lines.push(line));
+  for (const extra of [mainLine, selLine]) if (extra > 0 && !lines.includes(extra)) lines.push(extra);
+  for (const line of lines) {
+    const list = lineMarkers(view, line, line === mainLine, line === selLine ? sel : undefined);
+    if (list.length > 0) out.set(line, list);
   }
-  view.tasks.forEach((t) => {
-    if (t.line <= 0 || (GONE.has(t.lifecycle) && t.id !== selected)) return;
-    if ((out.get(t.line)?.length ?? 0) >= MAX_MARKERS_PER_LINE && t.id !== selected) {
-      let counts = more.get(t.line);
-      if (counts === undefined) more.set(t.line, (counts = new Map<Lifecycle, number>()));
-      counts.set(t.lifecycle, (counts.get(t.lifecycle) ?? 0) + 1);
-      return;
-    }
-    add(t.line, {
-      task: t.id,
-      lifecycle: t.lifecycle,
-      text: `${LIFECYCLE_GLYPH[t.lifecycle]}${t.id}`,
-      label: `task ${t.id}, ${LIFECYCLE_WORD[t.lifecycle]}`,
-    });
-  });
-  for (const [line, counts] of more) add(line, moreMarker(counts));
   return out;
 }
 
@@ -81,11 +111,10 @@ export function markersByLine(view: ViewState, selected?: number): Map<number, L
  * future's; 0 before anything has run.
  */
 export function currentLine(view: ViewState): number {
-  let running = 0;
-  view.tasks.forEach((t) => {
-    if (running === 0 && t.lifecycle === 'running' && t.line > 0) running = t.line;
-  });
-  if (running > 0) return running;
+  for (const id of view.index.byLifecycle.running.lowest(Infinity)) {
+    const line = view.tasks.get(id)?.line ?? 0;
+    if (line > 0) return line;
+  }
   return view.main.polls > 0 || view.main.line > 0 ? view.main.line : 0;
 }
 

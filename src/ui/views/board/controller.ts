@@ -9,11 +9,12 @@ import type { Selection } from 'd3-selection';
 import { deriveBoard } from '../../../store/view/derive-board.ts';
 import { viewScale, watchSize } from '../shared/measure.ts';
 import { INK, UI_FONT } from '../shared/palette.ts';
-import { appendSvg, joinTokens } from '../shared/controller.ts';
+import { appendSvg, joinTokens, setAttrs, setText } from '../shared/controller.ts';
 import { bindTokenEvents } from '../shared/token-events.ts';
+import { changeMotionMs } from '../shared/motion.ts';
 import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
-import { HEADER_H, layoutBoard } from './layout.ts';
-import type { LaneBox } from './layout.ts';
+import { HEADER_H, boardTokenLimit, layoutBoard } from './layout.ts';
+import type { BoardLayout, LaneBox } from './layout.ts';
 
 export const BOARD_HEIGHT = 340;
 /** A board inside an element of this class fills that element's height instead of growing. */
@@ -40,30 +41,30 @@ function drawLanes(layer: Selection<SVGGElement, unknown, null, undefined>, lane
       }
       return g;
     })
-    .attr('data-lane', (d) => d.id)
-    .attr('data-count', (d) => d.count)
+    .call(setAttrs, { 'data-lane': (d: LaneBox) => d.id, 'data-count': (d: LaneBox) => d.count })
     .call((g) =>
-      g
-        .select('rect')
-        .attr('x', (d) => d.x)
-        .attr('y', (d) => d.y + 2)
-        .attr('width', (d) => d.w)
-        .attr('height', (d) => d.h - 4),
+      g.select<SVGRectElement>('rect').call(setAttrs, {
+        x: (d: LaneBox) => d.x,
+        y: (d: LaneBox) => d.y + 2,
+        width: (d: LaneBox) => d.w,
+        height: (d: LaneBox) => d.h - 4,
+      }),
     )
     .call((g) =>
       g
-        .select('text.tl-lane-title')
-        .attr('x', (d) => d.x + 8)
-        .attr('y', (d) => (d.headerH === HEADER_H ? d.y + 20 : d.y + 2 + d.headerH / 2))
-        .attr('font-size', (d) => (d.headerH === HEADER_H ? 18 : 14))
-        .text((d) => d.lines[0]),
+        .select<SVGTextElement>('text.tl-lane-title')
+        .call(setAttrs, {
+          x: (d: LaneBox) => d.x + 8,
+          y: (d: LaneBox) => (d.headerH === HEADER_H ? d.y + 20 : d.y + 2 + d.headerH / 2),
+          'font-size': (d: LaneBox) => (d.headerH === HEADER_H ? 18 : 14),
+        })
+        .call(setText, (d: LaneBox) => d.lines[0]),
     )
     .call((g) =>
       g
-        .select('text.tl-lane-count')
-        .attr('x', (d) => d.x + 8)
-        .attr('y', (d) => d.y + 44)
-        .text((d) => d.lines[1]),
+        .select<SVGTextElement>('text.tl-lane-count')
+        .call(setAttrs, { x: (d: LaneBox) => d.x + 8, y: (d: LaneBox) => d.y + 44 })
+        .call(setText, (d: LaneBox) => d.lines[1]),
     );
 }
 
@@ -74,6 +75,8 @@ export function createBoardController(el: HTMLElement, options: ControllerOption
   // Decided once: a host's role (lab column or embed frame) does not change while it lives.
   const fitHeight = el.closest(`.${FIT_HEIGHT_CLASS}`) !== null;
   let last: ViewInput | undefined;
+  /** Each crowded lane's window as last drawn, kept from frame to frame (compactLane). */
+  let windows: BoardLayout['windows'] = new Map();
   let scale = viewScale(el);
   const size = watchSize(el, () => {
     scale = viewScale(el);
@@ -83,12 +86,22 @@ export function createBoardController(el: HTMLElement, options: ControllerOption
 
   function render(input: ViewInput, moveMs: number): void {
     const height = fitHeight && size.height > 0 ? size.height / scale : BOARD_HEIGHT;
-    const model = deriveBoard(input.view);
-    const layout = layoutBoard(model, size.width / scale, height, input.selectedTask, fitHeight);
-    svg
-      .attr('width', Math.floor(layout.width * scale))
-      .attr('height', Math.floor(layout.height * scale))
-      .attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
+    const width = size.width / scale;
+    const model = deriveBoard(input.view, {
+      limit: boardTokenLimit(width, height, fitHeight),
+      selected: input.selectedTask,
+    });
+    const view = input.view;
+    const layout = layoutBoard(model, width, height, input.selectedTask, fitHeight, {
+      slots: windows,
+      taskOf: (id) => view.tasks.get(id),
+    });
+    windows = layout.windows;
+    svg.call(setAttrs, {
+      width: Math.floor(layout.width * scale),
+      height: Math.floor(layout.height * scale),
+      viewBox: `0 0 ${layout.width} ${layout.height}`,
+    });
     drawLanes(lanes, layout.lanes);
     joinTokens(tokens, layout.tokens, moveMs);
   }
@@ -96,7 +109,7 @@ export function createBoardController(el: HTMLElement, options: ControllerOption
   return {
     update(input, prev) {
       last = input;
-      render(input, prev === undefined ? 0 : input.motionMs);
+      render(input, changeMotionMs(input, prev));
     },
     destroy() {
       unbind();

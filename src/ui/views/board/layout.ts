@@ -4,7 +4,7 @@
  * while they fit, then full ones (glyph and id), then compact ones (shape only), then compact ones
  * plus an aggregate "+N".
  */
-import { compactLane } from '../../../store/view/derive-board.ts';
+import { BOARD_LANES, compactLane } from '../../../store/view/derive-board.ts';
 import type { BoardLaneId, BoardModel } from '../../../store/view/derive-board.ts';
 import type { TaskView } from '../../../store/index.ts';
 import { LIFECYCLE_GLYPH, namedTokenText, outcomeMark } from '../shared/glyphs.ts';
@@ -49,6 +49,14 @@ export interface BoardLayout {
   readonly height: number;
   readonly lanes: readonly LaneBox[];
   readonly tokens: readonly TokenDatum[];
+  /** Each crowded lane's window: the task in each slot, for the next layout to keep (compactLane). */
+  readonly windows: ReadonlyMap<BoardLaneId, readonly number[]>;
+}
+
+/** The windows of the board as last drawn, and a way to look their tasks up at the new step. */
+export interface BoardWindows {
+  readonly slots: ReadonlyMap<BoardLaneId, readonly number[]>;
+  readonly taskOf: (id: number) => TaskView | undefined;
 }
 
 const LANE_GLYPH: Readonly<Record<BoardLaneId, string>> = {
@@ -85,20 +93,27 @@ function fittedRowHeight(height: number, rows: number): number {
   return Math.max(SHORT_HEADER_H + COMPACT.h + 2 * GAP, Math.floor(height / rows));
 }
 
+interface Geometry {
+  readonly cols: number;
+  readonly rows: number;
+  readonly rowH: number;
+  readonly headerH: number;
+  readonly laneW: number;
+  readonly areaW: number;
+  readonly fullCols: number;
+  readonly fullCap: number;
+  readonly namedCap: number;
+  readonly compactCols: number;
+  readonly compactCap: number;
+}
+
 /**
  * Lanes side by side when each gets at least MIN_LANE_W, else wrapped onto rows (3 + 3 at
  * 1280×720, 2 + 2 + 2 on a phone). `height` is the board's height for one row of lanes, or with
  * `fitHeight` the height all rows share: a short host then gets one-line headers, so lanes keep
  * room for tokens and nothing needs an inner scroll.
  */
-export function layoutBoard(
-  model: BoardModel,
-  width: number,
-  height: number,
-  selected?: number,
-  fitHeight = false,
-): BoardLayout {
-  const n = model.lanes.length;
+function geometry(n: number, width: number, height: number, fitHeight: boolean): Geometry {
   const fit = Math.max(2, Math.min(n, Math.floor((width - GAP) / (MIN_LANE_W + GAP))));
   const rows = Math.ceil(n / fit);
   // Balanced rows (3 + 3 rather than 5 + 1).
@@ -121,34 +136,65 @@ export function layoutBoard(
   const compactRows = fits(areaH, COMPACT.h, COMPACT.gap);
   // When even compact tokens overflow, the last row holds the aggregate "+N" alone.
   const compactCap = compactCols * Math.max(1, compactRows - 1) + 1;
+  return { cols, rows, rowH, headerH, laneW, areaW, fullCols, fullCap, namedCap, compactCols, compactCap };
+}
+
+/** Most tasks a lane can draw in a board of this size: what its model must list of each lane. */
+export function boardTokenLimit(width: number, height: number, fitHeight = false): number {
+  const g = geometry(BOARD_LANES.length, width, height, fitHeight);
+  return Math.max(g.fullCap, g.namedCap, g.compactCap);
+}
+
+export function layoutBoard(
+  model: BoardModel,
+  width: number,
+  height: number,
+  selected?: number,
+  fitHeight = false,
+  before?: BoardWindows,
+): BoardLayout {
+  const { cols, rows, rowH, headerH, laneW, areaW, fullCols, fullCap, namedCap, compactCols, compactCap } = geometry(
+    model.lanes.length,
+    width,
+    height,
+    fitHeight,
+  );
 
   const lanes: LaneBox[] = [];
   const tokens: TokenDatum[] = [];
+  const windows = new Map<BoardLaneId, readonly number[]>();
   model.lanes.forEach((lane, i) => {
     const x0 = GAP + (i % cols) * (laneW + GAP);
     const y0 = Math.floor(i / cols) * rowH;
-    const full = lane.tasks.length <= fullCap;
-    const named = lane.tasks.length <= namedCap && lane.tasks.some((t) => t.name !== undefined);
+    const full = lane.count <= fullCap;
+    const named = lane.count <= namedCap && lane.tasks.some((t) => t.name !== undefined);
     const glyph = LANE_GLYPH[lane.id];
     lanes.push({
       id: lane.id,
       title: lane.title,
       lines:
         headerH === HEADER_H
-          ? headerLines(glyph, lane.title, lane.tasks.length)
-          : [`${glyph} ${lane.title} (${lane.tasks.length})`, ''],
+          ? headerLines(glyph, lane.title, lane.count)
+          : [`${glyph} ${lane.title} (${lane.count})`, ''],
       x: x0,
       y: y0,
       w: laneW,
       h: rowH,
-      count: lane.tasks.length,
+      count: lane.count,
       glyph,
       mode: full ? 'full' : 'compact',
       headerH,
     });
     const size = named ? NAMED : full ? FULL : COMPACT;
     const lanesCols = named ? fits(areaW, NAMED.w, NAMED.gap) : full ? fullCols : compactCols;
-    const { shown, hidden } = full ? { shown: lane.tasks, hidden: 0 } : compactLane(lane.tasks, compactCap, selected);
+    const slots = before?.slots.get(lane.id);
+    const window = slots === undefined || before === undefined ? undefined : { slots, taskOf: before.taskOf };
+    const { shown, hidden } = full ? { shown: lane.tasks, hidden: 0 } : compactLane(lane, compactCap, selected, window);
+    if (!full)
+      windows.set(
+        lane.id,
+        shown.map((t) => t.id),
+      );
     const place = (k: number): [number, number] => [
       x0 + GAP + (k % lanesCols) * (size.w + size.gap) + size.w / 2,
       y0 + headerH + GAP + Math.floor(k / lanesCols) * (size.h + size.gap) + size.h / 2,
@@ -157,7 +203,8 @@ export function layoutBoard(
       const [x, y] = place(k);
       const d = token(t, lane.id, x, y, size, t.id === selected);
       // A crowded lane keys its tokens by slot: hundreds of tasks changing lanes every frame
-      // would otherwise mean hundreds of elements created and removed per frame.
+      // would otherwise mean hundreds of elements created and removed per frame; and its window
+      // keeps each slot's task while it stays, so a slot's element is rewritten only when it changes.
       tokens.push(full ? d : { ...d, key: `${lane.id}#${k}` });
     });
     if (hidden > 0) {
@@ -180,5 +227,5 @@ export function layoutBoard(
       });
     }
   });
-  return { width, height: rows * rowH, lanes, tokens };
+  return { width, height: rows * rowH, lanes, tokens, windows };
 }

@@ -10,6 +10,7 @@ import 'd3-transition';
 import { deriveInspector } from '../../../store/view/derive-inspector.ts';
 import type { BitModel, InspectorModel } from '../../../store/view/derive-inspector.ts';
 import type { StageName } from '../../../store/view/derive-history.ts';
+import { changeMotionMs } from '../shared/motion.ts';
 import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
 import { OKABE_ITO } from '../shared/palette.ts';
 import {
@@ -156,7 +157,7 @@ export function createInspectorController(el: HTMLElement, _options: ControllerO
     wordBox.attr('data-word', m.word).attr('data-task', m.task.id);
     refValue.text(String(m.refCount));
     refCell.attr('data-refcount', m.refCount);
-    drawBits(m, sameTask ? input.motionMs : 0);
+    drawBits(m, sameTask ? changeMotionMs(input, prev) : 0);
     binary.text(`${m.binary}  = ${m.word}`);
     transition.text(transitionText(m)).attr('data-transition', m.lastTransition?.name ?? null);
     holders

@@ -6,16 +6,17 @@
  */
 import type { Selection } from 'd3-selection';
 import { deriveScheduler } from '../../../store/view/derive-scheduler.ts';
-import { appendSvg, joinTokens } from '../shared/controller.ts';
+import { appendSvg, joinTokens, setAttrs, setText } from '../shared/controller.ts';
 import type { TokenMotion } from '../shared/controller.ts';
 import { tokenPath } from '../shared/shapes.ts';
 import { viewScale, watchSize } from '../shared/measure.ts';
 import { INK, UI_FONT } from '../shared/palette.ts';
 import { BOX_STYLE } from '../shared/shapes-layer.ts';
 import { bindTokenEvents } from '../shared/token-events.ts';
+import { changeMotionMs } from '../shared/motion.ts';
 import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
 import { FIT_HEIGHT_CLASS } from '../board/controller.ts';
-import { TOKEN, layoutScheduler } from './layout.ts';
+import { TOKEN, layoutScheduler, tokensPerRow } from './layout.ts';
 import type { BoxDatum, LabelDatum, SchedulerToken } from './layout.ts';
 
 type Layer = Selection<SVGGElement, unknown, null, undefined>;
@@ -25,18 +26,20 @@ function drawBoxes(layer: Layer, boxes: readonly BoxDatum[]): void {
     .selectAll<SVGRectElement, BoxDatum>('rect')
     .data(boxes, (d) => d.key)
     .join((enter) => enter.append('rect').attr('rx', 4))
-    .attr('data-box', (d) => d.key)
-    .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y)
-    .attr('width', (d) => Math.max(0, d.w))
-    .attr('height', (d) => d.h)
-    .attr('fill', (d) => BOX_STYLE[d.kind]?.fill ?? 'none')
-    .attr('stroke', (d) => BOX_STYLE[d.kind]?.stroke ?? 'none')
-    .attr('stroke-width', (d) => BOX_STYLE[d.kind]?.width ?? 0)
-    .attr('stroke-dasharray', (d) => BOX_STYLE[d.kind]?.dash ?? null)
-    // A label only where there is a role to carry it (a row's rect is decoration).
-    .attr('aria-label', (d) => (d.label === '' || d.kind === 'row' ? null : d.label))
-    .attr('role', (d) => (d.label === '' || d.kind === 'row' ? null : 'img'));
+    .call(setAttrs, {
+      'data-box': (d: BoxDatum) => d.key,
+      x: (d: BoxDatum) => d.x,
+      y: (d: BoxDatum) => d.y,
+      width: (d: BoxDatum) => Math.max(0, d.w),
+      height: (d: BoxDatum) => d.h,
+      fill: (d: BoxDatum) => BOX_STYLE[d.kind]?.fill ?? 'none',
+      stroke: (d: BoxDatum) => BOX_STYLE[d.kind]?.stroke ?? 'none',
+      'stroke-width': (d: BoxDatum) => BOX_STYLE[d.kind]?.width ?? 0,
+      'stroke-dasharray': (d: BoxDatum) => BOX_STYLE[d.kind]?.dash ?? null,
+      // A label only where there is a role to carry it (a row's rect is decoration).
+      'aria-label': (d: BoxDatum) => (d.label === '' || d.kind === 'row' ? null : d.label),
+      role: (d: BoxDatum) => (d.label === '' || d.kind === 'row' ? null : 'img'),
+    });
 }
 
 function drawLabels(layer: Layer, labels: readonly LabelDatum[]): void {
@@ -52,11 +55,13 @@ function drawLabels(layer: Layer, labels: readonly LabelDatum[]): void {
         .attr('fill', INK)
         .attr('aria-hidden', 'true'),
     )
-    .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y)
-    .attr('text-anchor', (d) => d.anchor)
-    .attr('font-weight', (d) => (d.bold ? 700 : 400))
-    .text((d) => d.text);
+    .call(setAttrs, {
+      x: (d: LabelDatum) => d.x,
+      y: (d: LabelDatum) => d.y,
+      'text-anchor': (d: LabelDatum) => d.anchor,
+      'font-weight': (d: LabelDatum) => (d.bold ? 700 : 400),
+    })
+    .call(setText, (d: LabelDatum) => d.text);
 }
 
 /**
@@ -107,9 +112,11 @@ function drawGhosts(layer: Layer, ghosts: readonly Ghost[]): void {
         .attr('opacity', 0.65)
         .attr('aria-hidden', 'true'),
     )
-    .attr('data-ghost', (g) => g.task)
-    .attr('transform', (g) => `translate(${g.x},${g.y})`)
-    .attr('d', (g) => g.d);
+    .call(setAttrs, {
+      'data-ghost': (g: Ghost) => g.task,
+      transform: (g: Ghost) => `translate(${g.x},${g.y})`,
+      d: (g: Ghost) => g.d,
+    });
 }
 
 export function createSchedulerController(el: HTMLElement, options: ControllerOptions): ViewController {
@@ -130,22 +137,29 @@ export function createSchedulerController(el: HTMLElement, options: ControllerOp
   const unbind = bindTokenEvents(el, (task) => options.onSelectTask?.(task));
 
   function render(input: ViewInput, moveMs: number, forward: boolean): void {
-    const model = deriveScheduler(input.view, input.history, input.position, {
-      flavor: input.flavor,
-      workers: input.workers,
-    });
+    const derive = (width: number) =>
+      deriveScheduler(input.view, input.history, input.position, {
+        flavor: input.flavor,
+        workers: input.workers,
+        limit: tokensPerRow(width),
+      });
+    let model = derive(size.width / scale);
     let layout = layoutScheduler(model, input.view, size.width / scale, input.selectedTask);
     // The SVG asks for its full height; a stage strip short of room gives it less (stage.css), and
     // the picture then shrinks to fit rather than clip: a row's height does not depend on the
     // width, so laying out again at the smaller scale only widens what fits in a queue.
     const natural = layout.height * scale;
     const fitted = fitHeight && size.height > 0 && size.height < natural - 1 ? size.height / layout.height : scale;
-    if (fitted !== scale) layout = layoutScheduler(model, input.view, size.width / fitted, input.selectedTask);
-    svg
-      .attr('width', Math.floor(layout.width * fitted))
-      .attr('height', Math.ceil(natural))
-      .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
-      .attr('data-flavor', model.flavor);
+    if (fitted !== scale) {
+      model = derive(size.width / fitted);
+      layout = layoutScheduler(model, input.view, size.width / fitted, input.selectedTask);
+    }
+    svg.call(setAttrs, {
+      width: Math.floor(layout.width * fitted),
+      height: Math.ceil(natural),
+      viewBox: `0 0 ${layout.width} ${layout.height}`,
+      'data-flavor': model.flavor,
+    });
     drawBoxes(boxes, layout.boxes);
     drawLabels(labels, layout.labels);
     // Ghosts only for a step forward, and never across a resize (every token moves then).
@@ -157,7 +171,7 @@ export function createSchedulerController(el: HTMLElement, options: ControllerOp
   return {
     update(input, prev) {
       last = input;
-      render(input, prev === undefined ? 0 : input.motionMs, prev !== undefined && input.position > prev.position);
+      render(input, changeMotionMs(input, prev), prev !== undefined && input.position > prev.position);
     },
     destroy() {
       unbind();

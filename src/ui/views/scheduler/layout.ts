@@ -83,11 +83,7 @@ class Builder {
     readonly width: number,
     readonly selected: number | undefined,
   ) {
-    let named = false;
-    view.tasks.forEach((t) => {
-      if (t.name !== undefined) named = true;
-    });
-    this.tw = named ? NAMED_TOKEN_W : TOKEN.w;
+    this.tw = view.index.named > 0 ? NAMED_TOKEN_W : TOKEN.w;
   }
 
   label(key: string, x: number, y: number, text: string, anchor: LabelDatum['anchor'] = 'start', bold = false): void {
@@ -130,32 +126,35 @@ class Builder {
     this.y += MAIN_H;
   }
 
-  /** A queue drawn left to right from x: as many tokens as fit, then "+N". Returns its right edge. */
-  queue(key: string, name: string, ids: readonly number[], x: number, maxW: number, extra = ''): number {
+  /**
+   * A queue of `total` tasks drawn left to right from x: as many tokens as fit, then "+N"; `ids`
+   * is its head, at least as many as fit. Returns its right edge.
+   */
+  queue(
+    key: string,
+    name: string,
+    ids: readonly number[],
+    x: number,
+    maxW: number,
+    extra = '',
+    total = ids.length,
+  ): number {
     const tw = this.tw;
-    const shown = fitting(ids.length, maxW - 2 * PAD, tw + TOKEN.gap);
+    const shown = Math.min(ids.length, fitting(total, maxW - 2 * PAD, tw + TOKEN.gap));
     const w = Math.max(
       Math.min(120, maxW),
       Math.min(maxW, 2 * PAD + shown * (tw + TOKEN.gap) + (ids.length > shown ? MORE_W : 0)),
     );
     const cy = this.y + BOX_Y + BOX_H / 2;
-    this.box(
-      key,
-      x,
-      this.y + BOX_Y,
-      w,
-      BOX_H,
-      'queue',
-      `${name}: ${ids.length} task${ids.length === 1 ? '' : 's'}${extra}`,
-    );
-    this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, `${name} (${ids.length}${extra})`);
+    this.box(key, x, this.y + BOX_Y, w, BOX_H, 'queue', `${name}: ${total} task${total === 1 ? '' : 's'}${extra}`);
+    this.label(`${key}-name`, x + 4, this.y + CAPTION_Y, `${name} (${total}${extra})`);
     for (let k = 0; k < shown; k++)
       this.token(ids[k], x + PAD + k * (tw + TOKEN.gap) + tw / 2, cy, `${key}-${k}`, {
         kind: 'queue',
         key,
         index: k,
       });
-    if (ids.length > shown) this.label(`${key}-more`, x + w - PAD, cy, `+${ids.length - shown}`, 'end', true);
+    if (total > shown) this.label(`${key}-more`, x + w - PAD, cy, `+${total - shown}`, 'end', true);
     return x + w;
   }
 
@@ -289,6 +288,11 @@ function mainStatus(m: SchedulerModel['main']): string {
   return `${LIFECYCLE_GLYPH.idle} polls ${m.polls} · wakes ${m.wakes}`;
 }
 
+/** Most tokens one row of `width` units can show: what the model needs of each queue and of the timers. */
+export function tokensPerRow(width: number): number {
+  return Math.max(1, Math.ceil(width / (TOKEN.w + TOKEN.gap)) + 1);
+}
+
 export function layoutScheduler(
   model: SchedulerModel,
   view: ViewState,
@@ -314,6 +318,7 @@ export function layoutScheduler(
       x + PAD,
       width - x - 2 * PAD,
       extra,
+      w.localLength,
     );
     if (mt) {
       // The ring's fill, compactly: 256 slots as one meter under the queue.
@@ -325,13 +330,13 @@ export function layoutScheduler(
         meterW,
         4,
         'meter',
-        `local ring ${w.local.length} of ${LOCAL_QUEUE_CAPACITY}`,
+        `local ring ${w.localLength} of ${LOCAL_QUEUE_CAPACITY}`,
       );
       b.box(
         `meterfill-${w.index}`,
         x + PAD,
         b.y + BOX_Y + BOX_H + 1,
-        (meterW * w.local.length) / LOCAL_QUEUE_CAPACITY,
+        (meterW * w.localLength) / LOCAL_QUEUE_CAPACITY,
         4,
         'meter-fill',
         '',
@@ -362,23 +367,23 @@ export function layoutScheduler(
   const half = Math.floor((width - 4) / 2);
   const titleW = 142;
   b.rowTitle('inject', 'inject queue', 'FIFO', 2, half - 2);
-  b.queue('inject-q', 'inject', model.inject, 2 + titleW, half - titleW - PAD);
+  b.queue('inject-q', 'inject', model.inject, 2 + titleW, half - titleW - PAD, '', model.injectLength);
 
   const tx = 2 + half + 2;
   b.rowTitle('timers', 'timers', `now ${model.nowMs} ms`, tx, width - 2 - tx);
   const x1 = tx + titleW;
   // A timer's deadline label ("@100ms") is wider than its token: space them by the label.
   const step = TOKEN.w + TOKEN.gap + 14;
-  const timers = model.timers.slice(0, Math.max(1, fitting(model.timers.length, width - x1 - 2 * PAD, step)));
+  const timers = model.timers.slice(0, Math.max(1, fitting(model.timerCount, width - x1 - 2 * PAD, step)));
   timers.forEach((t, k) => {
     const cx = x1 + PAD + k * step + TOKEN.w / 2;
     b.token(t.task, cx, b.y + 4 + TOKEN.h / 2, `timer-${t.id}`, undefined, true);
     b.label(`tm-${t.id}`, cx, b.y + TOKEN.h + 16, `@${t.deadlineMs}ms`, 'middle');
   });
-  if (model.timers.length > timers.length) {
-    b.label('tm-more', width - PAD, b.y + ROW_H / 2, `+${model.timers.length - timers.length}`, 'end', true);
+  if (model.timerCount > timers.length) {
+    b.label('tm-more', width - PAD, b.y + ROW_H / 2, `+${model.timerCount - timers.length}`, 'end', true);
   }
-  if (model.timers.length === 0) b.label('tm-none', x1 + PAD, b.y + ROW_H / 2, 'no timers', 'start');
+  if (model.timerCount === 0) b.label('tm-none', x1 + PAD, b.y + ROW_H / 2, 'no timers', 'start');
   b.next();
 
   if (

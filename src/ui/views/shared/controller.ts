@@ -5,7 +5,7 @@
  * updates and a task visibly travels from one place to the next.
  */
 import { select } from 'd3-selection';
-import type { Selection } from 'd3-selection';
+import type { BaseType, Selection } from 'd3-selection';
 import 'd3-transition';
 import { drawTokenElement, makeTokenElement } from './token-dom.ts';
 import type { TokenDatum } from './token-dom.ts';
@@ -101,4 +101,37 @@ export function appendSvg(
   label: string,
 ): Selection<SVGSVGElement, unknown, null, undefined> {
   return select(el).append('svg').attr('class', `tl-view ${className}`).attr('role', 'group').attr('aria-label', label);
+}
+
+type AttrValue = string | number | boolean | null | undefined;
+type AttrSpec<D> = AttrValue | ((d: D, i: number) => AttrValue);
+
+/**
+ * `selection.attr` for the attributes a view rewrites every frame, writing only where the value
+ * differs from what the element has: Chromium invalidates an SVG element's style and layout on
+ * every write, even of the same value, so a frame that rewrote every lane's unchanged geometry laid
+ * the whole picture out again. Null or undefined removes the attribute, as in d3.
+ */
+export function setAttrs<E extends Element, D>(
+  sel: Selection<E, D, BaseType, unknown>,
+  attrs: Readonly<Record<string, AttrSpec<D>>>,
+): void {
+  sel.each(function (d, i) {
+    for (const name in attrs) {
+      const spec = attrs[name];
+      const v = typeof spec === 'function' ? spec(d, i) : spec;
+      const s = v === null || v === undefined ? null : String(v);
+      if (this.getAttribute(name) === s) continue;
+      if (s === null) this.removeAttribute(name);
+      else this.setAttribute(name, s);
+    }
+  });
+}
+
+/** `selection.text` that leaves an element whose text is already `text(d)` untouched. */
+export function setText<E extends Element, D>(sel: Selection<E, D, BaseType, unknown>, text: (d: D) => string): void {
+  sel.each(function (d) {
+    const t = text(d);
+    if (this.textContent !== t) this.textContent = t;
+  });
 }

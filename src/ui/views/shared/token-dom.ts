@@ -111,7 +111,11 @@ export function drawTokenElement(g: SVGGElement, d: TokenDatum): { transform: st
   if (old === undefined || old.shape !== d.shape || old.w !== d.w || old.h !== d.h) {
     path.setAttribute('d', tokenPath(d.shape, d.w, d.h));
   }
-  if (old !== undefined && old.task !== d.task) setTask(g, d.task);
+  if (old !== undefined && old.task !== d.task) {
+    // A slot-keyed token showing another task only changes its id: the rest stays.
+    if (old.task !== undefined && d.task !== undefined) g.setAttribute('data-task', String(d.task));
+    else setTask(g, d.task);
+  }
   if (old?.fill !== d.fill) path.setAttribute('fill', d.fill);
   if (old?.selected !== d.selected) {
     g.classList.toggle('is-selected', d.selected);

@@ -9,7 +9,7 @@ import type { Selection } from 'd3-selection';
 import { deriveTimeline } from '../../../store/view/derive-timeline.ts';
 import type { TimelineArrow, TimelineLane, TimeTick } from '../../../store/view/derive-timeline.ts';
 import type { Activity } from '../../../store/view/derive-history.ts';
-import { appendSvg } from '../shared/controller.ts';
+import { appendSvg, setAttrs, setText } from '../shared/controller.ts';
 import { LABEL_FONT, LABEL_PAD, fitLabel, labelColumnWidth } from './lane-labels.ts';
 import { ctrlCMarks, ctrlCMarkText } from './ctrl-c-marks.ts';
 import type { CtrlCMark } from './ctrl-c-marks.ts';
@@ -89,13 +89,13 @@ export function createTimelineController(el: HTMLElement, options: ControllerOpt
     const model = deriveTimeline(input.history, input.position, input.view.step, { selected: input.selectedTask });
     const width = size.width;
     const height = AXIS_H + model.lanes.length * LANE_H + (model.hiddenLanes > 0 ? LANE_H : 0) + 8;
-    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    svg.call(setAttrs, { width, height, viewBox: `0 0 ${width} ${height}` });
     const labelW = labelColumnWidth(
       model.lanes.map((l) => l.label),
       charAdvance(),
       width,
     );
-    svg.attr('data-label-width', labelW);
+    svg.call(setAttrs, { 'data-label-width': labelW });
     const x = scaleLinear()
       .domain([model.fromStep, Math.max(model.toStep, model.fromStep + 1)])
       .range([labelW, width - 12]);
@@ -133,13 +133,12 @@ export function createTimelineController(el: HTMLElement, options: ControllerOpt
           .attr('stroke-width', 1.5)
           .attr('stroke-dasharray', (p) => BAR[p.activity].dash),
       )
-      .attr('d', (p) => p.d);
+      .call(setAttrs, { d: (p: PathDatum) => p.d });
     drawArrows(arrowsG, model.arrows, x, laneY);
     drawCtrlC(pressG, ctrlCMarks(input.view.io.signal.pressSteps, model.fromStep, model.toStep), x, { width, height });
     note
-      .attr('x', 12)
-      .attr('y', height - 12)
-      .text(model.hiddenLanes > 0 ? `+${model.hiddenLanes} more tasks not shown` : '');
+      .call(setAttrs, { x: 12, y: height - 12 })
+      .call(setText, () => (model.hiddenLanes > 0 ? `+${model.hiddenLanes} more tasks not shown` : ''));
   }
 
   return {
@@ -187,24 +186,25 @@ function drawAxis(
   }
   g.selectAll<SVGPathElement, string>('path.tl-steps')
     .data([minor])
-    .join('path')
-    .attr('class', 'tl-steps')
-    .attr('stroke', INK)
-    .attr('stroke-width', 1)
-    .attr('fill', 'none')
-    .attr('d', (d) => d);
+    .join((enter) =>
+      enter.append('path').attr('class', 'tl-steps').attr('stroke', INK).attr('stroke-width', 1).attr('fill', 'none'),
+    )
+    .call(setAttrs, { d: (d: string) => d });
   g.selectAll<SVGTextElement, string>('text.tl-axis-title')
     .data([stride === 1 ? 'virtual time · a tick per step' : `virtual time · a tick per ${stride} steps`])
-    .join('text')
-    .attr('class', 'tl-axis-title')
-    .attr('text-anchor', 'end')
-    .attr('x', width - 12)
-    .attr('y', 14)
-    .attr('dominant-baseline', 'central')
-    .attr('font-family', UI_FONT)
-    .attr('font-size', 15)
-    .attr('fill', INK)
-    .text((d) => d);
+    .join((enter) =>
+      enter
+        .append('text')
+        .attr('class', 'tl-axis-title')
+        .attr('text-anchor', 'end')
+        .attr('y', 14)
+        .attr('dominant-baseline', 'central')
+        .attr('font-family', UI_FONT)
+        .attr('font-size', 15)
+        .attr('fill', INK),
+    )
+    .call(setAttrs, { x: width - 12 })
+    .call(setText, (d: string) => d);
   // A label only where it does not run into the previous one; its line is drawn regardless.
   let freeFrom = -Infinity;
   const labelled = new Set<TimeTick>();
@@ -224,18 +224,18 @@ function drawAxis(
       return t;
     })
     .call((t) =>
-      t
-        .select('line')
-        .attr('x1', (d) => x(d.step))
-        .attr('x2', (d) => x(d.step))
-        .attr('y1', TICK_Y + 6)
-        .attr('y2', height - 4),
+      t.select<SVGLineElement>('line').call(setAttrs, {
+        x1: (d: TimeTick) => x(d.step),
+        x2: (d: TimeTick) => x(d.step),
+        y1: TICK_Y + 6,
+        y2: height - 4,
+      }),
     )
     .call((t) =>
       t
-        .select('text')
-        .attr('x', (d) => x(d.step) + 3)
-        .text((d) => (labelled.has(d) ? `t=${d.ms} ms` : '')),
+        .select<SVGTextElement>('text')
+        .call(setAttrs, { x: (d: TimeTick) => x(d.step) + 3 })
+        .call(setText, (d: TimeTick) => (labelled.has(d) ? `t=${d.ms} ms` : '')),
     );
   g.selectAll<SVGGElement, (typeof LEGEND)[number]>('g.tl-legend')
     .data(LEGEND, (d) => d.activity)
@@ -252,7 +252,7 @@ function drawAxis(
         .attr('fill', INK);
       return item;
     })
-    .attr('transform', (_d, i) => `translate(${8 + i * 150},0)`)
+    .call(setAttrs, { transform: (_d: (typeof LEGEND)[number], i: number) => `translate(${8 + i * 150},0)` })
     .call((item) =>
       item
         .select('rect')
@@ -289,23 +289,27 @@ function drawLanes(
         .attr('fill', INK);
       return lane;
     })
-    .attr('data-task', (d) => (d.task === 0 ? null : d.task))
-    .attr('tabindex', (d) => (d.task === 0 ? null : 0))
-    .attr('role', (d) => (d.task === 0 ? null : 'button'))
-    .attr('aria-label', (d) => (d.task === 0 ? 'main future lane' : `task ${d.task} lane`))
-    .call((lane) => lane.select('title').text((d) => d.label))
+    .call(setAttrs, {
+      'data-task': (d: TimelineLane) => (d.task === 0 ? null : d.task),
+      tabindex: (d: TimelineLane) => (d.task === 0 ? null : 0),
+      role: (d: TimelineLane) => (d.task === 0 ? null : 'button'),
+      'aria-label': (d: TimelineLane) => (d.task === 0 ? 'main future lane' : `task ${d.task} lane`),
+    })
+    .call((lane) => lane.select<SVGTitleElement>('title').call(setText, (d: TimelineLane) => d.label))
     .call((lane) =>
-      lane
-        .select('rect')
-        .attr('y', (d) => (laneY.get(d.task) ?? 0) - LANE_H / 2 + 1)
-        .attr('width', box.width)
-        .attr('fill', (d) => (d.task === selected ? '#FFF3C4' : d.task % 2 === 0 ? '#F4F4F4' : '#FFFFFF')),
+      lane.select<SVGRectElement>('rect').call(setAttrs, {
+        y: (d: TimelineLane) => (laneY.get(d.task) ?? 0) - LANE_H / 2 + 1,
+        width: box.width,
+        fill: (d: TimelineLane) => (d.task === selected ? '#FFF3C4' : d.task % 2 === 0 ? '#F4F4F4' : '#FFFFFF'),
+      }),
     )
     .call((lane) =>
       lane
         .select<SVGTextElement>('text')
-        .attr('data-label', (d) => d.label)
-        .attr('font-weight', (d) => (d.task === selected ? 700 : 400))
+        .call(setAttrs, {
+          'data-label': (d: TimelineLane) => d.label,
+          'font-weight': (d: TimelineLane) => (d.task === selected ? 700 : 400),
+        })
         .each(function (d) {
           // Rebuilt only when the name, the column or the lane's place changes.
           const key = `${d.label}|${box.labelW}|${laneY.get(d.task) ?? 0}`;
