@@ -197,7 +197,10 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
 /** Methods every type has (blanket impls of `Into`, `TryInto`, `Borrow`, `Any`, `ToOwned`…). */
 const UNIVERSAL = ['into', 'try_into', 'borrow', 'borrow_mut', 'type_id', 'clone', 'to_owned'];
 
-const FUTURE_METHODS = ['poll', 'into_future', ...UNIVERSAL];
+// `pin!(fut)` is typed as the future it pins (so it can be awaited), so `Pin`'s own methods are
+// accepted on a future too: `fut.as_mut().poll(cx)` after `let mut fut = pin!(…)`.
+const PIN_METHODS = ['as_mut', 'as_ref', 'set', 'get_mut', 'get_ref'];
+const FUTURE_METHODS = ['poll', 'into_future', ...PIN_METHODS, ...UNIVERSAL];
 
 const CLOSED: Record<string, readonly string[]> = {
   JoinHandle: ['abort', 'is_finished', 'abort_handle', 'id', ...FUTURE_METHODS],
