@@ -7,13 +7,14 @@
 import { callValue } from '../call.ts';
 import type { Site } from '../defs.ts';
 import { cmpValues } from '../ops-rt.ts';
-import { claim, dropItems, release } from '../owner.ts';
-import { deref, RHeap, RVec, type Value } from '../values.ts';
+import { claim, dropInFlight, dropItems, release } from '../owner.ts';
+import { deref, Owned, RefBase, RHeap, RVec, type Value } from '../values.ts';
 import { NONE, some } from './enums.ts';
 import { BufIter, drain, forEachItem, intoIter } from './iter.ts';
 import { member, ns } from './registry.ts';
 import { def, tableFor } from './tables.ts';
 import { allocate } from '../guards.ts';
+import { typeFault } from '../type-fault.ts';
 
 export const HEAP = tableFor(RHeap);
 const data = (v: Value): Value[] => (deref(v) as RHeap).a;
@@ -92,15 +93,17 @@ function push(a: Value[], v: Value): void {
   claim(v, a, -1);
 }
 
-function pop(a: Value[]): Value {
-  if (a.length === 0) return NONE;
+/** std's `pop` on a non-empty heap: the last item takes the top's place and sifts. */
+function popTop(a: Value[]): Value {
   let item = a.pop();
   if (a.length > 0) {
     [item, a[0]] = [a[0], item];
     siftDownToBottom(a, 0);
   }
-  return some(release(item, a));
+  return release(item, a);
 }
+
+const pop = (a: Value[]): Value => (a.length === 0 ? NONE : some(popTop(a)));
 
 /** A heap over items already claimed by `items`. */
 function heapOf(items: Value[]): RHeap {
@@ -127,6 +130,49 @@ def(HEAP, 'peek', 'ref', (_s, a) => {
   const x = data(a[0]);
   return x.length === 0 ? NONE : some(x[0]);
 });
+/**
+ * `PeekMut`: a place for the greatest item. Like std's guard it restores the heap when dropped by
+ * sifting the top down; std skips that when nothing was written through it, and on an unchanged
+ * heap the sift moves nothing, so this always sifts.
+ */
+class PeekMutRef extends RefBase {
+  private done = false;
+  constructor(readonly heap: RHeap) {
+    super();
+  }
+  get(): Value {
+    return this.heap.a[0];
+  }
+  set(v: Value): void {
+    const a = this.heap.a;
+    const old = a[0];
+    a[0] = v;
+    claim(v, a, -1);
+    if (old instanceof Owned && old.o === a) {
+      old.o = null;
+      dropInFlight(old);
+    }
+  }
+  /** `PeekMut::pop(guard)`: the top leaves the heap; the guard has nothing left to restore. */
+  pop(): Value {
+    this.done = true;
+    return popTop(this.heap.a);
+  }
+  dropGlue(): void {
+    if (!this.done) siftDownRange(this.heap.a, 0, this.heap.a.length);
+    this.done = true;
+  }
+}
+
+def(HEAP, 'peek_mut', 'refMut', (_s, a) => {
+  const h = deref(a[0]) as RHeap;
+  return h.a.length === 0 ? NONE : some(new PeekMutRef(h));
+});
+const PEEK_MUT = ns(['PeekMut', 'std::collections::binary_heap::PeekMut']);
+member(PEEK_MUT, 'pop', (s, a) =>
+  a[0] instanceof PeekMutRef ? a[0].pop() : typeFault(s, 'PeekMut::pop expects a PeekMut', 'E0308'),
+);
+
 def(HEAP, 'clear', 'refMut', (_s, a) => {
   const x = data(a[0]);
   dropItems(x.splice(0), x);
