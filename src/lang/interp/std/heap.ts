@@ -9,7 +9,7 @@ import type { Site } from '../defs.ts';
 import { cmpValues } from '../ops-rt.ts';
 import { claim, dropInFlight, dropItems, release } from '../owner.ts';
 import { deref, Owned, RefBase, RHeap, RVec, type Value } from '../values.ts';
-import { NONE, some } from './enums.ts';
+import { NONE, ok, some } from './enums.ts';
 import { BufIter, drain, forEachItem, intoIter } from './iter.ts';
 import { member, ns } from './registry.ts';
 import { def, tableFor } from './tables.ts';
@@ -120,6 +120,10 @@ function fromIter(s: Site, v: Value): RHeap {
 def(HEAP, 'len', 'ref', (_s, a) => data(a[0]).length);
 def(HEAP, 'is_empty', 'ref', (_s, a) => data(a[0]).length === 0);
 def(HEAP, 'capacity', 'ref', (_s, a) => data(a[0]).length);
+// capacity is not modelled (as for `Vec`): reserving and shrinking change nothing
+for (const name of ['reserve', 'reserve_exact', 'shrink_to_fit', 'shrink_to'])
+  def(HEAP, name, 'refMut', () => undefined);
+for (const name of ['try_reserve', 'try_reserve_exact']) def(HEAP, name, 'refMut', () => ok(undefined));
 def(HEAP, 'push', 'refMut', (_s, a) => {
   const x = data(a[0]);
   push(x, a[1]);
