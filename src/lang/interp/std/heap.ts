@@ -15,6 +15,8 @@ import { member, ns } from './registry.ts';
 import { def, tableFor } from './tables.ts';
 import { allocate } from '../guards.ts';
 import { typeFault } from '../type-fault.ts';
+import { registerFmt, toFmt } from '../fmt-value.ts';
+import { StructArg } from '../../fmt/values.ts';
 
 export const HEAP = tableFor(RHeap);
 const data = (v: Value): Value[] => (deref(v) as RHeap).a;
@@ -167,6 +169,9 @@ class PeekMutRef extends RefBase {
     this.done = true;
   }
 }
+
+// std's `Debug for PeekMut` is `f.debug_tuple("PeekMut").field(&self.heap.data[0])`
+registerFmt(PeekMutRef, (v) => new StructArg('PeekMut', { kind: 'tuple', fields: [toFmt((v as PeekMutRef).get())] }));
 
 def(HEAP, 'peek_mut', 'refMut', (_s, a) => {
   const h = deref(a[0]) as RHeap;
