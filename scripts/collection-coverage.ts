@@ -17,7 +17,7 @@ import { lookupBuiltin } from '../src/lang/interp/std/registry.ts';
 import { tableOf } from '../src/lang/interp/std/tables.ts';
 import { ENTRY, REntry } from '../src/lang/interp/std/map-entry.ts';
 import { BufIter, MutIter } from '../src/lang/interp/std/iter.ts';
-import { RDeque, RMap, RVec } from '../src/lang/interp/values.ts';
+import { RDeque, RHeap, RMap, RVec } from '../src/lang/interp/values.ts';
 
 interface StdMethod {
   readonly name: string;
@@ -44,6 +44,8 @@ const RUNTIME: Record<string, { value?: () => object; table?: MethodTable; path?
   BTreeMap: { value: () => new RMap(true, false), path: 'BTreeMap' },
   HashSet: { value: () => new RMap(false, true), path: 'HashSet' },
   BTreeSet: { value: () => new RMap(true, true), path: 'BTreeSet' },
+  BinaryHeap: { value: () => new RHeap([]), path: 'BinaryHeap' },
+  'binary_heap::PeekMut': { path: 'PeekMut' },
   'hash_map::Entry': { table: ENTRY.methods },
   'btree_map::Entry': { table: ENTRY.methods },
   'hash_map::OccupiedEntry': { value: () => new REntry(new RMap(false, false), 0) },

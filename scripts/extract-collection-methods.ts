@@ -19,6 +19,8 @@ const PAGES: readonly { type: string; page: string; skipImpl?: RegExp }[] = [
   { type: 'BTreeMap', page: 'collections/struct.BTreeMap.html' },
   { type: 'HashSet', page: 'collections/struct.HashSet.html' },
   { type: 'BTreeSet', page: 'collections/struct.BTreeSet.html' },
+  { type: 'BinaryHeap', page: 'collections/struct.BinaryHeap.html' },
+  { type: 'binary_heap::PeekMut', page: 'collections/binary_heap/struct.PeekMut.html' },
   { type: 'hash_map::Entry', page: 'collections/hash_map/enum.Entry.html' },
   { type: 'hash_map::OccupiedEntry', page: 'collections/hash_map/struct.OccupiedEntry.html' },
   { type: 'hash_map::VacantEntry', page: 'collections/hash_map/struct.VacantEntry.html' },

@@ -30,7 +30,20 @@ import { invoke } from './call.ts';
 import type { FnDef } from './defs.ts';
 import { OPTION, RESULT } from './std/enums.ts';
 import { RFormatter, setDebugEntry } from './std/formatter-value.ts';
-import { deref, RChar, RDeque, REnum, RefBase, RFloat, RMap, RStruct, RTuple, RVec, type Value } from './values.ts';
+import {
+  deref,
+  RChar,
+  RDeque,
+  REnum,
+  RHeap,
+  RefBase,
+  RFloat,
+  RMap,
+  RStruct,
+  RTuple,
+  RVec,
+  type Value,
+} from './values.ts';
 import { cmpValues } from './ops-rt.ts';
 import { typeFault } from './type-fault.ts';
 
@@ -79,7 +92,7 @@ export function toFmt(v0: Value, t: IntType | null = null): Formattable {
   if (v instanceof RFloat) return new FloatArg(v.f32 ? 'f32' : 'f64', v.v);
   if (v instanceof RStruct || v instanceof REnum) return adtFmt(v);
   if (v instanceof RTuple) return new TupleArg(v.f.map(entry));
-  if (v instanceof RVec || v instanceof RDeque) return new ListArg(v.a.map(entry));
+  if (v instanceof RVec || v instanceof RDeque || v instanceof RHeap) return new ListArg(v.a.map(entry));
   if (v instanceof RMap) {
     const es = [...v.m.values()];
     if (v.sorted) es.sort((a, b) => cmpValues(a.k, b.k));

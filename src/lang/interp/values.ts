@@ -93,6 +93,16 @@ export class RDeque extends Owned {
   }
 }
 
+/** `BinaryHeap<T>`: its backing array in std's heap order (so `iter()` and `{:?}` match std). */
+export class RHeap extends Owned {
+  constructor(public a: Value[]) {
+    super();
+  }
+  dropGlue(): void {
+    dropHooks.dropItems(this.a, this.a);
+  }
+}
+
 /** Key of a map entry: primitives stand for themselves, composites get a canonical string. */
 export type MapKey = number | bigint | boolean | string | undefined;
 

@@ -89,6 +89,7 @@ const STD_DATA = new Set([
   'HashSet',
   'BTreeMap',
   'VecDeque',
+  'BinaryHeap',
   'Arc',
   'Rc',
   'Duration',

@@ -45,7 +45,17 @@ export function lacks(cx: Cx, t: Ty, trait: FmtTrait): Ty | null {
 }
 
 const POINTERS = new Set(['Box', 'Arc', 'Rc']);
-const DEBUG_CONTAINERS = new Set(['Vec', 'Option', 'Result', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque']);
+const DEBUG_CONTAINERS = new Set([
+  'Vec',
+  'Option',
+  'Result',
+  'HashMap',
+  'HashSet',
+  'BTreeMap',
+  'BTreeSet',
+  'VecDeque',
+  'BinaryHeap',
+]);
 
 function adtLacks(
   cx: Cx,

@@ -262,6 +262,7 @@ export const MUT_METHODS: Record<string, readonly string[]> = {
   BTreeMap: ['insert', 'remove', 'entry', 'clear', 'get_mut', 'retain', 'extend', 'values_mut', 'iter_mut'],
   HashSet: ['insert', 'remove', 'clear', 'retain', 'extend'],
   VecDeque: ['push_back', 'push_front', 'pop_back', 'pop_front', 'clear', 'extend'],
+  BinaryHeap: ['push', 'pop', 'peek_mut', 'clear', 'extend', 'append', 'drain', 'retain'],
   JoinSet: [
     'spawn',
     'spawn_blocking',

@@ -31,6 +31,10 @@ const ASSOC: Record<string, Record<string, Build>> = {
   BTreeMap: { new: (t) => fn([], adt('BTreeMap', [t.fresh(), t.fresh()])) },
   HashSet: { new: (t) => fn([], adt('HashSet', [t.fresh()])) },
   VecDeque: { new: (t) => fn([], adt('VecDeque', [t.fresh()])) },
+  BinaryHeap: {
+    new: (t) => fn([], adt('BinaryHeap', [t.fresh()])),
+    with_capacity: (t) => fn([UNKNOWN], adt('BinaryHeap', [t.fresh()])),
+  },
   Arc: { new: (t) => one(t, (x) => adt('Arc', [x])), clone: (t) => cloneOf(t, 'Arc') },
   Rc: { new: (t) => one(t, (x) => adt('Rc', [x])), clone: (t) => cloneOf(t, 'Rc') },
   Box: {

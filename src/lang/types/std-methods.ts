@@ -83,6 +83,16 @@ const valueRef: Rule = (s) => refTy(arg1(s), true);
 
 const SLICE_METHODS: Record<string, Rule> = { len: usize, is_empty: bool, contains: bool };
 
+/** What `Vec` and `BinaryHeap` share: both grow with `push` and give back an `Option` from `pop`. */
+const PUSH_POP: Record<string, Rule> = {
+  len: usize,
+  is_empty: bool,
+  clone: same,
+  push: unit,
+  clear: unit,
+  pop: (s) => adt('Option', [arg0(s)]),
+};
+
 const TABLE: Record<string, Record<string, Rule>> = {
   String: {
     ...STR_METHODS,
@@ -93,15 +103,8 @@ const TABLE: Record<string, Record<string, Rule>> = {
     clear: unit,
   },
   str: STR_METHODS,
-  Vec: {
-    len: usize,
-    is_empty: bool,
-    clone: same,
-    push: unit,
-    clear: unit,
-    pop: (s) => adt('Option', [arg0(s)]),
-    contains: bool,
-  },
+  Vec: { ...PUSH_POP, contains: bool },
+  BinaryHeap: { ...PUSH_POP, peek: (s) => adt('Option', [refTy(arg0(s), false)]) },
   HashMap: MAP_METHODS,
   BTreeMap: MAP_METHODS,
   Entry: { or_default: valueRef, or_insert: valueRef, or_insert_with: valueRef },

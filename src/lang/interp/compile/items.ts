@@ -44,7 +44,7 @@ import {
   tableFor,
   UNIVERSAL,
 } from '../std/tables.ts';
-import { RDeque, RVec, RMap, RTuple } from '../values.ts';
+import { RDeque, RHeap, RVec, RMap, RTuple } from '../values.ts';
 import { ATOMIC_NAMES, RAtomic } from '../std/sync.ts';
 import { lookupBuiltin } from '../std/registry.ts';
 import { RDuration, RInstant } from '../tokio/time.ts';
@@ -182,6 +182,8 @@ function builtinTable(name: string): MethodTable | null {
       return tableFor(RTuple);
     case 'VecDeque':
       return tableFor(RDeque);
+    case 'BinaryHeap':
+      return tableFor(RHeap);
     case 'Duration':
       return tableFor(RDuration);
     case 'Instant':

@@ -5,7 +5,7 @@
  */
 import { invoke } from '../call.ts';
 import { claim } from '../owner.ts';
-import { Owned, RDeque, REnum, RMap, RStruct, RTuple, RVec, type Value } from '../values.ts';
+import { Owned, RDeque, RHeap, REnum, RMap, RStruct, RTuple, RVec, type Value } from '../values.ts';
 import { findMethod, FOUND } from './tables.ts';
 import { Site } from '../defs.ts';
 
@@ -33,6 +33,7 @@ export function cloneValue(v: Value): Value {
       v.array,
     );
   if (v instanceof RDeque) return new RDeque(cloneItems(v.a, (arr) => arr.forEach((x) => claim(x, arr, -1))));
+  if (v instanceof RHeap) return new RHeap(cloneItems(v.a, (arr) => arr.forEach((x) => claim(x, arr, -1))));
   if (v instanceof RMap) {
     const m = new RMap(v.sorted, v.set);
     for (const [k, e] of v.m) {

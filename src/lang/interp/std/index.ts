@@ -28,3 +28,4 @@ import './duration-more.ts';
 // the collections' long tail (issue 13): after long-tail.ts, whose methods it reuses
 import './coll-tail.ts';
 import './map-tail.ts';
+import './heap.ts';

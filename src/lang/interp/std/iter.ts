@@ -12,6 +12,7 @@ import {
   Owned,
   RChar,
   RDeque,
+  RHeap,
   REnum,
   RefBase,
   RMap,
@@ -214,7 +215,7 @@ export function tuple2(a: Value, b: Value): RTuple {
 export function intoIter(v0: Value, site: Site): RIter {
   const v = v0;
   if (v instanceof RIter) return v;
-  if (v instanceof RVec || v instanceof RDeque) {
+  if (v instanceof RVec || v instanceof RDeque || v instanceof RHeap) {
     if (v.o === null) {
       // an owned Vec is consumed: the iterator takes its items
       const it = new BufIter(v.a, true);

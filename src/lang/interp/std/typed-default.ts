@@ -8,7 +8,7 @@ import { invoke } from '../call.ts';
 import { EnumDef, Site, type TypedEnv } from '../defs.ts';
 import { lookupBuiltin } from './registry.ts';
 import { claim } from '../owner.ts';
-import { mkChar, RDeque, REnum, RFloat, RMap, RStruct, RTuple, RVec, type Value } from '../values.ts';
+import { mkChar, RDeque, RHeap, REnum, RFloat, RMap, RStruct, RTuple, RVec, type Value } from '../values.ts';
 import type { Ty } from '../../types/ty.ts';
 import { NONE } from './enums.ts';
 
@@ -68,6 +68,8 @@ export function stdDefault(name: string): Value | typeof NO_DEFAULT {
       return new RVec([]);
     case 'VecDeque':
       return new RDeque([]);
+    case 'BinaryHeap':
+      return new RHeap([]);
     case 'HashMap':
     case 'BTreeMap':
       return new RMap(name === 'BTreeMap', false);
