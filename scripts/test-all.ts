@@ -1,8 +1,8 @@
 /**
- * `npm test`: every check in order — format, lint, typecheck, unit tests, build, browser tests —
+ * `npm test`: every check — format, lint and typecheck side by side, then unit tests, build, browser tests —
  * then one closing line "N passed, N failed" summing the unit and browser tests.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { ensureBrowser } from './ensure-browser.ts';
 
@@ -27,9 +27,33 @@ function readJson(path: string): unknown {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
-if (!run('format check (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.'])) finish(false);
-if (!run('lint (eslint, zero warnings)', bin('eslint'), ['--max-warnings', '0', '.'])) finish(false);
-if (!run('typecheck (tsc)', bin('tsc'), ['-p', '.'])) finish(false);
+/** Runs the commands at once (each is single-threaded, and there are two cores), printing each one's output when it ends. */
+async function runTogether(jobs: readonly (readonly [title: string, cmd: string, args: string[]])[]): Promise<boolean> {
+  const results = await Promise.all(
+    jobs.map(
+      ([title, cmd, args]) =>
+        new Promise<boolean>((done) => {
+          const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+          child.on('close', (code) => {
+            console.log(`\n▶ ${title}${code === 0 ? '' : ' — FAILED'}`);
+            if (out !== '') process.stdout.write(out);
+            done(code === 0);
+          });
+        }),
+    ),
+  );
+  return results.every(Boolean);
+}
+
+const staticOk = await runTogether([
+  ['format check (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
+  ['lint (eslint, zero warnings)', bin('eslint'), ['--max-warnings', '0', '.']],
+  ['typecheck (tsc)', bin('tsc'), ['-p', '.']],
+]);
+if (!staticOk) finish(false);
 
 const unitReport = `${REPORTS}/vitest.json`;
 const unitOk = run('unit tests (vitest)', bin('vitest'), [
