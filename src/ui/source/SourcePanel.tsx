@@ -80,7 +80,8 @@ export function SourcePanel({ folded = false, focus }: SourcePanelProps) {
       </div>
       <Suspense
         fallback={
-          <pre className="code-fallback" aria-label="Rust source (the editor is loading)">
+          // it scrolls, so it takes the keyboard focus (tabIndex) as every scrolling region does
+          <pre className="code-fallback" aria-label="Rust source (the editor is loading)" tabIndex={0}>
             {draft}
           </pre>
         }
