@@ -48,6 +48,8 @@ test('Ctrl-C mid-run: the token cancels, the connections drain and the server st
   page,
   baseURL,
 }, testInfo) => {
+  // a long walk (about 25 s on an idle machine): the guard is for a hang, not a speed
+  test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   const lab = await openHierarchy(page, baseURL);
   // without a press the run shuts down on its 50 ms timer

@@ -122,3 +122,83 @@ test('the Faults menu fits a 640x360 screen', async ({ page, baseURL }, testInfo
   const axe = await new AxeBuilder({ page }).include('[data-testid="faults-panel"]').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
+
+test('random faults drawn from the seed: the run replays with one, the timeline marks it, and the picker can choose another', async ({
+  page,
+  context,
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(90_000); // a hang guard: three runs and a walk through the picker
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const lab = new LabPage(page, baseURL);
+  await lab.open();
+  await lab.replaceSource(SERVER);
+  await lab.runButton.click();
+  await lab.waitForRun();
+
+  await page.getByTestId('faults-toggle').click();
+  const rate = page.getByTestId('fault-rate');
+  await expect(rate).toHaveValue('off');
+  await rate.selectOption({ label: 'every connect fails' });
+  await lab.waitForRun();
+  await expect(page.getByTestId('faults-toggle')).toContainText('1');
+  await page.screenshot({ path: testInfo.outputPath('lab-faults-random-1440.png') });
+  await page.getByRole('button', { name: 'Close faults' }).click();
+  await expect(page.getByTestId('faults-panel')).toBeHidden();
+  await lab.endButton.click();
+
+  // the timeline marks the step the fault was applied at, and says what it was
+  const timeline = page.locator('[data-view="timeline"]');
+  await timeline.scrollIntoViewIfNeeded();
+  const mark = timeline.getByTestId('timeline-fault-mark');
+  await expect(mark).toHaveCount(1);
+  await expect(mark.locator('title')).toHaveText(/^At step \d+: connection 1: .*\(a planned fault\)$/);
+  await timeline.screenshot({ path: testInfo.outputPath('timeline-fault-1440.png') });
+  const at = Number(await mark.getAttribute('data-step'));
+  // the step the mark names is the one the narration tells once it has been applied
+  await lab.seekTo(at + 1);
+  await expect(lab.narration).toContainText('(a planned fault)');
+
+  // a link keeps the rate
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(new URL(link).hash).toMatch(/^#share=v5\./);
+  const again = await context.newPage();
+  const shared = new LabPage(again, baseURL);
+  await again.goto(link);
+  await shared.waitForRun();
+  await again.getByTestId('faults-toggle').click();
+  await expect(again.getByTestId('fault-rate')).toHaveValue('1');
+  expect(shared.problems).toEqual([]);
+  await again.close();
+  await page.keyboard.press('Escape');
+
+  // as the scheduler, the learner is asked whether the connection fails, and how
+  await lab.startButton.click();
+  await page.keyboard.press('y');
+  const picker = page.getByTestId('choice-picker');
+  let asked = false;
+  for (let i = 0; i < 50; i++) {
+    await lab.endButton.click();
+    if (!(await picker.isVisible())) break;
+    const question = (await picker.locator('h2').textContent()) ?? '';
+    if (!asked && question.includes('Does this connection fail, and how?')) {
+      asked = true;
+      await expect(picker.getByTestId('choice-option')).toContainText([
+        'no fault',
+        'a reset',
+        'a refused connect',
+        'a slow peer',
+      ]);
+      await page.screenshot({ path: testInfo.outputPath('lab-faults-pick-1440.png') });
+      await page.keyboard.press('3');
+      await lab.waitForRun();
+    } else {
+      await page.keyboard.press('Enter');
+    }
+  }
+  expect(asked).toBe(true);
+  await lab.endButton.click();
+  await expect(lab.console).toContainText('kind: ConnectionRefused, message: "Connection refused"');
+  expect(lab.problems).toEqual([]);
+});

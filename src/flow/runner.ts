@@ -37,6 +37,8 @@ export function storeRunner(store: LabStore, source: RunSource) {
       ...input.config,
       replayKey: input.config.replayKey,
       ctrlCAfterSteps: input.config.ctrlCAfterSteps,
+      faults: input.config.faults,
+      faultRate: input.config.faultRate,
     });
     const storeRun = actions.beginRun();
     let open = true;

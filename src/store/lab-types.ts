@@ -21,6 +21,18 @@ export interface RunConfig {
   readonly faults?: readonly string[];
   /** Ctrl-C presses by hand: each arrives right after that scheduler step (the lab's button). */
   readonly ctrlCAfterSteps?: readonly number[];
+  /**
+   * Faults drawn from the seed (the Faults menu's "random faults", `npm run sim -- --faults-seeded`):
+   * each connect fails with this probability, in (0, 1]; absent, none are drawn.
+   */
+  readonly faultRate?: number;
+}
+
+/** The rates the Faults menu offers for faults drawn from the seed. */
+export const FAULT_RATES: readonly number[] = [0.1, 0.25, 0.5, 1];
+
+export function isFaultRate(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= 1;
 }
 
 export const MIN_WORKERS = 1;

@@ -87,6 +87,7 @@ export function addedPress(prev: RunRequest, next: RunRequest): number | undefin
   const b = next.config;
   if (a.flavor !== b.flavor || a.workers !== b.workers || a.seed !== b.seed || a.replayKey !== b.replayKey)
     return undefined;
+  if (a.faultRate !== b.faultRate || (a.faults ?? []).join('\n') !== (b.faults ?? []).join('\n')) return undefined;
   const before = a.ctrlCAfterSteps ?? [];
   const after = b.ctrlCAfterSteps ?? [];
   if (after.length !== before.length + 1 || before.some((s, i) => after[i] !== s)) return undefined;

@@ -41,13 +41,16 @@ function scheduleOf(config: WireRunConfig): { seed: number; chooser?: ForcedChoo
 
 /** The fault plan a run config names (its text forms parsed; a bad one is the run's error). */
 function faultsOf(config: WireRunConfig): { faults?: FaultPlanConfig } {
-  if (config.faults === undefined || config.faults.length === 0) return {};
-  const faults: Fault[] = config.faults.map((text) => {
+  const rate = config.faultRate;
+  if ((config.faults === undefined || config.faults.length === 0) && rate === undefined) return {};
+  const faults: Fault[] = (config.faults ?? []).map((text) => {
     const f = parseFault(text);
     if (typeof f === 'string') throw new Error(`fault ${text}: ${f}`);
     return f;
   });
-  return { faults: { faults } };
+  if (rate === undefined) return { faults: { faults } };
+  if (!(rate > 0 && rate <= 1)) throw new Error(`the fault rate must be in (0, 1], not ${rate}`);
+  return { faults: { faults, seeded: { rate } } };
 }
 
 /** Saved-locals snapshots one run keeps at most (a long run stops recording them, not running). */

@@ -6,7 +6,7 @@
  * shape changes: a worker and page built from different versions refuse each other at `hello`.
  */
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** What a run is configured with (design.md §4: a run is program, config, seed, choices). */
 export interface WireRunConfig {
@@ -28,6 +28,8 @@ export interface WireRunConfig {
    * from the start with the same presses reproduces the run, so they belong to its inputs.
    */
   readonly ctrlCAfterSteps?: readonly number[];
+  /** Faults drawn from the seed: each connect fails with this probability, in (0, 1]. */
+  readonly faultRate?: number;
 }
 
 /** How to explore (src/explore): strategy, run budget and bounds. */

@@ -79,7 +79,9 @@ export interface StepFacts {
 }
 
 /** "connection 2: the client reset it" for a `net.fault` event. */
-export function faultClause(e: Extract<SimEvent, { type: 'net.fault' }>): string {
+export function faultClause(
+  e: Pick<Extract<SimEvent, { type: 'net.fault' }>, 'fault' | 'by' | 'conn' | 'port'>,
+): string {
   const other = e.by === 'client' ? 'server' : 'client';
   switch (e.fault) {
     case 'reset':

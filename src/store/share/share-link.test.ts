@@ -147,6 +147,25 @@ describe('share links', () => {
     }
   });
 
+  it('carries the rate of faults drawn from the seed as v5, and drops one that is no rate', async () => {
+    const drawn: SharedMoment = {
+      ...MOMENT,
+      config: { ...MOMENT.config, faultRate: 0.25, faults: ['refuse:conn=2'] },
+    };
+    const value = await valueOf(drawn);
+    expect(value.startsWith('v5.')).toBe(true);
+    expect(await decodeShare(value)).toEqual({ kind: 'ok', moment: drawn, warnings: [] });
+    // a rate alone makes a v5 link: a v4 reader would replay the run without its faults
+    const alone = await valueOf({ ...MOMENT, config: { ...MOMENT.config, faultRate: 1 } });
+    expect(alone.startsWith('v5.')).toBe(true);
+    for (const faultRate of [0, -0.5, 1.5, 'half', null, Number.MAX_VALUE]) {
+      const d = await decodeShare(await raw(JSON.stringify({ v: 5, source: 'x', seed: 5, faultRate })));
+      if (d.kind !== 'ok') throw new Error(d.kind);
+      expect(d.moment.config.faultRate).toBeUndefined();
+      expect(d.warnings.join()).toMatch(/random faults/);
+    }
+  });
+
   it('drops a schedule that is malformed or belongs to another seed, with a warning', async () => {
     for (const schedule of ['7-0.1', 'nonsense', 42]) {
       const d = await decodeShare(await raw(JSON.stringify({ v: 2, source: 'x', seed: 5, schedule })));
@@ -268,7 +287,7 @@ describe('share links', () => {
   it('names a link from a newer Task Lab', async () => {
     const msg = expectError(await decodeShare('v9.AAAA'), 'unsupported-version');
     expect(msg).toMatch(/newer Task Lab/);
-    expectError(await decodeShare(await raw('{"v":5,"source":""}')), 'unsupported-version');
+    expectError(await decodeShare(await raw('{"v":6,"source":""}')), 'unsupported-version');
   });
 
   it('rejects payloads that are not a moment', async () => {

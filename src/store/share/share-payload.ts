@@ -9,6 +9,7 @@ import {
   DEFAULT_CONFIG,
   DEFAULT_VIEWS,
   FLAVORS,
+  isFaultRate,
   isViewName,
   MAX_SEED,
   MAX_WORKERS,
@@ -23,9 +24,10 @@ import { isFaultText } from '../../worker/fault-choice.ts';
  * v2 (issue 16) adds the schedule: a link with one is written as v2, so an older Task Lab says it
  * cannot replay it instead of showing another run; a link without one stays v1. v3 (issue 17)
  * adds the Ctrl-C presses made by hand, for the same reason: a link with presses is v3. v4 adds the
- * network faults added by hand (the Faults menu): a link with faults is v4.
+ * network faults added by hand (the Faults menu): a link with faults is v4. v5 adds the rate of
+ * faults drawn from the seed: a link with one is v5.
  */
-export const SHARE_VERSION = 4;
+export const SHARE_VERSION = 5;
 /** Presses a link may carry (a learner presses a few times; a crafted link must stay small). */
 const MAX_PRESSES = 64;
 /** Faults a link may carry, and the longest text of one (the menu writes about 40 characters). */
@@ -43,9 +45,9 @@ export interface SharedMoment {
   readonly task: number | undefined;
 }
 
-/** The JSON shape inside the link (version 1; v2 adds `schedule`, v3 `ctrlC`, v4 `faults`). */
+/** The JSON shape inside the link (version 1; v2 adds `schedule`, v3 `ctrlC`, v4 `faults`, v5 `faultRate`). */
 interface Payload {
-  readonly v: 1 | 2 | 3 | 4;
+  readonly v: 1 | 2 | 3 | 4 | 5;
   readonly source: string;
   readonly origin: ProgramOrigin;
   readonly flavor: Flavor;
@@ -60,14 +62,17 @@ interface Payload {
   readonly ctrlC?: readonly number[];
   /** Network faults by hand in `--fault` text form (`RunConfig.faults`), v4 only. */
   readonly faults?: readonly string[];
+  /** The probability each connect fails with, drawn from the seed (`RunConfig.faultRate`), v5 only. */
+  readonly faultRate?: number;
 }
 
 export function payloadOf(m: SharedMoment): Payload {
   const schedule = m.config.replayKey;
   const presses = m.config.ctrlCAfterSteps ?? [];
   const faults = m.config.faults ?? [];
+  const rate = m.config.faultRate;
   const base: Payload = {
-    v: faults.length > 0 ? 4 : presses.length > 0 ? 3 : schedule === undefined ? 1 : 2,
+    v: rate !== undefined ? 5 : faults.length > 0 ? 4 : presses.length > 0 ? 3 : schedule === undefined ? 1 : 2,
     source: m.program.source,
     origin: m.program.origin,
     flavor: m.config.flavor,
@@ -79,7 +84,8 @@ export function payloadOf(m: SharedMoment): Payload {
   const withTask = m.task === undefined ? base : { ...base, task: m.task };
   const withSchedule = schedule === undefined ? withTask : { ...withTask, schedule };
   const withPresses = presses.length > 0 ? { ...withSchedule, ctrlC: [...presses] } : withSchedule;
-  return faults.length > 0 ? { ...withPresses, faults: [...faults] } : withPresses;
+  const withFaults = faults.length > 0 ? { ...withPresses, faults: [...faults] } : withPresses;
+  return rate !== undefined ? { ...withFaults, faultRate: rate } : withFaults;
 }
 
 /**
@@ -157,7 +163,11 @@ function readConfig(p: Rec, warn: (m: string) => void): RunConfig {
   const presses = readPresses(p.ctrlC, warn);
   const faults = readFaults(p.faults, warn);
   const pressed = presses === undefined ? config : { ...config, ctrlCAfterSteps: presses };
-  return faults === undefined ? pressed : { ...pressed, faults };
+  const faulted = faults === undefined ? pressed : { ...pressed, faults };
+  if (p.faultRate === undefined) return faulted;
+  if (isFaultRate(p.faultRate)) return { ...faulted, faultRate: p.faultRate };
+  warn('the rate of random faults was not a number in (0, 1]; the run draws none');
+  return faulted;
 }
 
 function readSchedule(p: Rec, warn: (m: string) => void): RunConfig {
@@ -185,7 +195,7 @@ export function readPayload(json: unknown): PayloadRead {
   if (typeof json.v === 'number' && Number.isInteger(json.v) && json.v > SHARE_VERSION) {
     return { kind: 'newer', version: json.v };
   }
-  if (json.v !== 1 && json.v !== 2 && json.v !== 3 && json.v !== 4)
+  if (json.v !== 1 && json.v !== 2 && json.v !== 3 && json.v !== 4 && json.v !== 5)
     return { kind: 'corrupt', message: 'the link’s data has no known version' };
   if (typeof json.source !== 'string') return { kind: 'corrupt', message: 'the link carries no program' };
   const warnings: string[] = [];

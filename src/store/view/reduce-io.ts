@@ -1,10 +1,15 @@
 /**
- * The I/O driver as the scheduler view shows it (issue 17), folded from the `io.*` and
- * `signal.*` events: each registered socket with its cached readiness and the task waiting on
- * each side, the driver's last turn, and the process's Ctrl-C state. Sockets are few, so a plain
- * array copied on change is cheap enough for the checkpoints.
+ * The I/O driver as the scheduler view shows it (issue 17), folded from the `io.*`, `signal.*`
+ * and `net.fault` events: each registered socket with its cached readiness and the task waiting on
+ * each side, the driver's last turn, the process's Ctrl-C state and the faults applied so far.
+ * Sockets and faults are few, so plain arrays copied on change are cheap enough for the checkpoints.
  */
 import type { SimEvent } from '../../sim/index.ts';
+
+type FaultEvent = Extract<SimEvent, { type: 'net.fault' }>;
+
+/** A network fault of the run's plan, applied at `step` (by hand or drawn from the seed). */
+export type FaultView = Pick<FaultEvent, 'step' | 'fault' | 'by' | 'conn' | 'port'>;
 
 export interface SocketView {
   readonly id: number;
@@ -38,6 +43,8 @@ export interface IoView {
   readonly tick: number;
   readonly turnStep: number;
   readonly signal: SignalView;
+  /** The faults applied so far, in step order. */
+  readonly faults: readonly FaultView[];
   /** Every socket registered so far by id, as words (`socketLabel`), for the narration. */
   readonly names: Readonly<Record<number, string>>;
 }
@@ -47,13 +54,14 @@ export const INITIAL_IO_VIEW: IoView = {
   tick: 0,
   turnStep: -1,
   signal: { installed: false, pressSteps: [], delivered: 0, killed: false },
+  faults: [],
   names: {},
 };
 
-type IoEvent = Extract<SimEvent, { type: `io.${string}` | `signal.${string}` }>;
+type IoEvent = Extract<SimEvent, { type: `io.${string}` | `signal.${string}` }> | FaultEvent;
 
 export function isIoEvent(e: SimEvent): e is IoEvent {
-  return e.type.startsWith('io.') || e.type.startsWith('signal.');
+  return e.type.startsWith('io.') || e.type.startsWith('signal.') || e.type === 'net.fault';
 }
 
 function patchSocket(io: IoView, id: number, patch: (s: SocketView) => SocketView): IoView {
@@ -105,6 +113,8 @@ export function reduceIo(io: IoView, e: IoEvent): IoView {
       };
     case 'signal.deliver':
       return { ...io, signal: { ...io.signal, delivered: e.presses } };
+    case 'net.fault':
+      return { ...io, faults: [...io.faults, { step: e.step, fault: e.fault, by: e.by, conn: e.conn, port: e.port }] };
   }
 }
 

@@ -2,14 +2,17 @@
  * The lab bar's Faults menu (issue 17 item 2): the learner aims a reset, a refused connect or a
  * slow peer at a connection the run has made (or the next one), and the program runs again from
  * the start with the fault, back at the step on show. Added faults are listed, each removable.
- * The fault itself shows in the trace (`net.fault`), the narration and the console.
+ * The fault itself shows in the trace (`net.fault`), the narration and the console. Faults can also
+ * be drawn from the seed (`--faults-seeded` on the command line): each connect then fails with the
+ * chosen probability, a choice the scheduler picker and the schedule explorer vary like any other.
  */
 import './faults.css';
 import { useId, useState } from 'react';
+import { FAULT_RATES } from '../../store/lab-types.ts';
 import { selectConfig, selectPosition, selectProgram, selectStepCount, selectStepPosition } from '../../store/index.ts';
 import { faultText, faultWords, type FaultChoice, type ResetWhen } from '../../worker/fault-choice.ts';
 import { useLab, useLabState } from '../lab/lab-context.tsx';
-import { connectionsBefore } from './faults-model.ts';
+import { connectionsBefore, rateWords } from './faults-model.ts';
 
 const KIND_WORDS = {
   reset: 'Reset (the peer sends RST)',
@@ -26,7 +29,10 @@ export function FaultsMenu() {
   const stepCount = useLabState(selectStepCount);
   const [open, setOpen] = useState(false);
   const faults = config.faults ?? [];
+  const rate = config.faultRate;
   const id = useId();
+  const count = faults.length + (rate !== undefined ? 1 : 0);
+  const rerun = (patch: Partial<typeof config>) => lab.run(program.source, { ...config, ...patch }, stepPosition);
   return (
     <div className="faults-menu">
       <button
@@ -34,23 +40,25 @@ export function FaultsMenu() {
         className="faults-toggle"
         aria-expanded={open}
         aria-controls={id}
-        aria-label={faults.length > 0 ? `Network faults (${faults.length})` : 'Network faults'}
+        aria-label={count > 0 ? `Network faults (${count})` : 'Network faults'}
         data-testid="faults-toggle"
         title="Inject network faults: a reset, a refused connect, a slow peer"
         onClick={() => setOpen(!open)}
       >
         <span aria-hidden="true">⚡</span>
         <span className="bar-label"> Faults</span>
-        {faults.length > 0 && <span className="faults-count"> {faults.length}</span>}
+        {count > 0 && <span className="faults-count"> {count}</span>}
       </button>
       {open && (
         <FaultsPanel
           id={id}
           faults={faults}
+          rate={rate}
           position={position}
           atEnd={stepPosition >= stepCount}
           onClose={() => setOpen(false)}
-          apply={(next) => lab.run(program.source, { ...config, faults: next }, stepPosition)}
+          apply={(next) => rerun({ faults: next })}
+          applyRate={(next) => rerun({ faultRate: next })}
           nextStep={() => {
             const t = lab.store.getState().timeline;
             return t.stepIdOf(stepPosition) ?? (t.stepIdOf(stepPosition - 1) ?? 0) + 1;
@@ -64,15 +72,18 @@ export function FaultsMenu() {
 interface PanelProps {
   readonly id: string;
   readonly faults: readonly string[];
+  /** The probability each connect fails with, drawn from the seed (absent: none drawn). */
+  readonly rate: number | undefined;
   readonly position: number;
   /** No step follows the one on show: a reset "now" would never happen. */
   readonly atEnd: boolean;
   readonly onClose: () => void;
   readonly apply: (faults: readonly string[]) => void;
+  readonly applyRate: (rate: number | undefined) => void;
   readonly nextStep: () => number;
 }
 
-function FaultsPanel({ id, faults, position, atEnd, onClose, apply, nextStep }: PanelProps) {
+function FaultsPanel({ id, faults, rate, position, atEnd, onClose, apply, applyRate, nextStep }: PanelProps) {
   const lab = useLab();
   const seen = connectionsBefore(lab.store.getState().timeline, position);
   const next = seen.length + 1;
@@ -112,6 +123,22 @@ function FaultsPanel({ id, faults, position, atEnd, onClose, apply, nextStep }: 
           ))}
         </ul>
       )}
+      <label className="faults-rate">
+        <span>Random faults (a reset, a refused connect or a slow peer), drawn from the seed</span>
+        <select
+          value={rate === undefined ? 'off' : String(rate)}
+          data-testid="fault-rate"
+          onChange={(e) => applyRate(e.target.value === 'off' ? undefined : Number(e.target.value))}
+        >
+          <option value="off">none</option>
+          {[...new Set([...FAULT_RATES, ...(rate === undefined ? [] : [rate])])].map((r) => (
+            <option key={r} value={String(r)}>
+              {`${rateWords(r)} fails`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <h3 className="faults-sub">By hand</h3>
       <div className="faults-form">
         <label>
           <span>Fault</span>

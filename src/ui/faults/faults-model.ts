@@ -26,3 +26,8 @@ export function connectionsBefore(source: ConnectionSource, position: number): S
   }
   return out;
 }
+
+/** "1 connect in 4" for a rate of 0.25: how the menu names a rate of faults drawn from the seed. */
+export function rateWords(rate: number): string {
+  return rate >= 1 ? 'every connect' : `1 connect in ${Math.round(1 / rate)}`;
+}

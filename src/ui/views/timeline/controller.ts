@@ -11,8 +11,8 @@ import type { TimelineArrow, TimelineLane, TimeTick } from '../../../store/view/
 import type { Activity } from '../../../store/view/derive-history.ts';
 import { appendSvg, setAttrs, setText } from '../shared/controller.ts';
 import { LABEL_FONT, LABEL_PAD, fitLabel, labelColumnWidth } from './lane-labels.ts';
-import { ctrlCMarks, ctrlCMarkText } from './ctrl-c-marks.ts';
-import type { CtrlCMark } from './ctrl-c-marks.ts';
+import { stepMarkKey, stepMarks, stepMarkText } from './step-marks.ts';
+import type { StepMark } from './step-marks.ts';
 import { LIFECYCLE_GLYPH } from '../shared/glyphs.ts';
 import { watchSize } from '../shared/measure.ts';
 import { INK, LIFECYCLE_FILL, MONO_FONT, OKABE_ITO, UI_FONT } from '../shared/palette.ts';
@@ -64,7 +64,7 @@ export function createTimelineController(el: HTMLElement, options: ControllerOpt
   const lanesG = svg.append('g').attr('class', 'tl-lanes');
   const segsG = svg.append('g').attr('class', 'tl-segs');
   const arrowsG = svg.append('g').attr('class', 'tl-arrows');
-  const pressG = svg.append('g').attr('class', 'tl-ctrl-c');
+  const marksG = svg.append('g').attr('class', 'tl-step-marks');
   const note = svg.append('text').attr('font-family', UI_FONT).attr('font-size', 18).attr('fill', INK);
   // One monospace character's advance, measured once, sizes every lane label.
   const probe = svg
@@ -135,7 +135,11 @@ export function createTimelineController(el: HTMLElement, options: ControllerOpt
       )
       .call(setAttrs, { d: (p: PathDatum) => p.d });
     drawArrows(arrowsG, model.arrows, x, laneY);
-    drawCtrlC(pressG, ctrlCMarks(input.view.io.signal.pressSteps, model.fromStep, model.toStep), x, { width, height });
+    const { io } = input.view;
+    drawStepMarks(marksG, stepMarks(io.signal.pressSteps, io.faults, model.fromStep, model.toStep), x, {
+      width,
+      height,
+    });
     note
       .call(setAttrs, { x: 12, y: height - 12 })
       .call(setText, () => (model.hiddenLanes > 0 ? `+${model.hiddenLanes} more tasks not shown` : ''));
@@ -358,26 +362,39 @@ function drawArrows(
     });
 }
 
+/** Each kind's look: both labelled in the time row, each its own colour and dash. */
+const MARK_LOOK = {
+  'ctrl-c': { testid: 'timeline-ctrl-c-mark', colour: OKABE_ITO.reddishPurple, dash: null },
+  fault: { testid: 'timeline-fault-mark', colour: OKABE_ITO.orange, dash: '6 3' },
+} as const;
+
 /**
- * A line through every lane in the middle of the step a Ctrl-C arrived at, labelled in the time
- * row (left of the line near the right edge, where the newest step and the axis title sit).
+ * A line through every lane in the middle of the step a Ctrl-C arrived at or a fault was applied,
+ * labelled in the time row: right of the line, or left of it near the right edge (where the newest
+ * step and the axis title sit) and for a fault that shares its step with a Ctrl-C mark.
  */
-function drawCtrlC(
+function drawStepMarks(
   g: G,
-  marks: readonly CtrlCMark[],
+  marks: readonly StepMark[],
   x: (s: number) => number,
   box: { readonly width: number; readonly height: number },
 ): void {
-  const nearEnd = (m: CtrlCMark) => x(m.step + 0.5) > box.width - 48;
-  g.selectAll<SVGGElement, CtrlCMark>('g.tl-ctrl-c-mark')
-    .data(marks, (m) => m.step)
+  const pressed = new Set(marks.filter((m) => m.kind === 'ctrl-c').map((m) => m.step));
+  const nearEnd = (m: StepMark) => x(m.step + 0.5) > box.width - 96 !== (m.kind === 'fault' && pressed.has(m.step));
+  g.selectAll<SVGGElement, StepMark>('g.tl-step-mark')
+    .data(marks, stepMarkKey)
     .join((enter) => {
-      const mark = enter.append('g').attr('class', 'tl-ctrl-c-mark').attr('data-testid', 'timeline-ctrl-c-mark');
+      const mark = enter
+        .append('g')
+        .attr('class', 'tl-step-mark')
+        .attr('data-testid', (m) => MARK_LOOK[m.kind].testid)
+        .attr('data-kind', (m) => m.kind);
       mark.append('title');
       mark
         .append('line')
-        .attr('stroke', OKABE_ITO.reddishPurple)
+        .attr('stroke', (m) => MARK_LOOK[m.kind].colour)
         .attr('stroke-width', 3)
+        .attr('stroke-dasharray', (m) => MARK_LOOK[m.kind].dash)
         .attr('y1', TICK_Y - 12);
       mark
         .append('text')
@@ -392,7 +409,7 @@ function drawCtrlC(
       return mark;
     })
     .attr('data-step', (m) => m.step)
-    .call((mark) => mark.select('title').text((m) => ctrlCMarkText(m).title))
+    .call((mark) => mark.select('title').text((m) => stepMarkText(m).title))
     .call((mark) =>
       mark
         .select('line')
@@ -405,6 +422,6 @@ function drawCtrlC(
         .select('text')
         .attr('x', (m) => x(m.step + 0.5) + (nearEnd(m) ? -5 : 5))
         .attr('text-anchor', (m) => (nearEnd(m) ? 'end' : 'start'))
-        .text((m) => ctrlCMarkText(m).label),
+        .text((m) => stepMarkText(m).label),
     );
 }
