@@ -128,10 +128,10 @@ const ECHO: ChallengeCopy = {
       The checker keeps your code up to <code>#[tokio::main]</code> and puts its own <code>main</code> there. On each of{' '}
       {ECHO_SEEDS.length} seeds it calls <code>serve(listener, limit, token)</code> with a limit of 2 or 3 and starts 7
       to 10 clients: chatty ones, one that sends many lines at once, a slow reader, one that resets mid-stream and one
-      that stays idle. From their output in the trace it checks that no more than <code>limit</code> are served at once,
-      that every byte a client sent comes back in order, and that within {ECHO_SPEC.shutdownBudgetMs}ms of cancel{' '}
-      <code>serve</code> returns with every connection closed. Then it explores {runs} schedules of seed 1 and checks
-      one run of each outcome the same way.
+      that stays idle. From the trace (the server&apos;s sockets and the clients&apos; output) it checks that no more
+      than <code>limit</code> connections are open at once, that every byte a client sent comes back in order, and that
+      within {ECHO_SPEC.shutdownBudgetMs}ms of cancel <code>serve</code> returns with every connection closed. Then it
+      explores {runs} schedules of seed 1 and checks one run of each outcome the same way.
     </>
   ),
   passed: (n) => `Passed on all ${n} seeds: the server keeps its limit, echoes every byte and stops cleanly.`,
@@ -139,7 +139,7 @@ const ECHO: ChallengeCopy = {
   async check(source, run, how) {
     const summary = (plan: EchoPlan, busiest: number) => (
       <>
-        limit {plan.limit}, {plural(plan.clients.length, 'client')}, at most {busiest} served at once
+        limit {plan.limit}, {plural(plan.clients.length, 'client')}, at most {busiest} open at once
       </>
     );
     const r = await checkEchoServer(source, run, {

@@ -17,6 +17,7 @@ export const ECHO_VIOLATION_TITLES: Readonly<Record<EchoViolationKind, string>> 
 };
 
 const fmtMs = (ms: number): string => `${Math.round(ms * 1000) / 1000}ms`;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const list = (ids: readonly number[]): string =>
   ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
 
@@ -24,11 +25,17 @@ export function describeEchoViolation(v: EchoViolation, plan: EchoPlan, spec: Ec
   const when = `at ${fmtMs(v.atMs)} (step ${v.step})`;
   const who = (id: number, kind: string | undefined) => `Client ${id}${kind === undefined ? '' : ` (${kind})`}`;
   switch (v.kind) {
-    case 'over-limit':
-      return (
-        `A${when.slice(1)} clients ${list(v.served)} were all being served, ${v.served.length} at once with a limit of ` +
-        `${plan.limit}: take a permit (Arc<Semaphore>, acquire_owned) before accept, and move it into the connection's task.`
-      );
+    case 'over-limit': {
+      const fix =
+        "take a permit (Arc<Semaphore>, acquire_owned) before accept, and move it into the connection's task.";
+      const others = v.count - v.clients.length;
+      const whose = `${list(v.clients)}${others > 0 ? ` and ${plural(others, 'other connection')}` : ''}`;
+      return v.how === 'open'
+        ? `A${when.slice(1)} your server had accepted the connections of clients ${whose} and closed none of them, ` +
+            `${v.count} open at once with a limit of ${plan.limit}: ${fix}`
+        : `A${when.slice(1)} clients ${whose} were all being served, ${v.count} at once with a limit of ` +
+            `${plan.limit}: ${fix}`;
+    }
     case 'echo-broken':
       return (
         `${who(v.client, v.clientKind)} ended ${when} with "${v.verdict}": every byte a client sends must come ` +

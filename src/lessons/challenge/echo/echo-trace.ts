@@ -1,7 +1,8 @@
 /**
  * Reads an echo-server run's trace: what each of the checker's clients printed (harness.ts), with
- * the trace index of each line, and which tasks were the learner's (spawned from a line above the
- * harness). Every judgement in invariants.ts is made from these facts.
+ * the trace index of each line, the connections the server accepted and closed (the I/O driver's
+ * `io.register`/`io.deregister` of its sockets), and which tasks were the learner's (spawned from a
+ * line above the harness). Every judgement in invariants.ts is made from these facts.
  */
 import type { SimEvent } from '../../../sim/events.ts';
 import { foldTaskEvent, livesOf, ms } from '../task-lives.ts';
@@ -28,8 +29,20 @@ export interface ClientSeen {
   verdict: Line | undefined;
 }
 
+/** A connection the server accepted: its socket's life on the server's side. */
+export interface ServerConn {
+  readonly socket: number;
+  /** The client's id (1-based, as it prints it), or undefined if no client of the harness made it. */
+  readonly client: number | undefined;
+  /** Trace index of the accepted socket's registration, and of its close (undefined: never closed). */
+  readonly open: number;
+  readonly close: number | undefined;
+}
+
 export interface EchoTrace extends TaskLives {
   readonly clients: ReadonlyMap<number, ClientSeen>;
+  /** Every connection the server accepted, in accept order. */
+  readonly serverConns: readonly ServerConn[];
   /** The task that ran `serve` (it prints `check: serve starts`). */
   readonly serveTask: number | undefined;
   readonly cancel: Line | undefined;
@@ -50,9 +63,26 @@ export function readEchoTrace(events: readonly SimEvent[]): EchoTrace {
   let serveReturned: Line | undefined;
   let serveStuck: Line | undefined;
   let leftOpen: Line | undefined;
+  // A socket on a listener's port is an accepted connection; its peer is a client's socket, which
+  // the client's task registered when it connected.
+  const listenerPorts = new Set<number>();
+  const clientTaskByPort = new Map<number, number>();
+  const accepted: { socket: number; peerPort: number; open: number; close: number | undefined }[] = [];
   events.forEach((e, i) => {
     if (e.type === 'runtime.shutdown' && shutdownEvent === undefined) shutdownEvent = i;
     foldTaskEvent(tasks, e, i);
+    if (e.type === 'io.register') {
+      if (e.kind === 'listener') listenerPorts.add(e.localPort);
+      else if (listenerPorts.has(e.localPort))
+        accepted.push({ socket: e.socket, peerPort: e.peerPort, open: i, close: undefined });
+      else clientTaskByPort.set(e.localPort, e.task);
+      return;
+    }
+    if (e.type === 'io.deregister') {
+      const conn = accepted.find((c) => c.socket === e.socket && c.close === undefined);
+      if (conn !== undefined) conn.close = i;
+      return;
+    }
     if (e.type !== 'stdout') return;
     const text = e.text.replace(/\n$/, '');
     const line: Line = { event: i, ms: ms(e.time), text };
@@ -81,9 +111,20 @@ export function readEchoTrace(events: readonly SimEvent[]): EchoTrace {
   const harnessTasks = [serveTask, ...[...clients.values()].map((c) => c.task)];
   const harnessLines = harnessTasks.map((t) => (t === undefined ? Infinity : (tasks.get(t)?.spawnLine ?? Infinity)));
   const firstHarnessLine = Math.min(...harnessLines);
+  const clientByTask = new Map([...clients.values()].map((c) => [c.task, c.id]));
+  const serverConns: ServerConn[] = accepted.map((c) => {
+    const task = clientTaskByPort.get(c.peerPort);
+    return {
+      socket: c.socket,
+      client: task === undefined ? undefined : clientByTask.get(task),
+      open: c.open,
+      close: c.close,
+    };
+  });
   return {
     ...livesOf(events, tasks, shutdownEvent),
     clients,
+    serverConns,
     serveTask,
     cancel,
     serveReturned,

@@ -1,7 +1,9 @@
 /**
  * The echo-server challenge's rules, checked over one run's trace. Each broken one is reported
  * with the trace event where it broke and the lab step that shows it:
- * - `over-limit`: more than `limit` clients being served at one moment (servedWindow);
+ * - `over-limit`: more than `limit` connections the server accepted and had not closed at one
+ *   moment (seen on the server's side, from its sockets), or more than `limit` clients being served
+ *   at one moment (seen from the clients' side, servedWindow): whichever shows first;
  * - `echo-broken`: a client that did not reset did not get back every byte it sent, in order;
  * - `client-starved`: a client was never done and gave up (a permit that never came back);
  * - `no-shutdown`: `serve` was still running after cancel, past the budget;
@@ -22,7 +24,14 @@ interface At {
 }
 
 export type EchoViolation =
-  | (At & { readonly kind: 'over-limit'; readonly served: readonly number[] })
+  | (At & {
+      readonly kind: 'over-limit';
+      /** `open`: the server held this many accepted connections; `served`: the clients saw echoes. */
+      readonly how: 'open' | 'served';
+      /** The clients counted (a connection no client of the harness made is counted, not named). */
+      readonly clients: readonly number[];
+      readonly count: number;
+    })
   | (At & {
       readonly kind: 'echo-broken';
       readonly client: number;
@@ -52,30 +61,68 @@ function atLine(events: readonly SimEvent[], line: Line): At {
   return { event: line.event, step: stepLinkOf(events, line.event), atMs: line.ms };
 }
 
-/** Sweeps the served windows; reports the first moment more than `limit` overlap. */
-function checkLimit(events: readonly SimEvent[], trace: EchoTrace, limit: number) {
-  const edges: { event: number; client: number; open: boolean }[] = [];
-  for (const c of trace.clients.values()) {
-    const w = servedWindow(c);
-    if (w === undefined) continue;
-    edges.push({ event: w.from, client: c.id, open: true }, { event: w.to, client: c.id, open: false });
-  }
-  edges.sort((a, b) => a.event - b.event);
-  const serving = new Set<number>();
+interface Span {
+  readonly from: number;
+  readonly to: number | undefined;
+  readonly client: number | undefined;
+}
+
+/** Sweeps spans in trace order: the most open at once, and the first moment more than `limit` are. */
+function sweep(spans: readonly Span[], limit: number): { busiest: number; over?: { event: number; open: Span[] } } {
+  const edges = spans.flatMap((s, k) => [
+    { event: s.from, k, open: true },
+    ...(s.to === undefined ? [] : [{ event: s.to, k, open: false }]),
+  ]);
+  // at one index a close comes before an open: a connection that ends as another starts is not two
+  edges.sort((a, b) => a.event - b.event || Number(a.open) - Number(b.open));
+  const open = new Set<number>();
   let busiest = 0;
-  let over: EchoViolation | undefined;
+  let over: { event: number; open: Span[] } | undefined;
   for (const edge of edges) {
     if (!edge.open) {
-      serving.delete(edge.client);
+      open.delete(edge.k);
       continue;
     }
-    serving.add(edge.client);
-    busiest = Math.max(busiest, serving.size);
-    if (serving.size > limit && over === undefined) {
-      over = { kind: 'over-limit', served: [...serving].sort((a, b) => a - b), ...at(events, edge.event) };
-    }
+    open.add(edge.k);
+    busiest = Math.max(busiest, open.size);
+    if (open.size > limit && over === undefined) over = { event: edge.event, open: [...open].map((k) => spans[k]) };
   }
-  return { busiest, violations: over === undefined ? [] : [over] };
+  return over === undefined ? { busiest } : { busiest, over };
+}
+
+/**
+ * The limit, judged twice: the connections the server held open (accepted, not yet closed), and
+ * the clients' served windows. The first moment either passes `limit` is the finding; the busiest
+ * moment is the larger of the two counts.
+ */
+function checkLimit(events: readonly SimEvent[], trace: EchoTrace, limit: number) {
+  const held = sweep(
+    trace.serverConns.map((c) => ({ from: c.open, to: c.close, client: c.client })),
+    limit,
+  );
+  const windows: Span[] = [];
+  for (const c of trace.clients.values()) {
+    const w = servedWindow(c);
+    if (w !== undefined) windows.push({ from: w.from, to: w.to, client: c.id });
+  }
+  const served = sweep(windows, limit);
+  const busiest = Math.max(held.busiest, served.busiest);
+  const first =
+    held.over !== undefined && (served.over === undefined || held.over.event <= served.over.event)
+      ? { how: 'open' as const, ...held.over }
+      : served.over === undefined
+        ? undefined
+        : { how: 'served' as const, ...served.over };
+  if (first === undefined) return { busiest, violations: [] };
+  const clients = first.open.flatMap((s) => (s.client === undefined ? [] : [s.client])).sort((a, b) => a - b);
+  const over: EchoViolation = {
+    kind: 'over-limit',
+    how: first.how,
+    clients,
+    count: first.open.length,
+    ...at(events, first.event),
+  };
+  return { busiest, violations: [over] };
 }
 
 function checkClients(events: readonly SimEvent[], trace: EchoTrace, plan: EchoPlan): EchoViolation[] {
