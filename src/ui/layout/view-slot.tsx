@@ -17,7 +17,13 @@ function useOnScreen(ref: RefObject<HTMLElement | null>, enabled: boolean): bool
       rootMargin: '0px',
     });
     observer.observe(el);
-    return () => observer.disconnect();
+    // A printed page shows every view as it is now.
+    const print = (): void => setOnScreen(true);
+    window.addEventListener('beforeprint', print);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('beforeprint', print);
+    };
   }, [ref, enabled]);
   return onScreen || !enabled;
 }
