@@ -4,7 +4,7 @@
  * its id — it is then drawn on the board and opened in the inspector.
  */
 import { expect, test } from '@playwright/test';
-import { spawnAndJoinProgram } from './fixtures/lab-programs.ts';
+import { joinSetProgram, spawnAndJoinProgram } from './fixtures/lab-programs.ts';
 import { LabPage } from './pages/lab-page.ts';
 
 test('a task not drawn among hundreds is found by its id, drawn on the board and inspected', async ({
@@ -42,5 +42,41 @@ test('a task not drawn among hundreds is found by its id, drawn on the board and
   await find.getByRole('textbox', { name: 'Task id' }).fill('4000');
   await find.getByRole('button', { name: 'Show' }).click();
   await expect(find.getByRole('status')).toHaveText(/No task 4000 at this step \(400 spawned so far\)/);
+  expect(lab.problems).toEqual([]);
+});
+
+test('a JoinSet of hundreds lists only the rows in view, yet the keys reach every member and the list says its size', async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  const lab = new LabPage(page, baseURL);
+  await lab.open();
+  await lab.replaceSource(joinSetProgram(300));
+  await page.getByRole('button', { name: /Run$/ }).click();
+  await lab.waitForRun();
+  const steps = Number(await page.getByTestId('step-count').textContent());
+  await lab.seekBar.fill(String(Math.floor(steps * 0.3)));
+  const relations = page.locator('[data-region="relations"]');
+  // Views under the fold catch up when scrolled to.
+  await relations.scrollIntoViewIfNeeded();
+  const list = relations.locator('.tl-joinset .tl-chips-box.is-windowed > ul');
+  await expect(list).toHaveAttribute('aria-label', /^300 tasks in JoinSet/);
+  const rows = list.locator('li');
+  expect(await rows.count()).toBeLessThan(30);
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '300');
+  await expect(rows.first()).toHaveAttribute('aria-posinset', '1');
+  await rows.first().locator('[data-task]').focus();
+  await page.keyboard.press('End');
+  const focused = page.locator(':focus');
+  await expect(focused.locator('xpath=..')).toHaveAttribute('aria-posinset', '300');
+  const lastTask = await focused.getAttribute('data-task');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator(':focus').locator('xpath=..')).toHaveAttribute('aria-posinset', '299');
+  expect(await rows.count()).toBeLessThan(30);
+  // Enter selects the member the keys reached.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-view="inspector"]')).toContainText(`Task ${lastTask} ·`);
+  await relations.screenshot({ path: testInfo.outputPath('joinset-window.png') });
   expect(lab.problems).toEqual([]);
 });

@@ -5,13 +5,14 @@
  * seek-to-step latency over random seeks (p50 / p95 / max) and the peak JS heap of the page and of
  * the simulation worker (CDP `Runtime.getHeapUsage`, sampled while it runs).
  *
- *   npx vite build && npm run bench:browser -- [--tasks 39000] [--seeks 200] [--only NAME] [--profile F] [--profile-run F]
+ *   npx vite build && npm run bench:browser -- [--tasks 39000] [--seeks 200] [--only NAME] [--profile F] [--profile-run F] [--trace]
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { compile, runProgram } from '../../src/lang/run.ts';
 import { spawnAndJoinProgram } from '../fixtures/lab-programs.ts';
+import { FrameProfiler } from './frame-profile.ts';
 import { openLab, typeProgram, waitRunComputed } from './lab-session.ts';
 
 function arg(name: string, fallback: string): string {
@@ -26,6 +27,8 @@ const only = arg('only', '');
 const profilePath = arg('profile', '');
 /** Writes a CDP CPU profile of the page from the big run's Run click to its first frame here. */
 const profileRunPath = arg('profile-run', '');
+/** Prints where the seeks' main-thread time went: script, style, layout, paint (a Chromium trace). */
+const traceSeeks = process.argv.includes('--trace');
 
 /** Profiles the page, and the worker into `path`.worker.cpuprofile, until the returned stop. */
 async function startProfile(page: Page, path: string): Promise<(() => Promise<void>) | undefined> {
@@ -259,7 +262,11 @@ try {
   await waitRunComputed(page, 600_000);
   const steps = Number(await page.getByTestId('step-count').textContent());
   const stopSeekProfile = await startProfile(page, profilePath);
+  const tracer = traceSeeks ? await FrameProfiler.start(browser, page) : undefined;
   const seek = await seekLatencies(page, steps, seeks);
+  const seekTrace = await tracer?.stop(20);
+  if (seekTrace !== undefined && profilePath !== '')
+    writeFileSync(`${profilePath}.trace.json`, JSON.stringify(seekTrace, null, 1));
   await stopSeekProfile?.();
   const peak = await heap.stop();
   console.log(
@@ -286,6 +293,8 @@ try {
           seekMsMax: quantile(seek, 1),
           peakWorkerHeapMb: peak.workerMb,
           peakPageHeapMb: peak.pageMb,
+          /** --trace: main-thread ms by trace event over all the seeks. */
+          seekTrace: seekTrace?.trace,
         },
         targets: { firstFrameMs: 200, seekMsP95: 16, heapMb: 500 },
         errors,

@@ -7,7 +7,7 @@
 import { fromCallback } from 'xstate';
 import type { LabStore, ProgramSource, RunConfig, SimEvent } from '../store/index.ts';
 import type { PlaybackEvent, RunnerInput, RunnerReport } from './playback-types.ts';
-import type { WireLocals } from '../worker/protocol.ts';
+import type { WireBatch, WireLocals } from '../worker/protocol.ts';
 
 export interface RunRequest {
   readonly program: ProgramSource;
@@ -16,7 +16,8 @@ export interface RunRequest {
 
 export interface RunSink {
   /** `locals`: saved locals of tasks that suspended within these events (src/worker/protocol.ts). */
-  batch(events: readonly SimEvent[], locals?: readonly WireLocals[]): void;
+  /** `records`: the same events as packed on the wire, for a compact event log (store `RunEventLog`). */
+  batch(events: readonly SimEvent[], locals?: readonly WireLocals[], records?: WireBatch): void;
   done(): void;
   error(message: string): void;
 }
@@ -49,9 +50,9 @@ export function storeRunner(store: LabStore, source: RunSource) {
     const stop = source.start(
       { program: input.program, config: input.config },
       {
-        batch: (events, locals) => {
+        batch: (events, locals, records) => {
           if (!open) return;
-          store.getState().actions.appendEvents(storeRun, events, locals);
+          store.getState().actions.appendEvents(storeRun, events, locals, records);
           sendBack({ type: 'RUN.PROGRESS', runId: input.runId, ...counts() });
         },
         done: () => {

@@ -13,7 +13,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, DEFAULT_VIEWS, isSpeed } from './lab-types.ts';
 import type { RunConfig, Speed, ViewName } from './lab-types.ts';
 import { createLabTimeline } from './lab-timeline.ts';
-import type { LabTimeline, LabTimelineOptions } from './lab-timeline.ts';
+import type { LabTimeline, LabTimelineOptions, RunEventLog } from './lab-timeline.ts';
+import type { WireBatch } from '../worker/protocol.ts';
 import type { SimEvent } from '../sim/index.ts';
 import type { ViewState } from './view/view-state.ts';
 import { SavedLocalsLog } from './saved-locals-log.ts';
@@ -47,9 +48,15 @@ export interface LabActions {
   beginRun(): number;
   /**
    * Folds a batch of the run's events, and keeps the saved locals recorded within them; ignored
-   * if `runId` is not the current run.
+   * if `runId` is not the current run. `records`: the batch as it came off the wire, kept by a
+   * compact event log instead of the event objects (lab-timeline.ts `RunEventLog`).
    */
-  appendEvents(runId: number, batch: readonly SimEvent[], locals?: readonly LocalsSnapshot[]): void;
+  appendEvents(
+    runId: number,
+    batch: readonly SimEvent[],
+    locals?: readonly LocalsSnapshot[],
+    records?: WireBatch,
+  ): void;
   finishRun(runId: number): void;
   failRun(runId: number, message: string): void;
   /** Moves the view to event position `position` (clamped to the trace). */
@@ -112,6 +119,8 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
     createLog: options.createLog,
   };
   let nextRunId = 1;
+  /** The current run's event log, when `createLog` makes one. */
+  let runLog: RunEventLog | undefined;
 
   return createStore<LabState>()((set, get) => {
     const isCurrent = (runId: number): boolean => {
@@ -124,7 +133,8 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
       setConfig: (patch) => set({ config: { ...get().config, ...patch } }),
       beginRun: () => {
         const runId = nextRunId++;
-        const timeline = createLabTimeline(timelineOptions);
+        runLog = timelineOptions.createLog?.();
+        const timeline = createLabTimeline(timelineOptions, runLog);
         set({
           run: { kind: 'running', runId },
           timeline,
@@ -137,10 +147,11 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
         });
         return runId;
       },
-      appendEvents: (runId, batch, locals) => {
+      appendEvents: (runId, batch, locals, records) => {
         if (!isCurrent(runId) || batch.length === 0) return;
         const { timeline, savedLocals } = get();
         if (locals !== undefined) savedLocals.add(locals);
+        if (records !== undefined) runLog?.accept?.(records);
         timeline.append(batch);
         set({ eventCount: timeline.length, stepCount: timeline.stepCount });
       },

@@ -11,6 +11,7 @@ import type {
   RunEnd,
   RunFinding,
   SourceProblem,
+  WireBatch,
   WireLocals,
   WireRunConfig,
   WorkerCommand,
@@ -41,7 +42,7 @@ export interface RunRequest {
 
 export interface RunHandlers {
   /** A batch of the run's events, with the saved locals of tasks that suspended within it. */
-  events(events: SimEvent[], locals: readonly WireLocals[]): void;
+  events(events: SimEvent[], locals: readonly WireLocals[], records: WireBatch): void;
   compileError(problems: readonly SourceProblem[]): void;
   /** The program compiled with warnings (it still runs). */
   compileWarnings?(problems: readonly SourceProblem[]): void;
@@ -277,7 +278,7 @@ export class SimWorkerClient {
         c.handlers.compileError(m.problems);
         return;
       case 'batch':
-        c.handlers.events(c.unpacker.unpack(m.batch), m.locals ?? []);
+        c.handlers.events(c.unpacker.unpack(m.batch), m.locals ?? [], m.batch);
         // Armed after folding, so a slow page does not count against the worker.
         this.arm();
         // Folded: the page can take one more.

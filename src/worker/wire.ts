@@ -106,6 +106,31 @@ export class BatchPacker {
   }
 }
 
+/** Decodes record `i` of packed `words` / `times` (protocol.ts `WireBatch`) as trace event `index`. */
+export function decodeRecord(
+  words: Uint32Array,
+  times: Float64Array,
+  i: number,
+  index: number,
+  lookup: (id: number) => string,
+): SimEvent {
+  const o = i * EVENT_WORDS;
+  const w0 = words[o];
+  return decodeEvent(
+    {
+      index,
+      step: words[o + 4],
+      time: times[i],
+      kind: w0 & 0xff,
+      task: words[o + 1],
+      a: words[o + 2],
+      b: words[o + 3],
+      c: w0 >>> 8,
+    },
+    lookup,
+  );
+}
+
 /** Unpacks one run's batches, in order, keeping the run's string table. */
 export class BatchUnpacker {
   private readonly strings: string[] = [];
@@ -123,24 +148,8 @@ export class BatchUnpacker {
     }
     for (const [id, text] of batch.strings) this.strings[id] = text;
     const out: SimEvent[] = new Array<SimEvent>(batch.count);
-    const { words, times } = batch;
-    for (let i = 0; i < batch.count; i++) {
-      const o = i * EVENT_WORDS;
-      const w0 = words[o];
-      out[i] = decodeEvent(
-        {
-          index: batch.first + i,
-          step: words[o + 4],
-          time: times[i],
-          kind: w0 & 0xff,
-          task: words[o + 1],
-          a: words[o + 2],
-          b: words[o + 3],
-          c: w0 >>> 8,
-        },
-        this.lookup,
-      );
-    }
+    for (let i = 0; i < batch.count; i++)
+      out[i] = decodeRecord(batch.words, batch.times, i, batch.first + i, this.lookup);
     this.expected = batch.first + batch.count;
     return out;
   }

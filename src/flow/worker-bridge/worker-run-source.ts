@@ -20,7 +20,7 @@ export function workerRunSource(client: Pick<SimWorkerClient, 'start'>, report: 
       return client.start(
         { source: request.program.source, file: MAIN_FILE, config: request.config },
         {
-          events: (events, locals) => sink.batch(events, locals),
+          events: (events, locals, records) => sink.batch(events, locals, records),
           compileError: (problems) => {
             actions.compileFailed(problems);
             sink.error(problems.map((p) => formatProblem(MAIN_FILE, p)).join('\n'));

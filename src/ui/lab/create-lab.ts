@@ -19,6 +19,7 @@ import { workerRunSource } from '../../flow/worker-bridge/worker-run-source.ts';
 import { createLabStore } from '../../store/index.ts';
 import type { LabStore, ProgramSource, RunConfig } from '../../store/index.ts';
 import { SimWorkerClient } from '../../worker/client.ts';
+import { WireLog } from '../../worker/wire-log.ts';
 import type { WorkerFactory } from '../../worker/client.ts';
 import { createExploreSession, createScheduleDriver } from '../../flow/explorer/index.ts';
 import type { ExploreSession, ScheduleDriver } from '../../flow/explorer/index.ts';
@@ -62,7 +63,8 @@ export interface LabOptions {
 
 export function createLab(options: LabOptions): Lab {
   const program: ProgramSource = { source: options.source, origin: { kind: 'scratch' } };
-  const store = createLabStore({ program, config: options.config });
+  // Each run keeps its events as the worker's packed records (a million-event run: ≈28 MB, not ≈300).
+  const store = createLabStore({ program, config: options.config, createLog: () => new WireLog() });
   const report = createRunReportStore();
   const ui = createUiStore(options.source);
   const explore = createExploreStore();

@@ -92,8 +92,14 @@ export function LabScreen({ notice, tools, notices }: LabScreenProps = {}) {
       </div>
       {exploreOpen && <ExplorePanel />}
       <section className="lab-more" aria-label="More views">
-        <ViewSlot name="timeline" title="Timeline" placeholder="One lane per task over virtual time appears here." />
         <ViewSlot
+          name="timeline"
+          title="Timeline"
+          placeholder="One lane per task over virtual time appears here."
+          idleOffScreen
+        />
+        <ViewSlot
+          idleOffScreen
           name="relations"
           title="Relations"
           placeholder="JoinSets, tokens, the spawn tree and wake-ups appear here."

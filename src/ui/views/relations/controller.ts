@@ -12,6 +12,7 @@ import type { ViewState } from '../../../store/index.ts';
 import { LIFECYCLE_GLYPH, taskAriaLabel } from '../shared/glyphs.ts';
 import { bindTokenEvents } from '../shared/token-events.ts';
 import type { ControllerOptions, ViewController, ViewInput } from '../shared/view-input.ts';
+import { ROW_PX, WINDOW_AFTER, rowAfterKey, rowWindow, scrollToRow } from './member-window.ts';
 
 type Div = Selection<HTMLDivElement, unknown, null, undefined>;
 
@@ -66,7 +67,66 @@ export function createRelationsController(el: HTMLElement, options: ControllerOp
   const wakes = section(root, 'Who woke whom (recent)', 'tl-rel-wakes').append('ul').attr('class', 'tl-list');
   const unbind = bindTokenEvents(el, (task) => options.onSelectTask?.(task));
 
+  /** The set each member box shows, and the input last drawn, for redrawing a box on scroll. */
+  const drawnSets = new WeakMap<HTMLDivElement, JoinSetModel>();
+  let last: ViewInput | undefined;
+
+  /** A set's members: every one inline, or (a big set) only the rows scrolled into view. */
+  function drawMembers(box: HTMLDivElement, s: JoinSetModel, view: ViewState, sel: number | undefined): void {
+    drawnSets.set(box, s);
+    const n = s.members.length;
+    const windowed = n > WINDOW_AFTER;
+    const rows = windowed ? rowWindow(box.scrollTop, n) : { from: 0, to: n };
+    select(box)
+      .classed('is-windowed', windowed)
+      .select('ul')
+      .style('height', windowed ? `${n * ROW_PX}px` : null)
+      .attr(
+        'aria-label',
+        windowed ? `${n} tasks in JoinSet ${s.id}: arrow keys, Page Up/Down, Home and End move` : null,
+      )
+      .selectAll<HTMLLIElement, JoinSetModel['members'][number]>('li')
+      .data(windowed ? s.members.slice(rows.from, rows.to) : s.members, (x) => x.task)
+      .join((enter) => {
+        const li = enter.append('li');
+        li.append('span');
+        li.append('span').attr('class', 'tl-join-result');
+        return li;
+      })
+      .order()
+      .attr('data-joined', (x) => String(x.joined))
+      .attr('aria-setsize', windowed ? n : null)
+      .attr('aria-posinset', (_x, i) => (windowed ? rows.from + i + 1 : null))
+      .style('top', (_x, i) => (windowed ? `${(rows.from + i) * ROW_PX}px` : null))
+      .call((li) =>
+        li.select<HTMLSpanElement>('span:first-child').each(function (x) {
+          chip(this, view, x.task, sel);
+        }),
+      )
+      .call((li) =>
+        li
+          .select('.tl-join-result')
+          .text((x) => (x.joined && x.outcome !== undefined ? ` joined ${OUTCOME_TEXT[x.outcome]}` : '')),
+      );
+  }
+
+  /** Keys on a chip of a windowed set move through the whole set, scrolling the rows along. */
+  function moveInWindow(box: HTMLDivElement, ev: KeyboardEvent): void {
+    const s = drawnSets.get(box);
+    const li = ev.target instanceof Element ? ev.target.closest('li[aria-posinset]') : null;
+    if (s === undefined || li === null || last === undefined || !box.classList.contains('is-windowed')) return;
+    const to = rowAfterKey(ev.key, Number(li.getAttribute('aria-posinset')) - 1, s.members.length);
+    if (to === undefined) return;
+    // Handled here: the view-wide arrow keys would leave the set at the last row drawn.
+    ev.preventDefault();
+    ev.stopPropagation();
+    box.scrollTop = scrollToRow(box.scrollTop, to);
+    drawMembers(box, s, last.view, last.selectedTask);
+    box.querySelector<HTMLElement>(`li[aria-posinset="${to + 1}"] [data-task]`)?.focus();
+  }
+
   function render(input: ViewInput): void {
+    last = input;
     const m = deriveRelations(input.history, input.position, { wakeWindow: 500 });
     const { view, selectedTask: sel } = input;
 
@@ -96,7 +156,15 @@ export function createRelationsController(el: HTMLElement, options: ControllerOp
       .join((enter) => {
         const d = enter.append('div').attr('class', 'tl-joinset');
         d.append('p').attr('class', 'tl-joinset-title');
-        d.append('ul').attr('class', 'tl-chips');
+        const box = d.append('div').attr('class', 'tl-chips-box');
+        box.append('ul').attr('class', 'tl-chips');
+        box.on('scroll', function () {
+          const set = drawnSets.get(this);
+          if (set !== undefined && last !== undefined) drawMembers(this, set, last.view, last.selectedTask);
+        });
+        box.on('keydown', function (ev: KeyboardEvent) {
+          moveInWindow(this, ev);
+        });
         return d;
       })
       .attr('data-set', (d) => d.id)
@@ -105,27 +173,8 @@ export function createRelationsController(el: HTMLElement, options: ControllerOp
         const state = s.dropped ? ' · dropped' : s.abortedAll ? ' · abort_all' : '';
         const live = s.members.filter((x) => !x.joined).length;
         box.select('.tl-joinset-title').text(`JoinSet ${s.id} of ${actorName(s.owner)}: ${live} in the set${state}`);
-        box
-          .select('ul')
-          .selectAll<HTMLLIElement, JoinSetModel['members'][number]>('li')
-          .data(s.members, (x) => x.task)
-          .join((enter) => {
-            const li = enter.append('li');
-            li.append('span');
-            li.append('span').attr('class', 'tl-join-result');
-            return li;
-          })
-          .attr('data-joined', (x) => String(x.joined))
-          .call((li) =>
-            li.select<HTMLSpanElement>('span:first-child').each(function (x) {
-              chip(this, view, x.task, sel);
-            }),
-          )
-          .call((li) =>
-            li
-              .select('.tl-join-result')
-              .text((x) => (x.joined && x.outcome !== undefined ? ` joined ${OUTCOME_TEXT[x.outcome]}` : '')),
-          );
+        const chips = box.select<HTMLDivElement>('.tl-chips-box').node();
+        if (chips !== null) drawMembers(chips, s, view, sel);
       });
     sets
       .selectAll('p.tl-empty')
