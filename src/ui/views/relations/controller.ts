@@ -80,7 +80,8 @@ export function createRelationsController(el: HTMLElement, options: ControllerOp
     select(box)
       .classed('is-windowed', windowed)
       .select('ul')
-      .style('height', windowed ? `${n * ROW_PX}px` : null)
+      // the full height keeps the scroll range of every row, drawn or not
+      .call((ul) => (windowed ? ul.style('height', `${n * ROW_PX}px`) : ul.style('height', null)))
       .attr(
         'aria-label',
         windowed ? `${n} tasks in JoinSet ${s.id}: arrow keys, Page Up/Down, Home and End move` : null,
