@@ -49,7 +49,6 @@ export class Task implements StateCell, Context, Waker {
   ownerId = 0;
   readonly scheduler: Schedule;
   readonly world: SimWorld;
-  readonly trace: TraceRecorder;
   readonly meta: SpawnMeta;
   readonly blocking: boolean;
   future: Future<unknown> | null;
@@ -85,13 +84,17 @@ export class Task implements StateCell, Context, Waker {
     blocking: boolean,
   ) {
     this.world = world;
-    this.trace = world.trace;
     this.id = id;
     this.future = future;
     this.scheduler = scheduler;
     this.meta = meta;
     this.blocking = blocking;
     world.liveTasks++;
+  }
+
+  /** The world's trace (a getter: a field was 8 bytes a live task). */
+  get trace(): TraceRecorder {
+    return this.world.trace;
   }
 
   // ---- the poll's `Context` and its borrowed waker (waker.ts has the counted ones)
