@@ -85,6 +85,8 @@ function main(argv: readonly string[]): number {
     // that runs for a billion steps then holds neither in memory
     keepOutput: 0,
     traceLevel: args.events || args.trace !== undefined ? 'full' : 'off',
+    // nothing here replays the run's decisions (explore keeps its own runs' logs)
+    keepChoices: false,
     // a saved trace is for the lab and Perfetto, which step by statement
     ...(args.trace !== undefined ? { statements: true } : {}),
   });

@@ -26,6 +26,21 @@ describe('choice points', () => {
     expect(log.overrides().size).toBe(0);
   });
 
+  it('a world that keeps no choice log counts the same decisions and traces the same run', () => {
+    const kept = mtRun(4);
+    const seed = 4;
+    const counted = runWorkload({
+      flavor: 'multi_thread',
+      workers: 3,
+      seed,
+      world: new SimWorld({ seed, keepChoices: false }),
+    });
+    expect(counted.world.choices.length).toBe(kept.world.choices.length);
+    expect(counted.world.choices.takenAt(0)).toBeUndefined();
+    expect(counted.world.choices.taken).toEqual([]);
+    expect([...counted.trace]).toEqual([...kept.trace]);
+  });
+
   it('replaying the full list of decisions gives the same trace; forcing one changes nothing before it', () => {
     const a = mtRun(9);
     const replayed = mtRun(9, ForcedChooser.fromList(a.world.choices.taken));

@@ -73,9 +73,6 @@ export class AsyncFuture extends RFuture {
   /** The Context of the poll in progress (awaits inside the body poll with it). */
   declare cx: Context | null;
   declare private st: St;
-  /** Where the body last suspended (the `.await` span), for the UI's per-task line marker. */
-  declare awaitLine: number;
-  declare awaitCol: number;
   /** While suspended: the suspend point, and the future it awaits there (its `__awaitee`). */
   declare at: AwaitPoint | null;
   declare awaitee: RFuture | null;
@@ -86,8 +83,6 @@ export class AsyncFuture extends RFuture {
     super();
     this.cx = null;
     this.st = St.New;
-    this.awaitLine = 0;
-    this.awaitCol = 0;
     this.at = null;
     this.awaitee = null;
     this.layout = layout;

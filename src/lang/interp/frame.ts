@@ -40,10 +40,14 @@ export class Frame {
   /** The value of `break value` / `return value`. */
   declare rv: Value;
   /**
-   * Temporaries used as places (method receivers, `&rvalue`, scrutinees) awaiting their drop: the
-   * first `nt` items. The array is kept when they are dropped (a long-lived frame, `main`'s loop,
-   * made one per statement when it was truncated to length 0, which frees its store).
+   * Temporaries used as places (method receivers, `&rvalue`, scrutinees, an awaited future)
+   * awaiting their drop: `nt` of them, the first in `t0` and the others in `temps` (owner.ts
+   * `pushTemp`, `dropTemps`). Most frames never hold two at once, so they make no array (a
+   * suspended task held one for its awaited future: 56 bytes a task). The array is kept when they
+   * are dropped (a long-lived frame, `main`'s loop, made one per statement when it was truncated
+   * to length 0, which frees its store).
    */
+  declare t0: Value;
   declare temps: Value[] | null;
   declare nt: number;
   /** The type arguments of a generic fn's call (`T` → `u8`), for `T::default()` in its body. */
@@ -56,6 +60,7 @@ export class Frame {
     this.flow = Flow.None;
     this.label = null;
     this.rv = undefined;
+    this.t0 = undefined;
     this.temps = null;
     this.nt = 0;
     this.tys = null;

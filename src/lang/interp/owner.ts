@@ -123,16 +123,38 @@ export function dropItems(items: Value[], c: object): void {
   }
 }
 
+/** Temporary `i` of `f` (frame.ts `t0` / `temps`); i < f.nt. */
+function tempAt(f: Frame, i: number): Value {
+  return i === 0 ? f.t0 : f.temps![i - 1];
+}
+
+function setTemp(f: Frame, i: number, v: Value): void {
+  if (i === 0) f.t0 = v;
+  else f.temps![i - 1] = v;
+}
+
+/** Temporary `i` of `f`, its place cleared (nothing kept alive by a stale reference). */
+function takeTemp(f: Frame, i: number): Value {
+  const v = tempAt(f, i);
+  setTemp(f, i, undefined);
+  return v;
+}
+
 /** Drops the temporaries registered in `f` since `mark`, newest first. */
 export function dropTemps(f: Frame, mark: number): void {
-  const t = f.temps;
-  if (t === null) return;
-  for (let i = f.nt - 1; i >= mark; i--) {
-    const v = t[i];
-    t[i] = undefined;
-    dropInFlight(v);
-  }
+  for (let i = f.nt - 1; i >= mark; i--) dropInFlight(takeTemp(f, i));
   f.nt = mark;
+}
+
+/** Forgets `v` as a temporary of `f` without dropping it (an awaited future; most often the newest). */
+export function forgetTemp(f: Frame, v: Value): void {
+  const n = f.nt;
+  let i = n - 1;
+  while (i >= 0 && tempAt(f, i) !== v) i--;
+  if (i < 0) return;
+  for (; i < n - 1; i++) setTemp(f, i, tempAt(f, i + 1));
+  setTemp(f, n - 1, undefined);
+  f.nt = n - 1;
 }
 
 /**
@@ -141,11 +163,8 @@ export function dropTemps(f: Frame, mark: number): void {
  * release the borrow on return). The returned value itself goes to the caller.
  */
 export function dropTailTemps(f: Frame, returned: Value): void {
-  const t = f.temps;
-  if (t === null) return;
   for (let i = f.nt - 1; i >= 0; i--) {
-    const v = t[i];
-    t[i] = undefined;
+    const v = takeTemp(f, i);
     if (v !== returned) dropInFlight(v);
   }
   f.nt = 0;
@@ -158,10 +177,11 @@ export function noteTemp(f: Frame, v: Value): void {
 
 /** Adds `v` to the frame's temporaries. */
 export function pushTemp(f: Frame, v: Value): void {
-  const t = f.temps;
-  if (t === null) f.temps = [v];
-  else t[f.nt] = v;
-  f.nt++;
+  const n = f.nt;
+  if (n === 0) f.t0 = v;
+  else if (f.temps === null) f.temps = [v];
+  else f.temps[n - 1] = v;
+  f.nt = n + 1;
 }
 
 /** Drops the live slots of a frame in `order` (unwinding, or dropping a suspended future). */

@@ -97,6 +97,8 @@ export interface RunOptions {
    * lab asks for them; other runs skip the cost). Without it, statement events mark only `.await`s.
    */
   readonly statements?: boolean;
+  /** Keep the run's decisions in `world.choices` (default); false only counts them (no replay). */
+  readonly keepChoices?: boolean;
 }
 
 /**
@@ -194,6 +196,7 @@ export class ProgramRunner {
       traceLevel: options.traceLevel ?? 'full',
       ...(options.chooser !== undefined ? { chooser: options.chooser } : {}),
       ...(options.faults !== undefined ? { faults: options.faults } : {}),
+      ...(options.keepChoices !== undefined ? { keepChoices: options.keepChoices } : {}),
       dropValue: (v) => dropInFlight(v as Value),
       onOutput: (stream, text) => {
         if (stream === 'stdout') {

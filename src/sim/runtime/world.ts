@@ -37,6 +37,8 @@ export interface WorldConfig {
   readonly chooser?: Chooser;
   /** Network faults to apply (net/faults.ts). */
   readonly faults?: FaultPlanConfig;
+  /** Keep every decision in `choices` (default); false only counts them (choice.ts `ChoiceLog`). */
+  readonly keepChoices?: boolean;
 }
 
 let latest: SimWorld | undefined;
@@ -80,7 +82,7 @@ export class SimWorld {
   /** Task cells allocated and not yet freed (the interpreter's memory guard charges for them). */
   liveTasks = 0;
   /** Every decision with more than one option, in order. */
-  readonly choices = new ChoiceLog();
+  readonly choices: ChoiceLog;
   private readonly chooser: Chooser;
   private readonly request: ChoiceRequest = {
     point: 1,
@@ -99,6 +101,7 @@ export class SimWorld {
     this.onOutput = config.onOutput;
     this.checkRefs = config.checkRefs ?? false;
     this.chooser = config.chooser ?? SEEDED;
+    this.choices = new ChoiceLog(config.keepChoices ?? true);
     this.net.onConnect = (conn, port, refused) =>
       this.trace.emit(EventKind.NetConnect, currentTaskIdRaw(), conn, port, refused ? 1 : 0);
     const faults = config.faults;

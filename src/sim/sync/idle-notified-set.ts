@@ -8,7 +8,7 @@
  * Entries and the shared lists are reference-counted like Tokio's `Arc`s, because the owner's
  * stored waker (a task reference) is released only when the last entry and the set are gone.
  */
-import type { Waker } from '../future.ts';
+import type { Context, Waker } from '../future.ts';
 
 const IDLE = 0;
 const NOTIFIED = 1;
@@ -56,8 +56,11 @@ class Lists<T> {
   }
 }
 
-/** One member; also the waker installed as its task's join waker. */
-export class ListEntry<T> implements Waker {
+/**
+ * One member; also the waker installed as its task's join waker, and the `Context` its JoinHandle
+ * is polled with (join-set.ts): no context object per join.
+ */
+export class ListEntry<T> implements Waker, Context {
   prev: ListEntry<T> | null = null;
   next: ListEntry<T> | null = null;
   list: 0 | 1 | 2 = IDLE;
@@ -69,6 +72,10 @@ export class ListEntry<T> implements Waker {
     public value: T | null,
   ) {
     parent.refs++;
+  }
+
+  get waker(): Waker {
+    return this;
   }
 
   /** The owner of a JoinSet is not a task id the entry knows: "other" in the trace. */

@@ -94,7 +94,7 @@ export class JoinSet<T> {
     const entry = this.inner.popNotified(cx.waker);
     if (entry === null) return this.inner.isEmpty() ? null : PENDING;
     const jh = entry.value as JoinHandle<T>;
-    const res = jh.poll({ waker: entry });
+    const res = jh.poll(entry);
     if (res === PENDING) {
       // Budget exhausted (the entry was deferred): come back soon.
       cx.waker.wakeByRef();
@@ -114,7 +114,7 @@ export class JoinSet<T> {
 
   /** `join_next().await`: cancel-safe (holds nothing). */
   joinNext(): Future<Option<JoinResult<T>>> {
-    return new PollFn((cx) => this.pollJoinNext(cx));
+    return new JoinNext(this);
   }
 
   joinNextWithId(): Future<Option<Result<[number, T], JoinError>>> {
@@ -140,7 +140,7 @@ export class JoinSet<T> {
       const entry = this.inner.tryPopNotified();
       if (entry === null) return null;
       const jh = entry.value as JoinHandle<T>;
-      const cx: Context = { waker: entry };
+      const cx: Context = entry;
       const res = coop === undefined ? jh.poll(cx) : coop.unconstrained(() => jh.poll(cx));
       if (res !== PENDING) return { id: this.finish(entry, res), result: res };
     }
@@ -182,6 +182,15 @@ export class JoinSet<T> {
       jh.drop();
     });
   }
+}
+
+/** `join_next()`'s future: one object per call (a `PollFn` of a closure was two). */
+class JoinNext<T> implements Future<Option<JoinResult<T>>> {
+  constructor(private readonly set: JoinSet<T>) {}
+  poll(cx: Context): Poll<Option<JoinResult<T>>> {
+    return this.set.pollJoinNext(cx);
+  }
+  drop(): void {}
 }
 
 class PollFn<T> implements Future<T> {

@@ -10,6 +10,8 @@
 import type { SpawnMeta } from '../contracts.ts';
 import { EventKind } from '../events.ts';
 import type { Context, Future, Waker } from '../future.ts';
+import { addReference, wakeByRef } from './harness.ts';
+import { TaskWaker } from './waker.ts';
 import type { SimWorld } from '../runtime/world.ts';
 import type { TraceRecorder } from '../trace/recorder.ts';
 import type { JoinError } from './join-error.ts';
@@ -35,14 +37,18 @@ export interface Schedule {
   unhandledPanic(task: Task): void;
 }
 
-export class Task implements StateCell {
+/**
+ * A task cell. It is also the `Context` its future is polled with, and that context's waker:
+ * Tokio's non-counted `waker_ref` (cloning it counts, dropping it does nothing), which borrows the
+ * task — so no waker object is made per task for its polls (48 bytes a live task).
+ */
+export class Task implements StateCell, Context, Waker {
   state = INITIAL_STATE;
   readonly id: number;
   /** Owned-list id (0: never bound, e.g. blocking tasks); never reset once set. */
   ownerId = 0;
   readonly scheduler: Schedule;
   readonly world: SimWorld;
-  readonly trace: TraceRecorder;
   readonly meta: SpawnMeta;
   readonly blocking: boolean;
   future: Future<unknown> | null;
@@ -56,8 +62,6 @@ export class Task implements StateCell {
   ownedPrev: Task | null = null;
   ownedNext: Task | null = null;
   ownedShard = -1;
-  /** The non-counted `waker_ref` context handed to the future during polls (created on first poll). */
-  pollCx: Context | null = null;
   /** A blocking job asked to sleep until this real instant mid-poll (-1: not sleeping). */
   blockingWakeAt = -1;
   deallocated = false;
@@ -80,13 +84,46 @@ export class Task implements StateCell {
     blocking: boolean,
   ) {
     this.world = world;
-    this.trace = world.trace;
     this.id = id;
     this.future = future;
     this.scheduler = scheduler;
     this.meta = meta;
     this.blocking = blocking;
     world.liveTasks++;
+  }
+
+  /** The world's trace (a getter: a field was 8 bytes a live task). */
+  get trace(): TraceRecorder {
+    return this.world.trace;
+  }
+
+  // ---- the poll's `Context` and its borrowed waker (waker.ts has the counted ones)
+  get waker(): Waker {
+    return this;
+  }
+
+  get target(): number {
+    return this.id;
+  }
+
+  clone(): Waker {
+    addReference(this, Holder.Waker);
+    return new TaskWaker(this);
+  }
+
+  /** Waking the borrowed waker by value wakes by reference: it holds no reference to give up. */
+  wake(): void {
+    wakeByRef(this);
+  }
+
+  wakeByRef(): void {
+    wakeByRef(this);
+  }
+
+  drop(): void {}
+
+  willWake(other: Waker): boolean {
+    return other === this || (other instanceof TaskWaker && other.task === this);
   }
 
   /** Number of references the live holders account for. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PENDING } from '../future.ts';
+import { PENDING, type Waker } from '../future.ts';
 import { yieldNow } from './yield-now.ts';
 import { assertRefs } from './cell.ts';
+import { refCount } from './state.ts';
 import { RustPanic } from './panic.ts';
 import {
   CountingWaker,
@@ -213,5 +214,31 @@ describe('harness details', () => {
     const w = new CountingWaker();
     expect(jh.poll({ waker: w })).toEqual({ ok: true, value: 1 });
     expect(() => jh.poll({ waker: w })).toThrow('JoinHandle polled after completion');
+  });
+});
+
+describe("the poll's borrowed waker (waker_ref) is the task cell itself", () => {
+  it('holds no reference: cloning it counts one, dropping it changes nothing, will_wake matches its clones', () => {
+    let borrowed: Waker | null = null;
+    let clone: Waker | null = null;
+    const fut = new Probe(1, 1, (cx, n) => {
+      if (n !== 1) return;
+      borrowed = cx.waker;
+      const before = refCount(task.state);
+      cx.waker.drop();
+      expect(refCount(task.state)).toBe(before);
+      clone = cx.waker.clone();
+      expect(refCount(task.state)).toBe(before + 1);
+      expect(task.holders().waker).toBe(1);
+    });
+    const { task } = newUnowned(testWorld(), new TestScheduler(), fut);
+    runUnowned(task);
+    expect(borrowed).toBe(task);
+    expect(clone).not.toBe(task);
+    expect(clone!.willWake(task)).toBe(true);
+    expect(task.willWake(clone!)).toBe(true);
+    expect(clone!.target).toBe(task.id);
+    clone!.drop();
+    expect(task.holders().waker).toBe(0);
   });
 });

@@ -12,7 +12,6 @@ import type { Task } from './cell.ts';
 import { JoinError } from './join-error.ts';
 import { isRustPanic } from './panic.ts';
 import * as S from './state.ts';
-import { TaskWaker } from './waker.ts';
 
 const { Transition } = S;
 
@@ -128,11 +127,8 @@ function afterFuturePoll(t: Task, ready: boolean): PollFuture {
 
 /** `poll_future`: polls under the task-id guard; Ready or a panic stores the output. True = done. */
 function pollFuture(t: Task, worker: number): boolean {
-  let cx = t.pollCx;
-  if (cx === null) {
-    cx = new TaskWaker(t, false);
-    t.pollCx = cx;
-  }
+  // the task is its own poll context (cell.ts): Tokio's borrowed `waker_ref`
+  const cx = t;
   const fut = t.future;
   if (fut === null) throw new Error(`task ${t.id} polled without a future`);
   const trace = t.trace;

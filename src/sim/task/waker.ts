@@ -1,24 +1,23 @@
 /**
  * Task wakers (tokio-facts.md §3.6): clone = ref_inc, drop = ref_dec, wake = wake_by_val (consumes
  * the waker's reference), wake_by_ref keeps it. The waker handed to a future during its own poll is
- * Tokio's non-counted `waker_ref`: cloning it counts, dropping it does nothing.
+ * Tokio's non-counted `waker_ref`: the task cell itself (cell.ts `Task`); cloning it makes one of
+ * these counted wakers.
  */
-import type { Context, Waker } from '../future.ts';
+import type { Waker } from '../future.ts';
 import { Holder } from './cell.ts';
 import type { Task } from './cell.ts';
-import { addReference, dropReference, wakeByRef, wakeByVal } from './harness.ts';
+import { dropReference, wakeByRef, wakeByVal } from './harness.ts';
 
-/** Also the poll's `Context` (its `waker` is itself), saving an object per task. */
-export class TaskWaker implements Waker, Context {
+/** A counted task waker: holds one task reference until it is woken by value or dropped. */
+export class TaskWaker implements Waker {
   readonly task: Task;
-  /** false for the poll's borrowed `waker_ref` (holds no reference). */
-  private readonly counted: boolean;
   // assigned in the constructor, not as an initialiser (V8 runs those as a function of their own)
   declare private dropped: boolean;
 
-  constructor(task: Task, counted: boolean) {
+  /** Takes over a reference the caller already counted (`Task.clone`, `TaskWaker.clone`). */
+  constructor(task: Task) {
     this.task = task;
-    this.counted = counted;
     this.dropped = false;
   }
 
@@ -26,22 +25,13 @@ export class TaskWaker implements Waker, Context {
     return this.task.id;
   }
 
-  get waker(): Waker {
-    return this;
-  }
-
   clone(): Waker {
     this.assertLive('clone');
-    addReference(this.task, Holder.Waker);
-    return new TaskWaker(this.task, true);
+    return this.task.clone();
   }
 
   wake(): void {
     this.assertLive('wake');
-    if (!this.counted) {
-      wakeByRef(this.task);
-      return;
-    }
     this.dropped = true;
     wakeByVal(this.task, Holder.Waker);
   }
@@ -52,14 +42,13 @@ export class TaskWaker implements Waker, Context {
   }
 
   drop(): void {
-    if (!this.counted) return;
     this.assertLive('drop');
     this.dropped = true;
     dropReference(this.task, Holder.Waker);
   }
 
   willWake(other: Waker): boolean {
-    return other instanceof TaskWaker && other.task === this.task;
+    return other === this.task || (other instanceof TaskWaker && other.task === this.task);
   }
 
   private assertLive(op: string): void {

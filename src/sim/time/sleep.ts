@@ -19,6 +19,14 @@ export const RUNTIME_SHUTTING_DOWN_ERROR = 'A Tokio 1.x context was found, but i
 /** Display of `time::error::Error::shutdown()`; Sleep panics with `timer error: {e}`. */
 export const TIMER_SHUTDOWN_ERROR = 'the timer is shutdown, must be called from the context of Tokio runtime';
 
+const enum Bit {
+  /** Filed (or to be filed) at `deadlineNs`: false until the first poll, and after `resetWithoutReregister`. */
+  Registered = 1,
+  /** The entry part has its trace id (first registration done). */
+  Initialized = 2,
+  Dropped = 4,
+}
+
 /**
  * The Sleep carries its wheel entry inline (it *is* the entry), as Tokio keeps `TimerShared`
  * inside the pinned Sleep: one allocation per sleep. The entry part is initialised — and gets its
@@ -26,9 +34,8 @@ export const TIMER_SHUTDOWN_ERROR = 'the timer is shutdown, must be called from 
  */
 export class Sleep extends TimerEntry implements Future<void> {
   private deadlineNs: Nanos;
-  private registered = false;
-  private initialized = false;
-  private dropped = false;
+  /** `Bit`s: registered, initialized, dropped (one field, not three: 16 bytes a live sleep). */
+  private bits = 0;
   private readonly driver: TimerDriver;
 
   /** `Sleep::new_timeout`: needs a runtime (the given context or the current one). */
@@ -45,7 +52,7 @@ export class Sleep extends TimerEntry implements Future<void> {
 
   /** True once the timer fired after having been registered. */
   isElapsed(): boolean {
-    return this.initialized && !this.mightBeRegistered() && this.registered;
+    return (this.bits & Bit.Initialized) !== 0 && !this.mightBeRegistered() && (this.bits & Bit.Registered) !== 0;
   }
 
   /** `Sleep::reset`: new deadline, re-filed now (a later one on a filed entry just moves `when`). */
@@ -60,10 +67,10 @@ export class Sleep extends TimerEntry implements Future<void> {
 
   private resetEntry(deadline: Nanos, reregister: boolean): void {
     this.deadlineNs = deadline;
-    this.registered = reregister;
+    this.bits = reregister ? this.bits | Bit.Registered : this.bits & ~Bit.Registered;
     const tick = this.driver.deadlineToTick(deadline);
-    if (!this.initialized) {
-      this.initialized = true;
+    if ((this.bits & Bit.Initialized) === 0) {
+      this.bits |= Bit.Initialized;
       this.id = this.driver.nextId();
     }
     if (this.extendExpiration(tick)) return;
@@ -78,7 +85,7 @@ export class Sleep extends TimerEntry implements Future<void> {
       coop?.restore();
       throw new RustPanic(RUNTIME_SHUTTING_DOWN_ERROR);
     }
-    if (!this.registered) this.resetEntry(this.deadlineNs, true);
+    if ((this.bits & Bit.Registered) === 0) this.resetEntry(this.deadlineNs, true);
     this.registerWaker(cx.waker);
     if (this.when !== DEREGISTERED) {
       coop?.restore();
@@ -90,9 +97,9 @@ export class Sleep extends TimerEntry implements Future<void> {
   }
 
   drop(): void {
-    if (this.dropped) return;
-    this.dropped = true;
-    if (!this.initialized) return;
+    if ((this.bits & Bit.Dropped) !== 0) return;
+    this.bits |= Bit.Dropped;
+    if ((this.bits & Bit.Initialized) === 0) return;
     this.driver.clearEntry(this);
     // A fired entry still holds the waker of the poll that saw it Ready.
     const w = this.waker;

@@ -15,7 +15,7 @@ import { AsyncFuture, type AsyncLayout, type AwaitPoint, RFuture } from '../asyn
 import { ClosureDef, RClosure } from '../call.ts';
 import { Site } from '../defs.ts';
 import { CTL, Flow, Frame, frameAt } from '../frame.ts';
-import { claim, dropSlot, pushTemp, take } from '../owner.ts';
+import { claim, dropSlot, forgetTemp, pushTemp, take } from '../owner.ts';
 import { currentContext, EventKind, PENDING, type Context, type Pending } from '../sim.ts';
 import { intoFuture } from '../tokio/into-future.ts';
 import { markResumableScope, resumableBody } from '../tokio/blocking.ts';
@@ -227,7 +227,7 @@ export function compileAwait(cx: Cx, e: AwaitExpr): CE {
           s[futSlot] = undefined;
           host.awaitee = null;
           if (owned) {
-            releaseTemp(f, fut);
+            forgetTemp(f, fut);
             fut.drop();
           }
           return after === null || r === CTL ? r : after(f, r);
@@ -260,7 +260,7 @@ export function* awaitValue(
     if (r !== PENDING) {
       host.awaitee = null;
       if (owned) {
-        releaseTemp(f, fut);
+        forgetTemp(f, fut);
         fut.drop();
       }
       return r;
@@ -279,26 +279,12 @@ function awaitedFuture(v: Value, site: Site): RFuture {
 
 /** The frame's future suspends at `site`, awaiting `fut` (the inspector's line marker and saved locals follow it). */
 function suspendAt(host: AsyncFuture, site: Site, point: AwaitPoint | null, fut: RFuture): void {
-  host.awaitLine = site.line;
-  host.awaitCol = site.col;
   host.at = point;
   host.awaitee = fut;
   noteSuspension(site);
 }
 
 export { RFuture };
-
-/** Forgets the awaited future as a temporary of `f` (it is most often the newest). */
-function releaseTemp(f: Frame, fut: Value): void {
-  const t = f.temps!;
-  const n = f.nt;
-  let i = n - 1;
-  while (i >= 0 && t[i] !== fut) i--;
-  if (i < 0) return;
-  for (; i < n - 1; i++) t[i] = t[i + 1];
-  t[n - 1] = undefined;
-  f.nt = n - 1;
-}
 
 /** Records where the running task suspends (the UI marks each task's current line with it). */
 function noteSuspension(site: Site): void {

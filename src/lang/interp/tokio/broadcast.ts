@@ -18,7 +18,7 @@ import { fn, member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
 import { deref, Owned, type Value } from '../values.ts';
 import { BROADCAST_RECV_ERROR, BROADCAST_TRY_RECV_ERROR, variantOf } from './error-enums.ts';
-import { fromResult, SimError, SimFut } from './sim-values.ts';
+import { fromResult, SimError, SimFut, toUnit } from './sim-values.ts';
 import type { EnumDef } from '../defs.ts';
 
 export class RBroadcastSender extends Owned {
@@ -75,7 +75,7 @@ def(TX, 'receiver_count', 'ref', (_s, a) => tx(a[0]).receiverCount());
 def(TX, 'same_channel', 'ref', (_s, a) => tx(a[0]).sameChannel(tx(a[1])));
 def(TX, 'strong_count', 'ref', (_s, a) => tx(a[0]).strongCount());
 def(TX, 'weak_count', 'ref', (_s, a) => tx(a[0]).weakCount());
-def(TX, 'closed', 'ref', (_s, a) => new SimFut(tx(a[0]).closed(), () => undefined));
+def(TX, 'closed', 'ref', (_s, a) => new SimFut(tx(a[0]).closed(), toUnit));
 def(TX, 'clone', 'ref', (_s, a) => new RBroadcastSender(tx(a[0]).clone()));
 
 const RX = tableFor(RBroadcastReceiver);

@@ -13,7 +13,7 @@ import { forEachItem, intoIter } from '../std/iter.ts';
 import { member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
 import { deref, MutRef, Owned, type Value } from '../values.ts';
-import { fromOption, fromResult, SimFut } from './sim-values.ts';
+import { fromOption, fromResult, SimFut, toUnit, toOption } from './sim-values.ts';
 import { blockingJob } from './blocking.ts';
 import { joinResult, located, RAbortHandle, RTaskId, spawnMeta, toSim } from './task.ts';
 import { JoinErrorValue } from '../std/errors.ts';
@@ -65,7 +65,7 @@ m('try_join_next_with_id', 'refMut', (_s, a) => withId(js(a[0]).tryJoinNextWithI
 m('try_join_next', 'refMut', (_s, a) => fromOption(js(a[0]).tryJoinNext(), joinResult));
 m('abort_all', 'refMut', (_s, a) => void js(a[0]).abortAll());
 m('detach_all', 'refMut', (_s, a) => void js(a[0]).detachAll());
-m('shutdown', 'refMut', (_s, a) => new SimFut(js(a[0]).shutdown(), () => undefined));
+m('shutdown', 'refMut', (_s, a) => new SimFut(js(a[0]).shutdown(), toUnit));
 m('join_all', 'value', (_s, a) => {
   const set = deref(a[0]) as RJoinSet;
   return new SimFut(set.s.joinAll(), (vs) => vecOf(vs as Value[]));
@@ -121,21 +121,16 @@ def(TT, 'clone', 'ref', (_s, a) => new RToken(tk(a[0]).clone()));
 def(TT, 'child_token', 'ref', (_s, a) => new RToken(tk(a[0]).childToken()));
 def(TT, 'cancel', 'ref', (_s, a) => void tk(a[0]).cancel());
 def(TT, 'is_cancelled', 'ref', (_s, a) => tk(a[0]).isCancelled());
-def(TT, 'cancelled', 'ref', (_s, a) => new SimFut(tk(a[0]).cancelled(), () => undefined));
-def(TT, 'cancelled_owned', 'value', (_s, a) => new SimFut(tk(a[0]).cancelledOwned(), () => undefined));
+def(TT, 'cancelled', 'ref', (_s, a) => new SimFut(tk(a[0]).cancelled(), toUnit));
+def(TT, 'cancelled_owned', 'value', (_s, a) => new SimFut(tk(a[0]).cancelledOwned(), toUnit));
 def(TT, 'drop_guard', 'value', (_s, a) => new RDropGuard(tk(a[0]).dropGuard()));
 def(TT, 'drop_guard_ref', 'ref', (_s, a) => new RDropGuardRef(tk(a[0]).dropGuardRef(), deref(a[0]) as RToken));
-def(
-  TT,
-  'run_until_cancelled',
-  'ref',
-  (s, a) => new SimFut(tk(a[0]).runUntilCancelled(toSim(a[1], s)), (o) => fromOption(o)),
-);
+def(TT, 'run_until_cancelled', 'ref', (s, a) => new SimFut(tk(a[0]).runUntilCancelled(toSim(a[1], s)), toOption));
 def(
   TT,
   'run_until_cancelled_owned',
   'value',
-  (s, a) => new SimFut(tk(a[0]).runUntilCancelledOwned(toSim(a[1], s)), (o) => fromOption(o)),
+  (s, a) => new SimFut(tk(a[0]).runUntilCancelledOwned(toSim(a[1], s)), toOption),
 );
 
 const DG = tableFor(RDropGuard);

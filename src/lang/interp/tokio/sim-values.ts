@@ -55,6 +55,12 @@ export class BorrowedFut implements Future<Value> {
 /** The value as it is (one function, not a fresh default closure on every call: these run per poll). */
 export const asValue = (v: unknown): Value => v as Value;
 
+/** An output of `()` (one function: an arrow written at a call site is a new closure per call). */
+export const toUnit = (): Value => undefined;
+
+/** The simulator's Option → Rust `Option`, as a `SimFut` converter. */
+export const toOption = (o: unknown): Value => fromOption(o);
+
 /** The simulator's Result → Rust `Result`. */
 export function fromResult(
   r: unknown,

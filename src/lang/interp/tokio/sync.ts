@@ -32,7 +32,7 @@ import { fn, member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
 import { deref, Owned, type Value } from '../values.ts';
 import { RFuture } from '../async.ts';
-import { asValue, fromOption, fromResult, SimError, SimFut, SimGuard } from './sim-values.ts';
+import { asValue, fromResult, SimError, SimFut, SimGuard, toUnit, toOption } from './sim-values.ts';
 import { RArc } from '../std/sync.ts';
 import { BufIter, tuple2 } from '../std/iter.ts';
 import {
@@ -123,7 +123,7 @@ def(OTX, 'send', 'value', (_s, a) => {
   return r.ok ? ok(undefined) : err(r.error);
 });
 def(OTX, 'is_closed', 'ref', (_s, a) => otx(a[0]).isClosed());
-def(OTX, 'closed', 'refMut', (_s, a) => new SimFut(otx(a[0]).closed(), () => undefined));
+def(OTX, 'closed', 'refMut', (_s, a) => new SimFut(otx(a[0]).closed(), toUnit));
 const ORX = tableFor(ROneshotRx);
 const orx = (v: Value): OneshotReceiver<Value> => (deref(v) as ROneshotRx).h;
 def(ORX, 'try_recv', 'refMut', (_s, a) =>
@@ -155,7 +155,7 @@ def(TX, 'send', 'ref', (_s, a) => new SimFut(tx(a[0]).send(a[1]), (r) => fromRes
 def(TX, 'try_send', 'ref', (_s, a) => fromResult(tx(a[0]).trySend(a[1]), () => undefined, sendErr));
 def(TX, 'clone', 'ref', (_s, a) => new RSender(tx(a[0]).clone()));
 def(TX, 'is_closed', 'ref', (_s, a) => tx(a[0]).isClosed());
-def(TX, 'closed', 'ref', (_s, a) => new SimFut(tx(a[0]).closed(), () => undefined));
+def(TX, 'closed', 'ref', (_s, a) => new SimFut(tx(a[0]).closed(), toUnit));
 def(TX, 'capacity', 'ref', (_s, a) => tx(a[0]).capacity());
 def(TX, 'max_capacity', 'ref', (_s, a) => tx(a[0]).maxCapacity());
 def(TX, 'strong_count', 'ref', (_s, a) => tx(a[0]).strongCount());
@@ -167,7 +167,7 @@ const utx = (v: Value): UnboundedSender<Value> => (deref(v) as RUnboundedSender)
 def(UTX, 'send', 'ref', (_s, a) => fromResult(utx(a[0]).send(a[1]), () => undefined, sendErr));
 def(UTX, 'clone', 'ref', (_s, a) => new RUnboundedSender(utx(a[0]).clone()));
 def(UTX, 'is_closed', 'ref', (_s, a) => utx(a[0]).isClosed());
-def(UTX, 'closed', 'ref', (_s, a) => new SimFut(utx(a[0]).closed(), () => undefined));
+def(UTX, 'closed', 'ref', (_s, a) => new SimFut(utx(a[0]).closed(), toUnit));
 def(UTX, 'strong_count', 'ref', (_s, a) => utx(a[0]).strongCount());
 def(UTX, 'downgrade', 'ref', (_s, a) => new RWeakSender(utx(a[0]).downgrade(), true));
 def(UTX, 'weak_count', 'ref', (_s, a) => utx(a[0]).weakCount());
@@ -197,7 +197,7 @@ def(WTX, 'strong_count', 'ref', (_s, a) => wtx(a[0]).strongCount());
 def(WTX, 'weak_count', 'ref', (_s, a) => wtx(a[0]).weakCount());
 const RX = tableFor(RReceiver);
 const rx = (v: Value): Receiver<Value> => (deref(v) as RReceiver).h;
-def(RX, 'recv', 'refMut', (_s, a) => new SimFut(rx(a[0]).recv(), (o) => fromOption(o)));
+def(RX, 'recv', 'refMut', (_s, a) => new SimFut(rx(a[0]).recv(), toOption));
 def(RX, 'try_recv', 'refMut', (_s, a) =>
   fromResult(rx(a[0]).tryRecv(), (v) => v as Value, tryRecvErr(variantOf(MPSC_TRY_RECV_ERROR, 0))),
 );

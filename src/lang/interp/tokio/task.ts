@@ -35,7 +35,7 @@ import { def, tableFor } from '../std/tables.ts';
 import { deref, Owned, STATIC, type Value } from '../values.ts';
 import { dropInFlight } from '../owner.ts';
 import { PanicPayload } from '../panic.ts';
-import { asFuture, asValue, fromResult, SimFut } from './sim-values.ts';
+import { asFuture, asValue, fromResult, SimFut, toUnit } from './sim-values.ts';
 import { blockingJob } from './blocking.ts';
 import { TypeFault, typeFault } from '../type-fault.ts';
 import { adaptFuture } from './into-future.ts';
@@ -187,7 +187,7 @@ fn(['tokio::spawn', 'tokio::task::spawn', 'task::spawn', 'spawn'], spawnFn);
 fn(['tokio::task::spawn_blocking', 'task::spawn_blocking', 'spawn_blocking'], (s, a) => {
   return new RJoinHandle(located(s, () => spawnBlocking(blockingJob(a[0], s), spawnMeta(s))));
 });
-fn(['tokio::task::yield_now', 'task::yield_now', 'yield_now'], () => new SimFut(yieldNow(), () => undefined));
+fn(['tokio::task::yield_now', 'task::yield_now', 'yield_now'], () => new SimFut(yieldNow(), toUnit));
 fn(['tokio::task::id', 'task::id'], (s) => new RTaskId(located(s, () => taskId())));
 fn(['tokio::task::try_id', 'task::try_id'], () => {
   const id = tryTaskId();
@@ -195,7 +195,7 @@ fn(['tokio::task::try_id', 'task::try_id'], () => {
 });
 fn(
   ['tokio::task::consume_budget', 'task::consume_budget', 'coop::consume_budget', 'tokio::task::coop::consume_budget'],
-  () => new SimFut(consumeBudget(), () => undefined),
+  () => new SimFut(consumeBudget(), toUnit),
 );
 fn(['tokio::task::coop::has_budget_remaining', 'coop::has_budget_remaining', 'task::coop::has_budget_remaining'], () =>
   hasBudgetRemaining(),

@@ -13,7 +13,7 @@ import { tuple2 } from '../std/iter.ts';
 import { fn, member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
 import { deref, MutRef, Owned, RefBase, type Value } from '../values.ts';
-import { fromResult, SimError, SimFut } from './sim-values.ts';
+import { fromResult, SimError, SimFut, toUnit } from './sim-values.ts';
 
 type Holder = Value[];
 
@@ -135,7 +135,7 @@ def(TX, 'send_modify', 'ref', (s, a) => {
 def(TX, 'send_if_modified', 'ref', (s, a) => sendIfModified(s, tx(a[0]), a[1]));
 def(TX, 'borrow', 'ref', (_s, a) => refOf(tx(a[0]).borrow()));
 def(TX, 'is_closed', 'ref', (_s, a) => tx(a[0]).isClosed());
-def(TX, 'closed', 'ref', (_s, a) => new SimFut(tx(a[0]).closed(), () => undefined));
+def(TX, 'closed', 'ref', (_s, a) => new SimFut(tx(a[0]).closed(), toUnit));
 def(TX, 'subscribe', 'ref', (_s, a) => new RWatchReceiver(tx(a[0]).subscribe()));
 def(TX, 'receiver_count', 'ref', (_s, a) => tx(a[0]).receiverCount());
 def(TX, 'sender_count', 'ref', (_s, a) => tx(a[0]).senderCount());
