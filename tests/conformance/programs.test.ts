@@ -30,10 +30,7 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
 const KNOWN_GAPS: Record<string, string> = {
   'learners3/21_priority_jobs.rs': 'a tokio MutexGuard made in a tail expression is never released (deadlock)',
   'learners3/28_handlers_dyn.rs': 'collect() in an async block boxed as dyn Future<Output = String> collects a Vec',
-  'learners3/31_event_bus.rs': 'or_default() on an entry of a Vec of boxed closures has no push (E0599 while running)',
   'learners3/35_log_macro.rs': 'macro_rules! is not supported',
-  'learners3/36_tokenizer_lifetimes.rs': 'u8::is_ascii_alphanumeric is missing (E0599 while running)',
-  'learners3/39_box_dyn_error.rs': 'is::<T>() on Box<dyn Error> is missing (E0599 while running)',
 };
 
 function read(dir: string, name: string, ext: string): string | undefined {
