@@ -28,7 +28,6 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
 const KNOWN_GAPS: Record<string, string> = {
-  'learners3/28_handlers_dyn.rs': 'collect() in an async block boxed as dyn Future<Output = String> collects a Vec',
   'learners3/35_log_macro.rs': 'macro_rules! is not supported',
 };
 
