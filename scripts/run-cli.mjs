@@ -33,6 +33,9 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest(join(root, 'src')))
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // the interpreter names some simulator errors by their class (`TryAcquireError`'s Debug):
+    // bundling would rename a class whose name another module also uses
+    keepNames: true,
     logLevel: 'warning',
   });
   // Concurrent first runs (parallel tests) each build their own file; the rename is atomic.

@@ -22,10 +22,14 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
   ['learners2', 41],
   // issues 10 and 13: learner-style Day 6 programs written without looking at the other corpora
   ['learners1', 75],
+  // issues 10 and 13: a third blind batch of learner programs (Day 6 and the Rust around it)
+  ['learners3', 57],
 ];
 
 /** Programs the simulator does not reproduce yet, with the reason. Each must still fail: fix it, then remove it here. */
-const KNOWN_GAPS: Record<string, string> = {};
+const KNOWN_GAPS: Record<string, string> = {
+  'learners3/35_log_macro.rs': 'macro_rules! is not supported',
+};
 
 function read(dir: string, name: string, ext: string): string | undefined {
   const p = join(dir, name.replace(/\.rs$/, ext));

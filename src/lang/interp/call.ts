@@ -54,13 +54,13 @@ function runBody(def: Callee, f: Frame, line: number, col: number): Value {
     r = f.rv;
     f.flow = Flow.None;
   }
+  // temporaries of the tail expression outlive the body's locals (edition 2021), not its arguments
+  dropTailTemps(f, r);
   const ps = def.paramSlots;
   for (let i = ps.length - 1; i >= 0; i--) {
     const k = ps[i];
     dropSlot(f.s[k], f.s, k);
   }
-  // temporaries of the tail expression live until the end of the body (edition 2021)
-  dropTailTemps(f, r);
   return r;
 }
 

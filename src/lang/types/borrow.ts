@@ -11,7 +11,7 @@
  * its reference is used again after the conflicting statement of the same block; anything else
  * (reassigned references, borrows through calls, closures) is left alone, so no finding is false.
  */
-import type { Block, Expr, FnItem, Program, Span, Stmt } from '../syntax/ast.ts';
+import type { Block, Expr, FnItem, FormatMacro, Program, Span, Stmt } from '../syntax/ast.ts';
 import { walk, type SyntaxNode } from '../syntax/visit.ts';
 import { MUT_METHODS } from './method-call.ts';
 import { certainlyMoves } from './copy.ts';
@@ -252,8 +252,86 @@ function returnsLocalRef(cx: Cx, fn: FnItem): void {
   });
 }
 
+/** std `Option`/`Result` methods that take `self` by value. */
+const CONSUMES = new Set([
+  'and_then',
+  'map',
+  'map_err',
+  'map_or',
+  'map_or_else',
+  'unwrap',
+  'expect',
+  'unwrap_err',
+  'expect_err',
+  'unwrap_or',
+  'unwrap_or_else',
+  'unwrap_or_default',
+  'ok',
+  'err',
+  'or',
+  'or_else',
+  'and',
+  'zip',
+  'flatten',
+  'into_iter',
+]);
+const HOLDERS = new Set(['Option', 'Result']);
+
+/** A std `Option`/`Result` local, by name in `e`. */
+function heldLocal(cx: Cx, e: Expr): Local | null {
+  const l = e.kind === 'PathExpr' ? cx.localOf.get(e) : undefined;
+  const t = l === undefined ? null : cx.resolved(l.ty);
+  return l !== undefined && t?.k === 'adt' && HOLDERS.has(t.name) && !cx.items.adts.has(t.name) ? l : null;
+}
+
+/** The local a format argument keeps borrowed: `&x…`, `v.iter()`, or `r.as_ref()` (then `.ok()`, `.unwrap()`). */
+function argLoan(cx: Cx, e: Expr): Local | null {
+  let cur = e;
+  while (cur.kind === 'MethodCall' && ['ok', 'err', 'unwrap', 'expect'].includes(cur.method)) cur = cur.receiver;
+  if (cur.kind === 'MethodCall' && (cur.method === 'as_ref' || cur.method === 'as_mut') && cur.args.length === 0)
+    return heldLocal(cx, cur.receiver);
+  return borrowOf(cx, e)?.of ?? null;
+}
+
+/** `r.and_then(…)` on an `Option`/`Result` local `l` that is not `Copy`: `r` moves. */
+function consumedIn(cx: Cx, u: Expr, l: Local): Clash | null {
+  if (!certainlyMoves(l.ty, cx.table, cx.items)) return null;
+  let found: Clash | null = null;
+  walk(u, (n) => {
+    if (found !== null || n.kind === 'Closure' || n.kind === 'AsyncBlock' || n.kind === 'Fn') return false;
+    if (n.kind === 'MethodCall' && CONSUMES.has(n.method) && heldLocal(cx, n.receiver) === l)
+      found = {
+        at: n.receiver.span,
+        code: 'E0505',
+        message: `cannot move out of \`${l.name}\` because it is borrowed`,
+      };
+    return found === null;
+  });
+  return found;
+}
+
+/**
+ * E0505 inside one format macro: its arguments stay borrowed until the text is written, so one that
+ * borrows a local (`r.as_ref().ok()`) is still live when a later one moves it (`r.and_then(…)`).
+ */
+function formatArgsConflict(cx: Cx, m: FormatMacro): void {
+  const loans: Local[] = [];
+  for (const a of m.args) {
+    for (const l of loans) {
+      const clash = moveIn(cx, a.value, l) ?? consumedIn(cx, a.value, l);
+      if (clash !== null) {
+        cx.findings.error('borrowck', clash.at, clash.code, clash.message);
+        return;
+      }
+    }
+    const loan = argLoan(cx, a.value);
+    if (loan !== null) loans.push(loan);
+  }
+}
+
 export function checkBorrows(cx: Cx, program: Program): void {
   walk(program, (n) => {
+    if (n.kind === 'FormatMacro') formatArgsConflict(cx, n);
     if (n.kind === 'Block') conflicts(cx, n);
     if (n.kind === 'For') loopConflict(cx, n);
     if (n.kind === 'Fn') returnsLocalRef(cx, n);

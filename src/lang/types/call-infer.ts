@@ -80,6 +80,15 @@ export function inferCall(cx: Cx, e: CallExpr): Ty {
       cx.spawnArgs.add(e.args[0]);
     }
   }
+  const boxPin = e.args.length === 1 ? calleePath(cx, e.callee) : null;
+  if (boxPin === 'Box::pin' || boxPin === 'std::boxed::Box::pin') {
+    // `Box::pin(fut)` is typed as the future it pins, as `pin!(fut)` is (lower.ts types a
+    // `Pin<Box<dyn Future<Output = T>>>` the same way, so the async block takes that output)
+    const t = cx.resolved(inferExpr(cx, e.args[0]));
+    if (t.k === 'future') return t;
+    cx.table.escape(t);
+    return UNKNOWN;
+  }
   if (isSpawnCall(cx, e) && e.args.length !== 1) {
     for (const a of e.args) cx.table.escape(inferExpr(cx, a));
     argCount(cx, e.callee.span, 'function', 1, e.args.length);

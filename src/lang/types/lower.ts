@@ -62,12 +62,14 @@ export function lowerPathType(path: Path, env: LowerEnv): Ty {
     }
     const alias = env.items.aliases.get(name);
     if (alias !== undefined) {
-      return alias.generics.params.length === 0 && alias.type !== null
+      // lifetimes do not change a type here: `type BoxFut<'a> = Pin<Box<dyn Future<…> + 'a>>`
+      return alias.generics.params.every((p) => p.kind === 'LifetimeParam') && alias.type !== null
         ? lowerType(alias.type, { ...env, generics: new Set() })
         : UNKNOWN;
     }
   }
   if (segs.length === 2 && segs[0]?.name === 'Self') return selfAssoc(name, env);
+  if (name === 'Pin' && args.length === 1 && isPinPath(path, env)) return pinnedFuture(args[0]);
   if (segs.length > 1 && env.items.modules.has(segs[0]?.name ?? '')) return UNKNOWN;
   const std = qualifyStd(path, env.items);
   if (std === null) return UNKNOWN;
@@ -80,6 +82,21 @@ export function lowerPathType(path: Path, env: LowerEnv): Ty {
       Array.from({ length: arity }, () => env.fresh()),
     );
   return UNKNOWN;
+}
+
+function isPinPath(path: Path, env: LowerEnv): boolean {
+  const names = path.segments.map((s) => s.name).join('::');
+  const imported = env.items.imports.get('Pin');
+  return names === 'std::pin::Pin' || (names === 'Pin' && imported === 'std::pin::Pin');
+}
+
+/**
+ * `Pin<Box<F>>` and `Pin<&mut F>` of a future are typed as the future, as `pin!(fut)` and
+ * `Box::pin(fut)` are (the pin itself is not modelled); any other pin stays unknown.
+ */
+function pinnedFuture(inner: Ty): Ty {
+  const f = inner.k === 'adt' && inner.name === 'Box' ? inner.args[0] : inner.k === 'ref' ? inner.inner : undefined;
+  return f?.k === 'future' ? f : UNKNOWN;
 }
 
 /** `Self::Err` inside an impl for a user type: the `type Err = …` one of its impls declares. */
@@ -121,7 +138,10 @@ export function lowerType(t: Type, env: LowerEnv): Ty {
         params: t.inputs.map((i) => lowerType(i, env)),
         ret: t.output ? lowerType(t.output, env) : UNIT,
       };
-    case 'ImplTraitType': {
+    case 'ImplTraitType':
+    case 'DynTraitType': {
+      // `dyn Future<Output = T>` (boxed and pinned) is typed by its output, as `impl Future` is:
+      // an async block coerced to it has that output (`collect()` in it builds the `T`)
       for (const b of t.bounds) {
         if (b.kind === 'TraitBound' && lastName(b.path) === 'Future') {
           return { k: 'future', output: outputBinding(b.path, env) ?? UNKNOWN, asyncBlock: false };
@@ -129,7 +149,6 @@ export function lowerType(t: Type, env: LowerEnv): Ty {
       }
       return UNKNOWN;
     }
-    case 'DynTraitType':
     case 'PtrType':
       return UNKNOWN;
   }

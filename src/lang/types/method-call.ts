@@ -209,6 +209,20 @@ const CLOSED: Record<string, readonly string[]> = {
   // tokio 1.48's JoinSet and tokio-util 0.7.16's CancellationToken, with their trait methods.
   JoinSet: [...JOIN_SET_METHODS, 'extend', 'fmt', 'default', 'drop', ...UNIVERSAL],
   CancellationToken: [...TOKEN_METHODS, 'fmt', 'default', 'drop', ...UNIVERSAL],
+  // tokio 1.48's JoinError, with Display's and std::error::Error's methods
+  JoinError: [
+    'is_cancelled',
+    'is_panic',
+    'into_panic',
+    'try_into_panic',
+    'id',
+    'fmt',
+    'to_string',
+    'source',
+    'description',
+    'cause',
+    ...UNIVERSAL,
+  ],
 };
 
 /** How rustc names the type in E0599: with its declared parameters. */

@@ -331,6 +331,9 @@ class CaptureCollector extends MoveCheck {
     }
     const prev = this.captured.get(p.key);
     if (prev === undefined || (mode === 'move' && prev.mode === 'borrow')) this.captured.set(p.key, { place: p, mode });
+    // Inside the body the capture is a place of its own: moved twice there, it is E0382 there
+    // (`tx.send(1); tx.send(2);` on a oneshot Sender in a spawned `async move` block).
+    super.use(state, p, mode, at);
   }
 }
 

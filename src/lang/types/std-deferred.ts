@@ -174,12 +174,34 @@ const TAKES_REF = new Set(['filter', 'find', 'take_while', 'skip_while', 'max_by
  * the checker does not know the iterator or the adapter.
  */
 export function closureParamsOf(cx: Cx, self: Ty, method: string): readonly Ty[] | null {
+  const held = heldValueParams(cx, self, method);
+  if (held !== null) return held;
   const item = iterItemOf(cx, self);
   // the accumulator's type comes from `init` even when the items' type is not known
   if (FOLDS.has(method)) return [cx.table.fresh(), item ?? UNKNOWN];
   if (item === null) return null;
   if (TAKES_ITEM.has(method)) return [item];
   if (TAKES_REF.has(method)) return [refTy(item)];
+  return null;
+}
+
+/** `Option<T>` / `Result<T, E>` methods whose (last) closure takes the `T`, a `&T`, or the `E`. */
+const TAKES_VALUE = new Set(['map', 'and_then', 'is_some_and', 'is_none_or', 'is_ok_and', 'map_or', 'map_or_else']);
+const TAKES_VALUE_REF = new Set(['filter', 'inspect']);
+const TAKES_ERROR = new Set(['map_err', 'or_else', 'is_err_and', 'unwrap_or_else']);
+
+/**
+ * The closure parameter of an `Option`/`Result` combinator, so that `opt.and_then(|v| v.checked_sub(5))`
+ * on an `Option<u32>` computes at `u32`; null for other receivers and methods.
+ */
+function heldValueParams(cx: Cx, self: Ty, method: string): readonly Ty[] | null {
+  const s = cx.resolved(self);
+  if (s.k !== 'adt' || (s.name !== 'Option' && s.name !== 'Result') || cx.items.adts.has(s.name)) return null;
+  const value = s.args[0] ?? UNKNOWN;
+  if (TAKES_VALUE.has(method)) return [value];
+  if (TAKES_VALUE_REF.has(method)) return [refTy(value)];
+  if (s.name === 'Result' && TAKES_ERROR.has(method)) return [s.args[1] ?? UNKNOWN];
+  if (s.name === 'Result' && method === 'inspect_err') return [refTy(s.args[1] ?? UNKNOWN)];
   return null;
 }
 

@@ -53,6 +53,7 @@ const ASSOC: Record<string, Record<string, Build>> = {
   Cell: { new: (t) => one(t, (x) => adt('Cell', [x])) },
   JoinSet: { new: (t) => fn([], adt('JoinSet', [t.fresh()])) },
   CancellationToken: { new: () => fn([], adt('CancellationToken')) },
+  Semaphore: { new: () => fn([intTy('usize')], adt('Semaphore')) },
   Instant: { now: () => fn([], adt('Instant')) },
   Duration: {
     from_secs: () => fn([intTy('u64')], adt('Duration')),

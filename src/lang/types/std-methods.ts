@@ -143,6 +143,8 @@ const TABLE: Record<string, Record<string, Rule>> = {
     lock: (s) => ({ k: 'future', output: adt('tokio::sync::MutexGuard', [arg0(s)]), asyncBlock: false }),
   },
   JoinHandle: { abort: unit, is_finished: bool },
+  // (so that `token.cancel().await` is refused: `()` is not a future)
+  CancellationToken: { cancel: unit, is_cancelled: bool, child_token: () => adt('CancellationToken') },
   Instant: { elapsed: () => adt('Duration'), duration_since: () => adt('Duration') },
   'mpsc::Receiver': { recv: (s) => ({ k: 'future', output: adt('Option', [arg0(s)]), asyncBlock: false }) },
   'mpsc::UnboundedReceiver': {

@@ -81,6 +81,18 @@ export class SemaphorePermit {
     other.released = true;
   }
 
+  /** Whether `other` was taken from the same semaphore (`merge` asserts it). */
+  sameSemaphore(other: SemaphorePermit): boolean {
+    return other.sem === this.sem;
+  }
+
+  /** `split(n)`: moves `n` of the permits into a new permit; null when it holds fewer. */
+  split(n: number): SemaphorePermit | null {
+    if (n > this.permits) return null;
+    this.permits -= n;
+    return new SemaphorePermit(this.sem, n);
+  }
+
   drop(): void {
     if (this.released) return;
     this.released = true;

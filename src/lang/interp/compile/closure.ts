@@ -15,7 +15,7 @@ import { AsyncFuture, type AsyncLayout, type AwaitPoint, RFuture } from '../asyn
 import { ClosureDef, RClosure } from '../call.ts';
 import { Site } from '../defs.ts';
 import { CTL, Flow, Frame, frameAt } from '../frame.ts';
-import { claim, dropSlot, forgetTemp, pushTemp, take } from '../owner.ts';
+import { claim, dropSlot, dropTailTemps, forgetTemp, pushTemp, take } from '../owner.ts';
 import { currentContext, EventKind, PENDING, type Context, type Pending } from '../sim.ts';
 import { intoFuture } from '../tokio/into-future.ts';
 import { markResumableScope, resumableBody } from '../tokio/blocking.ts';
@@ -151,6 +151,9 @@ export function makeLayout(
       f.rv = undefined;
       f.flow = Flow.None;
     }
+    // the tail expression's temporaries (`self.m.lock().await.pop()`'s guard) outlive the
+    // body's locals (edition 2021) but not the arguments
+    dropTailTemps(f, r);
     const s = f.s;
     for (const i of finalHeads) dropSlot(s[i], s, i);
     return r;

@@ -115,6 +115,25 @@ function receiverSite(cx: Cx, e: CallExpr | MethodCallExpr, site: Site): Ty | nu
   return isClosed(from) ? null : from;
 }
 
+/** std types whose default is the same whatever their arguments: an empty `Vec<Box<dyn Fn()>>`. */
+const DEFAULT_BY_HEAD = new Set([
+  'Vec',
+  'VecDeque',
+  'BinaryHeap',
+  'HashMap',
+  'BTreeMap',
+  'HashSet',
+  'BTreeSet',
+  'Option',
+]);
+
+/** Whether the native can read `target`'s hint: it is closed, or only its head matters. */
+function hintReadable(name: string, target: Ty): boolean {
+  if (isClosed(target)) return true;
+  const head = target.k === 'adt' ? hintOfTy(target) : null;
+  return (name === 'or_default' || name === 'unwrap_or_default') && head !== null && DEFAULT_BY_HEAD.has(head);
+}
+
 const TYPED_METHODS = new Set(['parse', 'collect', 'sum', 'product', 'into', 'unwrap_or_default', 'or_default']);
 
 /**
@@ -130,7 +149,7 @@ export function typeSite(cx: Cx, e: CallExpr | MethodCallExpr, site: Site, name:
   if (TYPED_METHODS.has(name)) {
     // Only the part a native reads must be known (`parse` reads the `Ok` type, not the error).
     const target = hintTarget(name, ty);
-    const h = target === null || !isClosed(target) ? null : hintOfTy(target);
+    const h = target === null || !hintReadable(name, target) ? null : hintOfTy(target);
     if (h !== null) site.hint = h;
   }
   if (!isClosed(ty)) return null;

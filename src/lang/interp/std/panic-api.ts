@@ -12,6 +12,7 @@ import { fn, markArgTyped } from './registry.ts';
 import { def, tableFor, UNIVERSAL } from './tables.ts';
 import type { Site } from '../defs.ts';
 import { typeFault } from '../type-fault.ts';
+import { ParseError } from './string.ts';
 
 class RLocation {
   constructor(
@@ -87,13 +88,18 @@ def(AP, 'downcast_ref', 'ref', (s, a) => (holds(ap(a[0]), s.hint) ? some(ap(a[0]
 def(AP, 'downcast', 'value', (s, a) => (holds(ap(a[0]), s.hint) ? ok(ap(a[0]).value) : err(ap(a[0]))));
 def(AP, 'is', 'ref', (s, a) => holds(ap(a[0]), s.hint));
 
-// `Box<dyn Error>` is transparent: `e.downcast_ref::<MyError>()` asks the boxed value itself, which
-// answers only when it is a user type (the std errors' own types are not told apart here).
+// `Box<dyn Error>` is transparent: `e.downcast_ref::<MyError>()` asks the boxed value itself. A
+// user type answers with its name, a std error with the type its Debug form starts with
+// (`ParseIntError { kind: .. }`), and a boxed message (`"no comma".into()`) is std's private
+// string error, which no program can name.
 function boxedIs(v0: Value, s: Site): boolean {
   const v = deref(v0);
-  if (!(v instanceof RStruct || v instanceof REnum))
-    return typeFault(s, 'downcast_ref is only supported on boxed errors of your own types', 'E0599');
-  return s.hint !== null && v.def.name === s.hint.slice(s.hint.lastIndexOf(':') + 1);
+  const wanted = s.hint?.slice(s.hint.lastIndexOf(':') + 1);
+  if (v instanceof RStruct || v instanceof REnum) return v.def.name === wanted;
+  if (v instanceof ParseError) return /^\w+/.exec(v.debug)?.[0] === wanted;
+  if (typeof v === 'string') return false;
+  return typeFault(s, 'downcast_ref is only supported on boxed errors of your own types', 'E0599');
 }
 def(UNIVERSAL, 'downcast_ref', 'ref', (s, a) => (boxedIs(a[0], s) ? some(deref(a[0])) : NONE));
+def(UNIVERSAL, 'is', 'ref', (s, a) => boxedIs(a[0], s));
 registerFmt(AnyPayload, () => ({ debug: (f) => f.writeStr('Any { .. }') }));

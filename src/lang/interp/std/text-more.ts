@@ -13,7 +13,7 @@ import { BufIter, forEachItem, intoIter, tuple2 } from './iter.ts';
 import type { RRange } from './range.ts';
 import { member, memberValue, ns } from './registry.ts';
 import { CaseIter, matcher, ParseError, splitAll, str } from './string.ts';
-import { CHAR_METHODS, def, STR_METHODS } from './tables.ts';
+import { CHAR_METHODS, def, INT_METHODS, STR_METHODS } from './tables.ts';
 import { byteToIndex, indexToByte, utf8Len } from './utf8.ts';
 import { strSlice } from './index-ops.ts';
 
@@ -254,4 +254,29 @@ for (const [old, now] of [
 ] as const) {
   const target = STR_METHODS.get(now);
   if (target) STR_METHODS.set(old, { ...target, name: old });
+}
+
+// ---- u8's ASCII methods: a byte is the char with its code (no byte from 0x80 is in an ASCII
+// class, and the case mappings leave it alone), so the char's definitions serve
+const byteChar = (v: Value): Value => mkChar(String.fromCharCode(Number(deref(v))));
+for (const name of [
+  'is_ascii',
+  'is_ascii_alphabetic',
+  'is_ascii_alphanumeric',
+  'is_ascii_control',
+  'is_ascii_digit',
+  'is_ascii_graphic',
+  'is_ascii_hexdigit',
+  'is_ascii_lowercase',
+  'is_ascii_punctuation',
+  'is_ascii_uppercase',
+  'is_ascii_whitespace',
+  'eq_ignore_ascii_case',
+]) {
+  const ofChar = CHAR_METHODS.get(name);
+  if (ofChar) def(INT_METHODS, name, 'ref', (site, a) => ofChar.call(site, a.map(byteChar)));
+}
+for (const name of ['to_ascii_uppercase', 'to_ascii_lowercase']) {
+  const ofChar = CHAR_METHODS.get(name);
+  if (ofChar) def(INT_METHODS, name, 'ref', (site, a) => (ofChar.call(site, a.map(byteChar)) as RChar).c.charCodeAt(0));
 }

@@ -121,9 +121,9 @@ export class ClosureRun {
       if (r.done === true) {
         this.out = r.value === CTL ? frame.rv : r.value;
         frame.flow = Flow.None;
+        dropTailTemps(frame, this.out);
         const ps = (this.f as RClosure).def.paramSlots;
         for (let i = ps.length - 1; i >= 0; i--) dropSlot(frame.s[ps[i]], frame.s, ps[i]);
-        dropTailTemps(frame, this.out);
         return true;
       }
       if (stop()) return false;

@@ -27,6 +27,7 @@ import {
   type Pending,
 } from '../sim.ts';
 import { claim, claimAll, dropChild, dropInFlight, release } from '../owner.ts';
+import { panicAt } from '../panic.ts';
 import { err, NONE, ok, some } from '../std/enums.ts';
 import { fn, member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
@@ -343,6 +344,19 @@ def(PT, 'forget', 'value', (_s, a) => {
   return undefined;
 });
 def(PT, 'num_permits', 'ref', (_s, a) => (deref(a[0]) as RPermit).h.numPermits());
+def(PT, 'merge', 'refMut', (site, a) => {
+  const into = (deref(a[0]) as RPermit).h;
+  const other = (deref(a[1]) as RPermit).h;
+  // tokio asserts it (#[track_caller]: the panic is located at the call)
+  if (!into.sameSemaphore(other)) panicAt(site, 'merging permits from different semaphore instances', true);
+  into.merge(other);
+  return undefined;
+});
+def(PT, 'split', 'refMut', (_s, a) => {
+  const p = deref(a[0]) as RPermit;
+  const part = p.h.split(Number(a[1]));
+  return part === null ? NONE : some(new RPermit(part, p.sem));
+});
 def(PT, 'semaphore', 'ref', (_s, a) => (deref(a[0]) as RPermit).sem);
 
 export type { NativeFn, Site };
