@@ -23,6 +23,7 @@ import { deref, DROPPED, Owned, RChar, RefBase, REnum, type Value } from '../val
 import { asGen, type CE, gen, map1, seq, sync } from './ce.ts';
 import { isResumableScope, sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
 import { blockingSite, isBlockingFn } from '../std/thread-block.ts';
+import { BLOCKING_METHODS, callSuspending, maySuspend } from './blocking-fns.ts';
 import { type Cx, fail } from './cx.ts';
 import { bracketSite, compileExpr, compilePlaceRead, tempRead } from './expr.ts';
 import { indexView } from '../std/index-ops.ts';
@@ -95,6 +96,22 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
         ret,
       );
       if (suspendsAfter(cx.scope, call)) return gen(blockingSite(site, sleepThenYield(asGen(c))), c.ctl, ret);
+      // a fn a thread may block in: its generator body runs inside this one (compile/blocking-fns.ts)
+      if (r.user && maySuspend(r.user) && isResumableScope(cx.scope)) {
+        const def = r.user;
+        const vals = seq(args, (_f, xs) => xs, null);
+        const vg = asGen(vals);
+        return gen(
+          function* (f: Frame) {
+            const xs = yield* vg(f);
+            if (xs === CTL) return CTL;
+            if (tyArgs !== null) site.tyArgs = tyArgs(f);
+            return yield* callSuspending(def, xs as unknown as Value[], site);
+          },
+          vals.ctl,
+          ret,
+        );
+      }
       if (isBlockingFn(nativeOrigin(call)) && isResumableScope(cx.scope))
         return gen(blockingSite(site, asGen(c)), c.ctl, ret);
       return c;
@@ -345,21 +362,6 @@ function compileSliceView(cx: Cx, e: Expr): CE {
     base.elem ?? null,
   );
 }
-
-/** std methods that may block the calling thread (std/thread-block.ts). */
-const BLOCKING_METHODS = new Set([
-  'join',
-  'recv',
-  'recv_timeout',
-  'send',
-  'lock',
-  'read',
-  'write',
-  'wait',
-  'wait_while',
-  'wait_timeout',
-  'wait_timeout_while',
-]);
 
 function compileCallOn(cx: Cx, e: MethodCallExpr, recv: CE): CE {
   const site = Site.of(e.methodSpan, recv.ic);
