@@ -72,29 +72,8 @@ function ruled(m: StdMethod): string | undefined {
 }
 
 /** Stable, safe methods left out on purpose, and why. */
-const CONST_N =
-  'its length `N` is a const generic the type gives (`let [a, b] = …`); the interpreter does not see it at run time';
 const NO_HASHER = 'custom hashers (`BuildHasher`, `RandomState`) are not modelled';
 const LEFT_OUT: Record<string, string> = {
-  ...Object.fromEntries(
-    [
-      'first_chunk',
-      'first_chunk_mut',
-      'split_first_chunk',
-      'split_first_chunk_mut',
-      'split_last_chunk',
-      'split_last_chunk_mut',
-      'last_chunk',
-      'last_chunk_mut',
-      'as_array',
-      'as_mut_array',
-      'as_chunks',
-      'as_rchunks',
-      'as_chunks_mut',
-      'as_rchunks_mut',
-      'array_windows',
-    ].map((n) => [`[T]::${n}`, CONST_N]),
-  ),
   ...Object.fromEntries(
     ['split_off_mut', 'split_off_first', 'split_off_first_mut', 'split_off_last', 'split_off_last_mut'].map((n) => [
       `[T]::${n}`,

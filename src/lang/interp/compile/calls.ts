@@ -24,6 +24,7 @@ import { asGen, type CE, gen, map1, seq, sync } from './ce.ts';
 import { isResumableScope, sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
 import { blockingSite, isBlockingFn } from '../std/thread-block.ts';
 import { BLOCKING_METHODS, callSuspending, maySuspend } from './blocking-fns.ts';
+import { CONST_LEN_METHODS } from './const-lens.ts';
 import { type Cx, fail } from './cx.ts';
 import { bracketSite, compileExpr, compilePlaceRead, tempRead } from './expr.ts';
 import { indexView } from '../std/index-ops.ts';
@@ -363,6 +364,18 @@ function compileSliceView(cx: Cx, e: Expr): CE {
   );
 }
 
+/** The `N` of `first_chunk::<N>` and its kin, passed to the native as one more argument. */
+function constLenArg(cx: Cx, e: MethodCallExpr): CE {
+  const n = cx.constLens.get(e);
+  if (n === undefined)
+    return fail(
+      e.methodSpan,
+      `the length \`N\` of \`${e.method}\` is not written where the interpreter can see it`,
+      `write it as a turbofish: \`${e.method}::<2>()\``,
+    );
+  return sync(() => n);
+}
+
 function compileCallOn(cx: Cx, e: MethodCallExpr, recv: CE): CE {
   const site = Site.of(e.methodSpan, recv.ic);
   const out = compileCallOnInner(cx, e, recv, site);
@@ -377,6 +390,7 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
   }
   const args = e.args.map((a) => compileExpr(cx, a));
   const name = e.method;
+  if (CONST_LEN_METHODS.has(name)) args.push(constLenArg(cx, e));
   nameSite(cx, e, site);
   const mi = cx.methodInts.get(name);
   const ret = methodResultInt(cx, name, recv.ic) ?? (mi ? cx.cells.of(mi) : null);

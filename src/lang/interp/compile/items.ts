@@ -8,6 +8,7 @@ import type { Ty } from '../../types/ty.ts';
 import { hintOfTy } from './typed.ts';
 import { NO_FACTS, type TypeFacts } from '../../types/facts.ts';
 import { spawnNames } from './spawn-names.ts';
+import { constLens } from './const-lens.ts';
 import type {
   Attribute,
   EnumItem,
@@ -214,6 +215,7 @@ export class ProgramCompiler {
   ) {
     this.cx = new Cx(program.file, source, facts);
     this.cx.spawnNames = spawnNames(program);
+    this.cx.constLens = constLens(program);
   }
 
   compile(): CompiledProgram {

@@ -20,6 +20,7 @@ import './mpsc-std.ts';
 import './sync-std.ts';
 import './std-more.ts';
 import './slice-mut.ts';
+import './slice-const.ts';
 import './long-tail.ts';
 import './num-more.ts';
 import './text-more.ts';
