@@ -72,7 +72,6 @@ function ruled(m: StdMethod): string | undefined {
 }
 
 /** Stable, safe methods left out on purpose, and why. */
-const NO_HASHER = 'custom hashers (`BuildHasher`, `RandomState`) are not modelled';
 const LEFT_OUT: Record<string, string> = {
   ...Object.fromEntries(
     ['split_off_mut', 'split_off_first', 'split_off_first_mut', 'split_off_last', 'split_off_last_mut'].map((n) => [
@@ -87,9 +86,6 @@ const LEFT_OUT: Record<string, string> = {
   'VecDeque::as_slices':
     "the split depends on the ring buffer's layout (head, capacity growth), which is not modelled; `make_contiguous` is there",
   'VecDeque::as_mut_slices': 'as `as_slices`',
-  with_hasher: NO_HASHER,
-  with_capacity_and_hasher: NO_HASHER,
-  hasher: NO_HASHER,
   capacity:
     "capacity is not modelled (hashbrown's bucket counts); `reserve` and `shrink_to_fit` are accepted and change nothing",
   'vec::IntoIter::as_mut_slice': 'rare; `as_slice` is there',

@@ -522,6 +522,10 @@ function methodResultInt(cx: Cx, name: string, recvIc: IntCell | null): IntCell 
       return cx.cells.named('u128');
     case 'as_secs':
       return cx.cells.named('u64');
+    // `Hasher::finish` and `BuildHasher::hash_one`, unless the program has its own method of that name
+    case 'finish':
+    case 'hash_one':
+      return cx.methodInts.has(name) ? null : cx.cells.named('u64');
     case 'subsec_millis':
     case 'subsec_micros':
     case 'subsec_nanos':

@@ -8,6 +8,7 @@ import './string.ts';
 import './num.ts';
 import './map.ts';
 import './hash.ts';
+import './build-hasher.ts';
 import './map-entry.ts';
 import './errors.ts';
 import './formatter-value.ts';
