@@ -73,12 +73,6 @@ function ruled(m: StdMethod): string | undefined {
 
 /** Stable, safe methods left out on purpose, and why. */
 const LEFT_OUT: Record<string, string> = {
-  ...Object.fromEntries(
-    ['split_off_mut', 'split_off_first', 'split_off_first_mut', 'split_off_last', 'split_off_last_mut'].map((n) => [
-      `[T]::${n}`,
-      '`self: &mut &[T]` moves the slice reference itself; slices are not re-pointable references here',
-    ]),
-  ),
   '[T]::element_offset': "needs the element's address (pointer identity)",
   '[T]::as_flattened_mut': 'writing through a flat view of nested arrays (the reading `as_flattened` is there)',
   '[T]::utf8_chunks': 'byte-level UTF-8 decoding of `[u8]`; `String::from_utf8` and `str::from_utf8` are there',

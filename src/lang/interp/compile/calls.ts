@@ -25,6 +25,8 @@ import { isResumableScope, sleepThenYield, suspendsAfter } from '../tokio/blocki
 import { blockingSite, isBlockingFn } from '../std/thread-block.ts';
 import { BLOCKING_METHODS, callSuspending, maySuspend } from './blocking-fns.ts';
 import { CONST_LEN_METHODS } from './const-lens.ts';
+import { REPOINTING } from '../std/slice-repoint.ts';
+import { RRange } from '../std/range.ts';
 import { type Cx, fail } from './cx.ts';
 import { bracketSite, compileExpr, compilePlaceRead, tempRead } from './expr.ts';
 import { indexView } from '../std/index-ops.ts';
@@ -198,6 +200,11 @@ function callWith(args: CE[], done: (f: Frame, vals: Value[]) => Value, ic: IntC
 export const paramInts = new WeakMap<object, (IntCell | null)[]>();
 export const retInts = new WeakMap<object, IntCell | null>();
 
+/** `split_off_first` and its kin re-point a slice variable: they need its place (std/slice-repoint.ts). */
+function repoints(name: string, args: Value[]): boolean {
+  return REPOINTING.has(name) && (name !== 'split_off' || deref(args[1]) instanceof RRange);
+}
+
 /** Values replaced (not mutated) by `&mut self` methods need a reference to their place. */
 function needsPlace(v: Value): boolean {
   // a char is an immutable object here, replaced like a primitive (`c.make_ascii_uppercase()`)
@@ -281,6 +288,9 @@ export function callMethod(
   const mode = m.selfMode;
   if (mode === 'value') {
     if (self === r && r instanceof Owned && r.o !== null && r.o === c && r.oi === k) r.o = null;
+  } else if (mode === 'refMut' && repoints(name, args)) {
+    // the variable holding the slice reference, not the slice it points to
+    self = refTo(c, k, self);
   } else if (mode === 'refMut' && needsPlace(self)) {
     self = via ?? refTo(c instanceof RefBase ? c : c, k, self);
   } else if (mode === 'refMut' && m.user && self instanceof REnum) {

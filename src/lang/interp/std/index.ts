@@ -22,6 +22,7 @@ import './sync-std.ts';
 import './std-more.ts';
 import './slice-mut.ts';
 import './slice-const.ts';
+import './slice-repoint.ts';
 import './long-tail.ts';
 import './num-more.ts';
 import './text-more.ts';
