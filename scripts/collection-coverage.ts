@@ -72,35 +72,7 @@ function ruled(m: StdMethod): string | undefined {
 }
 
 /** Stable, safe methods left out on purpose, and why. */
-const CONST_N =
-  'its length `N` is a const generic the type gives (`let [a, b] = …`); the interpreter does not see it at run time';
-const NO_HASHER = 'custom hashers (`BuildHasher`, `RandomState`) are not modelled';
 const LEFT_OUT: Record<string, string> = {
-  ...Object.fromEntries(
-    [
-      'first_chunk',
-      'first_chunk_mut',
-      'split_first_chunk',
-      'split_first_chunk_mut',
-      'split_last_chunk',
-      'split_last_chunk_mut',
-      'last_chunk',
-      'last_chunk_mut',
-      'as_array',
-      'as_mut_array',
-      'as_chunks',
-      'as_rchunks',
-      'as_chunks_mut',
-      'as_rchunks_mut',
-      'array_windows',
-    ].map((n) => [`[T]::${n}`, CONST_N]),
-  ),
-  ...Object.fromEntries(
-    ['split_off_mut', 'split_off_first', 'split_off_first_mut', 'split_off_last', 'split_off_last_mut'].map((n) => [
-      `[T]::${n}`,
-      '`self: &mut &[T]` moves the slice reference itself; slices are not re-pointable references here',
-    ]),
-  ),
   '[T]::element_offset': "needs the element's address (pointer identity)",
   '[T]::as_flattened_mut': 'writing through a flat view of nested arrays (the reading `as_flattened` is there)',
   '[T]::utf8_chunks': 'byte-level UTF-8 decoding of `[u8]`; `String::from_utf8` and `str::from_utf8` are there',
@@ -108,9 +80,6 @@ const LEFT_OUT: Record<string, string> = {
   'VecDeque::as_slices':
     "the split depends on the ring buffer's layout (head, capacity growth), which is not modelled; `make_contiguous` is there",
   'VecDeque::as_mut_slices': 'as `as_slices`',
-  with_hasher: NO_HASHER,
-  with_capacity_and_hasher: NO_HASHER,
-  hasher: NO_HASHER,
   capacity:
     "capacity is not modelled (hashbrown's bucket counts); `reserve` and `shrink_to_fit` are accepted and change nothing",
   'vec::IntoIter::as_mut_slice': 'rare; `as_slice` is there',

@@ -53,10 +53,10 @@ describe('checker refuses what the interpreter does not run', () => {
     // a self type that is not a plain path (`<Vec<u8> as Default>::default()` is desugared: parseAndCheck)
     ['fn f() { let n = <[u8]>::len(&x); }', 'qualified paths (`<T as Trait>::name`) are not supported'],
     ['fn f() { let p = tokio::pin!(x); }', '`pin!` is only supported as a statement'],
-    // hashing runs into `DefaultHasher` only
+    // a program's own `Hasher` runs, its own `BuildHasher` does not
     [
-      'impl std::hash::Hasher for S { fn finish(&self) -> u64 { 0 } }',
-      'implementing the trait `Hasher` is not supported',
+      'impl std::hash::BuildHasher for S { type Hasher = H; fn build_hasher(&self) -> H { H } }',
+      'implementing the trait `BuildHasher` is not supported',
     ],
     ['impl !Send for S {}', 'negative impls (`impl !Trait for T`) are not supported'],
     ['#[derive(Serialize)] struct S;', '`#[derive(Serialize)]` is not supported'],

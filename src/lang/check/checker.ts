@@ -18,6 +18,7 @@ export const IMPLEMENTABLE_TRAITS: readonly string[] = [
     'Error',
     'Iterator',
     'Hash',
+    'Hasher',
     'AsRef',
     'Borrow',
     'Deref',

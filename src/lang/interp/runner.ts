@@ -3,7 +3,7 @@
  * `#[tokio::main]` (or none for a plain `fn main`), `block_on(main)` stepped one scheduler action
  * at a time, then the runtime's drop (shutdown), then the exit status.
  */
-import { dropThreadLocals } from './std/thread-local.ts';
+import { dropRuntimeThreadLocals, dropThreadLocals } from './std/thread-local.ts';
 import { invoke } from './call.ts';
 import { AsyncFuture } from './async.ts';
 import { type SavedFrame, savedLocalsOf } from './saved-locals.ts';
@@ -328,7 +328,11 @@ export class ProgramRunner {
       case 'shutdown': {
         const rt = this.runtime!;
         const r = rt.tick();
-        if (r.kind === 'idle') return this.finish();
+        if (r.kind === 'idle') {
+          // the runtime's threads have exited: their thread-locals are dropped before main's
+          dropRuntimeThreadLocals(rt.id);
+          return this.finish();
+        }
         return true;
       }
       case 'done':

@@ -9,6 +9,7 @@ import type { Parser } from './parser-core.ts';
 import { parseExpr, parseStmtExpr } from './parser-expr.ts';
 import { isItemStart, parseItem } from './parser-item.ts';
 import { parsePattern } from './parser-pattern.ts';
+import { isThreadLocalStart, parseThreadLocal } from './parser-thread-local.ts';
 import { parseType } from './parser-type.ts';
 
 export function parseBlock(p: Parser): Block {
@@ -28,6 +29,12 @@ export function parseBlock(p: Parser): Block {
         const attrs: Attribute[] = parseOuterAttrs(p);
         if (p.isKw('let')) {
           stmts.push(parseLetStmt(p, attrs, sstart));
+          continue;
+        }
+        if (isThreadLocalStart(p)) {
+          // `thread_local!` in a function body declares keys only that body sees, as a `static` does
+          for (const item of parseThreadLocal(p, attrs, sstart))
+            stmts.push({ kind: 'ItemStmt', item, span: item.span });
           continue;
         }
         if (isItemStart(p)) {

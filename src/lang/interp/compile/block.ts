@@ -4,6 +4,7 @@
  * an expression statement (`tokio::spawn(…);` drops the JoinHandle right there) and rvalues that
  * were only borrowed or looked at (method receivers, `&temp`, `let _ = temp`).
  */
+import { takesWholeArray } from './const-lens.ts';
 import type { Span } from '../../syntax/ast.ts';
 import type { Block, Expr, LetStmt, Stmt } from '../../syntax/ast.ts';
 import type { Pattern } from '../../syntax/ast-pattern.ts';
@@ -348,7 +349,7 @@ export function compileLet(cx: Cx, st: LetStmt): CE {
   const test = cp.test;
   const bind = cp.bind;
   if (!elseB) {
-    if (test && !bindsWholeArray(cx, st))
+    if (test && !bindsWholeArray(cx, st) && !takesWholeArray(cx.constLens, st.pat, st.init))
       return fail(st.pat.span, 'refutable pattern in `let`: use `let … else` or `if let`');
     return mapStore(init, (f, v) => {
       const c = fromPlace ? P.c : null;

@@ -23,6 +23,10 @@ import { deref, DROPPED, Owned, RChar, RefBase, REnum, type Value } from '../val
 import { asGen, type CE, gen, map1, seq, sync } from './ce.ts';
 import { isResumableScope, sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
 import { blockingSite, isBlockingFn } from '../std/thread-block.ts';
+import { BLOCKING_METHODS, callSuspending, maySuspend } from './blocking-fns.ts';
+import { CONST_LEN_METHODS } from './const-lens.ts';
+import { REPOINTING } from '../std/slice-repoint.ts';
+import { RRange } from '../std/range.ts';
 import { type Cx, fail } from './cx.ts';
 import { bracketSite, compileExpr, compilePlaceRead, tempRead } from './expr.ts';
 import { indexView } from '../std/index-ops.ts';
@@ -95,6 +99,22 @@ export function compileCall(cx: Cx, e: CallExpr): CE {
         ret,
       );
       if (suspendsAfter(cx.scope, call)) return gen(blockingSite(site, sleepThenYield(asGen(c))), c.ctl, ret);
+      // a fn a thread may block in: its generator body runs inside this one (compile/blocking-fns.ts)
+      if (r.user && maySuspend(r.user) && isResumableScope(cx.scope)) {
+        const def = r.user;
+        const vals = seq(args, (_f, xs) => xs, null);
+        const vg = asGen(vals);
+        return gen(
+          function* (f: Frame) {
+            const xs = yield* vg(f);
+            if (xs === CTL) return CTL;
+            if (tyArgs !== null) site.tyArgs = tyArgs(f);
+            return yield* callSuspending(def, xs as unknown as Value[], site);
+          },
+          vals.ctl,
+          ret,
+        );
+      }
       if (isBlockingFn(nativeOrigin(call)) && isResumableScope(cx.scope))
         return gen(blockingSite(site, asGen(c)), c.ctl, ret);
       return c;
@@ -180,6 +200,11 @@ function callWith(args: CE[], done: (f: Frame, vals: Value[]) => Value, ic: IntC
 export const paramInts = new WeakMap<object, (IntCell | null)[]>();
 export const retInts = new WeakMap<object, IntCell | null>();
 
+/** `split_off_first` and its kin re-point a slice variable: they need its place (std/slice-repoint.ts). */
+function repoints(name: string, args: Value[]): boolean {
+  return REPOINTING.has(name) && (name !== 'split_off' || deref(args[1]) instanceof RRange);
+}
+
 /** Values replaced (not mutated) by `&mut self` methods need a reference to their place. */
 function needsPlace(v: Value): boolean {
   // a char is an immutable object here, replaced like a primitive (`c.make_ascii_uppercase()`)
@@ -263,6 +288,9 @@ export function callMethod(
   const mode = m.selfMode;
   if (mode === 'value') {
     if (self === r && r instanceof Owned && r.o !== null && r.o === c && r.oi === k) r.o = null;
+  } else if (mode === 'refMut' && repoints(name, args)) {
+    // the variable holding the slice reference, not the slice it points to
+    self = refTo(c, k, self);
   } else if (mode === 'refMut' && needsPlace(self)) {
     self = via ?? refTo(c instanceof RefBase ? c : c, k, self);
   } else if (mode === 'refMut' && m.user && self instanceof REnum) {
@@ -346,20 +374,17 @@ function compileSliceView(cx: Cx, e: Expr): CE {
   );
 }
 
-/** std methods that may block the calling thread (std/thread-block.ts). */
-const BLOCKING_METHODS = new Set([
-  'join',
-  'recv',
-  'recv_timeout',
-  'send',
-  'lock',
-  'read',
-  'write',
-  'wait',
-  'wait_while',
-  'wait_timeout',
-  'wait_timeout_while',
-]);
+/** The `N` of `first_chunk::<N>` and its kin, passed to the native as one more argument. */
+function constLenArg(cx: Cx, e: MethodCallExpr): CE {
+  const n = cx.constLens.get(e);
+  if (n === undefined)
+    return fail(
+      e.methodSpan,
+      `the length \`N\` of \`${e.method}\` is not written where the interpreter can see it`,
+      `write it as a turbofish: \`${e.method}::<2>()\``,
+    );
+  return sync(() => n);
+}
 
 function compileCallOn(cx: Cx, e: MethodCallExpr, recv: CE): CE {
   const site = Site.of(e.methodSpan, recv.ic);
@@ -375,6 +400,7 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
   }
   const args = e.args.map((a) => compileExpr(cx, a));
   const name = e.method;
+  if (CONST_LEN_METHODS.has(name)) args.push(constLenArg(cx, e));
   nameSite(cx, e, site);
   const mi = cx.methodInts.get(name);
   const ret = methodResultInt(cx, name, recv.ic) ?? (mi ? cx.cells.of(mi) : null);
@@ -506,6 +532,10 @@ function methodResultInt(cx: Cx, name: string, recvIc: IntCell | null): IntCell 
       return cx.cells.named('u128');
     case 'as_secs':
       return cx.cells.named('u64');
+    // `Hasher::finish` and `BuildHasher::hash_one`, unless the program has its own method of that name
+    case 'finish':
+    case 'hash_one':
+      return cx.methodInts.has(name) ? null : cx.cells.named('u64');
     case 'subsec_millis':
     case 'subsec_micros':
     case 'subsec_nanos':

@@ -74,6 +74,8 @@ export class Cx {
   tempSites = 0;
   /** Task names of the program's spawn calls (spawn-names.ts), set before bodies compile. */
   spawnNames: ReadonlyMap<object, string> = new Map();
+  /** The `N` of each const-length slice method call (compile/const-lens.ts). */
+  constLens: ReadonlyMap<object, number> = new Map();
   /** Locals the type checker found moved out before each `.await` (hidden from saved locals). */
   movedAtAwait: ReadonlyMap<object, ReadonlySet<string>> = new Map();
   /** Set while compiling a `Drop::drop` or method body: the impl's self type name. */

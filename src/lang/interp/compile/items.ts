@@ -8,6 +8,7 @@ import type { Ty } from '../../types/ty.ts';
 import { hintOfTy } from './typed.ts';
 import { NO_FACTS, type TypeFacts } from '../../types/facts.ts';
 import { spawnNames } from './spawn-names.ts';
+import { constLens } from './const-lens.ts';
 import type {
   Attribute,
   EnumItem,
@@ -44,7 +45,7 @@ import {
   tableFor,
   UNIVERSAL,
 } from '../std/tables.ts';
-import { RDeque, RHeap, RVec, RMap, RTuple } from '../values.ts';
+import { RDeque, RHeap, RVec, RMap, RTuple, type Value } from '../values.ts';
 import { ATOMIC_NAMES, RAtomic } from '../std/sync.ts';
 import { lookupBuiltin } from '../std/registry.ts';
 import { RDuration, RInstant } from '../tokio/time.ts';
@@ -56,6 +57,9 @@ import { ConstCell, Cx, fail } from './cx.ts';
 import { annotationCell, compileExpr } from './expr.ts';
 import { FnScope } from './scope.ts';
 import { CTL, Frame } from '../frame.ts';
+import { asGen, type CE } from './ce.ts';
+import { markMaySuspend, mayBlockFns, maySuspend, setSuspendingBody } from './blocking-fns.ts';
+import { markResumableScope } from '../tokio/blocking.ts';
 
 export interface MainInfo {
   readonly def: FnDef;
@@ -211,15 +215,19 @@ export class ProgramCompiler {
   ) {
     this.cx = new Cx(program.file, source, facts);
     this.cx.spawnNames = spawnNames(program);
+    this.cx.constLens = constLens(program);
   }
 
   compile(): CompiledProgram {
     const items = this.collect(this.program.items, '');
+    this.refuseShadowedNested(items);
     for (const it of items) if (it.kind === 'Use') this.use(it.tree, []);
     this.builtinGlobs();
     for (const it of items) this.declare(it);
     for (const it of items) if (it.kind === 'Impl') this.impls.push(it);
     for (const impl of this.impls) this.implement(impl);
+    const blocking = mayBlockFns(this.fns.filter((p) => !p.item.selfParam).map((p) => p.item));
+    for (const p of this.fns) if (blocking.has(p.item)) markMaySuspend(p.def);
     for (const p of this.fns) this.compileFn(p);
     this.cx.cells.finalize();
     const main = this.cx.item('main');
@@ -273,7 +281,11 @@ export class ProgramCompiler {
     const out: Item[] = [];
     const visitBlock = (b: { stmts: { kind: string; item?: Item }[] } | null): void => {
       if (!b) return;
-      for (const st of b.stmts) if (st.kind === 'ItemStmt' && st.item) out.push(...this.collect([st.item], prefix));
+      for (const st of b.stmts)
+        if (st.kind === 'ItemStmt' && st.item) {
+          this.nested.add(st.item);
+          out.push(...this.collect([st.item], prefix));
+        }
     };
     for (const it of items) {
       if (it.kind === 'Mod') {
@@ -290,6 +302,28 @@ export class ProgramCompiler {
   }
 
   private readonly modAliases: [string, string][] = [];
+  /** Items declared inside function bodies (flattened into the program's one namespace). */
+  private readonly nested = new WeakSet<Item>();
+
+  /**
+   * Items nested in function bodies share the program's namespace here, while in Rust each is
+   * seen only in its own block: two with one name (`thread_local! { static N … }` in two
+   * functions) would silently be one item, so they are refused.
+   */
+  private refuseShadowedNested(items: readonly Item[]): void {
+    const seen = new Map<string, Item>();
+    for (const it of items) {
+      if (it.kind === 'Impl' || it.kind === 'Use' || !('name' in it) || !('nameSpan' in it)) continue;
+      const other = seen.get(it.name);
+      if (other !== undefined && (this.nested.has(it) || this.nested.has(other)))
+        fail(
+          it.nameSpan,
+          `an item named \`${it.name}\` is declared twice (one inside a function body): items in function bodies are not scoped to their block yet`,
+          'give one of them another name',
+        );
+      seen.set(it.name, it);
+    }
+  }
 
   private use(t: UseTree, prefix: string[]): void {
     switch (t.kind) {
@@ -541,56 +575,83 @@ export class ProgramCompiler {
   private readonly froms = new Map<object, Method[]>();
 
   private compileFn(p: PendingFn): void {
-    const cx = this.cx;
     const { def, item } = p;
     if (!item.body) return;
+    const plain = this.compileFnBody(p, false);
+    def.nslots = plain.nslots;
+    def.bind = plain.bind;
+    def.paramSlots = plain.paramSlots;
+    def.dropOrder = plain.dropOrder;
+    if (item.isAsync) {
+      def.layout = makeLayout(plain.body, plain.scope, plain.paramSlots, item.name, false);
+    } else {
+      if (!plain.body.s) fail(item.nameSpan, '`.await` is only allowed inside `async` functions and blocks');
+      def.body = plain.body.s;
+    }
+    // a fn a std thread may block in also gets a generator body (compile/blocking-fns.ts)
+    if (maySuspend(def)) {
+      const g = this.compileFnBody(p, true);
+      setSuspendingBody(def, { ...g, body: asGen(g.body) });
+    }
+  }
+
+  /** Compiles a fn's parameters and body in a fresh scope (`resumable`: as a thread may suspend in it). */
+  private compileFnBody(
+    p: PendingFn,
+    resumable: boolean,
+  ): {
+    scope: FnScope;
+    body: CE;
+    nslots: number;
+    bind: (f: Frame, args: Value[]) => void;
+    paramSlots: number[];
+    dropOrder: number[];
+  } {
+    const cx = this.cx;
+    const { def, item } = p;
     const scope = new FnScope(null, false, item.isAsync, p.selfType);
     scope.retErr = errTypeOf(item.ret);
+    if (resumable) markResumableScope(scope);
     const prevSelf = cx.selfType;
     const prevGenerics = cx.generics;
     cx.selfType = p.selfType;
     cx.generics = new Set(item.generics.params.filter((g) => g.kind === 'TypeParam').map((g) => g.name));
-    cx.withScope(scope, () => {
-      const slots: number[] = [];
-      let selfSlot = -1;
-      if (item.selfParam) {
-        selfSlot = scope.declare('self').slot;
-        slots.push(selfSlot);
-      }
-      const given = paramInts.get(def);
-      const ps = compileParams(
-        cx,
-        item.params.map((x) => ({ pat: x.pat, type: x.type })),
-        item.selfParam ? given?.slice(1) : given,
-      );
-      slots.push(...ps.slots);
-      const body = compileBlock(cx, item.body!);
-      cx.cells.unify(body.ic, retInts.get(def) ?? null);
-      def.nslots = scope.nslots;
-      const byValueSelf = item.selfParam?.mode === 'value';
-      const from = item.selfParam ? 1 : 0;
-      def.bind = (f, args) => {
-        if (selfSlot >= 0) {
-          const v = args[0];
-          f.s[selfSlot] = v;
-          if (byValueSelf && v instanceof Object && 'o' in v && v.o === null) {
-            (v as { o: unknown; oi: number }).o = f.s;
-            (v as { o: unknown; oi: number }).oi = selfSlot;
-          }
+    try {
+      return cx.withScope(scope, () => {
+        const slots: number[] = [];
+        let selfSlot = -1;
+        if (item.selfParam) {
+          selfSlot = scope.declare('self').slot;
+          slots.push(selfSlot);
         }
-        ps.bind(f, args, from);
-      };
-      def.paramSlots = slots;
-      def.dropOrder = scope.dropOrder();
-      if (item.isAsync) {
-        def.layout = makeLayout(body, scope, slots, item.name, false);
-      } else {
-        if (!body.s) fail(item.nameSpan, '`.await` is only allowed inside `async` functions and blocks');
-        def.body = body.s;
-      }
-    });
-    cx.selfType = prevSelf;
-    cx.generics = prevGenerics;
+        const given = paramInts.get(def);
+        const ps = compileParams(
+          cx,
+          item.params.map((x) => ({ pat: x.pat, type: x.type })),
+          item.selfParam ? given?.slice(1) : given,
+        );
+        slots.push(...ps.slots);
+        const body = compileBlock(cx, item.body!);
+        cx.cells.unify(body.ic, retInts.get(def) ?? null);
+        const byValueSelf = item.selfParam?.mode === 'value';
+        const from = item.selfParam ? 1 : 0;
+        const bind = (f: Frame, args: Value[]): void => {
+          if (selfSlot >= 0) {
+            const v = args[0];
+            f.s[selfSlot] = v;
+            if (byValueSelf && v instanceof Object && 'o' in v && v.o === null) {
+              (v as { o: unknown; oi: number }).o = f.s;
+              (v as { o: unknown; oi: number }).oi = selfSlot;
+            }
+          }
+          ps.bind(f, args, from);
+        };
+        return { scope, body, nslots: scope.nslots, bind, paramSlots: slots, dropOrder: scope.dropOrder() };
+      });
+    } finally {
+      cx.selfType = prevSelf;
+      cx.generics = prevGenerics;
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * drops what the iterator still owns). Each iteration charges the runaway budget and drops its
  * temporaries and bindings at its end; labels route `break` / `continue`.
  */
+import { takesWholeArray } from './const-lens.ts';
 import type { Expr, ForExpr, LoopExpr, WhileExpr } from '../../syntax/ast.ts';
 import { Site } from '../defs.ts';
 import { env, runaway } from '../env.ts';
@@ -240,7 +241,7 @@ export function compileFor(cx: Cx, e: ForExpr): CE {
   const slot = info?.slot ?? -1;
   const bind = cp?.bind ?? null;
   const test = cp?.test ?? null;
-  if (test) return fail(e.pat.span, 'refutable pattern in `for` loop');
+  if (test && !takesWholeArray(cx.constLens, e.pat, e.iter)) return fail(e.pat.span, 'refutable pattern in `for` loop');
   const hasSlots = hi > lo;
 
   /** The iterator, held in the hidden slot so dropping a suspended future drops it. */

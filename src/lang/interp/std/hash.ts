@@ -19,7 +19,53 @@ export class RHasher {
   readonly bytes: number[] = [];
 }
 
-const USIZE_BITS = 64;
+/**
+ * A program's own `impl Hasher` that std's `Hash` impls write into: each write calls the user's
+ * `write_u32` (or its kin) when the impl defines it, otherwise `write` with the integer's
+ * little-endian bytes, as the trait's provided methods do (`to_ne_bytes` on x86-64).
+ */
+export class UserHasher {
+  constructor(
+    /** `&mut H` as the program passed it. */
+    readonly self: Value,
+    readonly site: Site,
+  ) {}
+  private method(name: string): Method | undefined {
+    const v = deref(this.self);
+    return v instanceof RStruct || v instanceof REnum ? v.def.methods.get(`Hasher::${name}`) : undefined;
+  }
+  bytes(b: number[]): void {
+    const m = this.method('write');
+    if (m === undefined) typeFault(this.site, 'this `Hasher` has no `write` method');
+    else m.call(this.site, [this.self, new RVec(b)]);
+  }
+  int(v: Value, name: IntName): void {
+    const m = this.method(`write_${name}`);
+    if (m !== undefined) m.call(this.site, [this.self, v]);
+    else {
+      const b: number[] = [];
+      pushInt(b, v, INT_TYPES[name].bits);
+      this.bytes(b);
+    }
+  }
+}
+
+type Sink = RHasher | UserHasher;
+type IntName = keyof typeof INT_TYPES;
+
+function writeInt(h: Sink, v: Value, name: IntName): void {
+  if (h instanceof RHasher) pushInt(h.bytes, v, INT_TYPES[name].bits);
+  else h.int(v, name);
+}
+
+/** `Hasher::write_str`'s provided body: the bytes, then 0xff. */
+function writeStr(h: Sink, s: string): void {
+  if (h instanceof RHasher) pushStr(h.bytes, s);
+  else {
+    h.bytes([...new TextEncoder().encode(s)]);
+    h.int(0xff, 'u8');
+  }
+}
 
 function pushInt(out: number[], v: Value, bits: number): void {
   if (typeof v === 'number' && bits <= 32) {
@@ -70,39 +116,46 @@ function variantTys(t: Ty | null, e: REnum, env: TypedEnv | null): readonly (Ty 
 }
 
 /** Writes `v` (of type `ty`) into `h` as its `Hash` impl does. */
-export function hashValue(h: RHasher, v0: Value, ty: Ty | null, env: TypedEnv | null, site: Site): void {
+export function hashValue(h: Sink, v0: Value, ty: Ty | null, env: TypedEnv | null, site: Site): void {
   const v = deref(v0);
   const t = peel(ty);
-  const out = h.bytes;
   switch (typeof v) {
     case 'number':
     case 'bigint':
       // an integer whose type the checker left open is read as `i32`, the literal fallback
-      pushInt(out, v, INT_TYPES[t?.k === 'int' ? t.name : 'i32'].bits);
+      writeInt(h, v, t?.k === 'int' ? t.name : 'i32');
       return;
     case 'boolean':
-      out.push(v ? 1 : 0);
+      writeInt(h, v ? 1 : 0, 'u8');
       return;
     case 'string':
-      pushStr(out, v);
+      writeStr(h, v);
       return;
     case 'undefined':
       return;
   }
-  if (v instanceof RChar) return pushInt(out, v.c.codePointAt(0) ?? 0, 32);
+  if (v instanceof RChar) return writeInt(h, v.c.codePointAt(0) ?? 0, 'u32');
   if (v instanceof RTuple) {
     v.f.forEach((x, i) => hashValue(h, x, t?.k === 'tuple' ? (t.elems[i] ?? null) : null, env, site));
     return;
   }
   if (v instanceof RVec || v instanceof RDeque) {
-    pushInt(out, v.a.length, USIZE_BITS);
+    // `write_length_prefix` is `write_usize`
+    writeInt(h, v.a.length, 'usize');
     const et = elemTy(t);
+    if (et?.k === 'int' && h instanceof UserHasher) {
+      // integers' `hash_slice` writes the whole slice's bytes in one `write`
+      const b: number[] = [];
+      for (const x of v.a) pushInt(b, deref(x), INT_TYPES[et.name].bits);
+      h.bytes(b);
+      return;
+    }
     for (const x of v.a) hashValue(h, x, et, env, site);
     return;
   }
   const user = userHash(v);
   if (user !== undefined) {
-    user.call(site, [v, h]);
+    user.call(site, [v, h instanceof UserHasher ? h.self : h]);
     return;
   }
   if (v instanceof RStruct) {
@@ -112,7 +165,7 @@ export function hashValue(h: RHasher, v0: Value, ty: Ty | null, env: TypedEnv | 
   }
   if (v instanceof REnum) {
     // derived: the discriminant as an `isize`, then the variant's fields
-    pushInt(out, v.def.variants[v.v]?.discriminant ?? v.v, USIZE_BITS);
+    writeInt(h, v.def.variants[v.v]?.discriminant ?? v.v, 'isize');
     const tys = variantTys(t, v, env);
     v.f.forEach((x, i) => hashValue(h, x, tys[i] ?? null, env, site));
   }
@@ -130,8 +183,17 @@ function hasher(site: Site, v: Value): RHasher {
   return h instanceof RHasher ? h : typeFault(site, 'this `Hasher` is not supported (use `DefaultHasher`)');
 }
 
+/** `DefaultHasher`, or a program's own `impl Hasher`. */
+function sink(site: Site, v: Value): Sink {
+  const h = deref(v);
+  if (h instanceof RHasher) return h;
+  if ((h instanceof RStruct || h instanceof REnum) && h.def.methods.has('Hasher::write'))
+    return new UserHasher(v, site);
+  return typeFault(site, 'this value is not a `Hasher`');
+}
+
 def(UNIVERSAL, 'hash', 'ref', (s, a) => {
-  hashValue(hasher(s, a[1]), a[0], s.from, s.typed, s);
+  hashValue(sink(s, a[1]), a[0], s.from, s.typed, s);
   return undefined;
 });
 

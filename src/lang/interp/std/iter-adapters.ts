@@ -349,8 +349,14 @@ class InspectIter extends FnAdapter {
 }
 
 class FlatMapIter extends Adapter {
+  /**
+   * std's `FlattenCompat::size_hint` for inner iterators of no fixed size: what the current inner
+   * iterator has left, and an upper bound only once the outer iterator is surely empty.
+   */
   override sizeHint(): SizeHint {
-    return [0, null];
+    const [flo, fhi] = this.cur ? this.cur.sizeHint() : [0, 0];
+    const [lo, hi] = this.src.sizeHint();
+    return lo === 0 && hi === 0 ? [flo, fhi] : [flo, null];
   }
   private cur: RIter | null = null;
   constructor(

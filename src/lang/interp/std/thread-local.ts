@@ -5,7 +5,8 @@
  * thread (which also drives a current_thread runtime's tasks and every `block_on` future).
  * `with`, and for `Cell`/`RefCell` values `get`, `set`, `take`, `replace`, `with_borrow` and
  * `with_borrow_mut`. A std thread's values are dropped when it ends, the main thread's when `main`
- * has returned; a runtime thread's are not dropped (see docs/std-surface.md).
+ * has returned, a runtime thread's when its runtime has shut down (its threads exit then, and the
+ * runtime's drop waits for them).
  */
 import { callValue } from '../call.ts';
 import type { Site } from '../defs.ts';
@@ -41,11 +42,37 @@ function threadKey(): string {
   const rt = runtimeThread();
   if (rt !== null) {
     let k = workerKeys.get(rt);
-    if (k === undefined) workerKeys.set(rt, (k = `runtime thread ${workerCount++}`));
+    if (k === undefined) {
+      workerKeys.set(rt, (k = `runtime thread ${workerCount++}`));
+      const id = currentContext()!.handle.id;
+      const threads = runtimeThreadsOf();
+      threads.set(id, [...(threads.get(id) ?? []), k]);
+    }
     return k;
   }
   const ts = osThreadsIfAny();
   return ts !== null ? stdThreadKey(ts.current.id) : 'main';
+}
+
+/** Per run: each runtime's threads (by the runtime's id) that code ran on, in the order first seen. */
+const runtimeThreadLists = new WeakMap<object, Map<number, string[]>>();
+function runtimeThreadsOf(): Map<number, string[]> {
+  const world = currentRun().world;
+  let m = runtimeThreadLists.get(world);
+  if (m === undefined) runtimeThreadLists.set(world, (m = new Map<number, string[]>()));
+  return m;
+}
+
+/**
+ * Runtime `id` has shut down: its worker and blocking-pool threads exit, each dropping its
+ * thread-locals (the last initialized first). Which thread exits first is up to the OS; here it
+ * is the order the threads were first seen.
+ */
+export function dropRuntimeThreadLocals(id: number): void {
+  const threads = runtimeThreadsOf();
+  const list = threads.get(id) ?? [];
+  threads.delete(id);
+  for (const k of list) dropThreadLocals(k);
 }
 
 /** Per run: each thread's initialized thread-locals, in the order they were first used. */

@@ -21,6 +21,7 @@ import { def, tableFor } from '../std/tables.ts';
 import { deref, Owned, type Value } from '../values.ts';
 import { forceDrop } from '../owner.ts';
 import { currentRun } from './current.ts';
+import { dropRuntimeThreadLocals } from '../std/thread-local.ts';
 import { blockingJob, RJoinHandle, spawnMeta, toSim } from './task.ts';
 
 export class RBuilder {
@@ -30,11 +31,15 @@ export class RBuilder {
 }
 
 export class RRuntime extends Owned {
+  /** `shutdown_background`: the drop does not wait for the runtime's threads to exit. */
+  background = false;
   constructor(readonly rt: Runtime) {
     super();
   }
   dropGlue(): void {
     this.rt.shutdownNow();
+    // the drop waited for the threads, which dropped their thread-locals as they exited
+    if (!this.background) dropRuntimeThreadLocals(this.rt.id);
   }
 }
 
@@ -119,6 +124,7 @@ def(RT, 'spawn_blocking', 'ref', (s, a) => new RJoinHandle(rt(a[0]).spawnBlockin
 def(RT, 'handle', 'ref', (_s, a) => new RHandle(rt(a[0])));
 def(RT, 'shutdown_background', 'value', (_s, a) => {
   const x = deref(a[0]) as RRuntime;
+  x.background = true;
   forceDrop(x);
   return undefined;
 });
