@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { spawnAndJoinProgram } from './fixtures/lab-programs.ts';
 import { LabPage } from './pages/lab-page.ts';
@@ -252,6 +253,22 @@ test.describe('the lab', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await lab.screenshot(testInfo.outputPath('lab-phone-390.png'));
+    expect(lab.problems).toEqual([]);
+  });
+
+  test('prints the Debug text of Tokio’s sync errors as real Tokio does, in the minified page too', async ({
+    page,
+    baseURL,
+  }) => {
+    // The errors are told apart by a name they carry: a minified build renames their classes.
+    const program = 'tests/fixtures/surface/s720_sync_error_debug';
+    const lab = new LabPage(page, baseURL);
+    await lab.open();
+    await lab.replaceSource(readFileSync(`${program}.rs`, 'utf8'));
+    await lab.runButton.click();
+    await lab.waitForRun();
+    await lab.endButton.click();
+    await expect(lab.console).toHaveText(readFileSync(`${program}.txt`, 'utf8').trimEnd());
     expect(lab.problems).toEqual([]);
   });
 });

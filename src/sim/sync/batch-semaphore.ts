@@ -18,6 +18,7 @@ const WAKE_BATCH = 32;
 
 /** `AcquireError`: the semaphore was closed. */
 export class AcquireError implements RustError {
+  readonly className = 'AcquireError';
   display(): string {
     return 'semaphore closed';
   }
@@ -26,6 +27,7 @@ export const ACQUIRE_ERROR = new AcquireError();
 
 /** `TryAcquireError`. */
 export class TryAcquireError implements RustError {
+  readonly className = 'TryAcquireError';
   private constructor(readonly kind: 'closed' | 'no_permits') {}
   static readonly Closed = new TryAcquireError('closed');
   static readonly NoPermits = new TryAcquireError('no_permits');

@@ -16,6 +16,7 @@ import { err, ok, type Result, type RustError } from './result.ts';
 
 /** `broadcast::error::SendError<T>`: no receiver is left. */
 export class BroadcastSendError<T> implements RustError {
+  readonly className = 'BroadcastSendError';
   constructor(readonly value: T) {}
   display(): string {
     return 'channel closed';

@@ -66,6 +66,7 @@ export class UnboundedSemaphore implements ChanSemaphore {
 
 /** `mpsc::error::TryRecvError`. */
 export class TryRecvError implements RustError {
+  readonly className = 'TryRecvError';
   private constructor(readonly kind: 'empty' | 'disconnected') {}
   static readonly Empty = new TryRecvError('empty');
   static readonly Disconnected = new TryRecvError('disconnected');

@@ -18,6 +18,7 @@ export { TryRecvError } from './mpsc-chan.ts';
 
 /** `SendError<T>`: the receiver is gone; the value comes back. */
 export class SendError<T> implements RustError {
+  readonly className = 'SendError';
   constructor(readonly value: T) {}
   display(): string {
     return 'channel closed';
@@ -26,6 +27,7 @@ export class SendError<T> implements RustError {
 
 /** `TrySendError<T>`. */
 export class TrySendError<T> implements RustError {
+  readonly className = 'TrySendError';
   constructor(
     readonly kind: 'full' | 'closed',
     readonly value: T,

@@ -9,6 +9,7 @@ import { err, ok, type Result, type RustError } from './result.ts';
 
 /** `TryLockError`. */
 export class TryLockError implements RustError {
+  readonly className = 'TryLockError';
   display(): string {
     return 'operation would block';
   }

@@ -20,6 +20,7 @@ const TX_TASK_SET = 0b1000;
 
 /** `oneshot::error::RecvError`. */
 export class RecvError implements RustError {
+  readonly className = 'RecvError';
   display(): string {
     return 'channel closed';
   }
@@ -28,6 +29,7 @@ export const RECV_ERROR = new RecvError();
 
 /** `oneshot::error::TryRecvError`. */
 export class TryRecvError implements RustError {
+  readonly className = 'TryRecvError';
   private constructor(readonly kind: 'empty' | 'closed') {}
   static readonly Empty = new TryRecvError('empty');
   static readonly Closed = new TryRecvError('closed');

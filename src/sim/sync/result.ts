@@ -15,6 +15,11 @@ export function err<E>(error: E): { readonly ok: false; readonly error: E } {
 
 /** Every error type here has Tokio's `Display` text. */
 export interface RustError {
+  /**
+   * The class's own name, as a field: the interpreter tells the errors apart by it, and a
+   * minified build renames classes (so `constructor.name` would differ between Node and the page).
+   */
+  readonly className: string;
   display(): string;
 }
 

@@ -13,6 +13,7 @@ import { err, ok, type Result, type RustError } from './result.ts';
 
 /** `watch::error::RecvError`: every sender is gone. */
 export class WatchRecvError implements RustError {
+  readonly className = 'WatchRecvError';
   display(): string {
     return 'channel closed';
   }
@@ -21,6 +22,7 @@ export const WATCH_RECV_ERROR = new WatchRecvError();
 
 /** `watch::error::SendError<T>`: no receiver is left; the value comes back. */
 export class WatchSendError<T> implements RustError {
+  readonly className = 'WatchSendError';
   constructor(readonly value: T) {}
   display(): string {
     return 'channel closed';

@@ -12,6 +12,7 @@ import { sleep, sleepUntil, type Sleep } from './sleep.ts';
 
 /** `time::error::Elapsed`. */
 export class Elapsed implements RustError {
+  readonly className = 'Elapsed';
   display(): string {
     return 'deadline has elapsed';
   }

@@ -8,7 +8,7 @@ import type { Site } from '../defs.ts';
 import { displayString } from '../fmt-value.ts';
 import { cmpValues, eqValues } from '../ops-rt.ts';
 import { claim, dropInFlight, release } from '../owner.ts';
-import { MutRef, Owned, RefBase, RTuple, type Value, deref, STATIC } from '../values.ts';
+import { MutRef, Owned, RefBase, RMap, RTuple, RVec, type Value, deref, STATIC } from '../values.ts';
 import { cloneValue } from './clone.ts';
 import { defaultFor, defaultOf } from './defaults.ts';
 import { err, NONE, ok, ordering, some } from './enums.ts';
@@ -77,8 +77,8 @@ function defaultLike(cur: Value, s: Site): Value {
   const name = cur instanceof Object && 'def' in cur ? (cur as { def: { name: string } }).def.name : null;
   if (name === 'Option') return NONE;
   if (name) return defaultOf(name);
-  if (cur instanceof Object && cur.constructor.name === 'RVec') return defaultOf('Vec');
-  if (cur instanceof Object && cur.constructor.name === 'RMap') return defaultOf('HashMap');
+  if (cur instanceof RVec) return defaultOf('Vec');
+  if (cur instanceof RMap) return defaultOf('HashMap');
   return defaultFor(s);
 }
 

@@ -46,13 +46,13 @@ import {
 
 /** A simulator error (`RustError`) as a Rust value with Tokio's Display and a Debug form. */
 function simErr(e: unknown, debug: string): SimError {
-  const x = e as { display(): string; constructor: { name: string }; value?: unknown };
-  const fields = x.constructor.name === 'SendError' ? [x.value as Value] : null;
+  const x = e as { display(): string; className: string; value?: unknown };
+  const fields = x.className === 'SendError' ? [x.value as Value] : null;
   return new SimError(x.display(), debug, false, fields);
 }
 function debugOf(e: unknown): string {
-  const x = e as { constructor: { name: string } };
-  switch (x.constructor.name) {
+  const x = e as { className: string };
+  switch (x.className) {
     case 'RecvError':
       return 'RecvError(())';
     case 'SendError':
@@ -62,13 +62,13 @@ function debugOf(e: unknown): string {
     case 'TryLockError':
       return 'TryLockError(())';
     default:
-      return x.constructor.name;
+      return x.className;
   }
 }
 /** The error enums (`TrySendError`, `TryRecvError`, `TryAcquireError`) are Rust enums; the rest structs. */
 function enumErr(e: unknown): Value | null {
-  const x = e as { kind?: string; value?: unknown; constructor: { name: string } };
-  switch (x.constructor.name) {
+  const x = e as { kind?: string; value?: unknown; className: string };
+  switch (x.className) {
     case 'TrySendError':
       return variantOf(TRY_SEND_ERROR, x.kind === 'full' ? 0 : 1, x.value as Value);
     case 'TryRecvError':
