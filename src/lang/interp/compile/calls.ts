@@ -6,6 +6,7 @@
  *   integer): passed as a reference to the place so the method can write back;
  * - `&self`: looked at; an rvalue receiver stays a temporary of the statement.
  */
+import { noteFallback } from '../fallbacks.ts';
 import { isClosed, typedEnv, typedInt, typeSite } from './typed.ts';
 import { genericAssocCall, genericDefault, receiverFrom, typeArgsAt } from './typed-generic.ts';
 import type { CallExpr, Expr, MethodCallExpr, Type } from '../../syntax/ast.ts';
@@ -193,6 +194,7 @@ function needsPlace(v: Value): boolean {
  * under the exact type's name (`u8::describe`).
  */
 function primImpl(site: Site, name: string): FnDef | undefined {
+  if (site.from === null) noteFallback('primImpl', site.line, site.col);
   let t = site.from;
   while (t?.k === 'ref') t = t.inner;
   const key =

@@ -3,6 +3,7 @@
  * bindings move parts out only when the scrutinee is owned here), `break` / `continue` (labels,
  * `break value`), `return`, and `?` (with the `From` conversion of the error). Loops: loops.ts.
  */
+import { noteFallback } from '../fallbacks.ts';
 import type {
   BreakExpr,
   ContinueExpr,
@@ -359,7 +360,10 @@ function typedConversion(cx: Cx, e: TryExpr): ((v: Value) => Value) | null {
   }
   // The source type is open (an API the checker's tables do not type): an error that already is
   // the target type passes through, as `From<T> for T` would.
-  return (v) => (v instanceof Object && 'def' in v && v.def === def ? v : from.call(at, [v]));
+  return (v) => {
+    noteFallback('tryOpenSource', at.line, at.col);
+    return v instanceof Object && 'def' in v && v.def === def ? v : from.call(at, [v]);
+  };
 }
 
 /** `e?` on Result (with `From` conversion of the error) and Option. */
@@ -371,7 +375,12 @@ export function compileTry(cx: Cx, e: TryExpr): CE {
   const errTy = operand?.k === 'adt' && operand.name.split('::').pop() === 'Result' ? operand.args[1] : undefined;
   if (errTy !== undefined && isClosed(errTy)) site.from = errTy;
   const target = cx.scope.retErr;
-  const convert = typedConversion(cx, e) ?? ((v: Value) => convertError(v, target, site));
+  const convert =
+    typedConversion(cx, e) ??
+    ((v: Value) => {
+      noteFallback('tryByName', site.line, site.col);
+      return convertError(v, target, site);
+    });
   const then = (f: Frame, x: Value): Value => {
     if (x instanceof REnum) {
       if (x.def === RESULT) {

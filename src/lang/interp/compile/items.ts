@@ -4,6 +4,7 @@
  * `Drop`, `Display`, `Debug`, `From` are remembered specially; trait default methods are filled
  * in), then compiles every function body, and finally fixes the integer types.
  */
+import { noteFallback } from '../fallbacks.ts';
 import type { Ty } from '../../types/ty.ts';
 import { hintOfTy } from './typed.ts';
 import { NO_FACTS, type TypeFacts } from '../../types/facts.ts';
@@ -601,6 +602,7 @@ function fromDispatch(list: Method[]): Method['call'] {
     const typed = want === null ? undefined : list.find((m) => m.user && paramTypeKeys.get(m.user) === want);
     if (typed !== undefined) return typed.call(site, args);
     // Only when the site is untyped (the checker left the argument open): the value's shape.
+    noteFallback('fromDispatch', site.line, site.col);
     const v = args[0];
     for (const m of list) {
       const u = m.user;

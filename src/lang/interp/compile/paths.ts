@@ -3,6 +3,7 @@
  * struct / variant, const, associated function), or a built-in from std/registry.ts (after
  * expanding `use` aliases). Unknown paths are compile errors with the path's span.
  */
+import { noteFallback } from '../fallbacks.ts';
 import type { Path, Span } from '../../syntax/ast.ts';
 import type { IntType } from '../../num/int-type.ts';
 import { invoke, RFn } from '../call.ts';
@@ -87,7 +88,11 @@ function typeMember(cx: Cx, typeName: string, member: string, span: Span): Resol
       const name = it.def.name;
       return {
         kind: 'fn',
-        call: (site) => (site.ty !== null ? defaultFor(site) : defaultOf(name)),
+        call: (site) => {
+          if (site.ty !== null) return defaultFor(site);
+          noteFallback('defaultByName', site.line, site.col);
+          return defaultOf(name);
+        },
         name: `${typeName}::default`,
       };
     }

@@ -3,6 +3,7 @@
  * `Default::default`, `std::cmp`, `std::iter` sources, `std::process::exit`, and the methods every
  * value has (`to_string`, `clone`, `into`, comparisons).
  */
+import { noteFallback } from '../fallbacks.ts';
 import { callValue, RFn } from '../call.ts';
 import type { Site } from '../defs.ts';
 import { displayString } from '../fmt-value.ts';
@@ -71,9 +72,11 @@ fn(['std::mem::replace', 'mem::replace'], (_s, a) => replaceIn(placeOf(a[0]), a[
 fn(['std::mem::take', 'mem::take'], (s: Site, a) => {
   const r = placeOf(a[0]);
   const cur = deref(r.get());
+  if (typeof cur === 'string' || typeof cur === 'number') noteFallback('defaultByName', s.line, s.col);
   return replaceIn(r, typeof cur === 'string' ? '' : typeof cur === 'number' ? 0 : defaultLike(cur, s));
 });
 function defaultLike(cur: Value, s: Site): Value {
+  noteFallback('defaultByName', s.line, s.col);
   const name = cur instanceof Object && 'def' in cur ? (cur as { def: { name: string } }).def.name : null;
   if (name === 'Option') return NONE;
   if (name) return defaultOf(name);
@@ -133,6 +136,7 @@ def(UNIVERSAL, 'to_owned', 'ref', (_s, a) => cloneValue(deref(a[0])));
 def(UNIVERSAL, 'into', 'value', (s, a) => {
   const typed = typedInto(s, a[0]);
   if (typed !== NOT_TYPED) return typed;
+  noteFallback('intoByName', s.line, s.col);
   // `From` impls of user types, and the std ones `?` applies (`io::Error: From<JoinError>`)
   if (!s.hint) return a[0];
   const out = convertError(a[0], s.hint, s);
