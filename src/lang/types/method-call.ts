@@ -2,6 +2,7 @@
  * Method calls: the user method the probe finds (method.ts) or the std tables' result type, with
  * rustc's E0599 for receivers whose methods the checker knows, and `&mut self` receivers that need `mut`.
  */
+import { deferFromPick } from './from-picks.ts';
 import type { Expr, MethodCallExpr, Span } from '../syntax/ast.ts';
 import { JOIN_SET_METHODS, TOKEN_METHODS } from './std-closed.ts';
 import type { Cx } from './cx.ts';
@@ -186,7 +187,9 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   // `x.into()` is whatever the context expects; the interpreter converts by the pair of types.
   // So are `collect()`, `sum()` and `product()`: the expected type picks the `FromIterator`/`Sum` impl.
   if (EXPECTED_RESULT.has(e.method) && e.args.length === 0 && e.turbofish === null) {
-    return openResult(cx, cx.table.fresh(), e.methodSpan, 'E0283');
+    const result = cx.table.fresh();
+    if (e.method === 'into') deferFromPick(cx, recv, result);
+    return openResult(cx, result, e.methodSpan, 'E0283');
   }
   // A slice method never changes the element type, so an array's stays known (`for x in arr` copies).
   if (base.k !== 'array' && base.k !== 'slice') cx.table.escape(recv);

@@ -425,8 +425,9 @@ export class ProgramCompiler {
       const n = typeName(p0.type);
       if (n) {
         paramTypeNames.set(def, isIntName(n) ? 'int' : n === 'str' ? 'String' : n);
-        paramTypeKeys.set(def, n);
       }
+      const key = writtenKey(p0.type);
+      if (key !== null) paramTypeKeys.set(def, key);
     }
     retInts.set(def, annotationCell(this.cx, it.ret));
     this.fns.push({ def, item: it, selfType });
@@ -625,7 +626,28 @@ const paramTypeKeys = new WeakMap<FnDef, string>();
 
 /** A checker type in the form paramTypeKeys holds (references peeled, no type arguments), or null. */
 function tyKey(t: Ty): string | null {
-  return t.k === 'ref' ? tyKey(t.inner) : (hintOfTy(t)?.replace(/<.*$/, '') ?? null);
+  if (t.k === 'ref') return tyKey(t.inner);
+  if (t.k === 'tuple') {
+    const es = t.elems.map(tyKey);
+    return es.every((x) => x !== null) ? `(${es.join(',')})` : null;
+  }
+  return hintOfTy(t)?.replace(/<.*$/, '') ?? null;
+}
+
+/** A written parameter type in the form tyKey gives: `u8`, `str`, `Celsius`, `(char,u32)`. */
+function writtenKey(t: Type): string | null {
+  switch (t.kind) {
+    case 'RefType':
+    case 'ParenType':
+      return writtenKey(t.inner);
+    case 'TupleType': {
+      if (t.elems.length === 0) return '()';
+      const es = t.elems.map(writtenKey);
+      return es.every((x) => x !== null) ? `(${es.join(',')})` : null;
+    }
+    default:
+      return typeName(t);
+  }
 }
 
 export function runtimeTypeName(v: unknown): string {

@@ -129,7 +129,8 @@ function turbofishName(path: Path): string | null {
   return segs[segs.length - 1]?.name ?? null;
 }
 
-let traitCall: (name: string, site: Site, args: Value[]) => Value = () => undefined;
+/** `exact`: the path names the receiver's own type (`str::to_uppercase`), so no impl is chosen by type. */
+let traitCall: (name: string, site: Site, args: Value[], exact?: boolean) => Value = () => undefined;
 export function setTraitCall(f: typeof traitCall): void {
   traitCall = f;
 }
@@ -171,7 +172,9 @@ export function resolvePath(cx: Cx, path: Path, span: Span): Resolved {
   if (table !== null && (table.has(last) || traitMethod(table) || traitMethod(UNIVERSAL))) {
     // `str::to_uppercase`, `String::len`, `i32::abs` as values or calls: the method of the first argument.
     const hint = turbofishName(path);
-    if (hint === null) return { kind: 'fn', name: segs.join('::'), call: (site, args) => traitCall(last, site, args) };
+    // A user impl for exactly this type is an item of its own (`str::shout`), resolved above.
+    if (hint === null)
+      return { kind: 'fn', name: segs.join('::'), call: (site, args) => traitCall(last, site, args, true) };
     // `str::parse::<Cmd>`: the call parses into the type named (a user `FromStr` too)
     const env = typedEnv(cx);
     return {
@@ -180,7 +183,7 @@ export function resolvePath(cx: Cx, path: Path, span: Span): Resolved {
       call: (site, args) => {
         const at = new Site(site.line, site.col, site.int, hint);
         at.typed = env;
-        return traitCall(last, at, args);
+        return traitCall(last, at, args, true);
       },
     };
   }
