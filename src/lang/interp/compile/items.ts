@@ -4,6 +4,7 @@
  * `Drop`, `Display`, `Debug`, `From` are remembered specially; trait default methods are filled
  * in), then compiles every function body, and finally fixes the integer types.
  */
+import { typeFault } from '../type-fault.ts';
 import { noteFallback } from '../fallbacks.ts';
 import type { Ty } from '../../types/ty.ts';
 import { hintOfTy } from './typed.ts';
@@ -602,14 +603,12 @@ function fromDispatch(list: Method[]): Method['call'] {
     const want = site.from === null ? null : tyKey(site.from);
     const typed = want === null ? undefined : list.find((m) => m.user && paramTypeKeys.get(m.user) === want);
     if (typed !== undefined) return typed.call(site, args);
-    // Only when the site is untyped (the checker left the argument open): the value's shape.
+    // Only when the checker left the argument open (none of the corpus does): the value's JS kind,
+    // and only where it tells the impls apart (a `String` from a struct); two integer impls it cannot.
     noteFallback('fromDispatch', site.line, site.col);
-    const v = args[0];
-    for (const m of list) {
-      const u = m.user;
-      if (u && matchesParam(u, v)) return m.call(site, args);
-    }
-    return list[list.length - 1].call(site, args);
+    const fits = list.filter((m) => m.user !== undefined && matchesParam(m.user, args[0]));
+    if (fits.length === 1) return fits[0].call(site, args);
+    return typeFault(site, 'type annotations needed: the argument of this `from` has no known type', 'E0283');
   };
 }
 
