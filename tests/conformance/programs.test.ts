@@ -17,7 +17,7 @@ const CORPORA: readonly (readonly [folder: string, atLeast: number])[] = [
   // issue 13: watch, broadcast, RwLock, Barrier, OnceCell, the error enums, …
   ['surface', 347],
   // issue 10: programs whose meaning comes from types (paths as values, …)
-  ['typed', 59],
+  ['typed', 60],
   // issues 10 and 13: learner programs on task internals and the Rust around tasks, never seen before
   ['learners2', 41],
   // issues 10 and 13: learner-style Day 6 programs written without looking at the other corpora
@@ -53,7 +53,7 @@ const KNOWN_FALLBACKS: Record<string, readonly string[]> = {
   'surface/s99_slices.rs': ['primImpl'],
 };
 /** Firings of `typedInt` over these corpora when this list was made; lower it as the checker covers more. */
-const TYPED_INT_CEILING = 2889;
+const TYPED_INT_CEILING = 2828;
 let typedIntSeen = 0;
 
 function read(dir: string, name: string, ext: string): string | undefined {

@@ -141,6 +141,9 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
       if (shown !== undefined) cx.debugSites.push({ ty: step.args[shown] ?? UNKNOWN, at: e.methodSpan });
     }
     if (std !== null) {
+      // `n.wrapping_mul(3)`: the operand of these integer methods has the receiver's type
+      const sameArg = step.k === 'int' && SAME_INT_ARG.has(e.method) && args.length === 1;
+      if (sameArg && cx.table.unify(args[0], step)) return std;
       for (const a of args) cx.table.escape(a);
       return std;
     }
@@ -196,6 +199,21 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   for (const a of args) cx.table.escape(a);
   return UNKNOWN;
 }
+
+/** Integer methods whose one argument is of the receiver's own type. */
+const SAME_INT_ARG = new Set([
+  'wrapping_add',
+  'wrapping_sub',
+  'wrapping_mul',
+  'saturating_add',
+  'saturating_sub',
+  'checked_add',
+  'checked_sub',
+  'checked_mul',
+  'checked_div',
+  'min',
+  'max',
+]);
 
 /** Methods every type has (blanket impls of `Into`, `TryInto`, `Borrow`, `Any`, `ToOwned`…). */
 const UNIVERSAL = ['into', 'try_into', 'borrow', 'borrow_mut', 'type_id', 'clone', 'to_owned'];
