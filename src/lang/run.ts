@@ -12,10 +12,12 @@ import { CompileError } from './interp/compile/cx.ts';
 import { ProgramRunner, type RunOptions, type RunResult } from './interp/runner.ts';
 import { checkTypes, type TypeCheckResult } from './types/index.ts';
 import { NO_FACTS } from './types/facts.ts';
+import { resetFallbacks } from './interp/fallbacks.ts';
 
 export type { CompiledProgram } from './interp/compile/items.ts';
 export type { RunOptions, RunResult, RunStop } from './interp/runner.ts';
 export { ProgramRunner } from './interp/runner.ts';
+export { fallbackReport } from './interp/fallbacks.ts';
 
 export type CompileResult =
   | { readonly ok: true; readonly program: CompiledProgram; readonly warnings: Diagnostic[] }
@@ -31,6 +33,7 @@ function typeCheck(program: Parameters<typeof checkTypes>[0]): TypeCheckResult {
 }
 
 export function compile(source: string, file = 'src/main.rs'): CompileResult {
+  resetFallbacks();
   const front = parseAndCheck(source, file);
   if (!front.ok) return { ok: false, diagnostics: front.diagnostics };
   const typed = typeCheck(front.program);

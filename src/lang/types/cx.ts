@@ -50,8 +50,11 @@ export class Cx {
   readonly localOf = new Map<Expr, Local>();
   /** Type arguments of each generic fn or method a path or method call names (facts.ts). */
   readonly instances = new Map<Expr, ReadonlyMap<string, Ty>>();
-  /** The error type each `?` takes and the one its body returns (facts.ts tryErrors). */
-  readonly tryErrors = new Map<Expr, { readonly from: Ty; readonly to: Ty }>();
+  /**
+   * The error type each `?` takes and its body's return type (facts.ts tryErrors reads the `Result`
+   * error type from it once inference is over: a closure's or async block's is often known later).
+   */
+  readonly tryErrors = new Map<Expr, { readonly from: Ty; readonly ret: Ty }>();
   /** Closures and async blocks handed to a spawn function: they must not borrow locals (E0373). */
   readonly spawnArgs = new Set<Expr>();
   /** Parameter types a std adapter gives the closure passed to it (std-deferred.ts closureParamsOf). */

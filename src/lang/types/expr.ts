@@ -112,7 +112,15 @@ function inferInner(cx: Cx, e: Expr): Ty {
       checkAssignTarget(cx, e);
       const value = inferExpr(cx, e.value);
       const simple = (t: Ty): boolean => ['int', 'float', 'bool', 'char'].includes(cx.resolved(t).k);
-      if (e.kind === 'Assign' || (simple(target) && simple(value) && !['<<=', '>>='].includes(e.op))) {
+      // `n += 1` with `n` still an `{integer}`: one type, as rustc's `AddAssign<i32> for i32` makes it.
+      const numKind = (t: Ty): string | null => {
+        const s = cx.resolved(t);
+        if (s.k === 'int' || s.k === 'float') return s.k;
+        return s.k === 'var' && cx.table.kindOf(s.id) !== 'general' ? cx.table.kindOf(s.id) : null;
+      };
+      const sameNum = numKind(target) !== null && numKind(target) === numKind(value);
+      const opOk = e.kind === 'Assign' || !['<<=', '>>='].includes(e.op);
+      if (e.kind === 'Assign' || (((simple(target) && simple(value)) || sameNum) && opOk)) {
         coerce(cx, value, target, e.value);
       } else {
         cx.table.escape(target);
@@ -385,8 +393,7 @@ function inferTry(cx: Cx, e: Extract<Expr, { kind: 'Try' }>): Ty {
     );
   } else if (body !== undefined && t.k === 'adt') {
     const ret = cx.resolved(body.ret);
-    if (ret.k === 'adt' && ret.name === 'Result' && ret.args[1])
-      cx.tryErrors.set(e, { from: t.name === 'Result' ? (t.args[1] ?? UNKNOWN) : UNKNOWN, to: ret.args[1] });
+    cx.tryErrors.set(e, { from: t.name === 'Result' ? (t.args[1] ?? UNKNOWN) : UNKNOWN, ret: body.ret });
     if (t.name === 'Result' && ret.k === 'adt' && ret.name === 'Result' && t.args[1] && ret.args[1]) {
       tryConversion(cx, t.args[1], ret.args[1], at);
     }
@@ -403,8 +410,7 @@ function inferTry(cx: Cx, e: Extract<Expr, { kind: 'Try' }>): Ty {
     }
   }
   if (t.k === 'adt' && (t.name === 'Option' || t.name === 'Result')) return t.args[0] ?? UNKNOWN;
-  const ret = body === undefined ? null : cx.resolved(body.ret);
-  if (ret?.k === 'adt' && ret.name === 'Result' && ret.args[1]) cx.tryErrors.set(e, { from: UNKNOWN, to: ret.args[1] });
+  if (body !== undefined) cx.tryErrors.set(e, { from: UNKNOWN, ret: body.ret });
   cx.table.escape(t);
   return UNKNOWN;
 }

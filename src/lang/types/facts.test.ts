@@ -200,4 +200,47 @@ fn main() { println!("{:?}", run("4")); }`;
     expect(facts.fieldTys(t, 'Dot')).toEqual([]);
     expect(facts.fieldTys(t)).toBeNull();
   });
+
+  it("gives an open `From` argument the one impl it fits (`L::from(('v', 2))`, `7.into()`)", () => {
+    const impls = [
+      'struct L(u32);',
+      'impl From<(char, u32)> for L { fn from(p: (char, u32)) -> Self { L(p.1) } }',
+      'impl From<u8> for L { fn from(n: u8) -> Self { L(n as u32) } }',
+    ];
+    const lits = (src: string): (string | null)[] => {
+      const { program, facts } = check([...impls, src].join('\n'));
+      const out: (string | null)[] = [];
+      walk(program, (n) => {
+        if (n.kind === 'IntLit') out.push(facts.intOf(n));
+        return true;
+      });
+      return out;
+    };
+    expect(lits(`fn main() { let a = L::from(('v', 2)); println!("{}", a.0); }`)).toEqual(['u32']);
+    // `From<u8>` is the one integer impl: the literal is a `u8`
+    expect(lits('fn main() { let b: L = 7.into(); println!("{}", b.0); }')).toEqual(['u8']);
+  });
+
+  it("types a user trait method on a std type and on `&T`, with the generic impl's `T`", () => {
+    const { program, facts } = check(
+      [
+        'trait D { fn d(&self) -> String; }',
+        'impl D for u8 { fn d(&self) -> String { String::new() } }',
+        'impl<T: D> D for Vec<T> { fn d(&self) -> String { self.iter().map(|x| x.d()).collect() } }',
+        'fn main() { let v: Vec<u8> = vec![1]; println!("{}", v.d()); }',
+      ].join('\n'),
+    );
+    const inner = find(program, 'MethodCall', 'd');
+    expect(showTy(facts.typeOf(inner)!)).toBe('String');
+    const calls: Expr[] = [];
+    walk(program, (n) => {
+      if (n.kind === 'MethodCall' && n.method === 'd') calls.push(n);
+      return true;
+    });
+    const outer = calls[calls.length - 1];
+    expect([...(facts.typeArgs(outer) ?? [])].map(([k, t]) => `${k}=${showTy(t)}`)).toEqual(['T=u8']);
+    expect([...(facts.implArgs({ k: 'adt', name: 'Vec', args: [{ k: 'int', name: 'u8' }] }, 'd') ?? [])].length).toBe(
+      1,
+    );
+  });
 });

@@ -9,6 +9,7 @@
 import type { Expr } from '../syntax/ast.ts';
 import type { IntName } from '../num/int-type.ts';
 import { structFields } from './struct-fields.ts';
+import { foreignImpl } from './method.ts';
 import type { Cx } from './cx.ts';
 import type { AdtTy, FloatName, Ty } from './ty.ts';
 
@@ -29,6 +30,11 @@ export interface TypeFacts {
   isCopy(t: Ty): boolean;
   /** For `x?` on a `Result`: its error type and the one the enclosing body returns. */
   tryErrors(e: Expr): { readonly from: Ty; readonly to: Ty } | null;
+  /**
+   * The type arguments of the user impl that gives the std type `t` its method `name`
+   * (`impl<T: Describe> Describe for Vec<T>` on `Vec<u8>`: `T` = `u8`); null when none applies.
+   */
+  implArgs(t: Ty, name: string): ReadonlyMap<string, Ty> | null;
 }
 
 /** No facts: what the interpreter sees when the checker did not run to the end. */
@@ -41,6 +47,7 @@ export const NO_FACTS: TypeFacts = {
   defaultVariant: () => null,
   isCopy: () => false,
   tryErrors: () => null,
+  implArgs: () => null,
 };
 
 export function factsOf(cx: Cx): TypeFacts {
@@ -76,8 +83,11 @@ export function factsOf(cx: Cx): TypeFacts {
     isCopy: (t) => certainlyCopy(cx, t),
     tryErrors: (e) => {
       const c = cx.tryErrors.get(e);
-      return c === undefined ? null : { from: cx.table.deep(c.from), to: cx.table.deep(c.to) };
+      const ret = c === undefined ? null : cx.table.deep(c.ret);
+      const to = ret?.k === 'adt' && ret.name === 'Result' ? ret.args[1] : undefined;
+      return c === undefined || to === undefined ? null : { from: cx.table.deep(c.from), to };
     },
+    implArgs: (t, name) => foreignImpl(cx, t, name)?.map ?? null,
     defaultVariant: (name) => {
       const def = cx.items.adts.get(name);
       if (def?.item.kind !== 'Enum') return null;

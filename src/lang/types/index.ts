@@ -26,6 +26,7 @@ import { checkFieldPrivacy } from './privacy.ts';
 import { checkRegions } from './region.ts';
 import { checkBorrows } from './borrow.ts';
 import { checkDeferred } from './std-deferred.ts';
+import { resolveFromPicks } from './from-picks.ts';
 
 export interface TypeCheckResult {
   readonly errors: Diagnostic[];
@@ -45,6 +46,7 @@ export function checkTypes(program: Program): TypeCheckResult {
   checkItemShapes(cx, program);
   for (const item of program.items) checkItem(cx, item);
   checkDeferred(cx);
+  resolveFromPicks(cx);
   cx.table.fallback();
   checkBreakValues(cx, program);
   checkFieldPrivacy(cx, program);

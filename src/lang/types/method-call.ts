@@ -2,6 +2,7 @@
  * Method calls: the user method the probe finds (method.ts) or the std tables' result type, with
  * rustc's E0599 for receivers whose methods the checker knows, and `&mut self` receivers that need `mut`.
  */
+import { deferFromPick } from './from-picks.ts';
 import type { Expr, MethodCallExpr, Span } from '../syntax/ast.ts';
 import { JOIN_SET_METHODS, TOKEN_METHODS } from './std-closed.ts';
 import type { Cx } from './cx.ts';
@@ -140,6 +141,9 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
       if (shown !== undefined) cx.debugSites.push({ ty: step.args[shown] ?? UNKNOWN, at: e.methodSpan });
     }
     if (std !== null) {
+      // `n.wrapping_mul(3)`: the operand of these integer methods has the receiver's type
+      const sameArg = step.k === 'int' && SAME_INT_ARG.has(e.method) && args.length === 1;
+      if (sameArg && cx.table.unify(args[0], step)) return std;
       for (const a of args) cx.table.escape(a);
       return std;
     }
@@ -186,13 +190,30 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   // `x.into()` is whatever the context expects; the interpreter converts by the pair of types.
   // So are `collect()`, `sum()` and `product()`: the expected type picks the `FromIterator`/`Sum` impl.
   if (EXPECTED_RESULT.has(e.method) && e.args.length === 0 && e.turbofish === null) {
-    return openResult(cx, cx.table.fresh(), e.methodSpan, 'E0283');
+    const result = cx.table.fresh();
+    if (e.method === 'into') deferFromPick(cx, recv, result);
+    return openResult(cx, result, e.methodSpan, 'E0283');
   }
   // A slice method never changes the element type, so an array's stays known (`for x in arr` copies).
   if (base.k !== 'array' && base.k !== 'slice') cx.table.escape(recv);
   for (const a of args) cx.table.escape(a);
   return UNKNOWN;
 }
+
+/** Integer methods whose one argument is of the receiver's own type. */
+const SAME_INT_ARG = new Set([
+  'wrapping_add',
+  'wrapping_sub',
+  'wrapping_mul',
+  'saturating_add',
+  'saturating_sub',
+  'checked_add',
+  'checked_sub',
+  'checked_mul',
+  'checked_div',
+  'min',
+  'max',
+]);
 
 /** Methods every type has (blanket impls of `Into`, `TryInto`, `Borrow`, `Any`, `ToOwned`…). */
 const UNIVERSAL = ['into', 'try_into', 'borrow', 'borrow_mut', 'type_id', 'clone', 'to_owned'];

@@ -8,7 +8,8 @@ import type { FnItem, ImplItem } from '../syntax/ast.ts';
 import type { Cx, Sig } from './cx.ts';
 import { subst } from './cx.ts';
 import { derefStep } from './coerce.ts';
-import type { Items } from './items.ts';
+import type { ImplDef, Items } from './items.ts';
+import { lowerType } from './lower.ts';
 import type { AdtTy, Ty } from './ty.ts';
 
 /** Methods std traits give a type that derives or implements them. */
@@ -64,6 +65,11 @@ export function implArgs(item: ImplItem, gs: readonly string[], t: AdtTy): Map<s
   return map;
 }
 
+/** `fn`'s signature with its type parameters replaced as `map` gives them. */
+function found(fn: FnItem, raw: Sig, map: Map<string, Ty>): Found {
+  return { fn, sig: { ...raw, params: raw.params.map((p) => subst(p, map)), ret: subst(raw.ret, map) }, args: map };
+}
+
 /** Finds `name` among the impls of the user type `t`; its signature with the type's arguments. */
 export function findUserMethod(cx: Cx, t: AdtTy, name: string): Found | null {
   for (const impl of cx.items.impls) {
@@ -76,11 +82,7 @@ export function findUserMethod(cx: Cx, t: AdtTy, name: string): Found | null {
     const raw = cx.sigOf(fn, t, gs);
     const own = raw.generics.filter((g) => !gs.includes(g));
     for (const g of own) map.set(g, cx.table.fresh());
-    return {
-      fn,
-      sig: { ...raw, params: raw.params.map((p) => subst(p, map)), ret: subst(raw.ret, map) },
-      args: map,
-    };
+    return found(fn, raw, map);
   }
   return null;
 }
@@ -137,8 +139,141 @@ export function probeMethod(cx: Cx, recv: Ty, name: string): Probe {
       }
       return { kind: 'other', self: s };
     }
+    const foreign = foreignImplMethod(cx, s, name);
+    if (foreign !== null) return { kind: 'user', found: foreign, steps };
     if (s.k !== 'ref') sawSmart = true;
     cur = derefStep(cx, s);
   }
   return { kind: 'other', self: recv };
+}
+
+/** Binds `pattern`'s parameters among `gs` so that it is `actual`; false when it cannot be. */
+function matchTy(pattern: Ty, actual: Ty, gs: readonly string[], map: Map<string, Ty>): boolean {
+  if (pattern.k === 'param' && gs.includes(pattern.name)) {
+    const had = map.get(pattern.name);
+    if (had === undefined) map.set(pattern.name, actual);
+    return had === undefined || JSON.stringify(had) === JSON.stringify(actual);
+  }
+  switch (pattern.k) {
+    case 'int':
+    case 'float':
+      return actual.k === pattern.k && actual.name === pattern.name;
+    case 'str':
+    case 'bool':
+    case 'char':
+      return actual.k === pattern.k;
+    case 'ref':
+      return actual.k === 'ref' && matchTy(pattern.inner, actual.inner, gs, map);
+    case 'adt':
+      return (
+        actual.k === 'adt' &&
+        actual.name === pattern.name &&
+        actual.args.length === pattern.args.length &&
+        pattern.args.every((a, i) => matchTy(a, actual.args[i], gs, map))
+      );
+    default:
+      return false;
+  }
+}
+
+/** A type the checker has fully worked out (no variable, nothing unknown). */
+function settled(cx: Cx, t: Ty): Ty | null {
+  const d = cx.table.deep(t);
+  const open = (x: Ty): boolean =>
+    x.k === 'var' ||
+    x.k === 'unknown' ||
+    (x.k === 'ref' && open(x.inner)) ||
+    (x.k === 'adt' && x.args.some(open)) ||
+    (x.k === 'tuple' && x.elems.some(open));
+  return open(d) ? null : d;
+}
+
+/**
+ * A user trait's method on a std type or a generic parameter: `impl<T: Describe> Describe for
+ * Vec<T>` on a `Vec<u8>` (its `T` is `u8` for this call), `impl Describe for u8`, and `x.describe()`
+ * with `x: &T` (the trait that declares the method, `Self` being `T`). Null when no impl or trait
+ * answers for certain, so the receiver stays open as before.
+ */
+function foreignImplMethod(cx: Cx, s: Ty, name: string): Found | null {
+  if (s.k === 'param') {
+    const traits = [...cx.items.traits.values()].filter((t) =>
+      t.items.some((i) => i.kind === 'Fn' && i.name === name && i.selfParam !== null),
+    );
+    const fn =
+      traits.length === 1 ? traits[0].items.find((i): i is FnItem => i.kind === 'Fn' && i.name === name) : null;
+    if (fn === null || fn === undefined) return null;
+    const raw = cx.sigOf(fn, s);
+    const map = new Map<string, Ty>();
+    for (const g of raw.generics) map.set(g, cx.table.fresh());
+    return found(fn, raw, map);
+  }
+  if (s.k === 'adt' && cx.items.adts.has(s.name)) return null;
+  if (s.k === 'var' && cx.table.kindOf(s.id) !== 'general') return literalReceiver(cx, s, name);
+  const actual = settled(cx, s);
+  if (actual === null) return null;
+  const hit = foreignImpl(cx, actual, name);
+  if (hit === null) return null;
+  const { impl, fn, map } = hit;
+  const gs = implGenerics(impl.item);
+  const raw = cx.sigOf(fn, actual, gs);
+  for (const g of raw.generics) if (!map.has(g)) map.set(g, cx.table.fresh());
+  return found(fn, raw, map);
+}
+
+/**
+ * The one user trait impl for the std type `actual` (fully known) that has the method `name`, with
+ * the impl's type parameters as `actual` gives them; null when none or several answer.
+ */
+export function foreignImpl(
+  cx: Cx,
+  actual: Ty,
+  name: string,
+): { impl: ImplDef; fn: FnItem; map: Map<string, Ty> } | null {
+  const hits: { impl: ImplDef; fn: FnItem; map: Map<string, Ty> }[] = [];
+  for (const impl of cx.items.impls) {
+    if (impl.trait === null) continue;
+    const fn = impl.item.items.find((i): i is FnItem => i.kind === 'Fn' && i.name === name);
+    if (fn === undefined || fn.selfParam === null) continue;
+    const gs = implGenerics(impl.item);
+    // `impl<T: Display> Tagged for T` applies to types the checker cannot enumerate: leave it.
+    if (impl.item.selfType.kind === 'PathType' && gs.includes(impl.item.selfType.path.segments[0]?.name ?? ''))
+      return null;
+    const saved = cx.generics;
+    cx.generics = new Set(gs);
+    const pattern = lowerType(impl.item.selfType, { ...cx.lowerEnv, fresh: () => ({ k: 'unknown' }) });
+    cx.generics = saved;
+    const map = new Map<string, Ty>();
+    if (matchTy(pattern, actual, gs, map) && gs.every((g) => map.has(g))) hits.push({ impl, fn, map });
+  }
+  return hits.length === 1 ? hits[0] : null;
+}
+
+/**
+ * `200.describe()`: a literal receiver of a user trait method. With one impl for a type of the
+ * literal's kind the literal takes that type (rustc selects it); with several, or a blanket impl,
+ * it keeps its literal fallback (`i32`). The method's result type is the trait's.
+ */
+function literalReceiver(cx: Cx, s: Extract<Ty, { k: 'var' }>, name: string): Found | null {
+  const kind = cx.table.kindOf(s.id);
+  const concrete: Ty[] = [];
+  let first: FnItem | null = null;
+  for (const impl of cx.items.impls) {
+    if (impl.trait === null) continue;
+    const fn = impl.item.items.find((i): i is FnItem => i.kind === 'Fn' && i.name === name);
+    const declared = cx.items.traits
+      .get(impl.trait)
+      ?.items.find((i): i is FnItem => i.kind === 'Fn' && i.name === name && i.selfParam !== null);
+    const method = fn ?? declared;
+    if (method === undefined || method.selfParam === null) continue;
+    first ??= declared ?? method;
+    if (impl.blanket) continue;
+    const self = lowerType(impl.item.selfType, { ...cx.lowerEnv, fresh: () => ({ k: 'unknown' }) });
+    if (self.k === kind) concrete.push(self);
+  }
+  if (first === null) return null;
+  if (concrete.length === 1) cx.table.unify(s, concrete[0]);
+  const raw = cx.sigOf(first, s);
+  const map = new Map<string, Ty>();
+  for (const g of raw.generics) map.set(g, cx.table.fresh());
+  return found(first, raw, map);
 }

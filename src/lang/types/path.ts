@@ -2,6 +2,7 @@
  * Paths as values and callees (`x`, `f::<T>`, `Type::assoc`, `Enum::Variant`, `i32::MAX`): where names are
  * resolved (E0425, E0433, E0423) and a generic fn's signature is instantiated.
  */
+import { deferFromPick } from './from-picks.ts';
 import type { CallExpr, Expr, PathExpr, PathSegment } from '../syntax/ast.ts';
 import type { Cx, Sig } from './cx.ts';
 import { subst } from './cx.ts';
@@ -80,7 +81,14 @@ function userAssoc(cx: Cx, owner: AdtTy, name: string, e: PathExpr): Ty {
     const overloads = cx.items.impls.filter(
       (i) => i.selfName === owner.name && i.item.items.some((x) => x.kind === 'Fn' && x.name === name),
     );
-    if (overloads.length > 1) return fnTy({ ...sig, params: sig.params.map(() => UNKNOWN) }, null);
+    if (overloads.length > 1) {
+      // `From<A>` and `From<B>`: the argument's type picks the impl once it is known (from-picks.ts)
+      if (name !== 'from' || sig.params.length !== 1)
+        return fnTy({ ...sig, params: sig.params.map(() => UNKNOWN) }, null);
+      const arg = cx.table.fresh();
+      deferFromPick(cx, arg, owner);
+      return fnTy({ ...sig, params: [arg] }, null);
+    }
     const self =
       sig.self === null
         ? null

@@ -4,7 +4,7 @@
  */
 import { INT_TYPES, unsignedOf } from '../num/int-type.ts';
 import type { InferTable } from './table.ts';
-import { BOOL, REF_STR, UNIT, UNKNOWN, adt, intTy, refTy, type Ty } from './ty.ts';
+import { BOOL, REF_STR, UNIT, UNKNOWN, adt, floatTy, intTy, refTy, type Ty } from './ty.ts';
 
 const USIZE = intTy('usize');
 const STRING = adt('String');
@@ -81,6 +81,15 @@ const MAP_METHODS: Record<string, Rule> = {
 /** What an entry's `or_*` methods give: a `&mut V` into the map. */
 const valueRef: Rule = (s) => refTy(arg1(s), true);
 
+const SET_METHODS: Record<string, Rule> = {
+  len: usize,
+  is_empty: bool,
+  contains: bool,
+  insert: bool,
+  remove: bool,
+  clone: same,
+};
+
 const SLICE_METHODS: Record<string, Rule> = { len: usize, is_empty: bool, contains: bool };
 
 /** What `Vec` and `BinaryHeap` share: both grow with `push` and give back an `Option` from `pop`. */
@@ -146,6 +155,32 @@ const TABLE: Record<string, Record<string, Rule>> = {
   // (so that `token.cancel().await` is refused: `()` is not a future)
   CancellationToken: { cancel: unit, is_cancelled: bool, child_token: () => adt('CancellationToken') },
   Instant: { elapsed: () => adt('Duration'), duration_since: () => adt('Duration') },
+  Duration: {
+    as_secs: () => intTy('u64'),
+    as_millis: () => intTy('u128'),
+    as_micros: () => intTy('u128'),
+    as_nanos: () => intTy('u128'),
+    subsec_millis: () => intTy('u32'),
+    subsec_micros: () => intTy('u32'),
+    subsec_nanos: () => intTy('u32'),
+    as_secs_f64: () => floatTy('f64'),
+    as_secs_f32: () => floatTy('f32'),
+    is_zero: bool,
+    clone: same,
+  },
+  VecDeque: {
+    len: usize,
+    is_empty: bool,
+    contains: bool,
+    clone: same,
+    push_back: unit,
+    push_front: unit,
+    clear: unit,
+    pop_front: (s) => adt('Option', [arg0(s)]),
+    pop_back: (s) => adt('Option', [arg0(s)]),
+  },
+  HashSet: SET_METHODS,
+  BTreeSet: SET_METHODS,
   'mpsc::Receiver': { recv: (s) => ({ k: 'future', output: adt('Option', [arg0(s)]), asyncBlock: false }) },
   'mpsc::UnboundedReceiver': {
     recv: (s) => ({ k: 'future', output: adt('Option', [arg0(s)]), asyncBlock: false }),

@@ -51,6 +51,8 @@ export const STD_TYPES: ReadonlyMap<string, number> = new Map([
   ['IpAddr', 0],
   ['SocketAddr', 0],
   ['AddrParseError', 0],
+  ['ParseIntError', 0],
+  ['ParseFloatError', 0],
 ]);
 
 /** Full paths (with `core::`/`alloc::` read as `std::`) → canonical names. */
@@ -104,6 +106,8 @@ const FULL: ReadonlyMap<string, string> = new Map([
   ['std::net::IpAddr', 'IpAddr'],
   ['std::net::SocketAddr', 'SocketAddr'],
   ['std::net::AddrParseError', 'AddrParseError'],
+  ['std::num::ParseIntError', 'ParseIntError'],
+  ['std::num::ParseFloatError', 'ParseFloatError'],
 ]);
 
 /** The full path a written path stands for, through the program's `use` imports. */

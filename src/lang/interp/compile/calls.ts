@@ -6,10 +6,13 @@
  *   integer): passed as a reference to the place so the method can write back;
  * - `&self`: looked at; an rvalue receiver stays a temporary of the statement.
  */
+import type { Ty } from '../../types/ty.ts';
+import { subst } from '../../types/cx.ts';
+import { noteFallback } from '../fallbacks.ts';
 import { isClosed, typedEnv, typedInt, typeSite } from './typed.ts';
 import { genericAssocCall, genericDefault, receiverFrom, typeArgsAt } from './typed-generic.ts';
 import type { CallExpr, Expr, MethodCallExpr, Type } from '../../syntax/ast.ts';
-import { type IntType } from '../../num/int-type.ts';
+import { type IntType, isIntName } from '../../num/int-type.ts';
 import { callValue, invoke } from '../call.ts';
 import { type FnDef, type Method, Site } from '../defs.ts';
 import { CTL, type Frame } from '../frame.ts';
@@ -218,6 +221,7 @@ function needsPlace(v: Value): boolean {
  * under the exact type's name (`u8::describe`).
  */
 function primImpl(site: Site, name: string): FnDef | undefined {
+  if (site.from === null) noteFallback('primImpl', site.line, site.col);
   let t = site.from;
   while (t?.k === 'ref') t = t.inner;
   const key =
@@ -232,6 +236,18 @@ function primImpl(site: Site, name: string): FnDef | undefined {
             : null;
   const def = key === null ? undefined : site.typed?.fnItem(`${key}::${name}`);
   return def?.selfMode === 'ref' ? def : undefined;
+}
+
+/** The checker's type for the `impl` target being compiled (`u8`, `str`, `String`, `Point`), or null. */
+function selfTyIn(cx: Cx): Ty | null {
+  const name = cx.selfType;
+  if (name === null) return null;
+  const it = cx.item(name);
+  if (it?.kind === 'struct' || it?.kind === 'enum') return { k: 'adt', name, args: [] };
+  if (isIntName(name)) return { k: 'int', name };
+  if (name === 'f32' || name === 'f64') return { k: 'float', name };
+  if (name === 'str' || name === 'bool' || name === 'char') return { k: name };
+  return name === 'String' ? { k: 'adt', name, args: [] } : null;
 }
 
 const primNames = new WeakMap<Cx, ReadonlySet<string>>();
@@ -249,6 +265,12 @@ function hasPrimImpl(cx: Cx, name: string): boolean {
 }
 
 function callPrimOr(site: Site, name: string, r: Value, c: Value[] | RefBase | null, k: number, args: Value[]): Value {
+  // A generic impl for a std type (`impl<T: Describe> Describe for Vec<T>`): its frame carries the
+  // `T` of the receiver's type, so the elements' own impls answer inside it.
+  let t = site.from;
+  while (t?.k === 'ref') t = t.inner;
+  const tys = t === null || site.typed === null ? null : site.typed.facts.implArgs(t, name);
+  if (tys !== null && tys.size > 0) site.tyArgs = tys;
   const def = primImpl(site, name);
   if (def === undefined) return callMethod(site, name, r, c, k, args);
   args[0] = deref(r);
@@ -406,12 +428,17 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
   const ret = methodResultInt(cx, name, recv.ic) ?? (mi ? cx.cells.of(mi) : null);
   if (e.turbofish && e.turbofish[0]?.kind === 'TypeArg') site.hint = turbofishTypeHint(e.turbofish[0].type);
   else site.hint = cx.hints.get(e) ?? null;
-  const openFrom = typeSite(cx, e, site, name);
+  let openFrom = typeSite(cx, e, site, name);
   const prim = hasPrimImpl(cx, name);
   if (prim) {
     site.typed = typedEnv(cx);
-    const from = cx.facts.typeOf(e.receiver);
+    // A trait's default body is compiled once per impl: in the copy for `u8`, `Self` is `u8`.
+    const self = selfTyIn(cx);
+    const bySelf = (t: Ty | null): Ty | null => (t === null || self === null ? t : subst(t, new Map([['Self', self]])));
+    const from = bySelf(cx.facts.typeOf(e.receiver));
     if (from !== null && isClosed(from)) site.from = from;
+    openFrom = bySelf(openFrom);
+    if (openFrom !== null && isClosed(openFrom)) openFrom = null;
   }
   if (openFrom !== null && (e.args.length === 0 || name === 'hash' || prim) && recv.s !== null)
     recv = receiverFrom(site, openFrom, recv.s, recv);
@@ -577,11 +604,11 @@ function methodResultInt(cx: Cx, name: string, recvIc: IntCell | null): IntCell 
 }
 
 /** `Trait::method(x, …)` / `<T as Trait>::method(x, …)`: dispatch on the first argument. */
-setTraitCall((name, site, args) => {
+setTraitCall((name, site, args, exact) => {
   if (args.length === 0) return typeFault(site, `\`${name}\` needs a receiver`, 'E0599');
   const r = args[0];
   const vals = args.slice();
-  return callPrimOr(site, name, r, null, 0, vals);
+  return exact === true ? callMethod(site, name, r, null, 0, vals) : callPrimOr(site, name, r, null, 0, vals);
 });
 
 const userNames = new WeakMap<Cx, Set<string>>();

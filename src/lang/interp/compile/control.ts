@@ -3,6 +3,8 @@
  * bindings move parts out only when the scrutinee is owned here), `break` / `continue` (labels,
  * `break value`), `return`, and `?` (with the `From` conversion of the error). Loops: loops.ts.
  */
+import type { Ty } from '../../types/ty.ts';
+import { noteFallback } from '../fallbacks.ts';
 import type {
   BreakExpr,
   ContinueExpr,
@@ -338,40 +340,50 @@ function flowWith(v: CE, flow: Flow, label: string | null): CE {
   }, true);
 }
 
+const peelRefs = (t: Ty): Ty => (t.k === 'ref' ? peelRefs(t.inner) : t);
+const isText = (t: Ty): boolean => t.k === 'str' || (t.k === 'adt' && t.name === 'String');
+
 /**
- * The `From` conversion of `e?`'s error, from the checker's pair of error types: none when they
- * are the same type, the target's own `From` impl (chosen by the source type) for a user type.
- * Null when the checker left a side open or the target is a std type (`convertError` by name).
+ * The `From` conversion of `e?`'s error, from the checker's pair of error types (its one source):
+ * none when they are the same type, when the target is a `Box` (boxing is transparent here) or
+ * text into `String`; the target's own `From` impl, chosen by the source type, for a user type.
+ * Null when the checker left the target open or it is a std type it does not model (`io::Error`).
  */
-function typedConversion(cx: Cx, e: TryExpr): ((v: Value) => Value) | null {
-  const c = cx.facts.tryErrors(e);
-  if (c === null || !isClosed(c.to)) return null;
+function typedConversion(cx: Cx, c: { readonly from: Ty; readonly to: Ty }, at: Site): ((v: Value) => Value) | null {
+  const to = peelRefs(c.to);
+  if (to.k === 'adt' && to.name === 'Box') return (v) => v;
+  if (!isClosed(to)) return null;
   if (isClosed(c.from) && JSON.stringify(c.from) === JSON.stringify(c.to)) return (v) => v;
-  const it = c.to.k === 'adt' ? cx.item(c.to.name) : undefined;
+  if (to.k === 'adt' && to.name === 'String' && isText(peelRefs(c.from))) return (v) => v;
+  const it = to.k === 'adt' ? cx.item(to.name) : undefined;
   if (it?.kind !== 'struct' && it?.kind !== 'enum') return null;
   const def = it.def;
   const from = def.methods.get('from');
-  if (from === undefined) return null;
-  const at = Site.of(e.span);
-  if (isClosed(c.from)) {
-    at.from = c.from;
-    return (v) => from.call(at, [v]);
-  }
+  // A user error type without a `From` impl: only itself converts into it.
+  if (from === undefined) return (v) => v;
+  if (isClosed(c.from)) return (v) => from.call(at, [v]);
   // The source type is open (an API the checker's tables do not type): an error that already is
   // the target type passes through, as `From<T> for T` would.
-  return (v) => (v instanceof Object && 'def' in v && v.def === def ? v : from.call(at, [v]));
+  return (v) => {
+    noteFallback('tryOpenSource', at.line, at.col);
+    return v instanceof Object && 'def' in v && v.def === def ? v : from.call(at, [v]);
+  };
 }
 
 /** `e?` on Result (with `From` conversion of the error) and Option. */
 export function compileTry(cx: Cx, e: TryExpr): CE {
   const v = compileExpr(cx, e.expr);
   const site = Site.of(e.span);
-  // The checker's error type picks among several `From` impls (`From<JoinError>` vs `From<Elapsed>`).
-  const operand = cx.facts.typeOf(e.expr);
-  const errTy = operand?.k === 'adt' && operand.name.split('::').pop() === 'Result' ? operand.args[1] : undefined;
-  if (errTy !== undefined && isClosed(errTy)) site.from = errTy;
+  // The checker's pair of error types decides the conversion (`From<JoinError>` vs `From<Elapsed>`).
+  const c = cx.facts.tryErrors(e);
+  if (c !== null && isClosed(c.from)) site.from = c.from;
   const target = cx.scope.retErr;
-  const convert = typedConversion(cx, e) ?? ((v: Value) => convertError(v, target, site));
+  const convert =
+    (c === null ? null : typedConversion(cx, c, site)) ??
+    ((v: Value) => {
+      noteFallback('tryByName', site.line, site.col);
+      return convertError(v, target, site);
+    });
   const then = (f: Frame, x: Value): Value => {
     if (x instanceof REnum) {
       if (x.def === RESULT) {

@@ -4,6 +4,8 @@
  * `Drop`, `Display`, `Debug`, `From` are remembered specially; trait default methods are filled
  * in), then compiles every function body, and finally fixes the integer types.
  */
+import { typeFault } from '../type-fault.ts';
+import { noteFallback } from '../fallbacks.ts';
 import type { Ty } from '../../types/ty.ts';
 import { hintOfTy } from './typed.ts';
 import { NO_FACTS, type TypeFacts } from '../../types/facts.ts';
@@ -458,8 +460,9 @@ export class ProgramCompiler {
       const n = typeName(p0.type);
       if (n) {
         paramTypeNames.set(def, isIntName(n) ? 'int' : n === 'str' ? 'String' : n);
-        paramTypeKeys.set(def, n);
       }
+      const key = writtenKey(p0.type);
+      if (key !== null) paramTypeKeys.set(def, key);
     }
     retInts.set(def, annotationCell(this.cx, it.ret));
     this.fns.push({ def, item: it, selfType });
@@ -661,13 +664,12 @@ function fromDispatch(list: Method[]): Method['call'] {
     const want = site.from === null ? null : tyKey(site.from);
     const typed = want === null ? undefined : list.find((m) => m.user && paramTypeKeys.get(m.user) === want);
     if (typed !== undefined) return typed.call(site, args);
-    // Only when the site is untyped (the checker left the argument open): the value's shape.
-    const v = args[0];
-    for (const m of list) {
-      const u = m.user;
-      if (u && matchesParam(u, v)) return m.call(site, args);
-    }
-    return list[list.length - 1].call(site, args);
+    // Only when the checker left the argument open (none of the corpus does): the value's JS kind,
+    // and only where it tells the impls apart (a `String` from a struct); two integer impls it cannot.
+    noteFallback('fromDispatch', site.line, site.col);
+    const fits = list.filter((m) => m.user !== undefined && matchesParam(m.user, args[0]));
+    if (fits.length === 1) return fits[0].call(site, args);
+    return typeFault(site, 'type annotations needed: the argument of this `from` has no known type', 'E0283');
   };
 }
 
@@ -684,7 +686,28 @@ const paramTypeKeys = new WeakMap<FnDef, string>();
 
 /** A checker type in the form paramTypeKeys holds (references peeled, no type arguments), or null. */
 function tyKey(t: Ty): string | null {
-  return t.k === 'ref' ? tyKey(t.inner) : (hintOfTy(t)?.replace(/<.*$/, '') ?? null);
+  if (t.k === 'ref') return tyKey(t.inner);
+  if (t.k === 'tuple') {
+    const es = t.elems.map(tyKey);
+    return es.every((x) => x !== null) ? `(${es.join(',')})` : null;
+  }
+  return hintOfTy(t)?.replace(/<.*$/, '') ?? null;
+}
+
+/** A written parameter type in the form tyKey gives: `u8`, `str`, `Celsius`, `(char,u32)`. */
+function writtenKey(t: Type): string | null {
+  switch (t.kind) {
+    case 'RefType':
+    case 'ParenType':
+      return writtenKey(t.inner);
+    case 'TupleType': {
+      if (t.elems.length === 0) return '()';
+      const es = t.elems.map(writtenKey);
+      return es.every((x) => x !== null) ? `(${es.join(',')})` : null;
+    }
+    default:
+      return typeName(t);
+  }
 }
 
 export function runtimeTypeName(v: unknown): string {

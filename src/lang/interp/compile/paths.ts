@@ -3,6 +3,7 @@
  * struct / variant, const, associated function), or a built-in from std/registry.ts (after
  * expanding `use` aliases). Unknown paths are compile errors with the path's span.
  */
+import { noteFallback } from '../fallbacks.ts';
 import type { Path, Span } from '../../syntax/ast.ts';
 import type { IntType } from '../../num/int-type.ts';
 import { invoke, RFn } from '../call.ts';
@@ -87,7 +88,11 @@ function typeMember(cx: Cx, typeName: string, member: string, span: Span): Resol
       const name = it.def.name;
       return {
         kind: 'fn',
-        call: (site) => (site.ty !== null ? defaultFor(site) : defaultOf(name)),
+        call: (site) => {
+          if (site.ty !== null) return defaultFor(site);
+          noteFallback('defaultByName', site.line, site.col);
+          return defaultOf(name);
+        },
         name: `${typeName}::default`,
       };
     }
@@ -124,7 +129,8 @@ function turbofishName(path: Path): string | null {
   return segs[segs.length - 1]?.name ?? null;
 }
 
-let traitCall: (name: string, site: Site, args: Value[]) => Value = () => undefined;
+/** `exact`: the path names the receiver's own type (`str::to_uppercase`), so no impl is chosen by type. */
+let traitCall: (name: string, site: Site, args: Value[], exact?: boolean) => Value = () => undefined;
 export function setTraitCall(f: typeof traitCall): void {
   traitCall = f;
 }
@@ -166,7 +172,9 @@ export function resolvePath(cx: Cx, path: Path, span: Span): Resolved {
   if (table !== null && (table.has(last) || traitMethod(table) || traitMethod(UNIVERSAL))) {
     // `str::to_uppercase`, `String::len`, `i32::abs` as values or calls: the method of the first argument.
     const hint = turbofishName(path);
-    if (hint === null) return { kind: 'fn', name: segs.join('::'), call: (site, args) => traitCall(last, site, args) };
+    // A user impl for exactly this type is an item of its own (`str::shout`), resolved above.
+    if (hint === null)
+      return { kind: 'fn', name: segs.join('::'), call: (site, args) => traitCall(last, site, args, true) };
     // `str::parse::<Cmd>`: the call parses into the type named (a user `FromStr` too)
     const env = typedEnv(cx);
     return {
@@ -175,7 +183,7 @@ export function resolvePath(cx: Cx, path: Path, span: Span): Resolved {
       call: (site, args) => {
         const at = new Site(site.line, site.col, site.int, hint);
         at.typed = env;
-        return traitCall(last, at, args);
+        return traitCall(last, at, args, true);
       },
     };
   }

@@ -3,6 +3,7 @@
  * integer width of every expression the checker typed, the float width of literals, and, at each
  * call, the result type the std natives need (`collect`, `parse`, `sum`, `into`, `default`…).
  */
+import { noteFallback } from '../fallbacks.ts';
 import type { CallExpr, Expr, MethodCallExpr } from '../../syntax/ast.ts';
 import type { Ty } from '../../types/ty.ts';
 import { INT_TYPES } from '../../num/int-type.ts';
@@ -36,7 +37,11 @@ export function typedInt(cx: Cx, e: Expr, c: CE): CE {
   const t = cx.facts.typeOf(e);
   // A reference to an integer (`|b| b.wrapping_add(1)` over `&u8`) computes at the integer's width.
   const name = t?.k === 'int' ? t.name : t?.k === 'ref' && t.inner.k === 'int' ? t.inner.name : null;
-  if (name === null) return c;
+  if (name === null) {
+    // The checker left an integer expression open: its width is the interpreter's own guess.
+    if (c.ic !== null && t === null) noteFallback('typedInt', e.span.line, e.span.col);
+    return c;
+  }
   const fixed = cx.cells.of(INT_TYPES[name]);
   if (c.ic !== null) {
     cx.cells.unify(fixed, c.ic);

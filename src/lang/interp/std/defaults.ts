@@ -1,4 +1,5 @@
 /** `Default::default()` by the type the program names (hint), including derived `Default`. */
+import { noteFallback } from '../fallbacks.ts';
 import { INT_TYPES, isIntName } from '../../num/int-type.ts';
 import { invoke } from '../call.ts';
 import type { Site, StructDef } from '../defs.ts';
@@ -56,6 +57,7 @@ export function typedDefault(site: Site): Value | typeof NO_DEFAULT {
 export function defaultFor(site: Site): Value {
   const typed = typedDefault(site);
   if (typed !== NO_DEFAULT) return typed;
+  noteFallback('defaultByName', site.line, site.col);
   if (site.hint) return defaultOf(site.hint);
   // A user type the checker could not fill field by field: the derive, by its fields' written types.
   if (site.ty?.k === 'adt') return defaultOf(site.ty.name);

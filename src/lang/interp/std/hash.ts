@@ -5,6 +5,7 @@
  * field has, come from the checker's types (site.from, facts.fieldTys), never from the value; a
  * user `impl Hash` runs instead of the derived layout wherever its type is hashed (HashMap keys too).
  */
+import { noteFallback } from '../fallbacks.ts';
 import { INT_TYPES, normBig, toBig } from '../../num/int-type.ts';
 import type { Ty } from '../../types/ty.ts';
 import type { Method, Site, TypedEnv } from '../defs.ts';
@@ -123,6 +124,7 @@ export function hashValue(h: Sink, v0: Value, ty: Ty | null, env: TypedEnv | nul
     case 'number':
     case 'bigint':
       // an integer whose type the checker left open is read as `i32`, the literal fallback
+      if (t?.k !== 'int') noteFallback('hashOpenInt', site.line, site.col);
       writeInt(h, v, t?.k === 'int' ? t.name : 'i32');
       return;
     case 'boolean':

@@ -4,6 +4,7 @@
  * `OccupiedEntry` or a `VacantEntry`: both are an `REntry` (the map and the key), the variant
  * telling which. `BTreeMap::{first_entry, last_entry}` give an `OccupiedEntry` too.
  */
+import { noteFallback } from '../fallbacks.ts';
 import { callValue } from '../call.ts';
 import { EnumDef, VariantDef } from '../defs.ts';
 import { dropInFlight, release } from '../owner.ts';
@@ -68,7 +69,13 @@ const E = ENTRY.methods;
 m(E, 'or_insert', (_s, a) => orInsert(a[0], () => a[1], a[1]));
 m(E, 'or_insert_with', (s, a) => orInsert(a[0], () => callValue(s, a[1], [])));
 m(E, 'or_insert_with_key', (s, a) => orInsert(a[0], () => callValue(s, a[1], [payload(a[0]).key])));
-m(E, 'or_default', (s, a) => orInsert(a[0], () => (s.ty !== null ? defaultFor(s) : s.hint ? defaultOf(s.hint) : 0)));
+m(E, 'or_default', (s, a) =>
+  orInsert(a[0], () => {
+    if (s.ty !== null) return defaultFor(s);
+    noteFallback('defaultByName', s.line, s.col);
+    return s.hint ? defaultOf(s.hint) : 0;
+  }),
+);
 m(E, 'and_modify', (s, a) => {
   const e = found(payload(a[0]));
   if (e) callValue(s, a[1], [new MapEntryRef(e)]);

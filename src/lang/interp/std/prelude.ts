@@ -3,14 +3,16 @@
  * `Default::default`, `std::cmp`, `std::iter` sources, `std::process::exit`, and the methods every
  * value has (`to_string`, `clone`, `into`, comparisons).
  */
-import { callValue, RFn } from '../call.ts';
+import { noteFallback } from '../fallbacks.ts';
+import { callValue, invoke, RFn } from '../call.ts';
 import type { Site } from '../defs.ts';
 import { displayString } from '../fmt-value.ts';
 import { cmpValues, eqValues } from '../ops-rt.ts';
 import { claim, dropInFlight, release } from '../owner.ts';
 import { MutRef, Owned, RefBase, RMap, RTuple, RVec, type Value, deref, STATIC } from '../values.ts';
 import { cloneValue } from './clone.ts';
-import { defaultFor, defaultOf } from './defaults.ts';
+import { defaultFor, defaultOf, typedDefault } from './defaults.ts';
+import { NO_DEFAULT } from './typed-default.ts';
 import { err, NONE, ok, ordering, some } from './enums.ts';
 import { BufIter } from './iter.ts';
 import { ADAPTERS } from './iter-adapters.ts';
@@ -70,10 +72,15 @@ function replaceIn(r: RefBase, v: Value): Value {
 fn(['std::mem::replace', 'mem::replace'], (_s, a) => replaceIn(placeOf(a[0]), a[1]));
 fn(['std::mem::take', 'mem::take'], (s: Site, a) => {
   const r = placeOf(a[0]);
+  // `mem::take::<T>` puts `T::default()` back: T is the checker's type of the call's result.
+  const typed = typedDefault(s);
+  if (typed !== NO_DEFAULT) return replaceIn(r, typed);
   const cur = deref(r.get());
+  if (typeof cur === 'string' || typeof cur === 'number') noteFallback('defaultByName', s.line, s.col);
   return replaceIn(r, typeof cur === 'string' ? '' : typeof cur === 'number' ? 0 : defaultLike(cur, s));
 });
 function defaultLike(cur: Value, s: Site): Value {
+  noteFallback('defaultByName', s.line, s.col);
   const name = cur instanceof Object && 'def' in cur ? (cur as { def: { name: string } }).def.name : null;
   if (name === 'Option') return NONE;
   if (name) return defaultOf(name);
@@ -133,11 +140,35 @@ def(UNIVERSAL, 'to_owned', 'ref', (_s, a) => cloneValue(deref(a[0])));
 def(UNIVERSAL, 'into', 'value', (s, a) => {
   const typed = typedInto(s, a[0]);
   if (typed !== NOT_TYPED) return typed;
+  const user = userFrom(s);
+  if (user !== undefined) return user(a[0]);
+  noteFallback('intoByName', s.line, s.col);
   // `From` impls of user types, and the std ones `?` applies (`io::Error: From<JoinError>`)
   if (!s.hint) return a[0];
   const out = convertError(a[0], s.hint, s);
   return out !== a[0] ? out : (builtinFrom(s.hint, s, a[0]) ?? out);
 });
+
+/**
+ * `x.into()` through a user `From` impl, by the checker's types: the target's own `from` (which
+ * picks among several impls by `site.from`), or `impl From<UserType> for u64`, an item named for
+ * the std target (compile/items.ts).
+ */
+function userFrom(s: Site): ((v: Value) => Value) | undefined {
+  const to = s.ty;
+  const env = s.typed;
+  if (to === null || env === null || s.from === null) return undefined;
+  if (to.k === 'adt') {
+    const from = env.adt(to.name)?.methods.get('from');
+    if (from !== undefined) return (v) => from.call(s, [v]);
+  }
+  let src = s.from;
+  while (src.k === 'ref') src = src.inner;
+  if (src.k !== 'adt' || env.adt(src.name) === undefined) return undefined;
+  const key = to.k === 'int' || to.k === 'float' ? to.name : to.k === 'adt' ? to.name : null;
+  const def = key === null ? undefined : env.fnItem(`${key}::from`);
+  return def === undefined ? undefined : (v) => invoke(def, [v], s);
+}
 
 /** `T::from(v)` of a std type named by the expected type (`AtomicBool` for `false.into()`). */
 function builtinFrom(hint: string, s: Site, v: Value): Value | undefined {
