@@ -8,6 +8,8 @@ import type { Attribute, BinaryOp, BlockExpr, CompoundOp, Expr, FieldInit, IfExp
 import { describe } from './parser-core.ts';
 import type { Parser } from './parser-core.ts';
 import { parseClosure, parseLabelled, parseLoopLike, parseMatch } from './parser-expr-control.ts';
+import { expandBuiltinMacro, isBuiltinMacroCall } from './macro-builtins.ts';
+import { expandUserMacro, isUserMacroCall } from './macro-expand.ts';
 import { isBraceMacroStart, parseMacro } from './parser-macro.ts';
 import { parsePattern } from './parser-pattern.ts';
 import { parseOuterAttrs } from './parser-attr.ts';
@@ -376,6 +378,14 @@ function parsePrimary(p: Parser): Expr {
     const path = { kind: 'Path' as const, global: false, segments: [seg], span: p.spanOf(start) };
     return { kind: 'PathExpr', path, span: p.spanOf(start) };
   }
+  if (isUserMacroCall(p)) {
+    expandUserMacro(p, 'expr');
+    return parsePrimary(p);
+  }
+  if (isBuiltinMacroCall(p)) {
+    expandBuiltinMacro(p);
+    return parsePrimary(p);
+  }
   if (isPathStart(p)) return parsePathLike(p);
   return p.fail(`expected an expression, found ${describe(start)}`);
 }
@@ -537,7 +547,7 @@ export function parseStmtExpr(p: Parser): { expr: Expr; blockLike: boolean } {
 }
 
 function parseUnaryBlockLike(p: Parser): Expr {
-  if (isBraceMacroStart(p)) {
+  if (isBraceMacroStart(p) && !isUserMacroCall(p)) {
     const start = p.tok;
     const path = parsePath(p, 'expr');
     return parseMacro(p, path, start);
