@@ -29,6 +29,8 @@ export interface TypeFacts {
   isCopy(t: Ty): boolean;
   /** For `x?` on a `Result`: its error type and the one the enclosing body returns. */
   tryErrors(e: Expr): { readonly from: Ty; readonly to: Ty } | null;
+  /** Does this method call borrow its receiver `&mut` (so a user `DerefMut` on the way runs)? */
+  mutReceiver(e: Expr): boolean;
 }
 
 /** No facts: what the interpreter sees when the checker did not run to the end. */
@@ -41,6 +43,7 @@ export const NO_FACTS: TypeFacts = {
   defaultVariant: () => null,
   isCopy: () => false,
   tryErrors: () => null,
+  mutReceiver: () => false,
 };
 
 export function factsOf(cx: Cx): TypeFacts {
@@ -74,6 +77,7 @@ export function factsOf(cx: Cx): TypeFacts {
       return fs === null ? null : [...fs.values()];
     },
     isCopy: (t) => certainlyCopy(cx, t),
+    mutReceiver: (e) => cx.mutReceivers.has(e),
     tryErrors: (e) => {
       const c = cx.tryErrors.get(e);
       return c === undefined ? null : { from: cx.table.deep(c.from), to: cx.table.deep(c.to) };
