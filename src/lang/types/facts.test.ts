@@ -114,6 +114,19 @@ fn main() {
     expect(parses).toEqual(['Result<u16, ParseIntError>', 'Result<u64, ParseIntError>', 'Result<i8, ParseIntError>']);
   });
 
+  it('types try_into() by the Ok type the context gives', () => {
+    const src = `use std::convert::{TryFrom, TryInto};
+struct Even(u32);
+impl TryFrom<u32> for Even { type Error = String; fn try_from(v: u32) -> Result<Self, String> { Ok(Even(v)) } }
+fn main() {
+    let e: Result<Even, String> = 4u32.try_into();
+    let n: u8 = 7u32.try_into().unwrap();
+    println!("{} {}", e.is_ok(), n);
+}`;
+    const { program, facts } = check(src);
+    expect(showTy(facts.typeOf(find(program, 'MethodCall', 'try_into'))!)).toBe('Result<Even, String>');
+  });
+
   it('types a field reached through a user Deref and marks `&mut self` receivers', () => {
     const src = `use std::ops::{Deref, DerefMut};
 struct Inner { name: String }

@@ -187,6 +187,10 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     if (s.k === 'adt' && cx.items.adts.get(s.name)?.derives.has('Clone')) return s;
   }
   if (e.method === 'to_string' && e.args.length === 0) return adt('String');
+  // `x.try_into()`: a `Result` whose `Ok` type the context gives (`let n: u8 = x.try_into()?`).
+  if (e.method === 'try_into' && e.args.length === 0 && e.turbofish === null) {
+    return adt('Result', [cx.table.fresh(), cx.table.fresh()]);
+  }
   // `x.into()` is whatever the context expects; the interpreter converts by the pair of types.
   // So are `collect()`, `sum()` and `product()`: the expected type picks the `FromIterator`/`Sum` impl.
   if (EXPECTED_RESULT.has(e.method) && e.args.length === 0 && e.turbofish === null) {
