@@ -90,3 +90,11 @@ fn main() {
     expect(parseOk('macro_rules! m { () => {}; }\nfn main() { m!(); }').items).toHaveLength(2);
   });
 });
+
+describe('inline const blocks', () => {
+  it('run where they stand (as rustc evaluates them, for programs it accepts)', () => {
+    const src =
+      'fn main() { let v: [Option<String>; 2] = [const { None }; 2]; println!("{:?} {}", v, const { 2 + 3 }); }';
+    expect(run(src)).toBe('[None, None] 5\n');
+  });
+});

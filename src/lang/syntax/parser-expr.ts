@@ -363,8 +363,12 @@ function parsePrimary(p: Parser): Expr {
       case 'let':
         return parseLetExpr(p);
       case 'const':
-        if (p.isAt(1, '{'))
-          p.fail('inline `const { … }` blocks are not supported', 'compute the value in a `const` item');
+        // Inline `const { … }` (stable since 1.79): rustc evaluates it at compile time; a program
+        // rustc accepts prints the same when the block runs where it stands.
+        if (p.isAt(1, '{')) {
+          p.advance();
+          return parseBlockExpr(p, null);
+        }
     }
   }
   if (p.is('|') || p.is('||')) return parseClosure(p);
