@@ -46,7 +46,6 @@ describe('checker refuses what the interpreter does not run', () => {
     ['static mut X: u8 = 0;', '`static mut` is not supported'],
     ['fn f(p: *const u8) {}', 'raw pointers are not supported'],
     ['fn f(x: Box<dyn Read + Write>) {}', 'trait objects with more than one trait are not supported'],
-    ['fn f() { let c = async move |x| x; }', 'async closures are not supported'],
     ['fn f() { if let Some(x) = a && x > 1 {} }', '`let` chains (`if let … && …`) are not supported'],
     ['fn f() { while let Some(x) = a && b {} }', '`let` chains (`if let … && …`) are not supported'],
     // a self type that is not a plain path (`<Vec<u8> as Default>::default()` is desugared: parseAndCheck)

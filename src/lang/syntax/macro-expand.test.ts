@@ -91,10 +91,21 @@ fn main() {
   });
 });
 
-describe('inline const blocks', () => {
+describe('newer syntax: inline const blocks and async closures', () => {
   it('run where they stand (as rustc evaluates them, for programs it accepts)', () => {
     const src =
       'fn main() { let v: [Option<String>; 2] = [const { None }; 2]; println!("{:?} {}", v, const { 2 + 3 }); }';
     expect(run(src)).toBe('[None, None] 5\n');
+  });
+
+  it('runs async closures as closures returning an `async move` block', () => {
+    const src = `#[tokio::main]
+async fn main() {
+    let name = String::from("n");
+    let greet = async |x: u32| -> String { format!("{name}{x}") };
+    let owned = async move |x: u32| x + 1;
+    println!("{} {} {} {name}", greet(1).await, greet(2).await, owned(3).await);
+}`;
+    expect(run(src)).toBe('n1 n2 4 n\n');
   });
 });
