@@ -81,7 +81,7 @@ export function checkProgram(program: Program): Diagnostic[] {
         }
         break;
       case 'MacroRules':
-        report(node.span, '`macro_rules!` is not supported', 'write a function instead');
+        // Expanded by the parser where it is called (syntax/macro-expand.ts).
         break;
       case 'Mod':
         if (node.items === null) {

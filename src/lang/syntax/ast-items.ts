@@ -247,11 +247,12 @@ export interface ModItem extends ItemBase {
   innerAttrs: Attribute[];
 }
 
-/** `macro_rules! name { … }`: kept so the checker can refuse it with a clear message. */
+/** `macro_rules! name { … }`: expanded by the parser where it is called; `body` is its rules' text. */
 export interface MacroRulesItem extends ItemBase {
   kind: 'MacroRules';
   name: string;
   nameSpan: Span;
+  body: string;
 }
 
 /** A supported macro used in item position (rare; e.g. `tokio::pin!` is statement-level only). */

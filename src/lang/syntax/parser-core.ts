@@ -6,6 +6,7 @@
 import { DiagnosticError, diagnosticAt } from '../diagnostics.ts';
 import type { Span } from './ast.ts';
 import { isKeyword } from './lexer.ts';
+import type { MacroTable } from './macro-rules.ts';
 import { Token } from './tokens.ts';
 
 const MAX_DEPTH = 200;
@@ -20,6 +21,8 @@ export class Parser {
   noStruct = false;
   /** `let` may appear as an expression here (if/while conditions and their `&&` chains). */
   allowLet = false;
+  /** `macro_rules!` macros defined so far (shared with the parsers that read macro fragments). */
+  macros: MacroTable = { defs: new Map(), expansions: 0 };
   private depth = 0;
 
   constructor(tokens: Token[], file: string) {

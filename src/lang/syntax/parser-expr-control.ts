@@ -1,5 +1,5 @@
 /** Control-flow expressions: labelled loops and blocks, `loop`/`while`/`for`, `match`, closures. */
-import type { Attribute, ClosureParam, Expr, MatchArm, MatchExpr } from './ast.ts';
+import type { Block, Attribute, ClosureParam, Expr, MatchArm, MatchExpr } from './ast.ts';
 import { parseInnerAttrs, parseOuterAttrs } from './parser-attr.ts';
 import { describe } from './parser-core.ts';
 import type { Parser } from './parser-core.ts';
@@ -98,5 +98,13 @@ export function parseClosure(p: Parser): Expr {
   } else {
     body = parseExpr(p);
   }
-  return { kind: 'Closure', isMove, isAsync, params, ret, body, span: p.spanFrom(start) };
+  if (isAsync) {
+    // `async |x| body` (stable since 1.85) runs as `|x| async move { body }`: each call's future
+    // owns the arguments; `-> T` names the future's output, which the block's value gives.
+    const block: Block =
+      body.kind === 'BlockExpr' ? body.block : { kind: 'Block', stmts: [], tail: body, span: body.span };
+    body = { kind: 'AsyncBlock', isMove: true, block, span: body.span };
+    ret = null;
+  }
+  return { kind: 'Closure', isMove, isAsync: false, params, ret, body, span: p.spanFrom(start) };
 }

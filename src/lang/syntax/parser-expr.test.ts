@@ -209,7 +209,11 @@ describe('parser: control flow', () => {
       body: { kind: 'Binary' },
     });
     expect(exprOf('|| -> u8 { 1 }')).toMatchObject({ kind: 'Closure', params: [], ret: { kind: 'PathType' } });
-    expect(exprOf('async move |x| x')).toMatchObject({ kind: 'Closure', isAsync: true, isMove: true });
+    expect(exprOf('async move |x| x')).toMatchObject({
+      kind: 'Closure',
+      isMove: true,
+      body: { kind: 'AsyncBlock', isMove: true, block: { tail: { kind: 'PathExpr' } } },
+    });
     expect(exprOf('|&(a, b)| a')).toMatchObject({ params: [{ pat: { kind: 'RefPat' } }] });
   });
 });

@@ -8,6 +8,8 @@ import type { Attribute, BinaryOp, BlockExpr, CompoundOp, Expr, FieldInit, IfExp
 import { describe } from './parser-core.ts';
 import type { Parser } from './parser-core.ts';
 import { parseClosure, parseLabelled, parseLoopLike, parseMatch } from './parser-expr-control.ts';
+import { expandBuiltinMacro, isBuiltinMacroCall } from './macro-builtins.ts';
+import { expandUserMacro, isUserMacroCall } from './macro-expand.ts';
 import { isBraceMacroStart, parseMacro } from './parser-macro.ts';
 import { parsePattern } from './parser-pattern.ts';
 import { parseOuterAttrs } from './parser-attr.ts';
@@ -361,8 +363,12 @@ function parsePrimary(p: Parser): Expr {
       case 'let':
         return parseLetExpr(p);
       case 'const':
-        if (p.isAt(1, '{'))
-          p.fail('inline `const { … }` blocks are not supported', 'compute the value in a `const` item');
+        // Inline `const { … }` (stable since 1.79): rustc evaluates it at compile time; a program
+        // rustc accepts prints the same when the block runs where it stands.
+        if (p.isAt(1, '{')) {
+          p.advance();
+          return parseBlockExpr(p, null);
+        }
     }
   }
   if (p.is('|') || p.is('||')) return parseClosure(p);
@@ -375,6 +381,14 @@ function parsePrimary(p: Parser): Expr {
     const seg = { kind: 'PathSegment' as const, name: '_', args: null, span: p.spanOf(start) };
     const path = { kind: 'Path' as const, global: false, segments: [seg], span: p.spanOf(start) };
     return { kind: 'PathExpr', path, span: p.spanOf(start) };
+  }
+  if (isUserMacroCall(p)) {
+    expandUserMacro(p, 'expr');
+    return parsePrimary(p);
+  }
+  if (isBuiltinMacroCall(p)) {
+    expandBuiltinMacro(p);
+    return parsePrimary(p);
   }
   if (isPathStart(p)) return parsePathLike(p);
   return p.fail(`expected an expression, found ${describe(start)}`);
@@ -537,7 +551,7 @@ export function parseStmtExpr(p: Parser): { expr: Expr; blockLike: boolean } {
 }
 
 function parseUnaryBlockLike(p: Parser): Expr {
-  if (isBraceMacroStart(p)) {
+  if (isBraceMacroStart(p) && !isUserMacroCall(p)) {
     const start = p.tok;
     const path = parsePath(p, 'expr');
     return parseMacro(p, path, start);

@@ -24,6 +24,8 @@ import { parseInnerAttrs, parseOuterAttrs } from './parser-attr.ts';
 import { describe } from './parser-core.ts';
 import type { Parser } from './parser-core.ts';
 import { parseExpr } from './parser-expr.ts';
+import { closeIndex, expandUserMacro, isUserMacroCall } from './macro-expand.ts';
+import { readRules, sourceText, tokenTrees } from './macro-rules.ts';
 import { parseMacro } from './parser-macro.ts';
 import { parsePatternNoAlt } from './parser-pattern.ts';
 import { parseBlock } from './parser-stmt.ts';
@@ -80,6 +82,10 @@ export function parseItems(p: Parser, close: string | null, open?: Token): Item[
       p.fail('unclosed module: expected `}`', undefined, open ?? p.tok);
     }
     if (p.eat(';')) continue;
+    if (isUserMacroCall(p)) {
+      expandUserMacro(p, 'items');
+      continue;
+    }
     const start = p.tok;
     const attrs = parseOuterAttrs(p);
     if (!isItemStart(p) && !isMacroCallStart(p)) {
@@ -421,6 +427,10 @@ function parseAssocItems(p: Parser): AssocItem[] {
   while (!p.eat('}')) {
     if (p.isEof()) p.fail('unclosed block of items: expected `}`');
     if (p.eat(';')) continue;
+    if (isUserMacroCall(p)) {
+      expandUserMacro(p, 'items');
+      continue;
+    }
     const start = p.tok;
     const attrs = parseOuterAttrs(p);
     if (p.tok.kind === 'ident' && p.tok.text === 'default' && p.peek(1).kind === 'ident') p.advance();
@@ -521,22 +531,20 @@ function parseMod(p: Parser, base: ItemHead, start: Token): Item {
   return { kind: 'Mod', ...base, name: nameTok.text, nameSpan, items, innerAttrs, span: p.spanFrom(start) };
 }
 
-/** `macro_rules! name { … }`: the body is skipped (balanced), the checker refuses the item. */
+/** `macro_rules! name { … }`: its rules are read and the macro is usable from here on. */
 function parseMacroRules(p: Parser, base: ItemHead, start: Token): Item {
   p.advance();
   p.expect('!');
   const nameTok = p.expectIdent('a macro name');
   const open = p.tok;
   if (!(p.is('(') || p.is('[') || p.is('{'))) p.fail(`expected \`{\` after the macro name, found ${describe(open)}`);
-  let depth = 0;
-  do {
-    const t = p.tok;
-    if (t.kind === 'eof') p.fail('unclosed `macro_rules!`', undefined, open);
-    if (t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{')) depth++;
-    if (t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}')) depth--;
-    p.advance();
-  } while (depth > 0);
+  const closeAt = closeIndex(p.tokens, p.pos);
+  if (closeAt < 0) p.fail('unclosed `macro_rules!`', undefined, open);
+  const inner = p.tokens.slice(p.pos + 1, closeAt);
+  p.macros.defs.set(nameTok.text, readRules(nameTok.text, tokenTrees(inner, p.file), p.file));
+  while (p.pos <= closeAt) p.advance();
   if (open.text !== '{') p.expect(';', 'after `macro_rules!`');
   const nameSpan = p.spanOf(nameTok);
-  return { kind: 'MacroRules', ...base, name: nameTok.text, nameSpan, span: p.spanFrom(start) };
+  const body = inner.map((t) => sourceText(t)).join(' ');
+  return { kind: 'MacroRules', ...base, name: nameTok.text, nameSpan, body, span: p.spanFrom(start) };
 }

@@ -4,6 +4,7 @@
  * for select's branch grammar); any other macro is a located error.
  */
 import type { Expr, FormatArg, LetStmt, MacroExpr, Path, SelectBranch, StrLit } from './ast.ts';
+import { expandBuiltinMacro, isBuiltinMacroCall } from './macro-builtins.ts';
 import { describe } from './parser-core.ts';
 import type { Parser } from './parser-core.ts';
 import { parseBlockExpr, parseExpr, parseExprList, parseLiteral } from './parser-expr.ts';
@@ -162,6 +163,7 @@ function closeWith(p: Parser, close: string, name: string): { format: StrLit | n
 /** `"fmt", a, name = b` up to `close` (consumed); an empty argument list gives a null format. */
 function parseFormatTail(p: Parser, close: string, allowEmpty: boolean): { format: StrLit | null; args: FormatArg[] } {
   if (allowEmpty && p.eat(close)) return { format: null, args: [] };
+  if (isBuiltinMacroCall(p)) expandBuiltinMacro(p);
   if (p.tok.kind !== 'str') {
     p.fail(`expected a format string literal, found ${describe(p.tok)}`, 'write the format string first: "{}"');
   }

@@ -5,6 +5,7 @@
 import type { FieldPat, LitPat, Path, Pattern, RangePatEnd } from './ast.ts';
 import { parseOuterAttrs } from './parser-attr.ts';
 import { describe } from './parser-core.ts';
+import { expandUserMacro, isUserMacroCall } from './macro-expand.ts';
 import type { Parser } from './parser-core.ts';
 import { parseLiteral } from './parser-expr.ts';
 import { isLiteralStart, isPathStart, parsePath } from './parser-type.ts';
@@ -124,6 +125,10 @@ function pathPat(path: Path): RangePatEnd {
 }
 
 function parsePathPattern(p: Parser, start: Token): Pattern {
+  if (isUserMacroCall(p)) {
+    expandUserMacro(p, 'inline');
+    return parsePatternNoAlt(p);
+  }
   const path = parsePath(p, 'expr');
   if (p.is('!') && (p.isAt(1, '(') || p.isAt(1, '[') || p.isAt(1, '{'))) {
     p.fail('macros in patterns are not supported', 'write the pattern out');

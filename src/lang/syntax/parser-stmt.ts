@@ -6,6 +6,7 @@ import type { Attribute, Block, Expr, LetStmt, Stmt } from './ast.ts';
 import { parseInnerAttrs, parseOuterAttrs } from './parser-attr.ts';
 import { describe } from './parser-core.ts';
 import type { Parser } from './parser-core.ts';
+import { closeIndex, expandUserMacro, isUserMacroCall } from './macro-expand.ts';
 import { parseExpr, parseStmtExpr } from './parser-expr.ts';
 import { isItemStart, parseItem } from './parser-item.ts';
 import { parsePattern } from './parser-pattern.ts';
@@ -25,6 +26,10 @@ export function parseBlock(p: Parser): Block {
         if (p.eat('}')) break;
         if (p.isEof()) p.fail('unclosed block: expected `}`', 'add the missing `}`', start);
         if (p.eat(';')) continue;
+        if (isUserMacroCall(p) && isStatementCall(p)) {
+          expandUserMacro(p, 'stmt');
+          continue;
+        }
         const sstart = p.tok;
         const attrs: Attribute[] = parseOuterAttrs(p);
         if (p.isKw('let')) {
@@ -74,4 +79,16 @@ export function parseLetStmt(p: Parser, attrs: Attribute[], start = p.tok): LetS
   }
   p.expect(';', 'after the `let` statement');
   return { kind: 'LetStmt', attrs, pat, type, init, elseBlock, span: p.spanFrom(start) };
+}
+
+/**
+ * A macro call that is a whole statement (`m!(…);`, `m! { … }`, or the block's tail): its
+ * expansion may be statements and items. Followed by anything else (`m!(x).len()`), it is an
+ * expression.
+ */
+function isStatementCall(p: Parser): boolean {
+  if (p.isAt(2, '{')) return true;
+  const close = closeIndex(p.tokens, p.pos + 2);
+  const after = p.tokens[close + 1];
+  return after !== undefined && after.kind === 'punct' && (after.text === ';' || after.text === '}');
 }

@@ -17,6 +17,7 @@ import type {
 } from './ast.ts';
 import { parseBlockExpr, parseExpr, parseLiteral } from './parser-expr.ts';
 import { describe } from './parser-core.ts';
+import { expandUserMacro, isUserMacroCall } from './macro-expand.ts';
 import type { Parser } from './parser-core.ts';
 
 /** 'type': `Vec<T>` takes generics directly; 'expr': only with a turbofish (`Vec::<T>::new`). */
@@ -148,6 +149,8 @@ function parseTypeList(p: Parser, close: string): Type[] {
 export function parseType(p: Parser, allowPlus = true): Type {
   p.enter();
   try {
+    // A `macro_rules!` call in type position expands to the type's tokens.
+    if (isUserMacroCall(p)) expandUserMacro(p, 'inline');
     return parseTypeInner(p, allowPlus);
   } finally {
     p.leave();

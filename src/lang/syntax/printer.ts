@@ -145,7 +145,7 @@ export function printItem(item: Item, level: number): string {
         : `${pre}mod ${item.name} {\n${inner.join('\n\n')}\n${ind(level)}}`;
     }
     case 'MacroRules':
-      return `${pre}macro_rules! ${item.name} {}`;
+      return `${pre}macro_rules! ${item.name} { ${item.body} }`;
     case 'MacroItem':
       return `${pre}${printMacro(item.mac, level)}${item.mac.delim === '{' ? '' : ';'}`;
   }

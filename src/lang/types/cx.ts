@@ -57,6 +57,8 @@ export class Cx {
   readonly tryErrors = new Map<Expr, { readonly from: Ty; readonly ret: Ty }>();
   /** Closures and async blocks handed to a spawn function: they must not borrow locals (E0373). */
   readonly spawnArgs = new Set<Expr>();
+  /** Method calls whose receiver is borrowed `&mut` (a `&mut self` method, user or std). */
+  readonly mutReceivers = new Set<Expr>();
   /** Parameter types a std adapter gives the closure passed to it (std-deferred.ts closureParamsOf). */
   readonly closureParams = new Map<Expr, readonly Ty[]>();
   /** Names of the locals moved out (wholly) before each `.await` expression (moves.ts). */

@@ -97,6 +97,53 @@ fn main() { let s = S { v: vec![1u16] }; let x = s.first(); println!("{}", x); }
     expect(facts.intOf(call)).toBe('u16');
   });
 
+  it('types parse() in a map closure by what collect() builds or by the next map', () => {
+    const src = `#[derive(Debug)]
+enum Job { Sleep(u64) }
+fn main() {
+    let a = "1 2".split(' ').map(|s| s.parse().unwrap()).collect::<Vec<u16>>();
+    let b: Vec<Job> = "3".lines().map(|s| s.parse().unwrap()).map(Job::Sleep).collect();
+    let c: Result<Vec<i8>, _> = "4".split(' ').map(|s| s.parse()).collect();
+    println!("{:?} {:?} {:?}", a, b, c);
+}`;
+    const { program, facts } = check(src);
+    const parses: string[] = [];
+    walk(program, (n) => {
+      if (n.kind === 'MethodCall' && n.method === 'parse') parses.push(showTy(facts.typeOf(n)!));
+    });
+    expect(parses).toEqual(['Result<u16, ParseIntError>', 'Result<u64, ParseIntError>', 'Result<i8, ParseIntError>']);
+  });
+
+  it('types try_into() by the Ok type the context gives', () => {
+    const src = `use std::convert::{TryFrom, TryInto};
+struct Even(u32);
+impl TryFrom<u32> for Even { type Error = String; fn try_from(v: u32) -> Result<Self, String> { Ok(Even(v)) } }
+fn main() {
+    let e: Result<Even, String> = 4u32.try_into();
+    let n: u8 = 7u32.try_into().unwrap();
+    println!("{} {}", e.is_ok(), n);
+}`;
+    const { program, facts } = check(src);
+    expect(showTy(facts.typeOf(find(program, 'MethodCall', 'try_into'))!)).toBe('Result<Even, String>');
+  });
+
+  it('types a field reached through a user Deref and marks `&mut self` receivers', () => {
+    const src = `use std::ops::{Deref, DerefMut};
+struct Inner { name: String }
+struct Guard { inner: Inner }
+impl Deref for Guard { type Target = Inner; fn deref(&self) -> &Inner { &self.inner } }
+impl DerefMut for Guard { fn deref_mut(&mut self) -> &mut Inner { &mut self.inner } }
+fn main() {
+    let mut g = Guard { inner: Inner { name: String::new() } };
+    g.name.push('!');
+    println!("{}", g.name.len());
+}`;
+    const { program, facts } = check(src);
+    expect(facts.mutReceiver(find(program, 'MethodCall', 'push'))).toBe(true);
+    expect(facts.mutReceiver(find(program, 'MethodCall', 'len'))).toBe(false);
+    expect(showTy(facts.typeOf(find(program, 'Field'))!)).toBe('Inner');
+  });
+
   it('types parse() by the annotation and or_default() by the map', () => {
     const src = `use std::collections::HashMap;
 fn main() {

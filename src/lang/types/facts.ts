@@ -35,6 +35,8 @@ export interface TypeFacts {
    * (`impl<T: Describe> Describe for Vec<T>` on `Vec<u8>`: `T` = `u8`); null when none applies.
    */
   implArgs(t: Ty, name: string): ReadonlyMap<string, Ty> | null;
+  /** Does this method call borrow its receiver `&mut` (so a user `DerefMut` on the way runs)? */
+  mutReceiver(e: Expr): boolean;
 }
 
 /** No facts: what the interpreter sees when the checker did not run to the end. */
@@ -48,6 +50,7 @@ export const NO_FACTS: TypeFacts = {
   isCopy: () => false,
   tryErrors: () => null,
   implArgs: () => null,
+  mutReceiver: () => false,
 };
 
 export function factsOf(cx: Cx): TypeFacts {
@@ -81,6 +84,7 @@ export function factsOf(cx: Cx): TypeFacts {
       return fs === null ? null : [...fs.values()];
     },
     isCopy: (t) => certainlyCopy(cx, t),
+    mutReceiver: (e) => cx.mutReceivers.has(e),
     tryErrors: (e) => {
       const c = cx.tryErrors.get(e);
       const ret = c === undefined ? null : cx.table.deep(c.ret);

@@ -119,7 +119,8 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   }
   const typed = stdTyped(cx, base, e);
   if (typed !== null) {
-    for (const a of args) cx.table.escape(a);
+    // `map`'s function is typed by the iterator it makes (its result is the items).
+    if (e.method !== 'map') for (const a of args) cx.table.escape(a);
     return typed;
   }
   if (
@@ -163,7 +164,10 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
   if (probe.kind === 'user') {
     const sig = probe.found.sig;
     if (probe.found.args.size > 0) cx.instances.set(e, probe.found.args);
-    if (sig.self === 'refMut') needsMutable(cx, e.receiver, probe.steps);
+    if (sig.self === 'refMut') {
+      cx.mutReceivers.add(e);
+      needsMutable(cx, e.receiver, probe.steps);
+    }
     if (sig.params.length === e.args.length) e.args.forEach((a, i) => coerce(cx, args[i], sig.params[i], a));
     else {
       for (const a of args) cx.table.escape(a);
@@ -187,6 +191,10 @@ export function inferMethodCall(cx: Cx, e: MethodCallExpr): Ty {
     if (s.k === 'adt' && cx.items.adts.get(s.name)?.derives.has('Clone')) return s;
   }
   if (e.method === 'to_string' && e.args.length === 0) return adt('String');
+  // `x.try_into()`: a `Result` whose `Ok` type the context gives (`let n: u8 = x.try_into()?`).
+  if (e.method === 'try_into' && e.args.length === 0 && e.turbofish === null) {
+    return adt('Result', [cx.table.fresh(), cx.table.fresh()]);
+  }
   // `x.into()` is whatever the context expects; the interpreter converts by the pair of types.
   // So are `collect()`, `sum()` and `product()`: the expected type picks the `FromIterator`/`Sum` impl.
   if (EXPECTED_RESULT.has(e.method) && e.args.length === 0 && e.turbofish === null) {
@@ -323,6 +331,7 @@ function checkStdMutability(cx: Cx, e: MethodCallExpr, recv: Ty): void {
     const s = cx.resolved(cur);
     if (s.k === 'adt' && cx.items.adts.has(s.name)) return;
     if (s.k === 'adt' && MUT_METHODS[s.name]?.includes(e.method)) {
+      cx.mutReceivers.add(e);
       if (e.receiver.kind === 'Field' && steps === 0) fieldNeedsMutable(cx, e.receiver);
       else needsMutable(cx, e.receiver, steps);
       return;

@@ -39,7 +39,14 @@ interface OpenSite {
   readonly code: 'E0283' | 'E0790';
 }
 
+/** `iter.collect()` into a collection whose element type must be the item (`Vec<T>` from `T`s). */
+interface CollectSite {
+  readonly result: Ty;
+  readonly item: Ty;
+}
+
 interface Deferred {
+  collects: CollectSite[];
   parses: ParseSite[];
   tries: TrySite[];
   sums: SumSite[];
@@ -53,7 +60,7 @@ const sites = new WeakMap<Cx, Deferred>();
 function deferred(cx: Cx): Deferred {
   let d = sites.get(cx);
   if (d === undefined) {
-    d = { parses: [], tries: [], sums: [], opens: [], reported: new Set() };
+    d = { collects: [], parses: [], tries: [], sums: [], opens: [], reported: new Set() };
     sites.set(cx, d);
   }
   return d;
@@ -111,10 +118,28 @@ export function sliceIter(cx: Cx, base: Ty, method: string): Ty | null {
   return adt(ITER, [refTy(elem, method === 'iter_mut')]);
 }
 
+/** The iterators over a string's pieces (`s.split(' ')`, `s.lines()`): their items are `&str`. */
+const STR_PIECES = new Set([
+  'Split',
+  'SplitWhitespace',
+  'SplitAsciiWhitespace',
+  'SplitN',
+  'RSplitN',
+  'SplitTerminator',
+  'RSplit',
+  'Lines',
+]);
+
 /** The item of a typed iterator, or null for any other type. */
 export function iterItemOf(cx: Cx, t: Ty): Ty | null {
   const s = cx.resolved(t);
-  return s.k === 'adt' && s.name === ITER ? (s.args[0] ?? UNKNOWN) : null;
+  if (s.k !== 'adt') return null;
+  if (s.name === ITER) return s.args[0] ?? UNKNOWN;
+  if (cx.items.adts.has(s.name)) return null;
+  const base = s.name.split('::').pop() ?? '';
+  if (STR_PIECES.has(base)) return refTy({ k: 'str' });
+  if (base === 'Chars') return { k: 'char' };
+  return null;
 }
 
 function deref(cx: Cx, t: Ty): Ty {
@@ -122,11 +147,77 @@ function deref(cx: Cx, t: Ty): Ty {
   return s.k === 'ref' ? s.inner : UNKNOWN;
 }
 
+/** Collections that `collect()` fills with the iterator's items as they are. */
+const ELEMENT_COLLECTIONS = new Set(['Vec', 'VecDeque', 'HashSet', 'BTreeSet', 'BinaryHeap', 'LinkedList']);
+
+/** std iterators whose item the checker does not track; `map` on them still gives a typed iterator. */
+const UNTYPED_ITERATORS = new Set([
+  'Split',
+  'SplitWhitespace',
+  'SplitN',
+  'SplitTerminator',
+  'RSplit',
+  'Lines',
+  'Chars',
+  'Bytes',
+  'CharIndices',
+  'IntoIter',
+  'Keys',
+  'Values',
+  'Iter',
+  'Range',
+  'RangeInclusive',
+]);
+
+/**
+ * `iter.map(f)`: a typed iterator of what `f` returns; a function path (`map(C::Spawn)`) takes the
+ * item as its argument.
+ */
+function mapped(cx: Cx, self: Ty, item: Ty | null, e: MethodCallExpr): Ty | null {
+  const s = cx.resolved(self);
+  const untyped = s.k === 'adt' && UNTYPED_ITERATORS.has(s.name.split('::').pop() ?? '') && !cx.items.adts.has(s.name);
+  if (item === null && !untyped) return null;
+  const arg = e.args[0];
+  const f = arg === undefined || e.args.length !== 1 ? undefined : cx.exprTy.get(arg);
+  const ft = f === undefined ? null : cx.resolved(f);
+  if (ft?.k !== 'fn' || ft.params.length !== 1) return null;
+  if (item !== null && cx.table.compatible(ft.params[0], item)) cx.table.unify(ft.params[0], item);
+  return adt(ITER, [ft.ret]);
+}
+
+/** `iter.collect()`: the context's collection (or the turbofish's), whose elements are the items. */
+function collected(cx: Cx, item: Ty, e: MethodCallExpr): Ty | null {
+  if (e.args.length !== 0) return null;
+  const fish = e.turbofish?.[0];
+  if (fish !== undefined && fish.kind !== 'TypeArg') return null;
+  const result = fish === undefined ? openResult(cx, cx.table.fresh(), e.methodSpan, 'E0283') : cx.lower(fish.type);
+  deferred(cx).collects.push({ result, item });
+  return result;
+}
+
+/** The item a collection is collected from: `T` for `Vec<T>`, `Result<T, E>` for `Result<Vec<T>, E>`. */
+function collectedItem(cx: Cx, result: Ty): Ty | null {
+  const r = cx.resolved(result);
+  if (r.k !== 'adt' || cx.items.adts.has(r.name)) return null;
+  if (ELEMENT_COLLECTIONS.has(r.name)) return r.args[0] ?? null;
+  const [k, v] = r.args;
+  if ((r.name === 'HashMap' || r.name === 'BTreeMap') && k !== undefined && v !== undefined)
+    return { k: 'tuple', elems: [k, v] };
+  const inner = r.args[0] === undefined ? null : collectedItem(cx, r.args[0]);
+  if (inner === null) return null;
+  if (r.name === 'Option') return adt('Option', [inner]);
+  if (r.name === 'Result' && r.args[1] !== undefined) return adt('Result', [inner, r.args[1]]);
+  return null;
+}
+
 /** Methods of a typed iterator; null (unknown) for the rest. */
 export function iterMethod(cx: Cx, self: Ty, e: MethodCallExpr): Ty | null {
   const item = iterItemOf(cx, self);
+  if (e.method === 'map') return mapped(cx, self, item, e);
   if (item === null) return null;
   switch (e.method) {
+    case 'collect':
+      return collected(cx, item, e);
     case 'find':
     case 'next':
     case 'last':
@@ -246,6 +337,14 @@ function fromStrErr(cx: Cx, t: AdtTy): Ty | null {
 export function checkDeferred(cx: Cx): void {
   const d = sites.get(cx);
   if (d === undefined) return;
+  // First, as rustc's inference does: the collection a `collect()` builds types its items, which
+  // may be what fixes a `parse()` inside the closure before it (`.map(|s| s.parse().unwrap())`).
+  for (const c of d.collects) {
+    const want = collectedItem(cx, c.result);
+    if (want !== null && cx.table.compatible(want, c.item)) cx.table.unify(want, c.item);
+    // a collection this does not model (`String`, a user `FromIterator`): the items stay untyped
+    else cx.table.escape(c.item);
+  }
   for (const p of d.parses) {
     const t = cx.resolved(p.target);
     const errName = t.k === 'int' || t.k === 'float' ? PARSE_ERRORS[t.k] : undefined;

@@ -51,6 +51,11 @@ export function inferField(cx: Cx, e: FieldExpr): Ty {
       const f = fields.get(e.name);
       if (f !== undefined) return f;
       const s = cx.resolved(cur);
+      const target = derefTarget(cx, s);
+      if (target !== null) {
+        cur = target;
+        continue;
+      }
       const deref = cx.items.impls.some(
         (im) => (im.blanket || (s.k === 'adt' && im.selfName === s.name)) && im.trait === 'Deref',
       );
@@ -68,6 +73,16 @@ export function inferField(cx: Cx, e: FieldExpr): Ty {
   }
   cx.table.escape(obj);
   return UNKNOWN;
+}
+
+/** `type Target` of a non-generic user type's own `impl Deref` (so `guard.name` finds the field). */
+function derefTarget(cx: Cx, s: Ty): Ty | null {
+  if (s.k !== 'adt' || s.args.length > 0) return null;
+  const impl = cx.items.impls.find((i) => !i.blanket && i.selfName === s.name && i.trait === 'Deref');
+  const alias = impl?.item.items.find((it) => it.kind === 'TypeAlias' && it.name === 'Target');
+  if (alias?.kind !== 'TypeAlias' || alias.type === null) return null;
+  const t = lowerType(alias.type, { ...cx.lowerEnv, generics: new Set(), selfTy: s, fresh: () => UNKNOWN });
+  return t.k === 'unknown' ? null : t;
 }
 
 export function inferStructLit(cx: Cx, e: StructExpr): Ty {

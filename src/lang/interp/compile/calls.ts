@@ -333,7 +333,11 @@ export function compileMethodCall(cx: Cx, e: MethodCallExpr): CE {
   for (let x = e.receiver; x.kind === 'MethodCall'; x = x.receiver) spine.push(x);
   const first = spine[spine.length - 1];
   const inner = first.receiver;
-  let recv = writesThroughSlice(first) ? compileSliceView(cx, inner) : typedInt(cx, inner, compilePlaceRead(cx, inner));
+  // a `&mut self` method on a field reached through a user `DerefMut` runs `deref_mut`
+  const mutable = cx.facts.mutReceiver(first);
+  let recv = writesThroughSlice(first)
+    ? compileSliceView(cx, inner)
+    : typedInt(cx, inner, compilePlaceRead(cx, inner, mutable));
   for (let i = spine.length - 1; ; i--) {
     const out = compileCallOn(cx, spine[i], recv);
     if (i === 0) return out;

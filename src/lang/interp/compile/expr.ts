@@ -223,8 +223,8 @@ function compilePathValue(cx: Cx, path: Path, span: Span): CE {
  * Place mode: evaluates `e` without moving out of it. Afterwards `P.c`/`P.k` locate the place,
  * or `P.c` is null for an rvalue (a temporary, registered to be dropped at the statement's end).
  */
-export function compilePlaceRead(cx: Cx, e: Expr): CE {
-  if (e.kind === 'Paren') return compilePlaceRead(cx, e.expr);
+export function compilePlaceRead(cx: Cx, e: Expr, mutable = false): CE {
+  if (e.kind === 'Paren') return compilePlaceRead(cx, e.expr, mutable);
   if (e.kind === 'PathExpr' && e.path.segments.length === 1) {
     const r = cx.scope.resolve(e.path.segments[0].name);
     if (r) {
@@ -256,7 +256,7 @@ export function compilePlaceRead(cx: Cx, e: Expr): CE {
     }
   }
   if (e.kind === 'Field' || e.kind === 'TupleIndex' || (e.kind === 'Unary' && e.op === '*')) {
-    const pl = compilePlace(cx, e, false);
+    const pl = compilePlace(cx, e, mutable);
     return map1(
       pl.loc,
       () => {

@@ -104,7 +104,7 @@ export function hintOfTy(t: Ty): string | null {
 
 /** The type whose hint a native reads: `parse` wants the `Ok` type, the rest their result. */
 function hintTarget(method: string, t: Ty): Ty | null {
-  if (method === 'parse') return t.k === 'adt' && t.args[0] !== undefined ? t.args[0] : null;
+  if (method === 'parse' || method === 'try_into') return t.k === 'adt' && t.args[0] !== undefined ? t.args[0] : null;
   if (method === 'or_default') return t.k === 'ref' ? t.inner : t;
   return t;
 }
@@ -139,7 +139,16 @@ function hintReadable(name: string, target: Ty): boolean {
   return (name === 'or_default' || name === 'unwrap_or_default') && head !== null && DEFAULT_BY_HEAD.has(head);
 }
 
-const TYPED_METHODS = new Set(['parse', 'collect', 'sum', 'product', 'into', 'unwrap_or_default', 'or_default']);
+const TYPED_METHODS = new Set([
+  'parse',
+  'collect',
+  'sum',
+  'product',
+  'into',
+  'try_into',
+  'unwrap_or_default',
+  'or_default',
+]);
 
 /**
  * Gives a call site the checker's types: its result, what it consumes, and the hint natives read.

@@ -19,6 +19,8 @@ import { ADAPTERS } from './iter-adapters.ts';
 import { fn, lookupBuiltin, member, ns, reg } from './registry.ts';
 import { def, tableFor, UNIVERSAL } from './tables.ts';
 import { convertError } from './errors.ts';
+import { callMethodStatic } from './dispatch.ts';
+import { typeFault } from '../type-fault.ts';
 import { NOT_TYPED, typedInto } from './typed-into.ts';
 
 reg(['Some', 'Option::Some', 'std::option::Option::Some'], { kind: 'fn', call: (_s, a) => some(a[0]) });
@@ -169,6 +171,16 @@ function userFrom(s: Site): ((v: Value) => Value) | undefined {
   const def = key === null ? undefined : env.fnItem(`${key}::from`);
   return def === undefined ? undefined : (v) => invoke(def, [v], s);
 }
+
+// `x.try_into()`: the target is the `Ok` type the checker worked out; its `try_from` converts.
+def(UNIVERSAL, 'try_into', 'value', (s, a) => {
+  // the hint names the `Ok` type (`u8`, `Even`) even while the error type is still open
+  const name = s.hint?.split('<')[0].split('::').pop();
+  const std = name === undefined ? undefined : lookupBuiltin([name, 'try_from']);
+  if (std?.kind === 'fn') return std.call(s, [a[0]]);
+  const user = name === undefined ? undefined : callMethodStatic(name, 'try_from', s, [a[0]]);
+  return user ?? typeFault(s, 'the target type of `try_into()` is not known here', 'E0282');
+});
 
 /** `T::from(v)` of a std type named by the expected type (`AtomicBool` for `false.into()`). */
 function builtinFrom(hint: string, s: Site, v: Value): Value | undefined {
