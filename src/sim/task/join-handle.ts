@@ -11,11 +11,15 @@ import type { Context, Future, Poll, Waker } from '../future.ts';
 import { Holder } from './cell.ts';
 import type { Task } from './cell.ts';
 import { addReference, dropReference, remoteAbort } from './harness.ts';
-import { canReadOutput, dropJoinHandle, takeOutput } from './join-protocol.ts';
+import { canReadOutput, dropJoinHandle, takeOutputWith } from './join-protocol.ts';
+import type { JoinError } from './join-error.ts';
 import type { JoinResult } from './join-protocol.ts';
 import { isComplete } from './state.ts';
 
 export type { JoinResult } from './join-protocol.ts';
+
+const okResult = <T>(value: T): JoinResult<T> => ({ ok: true, value });
+const errResult = <T>(error: JoinError): JoinResult<T> => ({ ok: false, error });
 
 export class JoinHandle<T> implements Future<JoinResult<T>> {
   private readonly task: Task;
@@ -36,13 +40,18 @@ export class JoinHandle<T> implements Future<JoinResult<T>> {
   }
 
   poll(cx: Context): Poll<JoinResult<T>> {
+    return this.pollWith<JoinResult<T>>(cx, okResult, errResult);
+  }
+
+  /** `poll`, handing a ready output to `ok` or the JoinError to `err` (no `JoinResult` made). */
+  pollWith<R>(cx: Context, ok: (value: T) => R, err: (error: JoinError) => R): Poll<R> {
     this.assertLive('poll');
     const coop = currentContext()?.coop;
     if (coop !== undefined && !coop.pollProceed(cx)) return PENDING;
     let ready = false;
     try {
       if (canReadOutput(this.task, cx.waker)) {
-        const out = takeOutput<T>(this.task);
+        const out = takeOutputWith<T, R>(this.task, ok, err);
         ready = true;
         return out;
       }
