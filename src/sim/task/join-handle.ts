@@ -22,11 +22,14 @@ const okResult = <T>(value: T): JoinResult<T> => ({ ok: true, value });
 const errResult = <T>(error: JoinError): JoinResult<T> => ({ ok: false, error });
 
 export class JoinHandle<T> implements Future<JoinResult<T>> {
-  private readonly task: Task;
-  private dropped = false;
+  // Assigned in the constructor: a class-field initialiser ran as a function of its own per handle
+  // (one per spawn), as round 4 found for `Owned` (docs/perf.md).
+  declare private readonly task: Task;
+  declare private dropped: boolean;
 
   constructor(task: Task) {
     this.task = task;
+    this.dropped = false;
   }
 
   /** `JoinHandle::id`. */
@@ -105,11 +108,13 @@ export class JoinHandle<T> implements Future<JoinResult<T>> {
 }
 
 export class AbortHandle {
-  private readonly task: Task;
-  private dropped = false;
+  // Assigned in the constructor (see JoinHandle): one per JoinSet spawn.
+  declare private readonly task: Task;
+  declare private dropped: boolean;
 
   constructor(task: Task) {
     this.task = task;
+    this.dropped = false;
   }
 
   get id(): number {

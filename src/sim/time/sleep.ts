@@ -25,16 +25,20 @@ export const TIMER_SHUTDOWN_ERROR = 'the timer is shutdown, must be called from 
  * trace id — on the first registration.
  */
 export class Sleep extends TimerEntry implements Future<void> {
-  private deadlineNs: Nanos;
-  private registered = false;
-  private initialized = false;
-  private dropped = false;
-  private readonly driver: TimerDriver;
+  // Assigned in the constructor (see TimerEntry).
+  declare private deadlineNs: Nanos;
+  declare private registered: boolean;
+  declare private initialized: boolean;
+  declare private dropped: boolean;
+  declare private readonly driver: TimerDriver;
 
   /** `Sleep::new_timeout`: needs a runtime (the given context or the current one). */
   constructor(deadline: Nanos, ctx?: SimContext) {
     const c = requireContext(ctx);
     super(0, c.currentTaskId() ?? 0);
+    this.registered = false;
+    this.initialized = false;
+    this.dropped = false;
     this.driver = timerDriverOf(c);
     this.deadlineNs = deadline;
   }
