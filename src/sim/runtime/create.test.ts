@@ -39,10 +39,11 @@ function program(): ReturnType<typeof asyncBlock<string>> {
 function drive(rt: SimRuntime): { steps: StepResult[]; value: unknown } {
   const b = rt.startBlockOn(program());
   const steps: StepResult[] = [];
-  for (let i = 0; i < 10_000 && !b.done; i++) steps.push(rt.tick());
+  // a result may be rewritten by the next tick (step.ts): keep copies
+  for (let i = 0; i < 10_000 && !b.done; i++) steps.push({ ...rt.tick() });
   rt.shutdown();
   for (let i = 0; i < 10_000; i++) {
-    const s = rt.tick();
+    const s = { ...rt.tick() };
     steps.push(s);
     if (s.kind === 'idle') break;
   }
@@ -94,7 +95,7 @@ describe('createRuntime: one SimRuntime surface for both flavors', () => {
     const parks: StepResult[] = [];
     for (let i = 0; i < 100; i++) {
       const s = rt.tick();
-      if (s.kind === 'park' && s.advancedNs > 0) parks.push(s);
+      if (s.kind === 'park' && s.advancedNs > 0) parks.push({ ...s });
       if (s.kind === 'main' && s.outcome === 'ready') break;
     }
     expect(parks).toEqual([{ kind: 'park', yield: false, advancedNs: 5_000_000, fired: 1, worker: 0 }]);

@@ -26,8 +26,27 @@ export type StepAction =
 /**
  * One step's result. `worker` is the multi_thread worker whose thread acted (task polls, parks,
  * maintenance, shutdown steps); absent on current_thread and for block_on's or a blocking thread.
+ * A runtime may hand back the same object, rewritten, from a later `tick()` (the task and park
+ * results are one object per runtime: a step is the hot loop): read it before ticking again, and
+ * copy it to keep it.
  */
 export type StepResult = StepAction & { readonly worker?: number };
+
+/** The reused result of a task poll (see `StepResult`). */
+export interface TaskStep {
+  readonly kind: 'task';
+  task: number;
+  worker?: number;
+}
+
+/** The reused result of a park (see `StepResult`). */
+export interface ParkStep {
+  readonly kind: 'park';
+  yield: boolean;
+  advancedNs: number;
+  fired: number;
+  worker?: number;
+}
 
 /** The seam the current_thread machines use to move the world's real time (runtime.ts does it). */
 export interface RealTime {

@@ -33,6 +33,9 @@ function outcomeCode(r: JoinResult<unknown>): number {
   return r.error.isCancelled() ? 1 : 2;
 }
 
+/** What `keepError` hands back in place of a result (the error itself waits in `lastError`). */
+const JOIN_ERROR: unique symbol = Symbol('join error');
+
 export class JoinSet<T> {
   private readonly inner = new IdleNotifiedSet<JoinHandle<T>>();
   private readonly trace: TraceSink | undefined;
@@ -81,6 +84,37 @@ export class JoinSet<T> {
     return some(r.result);
   }
 
+  /**
+   * `poll_join_next` handing the joined task's output to `ok` or its JoinError to `err` (`none`:
+   * the set is empty): a caller converting the result at once makes no `Option`/`JoinResult` boxes.
+   */
+  pollJoinNextWith<R>(cx: Context, ok: (value: T) => R, err: (error: JoinError) => R, none: R): Poll<R> {
+    const entry = this.inner.popNotified(cx.waker);
+    if (entry === null) return this.inner.isEmpty() ? none : PENDING;
+    const jh = entry.value as JoinHandle<T>;
+    const res = jh.pollWith<R | typeof JOIN_ERROR>({ waker: entry }, ok, this.keepError);
+    if (res === PENDING) {
+      // Budget exhausted (the entry was deferred): come back soon.
+      cx.waker.wakeByRef();
+      return PENDING;
+    }
+    if (res !== JOIN_ERROR) {
+      this.finish(entry, 0);
+      return res;
+    }
+    const e = this.lastError!;
+    this.lastError = null;
+    this.finish(entry, e.isCancelled() ? 1 : 2);
+    return err(e);
+  }
+
+  /** The JoinError `pollJoinNextWith` met, kept until it has finished the entry. */
+  private lastError: JoinError | null = null;
+  private readonly keepError = (e: JoinError): typeof JOIN_ERROR => {
+    this.lastError = e;
+    return JOIN_ERROR;
+  };
+
   /** `poll_join_next_with_id`. */
   pollJoinNextWithId(cx: Context): Poll<Option<Result<[number, T], JoinError>>> {
     const r = this.pollNextEntry(cx);
@@ -100,14 +134,14 @@ export class JoinSet<T> {
       cx.waker.wakeByRef();
       return PENDING;
     }
-    return { id: this.finish(entry, res), result: res };
+    return { id: this.finish(entry, outcomeCode(res)), result: res };
   }
 
-  /** Removes a finished entry and drops its JoinHandle; returns the task id. */
-  private finish(entry: ListEntry<JoinHandle<T>>, res: JoinResult<T>): number {
+  /** Removes a finished entry (`outcome`: outcomeCode) and drops its JoinHandle; returns the task id. */
+  private finish(entry: ListEntry<JoinHandle<T>>, outcome: number): number {
     const jh = this.inner.remove(entry);
     const id = jh.id;
-    this.trace?.emit(EventKind.JoinSetJoin, id, this.id, outcomeCode(res));
+    this.trace?.emit(EventKind.JoinSetJoin, id, this.id, outcome);
     jh.drop();
     return id;
   }
@@ -142,7 +176,7 @@ export class JoinSet<T> {
       const jh = entry.value as JoinHandle<T>;
       const cx: Context = entry;
       const res = coop === undefined ? jh.poll(cx) : coop.unconstrained(() => jh.poll(cx));
-      if (res !== PENDING) return { id: this.finish(entry, res), result: res };
+      if (res !== PENDING) return { id: this.finish(entry, outcomeCode(res)), result: res };
     }
   }
 

@@ -11,18 +11,25 @@ import type { Context, Future, Poll, Waker } from '../future.ts';
 import { Holder } from './cell.ts';
 import type { Task } from './cell.ts';
 import { addReference, dropReference, remoteAbort } from './harness.ts';
-import { canReadOutput, dropJoinHandle, takeOutput } from './join-protocol.ts';
+import { canReadOutput, dropJoinHandle, takeOutputWith } from './join-protocol.ts';
+import type { JoinError } from './join-error.ts';
 import type { JoinResult } from './join-protocol.ts';
 import { isComplete } from './state.ts';
 
 export type { JoinResult } from './join-protocol.ts';
 
+const okResult = <T>(value: T): JoinResult<T> => ({ ok: true, value });
+const errResult = <T>(error: JoinError): JoinResult<T> => ({ ok: false, error });
+
 export class JoinHandle<T> implements Future<JoinResult<T>> {
-  private readonly task: Task;
-  private dropped = false;
+  // Assigned in the constructor: a class-field initialiser ran as a function of its own per handle
+  // (one per spawn), as round 4 found for `Owned` (docs/perf.md).
+  declare private readonly task: Task;
+  declare private dropped: boolean;
 
   constructor(task: Task) {
     this.task = task;
+    this.dropped = false;
   }
 
   /** `JoinHandle::id`. */
@@ -36,13 +43,18 @@ export class JoinHandle<T> implements Future<JoinResult<T>> {
   }
 
   poll(cx: Context): Poll<JoinResult<T>> {
+    return this.pollWith<JoinResult<T>>(cx, okResult, errResult);
+  }
+
+  /** `poll`, handing a ready output to `ok` or the JoinError to `err` (no `JoinResult` made). */
+  pollWith<R>(cx: Context, ok: (value: T) => R, err: (error: JoinError) => R): Poll<R> {
     this.assertLive('poll');
     const coop = currentContext()?.coop;
     if (coop !== undefined && !coop.pollProceed(cx)) return PENDING;
     let ready = false;
     try {
       if (canReadOutput(this.task, cx.waker)) {
-        const out = takeOutput<T>(this.task);
+        const out = takeOutputWith<T, R>(this.task, ok, err);
         ready = true;
         return out;
       }
@@ -96,11 +108,13 @@ export class JoinHandle<T> implements Future<JoinResult<T>> {
 }
 
 export class AbortHandle {
-  private readonly task: Task;
-  private dropped = false;
+  // Assigned in the constructor (see JoinHandle): one per JoinSet spawn.
+  declare private readonly task: Task;
+  declare private dropped: boolean;
 
   constructor(task: Task) {
     this.task = task;
+    this.dropped = false;
   }
 
   get id(): number {

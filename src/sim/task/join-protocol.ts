@@ -48,8 +48,11 @@ function setJoinWakerSlot(t: Task, waker: Waker): boolean {
 export type JoinResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: JoinError };
 
-/** `take_output`: Finished → Consumed; panics when already taken. */
-export function takeOutput<T>(t: Task): JoinResult<T> {
+/**
+ * `take_output` (Finished → Consumed; panics when already taken), handing the output to `ok` or the error to `err`: a caller that converts the
+ * result at once (the interpreter's `Result`) makes no `JoinResult` per join.
+ */
+export function takeOutputWith<T, R>(t: Task, ok: (value: T) => R, err: (error: JoinError) => R): R {
   if (t.stage !== Stage.Finished) throw new RustPanic('JoinHandle polled after completion');
   const value = t.output as T;
   const error = t.error;
@@ -57,7 +60,7 @@ export function takeOutput<T>(t: Task): JoinResult<T> {
   t.error = null;
   t.stage = Stage.Consumed;
   t.trace.emit(EventKind.TaskStage, t.id, StageChange.OutputTaken);
-  return error === null ? { ok: true, value } : { ok: false, error };
+  return error === null ? ok(value) : err(error);
 }
 
 /** JoinHandle drop: the fast path on exactly INITIAL_STATE, else the slow path (§4d). */

@@ -22,22 +22,32 @@ export const TIMER_OK = 0;
 export const TIMER_SHUTDOWN = 1;
 
 export class TimerEntry {
-  prev: TimerEntry | null = null;
-  next: TimerEntry | null = null;
+  // Fields are assigned in the constructor: class-field initialisers ran as a function of their
+  // own per construction (one Sleep per `sleep(…)`; docs/perf.md round 4, lever 8).
+  declare prev: TimerEntry | null;
+  declare next: TimerEntry | null;
   /** Tick of the slot holding this entry, or DEREGISTERED while in the pending list. */
-  registeredWhen = 0;
+  declare registeredWhen: number;
   /** True deadline tick, or DEREGISTERED / PENDING_FIRE. */
-  when: number = DEREGISTERED;
-  result: TimerResult = TIMER_OK;
+  declare when: number;
+  declare result: TimerResult;
   /** The `AtomicWaker`: a clone of the waker of whoever polled the Sleep last. */
-  waker: Waker | null = null;
+  declare waker: Waker | null;
+  /** For the trace: a per-driver sequence number (assigned when first registered). */
+  declare id: number;
+  /** For the trace: the task that created the Sleep (0 = block_on's main future, -1 none). */
+  declare readonly task: number;
 
-  constructor(
-    /** For the trace: a per-driver sequence number (assigned when first registered). */
-    public id: number,
-    /** For the trace: the task that created the Sleep (0 = block_on's main future, -1 none). */
-    readonly task: number,
-  ) {}
+  constructor(id: number, task: number) {
+    this.prev = null;
+    this.next = null;
+    this.registeredWhen = 0;
+    this.when = DEREGISTERED;
+    this.result = TIMER_OK;
+    this.waker = null;
+    this.id = id;
+    this.task = task;
+  }
 
   mightBeRegistered(): boolean {
     return this.when !== DEREGISTERED;

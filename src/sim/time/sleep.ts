@@ -33,15 +33,17 @@ const enum Bit {
  * trace id — on the first registration.
  */
 export class Sleep extends TimerEntry implements Future<void> {
-  private deadlineNs: Nanos;
+  // Assigned in the constructor (see TimerEntry).
+  declare private deadlineNs: Nanos;
   /** `Bit`s: registered, initialized, dropped (one field, not three: 16 bytes a live sleep). */
-  private bits = 0;
-  private readonly driver: TimerDriver;
+  declare private bits: number;
+  declare private readonly driver: TimerDriver;
 
   /** `Sleep::new_timeout`: needs a runtime (the given context or the current one). */
   constructor(deadline: Nanos, ctx?: SimContext) {
     const c = requireContext(ctx);
     super(0, c.currentTaskId() ?? 0);
+    this.bits = 0;
     this.driver = timerDriverOf(c);
     this.deadlineNs = deadline;
   }

@@ -397,11 +397,8 @@ export function compileLet(cx: Cx, st: LetStmt): CE {
       return v === CTL ? CTL : then(f, v);
     }, true);
   }
-  const g = init.g!;
-  return gen(function* (f: Frame) {
-    const v = yield* g(f);
-    return v === CTL ? CTL : then(f, v);
-  }, true);
+  // `let Some(x) = rx.recv().await else { … }`: a map over the await, which fuses it into itself
+  return map1(init, then, null, true);
 }
 
 /** What remains of a destructured rvalue (parts not moved into bindings) is dropped now. */

@@ -23,7 +23,8 @@ import { userIter } from '../std/iter.ts';
 import { userDeref } from '../std/user-deref.ts';
 import { ITER } from '../std/iter-methods.ts';
 import { deref, DROPPED, Owned, RChar, RefBase, REnum, type Value } from '../values.ts';
-import { asGen, type CE, gen, map1, seq, sync } from './ce.ts';
+import { asGen, asResumable, type CE, gen, map1, resumable, seq, SUSPEND, sync } from './ce.ts';
+import type { Container } from './pattern.ts';
 import { isResumableScope, sleepThenYield, suspendsAfter } from '../tokio/blocking.ts';
 import { blockingSite, isBlockingFn } from '../std/thread-block.ts';
 import { BLOCKING_METHODS, callSuspending, maySuspend } from './blocking-fns.ts';
@@ -527,16 +528,47 @@ function compileCallOnInner(cx: Cx, e: MethodCallExpr, recv: CE, site: Site): CE
       ctl,
     );
   }
-  return gen(
-    function* (f: Frame) {
-      const r = rg ? yield* rg(f) : rs!(f);
-      if (r === CTL) return CTL;
-      const c = P.c;
-      const k = P.k;
-      const vals = new Array<Value>(n + 1);
-      for (let i = 0; i < n; i++) {
-        const a = args[i];
-        const v = a.g ? yield* a.g(f) : a.s!(f);
+  // An argument suspends: a state machine. While it is suspended, hidden slots keep the receiver
+  // with the place it was read from, the arguments so far and the one it stopped in.
+  const hidden = (): number => cx.scope.hidden();
+  const rr = asResumable(recv, hidden);
+  const ar = args.map((a) => asResumable(a, hidden));
+  const valsAt = hidden();
+  const recvAt = hidden();
+  const placeAt = hidden();
+  const keyAt = hidden();
+  const argAt = hidden();
+  return resumable(
+    (f: Frame) => {
+      const s = f.s;
+      let vals = s[valsAt] as Value[] | undefined;
+      let r: Value;
+      let c: Container;
+      let k: number;
+      let i = 0;
+      if (vals === undefined) {
+        r = rr(f);
+        if (r === SUSPEND || r === CTL) return r;
+        c = P.c;
+        k = P.k;
+        vals = new Array<Value>(n + 1);
+      } else {
+        r = s[recvAt];
+        c = s[placeAt] as Container;
+        k = s[keyAt] as number;
+        i = s[argAt] as number;
+        s[valsAt] = s[recvAt] = s[placeAt] = s[keyAt] = s[argAt] = undefined;
+      }
+      for (; i < n; i++) {
+        const v = ar[i](f);
+        if (v === SUSPEND) {
+          s[valsAt] = vals;
+          s[recvAt] = r;
+          s[placeAt] = c as Value;
+          s[keyAt] = k;
+          s[argAt] = i;
+          return SUSPEND;
+        }
         if (v === CTL) return CTL;
         vals[i + 1] = v;
       }

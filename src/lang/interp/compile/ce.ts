@@ -127,6 +127,19 @@ export function anyCtl(cs: readonly CE[]): boolean {
 }
 
 /**
+ * Where the function being compiled keeps hidden slots (Cx.withScope sets it): `seq` is built in
+ * many places that have no Cx at hand, and keeps a suspended evaluation's state there.
+ */
+let hiddenSlots: { hidden(): number } | null = null;
+
+/** Sets the scope `seq` takes hidden slots from; returns the previous one (to restore). */
+export function setHiddenSlots(scope: { hidden(): number } | null): { hidden(): number } | null {
+  const prev = hiddenSlots;
+  hiddenSlots = scope;
+  return prev;
+}
+
+/**
  * Evaluates `parts` left to right, then `done(f, values)`. Sync when no part awaits; propagates
  * CTL from parts that can produce it. The general (allocating) path: hot nodes have their own.
  */
@@ -183,9 +196,42 @@ export function seq(
       ic,
     );
   }
+  const checks = parts.map((p) => p.ctl);
+  const slots = hiddenSlots;
+  if (slots !== null) {
+    // a state machine: the values so far and the part it stopped in wait in two hidden slots
+    const hidden = (): number => slots.hidden();
+    const rs = parts.map((p) => asResumable(p, hidden));
+    const valsAt = hidden();
+    const partAt = hidden();
+    return resumable(
+      (f: Frame) => {
+        const s = f.s;
+        let vals = s[valsAt] as Value[] | undefined;
+        let i = 0;
+        if (vals === undefined) vals = new Array<Value>(n);
+        else {
+          i = s[partAt] as number;
+          s[valsAt] = s[partAt] = undefined;
+        }
+        for (; i < n; i++) {
+          const v = rs[i](f);
+          if (v === SUSPEND) {
+            s[valsAt] = vals;
+            s[partAt] = i;
+            return SUSPEND;
+          }
+          if (checks[i] && v === CTL) return CTL;
+          vals[i] = v;
+        }
+        return done(f, vals);
+      },
+      ctl,
+      ic,
+    );
+  }
   const gens = parts.map((p) => p.g);
   const codes = parts.map((p) => p.s);
-  const checks = parts.map((p) => p.ctl);
   return gen(
     function* (f: Frame) {
       const vals = new Array<Value>(n);

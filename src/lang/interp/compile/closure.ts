@@ -192,8 +192,11 @@ export function awaitPoint(cx: Cx, e: AwaitExpr | SelectMacro | JoinMacro): Awai
 export function compileAwait(cx: Cx, e: AwaitExpr): CE {
   if (!cx.scope.isAsync) return fail(e.span, '`.await` is only allowed inside `async` functions and blocks');
   const inner = compileExpr(cx, e.expr);
-  const site = Site.of(e.span);
-  const point = awaitPoint(cx, e);
+  return awaitCE(cx, inner, Site.of(e.span), awaitPoint(cx, e));
+}
+
+/** Awaits the future `inner` evaluates to, suspending at `point` (`.await`, and `select!` / `join!`). */
+export function awaitCE(cx: Cx, inner: CE, site: Site, point: AwaitPoint): CE {
   const hidden = (): number => cx.scope.hidden();
   // while `ir` suspends the slots stay empty; while the awaited future is pending they hold it
   const ir = inner.s === null ? asResumable(inner, hidden) : inner.s;

@@ -24,10 +24,10 @@ import { OPTION, RESULT, err, NONE } from '../std/enums.ts';
 import { convertError } from '../std/errors.ts';
 import { Owned, REnum, type Value } from '../values.ts';
 import { dropRange, compileBlock } from './block.ts';
-import { asResumable, type CE, gen, map1, resumable, sync, UNIT_CE } from './ce.ts';
+import { asResumable, type CE, map1, resumable, sync, UNIT_CE } from './ce.ts';
 import type { Cx } from './cx.ts';
 import { compileExpr, compilePlaceRead } from './expr.ts';
-import { compilePattern, type CPat } from './pattern.ts';
+import { compilePattern, type Container, type CPat } from './pattern.ts';
 import { isClosed } from './typed.ts';
 import { P } from './place.ts';
 import { typeFault } from '../type-fault.ts';
@@ -50,14 +50,21 @@ export function compileCond(cx: Cx, e: Expr): Cond {
         return b(f);
       }, l.ctl || r.ctl);
     }
-    const ga = l.g;
-    const sa = l.s;
-    const gb = r.g;
-    const sb = r.s;
-    return gen(function* (f: Frame) {
-      const x = ga ? yield* ga(f) : sa!(f);
-      if (x !== true) return x;
-      return gb ? yield* gb(f) : sb!(f);
+    const hidden = (): number => cx.scope.hidden();
+    const ra = asResumable(l, hidden);
+    const rb = asResumable(r, hidden);
+    // set while the right side is suspended (a suspended left side resumes by itself)
+    const inRight = hidden();
+    return resumable((f: Frame) => {
+      const s = f.s;
+      if (s[inRight] === true) s[inRight] = undefined;
+      else {
+        const x = ra(f);
+        if (x !== true) return x;
+      }
+      const y = rb(f);
+      if (y === SUSPEND) s[inRight] = true;
+      return y;
     }, l.ctl || r.ctl);
   }
   return compileExpr(cx, e);
@@ -250,28 +257,61 @@ export function compileMatch(cx: Cx, e: MatchExpr): CE {
       ic,
     );
   }
-  const sg = scrut.g;
-  const ss = scrut.s;
-  return gen(
-    function* (f: Frame) {
-      const v = sg ? yield* sg(f) : ss!(f);
-      if (v === CTL) return CTL;
-      const c = P.c;
-      const k = P.k;
-      for (let i = 0; i < n; i++) {
+  const hidden = (): number => cx.scope.hidden();
+  const sr = asResumable(scrut, hidden);
+  const guards = arms.map((a) => (a.guard === null ? null : asResumable(a.guard, hidden)));
+  const bodies = arms.map((a) => asResumable(a.body, hidden));
+  // While suspended in an arm: where (`at`: the arm index, and whether in its guard or its body),
+  // and the scrutinee with the place it was read from (the generator kept them as its locals).
+  const at = hidden();
+  const vs = hidden();
+  const cs = hidden();
+  const ks = hidden();
+  return resumable(
+    (f: Frame) => {
+      const s = f.s;
+      const st = s[at] as number | undefined;
+      let v: Value;
+      let c: Container;
+      let k: number;
+      let i = 0;
+      // 0: test the arms from `i`; IN_GUARD / IN_BODY: resume arm `i` there
+      let phase = 0;
+      if (st === undefined) {
+        v = sr(f);
+        if (v === SUSPEND || v === CTL) return v;
+        c = P.c;
+        k = P.k;
+      } else {
+        v = s[vs];
+        c = s[cs] as Container;
+        k = s[ks] as number;
+        s[at] = s[vs] = s[cs] = s[ks] = undefined;
+        i = st >> 1;
+        phase = (st & 1) === 1 ? IN_BODY : IN_GUARD;
+      }
+      for (; i < n; i++) {
         const a = arms[i];
-        const t = a.pat.test;
-        if (t !== null && !t(v)) continue;
-        const b = a.pat.bind;
-        if (a.guard) {
-          if (b) b(f, v, false, false, c, k);
-          const g = a.guard.g ? yield* a.guard.g(f) : a.guard.s!(f);
-          if (g === CTL) return CTL;
-          if (g !== true) continue;
+        if (phase !== IN_BODY) {
+          const b = a.pat.bind;
+          if (phase === 0) {
+            const t = a.pat.test;
+            if (t !== null && !t(v)) continue;
+            if (a.guard && b) b(f, v, false, false, c, k);
+          }
+          const gr = guards[i];
+          if (gr !== null) {
+            const g = gr(f);
+            if (g === SUSPEND) return suspendArm(s, (i << 1) | 0, v, c, k);
+            phase = 0;
+            if (g === CTL) return CTL;
+            if (g !== true) continue;
+          }
+          if (b) b(f, v, owned(v, c, k, borrowed), false, c, k);
+          noteStatement(a.line, a.col);
         }
-        if (b) b(f, v, owned(v, c, k, borrowed), false, c, k);
-        noteStatement(a.line, a.col);
-        const r = a.body.g ? yield* a.body.g(f) : a.body.s!(f);
+        const r = bodies[i](f);
+        if (r === SUSPEND) return suspendArm(s, (i << 1) | 1, v, c, k);
         if (a.hi > a.lo) dropRange(f, a.lo, a.hi, keep);
         return r;
       }
@@ -280,7 +320,19 @@ export function compileMatch(cx: Cx, e: MatchExpr): CE {
     ctl,
     ic,
   );
+
+  function suspendArm(s: Value[], where: number, v: Value, c: Container, k: number): Value {
+    s[at] = where;
+    s[vs] = v;
+    s[cs] = c as Value;
+    s[ks] = k;
+    return SUSPEND;
+  }
 }
+
+/** Where a suspended `match` arm stopped (the low bit of its hidden state; the arm index above it). */
+const IN_GUARD = 1;
+const IN_BODY = 2;
 
 export function compileBreak(cx: Cx, e: BreakExpr): CE {
   const label = e.label;
@@ -329,15 +381,18 @@ function flowWith(v: CE, flow: Flow, label: string | null): CE {
       return CTL;
     }, true);
   }
-  const g = v.g!;
-  return gen(function* (f: Frame) {
-    const x = yield* g(f);
-    if (x === CTL) return CTL;
-    f.flow = flow;
-    f.label = label;
-    f.rv = x;
-    return CTL;
-  }, true);
+  // `return x.await`: a map over the await, which fuses it into itself (no generator)
+  return map1(
+    v,
+    (f, x) => {
+      f.flow = flow;
+      f.label = label;
+      f.rv = x;
+      return CTL;
+    },
+    null,
+    true,
+  );
 }
 
 const peelRefs = (t: Ty): Ty => (t.k === 'ref' ? peelRefs(t.inner) : t);
@@ -415,15 +470,8 @@ export function compileTry(cx: Cx, e: TryExpr): CE {
       v.ic,
     );
   }
-  const g = v.g!;
-  return gen(
-    function* (f: Frame) {
-      const x = yield* g(f);
-      return x === CTL ? CTL : then(f, x);
-    },
-    true,
-    v.ic,
-  );
+  // `x.await?`: a map over the await, which fuses it into itself (no generator)
+  return map1(v, then, v.ic, true);
 }
 
 export type { Span };

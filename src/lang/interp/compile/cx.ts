@@ -8,6 +8,7 @@ import type { EnumDef, FnDef, MethodTable, StructDef, TraitDef } from '../defs.t
 import { IntCells } from '../intcell.ts';
 import type { Value } from '../values.ts';
 import { FnScope } from './scope.ts';
+import { setHiddenSlots } from './ce.ts';
 import { NO_FACTS, type TypeFacts } from '../../types/facts.ts';
 import { typeFault } from '../type-fault.ts';
 
@@ -94,10 +95,12 @@ export class Cx {
   withScope<T>(s: FnScope, body: () => T): T {
     const prev = this.scope;
     this.scope = s;
+    const prevSlots = setHiddenSlots(s);
     try {
       return body();
     } finally {
       this.scope = prev;
+      setHiddenSlots(prevSlots);
     }
   }
 

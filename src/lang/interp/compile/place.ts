@@ -30,7 +30,7 @@ import { derefValue } from '../ops-rt.ts';
 import { userDeref, userIndex } from '../std/user-deref.ts';
 import { userDerefs } from './typed.ts';
 import { SimError } from '../tokio/sim-values.ts';
-import { type CE, gen, sync } from './ce.ts';
+import { type CE, gen, map1, sync } from './ce.ts';
 import { type Cx, fail } from './cx.ts';
 import { bracketSite, compileExpr, compilePlaceRead } from './expr.ts';
 import type { IntCell } from '../intcell.ts';
@@ -267,11 +267,8 @@ function mapLoc(base: CE, at: (v: Value) => undefined): CE {
       return v === CTL ? CTL : at(v);
     }, true);
   }
-  const g = base.g!;
-  return gen(function* (f: Frame) {
-    const v = yield* g(f);
-    return v === CTL ? CTL : at(v);
-  }, base.ctl);
+  // the base suspends (`x.await.field`): a map over it, which `.await` fuses into itself
+  return map1(base, (_f, v) => at(v), null, base.ctl);
 }
 
 function map2Loc(a: CE, b: CE, at: (x: Value, y: Value) => undefined): CE {

@@ -6,9 +6,10 @@
 import { typeFault } from '../type-fault.ts';
 import type { NativeFn, Site } from '../defs.ts';
 import { registerFmt } from '../fmt-value.ts';
-import type { DropGuard, DropGuardRef } from '../sim.ts';
+import type { Context, DropGuard, DropGuardRef, JoinError, Pending } from '../sim.ts';
+import { RFuture } from '../async.ts';
 import { CancellationToken, JoinSet } from '../sim.ts';
-import { NONE, some } from '../std/enums.ts';
+import { err, NONE, ok, some } from '../std/enums.ts';
 import { forEachItem, intoIter } from '../std/iter.ts';
 import { member, ns } from '../std/registry.ts';
 import { def, tableFor } from '../std/tables.ts';
@@ -46,8 +47,19 @@ m(
 );
 m('len', 'ref', (_s, a) => js(a[0]).len());
 m('is_empty', 'ref', (_s, a) => js(a[0]).isEmpty());
-const joinNextValue = (o: unknown): Value => fromOption(o, joinResult);
-m('join_next', 'refMut', (_s, a) => new SimFut(js(a[0]).joinNext(), joinNextValue));
+/** `join_next()`: polls the set straight into `Option<Result<T, JoinError>>` (no boxes between). */
+class JoinNext extends RFuture {
+  constructor(readonly set: JoinSet<Value>) {
+    super();
+  }
+  poll(cx: Context): Value | Pending {
+    return this.set.pollJoinNextWith<Value>(cx, someOk, someErr, NONE);
+  }
+  dropGlue(): void {}
+}
+const someOk = (v: Value): Value => some(ok(v));
+const someErr = (e: JoinError): Value => some(err(new JoinErrorValue(e)));
+m('join_next', 'refMut', (_s, a) => new JoinNext(js(a[0])));
 /** `Option<Result<(task::Id, T), JoinError>>` from the simulator's form. */
 const withId = (o: unknown): Value =>
   fromOption(o, (r) =>

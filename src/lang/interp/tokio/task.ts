@@ -17,6 +17,7 @@ import {
   currentContext,
   type Future,
   hasBudgetRemaining,
+  type JoinError,
   type JoinHandle,
   PENDING,
   type Pending,
@@ -80,6 +81,10 @@ const joinError = (e: unknown): Value => new JoinErrorValue(e as never);
 /** A join's outcome as `Result<T, JoinError>` (runs on every JoinHandle / JoinSet completion). */
 export const joinResult = (r: unknown): Value => fromResult(r, asValue, joinError);
 
+// A join's outcome straight into `Result<T, JoinError>`, with no JoinResult in between.
+const okJoin = (v: Value): Value => ok(v);
+const errJoin = (e: JoinError): Value => err(new JoinErrorValue(e));
+
 /** `JoinHandle<T>`: a future of `Result<T, JoinError>`; dropping it detaches the task. */
 export class RJoinHandle extends RFuture {
   constructor(readonly h: JoinHandle<Value>) {
@@ -89,8 +94,7 @@ export class RJoinHandle extends RFuture {
     // polled after it was consumed (a moved or finished handle reached through a reference)
     if (this.h.isDropped)
       throw new TypeFault(0, 0, 'use of moved value: this `JoinHandle` was already consumed', 'E0382');
-    const r = this.h.poll(cx);
-    return r === PENDING ? PENDING : joinResult(r);
+    return this.h.pollWith<Value>(cx, okJoin, errJoin);
   }
   dropGlue(): void {
     this.h.drop();

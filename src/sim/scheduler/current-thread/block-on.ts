@@ -10,7 +10,7 @@ import { INITIAL_BUDGET } from '../../coop.ts';
 import { EventKind, PollOutcome } from '../../events.ts';
 import { PENDING } from '../../future.ts';
 import type { Context, Future } from '../../future.ts';
-import type { StepResult } from '../../runtime/step.ts';
+import type { StepResult, TaskStep } from '../../runtime/step.ts';
 import { pollTask } from '../../task/harness.ts';
 import { isRustPanic } from '../../task/panic.ts';
 import type { RustPanic } from '../../task/panic.ts';
@@ -36,6 +36,8 @@ export class BlockOn<T> {
   private readonly cx: Context;
   private inner = -1; // -1: at the top of the outer loop; else polls done in this round
   status: BlockOnStatus<T> = { kind: 'running' };
+  /** What a task poll returns: one object, rewritten each poll (step.ts `StepResult`). */
+  private readonly taskStep: TaskStep = { kind: 'task', task: 0 };
 
   constructor(core: CtCore, park: CtPark, future: Future<T>) {
     this.core = core;
@@ -93,7 +95,9 @@ export class BlockOn<T> {
         core.coreHeld = held;
         leaveContext(prev);
       }
-      return { kind: 'task', task: t.id };
+      const r = this.taskStep;
+      r.task = t.id;
+      return r;
     }
   }
 

@@ -8,7 +8,7 @@
 import { ChoicePoint } from '../../choice.ts';
 import { AdvanceReason, EventKind } from '../../events.ts';
 import type { BlockingPool } from '../blocking/pool.ts';
-import type { RealTime, StepResult } from '../../runtime/step.ts';
+import type { ParkStep, RealTime, StepResult } from '../../runtime/step.ts';
 import type { CtCore } from './core.ts';
 
 const NS_PER_MS = 1_000_000;
@@ -33,6 +33,8 @@ export class CtPark {
   private advancedNs = 0;
   /** The tick `process` fires timers up to (read by `processTimers`). */
   private nowTick = 0;
+  /** What a park returns: one object, rewritten each park (step.ts `StepResult`). */
+  private readonly parkStep: ParkStep = { kind: 'park', yield: false, advancedNs: 0, fired: 0 };
   // Made once, not per park (a park happens about every other step in spawn-heavy programs).
   private readonly wakeDeferred = (): number => this.core.ctx.deferred.wake();
   /** The time driver parks inside the I/O driver: socket events are dispatched before timers fire. */
@@ -220,6 +222,10 @@ export class CtPark {
     const fired = core.withCore(this.processTimers);
     core.world.trace.emit(EventKind.Park, 0, this.isYield ? 1 : 0, this.advancedNs > 0 ? 1 : 0);
     this.phase = core.ctx.deferred.isEmpty() ? 'none' : 'defer';
-    return { kind: 'park', yield: this.isYield, advancedNs: this.advancedNs, fired };
+    const r = this.parkStep;
+    r.yield = this.isYield;
+    r.advancedNs = this.advancedNs;
+    r.fired = fired;
+    return r;
   }
 }

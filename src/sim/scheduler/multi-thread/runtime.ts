@@ -9,7 +9,7 @@ import type { RuntimeMetrics } from '../../context.ts';
 import type { Future } from '../../future.ts';
 import { RuntimeBase, worldFor } from '../../runtime/runtime-base.ts';
 import type { BlockOnHandle, RuntimeConfig } from '../../runtime/sim-runtime.ts';
-import type { StepResult } from '../../runtime/step.ts';
+import type { ParkStep, StepResult, TaskStep } from '../../runtime/step.ts';
 import type { SimWorld } from '../../runtime/world.ts';
 import type { JoinHandle } from '../../task/join-handle.ts';
 import { RustPanic } from '../../task/panic.ts';
@@ -38,6 +38,11 @@ class MainHandle<T> implements MtBlockOn<T> {
     return this.s.main.status as MtBlockOn<T>['status'];
   }
 }
+
+// The main-poll results carry no data: one object each, not one per poll.
+const MAIN_PENDING: StepResult = { kind: 'main', outcome: 'pending' };
+const MAIN_READY: StepResult = { kind: 'main', outcome: 'ready' };
+const MAIN_PANICKED: StepResult = { kind: 'main', outcome: 'panicked' };
 
 export class MultiThreadRuntime extends RuntimeBase {
   readonly flavor = 'multi_thread' as const;
@@ -100,20 +105,14 @@ export class MultiThreadRuntime extends RuntimeBase {
     const r = s.tick();
     switch (r) {
       case MtStep.Main: {
-        const st = s.main.status;
-        return { kind: 'main', outcome: st.kind === 'running' ? 'pending' : st.kind };
+        const st = s.main.status.kind;
+        return st === 'running' ? MAIN_PENDING : st === 'ready' ? MAIN_READY : MAIN_PANICKED;
       }
       case MtStep.Worker:
         return this.workerResult(s.clock.now() - before);
       case MtStep.TimeAdvance:
         // The worker parked in the driver slept until the next timer and fired what was due.
-        return {
-          kind: 'park',
-          yield: false,
-          advancedNs: s.clock.now() - before,
-          fired: s.lastFired,
-          worker: s.lastWorker,
-        };
+        return this.park(false, s.clock.now() - before, s.lastWorker);
       case MtStep.Blocking: {
         const a = s.lastBlocking;
         return a === null ? { kind: 'idle' } : { kind: 'blocking', action: a };
@@ -132,18 +131,35 @@ export class MultiThreadRuntime extends RuntimeBase {
     const w = s.workers[worker];
     switch (s.lastAction) {
       case WorkerAction.Poll:
-      case WorkerAction.LifoPoll:
-        return { kind: 'task', task: w.lastTask, worker };
+      case WorkerAction.LifoPoll: {
+        const t = this.taskStep;
+        t.task = w.lastTask;
+        t.worker = worker;
+        return t;
+      }
       case WorkerAction.Maintenance:
       case WorkerAction.ParkYield:
-        return { kind: 'park', yield: true, advancedNs, fired: s.lastFired, worker };
+        return this.park(true, advancedNs, worker);
       case WorkerAction.ShutdownStep:
         return { kind: 'shutdown', phase: 'owned_tasks', task: w.lastTask, worker };
       case WorkerAction.Exited:
         return { kind: 'shutdown', phase: 'local_queue', task: 0, worker };
       default:
-        return { kind: 'park', yield: false, advancedNs, fired: s.lastFired, worker };
+        return this.park(false, advancedNs, worker);
     }
+  }
+
+  // The task and park results: one object each, rewritten per step (step.ts `StepResult`).
+  private readonly taskStep: TaskStep = { kind: 'task', task: 0, worker: 0 };
+  private readonly parkStep: ParkStep = { kind: 'park', yield: false, advancedNs: 0, fired: 0, worker: 0 };
+
+  private park(yieldOnly: boolean, advancedNs: number, worker: number): ParkStep {
+    const p = this.parkStep;
+    p.yield = yieldOnly;
+    p.advancedNs = advancedNs;
+    p.fired = this.scheduler.lastFired;
+    p.worker = worker;
+    return p;
   }
 
   protected isDropped(): boolean {
