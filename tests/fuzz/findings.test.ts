@@ -154,3 +154,17 @@ describe('fuzzer finding 23-27951: a tuple pattern over an integer', () => {
     if (o.kind === 'refused') expect(o.diagnostic.code).toBe('E0308');
   });
 });
+
+describe('fuzzer finding 51-14583: an array past any stack', () => {
+  it('`[1u32; 3_000_000_001]` overflows the stack as the compiled program does, not the host heap', () => {
+    const o = judgeProgram(main('    let a = [1u32; 3_000_000_001];\n    println!("{}", a.len());'));
+    expect(o.kind).toBe('abort');
+    if (o.kind === 'abort')
+      expect(o.stderr).toContain(
+        "thread 'main' has overflowed its stack\nfatal runtime error: stack overflow, aborting",
+      );
+    // an array that fits a stack is still built
+    const small = judgeProgram(main('    let a = [7u8; 4096];\n    println!("{}", a.len());'));
+    expect(small.kind).toBe('exit');
+  });
+});

@@ -62,6 +62,12 @@ export function stackOverflowText(): string {
   return `\nthread '${env.bridge.threadName()}' has overflowed its stack\nfatal runtime error: stack overflow, aborting\n`;
 }
 
+/**
+ * A thread's default stack in Rust (the main thread's 8 MiB): an array bigger than this cannot be
+ * built on any thread's stack, so making one overflows it, as the compiled program does.
+ */
+export const MAIN_STACK_BYTES = 8 * 1024 * 1024;
+
 export function stackOverflow(): never {
   throw new RustAbort(stackOverflowText());
 }

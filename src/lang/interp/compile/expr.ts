@@ -23,7 +23,8 @@ import { type CE, gen, map1, seq, sync } from './ce.ts';
 import { compileBreak, compileContinue, compileIf, compileMatch, compileReturn, compileTry } from './control.ts';
 import { compileFor, compileLoop, compileWhile } from './loops.ts';
 import { type Cx, fail } from './cx.ts';
-import { compileMacro } from './macros.ts';
+import { compileMacro, elemBytes } from './macros.ts';
+import { MAIN_STACK_BYTES, stackOverflow } from '../guards.ts';
 import { compileAssign, compileBinary, compileCast, compileCompound, compileUnary } from './ops.ts';
 import { fnValue, resolvePath, variantCtor } from './paths.ts';
 import { genericAssocConst } from './typed-generic.ts';
@@ -175,6 +176,9 @@ function compileUntyped(cx: Cx, e: Expr): CE {
       const count = compileExpr(cx, e.count);
       cx.cells.unify(count.ic, cx.cells.of(USIZE));
       const ce = seq([val, count], (_f, [v, n]) => {
+        // An array lives on the stack: one past any thread's stack overflows it (a fuzzed
+        // `[1u32; 3_000_000_000]` took the host down before this check).
+        if (Number(n) * elemBytes(val.ic) > MAIN_STACK_BYTES) stackOverflow();
         const a = new Array<Value>(Number(n));
         for (let i = 0; i < a.length; i++) a[i] = v instanceof Owned ? copyValue(v) : v;
         return new RVec(a, true);

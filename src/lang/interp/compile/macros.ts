@@ -284,7 +284,7 @@ function compileAssertCmp(cx: Cx, e: AssertCmpMacro): CE {
 }
 
 /** `size_of` an element: an integer's width, else a pointer-sized word. */
-function elemBytes(ic: IntCell | null): number {
+export function elemBytes(ic: IntCell | null): number {
   return ic === null ? 8 : ic.t.bits / 8;
 }
 
