@@ -714,7 +714,8 @@ export function runtimeTypeName(v: unknown): string {
   if (typeof v === 'string') return 'String';
   if (typeof v === 'number' || typeof v === 'bigint') return 'int';
   if (v && typeof v === 'object' && 'def' in v) return (v as { def: { name: string } }).def.name;
-  return v && typeof v === 'object' ? v.constructor.name : typeof v;
+  // Not the class's name: the minified page renames classes, and could then match a user type's.
+  return typeof v;
 }
 
 /** What the type checker learnt that the compiled program uses (absent: compiled unchecked). */
